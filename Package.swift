@@ -1,0 +1,34 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "YieldStrip",
+    products: [
+        .library(name: "YieldStrip", targets: ["YieldStrip"]),
+        .executable(name: "yieldstrip", targets: ["yieldstrip"]),
+        .executable(name: "yieldstrip-bench", targets: ["yieldstrip-bench"]),
+    ],
+    targets: [
+        // MARK: Public API
+
+        /// Exact 256-bit integers and Pendle V2's 18-decimal fixed-point math (PMath, SYUtils, LogExpMath).
+        .target(name: "YieldStripMath", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        /// Rates and time, tokenization (SY / PT / YT), the Pendle V2 market, risk.
+        .target(name: "YieldStrip", dependencies: ["YieldStripMath"]),
+        /// The command-line interface and the `batch` JSON-Lines protocol, as a library so tests can drive it.
+        .target(name: "YieldStripCLI", dependencies: ["YieldStrip"]),
+
+        // MARK: Executables
+
+        .executableTarget(name: "yieldstrip", dependencies: ["YieldStripCLI"]),
+        .executableTarget(name: "yieldstrip-bench", dependencies: ["YieldStrip", "YieldStripCLI"]),
+
+        // MARK: Tests
+
+        .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath"],
+                    resources: [.copy("Vectors")]),
+        .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip"],
+                    resources: [.copy("Vectors")]),
+        .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI"]),
+    ]
+)

@@ -1,0 +1,144 @@
+/// A value carried by a revert: exact (wei, from the fixed-point path) or approximate (from the `Double` path).
+public enum RevertValue: Hashable, Sendable, CustomStringConvertible {
+    case exact(Int256)
+    case approximate(Double)
+
+    /// Wei as a decimal integer for exact values; the `Double` in Swift's shortest form otherwise.
+    public var description: String {
+        switch self {
+        case .exact(let value): return value.description
+        case .approximate(let value): return value.description
+        }
+    }
+
+    /// The value in units of 1e18 (so `1e18` wei reads as `1.0`).
+    public var unitsDescription: String {
+        switch self {
+        case .exact(let value): return Wad(raw: value).description
+        case .approximate(let value): return value.description
+        }
+    }
+}
+
+/// A revert of Pendle V2's contracts, reproduced by name and arguments.
+///
+/// ``errorName`` is exactly what the contract reverts with: the custom error's name
+/// (`MarketProportionTooHigh`), a `require` string (`Invalid exponent`, `out of bounds`, `negative`),
+/// `Revert()` for a message-less `require`, or the Solidity panic (`Panic(0x11)` for checked-arithmetic
+/// overflow, `Panic(0x12)` for division by zero). ``errorArgs`` are the custom error's arguments in
+/// declaration order.
+///
+/// Source: pendle-finance/pendle-core-v2-public, `contracts/core/libraries/Errors.sol`,
+/// `PMath.sol`, `LogExpMath.sol`, `MarketMathCore.sol`, `PendleYieldToken.sol` (commit e8c2cca4).
+public enum PendleError: DomainError, Hashable {
+    // MARK: Solidity runtime and math libraries
+
+    /// `Panic(0x11)`: checked arithmetic overflowed or underflowed.
+    case arithmeticOverflow
+    /// `Panic(0x12)`: division or modulo by zero.
+    case divisionByZero
+    /// `Invalid exponent`: `LogExpMath.exp` argument outside [-41e18, 130e18].
+    case invalidExponent
+    /// `out of bounds`: `LogExpMath.ln` argument ≤ 0.
+    case lnOutOfBounds
+    /// `negative`: `PMath.subNoNeg(a, b)` with a < b.
+    case negative
+    /// `Revert()`: a message-less `require`, here PMath's range-checked casts (`Int`, `Uint`, `Uint128`).
+    case castOutOfRange
+
+    // MARK: Market (MarketMathCore)
+
+    case marketExpired
+    case marketInsufficientPtForTrade(totalPt: RevertValue, netPtToAccount: RevertValue)
+    case marketZeroTotalPtOrTotalAsset(totalPt: RevertValue, totalAsset: RevertValue)
+    case marketExchangeRateBelowOne(exchangeRate: RevertValue)
+    case marketProportionTooHigh(proportion: RevertValue, maxProportion: RevertValue)
+    case marketProportionMustNotEqualOne
+    case marketRateScalarBelowZero(rateScalar: RevertValue)
+    case marketZeroAmountsInput
+    case marketZeroAmountsOutput
+    case marketZeroLnImpliedRate
+
+    // MARK: Yield contract (PendleYieldToken)
+
+    /// `YCExpired`: minting PT + YT after expiry.
+    case yieldContractExpired
+    /// `YCNotExpired`: a post-expiry operation before expiry.
+    case yieldContractNotExpired
+
+    public var errorName: String {
+        switch self {
+        case .arithmeticOverflow: return "Panic(0x11)"
+        case .divisionByZero: return "Panic(0x12)"
+        case .invalidExponent: return "Invalid exponent"
+        case .lnOutOfBounds: return "out of bounds"
+        case .negative: return "negative"
+        case .castOutOfRange: return "Revert()"
+        case .marketExpired: return "MarketExpired"
+        case .marketInsufficientPtForTrade: return "MarketInsufficientPtForTrade"
+        case .marketZeroTotalPtOrTotalAsset: return "MarketZeroTotalPtOrTotalAsset"
+        case .marketExchangeRateBelowOne: return "MarketExchangeRateBelowOne"
+        case .marketProportionTooHigh: return "MarketProportionTooHigh"
+        case .marketProportionMustNotEqualOne: return "MarketProportionMustNotEqualOne"
+        case .marketRateScalarBelowZero: return "MarketRateScalarBelowZero"
+        case .marketZeroAmountsInput: return "MarketZeroAmountsInput"
+        case .marketZeroAmountsOutput: return "MarketZeroAmountsOutput"
+        case .marketZeroLnImpliedRate: return "MarketZeroLnImpliedRate"
+        case .yieldContractExpired: return "YCExpired"
+        case .yieldContractNotExpired: return "YCNotExpired"
+        }
+    }
+
+    public var errorArgs: [String] {
+        switch self {
+        case let .marketInsufficientPtForTrade(a, b), let .marketZeroTotalPtOrTotalAsset(a, b),
+             let .marketProportionTooHigh(a, b):
+            return [a.description, b.description]
+        case let .marketExchangeRateBelowOne(a), let .marketRateScalarBelowZero(a):
+            return [a.description]
+        default:
+            return []
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .arithmeticOverflow:
+            return "Panic(0x11): arithmetic overflow; an input is too large for 256-bit fixed point, use smaller amounts"
+        case .divisionByZero:
+            return "Panic(0x12): division by zero; a divisor (index, reserve or rate) is zero, give it a positive value"
+        case .invalidExponent:
+            return "Invalid exponent: exp argument outside [-41, 130]; the rate × time to expiry is too large"
+        case .lnOutOfBounds:
+            return "out of bounds: ln of a value ≤ 0; a proportion or rate reached zero, use a smaller trade"
+        case .negative:
+            return "negative: a balance would go below zero; reduce the amount removed"
+        case .castOutOfRange:
+            return "Revert(): a value is outside the range of its Solidity type (negative where unsigned, or too large)"
+        case .marketExpired:
+            return "MarketExpired: the market has expired (expiry ≤ block time); use a time before expiry"
+        case let .marketInsufficientPtForTrade(totalPt, net):
+            return "MarketInsufficientPtForTrade: the pool holds \(totalPt.unitsDescription) PT, the trade asks for \(net.unitsDescription); trade less PT"
+        case let .marketZeroTotalPtOrTotalAsset(totalPt, totalAsset):
+            return "MarketZeroTotalPtOrTotalAsset: totalPt \(totalPt.unitsDescription), totalAsset \(totalAsset.unitsDescription); both reserves must be positive"
+        case let .marketExchangeRateBelowOne(rate):
+            return "MarketExchangeRateBelowOne: exchange rate \(rate.unitsDescription) < 1 (PT would cost more than the asset); trade less PT"
+        case let .marketProportionTooHigh(p, maxP):
+            return "MarketProportionTooHigh: PT proportion \(p.unitsDescription) > \(maxP.unitsDescription); sell less PT to the pool"
+        case .marketProportionMustNotEqualOne:
+            return "MarketProportionMustNotEqualOne: the pool would hold only PT; keep some asset in the pool"
+        case let .marketRateScalarBelowZero(s):
+            return "MarketRateScalarBelowZero: rate scalar \(s.unitsDescription) ≤ 0; scalarRoot must be positive"
+        case .marketZeroAmountsInput:
+            return "MarketZeroAmountsInput: an input amount is zero; give positive amounts"
+        case .marketZeroAmountsOutput:
+            return "MarketZeroAmountsOutput: the operation would return nothing; use a larger amount"
+        case .marketZeroLnImpliedRate:
+            return "MarketZeroLnImpliedRate: the trade would set the implied rate to zero; trade less PT into the pool"
+        case .yieldContractExpired:
+            return "YCExpired: the yield contract has expired; PT + YT can no longer be minted"
+        case .yieldContractNotExpired:
+            return "YCNotExpired: the yield contract has not expired yet"
+        }
+    }
+}
