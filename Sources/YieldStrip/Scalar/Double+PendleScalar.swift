@@ -89,4 +89,19 @@ extension Double: PendleScalar {
     @inlinable public var isNegative: Bool { self < 0 }
     @inlinable public var revertValue: RevertValue { .approximate(self) }
     @inlinable public var doubleValue: Double { self }
+
+    public static func largestFeasibleSize<Value: Sendable>(
+        lower: Double, upper: Double, seed: (size: Double, slope: Double)?,
+        evaluate: (Double) -> (margin: Double, slope: Double, value: Value)?
+    ) -> (size: Double, value: Value?, evaluations: Int) {
+        let (root, largestFeasible, count) = BoundarySearch.root(lower: lower, upper: upper, guess: seed?.size) {
+            evaluate($0).map { ($0.margin, $0.slope) }
+        }
+        guard root > lower else { return (lower, nil, count) }
+        // The trade at the root; where the boundary is a revert (the largest trade the market takes),
+        // the largest feasible point evaluated.
+        if let kept = evaluate(root), kept.margin >= -1e-12 * Swift.max(1, abs(root)) { return (root, kept.value, count + 1) }
+        guard largestFeasible > lower, let kept = evaluate(largestFeasible) else { return (lower, nil, count + 2) }
+        return (largestFeasible, kept.value, count + 2)
+    }
 }

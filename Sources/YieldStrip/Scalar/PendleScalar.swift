@@ -62,6 +62,15 @@ public protocol PendleScalar: Comparable, Hashable, Sendable, CustomStringConver
     var doubleValue: Double { get }
     /// The scalar nearest to a `Double` number of units, or nil when it is not representable.
     init?(approximating units: Double)
+
+    /// The largest trade size in `lower...upper` whose margin (budget − cost, decreasing in size) is
+    /// ≥ 0, and the value `evaluate` kept for it. ``Wad``: the exact integer boundary
+    /// (``BoundarySearch/largestFeasible(lower:upper:guess:slope:evaluate:)``) seeded with `seed`;
+    /// `Double`: the root of the margin by safeguarded Newton, using the slopes `evaluate` returns.
+    static func largestFeasibleSize<Value: Sendable>(
+        lower: Self, upper: Self, seed: (size: Double, slope: Double)?,
+        evaluate: (Self) -> (margin: Self, slope: Double, value: Value)?
+    ) -> (size: Self, value: Value?, evaluations: Int)
 }
 
 extension PendleScalar {

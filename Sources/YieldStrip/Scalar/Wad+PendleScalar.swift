@@ -62,4 +62,15 @@ extension Wad: PendleScalar {
     @inlinable public var isNegative: Bool { raw.isNegative }
     @inlinable public var isZero: Bool { raw.isZero }
     @inlinable public var revertValue: RevertValue { .exact(raw) }
+
+    public static func largestFeasibleSize<Value: Sendable>(
+        lower: Wad, upper: Wad, seed: (size: Double, slope: Double)?,
+        evaluate: (Wad) -> (margin: Wad, slope: Double, value: Value)?
+    ) -> (size: Wad, value: Value?, evaluations: Int) {
+        let guess = seed.flatMap { Int256(rounding: $0.size * 1e18) }
+        let outcome = BoundarySearch.largestFeasible(lower: lower.raw, upper: upper.raw, guess: guess, slope: seed?.slope) {
+            evaluate(Wad(raw: $0)).map { ($0.margin.raw, $0.value) }
+        }
+        return (Wad(raw: outcome.size), outcome.value, outcome.evaluations)
+    }
 }

@@ -1,0 +1,187 @@
+extension PendleMarketMath {
+    /// Executes a router-level swap of `amount` (the kind's ``SwapKind/amountField``) on `market`.
+    ///
+    /// - Exact output, and exact PT/YT input to SY: one trade (`swapSyForExactPt`: take `exactPtOut`;
+    ///   `swapExactPtForSy`: give `exactPtIn`; `swapExactYtForSy`: the market sells `exactYtIn` PT to the
+    ///   YT contract, which redeems `syToAssetUp(syOwed)` PT + YT for the market and the rest for the
+    ///   account).
+    /// - Exact input otherwise: the largest PT leg whose cost fits (`swapExactSyForPt`: SY paid;
+    ///   `swapExactSyForYt`: `assetToSyUp(g) − SY from selling g PT`; `swapExactPtForYt`:
+    ///   `g − syToAsset(SY from selling g PT)`; `swapExactYtForPt`: `syToAssetUp(SY owed for g PT)`), and
+    ///   for `swapPtForExactSy` the smallest PT input whose proceeds reach `exactSyOut`.
+    ///
+    /// Throws the contract's reverts (``PendleError``), or ``SwapError`` for a negative amount or an
+    /// exact output the market cannot pay.
+    @inlinable
+    public static func swap<S: PendleScalar>(
+        _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64
+    ) throws -> SwapResult<S> {
+        if amount.isNegative { throw SwapError.negativeAmount(field: kind.amountField) }
+        switch kind {
+        case .swapExactPtForSy:
+            let trade = try executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: amount.negated(), blockTime: blockTime)
+            return SwapResult(kind: kind, amountIn: amount, amountOut: trade.netSyToAccount, trade: trade,
+                              fields: [("netSyOut", trade.netSyToAccount), ("netSyFee", trade.netSyFee),
+                                       ("netSyToReserve", trade.netSyToReserve)], evaluations: 1, seedEvaluations: 0)
+        case .swapSyForExactPt:
+            let trade = try executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: amount, blockTime: blockTime)
+            let netSyIn = try trade.netSyToAccount.negated()
+            return SwapResult(kind: kind, amountIn: netSyIn, amountOut: amount, trade: trade,
+                              fields: [("netSyIn", netSyIn), ("netSyFee", trade.netSyFee),
+                                       ("netSyToReserve", trade.netSyToReserve)], evaluations: 1, seedEvaluations: 0)
+        case .swapExactYtForSy:
+            let trade = try executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: amount, blockTime: blockTime)
+            let syOwed = try trade.netSyToAccount.negated()
+            let pyForMarket = try syOwed.syToAssetUp(index: pyIndex)
+            if amount < pyForMarket { throw PendleError.arithmeticOverflow }
+            let netSyOut = try (amount - pyForMarket).assetToSy(index: pyIndex)
+            return SwapResult(kind: kind, amountIn: amount, amountOut: netSyOut, trade: trade,
+                              fields: [("netSyOut", netSyOut), ("netSyFee", trade.netSyFee),
+                                       ("netSyToReserve", trade.netSyToReserve), ("syOwedToMarket", syOwed),
+                                       ("pyRedeemedForMarket", pyForMarket)], evaluations: 1, seedEvaluations: 0)
+        case .swapExactSyForPt, .swapExactSyForYt, .swapExactPtForYt, .swapExactYtForPt, .swapPtForExactSy:
+            return try searchedSwap(kind, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime)
+        }
+    }
+
+    @inlinable
+    static func searchedSwap<S: PendleScalar>(
+        _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64
+    ) throws -> SwapResult<S> {
+        let comp = try getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
+        let upper: S = kind.ptLegSign > 0 ? try market.totalPt - S(wei: 1) : try market.totalPt + comp.totalAsset
+        // swapPtForExactSy: the largest PT input whose proceeds stay below exactSyOut, plus one wei.
+        let budget = kind == .swapPtForExactSy ? try amount - S(wei: 1) : amount
+        let solved = solveLargestLeg(kind, market, comp, pyIndex: pyIndex, blockTime: blockTime, budget: budget, upper: upper)
+        var size = solved.size
+        var found = solved.trade
+        var evaluations = solved.evaluations
+        let seedEvaluations = solved.seedEvaluations
+        if kind == .swapPtForExactSy {
+            size = try size + S(wei: 1)
+            evaluations += 1
+            let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: size.negated(), blockTime: blockTime)
+            guard let trade, trade.netSyToAccount >= amount else {
+                throw SwapError.cannotFillExactOutput(requested: amount.revertValue,
+                                                      maximum: (solved.trade?.netSyToAccount ?? .zero).revertValue)
+            }
+            found = trade
+        }
+        guard let trade = found else {
+            // Not even one wei of the PT leg fits the budget: nothing trades.
+            let zeroFields: [String] = switch kind {
+            case .swapExactSyForPt: ["netPtOut", "netSyIn", "netSyFee", "netSyToReserve"]
+            case .swapExactSyForYt: ["netYtOut", "netSyFromPtSale", "syPulled", "netSyFee", "netSyToReserve", "ytMinted"]
+            case .swapExactPtForYt: ["netYtOut", "totalPtSwapped", "netSyFromPtSale", "ptPulled", "netSyFee", "netSyToReserve"]
+            default: ["netPtOut", "totalPtSwapped", "netSyOwed", "ytPulled", "netSyFee", "netSyToReserve"]
+            }
+            return SwapResult(kind: kind, amountIn: .zero, amountOut: .zero, trade: nil,
+                              fields: zeroFields.map { ($0, S.zero) }, evaluations: evaluations, seedEvaluations: seedEvaluations)
+        }
+        let fee = trade.netSyFee, reserve = trade.netSyToReserve
+        switch kind {
+        case .swapExactSyForPt:
+            let netSyIn = try trade.netSyToAccount.negated()
+            return SwapResult(kind: kind, amountIn: amount, amountOut: size, trade: trade,
+                              fields: [("netPtOut", size), ("netSyIn", netSyIn), ("netSyFee", fee), ("netSyToReserve", reserve)],
+                              evaluations: evaluations, seedEvaluations: seedEvaluations)
+        case .swapExactSyForYt:
+            let fromSale = trade.netSyToAccount
+            let pulled = try size.assetToSyUp(index: pyIndex) - fromSale
+            let ytMinted = try (amount + fromSale).syToAsset(index: pyIndex)
+            return SwapResult(kind: kind, amountIn: amount, amountOut: size, trade: trade,
+                              fields: [("netYtOut", size), ("netSyFromPtSale", fromSale), ("syPulled", pulled),
+                                       ("netSyFee", fee), ("netSyToReserve", reserve), ("ytMinted", ytMinted)],
+                              evaluations: evaluations, seedEvaluations: seedEvaluations)
+        case .swapExactPtForYt:
+            let fromSale = trade.netSyToAccount
+            let netYtOut = try fromSale.syToAsset(index: pyIndex)
+            let ptPulled = try size - netYtOut
+            return SwapResult(kind: kind, amountIn: amount, amountOut: netYtOut, trade: trade,
+                              fields: [("netYtOut", netYtOut), ("totalPtSwapped", size), ("netSyFromPtSale", fromSale),
+                                       ("ptPulled", ptPulled), ("netSyFee", fee), ("netSyToReserve", reserve)],
+                              evaluations: evaluations, seedEvaluations: seedEvaluations)
+        case .swapExactYtForPt:
+            let owed = try trade.netSyToAccount.negated()
+            let ytPulled = try owed.syToAssetUp(index: pyIndex)
+            let netPtOut = try size - ytPulled
+            return SwapResult(kind: kind, amountIn: amount, amountOut: netPtOut, trade: trade,
+                              fields: [("netPtOut", netPtOut), ("totalPtSwapped", size), ("netSyOwed", owed),
+                                       ("ytPulled", ytPulled), ("netSyFee", fee), ("netSyToReserve", reserve)],
+                              evaluations: evaluations, seedEvaluations: seedEvaluations)
+        default:  // .swapPtForExactSy
+            return SwapResult(kind: kind, amountIn: size, amountOut: trade.netSyToAccount, trade: trade,
+                              fields: [("netPtIn", size), ("netSyOut", trade.netSyToAccount), ("netSyFee", fee),
+                                       ("netSyToReserve", reserve)], evaluations: evaluations, seedEvaluations: seedEvaluations)
+        }
+    }
+
+    /// What a searched swap spends for a PT leg of `size`, in the budget's token:
+    /// `spend = a · size + b · netSyToAccount(sign · size)` in real arithmetic, with the contract's
+    /// rounding in the exact flavour.
+    @inlinable
+    static func legSpend<S: PendleScalar>(_ kind: SwapKind, size: S, trade: ExecutedTrade<S>, pyIndex: S) throws(PendleError) -> S {
+        switch kind {
+        case .swapExactSyForPt: return try trade.netSyToAccount.negated()
+        case .swapExactSyForYt: return try size.assetToSyUp(index: pyIndex) - trade.netSyToAccount
+        case .swapExactPtForYt: return try size - trade.netSyToAccount.syToAsset(index: pyIndex)
+        case .swapExactYtForPt: return try trade.netSyToAccount.negated().syToAssetUp(index: pyIndex)
+        default: return trade.netSyToAccount  // .swapPtForExactSy: proceeds, kept below the target
+        }
+    }
+
+    /// d(spend)/d(size) in real arithmetic, from the curve's slope `d netSy/d netPt`.
+    @inlinable
+    static func legSpendSlope(_ kind: SwapKind, pyIndex: Double, netSySlope: Double) -> Double {
+        switch kind {
+        case .swapExactSyForPt: return -netSySlope
+        case .swapExactSyForYt: return 1 / pyIndex + netSySlope
+        case .swapExactPtForYt: return 1 + pyIndex * netSySlope
+        case .swapExactYtForPt: return -pyIndex * netSySlope
+        default: return -netSySlope
+        }
+    }
+
+    /// The largest PT leg in `0...upper` whose spend fits `budget`: in ``Wad`` the exact integer boundary,
+    /// seeded by the same search run in `Double` on the converted state; in `Double` the root by Newton.
+    @inlinable
+    static func solveLargestLeg<S: PendleScalar>(
+        _ kind: SwapKind, _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, blockTime: Int64,
+        budget: S, upper: S
+    ) -> (size: S, trade: ExecutedTrade<S>?, evaluations: Int, seedEvaluations: Int) {
+        let sign = kind.ptLegSign
+        let index = pyIndex.doubleValue
+        func slope(at size: S) -> Double {
+            let netPt = sign > 0 ? size : ((try? size.negated()) ?? size)
+            let curve = marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, buyingPt: sign > 0)
+            return -legSpendSlope(kind, pyIndex: index, netSySlope: curve)
+        }
+        var seed: (size: Double, slope: Double)? = nil
+        var seedEvaluations = 0
+        if S.self == Double.self {
+            // Linear start from the marginal price of the first unit.
+            let initialSlope = slope(at: .zero)
+            if initialSlope < 0 { seed = (budget.doubleValue / -initialSlope, initialSlope) }
+        } else if let approxMarket = market.converted(to: Double.self),
+                  let approxComp = try? getMarketPreCompute(approxMarket, pyIndex: index, blockTime: blockTime) {
+            let approx = solveLargestLeg(kind, approxMarket, approxComp, pyIndex: index, blockTime: blockTime,
+                                         budget: budget.doubleValue, upper: upper.doubleValue)
+            seedEvaluations = approx.evaluations
+            if let approxTrade = approx.trade {
+                let netPt = approxTrade.netPtToAccount
+                let curve = marginalNetSyToAccount(approxMarket, approxComp, pyIndex: index, netPtToAccount: netPt,
+                                                   buyingPt: sign > 0)
+                seed = (approx.size, -legSpendSlope(kind, pyIndex: index, netSySlope: curve))
+            }
+        }
+        let result = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed) { size -> (margin: S, slope: Double, value: ExecutedTrade<S>)? in
+            guard size.isPositive,
+                  let netPt = try? (sign > 0 ? size : size.negated()),
+                  let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime),
+                  let spend = try? legSpend(kind, size: size, trade: trade, pyIndex: pyIndex),
+                  let margin = try? budget - spend else { return nil }
+            return (margin, S.self == Double.self ? slope(at: size) : 0, trade)
+        }
+        return (result.size, result.value, result.evaluations, seedEvaluations)
+    }
+}

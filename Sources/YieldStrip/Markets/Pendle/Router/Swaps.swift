@@ -1,0 +1,125 @@
+/// The trades a user asks for, as Pendle's router executes them, in both scalars.
+///
+/// Exact-output trades and the exact-input trades whose input is the market's own PT leg are one
+/// `executeTradeCore`. The others need a search over the PT leg, which YieldStrip solves *optimally*:
+/// the largest output whose cost fits the input (``BoundarySearch``), not the router's approximate
+/// bisection (``RouterApproximation`` reproduces that for comparison). YT trades go through PT as the
+/// router does: buying YT mints PT + YT and flash-sells the PT; selling YT buys the PT back and redeems
+/// the pair.
+///
+/// Source: pendle-finance/pendle-core-v2-public `contracts/router/ActionSwapPTV3.sol`,
+/// `ActionSwapYTV3.sol`, `ActionCallbackV3.sol`, `base/ActionBase.sol`, `math/MarketApproxLibV2.sol`.
+public enum SwapKind: String, CaseIterable, Sendable {
+    case swapExactSyForPt, swapExactPtForSy, swapSyForExactPt, swapPtForExactSy
+    case swapExactSyForYt, swapExactYtForSy, swapExactPtForYt, swapExactYtForPt
+
+    /// The token the account gives and the one it receives.
+    public var tokens: (input: Token, output: Token) {
+        switch self {
+        case .swapExactSyForPt, .swapSyForExactPt: return (.sy, .pt)
+        case .swapExactPtForSy, .swapPtForExactSy: return (.pt, .sy)
+        case .swapExactSyForYt: return (.sy, .yt)
+        case .swapExactYtForSy: return (.yt, .sy)
+        case .swapExactPtForYt: return (.pt, .yt)
+        case .swapExactYtForPt: return (.yt, .pt)
+        }
+    }
+
+    /// True when the given amount is the input (exact in); false when it is the output (exact out).
+    public var isExactInput: Bool { self != .swapSyForExactPt && self != .swapPtForExactSy }
+
+    /// The request field holding the given amount (`exactSyIn`, `exactPtOut`, …).
+    public var amountField: String {
+        switch self {
+        case .swapExactSyForPt, .swapExactSyForYt: return "exactSyIn"
+        case .swapExactPtForSy, .swapExactPtForYt: return "exactPtIn"
+        case .swapExactYtForSy, .swapExactYtForPt: return "exactYtIn"
+        case .swapSyForExactPt: return "exactPtOut"
+        case .swapPtForExactSy: return "exactSyOut"
+        }
+    }
+
+    /// The direction of the market's PT leg: +1 when the account takes PT from the pool.
+    public var ptLegSign: Int {
+        switch self {
+        case .swapExactSyForPt, .swapSyForExactPt, .swapExactYtForSy, .swapExactYtForPt: return 1
+        case .swapExactPtForSy, .swapPtForExactSy, .swapExactSyForYt, .swapExactPtForYt: return -1
+        }
+    }
+}
+
+/// The three tokens of a Pendle market.
+public enum Token: String, Sendable {
+    case sy = "SY", pt = "PT", yt = "YT"
+}
+
+/// A swap's outcome: what the account gives and gets, the market leg, and the named amounts in the
+/// contracts' vocabulary (the fields of the `batch` answer, in order).
+public struct SwapResult<S: PendleScalar>: Sendable {
+    public var kind: SwapKind
+    /// What the account gives (in ``SwapKind/tokens``'s input token) …
+    public var amountIn: S
+    /// … and what it receives.
+    public var amountOut: S
+    /// The market leg at the answer; nil when nothing trades (an exact-input budget too small for 1 wei).
+    public var trade: ExecutedTrade<S>?
+    /// The named amounts: `netPtOut`, `netSyIn`, `netSyFee`, … as the op's answer lists them.
+    public var fields: [(name: String, value: S)]
+    /// Curve evaluations (`executeTradeCore` calls in the result's scalar) the answer took.
+    public var evaluations: Int
+    /// Evaluations of the `Double` search that seeded an exact one (0 otherwise).
+    public var seedEvaluations: Int
+
+    @inlinable
+    public init(kind: SwapKind, amountIn: S, amountOut: S, trade: ExecutedTrade<S>?, fields: [(name: String, value: S)],
+                evaluations: Int, seedEvaluations: Int) {
+        self.kind = kind
+        self.amountIn = amountIn
+        self.amountOut = amountOut
+        self.trade = trade
+        self.fields = fields
+        self.evaluations = evaluations
+        self.seedEvaluations = seedEvaluations
+    }
+
+    public var netSyFee: S { trade?.netSyFee ?? .zero }
+    public var netSyToReserve: S { trade?.netSyToReserve ?? .zero }
+
+    /// `PendleMarketV7`'s `MarketZeroNetLPFee` condition: the LP's share of the fee,
+    /// `syToAsset(pyIndex, netSyFee − netSyToReserve)`, is zero (the market contract reverts such swaps).
+    public func zeroNetLpFee(pyIndex: S) -> Bool {
+        guard let trade else { return false }
+        return ((try? (trade.netSyFee - trade.netSyToReserve).syToAsset(index: pyIndex))?.isZero) ?? false
+    }
+}
+
+/// Errors of the swap layer that are not contract reverts.
+public enum SwapError: DomainError, Hashable {
+    /// An exact-output request the market cannot fill at any size.
+    case cannotFillExactOutput(requested: RevertValue, maximum: RevertValue)
+    /// A negative amount where the contract takes a `uint256`.
+    case negativeAmount(field: String)
+
+    public var errorName: String {
+        switch self {
+        case .cannotFillExactOutput: return "InsufficientLiquidity"
+        case .negativeAmount: return "NegativeAmount"
+        }
+    }
+
+    public var errorArgs: [String] {
+        switch self {
+        case let .cannotFillExactOutput(requested, maximum): return [requested.description, maximum.description]
+        case .negativeAmount: return []
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case let .cannotFillExactOutput(requested, maximum):
+            return "InsufficientLiquidity: the market cannot pay out \(requested.unitsDescription); the most it pays is about \(maximum.unitsDescription); ask for less"
+        case let .negativeAmount(field):
+            return "NegativeAmount: \(field) is negative; amounts are unsigned, give a value ≥ 0"
+        }
+    }
+}

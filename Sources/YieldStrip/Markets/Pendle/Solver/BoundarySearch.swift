@@ -1,0 +1,133 @@
+/// Finds the boundary of a feasible region of trade sizes, in exact wei and in `Double`.
+///
+/// The exact-input swaps ask for the largest size `g` whose cost fits a budget. With
+/// `margin(g) = budget − cost(g)` (nil when the trade reverts), `g` is feasible when `margin(g) ≥ 0`.
+/// Cost grows with size, so the feasible sizes are `[lower, g*]` up to wei-level rounding noise, and the
+/// answer is a `g` with `feasible(g)` and `¬feasible(g + 1)`. When feasibility is monotone that `g` is
+/// unique, and equal to what a plain integer bisection over the whole range returns.
+public enum BoundarySearch {
+    /// The result of a search, with the number of margin evaluations it used.
+    public struct Outcome<Value: Sendable>: Sendable {
+        public var size: Int256
+        public var value: Value?
+        public var evaluations: Int
+    }
+
+    /// The largest `g` in `lower...upper` with `margin(g) ≥ 0`, treating `lower` as feasible (a trade of
+    /// nothing) and `upper + 1` as infeasible.
+    ///
+    /// Steps: Newton from `guess` with `slope` (the margin's derivative in wei per wei, negative), then
+    /// secant steps on the exact margins, then an outward doubling probe until the boundary is bracketed,
+    /// then integer bisection. The bracket invariant — `feasible(lo)`, `¬feasible(hi)` — holds
+    /// throughout, so the answer is exact whatever the guess; a good guess only makes it fast (typically
+    /// 4–8 evaluations instead of ~70 for bisection alone). `evaluate` returns the margin and a value to
+    /// keep for the answer (e.g. the executed trade), or nil for a revert.
+    public static func largestFeasible<Value: Sendable>(
+        lower: Int256, upper: Int256, guess: Int256?, slope: Double?,
+        evaluate: (Int256) -> (margin: Int256, value: Value)?
+    ) -> Outcome<Value> {
+        var evaluations = 0
+        var lo = lower, loValue: Value? = nil
+        var hi = upper &+ .one
+        guard lower <= upper else { return Outcome(size: lower, value: nil, evaluations: 0) }
+
+        // Probes x, updating the bracket; returns the margin when the trade succeeded.
+        func probe(_ x: Int256) -> Int256? {
+            evaluations += 1
+            guard let (margin, value) = evaluate(x) else {
+                if x < hi { hi = x }
+                return nil
+            }
+            if !margin.isNegative {
+                if x > lo { lo = x; loValue = value }
+            } else if x < hi {
+                hi = x
+            }
+            return margin
+        }
+
+        func inside(_ x: Int256) -> Int256 {
+            if x <= lo { return lo &+ .one }
+            if x >= hi { return hi &- .one }
+            return x
+        }
+
+        // Newton and secant steps from the guess.
+        if let guess, hi &- lo > .one {
+            var x = inside(guess)
+            var slopeEstimate = slope
+            var previous: (x: Int256, margin: Int256)? = nil
+            var lastFeasible = false
+            for _ in 0..<4 {
+                guard hi &- lo > .one else { break }
+                let margin = probe(x)
+                lastFeasible = margin.map { !$0.isNegative } ?? false
+                guard let margin else { break }
+                if let previous, previous.x != x {
+                    let secant = (margin &- previous.margin).doubleValue / (x &- previous.x).doubleValue
+                    if secant < 0 && secant.isFinite { slopeEstimate = secant }
+                }
+                previous = (x, margin)
+                guard let s = slopeEstimate, s < 0 else { break }
+                // Aim half a wei of margin inside the feasible side.
+                let step = (margin.doubleValue + 0.5 * s) / -s
+                guard step.isFinite, step.magnitude < 1e70, let delta = Int256(rounding: step.rounded(.down)) else { break }
+                if delta.magnitude <= UInt256(UInt64(2)) { break }
+                let next = inside(x &+ delta)
+                if next == x { break }
+                x = next
+            }
+            // Bracket: step outward from the side the last probe fell on, doubling, until the boundary is
+            // crossed.
+            var step = Int256.one
+            for _ in 0..<128 {
+                guard hi &- lo > .one else { break }
+                let target = lastFeasible ? inside(lo &+ step) : inside(hi &- step)
+                let margin = probe(target)
+                let feasible = margin.map { !$0.isNegative } ?? false
+                if feasible != lastFeasible { break }
+                step = step &+ step
+            }
+        }
+
+        // Integer bisection; the midpoint rule of the reference search.
+        while hi &- lo > .one {
+            let mid = lo &+ (hi &- lo).divided(byPositive: 2)
+            _ = probe(mid)
+        }
+        return Outcome(size: lo, value: loValue, evaluations: evaluations)
+    }
+}
+
+extension BoundarySearch {
+    /// The root of a decreasing `margin(g)` in `[lower, upper]`, in `Double`: safeguarded Newton (a step
+    /// that leaves the current bracket becomes a bisection; a revert counts as beyond the root). Stops
+    /// when a step is below `relativeTolerance · g`. Returns `lower` when `margin(lower) < 0` and `upper`
+    /// when `margin(upper) ≥ 0`; `largestFeasible` is the largest point evaluated with `margin ≥ 0`.
+    public static func root(
+        lower: Double, upper: Double, guess: Double?, relativeTolerance: Double = 1e-13, maxEvaluations: Int = 80,
+        evaluate: (Double) -> (margin: Double, slope: Double)?
+    ) -> (size: Double, largestFeasible: Double, evaluations: Int) {
+        var lo = lower, hi = upper
+        var evaluations = 0
+        var x = min(max(guess ?? (lower + upper) / 2, lower), upper)
+        while evaluations < maxEvaluations {
+            evaluations += 1
+            var next = Double.nan
+            if let (margin, slope) = evaluate(x), margin.isFinite {
+                if margin >= 0 { lo = x } else { hi = x }
+                if margin == 0 { return (x, x, evaluations) }
+                if slope < 0 && slope.isFinite { next = x - margin / slope }
+            } else {
+                hi = x
+            }
+            if !(next >= lo && next <= hi) { next = lo + (hi - lo) / 2 }
+            let scale = max(abs(next), abs(x), .leastNormalMagnitude)
+            if abs(next - x) <= relativeTolerance * scale || hi - lo <= relativeTolerance * max(abs(hi), .leastNormalMagnitude) {
+                return (min(max(next, lo), hi), lo, evaluations)
+            }
+            x = next
+        }
+        return (lo, lo, evaluations)
+    }
+}
