@@ -27,3 +27,10 @@ try time("swapExactSyForPt exact", 20000) { let r = try PendleMarketMath.swap(.s
 print("evals", ev)
 try time("swapExactSyForPt Double", 100000) { let r = try PendleMarketMath.swap(.swapExactSyForPt, market: dm, pyIndex: index.doubleValue, amount: 1000, blockTime: t); ev = r.evaluations }
 print("evals", ev, sink)
+let router = try RouterApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: Wad(units: 1000), blockTime: t)
+let mine = try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: Wad(units: 1000), blockTime: t)
+print("router", router.amountOut, router.evaluations, "optimal", mine.amountOut, mine.evaluations)
+try time("router SyForPt", 2000) { _ = try RouterApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: Wad(units: 1000), blockTime: t) }
+let router2 = try RouterApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Wad(units: 10), blockTime: t)
+let mine2 = try PendleMarketMath.swap(.swapExactSyForYt, market: market, pyIndex: index, amount: Wad(units: 10), blockTime: t)
+print("router", router2.amountOut, router2.evaluations, "optimal", mine2.amountOut, mine2.evaluations, mine2.seedEvaluations)

@@ -94,13 +94,18 @@ extension Double: PendleScalar {
         lower: Double, upper: Double, seed: (size: Double, slope: Double)?,
         evaluate: (Double) -> (margin: Double, slope: Double, value: Value)?
     ) -> (size: Double, value: Value?, evaluations: Int) {
-        let (root, largestFeasible, count) = BoundarySearch.root(lower: lower, upper: upper, guess: seed?.size) {
-            evaluate($0).map { ($0.margin, $0.slope) }
+        var last: (x: Double, margin: Double, value: Value)? = nil
+        let (root, largestFeasible, count) = BoundarySearch.root(lower: lower, upper: upper, guess: seed?.size) { x in
+            guard let result = evaluate(x) else { return nil }
+            last = (x, result.margin, result.value)
+            return (result.margin, result.slope)
         }
         guard root > lower else { return (lower, nil, count) }
-        // The trade at the root; where the boundary is a revert (the largest trade the market takes),
-        // the largest feasible point evaluated.
-        if let kept = evaluate(root), kept.margin >= -1e-12 * Swift.max(1, abs(root)) { return (root, kept.value, count + 1) }
+        // The last evaluation, when it is the root to working precision; else the trade at the root, or
+        // where the boundary is a revert (the largest trade the market takes), the largest feasible point.
+        let tolerance = 1e-12 * Swift.max(1, abs(root))
+        if let last, abs(last.x - root) <= tolerance, last.margin >= -tolerance { return (last.x, last.value, count) }
+        if let kept = evaluate(root), kept.margin >= -tolerance { return (root, kept.value, count + 1) }
         guard largestFeasible > lower, let kept = evaluate(largestFeasible) else { return (lower, nil, count + 2) }
         return (largestFeasible, kept.value, count + 2)
     }

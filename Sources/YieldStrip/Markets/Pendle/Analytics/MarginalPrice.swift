@@ -18,8 +18,22 @@ extension PendleMarketMath {
         let n = netPtToAccount.doubleValue
         let total = market.totalPt.doubleValue + comp.totalAsset.doubleValue
         let p = (market.totalPt.doubleValue - n) / total
+        let rate = log(p / (1 - p)) / comp.rateScalar.doubleValue + comp.rateAnchor.doubleValue
+        return marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: netPtToAccount, buyingPt: buyingPt,
+                                      preFeeExchangeRate: rate)
+    }
+
+    /// ``marginalNetSyToAccount(_:_:pyIndex:netPtToAccount:buyingPt:)`` when the trade's pre-fee exchange
+    /// rate is already known (as ``calcTrade(_:_:pyIndex:netPtToAccount:)`` returns it): no logarithm.
+    @inlinable
+    public static func marginalNetSyToAccount<S: PendleScalar>(
+        _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, netPtToAccount: S, buyingPt: Bool,
+        preFeeExchangeRate rate: Double
+    ) -> Double {
+        let n = netPtToAccount.doubleValue
+        let total = market.totalPt.doubleValue + comp.totalAsset.doubleValue
+        let p = (market.totalPt.doubleValue - n) / total
         let s = comp.rateScalar.doubleValue
-        let rate = log(p / (1 - p)) / s + comp.rateAnchor.doubleValue
         let rateSlope = -1 / (s * total * p * (1 - p))
         let feeRate = comp.feeRate.doubleValue
         let phi = (n > 0 || (n == 0 && buyingPt)) ? feeRate : 1 / feeRate

@@ -120,13 +120,13 @@ extension PendleMarketMath {
     /// `spend = a · size + b · netSyToAccount(sign · size)` in real arithmetic, with the contract's
     /// rounding in the exact flavour.
     @inlinable
-    static func legSpend<S: PendleScalar>(_ kind: SwapKind, size: S, trade: ExecutedTrade<S>, pyIndex: S) throws(PendleError) -> S {
+    static func legSpend<S: PendleScalar>(_ kind: SwapKind, size: S, netSyToAccount: S, pyIndex: S) throws(PendleError) -> S {
         switch kind {
-        case .swapExactSyForPt: return try trade.netSyToAccount.negated()
-        case .swapExactSyForYt: return try size.assetToSyUp(index: pyIndex) - trade.netSyToAccount
-        case .swapExactPtForYt: return try size - trade.netSyToAccount.syToAsset(index: pyIndex)
-        case .swapExactYtForPt: return try trade.netSyToAccount.negated().syToAssetUp(index: pyIndex)
-        default: return trade.netSyToAccount  // .swapPtForExactSy: proceeds, kept below the target
+        case .swapExactSyForPt: return try netSyToAccount.negated()
+        case .swapExactSyForYt: return try size.assetToSyUp(index: pyIndex) - netSyToAccount
+        case .swapExactPtForYt: return try size - netSyToAccount.syToAsset(index: pyIndex)
+        case .swapExactYtForPt: return try netSyToAccount.negated().syToAssetUp(index: pyIndex)
+        default: return netSyToAccount  // .swapPtForExactSy: proceeds, kept below the target
         }
     }
 
@@ -144,44 +144,67 @@ extension PendleMarketMath {
 
     /// The largest PT leg in `0...upper` whose spend fits `budget`: in ``Wad`` the exact integer boundary,
     /// seeded by the same search run in `Double` on the converted state; in `Double` the root by Newton.
+    ///
+    /// The search evaluates `calcTrade` (the pool's new implied rate is not needed to price a size) and
+    /// executes the full trade at the answer; in the rare case that the new-state step reverts there (a
+    /// zero implied rate, a new rate below one), it searches again with full trades, so the answer is
+    /// always the largest size whose whole trade succeeds.
     @inlinable
     static func solveLargestLeg<S: PendleScalar>(
         _ kind: SwapKind, _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, blockTime: Int64,
-        budget: S, upper: S
+        budget: S, upper: S, fullTrades: Bool = false
     ) -> (size: S, trade: ExecutedTrade<S>?, evaluations: Int, seedEvaluations: Int) {
         let sign = kind.ptLegSign
         let index = pyIndex.doubleValue
-        func slope(at size: S) -> Double {
+        func slope(at size: S, rate: Double) -> Double {
             let netPt = sign > 0 ? size : ((try? size.negated()) ?? size)
-            let curve = marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, buyingPt: sign > 0)
+            let curve = marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, buyingPt: sign > 0,
+                                               preFeeExchangeRate: rate)
             return -legSpendSlope(kind, pyIndex: index, netSySlope: curve)
         }
         var seed: (size: Double, slope: Double)? = nil
         var seedEvaluations = 0
         if S.self == Double.self {
             // Linear start from the marginal price of the first unit.
-            let initialSlope = slope(at: .zero)
+            let curve = marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: .zero, buyingPt: sign > 0)
+            let initialSlope = -legSpendSlope(kind, pyIndex: index, netSySlope: curve)
             if initialSlope < 0 { seed = (budget.doubleValue / -initialSlope, initialSlope) }
         } else if let approxMarket = market.converted(to: Double.self),
                   let approxComp = try? getMarketPreCompute(approxMarket, pyIndex: index, blockTime: blockTime) {
             let approx = solveLargestLeg(kind, approxMarket, approxComp, pyIndex: index, blockTime: blockTime,
                                          budget: budget.doubleValue, upper: upper.doubleValue)
-            seedEvaluations = approx.evaluations
+            seedEvaluations = approx.evaluations + approx.seedEvaluations
             if let approxTrade = approx.trade {
-                let netPt = approxTrade.netPtToAccount
-                let curve = marginalNetSyToAccount(approxMarket, approxComp, pyIndex: index, netPtToAccount: netPt,
-                                                   buyingPt: sign > 0)
+                let curve = marginalNetSyToAccount(approxMarket, approxComp, pyIndex: index,
+                                                   netPtToAccount: approxTrade.netPtToAccount, buyingPt: sign > 0,
+                                                   preFeeExchangeRate: approxTrade.preFeeExchangeRate)
                 seed = (approx.size, -legSpendSlope(kind, pyIndex: index, netSySlope: curve))
             }
         }
-        let result = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed) { size -> (margin: S, slope: Double, value: ExecutedTrade<S>)? in
-            guard size.isPositive,
-                  let netPt = try? (sign > 0 ? size : size.negated()),
-                  let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime),
-                  let spend = try? legSpend(kind, size: size, trade: trade, pyIndex: pyIndex),
+        let result = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed) { size -> (margin: S, slope: Double, value: S)? in
+            guard size.isPositive, let netPt = try? (sign > 0 ? size : size.negated()) else { return nil }
+            let netSyToAccount: S, rate: S
+            if fullTrades {
+                guard let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)
+                else { return nil }
+                (netSyToAccount, rate) = (trade.netSyToAccount, trade.preFeeExchangeRate)
+            } else {
+                guard let (amounts, preFeeRate) = try? calcTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt)
+                else { return nil }
+                (netSyToAccount, rate) = (amounts.netSyToAccount, preFeeRate)
+            }
+            guard let spend = try? legSpend(kind, size: size, netSyToAccount: netSyToAccount, pyIndex: pyIndex),
                   let margin = try? budget - spend else { return nil }
-            return (margin, S.self == Double.self ? slope(at: size) : 0, trade)
+            return (margin, S.self == Double.self ? slope(at: size, rate: rate.doubleValue) : 0, netSyToAccount)
         }
-        return (result.size, result.value, result.evaluations, seedEvaluations)
+        guard result.value != nil else { return (.zero, nil, result.evaluations, seedEvaluations) }
+        let netPt = sign > 0 ? result.size : ((try? result.size.negated()) ?? result.size)
+        if let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime) {
+            return (result.size, trade, result.evaluations + 1, seedEvaluations)
+        }
+        if fullTrades { return (.zero, nil, result.evaluations + 1, seedEvaluations) }
+        let again = solveLargestLeg(kind, market, comp, pyIndex: pyIndex, blockTime: blockTime, budget: budget, upper: upper,
+                                    fullTrades: true)
+        return (again.size, again.trade, result.evaluations + 1 + again.evaluations, seedEvaluations + again.seedEvaluations)
     }
 }
