@@ -34,3 +34,7 @@ try time("router SyForPt", 2000) { _ = try RouterApproximation.swapExactSyForPt(
 let router2 = try RouterApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Wad(units: 10), blockTime: t)
 let mine2 = try PendleMarketMath.swap(.swapExactSyForYt, market: market, pyIndex: index, amount: Wad(units: 10), blockTime: t)
 print("router", router2.amountOut, router2.evaluations, "optimal", mine2.amountOut, mine2.evaluations, mine2.seedEvaluations)
+let snap = try PendleMarketMath.snapshot(market, pyIndex: index, blockTime: t)
+print(snap)
+let q = try PendleMarketMath.quote(.swapExactSyForPt, market: market, pyIndex: index, amount: Wad(units: 1000), blockTime: t)
+print(q.quote)
