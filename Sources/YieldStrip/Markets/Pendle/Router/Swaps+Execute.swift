@@ -58,10 +58,15 @@ extension PendleMarketMath {
         var evaluations = solved.evaluations
         let seedEvaluations = solved.seedEvaluations
         if kind == .swapPtForExactSy {
-            size = try size + S(wei: 1)
+            // Exact: one wei past the largest input whose proceeds stay below the target. Double: the root
+            // itself, accepted to working precision.
+            let isExact = S.self != Double.self
+            if isExact { size = try size + S(wei: 1) }
             evaluations += 1
             let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: size.negated(), blockTime: blockTime)
-            guard let trade, trade.netSyToAccount >= amount else {
+            let reached = trade.map { isExact ? $0.netSyToAccount >= amount
+                                              : $0.netSyToAccount.doubleValue >= amount.doubleValue * (1 - 1e-12) } ?? false
+            guard let trade, reached else {
                 throw SwapError.cannotFillExactOutput(requested: amount.revertValue,
                                                       maximum: (solved.trade?.netSyToAccount ?? .zero).revertValue)
             }
