@@ -83,7 +83,8 @@ public enum Compounding: Sendable, Hashable, CaseIterable {
 ///
 ///     ≤ (6 + 4·x) · u,   x = max(lnImpliedRate, lnPtPerAsset),
 ///
-/// i.e. ≤ 1.1e-15 for rates up to 1000 % and one year (x ≤ 2.4), ≤ 2.8e-15 for 1000 % over two years.
+/// i.e. ≤ 1.0e-15 for rates up to 100 % over up to a year (x ≤ 0.7), ≤ 1.8e-15 for 1000 % over a year,
+/// ≤ 2.8e-15 for 1000 % over two years.
 /// `ytLeverage` adds one rounding. Time is exact (whole seconds, `Double(secondsToExpiry)` exact
 /// below 2^53 s).
 public struct ImpliedRateQuote: Sendable, Hashable {
