@@ -117,8 +117,8 @@ import YieldStrip
     @Test func exactAgreesWithDouble() throws {
         var failures: [String] = []
         var worstRelative = 0.0
-        for apy in apyGrid {
-            for t in secondsGrid {
+        for apy in RatesCheck.apys {
+            for t in RatesCheck.seconds {
                 let quote = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: t)
                 guard let lnImpliedRate = Wad(rounding: quote.lnImpliedRate) else {
                     failures.append("no wad for \(quote.lnImpliedRate)")
@@ -127,8 +127,8 @@ import YieldStrip
                 // The Double quote of the exact wad input (the rounding to wei is not the algorithms' error).
                 let reference = try ImpliedRateQuote(lnImpliedRate: lnImpliedRate.doubleValue, secondsToExpiry: t)
                 let rt = reference.lnPtPerAsset
-                let tolerance = quoteBound(lnImpliedRate: reference.lnImpliedRate, lnPtPerAsset: rt)
-                    + (2 + rt) * unitRoundoff + 1e-17
+                let tolerance = RatesCheck.quoteBound(lnImpliedRate: reference.lnImpliedRate, lnPtPerAsset: rt)
+                    + (2 + rt) * RatesCheck.u + 1e-17
                 let exchangeRate = try ImpliedRateMath.exchangeRate(fromLnImpliedRate: lnImpliedRate, secondsToExpiry: t)
                 let ptPrice = try ImpliedRateMath.ptPriceInAsset(fromExchangeRate: exchangeRate)
                 let ytPrice = try ImpliedRateMath.ytPriceInAsset(fromExchangeRate: exchangeRate)

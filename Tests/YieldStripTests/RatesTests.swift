@@ -2,22 +2,25 @@ import Foundation
 import Testing
 import YieldStrip
 
-/// `u = 2^-53`, the unit roundoff of `Double`.
-let unitRoundoff = Double.ulpOfOne / 2
+/// Tolerances and grids shared by the rates tests.
+enum RatesCheck {
+    /// `u = 2^-53`, the unit roundoff of `Double`.
+    static let u = Double.ulpOfOne / 2
 
-/// |actual − expected| ≤ tolerance · |expected| (exact equality when expected is 0).
-func isClose(_ actual: Double, _ expected: Double, relative tolerance: Double) -> Bool {
-    if expected == 0 { return actual == 0 }
-    return abs(actual - expected) <= tolerance * abs(expected)
+    /// |actual − expected| ≤ tolerance · |expected| (exact equality when expected is 0).
+    static func isClose(_ actual: Double, _ expected: Double, relative tolerance: Double) -> Bool {
+        if expected == 0 { return actual == 0 }
+        return abs(actual - expected) <= tolerance * abs(expected)
+    }
+
+    /// The documented error bound of ``ImpliedRateQuote``: `(6 + 4x)·u`, x = max(lnImpliedRate, lnPtPerAsset).
+    static func quoteBound(lnImpliedRate: Double, lnPtPerAsset: Double) -> Double {
+        (6 + 4 * max(lnImpliedRate, lnPtPerAsset)) * u
+    }
+
+    static let apys: [Double] = [0, 1e-6, 0.001, 0.05, 1, 10]
+    static let seconds: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_000]
 }
-
-/// The documented error bound of ``ImpliedRateQuote``: `(6 + 4x)·u`, x = max(lnImpliedRate, lnPtPerAsset).
-func quoteBound(lnImpliedRate: Double, lnPtPerAsset: Double) -> Double {
-    (6 + 4 * max(lnImpliedRate, lnPtPerAsset)) * unitRoundoff
-}
-
-let apyGrid: [Double] = [0, 1e-6, 0.001, 0.05, 1, 10]
-let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_000]
 
 @Suite struct RatesTests {
     // MARK: Reference values
@@ -32,10 +35,10 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
             let expected = row.expected.map { Double($0)! }
             let actual = [quote.impliedAPY, quote.lnImpliedRate, quote.ptPriceInAsset, quote.ytPriceInAsset,
                           quote.ptPerAsset, quote.lnPtPerAsset]
-            let bound = quoteBound(lnImpliedRate: expected[1], lnPtPerAsset: expected[5])
+            let bound = RatesCheck.quoteBound(lnImpliedRate: expected[1], lnPtPerAsset: expected[5])
             for (index, (a, e)) in zip(actual, expected).enumerated() {
                 if e != 0 { worst = max(worst, abs(a - e) / abs(e) / bound) }
-                if !isClose(a, e, relative: bound) {
+                if !RatesCheck.isClose(a, e, relative: bound) {
                     failures.append("\(row.form) \(row.input) t=\(row.secondsToExpiry) output \(index): \(a) vs \(e)")
                 }
             }
@@ -52,27 +55,27 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
         let year: Int64 = 31_536_000
         // 5 % APY over exactly one year: PT costs 1/1.05, 1 asset buys 1.05 PT.
         let fivePercent = try ImpliedRateQuote(impliedAPY: 0.05, secondsToExpiry: year)
-        #expect(isClose(fivePercent.ptPriceInAsset, 1 / 1.05, relative: 4 * unitRoundoff))
-        #expect(isClose(fivePercent.ptPerAsset, 1.05, relative: 4 * unitRoundoff))
-        #expect(isClose(fivePercent.ytPriceInAsset, 0.05 / 1.05, relative: 8 * unitRoundoff))
-        #expect(isClose(fivePercent.lnImpliedRate, 0.048790164169432003065, relative: 2 * unitRoundoff))
+        #expect(RatesCheck.isClose(fivePercent.ptPriceInAsset, 1 / 1.05, relative: 4 * RatesCheck.u))
+        #expect(RatesCheck.isClose(fivePercent.ptPerAsset, 1.05, relative: 4 * RatesCheck.u))
+        #expect(RatesCheck.isClose(fivePercent.ytPriceInAsset, 0.05 / 1.05, relative: 8 * RatesCheck.u))
+        #expect(RatesCheck.isClose(fivePercent.lnImpliedRate, 0.048790164169432003065, relative: 2 * RatesCheck.u))
         #expect(fivePercent.yearsToExpiry == 1)
         #expect(fivePercent.daysToExpiry == 365)
         // 100 % over one year: PT 0.5, YT 0.5, leverage 2; over two years PT 0.25, leverage 4/3.
         let doubling = try ImpliedRateQuote(impliedAPY: 1, secondsToExpiry: year)
-        #expect(isClose(doubling.ptPriceInAsset, 0.5, relative: 4 * unitRoundoff))
-        #expect(isClose(doubling.ytPriceInAsset, 0.5, relative: 4 * unitRoundoff))
-        #expect(isClose(doubling.ytLeverage ?? 0, 2, relative: 8 * unitRoundoff))
-        #expect(isClose(doubling.lnImpliedRate, M_LN2, relative: 2 * unitRoundoff))
+        #expect(RatesCheck.isClose(doubling.ptPriceInAsset, 0.5, relative: 4 * RatesCheck.u))
+        #expect(RatesCheck.isClose(doubling.ytPriceInAsset, 0.5, relative: 4 * RatesCheck.u))
+        #expect(RatesCheck.isClose(doubling.ytLeverage ?? 0, 2, relative: 8 * RatesCheck.u))
+        #expect(RatesCheck.isClose(doubling.lnImpliedRate, M_LN2, relative: 2 * RatesCheck.u))
         let twoYears = try ImpliedRateQuote(impliedAPY: 1, secondsToExpiry: 2 * year)
-        #expect(isClose(twoYears.ptPriceInAsset, 0.25, relative: 8 * unitRoundoff))
-        #expect(isClose(twoYears.ptPerAsset, 4, relative: 8 * unitRoundoff))
-        #expect(isClose(twoYears.ytLeverage ?? 0, 4.0 / 3, relative: 8 * unitRoundoff))
+        #expect(RatesCheck.isClose(twoYears.ptPriceInAsset, 0.25, relative: 8 * RatesCheck.u))
+        #expect(RatesCheck.isClose(twoYears.ptPerAsset, 4, relative: 8 * RatesCheck.u))
+        #expect(RatesCheck.isClose(twoYears.ytLeverage ?? 0, 4.0 / 3, relative: 8 * RatesCheck.u))
         #expect(twoYears.yearsToExpiry == 2)
         // PT at 0.8 for half a year: APY = 0.8^-2 − 1 = 0.5625.
         let half = try ImpliedRateQuote(ptPriceInAsset: 0.8, secondsToExpiry: year / 2)
-        #expect(isClose(half.impliedAPY, 0.5625, relative: 8 * unitRoundoff))
-        #expect(isClose(half.ytLeverage ?? 0, 5, relative: 8 * unitRoundoff))
+        #expect(RatesCheck.isClose(half.impliedAPY, 0.5625, relative: 8 * RatesCheck.u))
+        #expect(RatesCheck.isClose(half.ytLeverage ?? 0, 5, relative: 8 * RatesCheck.u))
         // Zero rate: every form is exact; YT leverage is undefined.
         for form in RateQuantity.allCases {
             let value: Double = form == .ptPriceInAsset || form == .ptPerAsset ? 1 : 0
@@ -92,13 +95,13 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
     @Test func tinyRatesAndShortTimes() throws {
         // mpmath: 1 − 1.001^(−3600/31536000) and 1 − (1 + 1e-6)^(−1/31536000).
         let hour = try ImpliedRateQuote(impliedAPY: 0.001, secondsToExpiry: 3600)
-        #expect(isClose(hour.ytPriceInAsset, 1.140982050300154242714e-7, relative: 1e-15))
-        #expect(isClose(hour.ytLeverage ?? 0, 8_764_379.770364778505643, relative: 1e-15))
+        #expect(RatesCheck.isClose(hour.ytPriceInAsset, 1.140982050300154242714e-7, relative: 1e-15))
+        #expect(RatesCheck.isClose(hour.ytLeverage ?? 0, 8_764_379.770364778505643, relative: 1e-15))
         let second = try ImpliedRateQuote(impliedAPY: 1e-6, secondsToExpiry: 1)
-        #expect(isClose(second.ytPriceInAsset, 3.17097761288786617898e-14, relative: 1e-15))
+        #expect(RatesCheck.isClose(second.ytPriceInAsset, 3.17097761288786617898e-14, relative: 1e-15))
         // And back: the YT price alone recovers the APY to ~1e-15 despite PT = 1 − 3e-14.
         let back = try ImpliedRateQuote(ytPriceInAsset: second.ytPriceInAsset, secondsToExpiry: 1)
-        #expect(isClose(back.impliedAPY, 1e-6, relative: 2e-15))
+        #expect(RatesCheck.isClose(back.impliedAPY, 1e-6, relative: 2e-15))
     }
 
     // MARK: Round trips
@@ -109,27 +112,27 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
     @Test func roundTripsBetweenEveryPair() throws {
         var failures: [String] = []
         var count = 0
-        for apy in apyGrid {
-            for seconds in secondsGrid {
+        for apy in RatesCheck.apys {
+            for seconds in RatesCheck.seconds {
                 let origin = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: seconds)
                 for from in RateQuantity.allCases {
                     let first = try ImpliedRateQuote(from, origin.value(of: from), secondsToExpiry: seconds)
                     let x = max(first.lnImpliedRate, first.lnPtPerAsset)
-                    let bound = quoteBound(lnImpliedRate: first.lnImpliedRate, lnPtPerAsset: first.lnPtPerAsset)
+                    let bound = RatesCheck.quoteBound(lnImpliedRate: first.lnImpliedRate, lnPtPerAsset: first.lnPtPerAsset)
                     for through in RateQuantity.allCases {
                         count += 1
                         let value = first.value(of: through)
                         let second = try ImpliedRateQuote(through, value, secondsToExpiry: seconds)
                         // The form passed through is reproduced.
-                        if !isClose(second.value(of: through), value, relative: 2 * bound) {
+                        if !RatesCheck.isClose(second.value(of: through), value, relative: 2 * bound) {
                             failures.append("\(from)→\(through) \(apy) \(seconds): \(second.value(of: through)) vs \(value)")
                         }
                         // The rate: relative error 2·bound, plus the absolute error of ln of a price.
                         let rt = first.lnPtPerAsset
                         let absolute: Double
                         switch through {
-                        case .ptPriceInAsset, .ptPerAsset: absolute = (6 + 4 * x) * unitRoundoff
-                        case .ytPriceInAsset: absolute = expm1(rt) * (6 + 4 * x) * unitRoundoff
+                        case .ptPriceInAsset, .ptPerAsset: absolute = (6 + 4 * x) * RatesCheck.u
+                        case .ytPriceInAsset: absolute = expm1(rt) * (6 + 4 * x) * RatesCheck.u
                         case .impliedAPY, .lnImpliedRate: absolute = 0
                         }
                         if abs(second.lnPtPerAsset - rt) > 2 * bound * rt + absolute {
@@ -185,18 +188,18 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
     /// of `pow` (rounding `1 + yt/pt` is amplified by 365/days, ~3e7 at one second).
     @Test func pendleDocsImpliedAPYAgrees() throws {
         var failures: [String] = []
-        for apy in apyGrid {
-            for seconds in secondsGrid {
+        for apy in RatesCheck.apys {
+            for seconds in RatesCheck.seconds {
                 let quote = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: seconds)
                 let pt = quote.ptPriceInAsset, yt = quote.ytPriceInAsset
                 let exponent = 365 / quote.daysToExpiry
                 let stable = expm1(exponent * log1p(yt / pt))
                 let literal = pow(1 + yt / pt, exponent) - 1
-                let bound = quoteBound(lnImpliedRate: quote.lnImpliedRate, lnPtPerAsset: quote.lnPtPerAsset)
-                if !isClose(stable, apy, relative: 3 * bound) { failures.append("stable \(apy) \(seconds): \(stable)") }
+                let bound = RatesCheck.quoteBound(lnImpliedRate: quote.lnImpliedRate, lnPtPerAsset: quote.lnPtPerAsset)
+                if !RatesCheck.isClose(stable, apy, relative: 3 * bound) { failures.append("stable \(apy) \(seconds): \(stable)") }
                 // pow's input error (~u·(1 + 8x)) times the exponent, then the "− 1" cancellation.
-                let powError = (1 + apy) * (exponent * unitRoundoff * (2 + 8 * quote.lnPtPerAsset) + 4 * unitRoundoff)
-                if abs(literal - apy) > powError + 2 * unitRoundoff {
+                let powError = (1 + apy) * (exponent * RatesCheck.u * (2 + 8 * quote.lnPtPerAsset) + 4 * RatesCheck.u)
+                if abs(literal - apy) > powError + 2 * RatesCheck.u {
                     failures.append("literal \(apy) \(seconds): \(literal), allowed \(powError)")
                 }
             }
@@ -205,7 +208,7 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
         // Days to expiry in the docs formula are secondsToExpiry / 86,400 (fractional days allowed).
         let quote = try ImpliedRateQuote(ytPriceInAsset: 0.02, secondsToExpiry: 90 * 86_400 + 43_200)
         #expect(quote.daysToExpiry == 90.5)
-        #expect(isClose(pow(1 + 0.02 / 0.98, 365 / 90.5) - 1, quote.impliedAPY, relative: 1e-13))
+        #expect(RatesCheck.isClose(pow(1 + 0.02 / 0.98, 365 / 90.5) - 1, quote.impliedAPY, relative: 1e-13))
     }
 
     // MARK: Worked example (docs/conventions.md)
@@ -213,33 +216,33 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
     /// APY 5 %, 182 days. Literals: mpmath, 60 digits.
     @Test func workedExample() throws {
         let q = try ImpliedRateQuote(impliedAPY: 0.05, secondsToExpiry: 182 * 86_400)
-        let tight = 8 * unitRoundoff
+        let tight = 8 * RatesCheck.u
         #expect(q.secondsToExpiry == 15_724_800)
-        #expect(isClose(q.yearsToExpiry, 0.49863013698630136986, relative: tight))
+        #expect(RatesCheck.isClose(q.yearsToExpiry, 0.49863013698630136986, relative: tight))
         #expect(q.daysToExpiry == 182)
-        #expect(isClose(q.lnImpliedRate, 0.048790164169432003065, relative: tight))
-        #expect(isClose(q.lnPtPerAsset, 0.024328246243388012487, relative: tight))
-        #expect(isClose(q.ptPerAsset, 1.0246265925270315747, relative: tight))
-        #expect(isClose(q.ptPriceInAsset, 0.9759653002306965999, relative: tight))
-        #expect(isClose(q.ytPriceInAsset, 0.024034699769303400100, relative: tight))
-        #expect(isClose(q.ytLeverage ?? 0, 41.606510986135904264, relative: tight))
-        #expect(isClose(q.impliedAPY, 0.05, relative: tight))
-        #expect(isClose(q.ptReturnToExpiry, 0.024626592527031574726, relative: tight))
-        #expect(isClose(q.yield(.continuous), 0.048790164169432003065, relative: tight))
-        #expect(isClose(q.yield(.annual), 0.05, relative: tight))
-        #expect(isClose(q.yield(.semiAnnual), 0.049390153191919676644, relative: tight))
-        #expect(isClose(q.yield(.daily), 0.048793425246405727936, relative: tight))
-        #expect(isClose(q.yield(.simple), 0.049388496002013872389, relative: tight))
-        #expect(isClose(q.modifiedDuration, 0.47488584474885844749, relative: tight))
-        #expect(isClose(q.convexity, 0.67778879863698779068, relative: tight))
-        #expect(isClose(q.ptPriceChangePerBasisPoint, -4.6347210604562760909e-5, relative: tight))
+        #expect(RatesCheck.isClose(q.lnImpliedRate, 0.048790164169432003065, relative: tight))
+        #expect(RatesCheck.isClose(q.lnPtPerAsset, 0.024328246243388012487, relative: tight))
+        #expect(RatesCheck.isClose(q.ptPerAsset, 1.0246265925270315747, relative: tight))
+        #expect(RatesCheck.isClose(q.ptPriceInAsset, 0.9759653002306965999, relative: tight))
+        #expect(RatesCheck.isClose(q.ytPriceInAsset, 0.024034699769303400100, relative: tight))
+        #expect(RatesCheck.isClose(q.ytLeverage ?? 0, 41.606510986135904264, relative: tight))
+        #expect(RatesCheck.isClose(q.impliedAPY, 0.05, relative: tight))
+        #expect(RatesCheck.isClose(q.ptReturnToExpiry, 0.024626592527031574726, relative: tight))
+        #expect(RatesCheck.isClose(q.yield(.continuous), 0.048790164169432003065, relative: tight))
+        #expect(RatesCheck.isClose(q.yield(.annual), 0.05, relative: tight))
+        #expect(RatesCheck.isClose(q.yield(.semiAnnual), 0.049390153191919676644, relative: tight))
+        #expect(RatesCheck.isClose(q.yield(.daily), 0.048793425246405727936, relative: tight))
+        #expect(RatesCheck.isClose(q.yield(.simple), 0.049388496002013872389, relative: tight))
+        #expect(RatesCheck.isClose(q.modifiedDuration, 0.47488584474885844749, relative: tight))
+        #expect(RatesCheck.isClose(q.convexity, 0.67778879863698779068, relative: tight))
+        #expect(RatesCheck.isClose(q.ptPriceChangePerBasisPoint, -4.6347210604562760909e-5, relative: tight))
         #expect(q.ytPriceChangePerBasisPoint == -q.ptPriceChangePerBasisPoint)
     }
 
     // MARK: Compounding and sensitivities
 
     @Test func compoundingConventionsAreConsistent() throws {
-        for apy in apyGrid.dropFirst() {
+        for apy in RatesCheck.apys.dropFirst() {
             let q = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: 182 * 86_400)
             let r = q.lnImpliedRate
             // Yields decrease with compounding frequency, the continuous one is the limit.
@@ -249,11 +252,11 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
             // Each periodic yield compounds back to the same growth factor e^r.
             for c in ordered.dropLast() {
                 let n = Double(c.periodsPerYear!)
-                #expect(isClose(n * log1p(q.yield(c) / n), r, relative: 8 * unitRoundoff))
+                #expect(RatesCheck.isClose(n * log1p(q.yield(c) / n), r, relative: 8 * RatesCheck.u))
             }
             // Simple yield × T = PT return to expiry = PT per asset − 1.
-            #expect(isClose(q.yield(.simple) * q.yearsToExpiry, q.ptReturnToExpiry, relative: 4 * unitRoundoff))
-            #expect(abs(q.ptReturnToExpiry - (q.ptPerAsset - 1)) <= 4 * unitRoundoff * q.ptPerAsset)
+            #expect(RatesCheck.isClose(q.yield(.simple) * q.yearsToExpiry, q.ptReturnToExpiry, relative: 4 * RatesCheck.u))
+            #expect(abs(q.ptReturnToExpiry - (q.ptPerAsset - 1)) <= 4 * RatesCheck.u * q.ptPerAsset)
         }
         #expect(Compounding.continuous.periodsPerYear == nil && Compounding.simple.periodsPerYear == nil)
     }
@@ -269,9 +272,9 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
                 let p = q.ptPriceInAsset
                 let slope = (up - down) / (2 * h)
                 let curvature = (up - 2 * p + down) / (h * h)
-                #expect(isClose(-slope / p, q.modifiedDuration, relative: 1e-7))
-                #expect(isClose(curvature / p, q.convexity, relative: 1e-5))
-                #expect(isClose(q.ptPriceChangePerBasisPoint, slope * 1e-4, relative: 1e-7))
+                #expect(RatesCheck.isClose(-slope / p, q.modifiedDuration, relative: 1e-7))
+                #expect(RatesCheck.isClose(curvature / p, q.convexity, relative: 1e-5))
+                #expect(RatesCheck.isClose(q.ptPriceChangePerBasisPoint, slope * 1e-4, relative: 1e-7))
             }
         }
     }
@@ -359,7 +362,7 @@ let secondsGrid: [Int64] = [1, 3600, 86_400, 182 * 86_400, 31_536_000, 63_072_00
     @Test func largestRepresentableRatesStillWork() throws {
         let q = try ImpliedRateQuote(lnImpliedRate: 709, secondsToExpiry: 31_536_000)
         #expect(q.impliedAPY.isFinite && q.ptPerAsset.isFinite && q.ptPriceInAsset > 0)
-        #expect(isClose(q.ytLeverage ?? 0, 1, relative: 4 * unitRoundoff))
+        #expect(RatesCheck.isClose(q.ytLeverage ?? 0, 1, relative: 4 * RatesCheck.u))
         // Tiny rate, leverage huge but finite; a rate whose YT price underflows has no leverage.
         #expect(try ImpliedRateQuote(lnImpliedRate: 1e-300, secondsToExpiry: 1).ytLeverage.map { $0 > 1e307 } == true)
         #expect(try ImpliedRateQuote(lnImpliedRate: .leastNonzeroMagnitude, secondsToExpiry: 1).ytLeverage == nil)

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The forms in which a Pendle implied rate is quoted; each is an input of ``ImpliedRateQuote``.
 ///

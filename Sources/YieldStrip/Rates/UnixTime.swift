@@ -38,7 +38,7 @@ public enum UnixTime {
     ///   01–12`, `February 2026 has 28 days`, `no time zone`) and the accepted formats.
     public static func parse(_ text: String) throws(RateError) -> Int64 {
         let trimmed = text.trimmingWhitespace
-        var scanner = Scanner(bytes: Array(trimmed.utf8))
+        var scanner = TimestampScanner(bytes: Array(trimmed.utf8))
         func fail(_ reason: String) -> RateError { .invalidTimestamp(text: text, reason: reason) }
 
         if scanner.bytes.isEmpty { throw fail("empty text") }
@@ -221,7 +221,7 @@ private extension UInt8 {
     var isDigit: Bool { self >= .zero && self <= .nine }
 }
 
-private struct Scanner {
+private struct TimestampScanner {
     let bytes: [UInt8]
     var index = 0
 
