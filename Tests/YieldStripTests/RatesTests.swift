@@ -377,6 +377,7 @@ enum RatesCheck {
             RateError.rateOutOfRange(quantity: "impliedAPY", value: -2).message,
             RateError.notFinite(quantity: "impliedAPY", value: .nan).message,
             RateError.overflow(quantity: "impliedAPY").message,
+            RateError.overflow(quantity: "ptPerAsset").message,
         ]
         #expect(messages[0] == "MaturityExpired: time to expiry is 0 s; it must be at least 1 s (expiry after now)")
         #expect(messages[1].contains("outside (0, 1]"))
@@ -384,7 +385,8 @@ enum RatesCheck {
         #expect(messages[3].contains("outside [1, ∞)"))
         #expect(messages[4].contains("give an APY ≥ 0"))
         #expect(messages[5] == "NotFinite: impliedAPY is nan; give a finite number")
-        #expect(messages[6].contains("use a lower rate or a shorter time to expiry"))
+        #expect(messages[6].contains("a price far from 1 this close to expiry"))
+        #expect(messages[7].contains("use a lower rate or a shorter time to expiry"))
         #expect(messages.allSatisfy { $0.contains(";") })
         #expect(RateError.overflow(quantity: "impliedAPY").description == messages[6])
     }

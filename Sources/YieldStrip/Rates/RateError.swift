@@ -75,8 +75,12 @@ public enum RateError: DomainError, Hashable {
             if quantity == "secondsToExpiry" {
                 return "Overflow: expiry − now does not fit in 64-bit seconds; check both timestamps"
             }
-            return "Overflow: \(quantity) exceeds the Double range (~1.8e308); "
-                + "use a lower rate or a shorter time to expiry"
+            if quantity == RateQuantity.impliedAPY.rawValue {
+                return "Overflow: impliedAPY exceeds the Double range (~1.8e308), lnImpliedRate is above 709.78; "
+                    + "check the input: a price far from 1 this close to expiry annualizes to such a rate"
+            }
+            return "Overflow: \(quantity) exceeds the Double range (~1.8e308), rate × years to expiry is above "
+                + "709.78; use a lower rate or a shorter time to expiry"
         case let .invalidTimestamp(text, reason):
             return "InvalidTimestamp: \"\(text)\": \(reason); expected \(UnixTime.acceptedFormats)"
         }
