@@ -27,7 +27,7 @@ public enum UnixTime {
         "YYYY-MM-DD (midnight UTC), YYYY-MM-DDThh:mm[:ss]Z, YYYY-MM-DDThh:mm[:ss]±hh:mm, "
         + "or Unix seconds (e.g. 1798675200)"
 
-    public static let secondsPerDay: Int64 = 86_400
+    static let secondsPerDay = RateConventions.secondsPerDay
 
     // MARK: Parsing
 
