@@ -5,7 +5,7 @@
 /// The curve (Notional's logit AMM): for a trade of `netPtToAccount` PT (positive = the account buys PT),
 /// ```
 /// p'   = (totalPt − netPtToAccount) / (totalPt + totalAsset)         (≤ 0.96)
-/// rate = ln(p' / (1 − p')) / rateScalar + rateAnchor                 (asset per PT, ≥ 1)
+/// rate = ln(p' / (1 − p')) / rateScalar + rateAnchor                 (PT per asset, ≥ 1)
 /// rateScalar = scalarRoot · 365 d / t,   feeRate = exp(lnFeeRateRoot · t / 365 d)
 /// rateAnchor = exp(lastLnImpliedRate · t / 365 d) − ln(p / (1 − p)) / rateScalar
 /// ```
@@ -290,7 +290,7 @@ public enum PendleMarketMath {
         try lnImpliedRate.unsignedScaled(by: timeToExpiry, dividedBy: impliedRateTime).exp()
     }
 
-    /// `_getExchangeRate`: asset per PT after the account takes `netPtToAccount` PT from the pool.
+    /// `_getExchangeRate`: PT per asset (the PT price is its inverse) after the account takes `netPtToAccount` PT from the pool.
     /// Reverts: `negative` (more PT than the pool holds), `MarketProportionTooHigh(p, 0.96)`,
     /// `MarketProportionMustNotEqualOne`, `out of bounds` (p = 0), `MarketExchangeRateBelowOne(rate)`.
     @inlinable

@@ -87,7 +87,7 @@ public struct ExecutedTrade<Scalar: PendleScalar>: Hashable, Sendable {
     public var netPtToAccount: Scalar
     public var amounts: TradeAmounts<Scalar>
     public var market: MarketState<Scalar>
-    /// The pre-fee exchange rate (asset per PT) the trade executed at.
+    /// The pre-fee exchange rate (PT per asset; the PT price is its inverse) the trade executed at.
     public var preFeeExchangeRate: Scalar
 
     @inlinable

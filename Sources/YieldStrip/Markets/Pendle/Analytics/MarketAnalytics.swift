@@ -3,7 +3,7 @@ import Foundation
 /// A Pendle market read at one block time: the numbers a desk looks at before trading.
 ///
 /// Prices are in the accounting asset (for a stock token: shares). `impliedApy = exp(lastLnImpliedRate) − 1`;
-/// `assetPerPt = exp(lastLnImpliedRate · t / 365 d)`; `ptPriceInAsset = 1 / assetPerPt`;
+/// `ptPerAsset = exp(lastLnImpliedRate · t / 365 d)`; `ptPriceInAsset = 1 / ptPerAsset`;
 /// `ytPriceInAsset = 1 − ptPriceInAsset`; `ytLeverage = 1 / ytPriceInAsset`.
 public struct MarketSnapshot: Sendable {
     public var blockTime: Int64
@@ -11,7 +11,7 @@ public struct MarketSnapshot: Sendable {
     public var yearsToExpiry: Double
     public var lnImpliedRate: Double
     public var impliedApy: Double
-    public var assetPerPt: Double
+    public var ptPerAsset: Double
     public var ptPriceInAsset: Double
     public var ytPriceInAsset: Double
     public var ytLeverage: Double
@@ -76,7 +76,7 @@ extension PendleMarketMath {
         let t = market.expiry - blockTime
         let years = Double(t) / Double(impliedRateTime)
         let lnRate = market.lastLnImpliedRate.doubleValue
-        let assetPerPt = Foundation.exp(lnRate * years)
+        let ptPerAsset = Foundation.exp(lnRate * years)
         let pt = market.totalPt.doubleValue, asset = comp.totalAsset.doubleValue
         let buy = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: true).doubleValue
         let sell = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: false).doubleValue
@@ -89,8 +89,8 @@ extension PendleMarketMath {
         let basisPointInLn = 1e-4 / (1 + apy)
         return MarketSnapshot(
             blockTime: blockTime, secondsToExpiry: t, yearsToExpiry: years, lnImpliedRate: lnRate, impliedApy: apy,
-            assetPerPt: assetPerPt, ptPriceInAsset: 1 / assetPerPt, ytPriceInAsset: 1 - 1 / assetPerPt,
-            ytLeverage: 1 / (1 - 1 / assetPerPt), proportion: pt / (pt + asset), rateScalar: comp.rateScalar.doubleValue,
+            ptPerAsset: ptPerAsset, ptPriceInAsset: 1 / ptPerAsset, ytPriceInAsset: 1 - 1 / ptPerAsset,
+            ytLeverage: 1 / (1 - 1 / ptPerAsset), proportion: pt / (pt + asset), rateScalar: comp.rateScalar.doubleValue,
             rateAnchor: comp.rateAnchor.doubleValue, feeRate: comp.feeRate.doubleValue,
             annualFeeRate: Foundation.exp(market.lnFeeRateRoot.doubleValue) - 1, totalPt: pt,
             totalSy: market.totalSy.doubleValue, totalAsset: asset, totalLp: market.totalLp.doubleValue,
