@@ -1,0 +1,140 @@
+import Foundation
+import YieldStrip
+
+/// A market to measure on: a vector market with a large pool and a mid-range implied rate.
+enum Fixture {
+    static let market = MarketState<Wad>(
+        totalPt: Wad(raw: Int256("1931664666556323365471717")!), totalSy: Wad(raw: Int256("238047112276250971722271")!),
+        totalLp: Wad(raw: Int256("1110967882082309955132183")!), scalarRoot: Wad(raw: Int256("10414195332580758148")!),
+        expiry: 1_726_503_788, lnFeeRateRoot: Wad(raw: Int256("117308688020180")!), reserveFeePercent: 80,
+        lastLnImpliedRate: Wad(raw: Int256("17877353975630388")!))
+    static let pyIndex = Wad(raw: Int256("2866863895864076109")!)
+    static let blockTime: Int64 = 1_711_326_603
+    static let approxMarket = market.converted(to: Double.self)!
+    static let approxIndex = pyIndex.doubleValue
+
+    /// 64 trade sizes from 1 to ~5000 PT, both directions, so successive calls differ.
+    static let tradeSizes: [Wad] = (0..<64).map { i in
+        let units = pow(1.15, Double(i)) * (i % 2 == 0 ? 1 : -1)
+        return Wad(rounding: units)!
+    }
+    static let approxTradeSizes = tradeSizes.map(\.doubleValue)
+    /// 64 SY budgets from 1 to ~4000 SY.
+    static let budgets: [Wad] = (0..<64).map { Wad(rounding: pow(1.14, Double($0)))! }
+    static let approxBudgets = budgets.map(\.doubleValue)
+    /// 64 wad arguments for ln / exp / mul / div.
+    static let lnArguments: [Int256] = (0..<64).map { Int256(rounding: 1e18 * pow(1.37, Double($0 - 20)))! }
+    static let ln36Arguments: [Int256] = (0..<64).map { Int256(rounding: 1e18 * (0.91 + 0.0029 * Double($0)))! }
+    static let expArguments: [Int256] = (0..<64).map { Int256(rounding: 1e18 * (Double($0) * 0.37 - 5))! }
+    static let smallOperands: [Int256] = (0..<64).map { Int256(rounding: 1e18 * (1 + Double($0) * 0.731))! }
+    static let largeOperands: [Int256] = (0..<64).map { Int256(rounding: 1e27 * (1 + Double($0) * 0.731))! }
+    static let doubles: [Double] = (0..<64).map { 1 + Double($0) * 0.731 }
+}
+
+/// Cycles through a fixture array: one element per call, no allocation.
+struct Cursor {
+    var position = 0
+    mutating func next() -> Int {
+        position = (position + 1) & 63
+        return position
+    }
+}
+
+func coreBenchmarks() throws -> [Benchmark] {
+    var c = Cursor()
+    let market = Fixture.market, index = Fixture.pyIndex, time = Fixture.blockTime
+    let approxMarket = Fixture.approxMarket, approxIndex = Fixture.approxIndex
+    let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: time)
+    let approxComp = try PendleMarketMath.getMarketPreCompute(approxMarket, pyIndex: approxIndex, blockTime: time)
+
+    // Evaluation counts for the solver rows: mean over the 64 budgets.
+    func meanEvaluations(_ run: (Int) throws -> Int) rethrows -> String {
+        var total = 0
+        for i in 0..<64 { total += try run(i) }
+        return String(format: "%.1f", Double(total) / 64)
+    }
+    let optimalEvaluations = try meanEvaluations {
+        try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: Fixture.budgets[$0], blockTime: time).evaluations
+    }
+    let seedEvaluations = try meanEvaluations {
+        try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: Fixture.budgets[$0], blockTime: time).seedEvaluations
+    }
+    let approxEvaluations = try meanEvaluations {
+        try PendleMarketMath.swap(.swapExactSyForPt, market: approxMarket, pyIndex: approxIndex, amount: Fixture.approxBudgets[$0],
+                                  blockTime: time).evaluations
+    }
+    let routerEvaluations = try meanEvaluations {
+        try RouterApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: Fixture.budgets[$0], blockTime: time).evaluations
+    }
+    let ytEvaluations = try meanEvaluations {
+        try PendleMarketMath.swap(.swapExactSyForYt, market: market, pyIndex: index, amount: Fixture.budgets[$0 / 4], blockTime: time).evaluations
+    }
+    let routerYtEvaluations = try meanEvaluations {
+        try RouterApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Fixture.budgets[$0 / 4], blockTime: time).evaluations
+    }
+
+    return [
+        Benchmark(group: "exact math", name: "mulDown (wad × wad)") {
+            blackHole(try PMath.mulDown(Fixture.smallOperands[c.next()], Fixture.smallOperands[c.position ^ 5]))
+        },
+        Benchmark(group: "exact math", name: "mulDown (1e27 × 1e27, 256-bit product)") {
+            blackHole(try PMath.mulDown(Fixture.largeOperands[c.next()], Fixture.largeOperands[c.position ^ 5]))
+        },
+        Benchmark(group: "exact math", name: "divDown (wad / wad)") {
+            blackHole(try PMath.divDown(Fixture.smallOperands[c.next()], Fixture.smallOperands[c.position ^ 5]))
+        },
+        Benchmark(group: "exact math", name: "divDown (1e27 / 1e27)") {
+            blackHole(try PMath.divDown(Fixture.largeOperands[c.next()], Fixture.largeOperands[c.position ^ 5]))
+        },
+        Benchmark(group: "exact math", name: "ln (general branch)") { blackHole(try LogExpMath.ln(Fixture.lnArguments[c.next()])) },
+        Benchmark(group: "exact math", name: "ln (36-decimal branch, 0.9 … 1.1)") {
+            blackHole(try LogExpMath.ln(Fixture.ln36Arguments[c.next()]))
+        },
+        Benchmark(group: "exact math", name: "exp (−5 … 18)") { blackHole(try LogExpMath.exp(Fixture.expArguments[c.next()])) },
+        Benchmark(group: "Double", name: "a · b") { blackHole(Fixture.doubles[c.next()] * Fixture.doubles[c.position ^ 5]) },
+        Benchmark(group: "Double", name: "a / b") { blackHole(Fixture.doubles[c.next()] / Fixture.doubles[c.position ^ 5]) },
+        Benchmark(group: "Double", name: "log") { blackHole(log(Fixture.doubles[c.next()])) },
+        Benchmark(group: "Double", name: "exp") { blackHole(exp(Fixture.doubles[c.next()])) },
+        Benchmark(group: "market", name: "getMarketPreCompute exact") {
+            blackHole(try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: time - Int64(c.next())))
+        },
+        Benchmark(group: "market", name: "calcTrade exact") {
+            blackHole(try PendleMarketMath.calcTrade(market, comp, pyIndex: index, netPtToAccount: Fixture.tradeSizes[c.next()]))
+        },
+        Benchmark(group: "market", name: "calcTrade Double") {
+            blackHole(try PendleMarketMath.calcTrade(approxMarket, approxComp, pyIndex: approxIndex,
+                                                     netPtToAccount: Fixture.approxTradeSizes[c.next()]))
+        },
+        Benchmark(group: "market", name: "executeTradeCore exact (pre-compute + trade + new state)") {
+            blackHole(try PendleMarketMath.executeTradeCore(market, pyIndex: index, netPtToAccount: Fixture.tradeSizes[c.next()],
+                                                            blockTime: time))
+        },
+        Benchmark(group: "market", name: "executeTradeCore Double") {
+            blackHole(try PendleMarketMath.executeTradeCore(approxMarket, pyIndex: approxIndex,
+                                                            netPtToAccount: Fixture.approxTradeSizes[c.next()], blockTime: time))
+        },
+        Benchmark(group: "solver", name: "swapExactSyForPt exact (optimal, to the wei)",
+                  note: "\(optimalEvaluations) exact + \(seedEvaluations) Double evaluations") {
+            blackHole(try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: Fixture.budgets[c.next()],
+                                                blockTime: time))
+        },
+        Benchmark(group: "solver", name: "swapExactSyForPt Double", note: "\(approxEvaluations) evaluations") {
+            blackHole(try PendleMarketMath.swap(.swapExactSyForPt, market: approxMarket, pyIndex: approxIndex,
+                                                amount: Fixture.approxBudgets[c.next()], blockTime: time))
+        },
+        Benchmark(group: "solver", name: "router bisection (MarketApproxLibV2, eps 1e-4)",
+                  note: "\(routerEvaluations) evaluations, answer up to 0.01 % short") {
+            blackHole(try RouterApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next()],
+                                                               blockTime: time))
+        },
+        Benchmark(group: "solver", name: "swapExactSyForYt exact (optimal)", note: "\(ytEvaluations) exact evaluations") {
+            blackHole(try PendleMarketMath.swap(.swapExactSyForYt, market: market, pyIndex: index,
+                                                amount: Fixture.budgets[c.next() / 4], blockTime: time))
+        },
+        Benchmark(group: "solver", name: "router swapExactSyForYt (MarketApproxLibV2)",
+                  note: "\(routerYtEvaluations) evaluations incl. calcMaxPtIn") {
+            blackHole(try RouterApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next() / 4],
+                                                               blockTime: time))
+        },
+    ]
+}
