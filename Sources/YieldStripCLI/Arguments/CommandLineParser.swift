@@ -18,8 +18,8 @@ struct CommandLineParser {
         while let command = path.last, !command.subcommands.isEmpty {
             var invocation = Invocation(commandPath: path, console: console)
             // A group's own options come before its subcommand's name.
-            while let token = tokens.first, Self.isOption(token) {
-                if Self.isHelp(token) { return .help(path) }
+            if tokens.prefix(while: { Self.isOption($0) && $0 != "--" }).contains(where: Self.isHelp) { return .help(path) }
+            while let token = tokens.first, Self.isOption(token), token != "--" {
                 tokens = tokens.dropFirst()
                 try parseOption(token, rest: &tokens, into: &invocation)
             }

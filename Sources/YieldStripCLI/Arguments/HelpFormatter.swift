@@ -27,7 +27,7 @@ public enum HelpFormatter {
     /// The help page of the last command of `path` (the tool first, then each subcommand).
     public static func help(for path: [any Command]) -> String {
         guard let command = path.last else { return "" }
-        var sections: [String] = ["OVERVIEW: \(command.abstract)"]
+        var sections: [String] = [wrap("OVERVIEW: \(command.abstract)", width: lineWidth).joined(separator: "\n")]
         if !command.discussion.isEmpty { sections.append(command.discussion) }
         sections.append("USAGE: \(usage(for: path))")
 

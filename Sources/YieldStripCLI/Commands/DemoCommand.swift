@@ -5,7 +5,7 @@ struct DemoCommand: Command {
     let name = "demo"
     let abstract = "Walk through Pendle's exact math on a few worked examples."
     let discussion = """
-        Each step is a 'yieldstrip wad' command line; run it yourself to see every field.
+        Each step is a 'yieldstrip wad' command line: run it to see every field.
         """
     var options: [OptionSpec] {
         [.value("section", valueName: "section",

@@ -5,7 +5,7 @@ public struct RootCommand: Command {
     public init() {}
 
     public let name = "yieldstrip"
-    public let abstract = "Price Pendle V2 principal and yield tokens with exact 18-decimal on-chain parity."
+    public let abstract = "Price Pendle V2 PT and YT with exact 18-decimal on-chain parity."
     public let options = [CommonOptions.version]
     public let subcommands: [any Command] = [
         BatchCommand(),

@@ -75,21 +75,22 @@ extension WadOperationCommand {
             name: "divup", batchOp: "rawDivUp_i",
             abstract: "(a + b − 1) / b on the raw wei integers (PMath.rawDivUp).",
             discussion: """
-                No 1e18 scaling, as in the contract: divup 3 2 is (3e18 + 2e18 − 1) / 2e18, 2 wei.
-                Use --wei to divide integers of wei. Batch op: rawDivUp_i.
+                No 1e18 scaling, as in the contract: divup 3 2 is (3e18 + 2e18 − 1) / 2e18,
+                that is 2 wei. Use --wei to divide integers of wei. Batch op: rawDivUp_i.
                 """,
             arguments: [ArgumentSpec("a", help: "The dividend."), ArgumentSpec("b", help: "The divisor, not 0.")]),
         WadOperationCommand(
             name: "sqrt", batchOp: "sqrt",
             abstract: "Floor square root of the raw wei integer (PMath.sqrt).",
             discussion: """
-                No 1e18 scaling, as in the contract: sqrt 4 reads 4e18 wei and gives 2000000000 wei.
-                Use --wei for integer square roots (sqrt --wei 16 is 4). Batch op: sqrt.
+                No 1e18 scaling, as in the contract: sqrt 4 reads 4e18 wei and gives
+                2000000000 wei. Use --wei for integer square roots (sqrt --wei 16 is 4).
+                Batch op: sqrt.
                 """,
             arguments: [ArgumentSpec("y", help: "The radicand, 0 or more.")]),
         WadOperationCommand(
             name: "sy-to-asset", batchOp: "syToAsset_i",
-            abstract: "SY to asset: amount · index / 1e18, rounded toward zero (SYUtils).",
+            abstract: "SY to asset: amount · index / 1e18, toward zero (SYUtils).",
             discussion: "Batch op: syToAsset_i.",
             arguments: syArguments(amount: "The SY amount.")),
         WadOperationCommand(
@@ -99,12 +100,12 @@ extension WadOperationCommand {
             arguments: syArguments(amount: "The SY amount, 0 or more.")),
         WadOperationCommand(
             name: "asset-to-sy", batchOp: "assetToSy_i",
-            abstract: "Asset to SY: amount · 1e18 / index, rounded toward zero (SYUtils).",
+            abstract: "Asset to SY: amount · 1e18 / index, toward zero (SYUtils).",
             discussion: "Batch op: assetToSy_i.",
             arguments: syArguments(amount: "The asset amount.")),
         WadOperationCommand(
             name: "asset-to-sy-up", batchOp: "assetToSyUp_i",
-            abstract: "Asset to SY: amount · 1e18 / index, rounded away from zero (SYUtils).",
+            abstract: "Asset to SY: amount · 1e18 / index, away from zero (SYUtils).",
             discussion: "Batch op: assetToSyUp_i.",
             arguments: syArguments(amount: "The asset amount.")),
     ]

@@ -210,7 +210,7 @@ struct JSONByteParser {
     mutating func appendEscape(to buffer: inout [UInt8]) throws(JSONParseError) {
         let escape = index
         index += 1
-        guard index < bytes.count else { throw failure("unterminated escape sequence") }
+        guard index < bytes.count else { throw JSONParseError(offset: escape, reason: "unterminated escape sequence") }
         let letter = bytes[index]
         index += 1
         switch letter {
