@@ -15,8 +15,9 @@ struct CommandLineParser {
     func parse(_ arguments: [String]) throws(UsageError) -> ParsedCommandLine {
         var path: [any Command] = [root]
         var tokens = arguments[...]
-        while let command = path.last, !command.subcommands.isEmpty {
-            var invocation = Invocation(commandPath: path, console: console)
+        var command = root
+        while !command.subcommands.isEmpty {
+            var invocation = Invocation(command, parents: path.dropLast(), console: console)
             // A group's own options come before its subcommand's name.
             if tokens.prefix(while: { Self.isOption($0) && $0 != "--" }).contains(where: Self.isHelp) { return .help(path) }
             while let token = tokens.first, Self.isOption(token), token != "--" {
@@ -31,10 +32,11 @@ struct CommandLineParser {
             }
             tokens = tokens.dropFirst()
             path.append(subcommand)
+            command = subcommand
         }
 
         if tokens.prefix(while: { $0 != "--" }).contains(where: Self.isHelp) { return .help(path) }
-        var invocation = Invocation(commandPath: path, console: console)
+        var invocation = Invocation(command, parents: path.dropLast(), console: console)
         var positionals: [String] = []
         var optionsEnded = false
         while let token = tokens.popFirst() {

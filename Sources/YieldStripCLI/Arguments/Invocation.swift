@@ -6,18 +6,19 @@
 public struct Invocation {
     /// The commands from the tool down to the one running (`yieldstrip`, `wad`, `mul`).
     public let commandPath: [any Command]
+    /// The command running: the last of ``commandPath``.
+    public let command: any Command
     public let console: Console
     var optionValues: [String: String] = [:]
     var flagsSet: Set<String> = []
     var argumentValues: [String: [String]] = [:]
 
-    init(commandPath: [any Command], console: Console) {
-        self.commandPath = commandPath
+    /// An invocation of `command`, reached from the tool through `parents`.
+    init(_ command: any Command, parents: [any Command], console: Console) {
+        commandPath = parents + [command]
+        self.command = command
         self.console = console
     }
-
-    /// The command running.
-    public var command: any Command { commandPath[commandPath.count - 1] }
 
     /// Whether the flag `--name` was given.
     public func flag(_ name: String) -> Bool { flagsSet.contains(name) }

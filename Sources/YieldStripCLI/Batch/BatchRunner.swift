@@ -87,27 +87,28 @@ public struct BatchRunner: Sendable {
                 throw RequestError.badRequest(field: "op", reason: "unknown op '\(request.op)'; 'yieldstrip batch --list' lists the ops")
             }
             let result = try op.handler(request)
-            writer.writeByte(UInt8(ascii: "{"))
-            if let id {
-                writer.write(key: "id")
-                writer.write(id)
-            }
+            writeOpening(id: id, into: &writer)
             writer.writeMembers(of: result, leadingComma: id != nil)
             writer.writeRaw("}\n")
         } catch let error as any DomainError {
             write(error: error, id: id, into: &writer)
         } catch {
-            write(error: InternalError(underlying: error), id: id, into: &writer)
+            write(error: InternalError(String(describing: error)), id: id, into: &writer)
         }
     }
 
-    private func write(error: any DomainError, id: JSONValue?, into writer: inout JSONWriter) {
+    /// `{` and, when there is an id, `"id":<id>` (no comma after it).
+    private func writeOpening(id: JSONValue?, into writer: inout JSONWriter) {
         writer.writeByte(UInt8(ascii: "{"))
         if let id {
             writer.write(key: "id")
             writer.write(id)
-            writer.writeByte(UInt8(ascii: ","))
         }
+    }
+
+    private func write(error: any DomainError, id: JSONValue?, into writer: inout JSONWriter) {
+        writeOpening(id: id, into: &writer)
+        if id != nil { writer.writeByte(UInt8(ascii: ",")) }
         writer.write(key: "error")
         writer.write(string: error.errorName)
         writer.writeRaw(",\"errorArgs\":[")
@@ -137,9 +138,11 @@ public struct BatchRunner: Sendable {
     }
 }
 
-/// An error that is not a ``DomainError``: reported as `InternalError` with its description.
+/// A failure that no input should cause (an error that is not a ``DomainError``, a table entry
+/// naming something that does not exist): reported as `InternalError`.
 struct InternalError: DomainError {
-    let underlying: any Error
+    let message: String
     var errorName: String { "InternalError" }
-    var message: String { "internal error: \(String(describing: underlying))" }
+
+    init(_ description: String) { message = "internal error: \(description)" }
 }

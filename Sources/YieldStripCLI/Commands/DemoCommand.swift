@@ -48,20 +48,16 @@ struct DemoCommand: Command {
     private static func evaluate(_ step: DemoStep) throws -> JSONObject {
         let words = step.wadArguments.split(separator: " ").map(String.init)
         guard let name = words.first, let operation = WadOperationCommand.all.first(where: { $0.name == name }) else {
-            throw DemoStepError(step: step.wadArguments)
+            throw InternalError("demo step 'wad \(step.wadArguments)' names no wad operation")
         }
         var operands: [Wad] = []
         for word in words.dropFirst() {
-            guard let operand = Wad(decimal: word) else { throw DemoStepError(step: step.wadArguments) }
+            guard let operand = Wad(decimal: word) else {
+                throw InternalError("demo step 'wad \(step.wadArguments)' has a malformed operand '\(word)'")
+            }
             operands.append(operand)
         }
         return try operation.report(operands, showingWei: false).object
     }
 }
 
-/// A demo step that does not name a `wad` operation with decimal operands.
-struct DemoStepError: DomainError {
-    let step: String
-    var errorName: String { "InternalError" }
-    var message: String { "demo step 'wad \(step)' is not a wad operation with decimal operands" }
-}

@@ -35,7 +35,7 @@ struct WadOperationCommand: Command {
             report.append(spec.name, .wei(operand.raw), display: showingWei ? operand.weiDescription : operand.description)
         }
         guard let op = BatchOpRegistry.standard.op(named: batchOp) else {
-            throw InternalError(underlying: RequestError.badRequest(field: "op", reason: "no batch op '\(batchOp)'"))
+            throw InternalError("wad \(name) names no batch op '\(batchOp)'")
         }
         let answer = try op.handler(BatchRequest(report.object))
         for member in answer.members {
