@@ -35,7 +35,7 @@ import Testing
         #expect(JSONNumber(1e300)?.text == "1e+300")
         #expect(JSONNumber(Double.nan) == nil)
         #expect(JSONNumber(Double.infinity) == nil)
-        for value in [0.1, 1.0 / 3.0, 5e-324, 1.7976931348623157e308, -2.5e-10] {
+        for value in [0.1, 1.0 / 3.0, Double.leastNonzeroMagnitude, 1.7976931348623157e308, -2.5e-10] {
             guard let number = JSONNumber(value) else { Issue.record("\(value)"); continue }
             #expect(JSONNumber(text: number.text) == number)
             #expect(Double(number.text) == value)
