@@ -1,1 +1,69 @@
 import YieldStrip
+
+/// The `yieldstrip` command-line tool, as a library: `main.swift` calls ``main(arguments:console:)``;
+/// tests call ``run(arguments:stdin:)`` and compare what was printed.
+///
+/// Exit status: 0 on success (help and `--version` included), 1 when the computation fails
+/// (`Error: <message>` on stderr), 2 when the command line is wrong (`Error: <message>`, the usage
+/// line and a pointer to `--help` on stderr). Nothing reaches stdout on failure: a command's output
+/// is built whole, then written at once.
+public enum CLI {
+    /// The tool's version, printed by `yieldstrip --version`.
+    public static let version = "0.1.0"
+
+    /// The tool's command tree.
+    public static let root: any Command = RootCommand()
+
+    /// Exit statuses.
+    public enum ExitStatus {
+        public static let success: Int32 = 0
+        public static let failure: Int32 = 1
+        public static let usage: Int32 = 2
+    }
+
+    /// Runs the tool on `arguments` (without the program name) and returns the exit status.
+    public static func main(arguments: [String], console: Console) -> Int32 {
+        do {
+            switch try CommandLineParser(root: root, console: console).parse(arguments) {
+            case .help(let path):
+                console.output.write(HelpFormatter.help(for: path))
+            case .run(let invocation):
+                switch try invocation.command.run(invocation) {
+                case .report(let report):
+                    console.output.write(invocation.wantsJSON ? report.jsonText : report.tableText)
+                case .text(let text):
+                    console.output.write(text)
+                case .written:
+                    break
+                }
+            }
+            return ExitStatus.success
+        } catch let error as UsageError {
+            console.errorOutput.write(error.description)
+            return ExitStatus.usage
+        } catch let error as any DomainError {
+            console.errorOutput.write("Error: \(error.message)\n")
+            return ExitStatus.failure
+        } catch {
+            console.errorOutput.write("Error: \(error)\n")
+            return ExitStatus.failure
+        }
+    }
+
+    /// Runs the tool in-process on `arguments` with `stdin` as standard input, and returns what it
+    /// wrote and its exit status.
+    public static func run(arguments: [String], stdin: String = "") -> RunResult {
+        let output = MemorySink()
+        let errorOutput = MemorySink()
+        let console = Console(input: MemorySource(stdin), output: output, errorOutput: errorOutput)
+        let status = main(arguments: arguments, console: console)
+        return RunResult(stdout: output.text, stderr: errorOutput.text, exitCode: status)
+    }
+
+    /// What an in-process run printed, and its exit status.
+    public struct RunResult: Sendable, Equatable {
+        public let stdout: String
+        public let stderr: String
+        public let exitCode: Int32
+    }
+}

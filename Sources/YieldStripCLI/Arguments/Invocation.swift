@@ -1,0 +1,74 @@
+/// A command's parsed command line, with the console it runs on.
+///
+/// Values come back as the text given; ``parse(argument:expecting:_:)`` and
+/// ``parse(option:expecting:_:)`` convert them and turn a malformed value into a ``UsageError``
+/// (`The value 'abc' is invalid for '<a>': expected a decimal number`).
+public struct Invocation {
+    /// The commands from the tool down to the one running (`yieldstrip`, `wad`, `mul`).
+    public let commandPath: [any Command]
+    /// The command running: the last of ``commandPath``.
+    public let command: any Command
+    public let console: Console
+    var optionValues: [String: String] = [:]
+    var flagsSet: Set<String> = []
+    var argumentValues: [String: [String]] = [:]
+
+    /// An invocation of `command`, reached from the tool through `parents`.
+    init(_ command: any Command, parents: [any Command], console: Console) {
+        commandPath = parents + [command]
+        self.command = command
+        self.console = console
+    }
+
+    /// Whether the flag `--name` was given.
+    public func flag(_ name: String) -> Bool { flagsSet.contains(name) }
+
+    /// The value of `--name`, or its default, or nil.
+    public func option(_ name: String) -> String? {
+        optionValues[name] ?? command.options.first { $0.name == name }?.defaultValue
+    }
+
+    /// The value of the positional argument `name` (the first, for a repeating one).
+    public func argument(_ name: String) -> String? { argumentValues[name]?.first }
+
+    /// Every value of a repeating positional argument.
+    public func repeatedArgument(_ name: String) -> [String] { argumentValues[name] ?? [] }
+
+    /// True when the command declares `--json` and it was given.
+    public var wantsJSON: Bool { flag(CommonOptions.json.name) }
+
+    /// The positional argument `name` converted by `convert`; a `UsageError` naming the argument and
+    /// what was `expecting` when the conversion fails (or the argument is missing).
+    public func parse<T>(argument name: String, expecting: String, _ convert: (String) -> T?) throws(UsageError) -> T {
+        guard let text = argument(name) else { throw usageError("Missing expected argument '<\(name)>'") }
+        guard let value = convert(text) else {
+            throw usageError("The value '\(text)' is invalid for '<\(name)>': expected \(expecting)")
+        }
+        return value
+    }
+
+    /// The option `--name` (or its default) converted by `convert`; nil when absent with no default.
+    public func parse<T>(option name: String, expecting: String, _ convert: (String) -> T?) throws(UsageError) -> T? {
+        guard let text = option(name) else { return nil }
+        guard let value = convert(text) else {
+            let synopsis = command.options.first { $0.name == name }?.synopsis ?? "--\(name)"
+            throw usageError("The value '\(text)' is invalid for '\(synopsis)': expected \(expecting)")
+        }
+        return value
+    }
+
+    /// A usage error about this command.
+    public func usageError(_ message: String) -> UsageError {
+        UsageError(message, commandPath: commandPath)
+    }
+}
+
+/// Options several commands share.
+public enum CommonOptions {
+    /// `--json`: print one JSON object instead of a table.
+    public static let json = OptionSpec.flag("json", help: "Print one JSON object instead of a table.")
+    /// `-h, --help`, added to every command.
+    static let help = OptionSpec.flag("help", short: "h", help: "Show help information.")
+    /// `--version`, on the tool itself.
+    static let version = OptionSpec.flag("version", help: "Show the version.")
+}

@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import YieldStrip
+
+/// Answers JSON Lines: one answer line per non-blank input line, in order.
+///
+/// An answer is `{"id": <the request's id, when it had one>, ...result fields}`, or
+/// `{"id": …, "error": NAME, "errorArgs": [...], "message": TEXT}`. A bad line gets an error answer
+/// and the run goes on. Input is read in large chunks and answers are buffered, then written after
+/// each chunk: a driver that sends one line and waits gets its answer, and a large input costs one
+/// write per chunk.
+public struct BatchRunner: Sendable {
+    public let registry: BatchOpRegistry
+
+    /// Bytes read from the input at a time.
+    static let readSize = 1 << 16
+    /// Buffered answers are written once they reach this size, even in the middle of a chunk.
+    static let flushSize = 1 << 18
+
+    public init(registry: BatchOpRegistry = .standard) {
+        self.registry = registry
+    }
+
+    /// Answers every line of `input` until it ends, writing to `output`.
+    public func run(input: any ByteSource, output: any ByteSink) {
+        var writer = JSONWriter(reservingCapacity: Self.flushSize + 4096)
+        var partialLine: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: Self.readSize)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
+            if count <= 0 { break }
+            chunk.withUnsafeBufferPointer { buffer in
+                var lineStart = 0
+                while lineStart < count {
+                    guard let newline = Self.indexOfNewline(in: buffer, from: lineStart, to: count) else { break }
+                    if partialLine.isEmpty {
+                        answer(line: UnsafeBufferPointer(rebasing: buffer[lineStart..<newline]), into: &writer)
+                    } else {
+                        partialLine.append(contentsOf: buffer[lineStart..<newline])
+                        partialLine.withUnsafeBufferPointer { answer(line: $0, into: &writer) }
+                        partialLine.removeAll(keepingCapacity: true)
+                    }
+                    lineStart = newline + 1
+                    if writer.bytes.count >= Self.flushSize { flush(&writer, to: output) }
+                }
+                if lineStart < count { partialLine.append(contentsOf: buffer[lineStart..<count]) }
+            }
+            flush(&writer, to: output)
+        }
+        if !partialLine.isEmpty {
+            partialLine.withUnsafeBufferPointer { answer(line: $0, into: &writer) }
+        }
+        flush(&writer, to: output)
+    }
+
+    /// The answer to one line, without its newline; nil for a blank line.
+    public func answer(toLine line: String) -> String? {
+        var line = line
+        var writer = JSONWriter()
+        line.withUTF8 { answer(line: $0, into: &writer) }
+        guard writer.bytes.last == UInt8(ascii: "\n") else { return nil }
+        return String(decoding: writer.bytes.dropLast(), as: UTF8.self)
+    }
+
+    /// Appends the answer to `line` and a newline to `writer`; nothing for a blank line.
+    func answer(line: UnsafeBufferPointer<UInt8>, into writer: inout JSONWriter) {
+        guard line.contains(where: { !Self.isBlank($0) }) else { return }
+        let parsed: JSONValue
+        do {
+            parsed = try JSONReader.parse(line)
+        } catch {
+            write(error: RequestError.badRequest(field: nil, reason: error.description), id: nil, into: &writer)
+            return
+        }
+        guard case .object(let object) = parsed else {
+            write(error: RequestError.badRequest(field: nil, reason: "a request must be a JSON object; got \(parsed.typeDescription)"),
+                  id: nil, into: &writer)
+            return
+        }
+        let id = object["id"]
+        do {
+            let request = try BatchRequest(object)
+            guard let op = registry.op(named: request.op) else {
+                throw RequestError.badRequest(field: "op", reason: "unknown op '\(request.op)'; 'yieldstrip batch --list' lists the ops")
+            }
+            let result = try op.handler(request)
+            writeOpening(id: id, into: &writer)
+            writer.writeMembers(of: result, leadingComma: id != nil)
+            writer.writeRaw("}\n")
+        } catch let error as any DomainError {
+            write(error: error, id: id, into: &writer)
+        } catch {
+            write(error: InternalError(String(describing: error)), id: id, into: &writer)
+        }
+    }
+
+    /// `{` and, when there is an id, `"id":<id>` (no comma after it).
+    private func writeOpening(id: JSONValue?, into writer: inout JSONWriter) {
+        writer.writeByte(UInt8(ascii: "{"))
+        if let id {
+            writer.write(key: "id")
+            writer.write(id)
+        }
+    }
+
+    private func write(error: any DomainError, id: JSONValue?, into writer: inout JSONWriter) {
+        writeOpening(id: id, into: &writer)
+        if id != nil { writer.writeByte(UInt8(ascii: ",")) }
+        writer.write(key: "error")
+        writer.write(string: error.errorName)
+        writer.writeRaw(",\"errorArgs\":[")
+        for (i, argument) in error.errorArgs.enumerated() {
+            if i > 0 { writer.writeByte(UInt8(ascii: ",")) }
+            writer.write(string: argument)
+        }
+        writer.writeRaw("],\"message\":")
+        writer.write(string: error.message)
+        writer.writeRaw("}\n")
+    }
+
+    private func flush(_ writer: inout JSONWriter, to output: any ByteSink) {
+        guard !writer.bytes.isEmpty else { return }
+        writer.bytes.withUnsafeBytes { output.write($0) }
+        writer.removeAll()
+    }
+
+    private static func indexOfNewline(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard let base = buffer.baseAddress,
+              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+}
+
+/// A failure that no input should cause (an error that is not a ``DomainError``, a table entry
+/// naming something that does not exist): reported as `InternalError`.
+struct InternalError: DomainError {
+    let message: String
+    var errorName: String { "InternalError" }
+
+    init(_ description: String) { message = "internal error: \(description)" }
+}

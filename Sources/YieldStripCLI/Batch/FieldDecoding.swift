@@ -1,0 +1,150 @@
+import YieldStrip
+
+/// How one kind of field is read from a JSON value.
+///
+/// ``read`` returns nil when the value is of the wrong type or malformed (the caller reports
+/// `BadRequest` with ``expected``) and throws `Overflow` when it is well-formed but out of range.
+struct FieldDecoding<T>: Sendable {
+    /// What the field must be, for messages: `an int256: a decimal string of wei or a JSON integer`.
+    let expected: String
+    let read: @Sendable (JSONValue, _ field: String) throws(RequestError) -> T?
+
+    /// The field's value, or a `BadRequest` saying what was expected and what came.
+    func decode(_ value: JSONValue, field: String) throws(RequestError) -> T {
+        guard let result = try read(value, field) else {
+            throw .badRequest(field: field, reason: "field '\(field)' must be \(expected); got \(quoted(value))")
+        }
+        return result
+    }
+}
+
+extension FieldDecoding where T == Int256 {
+    static var int256: FieldDecoding {
+        FieldDecoding(expected: "an int256: a decimal string of wei or a JSON integer") { value, field throws(RequestError) in
+            guard let (negative, magnitude) = try integerParts(value, field) else { return nil }
+            guard let result = Int256(negative: negative, magnitude: magnitude) else {
+                throw outOfRange(field, "the int256 range (-2^255 to 2^255 - 1)", value)
+            }
+            return result
+        }
+    }
+}
+
+extension FieldDecoding where T == UInt256 {
+    static var uint256: FieldDecoding {
+        FieldDecoding(expected: "a uint256: a decimal string of wei or a JSON integer") { value, field throws(RequestError) in
+            guard let (negative, magnitude) = try integerParts(value, field) else { return nil }
+            guard !negative || magnitude.isZero else { throw outOfRange(field, "the uint256 range (0 to 2^256 - 1)", value) }
+            return magnitude
+        }
+    }
+}
+
+extension FieldDecoding where T == Wad {
+    static var wad: FieldDecoding {
+        FieldDecoding(expected: "a wad: a decimal string of wei or a JSON integer") { value, field throws(RequestError) in
+            try FieldDecoding<Int256>.int256.read(value, field).map(Wad.init(raw:))
+        }
+    }
+}
+
+extension FieldDecoding where T == Int64 {
+    static var int64: FieldDecoding {
+        FieldDecoding(expected: "an integer: a JSON integer or a decimal string") { value, field throws(RequestError) in
+            guard let (negative, magnitude) = try integerParts(value, field) else { return nil }
+            guard let wide = Int256(negative: negative, magnitude: magnitude), let result = wide.int64Value else {
+                throw outOfRange(field, "the 64-bit integer range", value)
+            }
+            return result
+        }
+    }
+}
+
+extension FieldDecoding where T == Int {
+    static var int: FieldDecoding {
+        FieldDecoding(expected: FieldDecoding<Int64>.int64.expected) { value, field throws(RequestError) in
+            guard let wide = try FieldDecoding<Int64>.int64.read(value, field) else { return nil }
+            guard let result = Int(exactly: wide) else { throw outOfRange(field, "the integer range", value) }
+            return result
+        }
+    }
+}
+
+extension FieldDecoding where T == Double {
+    static var double: FieldDecoding {
+        FieldDecoding(expected: "a number: a JSON number or a string holding one") { value, field throws(RequestError) in
+            let text: String
+            switch value {
+            case .number(let number): text = number.text
+            case .string(let string) where JSONNumber(text: string) != nil: text = string
+            default: return nil
+            }
+            guard let result = Double(text), result.isFinite else { throw outOfRange(field, "the range of a double", value) }
+            return result
+        }
+    }
+}
+
+extension FieldDecoding where T == Bool {
+    static var bool: FieldDecoding {
+        FieldDecoding(expected: "true or false") { value, _ in
+            if case .bool(let flag) = value { return flag }
+            return nil
+        }
+    }
+}
+
+extension FieldDecoding where T == String {
+    static var string: FieldDecoding {
+        FieldDecoding(expected: "a string") { value, _ in
+            if case .string(let text) = value { return text }
+            return nil
+        }
+    }
+}
+
+extension FieldDecoding where T == [JSONValue] {
+    static var array: FieldDecoding {
+        FieldDecoding(expected: "an array") { value, _ in
+            if case .array(let elements) = value { return elements }
+            return nil
+        }
+    }
+}
+
+extension FieldDecoding where T == JSONObject {
+    static var object: FieldDecoding {
+        FieldDecoding(expected: "an object") { value, _ in
+            if case .object(let object) = value { return object }
+            return nil
+        }
+    }
+}
+
+// MARK: - Shared pieces
+
+/// Sign and magnitude of an integer given as a JSON integer or a decimal string; nil when the value
+/// is neither, `Overflow` when the magnitude needs more than 256 bits.
+private func integerParts(_ value: JSONValue, _ field: String) throws(RequestError) -> (negative: Bool, magnitude: UInt256)? {
+    let text: String
+    switch value {
+    case .number(let number) where number.isInteger: text = number.text
+    case .string(let string): text = string
+    default: return nil
+    }
+    switch DecimalInteger.parse(text) {
+    case .value(let negative, let magnitude): return (negative, magnitude)
+    case .malformed: return nil
+    case .tooLarge: throw outOfRange(field, "the 256-bit integer range", value)
+    }
+}
+
+private func outOfRange(_ field: String, _ range: String, _ value: JSONValue) -> RequestError {
+    .overflow(field: field, reason: "field '\(field)' is outside \(range): \(quoted(value))")
+}
+
+/// The value's JSON text, shortened to 80 characters.
+func quoted(_ value: JSONValue) -> String {
+    let text = value.jsonText
+    return text.count <= 80 ? text : String(text.prefix(77)) + "..."
+}

@@ -1,0 +1,77 @@
+import YieldStrip
+
+/// Typed access to the fields of a request object (or of an object nested in it).
+///
+/// Every accessor throws ``RequestError`` naming the field by its full path (`market.totalPt`):
+/// `BadRequest` when it is missing or of the wrong type, `Overflow` when it is out of range.
+/// The `…IfPresent` variants return nil for a missing or `null` field.
+///
+/// Encodings accepted:
+/// - `int256`, `uint256`, `wad`: a decimal string of wei (`"123"`, `"-5"`) or a JSON integer.
+/// - `int64`, `int`: a JSON integer or a decimal string (timestamps, small integers).
+/// - `double`: a JSON number or a string holding one.
+public protocol FieldReader {
+    /// The object whose fields are read.
+    var fieldObject: JSONObject { get }
+    /// The path of that object in the request, ending with a dot (`market.`), or empty at top level.
+    var fieldPath: String { get }
+}
+
+/// The fields of an object nested in a request.
+public struct RequestFields: FieldReader, Sendable {
+    public let fieldObject: JSONObject
+    public let fieldPath: String
+
+    public init(_ object: JSONObject, path: String = "") {
+        fieldObject = object
+        fieldPath = path
+    }
+}
+
+extension FieldReader {
+    /// The field's value; nil when it is missing or `null`.
+    public func value(_ name: String) -> JSONValue? {
+        switch fieldObject[name] {
+        case nil, .null?: return nil
+        case let value?: return value
+        }
+    }
+
+    public func int256(_ name: String) throws(RequestError) -> Int256 { try read(name, FieldDecoding.int256) }
+    public func uint256(_ name: String) throws(RequestError) -> UInt256 { try read(name, FieldDecoding.uint256) }
+    public func wad(_ name: String) throws(RequestError) -> Wad { try read(name, FieldDecoding.wad) }
+    public func int64(_ name: String) throws(RequestError) -> Int64 { try read(name, FieldDecoding.int64) }
+    public func int(_ name: String) throws(RequestError) -> Int { try read(name, FieldDecoding.int) }
+    public func double(_ name: String) throws(RequestError) -> Double { try read(name, FieldDecoding.double) }
+    public func bool(_ name: String) throws(RequestError) -> Bool { try read(name, FieldDecoding.bool) }
+    public func string(_ name: String) throws(RequestError) -> String { try read(name, FieldDecoding.string) }
+    public func array(_ name: String) throws(RequestError) -> [JSONValue] { try read(name, FieldDecoding.array) }
+    /// The nested object `name`, whose own accessors name fields as `name.field`.
+    public func object(_ name: String) throws(RequestError) -> RequestFields {
+        RequestFields(try read(name, FieldDecoding.object), path: fieldPath + name + ".")
+    }
+
+    public func int256IfPresent(_ name: String) throws(RequestError) -> Int256? { try readIfPresent(name, FieldDecoding.int256) }
+    public func uint256IfPresent(_ name: String) throws(RequestError) -> UInt256? { try readIfPresent(name, FieldDecoding.uint256) }
+    public func wadIfPresent(_ name: String) throws(RequestError) -> Wad? { try readIfPresent(name, FieldDecoding.wad) }
+    public func int64IfPresent(_ name: String) throws(RequestError) -> Int64? { try readIfPresent(name, FieldDecoding.int64) }
+    public func intIfPresent(_ name: String) throws(RequestError) -> Int? { try readIfPresent(name, FieldDecoding.int) }
+    public func doubleIfPresent(_ name: String) throws(RequestError) -> Double? { try readIfPresent(name, FieldDecoding.double) }
+    public func boolIfPresent(_ name: String) throws(RequestError) -> Bool? { try readIfPresent(name, FieldDecoding.bool) }
+    public func stringIfPresent(_ name: String) throws(RequestError) -> String? { try readIfPresent(name, FieldDecoding.string) }
+    public func objectIfPresent(_ name: String) throws(RequestError) -> RequestFields? {
+        try readIfPresent(name, FieldDecoding.object).map { RequestFields($0, path: fieldPath + name + ".") }
+    }
+
+    private func read<T>(_ name: String, _ decoding: FieldDecoding<T>) throws(RequestError) -> T {
+        guard let value = value(name) else {
+            throw .badRequest(field: fieldPath + name, reason: "missing field '\(fieldPath + name)' (\(decoding.expected))")
+        }
+        return try decoding.decode(value, field: fieldPath + name)
+    }
+
+    private func readIfPresent<T>(_ name: String, _ decoding: FieldDecoding<T>) throws(RequestError) -> T? {
+        guard let value = value(name) else { return nil }
+        return try decoding.decode(value, field: fieldPath + name)
+    }
+}

@@ -1,0 +1,117 @@
+import YieldStrip
+
+/// One `yieldstrip wad` operation: reads its operands as wads, runs the batch op of the same
+/// calculation and reports the batch request's fields, the answer, and the result in units.
+struct WadOperationCommand: Command {
+    let name: String
+    /// The batch op that computes the result.
+    let batchOp: String
+    let abstract: String
+    let discussion: String
+    let arguments: [ArgumentSpec]
+    var options: [OptionSpec] { [Self.wei, CommonOptions.json] }
+
+    static let wei = OptionSpec.flag("wei", help: "Read the arguments as raw wei integers instead of decimal units.")
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        let readsWei = invocation.flag(Self.wei.name)
+        let expecting = readsWei ? "an integer of wei" : "a decimal number with at most 18 fractional digits"
+        var operands: [Wad] = []
+        for spec in arguments {
+            operands.append(try invocation.parse(argument: spec.name, expecting: expecting) {
+                readsWei ? Wad(weiText: $0) : Wad(decimal: $0)
+            })
+        }
+        return .report(try report(operands, showingWei: readsWei))
+    }
+
+    /// The op on `operands` (one per argument): the batch request (`op` and the operands in wei),
+    /// the answer (`result`, wei) and `resultUnits`. The table shows operands in units, or in wei
+    /// when `showingWei`.
+    func report(_ operands: [Wad], showingWei: Bool) throws -> Report {
+        var report = Report()
+        report.append("op", .string(batchOp))
+        for (spec, operand) in zip(arguments, operands) {
+            report.append(spec.name, .wei(operand.raw), display: showingWei ? operand.weiDescription : operand.description)
+        }
+        guard let op = BatchOpRegistry.standard.op(named: batchOp) else {
+            throw InternalError("wad \(name) names no batch op '\(batchOp)'")
+        }
+        let answer = try op.handler(BatchRequest(report.object))
+        for member in answer.members {
+            report.append(member.key, member.value, label: member.key == "result" ? "result (wei)" : nil)
+        }
+        if case .string(let wei)? = answer["result"], let result = Wad(weiText: wei) {
+            report.append("resultUnits", .string(result.description), label: "result")
+        }
+        return report
+    }
+}
+
+extension WadOperationCommand {
+    /// The operations, in help order.
+    static let all: [WadOperationCommand] = [
+        WadOperationCommand(
+            name: "ln", batchOp: "ln",
+            abstract: "Natural logarithm of a wad (LogExpMath.ln).",
+            discussion: "Reverts with 'out of bounds' for x ≤ 0. Batch op: ln.",
+            arguments: [ArgumentSpec("x", help: "The argument, greater than 0.")]),
+        WadOperationCommand(
+            name: "exp", batchOp: "exp",
+            abstract: "e raised to a wad (LogExpMath.exp).",
+            discussion: "Reverts with 'Invalid exponent' outside [-41, 130]. Batch op: exp.",
+            arguments: [ArgumentSpec("x", help: "The exponent, from -41 to 130.")]),
+        WadOperationCommand(
+            name: "mul", batchOp: "mulDown_i",
+            abstract: "a · b / 1e18, truncated toward zero (PMath.mulDown).",
+            discussion: "Signed: a negative result rounds up, toward zero. Batch op: mulDown_i.",
+            arguments: [ArgumentSpec("a", help: "The first factor."), ArgumentSpec("b", help: "The second factor.")]),
+        WadOperationCommand(
+            name: "div", batchOp: "divDown_i",
+            abstract: "a · 1e18 / b, truncated toward zero (PMath.divDown).",
+            discussion: "Signed: a negative result rounds up, toward zero. Batch op: divDown_i.",
+            arguments: [ArgumentSpec("a", help: "The dividend."), ArgumentSpec("b", help: "The divisor, not 0.")]),
+        WadOperationCommand(
+            name: "divup", batchOp: "rawDivUp_i",
+            abstract: "(a + b − 1) / b on the raw wei integers (PMath.rawDivUp).",
+            discussion: """
+                No 1e18 scaling, as in the contract: divup 3 2 is (3e18 + 2e18 − 1) / 2e18,
+                that is 2 wei. Use --wei to divide integers of wei. Batch op: rawDivUp_i.
+                """,
+            arguments: [ArgumentSpec("a", help: "The dividend."), ArgumentSpec("b", help: "The divisor, not 0.")]),
+        WadOperationCommand(
+            name: "sqrt", batchOp: "sqrt",
+            abstract: "Floor square root of the raw wei integer (PMath.sqrt).",
+            discussion: """
+                No 1e18 scaling, as in the contract: sqrt 4 reads 4e18 wei and gives
+                2000000000 wei. Use --wei for integer square roots (sqrt --wei 16 is 4).
+                Batch op: sqrt.
+                """,
+            arguments: [ArgumentSpec("y", help: "The radicand, 0 or more.")]),
+        WadOperationCommand(
+            name: "sy-to-asset", batchOp: "syToAsset_i",
+            abstract: "SY to asset: amount · index / 1e18, toward zero (SYUtils).",
+            discussion: "Batch op: syToAsset_i.",
+            arguments: syArguments(amount: "The SY amount.")),
+        WadOperationCommand(
+            name: "sy-to-asset-up", batchOp: "syToAssetUp",
+            abstract: "SY to asset: amount · index / 1e18, rounded up (SYUtils).",
+            discussion: "Unsigned: amount must be 0 or more. Batch op: syToAssetUp.",
+            arguments: syArguments(amount: "The SY amount, 0 or more.")),
+        WadOperationCommand(
+            name: "asset-to-sy", batchOp: "assetToSy_i",
+            abstract: "Asset to SY: amount · 1e18 / index, toward zero (SYUtils).",
+            discussion: "Batch op: assetToSy_i.",
+            arguments: syArguments(amount: "The asset amount.")),
+        WadOperationCommand(
+            name: "asset-to-sy-up", batchOp: "assetToSyUp_i",
+            abstract: "Asset to SY: amount · 1e18 / index, away from zero (SYUtils).",
+            discussion: "Batch op: assetToSyUp_i.",
+            arguments: syArguments(amount: "The asset amount.")),
+    ]
+
+    private static func syArguments(amount: String) -> [ArgumentSpec] {
+        [ArgumentSpec("index", help: "The SY exchange rate or PY index (1.0123 is 1.0123 asset per SY)."),
+         ArgumentSpec("amount", help: amount)]
+    }
+}

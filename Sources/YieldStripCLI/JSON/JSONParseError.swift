@@ -1,0 +1,13 @@
+/// Why a text is not JSON, and where: ``offset`` is the 0-based byte offset in the UTF-8 text.
+public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let offset: Int
+    public let reason: String
+
+    public init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
+
+    /// `malformed JSON at byte 7: expected ':' after an object key`.
+    public var description: String { "malformed JSON at byte \(offset): \(reason)" }
+}

@@ -1,0 +1,80 @@
+import Testing
+@testable import YieldStripCLI
+
+/// Exit codes and exact error wording of the real tool: usage errors exit 2, domain errors 1, and
+/// nothing reaches stdout when a command fails.
+@Suite struct ErrorConventionTests {
+    static func usage(_ message: String, _ usage: String, _ command: String) -> String {
+        "Error: \(message)\nUsage: \(usage)\n  See '\(command) --help' for more information.\n"
+    }
+
+    static let mulUsage = "yieldstrip wad mul [--wei] [--json] <a> <b>"
+
+    @Test func unknownOption() {
+        #expect(yieldstrip("wad", "mul", "1", "2", "--verbose") == CLI.RunResult(
+            stdout: "", stderr: Self.usage("Unknown option '--verbose'", Self.mulUsage, "yieldstrip wad mul"), exitCode: 2))
+        #expect(yieldstrip("wad", "mul", "-x", "1", "2").stderr.hasPrefix("Error: Unknown option '-x'\n"))
+        #expect(yieldstrip("--verbose") == CLI.RunResult(
+            stdout: "", stderr: Self.usage("Unknown option '--verbose'", "yieldstrip <subcommand>", "yieldstrip"), exitCode: 2))
+    }
+
+    @Test func missingValue() {
+        #expect(yieldstrip("demo", "--section") == CLI.RunResult(
+            stdout: "", stderr: Self.usage("Missing value for '--section <section>'",
+                                           "yieldstrip demo [--section <section>] [--json]", "yieldstrip demo"), exitCode: 2))
+        #expect(yieldstrip("demo", "--section", "--json").stderr.hasPrefix("Error: Missing value for '--section <section>'\n"))
+    }
+
+    @Test func malformedNumber() {
+        #expect(yieldstrip("wad", "mul", "abc", "2") == CLI.RunResult(
+            stdout: "", stderr: Self.usage("The value 'abc' is invalid for '<a>': expected a decimal number with at most 18 fractional digits",
+                                           Self.mulUsage, "yieldstrip wad mul"), exitCode: 2))
+        #expect(yieldstrip("wad", "mul", "1.0000000000000000001", "2").stderr.hasPrefix(
+            "Error: The value '1.0000000000000000001' is invalid for '<a>'"))
+        #expect(yieldstrip("wad", "mul", "--wei", "1.5", "2").stderr.hasPrefix(
+            "Error: The value '1.5' is invalid for '<a>': expected an integer of wei\n"))
+    }
+
+    @Test func invalidOptionValue() {
+        #expect(yieldstrip("demo", "--section=nope").stderr.hasPrefix(
+            "Error: The value 'nope' is invalid for '--section <section>': expected one of logExp, rounding, syRoundTrip\n"))
+    }
+
+    @Test func missingAndExtraArguments() {
+        #expect(yieldstrip("wad", "mul", "1") == CLI.RunResult(
+            stdout: "", stderr: Self.usage("Missing expected argument '<b>'", Self.mulUsage, "yieldstrip wad mul"), exitCode: 2))
+        #expect(yieldstrip("wad", "mul", "1", "2", "3").stderr.hasPrefix("Error: Unexpected argument '3'\n"))
+    }
+
+    @Test func flagWithValue() {
+        #expect(yieldstrip("wad", "mul", "1", "2", "--json=yes").stderr.hasPrefix("Error: The flag '--json' does not take a value\n"))
+    }
+
+    @Test func unknownSubcommand() {
+        #expect(yieldstrip("frob") == CLI.RunResult(
+            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: batch, wad, demo, help)",
+                                           "yieldstrip <subcommand>", "yieldstrip"), exitCode: 2))
+    }
+
+    @Test func domainErrorExitsOne() {
+        #expect(yieldstrip("wad", "exp", "131") == CLI.RunResult(
+            stdout: "", stderr: "Error: Invalid exponent: exp argument outside [-41, 130]; the rate × time to expiry is too large\n",
+            exitCode: 1))
+        #expect(yieldstrip("wad", "div", "1", "0", "--json") == CLI.RunResult(
+            stdout: "", stderr: "Error: Panic(0x12): division by zero; a divisor (index, reserve or rate) is zero, give it a positive value\n",
+            exitCode: 1))
+    }
+
+    @Test func negativeNumbersAreNotOptions() {
+        #expect(yieldstrip("wad", "mul", "-1.5", "2", "--json").stdout.contains("\"resultUnits\":\"-3\""))
+        #expect(yieldstrip("wad", "mul", "-.5", "2", "--json").stdout.contains("\"resultUnits\":\"-1\""))
+        #expect(yieldstrip("wad", "mul", "--json", "--", "-1.5", "2").stdout.contains("\"resultUnits\":\"-3\""))
+    }
+
+    @Test func optionsAnywhere() {
+        let expected = yieldstrip("wad", "mul", "--json", "1.5", "2")
+        #expect(expected.exitCode == 0)
+        #expect(yieldstrip("wad", "mul", "1.5", "--json", "2") == expected)
+        #expect(yieldstrip("wad", "mul", "1.5", "2", "--json") == expected)
+    }
+}

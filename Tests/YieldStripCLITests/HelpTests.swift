@@ -1,0 +1,182 @@
+import Testing
+@testable import YieldStripCLI
+
+/// Help pages: snapshots, and `-h` == `--help` == `help <command>` for every command of the tree.
+@Suite struct HelpTests {
+    @Test func toolHelp() {
+        let result = yieldstrip("--help")
+        #expect(result == CLI.RunResult(stdout: """
+            OVERVIEW: Price Pendle V2 PT and YT with exact 18-decimal on-chain parity.
+
+            USAGE: yieldstrip <subcommand>
+
+            OPTIONS:
+              --version    Show the version.
+              -h, --help   Show help information.
+
+            SUBCOMMANDS:
+              batch        Answer JSON Lines requests on stdin, one answer line each.
+              wad          Check Pendle's exact 18-decimal math by hand.
+              demo         Walk through Pendle's exact math on a few worked examples.
+              help         Show help information for a subcommand.
+
+              See 'yieldstrip help <subcommand>' for detailed help.
+
+            """, stderr: "", exitCode: 0))
+    }
+
+    @Test func wadHelp() {
+        #expect(yieldstrip("wad", "--help").stdout == """
+            OVERVIEW: Check Pendle's exact 18-decimal math by hand.
+
+            Arguments are decimal units read exactly (1.5 is 1500000000000000000 wei, at
+            most 18 decimals), or raw wei integers with --wei; negative values are written
+            as they are (-1.5). Each op runs the batch op named in its help: --json prints
+            that request's fields, the answer and resultUnits (the result in units).
+
+            USAGE: yieldstrip wad <subcommand>
+
+            OPTIONS:
+              -h, --help       Show help information.
+
+            SUBCOMMANDS:
+              ln               Natural logarithm of a wad (LogExpMath.ln).
+              exp              e raised to a wad (LogExpMath.exp).
+              mul              a · b / 1e18, truncated toward zero (PMath.mulDown).
+              div              a · 1e18 / b, truncated toward zero (PMath.divDown).
+              divup            (a + b − 1) / b on the raw wei integers (PMath.rawDivUp).
+              sqrt             Floor square root of the raw wei integer (PMath.sqrt).
+              sy-to-asset      SY to asset: amount · index / 1e18, toward zero (SYUtils).
+              sy-to-asset-up   SY to asset: amount · index / 1e18, rounded up (SYUtils).
+              asset-to-sy      Asset to SY: amount · 1e18 / index, toward zero (SYUtils).
+              asset-to-sy-up   Asset to SY: amount · 1e18 / index, away from zero (SYUtils).
+
+              See 'yieldstrip help wad <subcommand>' for detailed help.
+
+            """)
+    }
+
+    @Test func wadMulHelp() {
+        #expect(yieldstrip("wad", "mul", "--help").stdout == """
+            OVERVIEW: a · b / 1e18, truncated toward zero (PMath.mulDown).
+
+            Signed: a negative result rounds up, toward zero. Batch op: mulDown_i.
+
+            USAGE: yieldstrip wad mul [--wei] [--json] <a> <b>
+
+            ARGUMENTS:
+              <a>          The first factor.
+              <b>          The second factor.
+
+            OPTIONS:
+              --wei        Read the arguments as raw wei integers instead of decimal units.
+              --json       Print one JSON object instead of a table.
+              -h, --help   Show help information.
+
+            """)
+    }
+
+    @Test func batchHelp() {
+        #expect(yieldstrip("batch", "--help").stdout == """
+            OVERVIEW: Answer JSON Lines requests on stdin, one answer line each.
+
+            Each line is a request {"op": NAME, "id": ANY, ...fields}; each answer echoes
+            the id (when there is one) and carries the op's results, or an error:
+              {"id":7,"result":"693147180559945309"}
+              {"id":8,"error":"Panic(0x11)","errorArgs":[],"message":"..."}
+            Integers and wad values are decimal strings of wei ("1500000000000000000" is
+            1.5) or JSON integers. A bad line gets an error answer (BadRequest, Overflow or
+            the contract's revert name) and the batch goes on; the exit status is 0 once
+            stdin has been read to its end. 'yieldstrip batch --list' lists the ops.
+
+            USAGE: yieldstrip batch [--list] [--json]
+
+            OPTIONS:
+              --list       Print the ops with a one-line summary each instead of reading
+                           stdin.
+              --json       Print one JSON object instead of a table.
+              -h, --help   Show help information.
+
+            """)
+    }
+
+    @Test func demoHelp() {
+        #expect(yieldstrip("demo", "--help").stdout == """
+            OVERVIEW: Walk through Pendle's exact math on a few worked examples.
+
+            Each step is a 'yieldstrip wad' command line: run it to see every field.
+
+            USAGE: yieldstrip demo [--section <section>] [--json]
+
+            OPTIONS:
+              --section <section>   Run only this section (logExp, rounding, syRoundTrip).
+              --json                Print one JSON object instead of a table.
+              -h, --help            Show help information.
+
+            """)
+    }
+
+    @Test func helpHelp() {
+        #expect(yieldstrip("help", "--help").stdout == """
+            OVERVIEW: Show help information for a subcommand.
+
+            USAGE: yieldstrip help [<subcommand> ...]
+
+            ARGUMENTS:
+              <subcommand> ...   The subcommand to show help for (for example: wad mul).
+
+            OPTIONS:
+              -h, --help         Show help information.
+
+            """)
+    }
+
+    /// Every command path of the tool, the tool itself first.
+    static let commandPaths: [[String]] = {
+        var paths: [[String]] = [[]]
+        func visit(_ command: any Command, _ path: [String]) {
+            for sub in command.subcommands {
+                paths.append(path + [sub.name])
+                visit(sub, path + [sub.name])
+            }
+        }
+        visit(CLI.root, [])
+        return paths
+    }()
+
+    @Test(arguments: commandPaths)
+    func helpFormsAgree(path: [String]) {
+        let long = CLI.run(arguments: path + ["--help"])
+        #expect(long.exitCode == 0 && long.stderr.isEmpty && long.stdout.hasPrefix("OVERVIEW: "))
+        #expect(CLI.run(arguments: path + ["-h"]) == long)
+        #expect(CLI.run(arguments: ["help"] + path) == long)
+        // Help wins over other arguments given before `--`.
+        #expect(CLI.run(arguments: path + ["--bogus", "-h"]) == long)
+    }
+
+    @Test(arguments: commandPaths)
+    func helpFitsEightyColumns(path: [String]) {
+        for line in yieldstrip("help").stdout.split(separator: "\n") + CLI.run(arguments: path + ["-h"]).stdout.split(separator: "\n") {
+            #expect(line.count <= 80, "\(path): \(line)")
+        }
+    }
+
+    @Test func groupsWithoutSubcommandPrintHelp() {
+        #expect(yieldstrip() == yieldstrip("--help"))
+        #expect(yieldstrip("wad") == yieldstrip("wad", "--help"))
+    }
+
+    @Test func helpForUnknownCommandIsUsageError() {
+        #expect(yieldstrip("help", "wad", "frob") == CLI.RunResult(stdout: "", stderr: """
+            Error: Unknown subcommand 'frob'
+            Usage: yieldstrip help [<subcommand> ...]
+              See 'yieldstrip help --help' for more information.
+
+            """, exitCode: 2))
+    }
+
+    @Test func version() {
+        #expect(yieldstrip("--version") == CLI.RunResult(stdout: "0.1.0\n", stderr: "", exitCode: 0))
+        #expect(CLI.version == "0.1.0")
+    }
+}

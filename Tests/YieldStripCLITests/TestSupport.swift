@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import YieldStripCLI
+
+/// Runs `yieldstrip` in-process.
+func yieldstrip(_ arguments: String..., stdin: String = "") -> CLI.RunResult {
+    CLI.run(arguments: arguments, stdin: stdin)
+}
+
+/// Reference vectors stored beside the tests (`Vectors/<name>.json`), read with the CLI's own reader.
+enum ReferenceVectors {
+    struct Case {
+        let op: String
+        let input: JSONObject
+        let expected: JSONObject
+    }
+
+    static func load(_ name: String, sourceFile: String = #filePath) throws -> [Case] {
+        let url = URL(fileURLWithPath: sourceFile).deletingLastPathComponent()
+            .appendingPathComponent("Vectors").appendingPathComponent(name + ".json")
+        let root = try JSONReader.parse(Array(try Data(contentsOf: url)))
+        guard case .object(let file)? = Optional(root), case .array(let cases)? = file["cases"] else {
+            throw VectorFileError(reason: "\(name).json has no 'cases' array")
+        }
+        return try cases.map { value in
+            guard case .object(let object) = value, case .string(let op)? = object["op"],
+                  case .object(let input)? = object["input"], case .object(let expected)? = object["expected"] else {
+                throw VectorFileError(reason: "malformed case \(value.jsonText)")
+            }
+            return Case(op: op, input: input, expected: expected)
+        }
+    }
+
+    struct VectorFileError: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { reason }
+    }
+}

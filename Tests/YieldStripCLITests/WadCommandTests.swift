@@ -1,0 +1,75 @@
+import Testing
+@testable import YieldStripCLI
+
+/// `yieldstrip wad`: tables, JSON objects that extend the batch answer, and errors.
+@Suite struct WadCommandTests {
+    @Test func mulTable() {
+        #expect(yieldstrip("wad", "mul", "1.5", "2") == CLI.RunResult(stdout: """
+            op            mulDown_i
+            a                             1.5
+            b                               2
+            result (wei)  3000000000000000000
+            result                          3
+
+            """, stderr: "", exitCode: 0))
+    }
+
+    @Test func mulJSONIsTheBatchRequestPlusItsAnswer() throws {
+        let run = yieldstrip("wad", "mul", "1.5", "2", "--json")
+        #expect(run == CLI.RunResult(
+            stdout: #"{"op":"mulDown_i","a":"1500000000000000000","b":"2000000000000000000","result":"3000000000000000000","resultUnits":"3"}"# + "\n",
+            stderr: "", exitCode: 0))
+        // The same request through batch answers the same result field.
+        let batch = yieldstrip("batch", stdin: #"{"op":"mulDown_i","a":"1500000000000000000","b":"2000000000000000000"}"#)
+        #expect(batch.stdout == #"{"result":"3000000000000000000"}"# + "\n")
+    }
+
+    @Test func weiArguments() {
+        #expect(yieldstrip("wad", "sqrt", "--wei", "16", "--json").stdout
+                == #"{"op":"sqrt","y":"16","result":"4","resultUnits":"0.000000000000000004"}"# + "\n")
+        #expect(yieldstrip("wad", "divup", "--wei", "7", "2").stdout == """
+            op            rawDivUp_i
+            a                                7
+            b                                2
+            result (wei)                     4
+            result        0.000000000000000004
+
+            """)
+    }
+
+    @Test func lnExpAndRounding() {
+        #expect(yieldstrip("wad", "ln", "2", "--json").stdout
+                == #"{"op":"ln","x":"2000000000000000000","result":"693147180559945309","resultUnits":"0.693147180559945309"}"# + "\n")
+        #expect(yieldstrip("wad", "exp", "1", "--json").stdout.contains(#""resultUnits":"2.718281828459045235""#))
+        #expect(yieldstrip("wad", "mul", "-0.000000000000000003", "0.5", "--json").stdout.contains(#""result":"-1","#))
+        #expect(yieldstrip("wad", "div", "1", "3", "--json").stdout.contains(#""resultUnits":"0.333333333333333333""#))
+    }
+
+    @Test func syConversions() {
+        #expect(yieldstrip("wad", "sy-to-asset", "1.0123", "100", "--json").stdout
+                == #"{"op":"syToAsset_i","index":"1012300000000000000","amount":"100000000000000000000","result":"101230000000000000000","resultUnits":"101.23"}"# + "\n")
+        #expect(yieldstrip("wad", "sy-to-asset-up", "1.0123", "0.333333333333333333", "--json").stdout.contains(#""resultUnits":"0.337433333333333333""#))
+        #expect(yieldstrip("wad", "asset-to-sy", "1.0123", "-0.337433333333333332", "--json").stdout.contains(#""resultUnits":"-0.333333333333333332""#))
+        #expect(yieldstrip("wad", "asset-to-sy-up", "1.0123", "-0.337433333333333332", "--json").stdout.contains(#""resultUnits":"-0.333333333333333333""#))
+    }
+
+    @Test func errors() {
+        #expect(yieldstrip("wad", "ln", "0") == CLI.RunResult(
+            stdout: "", stderr: "Error: out of bounds: ln of a value ≤ 0; a proportion or rate reached zero, use a smaller trade\n", exitCode: 1))
+        #expect(yieldstrip("wad", "mul", "100000000000000000000000000000000000000000", "100000000000000000000000000000000000000000", "--json")
+                == CLI.RunResult(stdout: "", stderr: "Error: Panic(0x11): arithmetic overflow; an input is too large for 256-bit fixed point, use smaller amounts\n", exitCode: 1))
+        #expect(yieldstrip("wad", "sqrt", "-4") == CLI.RunResult(
+            stdout: "", stderr: "Error: field 'y' is outside the uint256 range (0 to 2^256 - 1): \"-4000000000000000000\"\n", exitCode: 1))
+        #expect(yieldstrip("wad", "sy-to-asset", "0", "1").exitCode == 0)
+        #expect(yieldstrip("wad", "asset-to-sy", "0", "1").stderr.hasPrefix("Error: Panic(0x12)"))
+    }
+
+    @Test func everyOperationRunsItsBatchOp() {
+        for operation in WadOperationCommand.all {
+            #expect(BatchOpRegistry.standard.op(named: operation.batchOp) != nil, "\(operation.name)")
+            let operands = operation.arguments.map { _ in "1" }
+            let run = CLI.run(arguments: ["wad", operation.name, "--json"] + operands)
+            #expect(run.exitCode == 0 && run.stdout.hasPrefix(#"{"op":"\#(operation.batchOp)""#), "\(operation.name): \(run)")
+        }
+    }
+}
