@@ -29,6 +29,7 @@ let package = Package(
                     resources: [.copy("Vectors")]),
         .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip"],
                     resources: [.copy("Vectors")]),
-        .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI"]),
+        .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI"],
+                    resources: [.copy("Vectors")]),
     ]
 )

@@ -12,7 +12,7 @@
 /// ```
 /// Every intermediate division truncates toward zero and every operation wraps (the library is one
 /// `unchecked` block); the results are the contract's to the wei. Accuracy against the true function:
-/// ln within a few wei (ln(2) = 693147180559945309, 3 wei below the truth), exp within ~1e-18 relative.
+/// ln within a few wei (ln(2) = 693147180559945309, the true value truncated), exp within ~1e-18 relative.
 ///
 /// Source: pendle-finance/pendle-core-v2-public `contracts/core/libraries/math/LogExpMath.sol` (e8c2cca4).
 public enum LogExpMath {
