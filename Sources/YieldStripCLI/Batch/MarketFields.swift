@@ -1,0 +1,82 @@
+import YieldStrip
+
+/// Reading and writing a Pendle market state in the vectors' encoding: amounts and wads as decimal
+/// strings of wei, `expiry` and `reserveFeePercent` as JSON numbers.
+enum MarketFields {
+    /// `market` (the state as `readState` returns it). The contract's `uint256` fields
+    /// (`lnFeeRateRoot`, `lastLnImpliedRate`) must be ≥ 0 and at most int256's maximum.
+    static func market(_ fields: some FieldReader) throws(RequestError) -> MarketState<Wad> {
+        MarketState(totalPt: try fields.wad("totalPt"), totalSy: try fields.wad("totalSy"), totalLp: try fields.wad("totalLp"),
+                    scalarRoot: try fields.wad("scalarRoot"), expiry: try nonNegative(fields, "expiry"),
+                    lnFeeRateRoot: try unsigned(fields, "lnFeeRateRoot"),
+                    reserveFeePercent: try nonNegative(fields, "reserveFeePercent"),
+                    lastLnImpliedRate: try unsigned(fields, "lastLnImpliedRate"))
+    }
+
+    /// A `uint256` wad the market keeps in an `int256`-sized slot.
+    static func unsigned(_ fields: some FieldReader, _ name: String) throws(RequestError) -> Wad {
+        let value = try fields.uint256(name)
+        guard let raw = Int256(exactly: value) else {
+            throw .overflow(field: fields.fieldPath + name, reason: "field '\(fields.fieldPath + name)' exceeds 2^255 − 1 wei")
+        }
+        return Wad(raw: raw)
+    }
+
+    /// A timestamp or percentage: an integer ≥ 0.
+    static func nonNegative(_ fields: some FieldReader, _ name: String) throws(RequestError) -> Int64 {
+        let value = try fields.int64(name)
+        guard value >= 0 else {
+            throw .badRequest(field: fields.fieldPath + name, reason: "field '\(fields.fieldPath + name)' must be ≥ 0; got \(value)")
+        }
+        return value
+    }
+
+    /// The market, `pyIndex` (uint256 wad) and `blockTime` of a request.
+    static func context(_ request: some FieldReader) throws(RequestError) -> (market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64) {
+        (try market(request.object("market")), try unsigned(request, "pyIndex"), try nonNegative(request, "blockTime"))
+    }
+
+    /// The state as a JSON object, in the vectors' field order.
+    static func object<S: ScalarJSON>(_ market: MarketState<S>) throws -> JSONObject {
+        var object = JSONObject()
+        object.append("totalPt", try market.totalPt.json("market.totalPt"))
+        object.append("totalSy", try market.totalSy.json("market.totalSy"))
+        object.append("totalLp", try market.totalLp.json("market.totalLp"))
+        object.append("scalarRoot", try market.scalarRoot.json("market.scalarRoot"))
+        object.append("expiry", .number(JSONNumber(market.expiry)))
+        object.append("lnFeeRateRoot", try market.lnFeeRateRoot.json("market.lnFeeRateRoot"))
+        object.append("reserveFeePercent", .number(JSONNumber(market.reserveFeePercent)))
+        object.append("lastLnImpliedRate", try market.lastLnImpliedRate.json("market.lastLnImpliedRate"))
+        return object
+    }
+}
+
+/// How a scalar is written in an answer: exact values as decimal strings of wei, `Double` values as JSON
+/// numbers in units.
+protocol ScalarJSON: PendleScalar {
+    func json(_ field: String) throws -> JSONValue
+}
+
+extension Wad: ScalarJSON {
+    func json(_ field: String) throws -> JSONValue { .wei(raw) }
+}
+
+extension Double: ScalarJSON {
+    func json(_ field: String) throws -> JSONValue {
+        guard let number = JSONNumber(self) else { throw NonFiniteResultError(field: field) }
+        return .number(number)
+    }
+}
+
+extension JSONObject {
+    /// Appends a scalar result (wei string or number).
+    mutating func append<S: ScalarJSON>(_ key: String, scalar value: S) throws {
+        append(key, try value.json(key))
+    }
+
+    /// Appends a `Double` analytic, or `null` when it is not finite (a quantity that does not exist
+    /// for this trade, such as an effective price of nothing).
+    mutating func append(_ key: String, analytic value: Double?) {
+        if let value, let number = JSONNumber(value) { append(key, .number(number)) } else { append(key, .null) }
+    }
+}

@@ -1,0 +1,166 @@
+import YieldStrip
+
+/// Ops for the Pendle V2 market, named as the `op` of the reference vectors (`market_precompute.json`,
+/// `market_trade.json` as `executeTradeCore`, `liquidity.json`, `exact_in.json`) plus the other router
+/// trades and single-sided liquidity. Each takes `market` (the state in wei), `pyIndex` and `blockTime`
+/// where the contract does, answers with the vectors' field names, and reverts with the contract's names.
+///
+/// `"exact": false` runs the same algorithm in `Double` on the same inputs and answers in units (JSON
+/// numbers) instead of wei: for fast analytic sweeps.
+enum MarketOps {
+    static let entries: [BatchOp] = [
+        op("getMarketPreCompute", "market, pyIndex, blockTime → rateScalar, totalAsset, rateAnchor, feeRate", PreCompute()),
+        op("executeTradeCore", "market, pyIndex, blockTime, netPtToAccount (+ buys PT) → netSyToAccount, netSyFee, netSyToReserve, market, zeroNetLpFee",
+           ExecuteTrade()),
+        BatchOp("setInitialLnImpliedRate", "market, pyIndex, initialAnchor, blockTime → lastLnImpliedRate, market") { request in
+            let (market, index, time) = try MarketFields.context(request)
+            let next = try PendleMarketMath.setInitialLnImpliedRate(market, pyIndex: index, initialAnchor: request.wad("initialAnchor"),
+                                                                    blockTime: time)
+            return ["lastLnImpliedRate": .wei(next.lastLnImpliedRate.raw), "market": .object(try MarketFields.object(next))]
+        },
+        BatchOp("addLiquidityCore", "market, blockTime, syDesired, ptDesired → lpToReserve, lpToAccount, syUsed, ptUsed, market") { request in
+            let market = try MarketFields.market(request.object("market"))
+            let result = try PendleMarketMath.addLiquidityCore(market, syDesired: request.wad("syDesired"), ptDesired: request.wad("ptDesired"),
+                                                               blockTime: MarketFields.nonNegative(request, "blockTime"))
+            return ["lpToReserve": .wei(result.lpToReserve.raw), "lpToAccount": .wei(result.lpToAccount.raw),
+                    "syUsed": .wei(result.syUsed.raw), "ptUsed": .wei(result.ptUsed.raw),
+                    "market": .object(try MarketFields.object(result.market))]
+        },
+        BatchOp("removeLiquidityCore", "market, lpToRemove → netSyToAccount, netPtToAccount, market") { request in
+            let market = try MarketFields.market(request.object("market"))
+            let result = try PendleMarketMath.removeLiquidityCore(market, lpToRemove: request.wad("lpToRemove"))
+            return ["netSyToAccount": .wei(result.netSyToAccount.raw), "netPtToAccount": .wei(result.netPtToAccount.raw),
+                    "market": .object(try MarketFields.object(result.market))]
+        },
+    ]
+    + SwapKind.allCases.map { kind in
+        let (input, output) = kind.tokens
+        return op(kind.rawValue, "market, pyIndex, blockTime, \(kind.amountField) → \(input.rawValue) for \(output.rawValue): amounts, fees, market, evaluations",
+                  Swap(kind: kind))
+    }
+    + SingleSidedLiquidity.Operation.allCases.map { operation in
+        op(operation.rawValue, "market, pyIndex, blockTime, \(operation.amountField) → LP and token amounts, fees, market, evaluations",
+           SingleSidedLiquidity(operation: operation))
+    }
+
+    /// A batch op that runs `body` in the requested scalar.
+    static func op(_ name: String, _ summary: String, _ body: some MarketOpBody) -> BatchOp {
+        BatchOp(name, summary) { request in
+            let (market, index, time) = try MarketFields.context(request)
+            if try request.boolIfPresent("exact") ?? true {
+                return try body.run(market, pyIndex: index, blockTime: time, request: request)
+            }
+            guard let approx = market.converted(to: Double.self) else {
+                throw RequestError.overflow(field: "market", reason: "the market cannot be represented in Double")
+            }
+            return try body.run(approx, pyIndex: index.doubleValue, blockTime: time, request: request)
+        }
+    }
+}
+
+/// The body of a market op, generic over the scalar it runs in.
+protocol MarketOpBody: Sendable {
+    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject
+}
+
+extension MarketOpBody {
+    /// An amount field read exactly (wei), in the run's scalar.
+    func amount<S: PendleScalar>(_ request: BatchRequest, _ field: String, as type: S.Type) throws -> S {
+        let value = try request.wad(field)
+        if let exact = value as? S { return exact }
+        guard let approx = S(approximating: value.doubleValue) else {
+            throw RequestError.overflow(field: field, reason: "field '\(field)' cannot be represented")
+        }
+        return approx
+    }
+}
+
+struct PreCompute: MarketOpBody {
+    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject {
+        let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
+        var answer = JSONObject()
+        try answer.append("rateScalar", scalar: comp.rateScalar)
+        try answer.append("totalAsset", scalar: comp.totalAsset)
+        try answer.append("rateAnchor", scalar: comp.rateAnchor)
+        try answer.append("feeRate", scalar: comp.feeRate)
+        return answer
+    }
+}
+
+struct ExecuteTrade: MarketOpBody {
+    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject {
+        let net = try amount(request, "netPtToAccount", as: S.self)
+        let trade = try PendleMarketMath.executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: net, blockTime: blockTime)
+        var answer = JSONObject()
+        try answer.append("netSyToAccount", scalar: trade.netSyToAccount)
+        try answer.append("netSyFee", scalar: trade.netSyFee)
+        try answer.append("netSyToReserve", scalar: trade.netSyToReserve)
+        answer.append("market", .object(try MarketFields.object(trade.market)))
+        let lpFee = try? (trade.netSyFee - trade.netSyToReserve).syToAsset(index: pyIndex)
+        answer.append("zeroNetLpFee", .bool(lpFee?.isZero ?? false))
+        return answer
+    }
+}
+
+struct Swap: MarketOpBody {
+    let kind: SwapKind
+
+    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject {
+        let given = try amount(request, kind.amountField, as: S.self)
+        let result = try PendleMarketMath.swap(kind, market: market, pyIndex: pyIndex, amount: given, blockTime: blockTime)
+        return try Self.answer(result, pyIndex: pyIndex)
+    }
+
+    /// The swap's named amounts, then `market` and `zeroNetLpFee` (when something traded), then the
+    /// evaluation counts.
+    static func answer<S: ScalarJSON>(_ result: SwapResult<S>, pyIndex: S) throws -> JSONObject {
+        var answer = JSONObject()
+        for (name, value) in result.fields { try answer.append(name, scalar: value) }
+        if let trade = result.trade {
+            answer.append("market", .object(try MarketFields.object(trade.market)))
+            answer.append("zeroNetLpFee", .bool(result.zeroNetLpFee(pyIndex: pyIndex)))
+        }
+        answer.append("evaluations", .number(JSONNumber(result.evaluations)))
+        answer.append("seedEvaluations", .number(JSONNumber(result.seedEvaluations)))
+        return answer
+    }
+}
+
+struct SingleSidedLiquidity: MarketOpBody {
+    enum Operation: String, CaseIterable, Sendable {
+        case addLiquiditySingleSy, addLiquiditySinglePt, addLiquiditySingleSyKeepYt, removeLiquiditySingleSy, removeLiquiditySinglePt
+
+        var amountField: String {
+            switch self {
+            case .addLiquiditySingleSy, .addLiquiditySingleSyKeepYt: return "netSyIn"
+            case .addLiquiditySinglePt: return "netPtIn"
+            case .removeLiquiditySingleSy, .removeLiquiditySinglePt: return "lpToRemove"
+            }
+        }
+    }
+
+    let operation: Operation
+
+    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject {
+        let given = try amount(request, operation.amountField, as: S.self)
+        let result: LiquidityResult<S>
+        switch operation {
+        case .addLiquiditySingleSy:
+            result = try PendleMarketMath.addLiquiditySingleSy(market, pyIndex: pyIndex, netSyIn: given, blockTime: blockTime)
+        case .addLiquiditySinglePt:
+            result = try PendleMarketMath.addLiquiditySinglePt(market, pyIndex: pyIndex, netPtIn: given, blockTime: blockTime)
+        case .addLiquiditySingleSyKeepYt:
+            result = try PendleMarketMath.addLiquiditySingleSyKeepYt(market, pyIndex: pyIndex, netSyIn: given, blockTime: blockTime)
+        case .removeLiquiditySingleSy:
+            result = try PendleMarketMath.removeLiquiditySingleSy(market, pyIndex: pyIndex, lpToRemove: given, blockTime: blockTime)
+        case .removeLiquiditySinglePt:
+            result = try PendleMarketMath.removeLiquiditySinglePt(market, pyIndex: pyIndex, lpToRemove: given, blockTime: blockTime)
+        }
+        var answer = JSONObject()
+        for (key, value) in result.fields { try answer.append(key, scalar: value) }
+        answer.append("market", .object(try MarketFields.object(result.market)))
+        answer.append("evaluations", .number(JSONNumber(result.evaluations)))
+        answer.append("seedEvaluations", .number(JSONNumber(result.seedEvaluations)))
+        return answer
+    }
+}
