@@ -135,8 +135,9 @@ import Testing
     @Test func list() {
         let table = yieldstrip("batch", "--list")
         #expect(table.exitCode == 0)
-        #expect(table.stdout.hasPrefix("ops\n  name           summary\n  -------------  "))
-        #expect(table.stdout.contains("\n  mulDown_u      a, b → a·b / 1e18, rounded down, uint256 (PMath.mulDown)\n"))
+        #expect(table.stdout.hasPrefix("ops\n  name "))
+        #expect(table.stdout.contains("\n  mulDown_u  "))
+        #expect(table.stdout.contains("a, b → a·b / 1e18, rounded down, uint256 (PMath.mulDown)\n"))
         let json = yieldstrip("batch", "--list", "--json")
         #expect(json.stdout.hasPrefix(#"{"ops":[{"name":"ln","summary":"x → ln(x), wad, int256 (LogExpMath.ln); 'out of bounds' for x ≤ 0"},"#))
         #expect(json.stdout.hasSuffix("]}\n"))
@@ -145,8 +146,12 @@ import Testing
     @Test func registryNamesAreUnique() {
         let names = BatchOpRegistry.standard.ops.map(\.name)
         #expect(Set(names).count == names.count)
-        #expect(names == ["ln", "exp", "mulDown_u", "mulDown_i", "divDown_u", "divDown_i", "rawDivUp_u", "rawDivUp_i", "sqrt",
-                          "syToAsset", "syToAssetUp", "assetToSy", "assetToSyUp", "syToAsset_i", "assetToSy_i", "assetToSyUp_i"])
+        // Every op of the reference vectors is answered.
+        let vectorOps = ["ln", "exp", "mulDown_u", "mulDown_i", "divDown_u", "divDown_i", "rawDivUp_u", "rawDivUp_i", "sqrt",
+                         "syToAsset", "syToAssetUp", "assetToSy", "assetToSyUp", "syToAsset_i", "assetToSy_i", "assetToSyUp_i",
+                         "getMarketPreCompute", "setInitialLnImpliedRate", "executeTradeCore", "addLiquidityCore",
+                         "removeLiquidityCore", "swapExactSyForPt", "swapExactPtForSy", "swapExactSyForYt", "swapExactYtForSy"]
+        #expect(Set(vectorOps).isSubset(of: Set(names)), "missing: \(Set(vectorOps).subtracting(names).sorted())")
     }
 
     @Test func handlerErrorsThatAreNotDomainErrors() {

@@ -2,8 +2,9 @@ import Testing
 import YieldStrip
 
 /// Every case of `exact_in.json`: the optimal exact-input swaps and the router's YT-for-SY, to the wei.
-/// For `swapExactSyForYt`, where rounding makes feasibility flicker at the wei level, an answer other than
-/// the listed one must be feasible, with its next wei infeasible, and within 1e-9 of the listed answer.
+/// For `swapExactSyForYt`, where rounding makes feasibility flicker at the wei level, the README allows
+/// another answer if it is feasible, its next wei infeasible, and it spends the budget to within the
+/// rounding noise; the check is kept, and no such answer is expected.
 @Suite struct ExactInVectorTests {
     func marketFields(_ m: MarketState<Wad>) -> [String: String] {
         ["totalPt": m.totalPt.weiDescription, "totalSy": m.totalSy.weiDescription, "totalLp": m.totalLp.weiDescription,
@@ -70,6 +71,8 @@ import YieldStrip
             }
         }
         #expect(log.lines.isEmpty, "\(log.summary)")
-        #expect(alternativeAnswers < 80, "\(alternativeAnswers) swapExactSyForYt answers differ from the listed search result")
+        // The solver replays the reference bisection, so even where feasibility flickers it returns the
+        // listed answer.
+        #expect(alternativeAnswers == 0, "\(alternativeAnswers) swapExactSyForYt answers differ from the listed search result")
     }
 }

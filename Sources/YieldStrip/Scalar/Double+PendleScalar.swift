@@ -91,7 +91,7 @@ extension Double: PendleScalar {
     @inlinable public var doubleValue: Double { self }
 
     public static func largestFeasibleSize<Value: Sendable>(
-        lower: Double, upper: Double, seed: (size: Double, slope: Double)?,
+        lower: Double, upper: Double, seed: (size: Double, slope: Double)?, referenceNoise: Double?,
         evaluate: (Double) -> (margin: Double, slope: Double, value: Value)?
     ) -> (size: Double, value: Value?, evaluations: Int) {
         var last: (x: Double, margin: Double, value: Value)? = nil

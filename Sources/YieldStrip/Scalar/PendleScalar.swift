@@ -67,8 +67,11 @@ public protocol PendleScalar: Comparable, Hashable, Sendable, CustomStringConver
     /// ≥ 0, and the value `evaluate` kept for it. ``Wad``: the exact integer boundary
     /// (``BoundarySearch/largestFeasible(lower:upper:guess:slope:evaluate:)``) seeded with `seed`;
     /// `Double`: the root of the margin by safeguarded Newton, using the slopes `evaluate` returns.
+    /// With `referenceNoise`, ``Wad`` returns exactly what the reference integer bisection over
+    /// `lower...upper` returns, for costs that are monotone up to that rounding noise
+    /// (``BoundarySearch/replayReferenceBisection(lower:upper:boundary:slope:noise:evaluate:)``).
     static func largestFeasibleSize<Value: Sendable>(
-        lower: Self, upper: Self, seed: (size: Double, slope: Double)?,
+        lower: Self, upper: Self, seed: (size: Double, slope: Double)?, referenceNoise: Self?,
         evaluate: (Self) -> (margin: Self, slope: Double, value: Value)?
     ) -> (size: Self, value: Value?, evaluations: Int)
 }

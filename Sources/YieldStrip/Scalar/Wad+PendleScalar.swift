@@ -64,12 +64,16 @@ extension Wad: PendleScalar {
     @inlinable public var revertValue: RevertValue { .exact(raw) }
 
     public static func largestFeasibleSize<Value: Sendable>(
-        lower: Wad, upper: Wad, seed: (size: Double, slope: Double)?,
+        lower: Wad, upper: Wad, seed: (size: Double, slope: Double)?, referenceNoise: Wad?,
         evaluate: (Wad) -> (margin: Wad, slope: Double, value: Value)?
     ) -> (size: Wad, value: Value?, evaluations: Int) {
         let guess = seed.flatMap { Int256(rounding: $0.size * 1e18) }
-        let outcome = BoundarySearch.largestFeasible(lower: lower.raw, upper: upper.raw, guess: guess, slope: seed?.slope) {
-            evaluate(Wad(raw: $0)).map { ($0.margin.raw, $0.value) }
+        let exactEvaluate: (Int256) -> (margin: Int256, value: Value)? = { evaluate(Wad(raw: $0)).map { ($0.margin.raw, $0.value) } }
+        var outcome = BoundarySearch.largestFeasible(lower: lower.raw, upper: upper.raw, guess: guess, slope: seed?.slope,
+                                                     approachOnly: referenceNoise != nil, evaluate: exactEvaluate)
+        if let referenceNoise, outcome.size > lower.raw {
+            outcome = BoundarySearch.replayReferenceBisection(lower: lower.raw, upper: upper.raw, boundary: outcome,
+                                                              slope: seed?.slope, noise: referenceNoise.raw, evaluate: exactEvaluate)
         }
         return (Wad(raw: outcome.size), outcome.value, outcome.evaluations)
     }

@@ -112,7 +112,7 @@ extension PendleMarketMath {
             seed = (size * (1 - 1e-12), 0)
         }
         let one = S.one
-        return S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed) { size -> (margin: S, slope: Double, value: Bool)? in
+        return S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: nil) { size -> (margin: S, slope: Double, value: Bool)? in
             guard size.isPositive, let netPt = try? (buyingPt ? size : size.negated()),
                   (try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)) != nil
             else { return nil }

@@ -175,7 +175,7 @@ extension PendleMarketMath {
             let ptValueShare = pt / (pt + totalAsset)
             seed = (amountIn.doubleValue * (fromSy ? index * ptValueShare : 1 - ptValueShare), -1)
         }
-        let solved = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed) { size -> (margin: S, slope: Double, value: Candidate)? in
+        let solved = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: nil) { size -> (margin: S, slope: Double, value: Candidate)? in
             guard let (byPt, bySy, candidate) = evaluate(size),
                   let margin = try? (fromSy ? bySy - byPt : byPt - bySy) else { return nil }
             return (margin, S.self == Double.self ? marginSlope(size, candidate) : 0, candidate)

@@ -186,7 +186,12 @@ extension PendleMarketMath {
                 seed = (approx.size, -legSpendSlope(kind, pyIndex: index, netSySlope: curve))
             }
         }
-        let result = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed) { size -> (margin: S, slope: Double, value: S)? in
+        // The spend's rounding error spans under 4 wei when it is counted in SY (a few floor/ceil divisions
+        // of at most one wei each, over an index ≥ 1); PT or YT spends convert SY back at the index, which
+        // scales the SY error by up to the index.
+        let spendInSy = kind == .swapExactSyForPt || kind == .swapExactSyForYt || kind == .swapPtForExactSy
+        let noise = S(wei: spendInSy ? 4 : 4 + 3 * Int64(min(index.rounded(.up), 1e6)))
+        let result = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: noise) { size -> (margin: S, slope: Double, value: S)? in
             guard size.isPositive, let netPt = try? (sign > 0 ? size : size.negated()) else { return nil }
             let netSyToAccount: S, rate: S
             if fullTrades {

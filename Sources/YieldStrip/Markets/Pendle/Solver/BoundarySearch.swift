@@ -24,8 +24,12 @@ public enum BoundarySearch {
     /// throughout, so the answer is exact whatever the guess; a good guess only makes it fast (typically
     /// 4–8 evaluations instead of ~70 for bisection alone). `evaluate` returns the margin and a value to
     /// keep for the answer (e.g. the executed trade), or nil for a revert.
+    ///
+    /// With `approachOnly`, it stops after the Newton steps when they ran, and returns the last point
+    /// probed (a size within a few wei of the boundary, feasible or not) with `value` nil: the start of
+    /// ``replayReferenceBisection(lower:upper:boundary:slope:noise:evaluate:)``.
     public static func largestFeasible<Value: Sendable>(
-        lower: Int256, upper: Int256, guess: Int256?, slope: Double?,
+        lower: Int256, upper: Int256, guess: Int256?, slope: Double?, approachOnly: Bool = false,
         evaluate: (Int256) -> (margin: Int256, value: Value)?
     ) -> Outcome<Value> {
         var evaluations = 0
@@ -81,6 +85,7 @@ public enum BoundarySearch {
                 x = next
                 newtonSteps += 1
             }
+            if approachOnly && newtonSteps > 0 { return Outcome(size: x, value: nil, evaluations: evaluations) }
             // Bracket: step outward from the side the last probe fell on, doubling, until the boundary is
             // crossed.
             // After Newton the boundary is within a few wei; without it (a revert boundary, no slope) it is
@@ -107,6 +112,82 @@ public enum BoundarySearch {
 }
 
 extension BoundarySearch {
+    /// The reference search's answer, computed without its ~log2(range) evaluations.
+    ///
+    /// The reference integer bisection over `lower...upper` (`mid = (lo + hi + 1) / 2`; feasible → `lo = mid`,
+    /// else `hi = mid − 1`) defines the answer even where rounding makes feasibility flicker near the
+    /// boundary. Its decisions far from the boundary are certain, so this replays it exactly, evaluating
+    /// only midpoints inside the uncertain zone `(surelyFeasible, surelyInfeasible)`:
+    ///
+    /// Starting from a boundary `g` (from ``largestFeasible(lower:upper:guess:slope:evaluate:)``), the zone
+    /// ends are found by probing outward until the margin clears the rounding noise: a size whose margin is
+    /// ≥ `noise` has every smaller size feasible, one whose margin is < −`noise` (or that reverts) every
+    /// larger size infeasible — true when `cost(g)` is a non-decreasing function plus a rounding error
+    /// within `noise / 2`, as the swaps' costs are (each is a handful of floor/ceil divisions of smooth
+    /// monotone terms). Evaluations: ~log2(zone width) plus the probes.
+    static func replayReferenceBisection<Value: Sendable>(
+        lower: Int256, upper: Int256, boundary: Outcome<Value>, slope: Double?, noise: Int256,
+        evaluate: (Int256) -> (margin: Int256, value: Value)?
+    ) -> Outcome<Value> {
+        var evaluations = boundary.evaluations
+        let g = boundary.size  // a size within a few wei of the boundary
+        // The zone's ends: step out from the boundary by the noise's width in size units, doubling.
+        let width = slope.map { Swift.max(1, 2 * noise.doubleValue / Swift.max(-$0, 1e-30)) } ?? 2
+        var step = Int256(rounding: Swift.min(width, 1e70)) ?? .one
+        var surelyFeasible = lower
+        while g > lower {
+            let candidate = g &- step <= lower ? lower : g &- step
+            if candidate == lower { break }
+            evaluations += 1
+            if let (margin, _) = evaluate(candidate), margin >= noise { surelyFeasible = candidate; break }
+            step = step &+ step
+        }
+        step = Int256(rounding: Swift.min(width, 1e70)) ?? .one
+        var surelyInfeasible = upper &+ .one
+        while true {
+            let candidate = g &+ step
+            if candidate > upper { break }
+            evaluations += 1
+            guard let (margin, _) = evaluate(candidate) else { surelyInfeasible = candidate; break }
+            if margin < noise.negatedWrapping { surelyInfeasible = candidate; break }
+            step = step &+ step
+        }
+        // Replay.
+        var lo = lower, hi = upper
+        var loValue: Value? = nil
+        var loEvaluated = false
+        while lo < hi {
+            let mid = (lo &+ hi &+ .one).divided(byPositive: 2)
+            let feasible: Bool
+            if mid <= surelyFeasible {
+                feasible = true
+                loEvaluated = false
+            } else if mid >= surelyInfeasible {
+                feasible = false
+            } else {
+                evaluations += 1
+                if let (margin, value) = evaluate(mid), !margin.isNegative {
+                    feasible = true
+                    loValue = value
+                    loEvaluated = true
+                } else {
+                    feasible = false
+                }
+            }
+            if feasible { lo = mid } else { hi = mid &- .one }
+        }
+        if lo == lower { return Outcome(size: lower, value: nil, evaluations: evaluations) }
+        if !loEvaluated || loValue == nil {
+            evaluations += 1
+            guard let (margin, value) = evaluate(lo), !margin.isNegative else {
+                // The noise exceeded its bound: fall back to a plain boundary search from here.
+                return largestFeasible(lower: lower, upper: upper, guess: lo, slope: slope, evaluate: evaluate)
+            }
+            loValue = value
+        }
+        return Outcome(size: lo, value: loValue, evaluations: evaluations)
+    }
+
     /// The root of a decreasing `margin(g)` in `[lower, upper]`, in `Double`: safeguarded Newton (a step
     /// that leaves the current bracket becomes a bisection; a revert counts as beyond the root). Stops
     /// when a step is below `relativeTolerance · g`. Returns `lower` when `margin(lower) < 0` and `upper`
