@@ -39,6 +39,19 @@ do {
         objects.append("{\"group\":\"\(benchmark.group)\",\"name\":\"\(benchmark.name)\",\"medianNs\":\(m.medianNanoseconds),\"minNs\":\(m.minNanoseconds),\"spreadPercent\":\(m.spreadPercent),\"samples\":\(m.samples),\"note\":\"\(benchmark.note)\"}")
         if !json { FileHandle.standardError.write(".".data(using: .utf8)!) }
     }
+    // End to end: 100,000 lines through the executable (best of three runs).
+    var process: (linesPerSecond: Double, seconds: Double)? = nil
+    if filter == nil || "batch process".localizedCaseInsensitiveContains(filter!) || filter!.localizedCaseInsensitiveContains("batch") {
+        for _ in 0..<3 {
+            if let run = try processThroughput(lines: 100_000), run.linesPerSecond > (process?.linesPerSecond ?? 0) { process = run }
+        }
+    }
+    if let process {
+        rows.append(["batch", "executeTradeCore lines through `yieldstrip batch` (100,000 piped)",
+                     formatDuration(1e9 / process.linesPerSecond), "", "", String(format: "%.0fk/s", process.linesPerSecond / 1e3),
+                     String(format: "best of 3 runs, %.2f s", process.seconds)])
+        objects.append("{\"group\":\"batch\",\"name\":\"process\",\"linesPerSecond\":\(process.linesPerSecond)}")
+    }
     if json {
         print("[" + objects.joined(separator: ",\n") + "]")
     } else {
