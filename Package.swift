@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "YieldStrip",
+    // UInt128 (the limbs of the 256-bit integers) needs the Swift 6 runtime on Apple platforms.
+    platforms: [.macOS(.v15), .iOS(.v18)],
     products: [
         .library(name: "YieldStrip", targets: ["YieldStrip"]),
         .executable(name: "yieldstrip", targets: ["yieldstrip"]),
