@@ -79,10 +79,12 @@ public enum LogExpMath {
         var term = x
         seriesSum = seriesSum &+ term
         for k in 2...12 {
-            term = div20(term &* x).divided(byPositive: UInt64(k))
+            // ((term · x) / 1e20) / k in one division: nested floors of positive integers equal
+            // ⌊term · x / (1e20 · k)⌋, and 1e20 · k = 2^20 · (5^20 · k).
+            term = (term &* x).divided(by: seriesDivisors20[k - 2], shiftingRight: 20)
             seriesSum = seriesSum &+ term
         }
-        return (div20(product &* seriesSum) &* firstAN).divided(byPositive: 100)
+        return (div20(product &* seriesSum) &* firstAN).divided(by: .hundred)
     }
 
     // MARK: ln
@@ -91,7 +93,7 @@ public enum LogExpMath {
     public static func ln(_ a: Int256) throws(PendleError) -> Int256 {
         guard a.isPositive else { throw .lnOutOfBounds }
         if ln36LowerBound < a && a < ln36UpperBound {
-            return ln36(a).divided(byPositive: 1_000_000_000_000_000_000)
+            return ln36(a).divided(by: .wad)
         }
         return lnGeneral(a)
     }
@@ -124,10 +126,10 @@ public enum LogExpMath {
         var seriesSum = num
         for k in stride(from: 3, through: 11, by: 2) {
             num = div20(num &* zSquared)
-            seriesSum = seriesSum &+ num.divided(byPositive: UInt64(k))
+            seriesSum = seriesSum &+ num.divided(by: DivisorReciprocal.small[k - 1])
         }
         seriesSum = seriesSum &* Int256(2)
-        return (sum &+ seriesSum).divided(byPositive: 100)
+        return (sum &+ seriesSum).divided(by: .hundred)
     }
 
     /// 36-decimal ln for 0.9 < x < 1.1 (the caller divides by 1e18).
@@ -140,23 +142,27 @@ public enum LogExpMath {
         var seriesSum = num
         for k in stride(from: 3, through: 15, by: 2) {
             num = div36(num &* zSquared)
-            seriesSum = seriesSum &+ num.divided(byPositive: UInt64(k))
+            seriesSum = seriesSum &+ num.divided(by: DivisorReciprocal.small[k - 1])
         }
         return seriesSum &* Int256(2)
     }
 
     // MARK: Truncating division by the library's constants
 
-    /// x / 1e20, truncating toward zero (1e20 = 1e10 · 1e10, both 64-bit, so no wide division).
+    /// x / 1e20, truncating toward zero: 1e20 = 2^20 · 5^20, a shift and one 64-bit division.
     @inlinable
     static func div20(_ x: Int256) -> Int256 {
-        x.divided(byPositive: 10_000_000_000).divided(byPositive: 10_000_000_000)
+        x.divided(by: fivePower20, shiftingRight: 20)
     }
+
+    @usableFromInline static let fivePower20 = DivisorReciprocal(95_367_431_640_625)!
+    /// 5^20 · k for k = 2 … 12: the divisors of exp's Taylor terms after the 2^20 shift.
+    @usableFromInline static let seriesDivisors20: [DivisorReciprocal] = (2...12).map { DivisorReciprocal(95_367_431_640_625 * UInt64($0))! }
 
     /// x / 1e36, truncating toward zero (as two divisions by 1e18).
     @inlinable
     static func div36(_ x: Int256) -> Int256 {
-        x.divided(byPositive: 1_000_000_000_000_000_000).divided(byPositive: 1_000_000_000_000_000_000)
+        x.divided(by: .wad).divided(by: .wad)
     }
 
     /// x / d for a positive divisor, truncating toward zero.
