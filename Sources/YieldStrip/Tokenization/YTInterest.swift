@@ -57,7 +57,9 @@ public enum YTInterest {
     /// The protocol fee on collected interest: `fee = mulDown(accrued, feeRate)`, `paid = accrued − fee`
     /// (`_doTransferOutInterest`). Rounding: the fee rounds down, so the holder keeps the odd wei.
     public static func collect<S: TokenizationScalar>(accrued: S, feeRate: S) throws(PendleError) -> (fee: S, paid: S) {
+        guard !accrued.isNegative, !feeRate.isNegative else { throw .castOutOfRange }
         let fee = try accrued.mulDown(feeRate)
+        if fee > accrued { throw .arithmeticOverflow }  // uint256 subtraction
         return (fee, try accrued - fee)
     }
 

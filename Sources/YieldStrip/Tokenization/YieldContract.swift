@@ -63,6 +63,7 @@ public enum YieldContractMath {
         guard let first = firstPYIndex else { return (toUser, .zero) }
         guard !first.isNegative else { throw .castOutOfRange }
         let total = try amountPy.assetToSy(index: first)
+        if total < toUser { throw .arithmeticOverflow }  // uint256 subtraction
         return (toUser, try total - toUser)
     }
 
