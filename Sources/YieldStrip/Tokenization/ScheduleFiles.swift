@@ -259,7 +259,8 @@ enum CSVTable {
             try body(Row(line: lineNumber, fields: fields))
         }
         if header == nil {
-            throw .malformedHeader(line: Swift.max(1, lineNumber),
+            let lastLine = text.hasSuffix("\n") ? lineNumber - 1 : lineNumber
+            throw .malformedHeader(line: Swift.max(1, lastLine),
                                    reason: "no header line; the first non-comment line must name the columns (\(required.joined(separator: ",")))")
         }
     }
