@@ -37,7 +37,7 @@ import YieldStrip
         let exact0 = try StockTokenIndex.reinvest(index: .one, dividendPerShareUSD: w("0.7"), withholding: .exempt, reinvestPriceUSD: w("100"))
         let exact30 = try StockTokenIndex.reinvest(index: .one, dividendPerShareUSD: w("0.7"), withholding: .standard, reinvestPriceUSD: w("100"))
         #expect(exact0 == w("1.007") && exact30 == w("1.0049"))
-        let schedule = try ScheduleFiles.parseDividendSchedule(try String(contentsOfFile: ExampleData.path("aapl.csv"), encoding: .utf8))
+        let schedule = try ScheduleFiles.parseDividendSchedule(try String(contentsOfFile: TokenizationExampleData.path("aapl.csv"), encoding: .utf8))
         let p0 = try StockTokenIndex.path(schedule: schedule, withholding: .exempt)
         let p30 = try StockTokenIndex.path(schedule: schedule, withholding: .standard)
         let p15 = try StockTokenIndex.path(schedule: schedule, withholding: .treaty)
@@ -106,7 +106,7 @@ import YieldStrip
 
     /// The default window starts one median gap before the first dividend.
     @Test func defaultWindow() throws {
-        let schedule = try ScheduleFiles.loadDividendSchedule(path: ExampleData.path("aapl.csv"))
+        let schedule = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("aapl.csv"))
         let window = try StockTokenIndex.defaultWindow(for: schedule)
         // Gaps 91, 91, 94, 88, 94, 91, 91 days: median 91; 2023-11-10 − 91 d = 2023-08-11.
         #expect(window.from == day("2023-08-11") && window.to == day("2025-08-11"))
@@ -137,7 +137,7 @@ import YieldStrip
 }
 
 /// Paths of the example files, relative to this source file (the test target bundles only `Vectors`).
-enum ExampleData {
+enum TokenizationExampleData {
     static func path(_ name: String, file: String = #filePath) -> String {
         URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples/data").appendingPathComponent(name).path

@@ -130,7 +130,7 @@ import YieldStrip
     /// Property: along random non-monotone rate paths the PY index never decreases and no step's interest
     /// is negative, in both scalars.
     @Test func propertyIndexMonotoneInterestNonNegative() throws {
-        var rng = SplitMix64(seed: 0x7E57_0001)
+        var rng = TokenizationRNG(seed: 0x7E57_0001)
         for _ in 0..<200 {
             var rate = 1.0 + Double(rng.next() % 1000) / 1000
             var updates: [ExchangeRateUpdate<Wad>] = []
@@ -153,7 +153,7 @@ import YieldStrip
 }
 
 /// A small deterministic generator for property tests.
-struct SplitMix64 {
+struct TokenizationRNG {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

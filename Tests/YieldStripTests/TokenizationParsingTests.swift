@@ -128,18 +128,18 @@ import YieldStrip
         let expected: [(String, Int, String)] = [("aapl.csv", 8, "verified"), ("msft.csv", 8, "verified"), ("ko.csv", 8, "unverified"),
                                                  ("spy.csv", 8, "approximate"), ("o.csv", 8, "approximate")]
         for (name, count, firstCertainty) in expected {
-            let s = try ScheduleFiles.loadDividendSchedule(path: ExampleData.path(name))
+            let s = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path(name))
             #expect(s.dividends.count == count, "\(name)")
             #expect(s.dividends.first?.certainty == firstCertainty, "\(name)")
             #expect(s.dividends.allSatisfy { $0.reinvestPriceUSD != nil }, "\(name)")
         }
-        let ko = try ScheduleFiles.loadDividendSchedule(path: ExampleData.path("ko.csv"))
+        let ko = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("ko.csv"))
         #expect(ko.dividends.allSatisfy { $0.certainty == "unverified" })
-        let spy = try ScheduleFiles.loadDividendSchedule(path: ExampleData.path("spy.csv"))
+        let spy = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("spy.csv"))
         #expect(spy.dividends[0].amountPerShareUSD == w("1.9059") && spy.dividends[7].certainty == "approximate")
-        let o = try ScheduleFiles.loadDividendSchedule(path: ExampleData.path("o.csv"))
+        let o = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("o.csv"))
         #expect(o.dividends.last?.amountPerShareUSD == w("0.2695"))
-        let missing = #expect(throws: TokenizationError.self) { try ScheduleFiles.loadDividendSchedule(path: ExampleData.path("nope.csv")) }
+        let missing = #expect(throws: TokenizationError.self) { try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("nope.csv")) }
         #expect(missing?.errorName == "UnreadableFile")
     }
 }

@@ -15,7 +15,7 @@ import YieldStrip
 
     /// The last four AAPL dividends (2024-11-08 … 2025-08-11) at 30 % withholding over 2024-09-01 → 2025-09-01.
     func aaplReport(maturity: Int64? = nil) throws -> DividendsReport {
-        let schedule = try ScheduleFiles.loadDividendSchedule(path: ExampleData.path("aapl.csv"))
+        let schedule = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("aapl.csv"))
         return try DividendsReport.compute(schedule: schedule, withholding: .standard, from: sep2024, to: sep2025,
                                            maturity: maturity, interestFeeRate: w("0.03"), stockPriceUSD: 230)
     }
@@ -135,6 +135,22 @@ import YieldStrip
     }
 
     // MARK: dividends
+
+    /// With a 2-for-1 split in the window, USD values use today's quote times the multiplier: one YT that
+    /// collected a $1 dividend (reinvested at $100, no tax, no fee) is worth $1 after the split at $50.
+    @Test func dividendsReportAcrossASplit() throws {
+        let schedule = try DividendSchedule(actions: [
+            .dividend(DividendEvent(exDate: 1_738_540_800, amountPerShareUSD: w("1"), reinvestPriceUSD: w("100"))),   // 2025-02-03
+            .split(StockSplit(effectiveDate: 1_743_465_600, ratio: w("2"))),                                        // 2025-04-01
+        ])
+        let r = try DividendsReport.compute(schedule: schedule, withholding: .exempt, from: 1_735_689_600, to: 1_748_736_000,
+                                            maturity: 1_767_225_600, interestFeeRate: .zero, stockPriceUSD: 50)
+        #expect(r.path.endRow.multiplierWad == w("2.02") && r.path.endRow.yieldIndexWad == w("1.01"))
+        #expect(r.ytInterestPerYT.paid == wei("9900990099009900"))   // floor(1e18 · 0.01 / 1.01)
+        #expect(abs(r.ytPaidPerYTInShares - 0.01) < 1e-15)
+        #expect(abs(r.ytPaidPerYTUSD! - 1) < 1e-14)
+        #expect(r.projection?.stockPriceUSD == 100)   // per split-adjusted share
+    }
 
     @Test func dividendsReportWithListedFutureDividends() throws {
         let text = """

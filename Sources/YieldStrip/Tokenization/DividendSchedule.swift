@@ -108,6 +108,7 @@ public enum CorporateAction: Hashable, Sendable {
 public struct DividendSchedule: Hashable, Sendable {
     public private(set) var actions: [CorporateAction]
 
+    /// Checks the invariants in order and throws the first violation (with the row's line).
     public init(actions: [CorporateAction]) throws(TokenizationError) {
         var previous: CorporateAction?
         for action in actions {
@@ -122,9 +123,9 @@ public struct DividendSchedule: Hashable, Sendable {
         let line = action.line ?? 0
         if let p = previous {
             if action.date < p.date {
-                throw .unsortedSchedule(line: line, date: CivilDate.isoString(action.date), previousDate: CivilDate.isoString(p.date))
+                throw .unsortedSchedule(line: line, date: TokenizationDates.isoString(action.date), previousDate: TokenizationDates.isoString(p.date))
             }
-            if action.date == p.date { throw .duplicateDate(line: line, date: CivilDate.isoString(action.date)) }
+            if action.date == p.date { throw .duplicateDate(line: line, date: TokenizationDates.isoString(action.date)) }
         }
         switch action {
         case .dividend(let d):
@@ -152,7 +153,7 @@ public struct DividendSchedule: Hashable, Sendable {
     /// Throws `DateAfterMaturity` (with the row's line) for the first action dated after `maturity`.
     public func checkNoDate(after maturity: Int64) throws(TokenizationError) {
         if let late = actions.first(where: { $0.date > maturity }) {
-            throw .dateAfterMaturity(line: late.line ?? 0, date: CivilDate.isoString(late.date), maturity: CivilDate.isoString(maturity))
+            throw .dateAfterMaturity(line: late.line ?? 0, date: TokenizationDates.isoString(late.date), maturity: TokenizationDates.isoString(maturity))
         }
     }
 }
@@ -172,7 +173,7 @@ public enum ReinvestPriceAssumption: Hashable, Sendable {
     /// The reinvestment price of `event`, USD per share.
     public func price(for event: DividendEvent) throws(TokenizationError) -> Wad {
         if let own = event.reinvestPriceUSD { return own }
-        let missing = TokenizationError.missingReinvestPrice(line: event.line ?? 0, date: CivilDate.isoString(event.exDate))
+        let missing = TokenizationError.missingReinvestPrice(line: event.line ?? 0, date: TokenizationDates.isoString(event.exDate))
         switch self {
         case .eventPricesOnly:
             throw missing
@@ -186,7 +187,7 @@ public enum ReinvestPriceAssumption: Hashable, Sendable {
             }
             return point.usdPerShare
         case let .growing(start, from, growth):
-            let years = Double(event.exDate - from) / Double(YearFraction.secondsPerYear)
+            let years = Double(event.exDate - from) / Double(TokenizationYear.secondsPerYear)
             let value = start.doubleValue * Foundation.pow(1 + growth, years)
             guard let price = Wad(rounding: value), value.isFinite else { throw .nonFiniteValue(field: "projected price") }
             guard price.isPositive else { throw .nonPositivePrice(line: 0, field: "projected price", value: price.description) }
@@ -209,7 +210,7 @@ public struct PricePoint: Hashable, Sendable {
 
 /// The year the tokenization projections annualize over (Pendle's `IMPLIED_RATE_TIME`, 365 days), and the
 /// two conversions they need. Internal: the package's rates module owns the general conventions.
-enum YearFraction {
+enum TokenizationYear {
     static let secondsPerYear: Int64 = 31_536_000
 
     static func years(from start: Int64, to end: Int64) -> Double { Double(end - start) / Double(secondsPerYear) }

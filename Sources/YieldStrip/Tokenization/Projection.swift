@@ -25,7 +25,7 @@ public enum ShareDiscounting: Hashable, Sendable {
 /// A projected dividend: when, how much, at what price, its net yield and the index after it.
 public struct ProjectedDividend: Hashable, Sendable {
     public var exDate: Int64
-    public var exDateText: String { CivilDate.isoString(exDate) }
+    public var exDateText: String { TokenizationDates.isoString(exDate) }
     public var amountPerShareUSD: Double
     public var reinvestPriceUSD: Double
     /// `d · (1 − w) / P`.
@@ -88,6 +88,8 @@ public struct TokenProjection: Hashable, Sendable {
     public var treasurySharesPerPT: Double
 }
 
+/// Projection of a stock token's yield index to maturity and the fair prices of its PT and YT
+/// (``TokenProjection`` states the model; real arithmetic).
 public enum TokenProjectionModel {
     /// Projects the yield index to maturity and prices PT and YT (see ``TokenProjection`` for the model).
     ///
@@ -103,14 +105,14 @@ public enum TokenProjectionModel {
     public static func project(currentIndex: Double, valuationTime: Int64, maturity: Int64, dividends: ForwardDividends,
                                withholding: Withholding = .standard, interestFeeRate: Double, discounting: ShareDiscounting,
                                stockPriceUSD: Double? = nil) throws(TokenizationError) -> TokenProjection {
-        try Validation.positiveRate(currentIndex, "currentIndex")
-        try Validation.feeRate(interestFeeRate)
-        if let price = stockPriceUSD { try Validation.positivePrice(price, "stockPriceUSD") }
+        try TokenizationValidation.positiveRate(currentIndex, "currentIndex")
+        try TokenizationValidation.feeRate(interestFeeRate)
+        if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stockPriceUSD") }
         guard valuationTime < maturity else {
-            throw .invalidDateRange(what: "projection (valuation time → maturity)", start: CivilDate.isoString(valuationTime),
-                                    end: CivilDate.isoString(maturity))
+            throw .invalidDateRange(what: "projection (valuation time → maturity)", start: TokenizationDates.isoString(valuationTime),
+                                    end: TokenizationDates.isoString(maturity))
         }
-        let years = YearFraction.years(from: valuationTime, to: maturity)
+        let years = TokenizationYear.years(from: valuationTime, to: maturity)
         let w = withholding.doubleValue
         var before: [ProjectedDividend] = []
         var after: [ProjectedDividend] = []
@@ -147,7 +149,7 @@ public enum TokenProjectionModel {
             discountFactor = 1 / growth
         case .apy(let r):
             guard r.isFinite, r > -1 else { throw .nonFiniteValue(field: "discount APY (must be > -1)") }
-            discountFactor = YearFraction.discountFactor(apy: r, years: years)
+            discountFactor = TokenizationYear.discountFactor(apy: r, years: years)
         }
         let f = interestFeeRate
         let ytPayoff = (growth - 1) * (1 - f)
@@ -157,8 +159,8 @@ public enum TokenProjectionModel {
             valuationTime: valuationTime, maturity: maturity, yearsToMaturity: years, withholding: withholding,
             interestFeeRate: f, discounting: discounting, currentIndex: currentIndex,
             expectedIndexAtMaturity: indexAtMaturity, expectedGrowth: growth,
-            expectedUnderlyingAPY: YearFraction.apy(growth: growth, years: years),
-            discountFactor: discountFactor, ptFairImpliedAPY: YearFraction.apy(growth: 1 / discountFactor, years: years),
+            expectedUnderlyingAPY: TokenizationYear.apy(growth: growth, years: years),
+            discountFactor: discountFactor, ptFairImpliedAPY: TokenizationYear.apy(growth: 1 / discountFactor, years: years),
             ptPayoffInShares: 1, ytPayoffInShares: ytPayoff,
             ytInterestSyPerYT: (1 / currentIndex - 1 / indexAtMaturity) * (1 - f),
             ptFairPriceInShares: pt, ytFairPriceInShares: yt,

@@ -63,10 +63,10 @@ public struct SplitReport: Hashable, Sendable {
     public static func compute(tokens: Wad, exchangeRate: Wad, pyIndexStored: Wad? = nil, expiry: Int64? = nil,
                                valuationTime: Int64? = nil, ptImpliedAPY: Double? = nil,
                                stockPriceUSD: Double? = nil) throws -> SplitReport {
-        try Validation.nonNegative(tokens, "tokens")
-        try Validation.positiveRate(exchangeRate, "exchange rate")
-        if let stored = pyIndexStored { try Validation.positiveRate(stored, "index") }
-        if let price = stockPriceUSD { try Validation.positivePrice(price, "stock price") }
+        try TokenizationValidation.nonNegative(tokens, "tokens")
+        try TokenizationValidation.positiveRate(exchangeRate, "exchange rate")
+        if let stored = pyIndexStored { try TokenizationValidation.positiveRate(stored, "index") }
+        if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stock price") }
         if (expiry == nil) != (valuationTime == nil) {
             throw TokenizationError.missingInput(field: expiry == nil ? "valuation time" : "expiry",
                                                  needs: expiry == nil ? "an expiry" : "a valuation time")
@@ -90,11 +90,11 @@ public struct SplitReport: Hashable, Sendable {
         if let expiry, let valuationTime {
             report.expiry = expiry
             report.valuationTime = valuationTime
-            report.yearsToExpiry = YearFraction.years(from: valuationTime, to: expiry)
+            report.yearsToExpiry = TokenizationYear.years(from: valuationTime, to: expiry)
         }
         if let apy = ptImpliedAPY, let years = report.yearsToExpiry {
             guard apy.isFinite, apy > -1 else { throw TokenizationError.nonFiniteValue(field: "PT implied APY (must be > -1)") }
-            let ptPrice = YearFraction.discountFactor(apy: apy, years: years)
+            let ptPrice = TokenizationYear.discountFactor(apy: apy, years: years)
             report.ptImpliedAPY = apy
             report.ptPriceInAsset = ptPrice
             report.ytPriceInAsset = 1 - ptPrice
@@ -134,7 +134,8 @@ public struct DividendsReport: Hashable, Sendable {
     /// (``Wad``, the contract's rounding) and real.
     public var ytInterestPerYT: YTInterestAccumulation<Wad>
     public var ytInterestPerYTDouble: YTInterestAccumulation<Double>
-    /// The exact `paid` SY valued in shares at the end index, and in USD when a price was given.
+    /// The exact `paid` SY valued in split-adjusted shares at the end yield index, and in USD
+    /// (`paid · multiplier · stockPriceUSD`: SY are tokens, worth `multiplier` of today's shares each).
     public var ytPaidPerYTInShares: Double
     public var ytPaidPerYTUSD: Double?
     /// Maturity and the projection to it (from the window's end), when a maturity was given.
@@ -154,13 +155,14 @@ public struct DividendsReport: Hashable, Sendable {
     ///   - maturity: projects to it; any schedule row dated after it is `DateAfterMaturity`; it must be
     ///     after the window's end (`InvalidDateRange`).
     ///   - interestFeeRate: the fee on YT interest (default 3 %).
-    ///   - stockPriceUSD: for USD values and the projection's USD prices (> 0).
+    ///   - stockPriceUSD: USD per share as quoted today (after any split in the window), > 0, for USD
+    ///     values; the projection gets it per split-adjusted share (`· splitFactor` at the window's end).
     public static func compute(schedule: DividendSchedule, withholding: Withholding = .standard,
                                prices: ReinvestPriceAssumption = .eventPricesOnly, from: Int64? = nil, to: Int64? = nil,
                                maturity: Int64? = nil, interestFeeRate: Wad = YTInterest.defaultFeeRate,
                                stockPriceUSD: Double? = nil) throws -> DividendsReport {
-        try Validation.feeRate(interestFeeRate)
-        if let price = stockPriceUSD { try Validation.positivePrice(price, "stock price") }
+        try TokenizationValidation.feeRate(interestFeeRate)
+        if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stock price") }
         if let maturity { try schedule.checkNoDate(after: maturity) }
         let path = try StockTokenIndex.path(schedule: schedule, withholding: withholding, prices: prices, from: from, to: to)
         let oneYT = Wad.one
@@ -168,14 +170,14 @@ public struct DividendsReport: Hashable, Sendable {
                                               updates: path.exchangeRateUpdates(), feeRate: interestFeeRate)
         let real = try YTInterest.accumulate(balance: 1.0, startIndex: path.startRow.yieldIndex,
                                              updates: path.exchangeRateUpdatesDouble(), feeRate: interestFeeRate.doubleValue)
-        let paidShares = exact.paid.doubleValue * path.endRow.pyIndexWad.doubleValue
+        let paidShares = exact.paid.doubleValue * path.endRow.yieldIndex
         var report = DividendsReport(path: path, realizedGrowth: path.realizedGrowth, realizedAPY: path.realizedAPY,
                                      ytInterestPerYT: exact, ytInterestPerYTDouble: real, ytPaidPerYTInShares: paidShares,
-                                     ytPaidPerYTUSD: stockPriceUSD.map { paidShares * $0 })
+                                     ytPaidPerYTUSD: stockPriceUSD.map { exact.paid.doubleValue * path.endRow.multiplier * $0 })
         if let maturity {
             guard maturity > path.to else {
-                throw TokenizationError.invalidDateRange(what: "projection (window end → maturity)", start: CivilDate.isoString(path.to),
-                                                         end: CivilDate.isoString(maturity))
+                throw TokenizationError.invalidDateRange(what: "projection (window end → maturity)", start: TokenizationDates.isoString(path.to),
+                                                         end: TokenizationDates.isoString(maturity))
             }
             let listed = schedule.dividends.contains { $0.exDate > path.to }
             let forward: ForwardDividends
@@ -189,7 +191,7 @@ public struct DividendsReport: Hashable, Sendable {
             let projection = try TokenProjectionModel.project(
                 currentIndex: path.endRow.yieldIndex, valuationTime: path.to, maturity: maturity, dividends: forward,
                 withholding: withholding, interestFeeRate: interestFeeRate.doubleValue, discounting: .tokenGrowth,
-                stockPriceUSD: stockPriceUSD)
+                stockPriceUSD: stockPriceUSD.map { $0 * path.endRow.splitFactor })
             report.maturity = maturity
             report.projectionBasis = listed ? .listedDividends : .trailingYield
             report.projectedAPY = projection.expectedUnderlyingAPY
@@ -229,10 +231,10 @@ public struct YTInterestReport: Hashable, Sendable {
     /// - Parameters: `balance` ≥ 0 YT; `indexFrom`, `indexTo` > 0; `feeRate` in [0, 1] (default 3 %).
     public static func compute(balance: Wad, indexFrom: Wad, indexTo: Wad,
                                feeRate: Wad = YTInterest.defaultFeeRate) throws -> YTInterestReport {
-        try Validation.nonNegative(balance, "balance")
-        try Validation.positiveRate(indexFrom, "index-from")
-        try Validation.positiveRate(indexTo, "index-to")
-        try Validation.feeRate(feeRate)
+        try TokenizationValidation.nonNegative(balance, "balance")
+        try TokenizationValidation.positiveRate(indexFrom, "index-from")
+        try TokenizationValidation.positiveRate(indexTo, "index-to")
+        try TokenizationValidation.feeRate(feeRate)
         let to = Swift.max(indexFrom, indexTo)
         let interest = try Wad.ytInterest(principal: balance, prevIndex: indexFrom, currentIndex: to)
         let (fee, paid) = try YTInterest.collect(accrued: interest, feeRate: feeRate)

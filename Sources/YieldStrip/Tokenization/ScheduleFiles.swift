@@ -60,20 +60,20 @@ public enum ScheduleFiles {
         let add: (CorporateAction) throws(TokenizationError) -> Void = { action throws(TokenizationError) in
             try DividendSchedule.check(action, after: actions.last)
             if let maturity, action.date > maturity {
-                throw .dateAfterMaturity(line: action.line ?? 0, date: CivilDate.isoString(action.date),
-                                         maturity: CivilDate.isoString(maturity))
+                throw .dateAfterMaturity(line: action.line ?? 0, date: TokenizationDates.isoString(action.date),
+                                         maturity: TokenizationDates.isoString(maturity))
             }
             actions.append(action)
         }
         switch format ?? ScheduleFileFormat.sniff(text) {
         case .csv:
-            try CSVTable.rows(text, required: ["ex_date", "amount"], optional: ["reinvest_price", "split_ratio", "certainty"]) {
-                (row: CSVTable.Row) throws(TokenizationError) in
+            try ScheduleCSV.rows(text, required: ["ex_date", "amount"], optional: ["reinvest_price", "split_ratio", "certainty"]) {
+                (row: ScheduleCSV.Row) throws(TokenizationError) in
                 try add(dividendAction(line: row.line, fields: row.fields, dateKey: "ex_date", amountKey: "amount",
                                        priceKey: "reinvest_price", splitKey: "split_ratio"))
             }
         case .json:
-            let root = try MiniJSON.parse(text)
+            let root = try ScheduleJSON.parse(text)
             for event in try jsonArray(root, key: "events") {
                 let fields = try jsonFields(event, allowed: ["exDate", "amount", "reinvestPrice", "splitRatio", "certainty"])
                 try add(dividendAction(line: event.line, fields: fields, dateKey: "exDate", amountKey: "amount",
@@ -100,11 +100,11 @@ public enum ScheduleFiles {
         }
         switch format ?? ScheduleFileFormat.sniff(text) {
         case .csv:
-            try CSVTable.rows(text, required: ["date", "multiplier"], optional: ["split_ratio"]) { (row: CSVTable.Row) throws(TokenizationError) in
+            try ScheduleCSV.rows(text, required: ["date", "multiplier"], optional: ["split_ratio"]) { (row: ScheduleCSV.Row) throws(TokenizationError) in
                 try add(observation(line: row.line, fields: row.fields, dateKey: "date", multiplierKey: "multiplier", splitKey: "split_ratio"))
             }
         case .json:
-            let root = try MiniJSON.parse(text)
+            let root = try ScheduleJSON.parse(text)
             for item in try jsonArray(root, key: "observations") {
                 let fields = try jsonFields(item, allowed: ["date", "multiplier", "splitRatio"])
                 try add(observation(line: item.line, fields: fields, dateKey: "date", multiplierKey: "multiplier", splitKey: "splitRatio"))
@@ -155,7 +155,7 @@ public enum ScheduleFiles {
 
     static func requiredDate(_ fields: Fields, _ key: String, _ line: Int) throws(TokenizationError) -> Int64 {
         guard let field = fields[key] else { throw .malformedLine(line: line, reason: "\(key) is empty; give a date as YYYY-MM-DD") }
-        guard let date = CivilDate.parse(Substring(field.text)) else {
+        guard let date = TokenizationDates.parse(Substring(field.text)) else {
             throw .malformedLine(line: field.line, reason: "\(key) '\(field.text)' is not a date; write it as YYYY-MM-DD (e.g. 2024-11-08)")
         }
         return date
@@ -181,7 +181,7 @@ public enum ScheduleFiles {
     // MARK: JSON shapes
 
     /// The array under `key` of a top-level object, or the top-level array itself.
-    static func jsonArray(_ root: MiniJSON.Value, key: String) throws(TokenizationError) -> [MiniJSON.Value] {
+    static func jsonArray(_ root: ScheduleJSON.Value, key: String) throws(TokenizationError) -> [ScheduleJSON.Value] {
         switch root.kind {
         case .array(let items):
             return items
@@ -199,7 +199,7 @@ public enum ScheduleFiles {
     }
 
     /// An event object's members as text fields; nulls dropped, unknown or repeated keys rejected.
-    static func jsonFields(_ value: MiniJSON.Value, allowed: [String]) throws(TokenizationError) -> Fields {
+    static func jsonFields(_ value: ScheduleJSON.Value, allowed: [String]) throws(TokenizationError) -> Fields {
         guard case .object(let members) = value.kind else {
             throw .malformedLine(line: value.line, reason: "expected an object {…} for each row")
         }
@@ -227,7 +227,7 @@ public enum ScheduleFiles {
 // MARK: - CSV
 
 /// Header-addressed CSV rows with `#` comments and line numbers. No quoting: fields cannot hold commas.
-enum CSVTable {
+enum ScheduleCSV {
     struct Row {
         var line: Int
         /// Non-empty fields by column name.
@@ -286,7 +286,7 @@ enum CSVTable {
 // MARK: - JSON
 
 /// A small JSON reader that keeps each value's line and the exact text of numbers.
-enum MiniJSON {
+enum ScheduleJSON {
     struct Value {
         indirect enum Kind {
             case object([(key: String, value: Value)])

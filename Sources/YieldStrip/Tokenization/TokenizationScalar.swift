@@ -20,6 +20,7 @@ public protocol TokenizationScalar: PendleScalar {
     static func ytInterest(principal: Self, prevIndex: Self, currentIndex: Self) throws(PendleError) -> Self
 }
 
+/// Exact: the contract's `uint256` arithmetic on the raw wei.
 extension Wad: TokenizationScalar {
     public static let uint128Max = Wad(raw: Int256(bitPattern: UInt256(low128: .max)))
 
@@ -31,6 +32,7 @@ extension Wad: TokenizationScalar {
     }
 }
 
+/// Real arithmetic with the contract's reverts; `uint128Max` is 2¹²⁸ − 1 wei in units.
 extension Double: TokenizationScalar {
     public static let uint128Max: Double = 340_282_366_920_938_463_463.374_607_431_768_211_455
 

@@ -86,7 +86,7 @@ public enum YTInterest {
         guard startIndex.isPositive else {
             throw TokenizationError.nonPositiveExchangeRate(line: 0, field: "startIndex", value: startIndex.description)
         }
-        try Validation.feeRate(feeRate)
+        try TokenizationValidation.feeRate(feeRate)
         var stored = startIndex
         var interestIndex = startIndex
         var firstPYIndex: S?
@@ -181,7 +181,7 @@ public struct YTInterestAccumulation<S: PendleScalar>: Hashable, Sendable {
 }
 
 /// Parameter checks shared by the tokenization API.
-enum Validation {
+enum TokenizationValidation {
     static func feeRate<S: PendleScalar>(_ feeRate: S) throws(TokenizationError) {
         guard !feeRate.isNegative, feeRate <= S.one, feeRate.doubleValue.isFinite else {
             throw .invalidFeeRate(value: feeRate.description)

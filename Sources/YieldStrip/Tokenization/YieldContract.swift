@@ -74,8 +74,8 @@ public enum YieldContractMath {
     /// `YCNoFloatingSy`. Then `amountPy = syToAsset(pyIndex, amountSy)` (floor).
     public static func mintPy<S: TokenizationScalar>(amountSy: S, pyIndex: S, expired: Bool = false) throws -> MintPyResult<S> {
         if expired { throw PendleError.yieldContractExpired }
-        try Validation.nonNegative(amountSy, "amountSy")
-        try Validation.positiveRate(pyIndex, "pyIndex")
+        try TokenizationValidation.nonNegative(amountSy, "amountSy")
+        try TokenizationValidation.positiveRate(pyIndex, "pyIndex")
         if amountSy.isZero { throw TokenizationError.noFloatingSy }
         let amountPy = try pyToMint(amountSy: amountSy, pyIndex: pyIndex)
         return MintPyResult(amountSy: amountSy, pyIndex: pyIndex, amountPy: amountPy)
@@ -89,9 +89,9 @@ public enum YieldContractMath {
     /// `pyIndex` is the current PY index (`max(exchange rate, stored)`).
     public static func redeemPy<S: TokenizationScalar>(amountPy: S, pyIndex: S, firstPYIndex: S? = nil,
                                                        expired: Bool = false) throws -> RedeemPyResult<S> {
-        try Validation.nonNegative(amountPy, "amountPy")
-        try Validation.positiveRate(pyIndex, "pyIndex")
-        if let first = firstPYIndex { try Validation.positiveRate(first, "firstPYIndex") }
+        try TokenizationValidation.nonNegative(amountPy, "amountPy")
+        try TokenizationValidation.positiveRate(pyIndex, "pyIndex")
+        if let first = firstPYIndex { try TokenizationValidation.positiveRate(first, "firstPYIndex") }
         if !expired && firstPYIndex != nil { throw TokenizationError.firstPYIndexBeforeExpiry }
         let first = expired ? (firstPYIndex ?? pyIndex) : nil
         let (toUser, toTreasury) = try syRedeemable(amountPy: amountPy, pyIndex: pyIndex, firstPYIndex: first)
@@ -144,19 +144,21 @@ public struct YieldContractLedger<S: TokenizationScalar>: Hashable, Sendable {
     public private(set) var treasuryInterestFees: S = .zero
     public private(set) var treasuryPostExpirySy: S = .zero
 
+    /// A fresh contract (no index stored, nothing minted). `interestFeeRate` in [0, 1], else `InvalidFeeRate`.
     public init(expiry: Int64, interestFeeRate: S) throws(TokenizationError) {
-        try Validation.feeRate(interestFeeRate)
+        try TokenizationValidation.feeRate(interestFeeRate)
         self.expiry = expiry
         self.interestFeeRate = interestFeeRate
     }
 
+    /// `MiniHelpers.isCurrentlyExpired`: `expiry <= blockTime`.
     public func isExpired(at blockTime: Int64) -> Bool { expiry <= blockTime }
 
     /// `updateData` + `_pyIndexCurrent`: the PY index at this time (stored as the new high-water mark),
     /// and the post-expiry snapshot at the first touch after expiry.
     @discardableResult
     public mutating func touch(syExchangeRate: S, at blockTime: Int64) throws -> S {
-        try Validation.positiveRate(syExchangeRate, "syExchangeRate")
+        try TokenizationValidation.positiveRate(syExchangeRate, "syExchangeRate")
         let index = try PYIndex.current(syExchangeRate: syExchangeRate, stored: pyIndexStored)
         pyIndexStored = index
         if isExpired(at: blockTime) && firstPYIndex == nil { firstPYIndex = index }
@@ -167,7 +169,7 @@ public struct YieldContractLedger<S: TokenizationScalar>: Hashable, Sendable {
     /// `YCExpired` at or after expiry; `YCNoFloatingSy` for zero SY.
     public mutating func mint(amountSy: S, syExchangeRate: S, at blockTime: Int64) throws -> S {
         if isExpired(at: blockTime) { throw PendleError.yieldContractExpired }
-        try Validation.nonNegative(amountSy, "amountSy")
+        try TokenizationValidation.nonNegative(amountSy, "amountSy")
         let index = try touch(syExchangeRate: syExchangeRate, at: blockTime)
         if amountSy.isZero { throw TokenizationError.noFloatingSy }
         let amountPy = try YieldContractMath.pyToMint(amountSy: amountSy, pyIndex: index)
@@ -180,7 +182,7 @@ public struct YieldContractLedger<S: TokenizationScalar>: Hashable, Sendable {
     /// `redeemPY`: before expiry burns `amountPy` PT and YT; after expiry burns PT only. Returns the SY
     /// to the holder and to the treasury.
     public mutating func redeem(amountPy: S, syExchangeRate: S, at blockTime: Int64) throws -> RedeemPyResult<S> {
-        try Validation.nonNegative(amountPy, "amountPy")
+        try TokenizationValidation.nonNegative(amountPy, "amountPy")
         let index = try touch(syExchangeRate: syExchangeRate, at: blockTime)
         let expired = isExpired(at: blockTime)
         guard amountPy <= ptBalance else {

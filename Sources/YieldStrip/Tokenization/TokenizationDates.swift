@@ -2,7 +2,7 @@
 /// with Howard Hinnant's `days_from_civil` / `civil_from_days` (proleptic Gregorian calendar).
 ///
 /// Internal to the tokenization module: the package's shared time module supersedes it.
-enum CivilDate {
+enum TokenizationDates {
     static let secondsPerDay: Int64 = 86_400
 
     /// Days since 1970-01-01 for a valid civil date.
