@@ -142,8 +142,4 @@ enum TokenizationExampleData {
         URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples/data").appendingPathComponent(name).path
     }
-
-    static func fixture(_ name: String, file: String = #filePath) -> String {
-        URL(fileURLWithPath: file).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name).path
-    }
 }
