@@ -123,9 +123,9 @@ public struct DividendSchedule: Hashable, Sendable {
         let line = action.line ?? 0
         if let p = previous {
             if action.date < p.date {
-                throw .unsortedSchedule(line: line, date: TokenizationDates.isoString(action.date), previousDate: TokenizationDates.isoString(p.date))
+                throw .unsortedSchedule(line: line, date: UnixTime.formatDate(action.date), previousDate: UnixTime.formatDate(p.date))
             }
-            if action.date == p.date { throw .duplicateDate(line: line, date: TokenizationDates.isoString(action.date)) }
+            if action.date == p.date { throw .duplicateDate(line: line, date: UnixTime.formatDate(action.date)) }
         }
         switch action {
         case .dividend(let d):
@@ -153,7 +153,7 @@ public struct DividendSchedule: Hashable, Sendable {
     /// Throws `DateAfterMaturity` (with the row's line) for the first action dated after `maturity`.
     public func checkNoDate(after maturity: Int64) throws(TokenizationError) {
         if let late = actions.first(where: { $0.date > maturity }) {
-            throw .dateAfterMaturity(line: late.line ?? 0, date: TokenizationDates.isoString(late.date), maturity: TokenizationDates.isoString(maturity))
+            throw .dateAfterMaturity(line: late.line ?? 0, date: UnixTime.formatDate(late.date), maturity: UnixTime.formatDate(maturity))
         }
     }
 }
@@ -173,7 +173,7 @@ public enum ReinvestPriceAssumption: Hashable, Sendable {
     /// The reinvestment price of `event`, USD per share.
     public func price(for event: DividendEvent) throws(TokenizationError) -> Wad {
         if let own = event.reinvestPriceUSD { return own }
-        let missing = TokenizationError.missingReinvestPrice(line: event.line ?? 0, date: TokenizationDates.isoString(event.exDate))
+        let missing = TokenizationError.missingReinvestPrice(line: event.line ?? 0, date: UnixTime.formatDate(event.exDate))
         switch self {
         case .eventPricesOnly:
             throw missing
@@ -187,7 +187,7 @@ public enum ReinvestPriceAssumption: Hashable, Sendable {
             }
             return point.usdPerShare
         case let .growing(start, from, growth):
-            let years = Double(event.exDate - from) / Double(TokenizationYear.secondsPerYear)
+            let years = Double(event.exDate - from) / Double(RateConventions.secondsPerYear)
             let value = start.doubleValue * Foundation.pow(1 + growth, years)
             guard let price = Wad(rounding: value), value.isFinite else { throw .nonFiniteValue(field: "projected price") }
             guard price.isPositive else { throw .nonPositivePrice(line: 0, field: "projected price", value: price.description) }
@@ -206,18 +206,4 @@ public struct PricePoint: Hashable, Sendable {
         self.usdPerShare = usdPerShare
         self.line = line
     }
-}
-
-/// The year the tokenization projections annualize over (Pendle's `IMPLIED_RATE_TIME`, 365 days), and the
-/// two conversions they need. Internal: the package's rates module owns the general conventions.
-enum TokenizationYear {
-    static let secondsPerYear: Int64 = 31_536_000
-
-    static func years(from start: Int64, to end: Int64) -> Double { Double(end - start) / Double(secondsPerYear) }
-
-    /// `growth^(1 / years) − 1`: the APY of a growth factor over `years` (> 0).
-    static func apy(growth: Double, years: Double) -> Double { Foundation.pow(growth, 1 / years) - 1 }
-
-    /// `(1 + apy)^(−years)`: the discount factor of an APY.
-    static func discountFactor(apy: Double, years: Double) -> Double { Foundation.pow(1 + apy, -years) }
 }

@@ -25,7 +25,7 @@ public enum ShareDiscounting: Hashable, Sendable {
 /// A projected dividend: when, how much, at what price, its net yield and the index after it.
 public struct ProjectedDividend: Hashable, Sendable {
     public var exDate: Int64
-    public var exDateText: String { TokenizationDates.isoString(exDate) }
+    public var exDateText: String { UnixTime.formatDate(exDate) }
     public var amountPerShareUSD: Double
     public var reinvestPriceUSD: Double
     /// `d · (1 − w) / P`.
@@ -109,10 +109,10 @@ public enum TokenProjectionModel {
         try TokenizationValidation.feeRate(interestFeeRate)
         if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stockPriceUSD") }
         guard valuationTime < maturity else {
-            throw .invalidDateRange(what: "projection (valuation time → maturity)", start: TokenizationDates.isoString(valuationTime),
-                                    end: TokenizationDates.isoString(maturity))
+            throw .invalidDateRange(what: "projection (valuation time → maturity)", start: UnixTime.formatDate(valuationTime),
+                                    end: UnixTime.formatDate(maturity))
         }
-        let years = TokenizationYear.years(from: valuationTime, to: maturity)
+        let years = RateConventions.yearsToExpiry(secondsToExpiry: maturity - valuationTime)
         let w = withholding.doubleValue
         var before: [ProjectedDividend] = []
         var after: [ProjectedDividend] = []
@@ -149,7 +149,7 @@ public enum TokenProjectionModel {
             discountFactor = 1 / growth
         case .apy(let r):
             guard r.isFinite, r > -1 else { throw .nonFiniteValue(field: "discount APY (must be > -1)") }
-            discountFactor = TokenizationYear.discountFactor(apy: r, years: years)
+            discountFactor = RateConventions.discountFactor(apy: r, years: years)
         }
         let f = interestFeeRate
         let ytPayoff = (growth - 1) * (1 - f)
@@ -159,8 +159,8 @@ public enum TokenProjectionModel {
             valuationTime: valuationTime, maturity: maturity, yearsToMaturity: years, withholding: withholding,
             interestFeeRate: f, discounting: discounting, currentIndex: currentIndex,
             expectedIndexAtMaturity: indexAtMaturity, expectedGrowth: growth,
-            expectedUnderlyingAPY: TokenizationYear.apy(growth: growth, years: years),
-            discountFactor: discountFactor, ptFairImpliedAPY: TokenizationYear.apy(growth: 1 / discountFactor, years: years),
+            expectedUnderlyingAPY: RateConventions.annualizedRate(growth: growth, years: years),
+            discountFactor: discountFactor, ptFairImpliedAPY: RateConventions.annualizedRate(growth: 1 / discountFactor, years: years),
             ptPayoffInShares: 1, ytPayoffInShares: ytPayoff,
             ytInterestSyPerYT: (1 / currentIndex - 1 / indexAtMaturity) * (1 - f),
             ptFairPriceInShares: pt, ytFairPriceInShares: yt,

@@ -90,11 +90,11 @@ public struct SplitReport: Hashable, Sendable {
         if let expiry, let valuationTime {
             report.expiry = expiry
             report.valuationTime = valuationTime
-            report.yearsToExpiry = TokenizationYear.years(from: valuationTime, to: expiry)
+            report.yearsToExpiry = RateConventions.yearsToExpiry(secondsToExpiry: expiry - valuationTime)
         }
         if let apy = ptImpliedAPY, let years = report.yearsToExpiry {
             guard apy.isFinite, apy > -1 else { throw TokenizationError.nonFiniteValue(field: "PT implied APY (must be > -1)") }
-            let ptPrice = TokenizationYear.discountFactor(apy: apy, years: years)
+            let ptPrice = RateConventions.discountFactor(apy: apy, years: years)
             report.ptImpliedAPY = apy
             report.ptPriceInAsset = ptPrice
             report.ytPriceInAsset = 1 - ptPrice
@@ -176,8 +176,8 @@ public struct DividendsReport: Hashable, Sendable {
                                      ytPaidPerYTUSD: stockPriceUSD.map { exact.paid.doubleValue * path.endRow.multiplier * $0 })
         if let maturity {
             guard maturity > path.to else {
-                throw TokenizationError.invalidDateRange(what: "projection (window end → maturity)", start: TokenizationDates.isoString(path.to),
-                                                         end: TokenizationDates.isoString(maturity))
+                throw TokenizationError.invalidDateRange(what: "projection (window end → maturity)", start: UnixTime.formatDate(path.to),
+                                                         end: UnixTime.formatDate(maturity))
             }
             let listed = schedule.dividends.contains { $0.exDate > path.to }
             let forward: ForwardDividends

@@ -60,8 +60,8 @@ public enum ScheduleFiles {
         let add: (CorporateAction) throws(TokenizationError) -> Void = { action throws(TokenizationError) in
             try DividendSchedule.check(action, after: actions.last)
             if let maturity, action.date > maturity {
-                throw .dateAfterMaturity(line: action.line ?? 0, date: TokenizationDates.isoString(action.date),
-                                         maturity: TokenizationDates.isoString(maturity))
+                throw .dateAfterMaturity(line: action.line ?? 0, date: UnixTime.formatDate(action.date),
+                                         maturity: UnixTime.formatDate(maturity))
             }
             actions.append(action)
         }
@@ -155,7 +155,7 @@ public enum ScheduleFiles {
 
     static func requiredDate(_ fields: Fields, _ key: String, _ line: Int) throws(TokenizationError) -> Int64 {
         guard let field = fields[key] else { throw .malformedLine(line: line, reason: "\(key) is empty; give a date as YYYY-MM-DD") }
-        guard let date = TokenizationDates.parse(Substring(field.text)) else {
+        guard let date = try? UnixTime.parse(field.text) else {
             throw .malformedLine(line: field.line, reason: "\(key) '\(field.text)' is not a date; write it as YYYY-MM-DD (e.g. 2024-11-08)")
         }
         return date

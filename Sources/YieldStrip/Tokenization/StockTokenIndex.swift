@@ -42,11 +42,11 @@ public enum StockTokenIndex {
     public static func defaultWindow(for schedule: DividendSchedule) throws(TokenizationError) -> (from: Int64, to: Int64) {
         guard let first = schedule.actions.first, let last = schedule.actions.last else { throw .emptySchedule }
         let dates = schedule.dividends.map(\.exDate)
-        var gap = 365 * TokenizationDates.secondsPerDay
+        var gap = 365 * RateConventions.secondsPerDay
         if dates.count >= 2 {
             let gaps = zip(dates.dropFirst(), dates).map { $0 - $1 }.sorted()
             let median = gaps.count % 2 == 1 ? gaps[gaps.count / 2] : (gaps[gaps.count / 2 - 1] + gaps[gaps.count / 2]) / 2
-            gap = Swift.max(TokenizationDates.secondsPerDay, (median + TokenizationDates.secondsPerDay / 2) / TokenizationDates.secondsPerDay * TokenizationDates.secondsPerDay)
+            gap = Swift.max(RateConventions.secondsPerDay, (median + RateConventions.secondsPerDay / 2) / RateConventions.secondsPerDay * RateConventions.secondsPerDay)
         }
         return ((dates.first ?? first.date) - gap, last.date)
     }
@@ -76,7 +76,7 @@ public enum StockTokenIndex {
             (start, end) = (from ?? defaults.from, to ?? defaults.to)
         }
         guard start < end else {
-            throw TokenizationError.invalidDateRange(what: "index window", start: TokenizationDates.isoString(start), end: TokenizationDates.isoString(end))
+            throw TokenizationError.invalidDateRange(what: "index window", start: UnixTime.formatDate(start), end: UnixTime.formatDate(end))
         }
         var state = IndexState(multiplierWad: initialMultiplier, splitFactorWad: .one, yieldIndexWad: initialMultiplier,
                                multiplier: initialMultiplier.doubleValue, splitFactor: 1, yieldIndex: initialMultiplier.doubleValue)
@@ -123,7 +123,7 @@ public enum StockTokenIndex {
     /// The window is the first to the last observation (`InvalidDateRange` for fewer than two dates).
     public static func path(series: ExchangeRateSeries) throws -> IndexPath {
         guard let first = series.observations.first, let last = series.observations.last, first.date < last.date else {
-            let date = series.observations.first.map { TokenizationDates.isoString($0.date) } ?? "none"
+            let date = series.observations.first.map { UnixTime.formatDate($0.date) } ?? "none"
             throw TokenizationError.invalidDateRange(what: "rate series (needs two dates)", start: date, end: date)
         }
         var splitFactorWad = Wad.one
@@ -174,9 +174,9 @@ public struct ExchangeRateSeries: Hashable, Sendable {
         let line = o.line ?? 0
         if let p = previous {
             if o.date < p.date {
-                throw .unsortedSchedule(line: line, date: TokenizationDates.isoString(o.date), previousDate: TokenizationDates.isoString(p.date))
+                throw .unsortedSchedule(line: line, date: UnixTime.formatDate(o.date), previousDate: UnixTime.formatDate(p.date))
             }
-            if o.date == p.date { throw .duplicateDate(line: line, date: TokenizationDates.isoString(o.date)) }
+            if o.date == p.date { throw .duplicateDate(line: line, date: UnixTime.formatDate(o.date)) }
         }
         if !o.multiplier.isPositive {
             throw .nonPositiveExchangeRate(line: line, field: "multiplier", value: o.multiplier.description)
@@ -219,7 +219,7 @@ public struct IndexPathRow: Hashable, Sendable {
 
     /// Unix seconds, and the same as `YYYY-MM-DD`.
     public var date: Int64
-    public var dateText: String { TokenizationDates.isoString(date) }
+    public var dateText: String { UnixTime.formatDate(date) }
     public var kind: Kind
     /// Dividend rows: gross USD per share, the reinvest price used, and the net yield `d · (1 − w) / P`.
     public var dividendPerShareUSD: Wad?
@@ -274,10 +274,10 @@ public struct IndexPath: Hashable, Sendable {
     public var realizedGrowth: Double { endRow.yieldIndex / startRow.yieldIndex }
 
     /// Years in the window (365-day years).
-    public var years: Double { TokenizationYear.years(from: from, to: to) }
+    public var years: Double { RateConventions.yearsToExpiry(secondsToExpiry: to - from) }
 
     /// `realizedGrowth^(1 / years) − 1`: the underlying APY the token earned over the window.
-    public var realizedAPY: Double { TokenizationYear.apy(growth: realizedGrowth, years: years) }
+    public var realizedAPY: Double { RateConventions.annualizedRate(growth: realizedGrowth, years: years) }
 
     /// The yield index readings after the start, as the yield contract would see them.
     public func exchangeRateUpdates() -> [ExchangeRateUpdate<Wad>] {
