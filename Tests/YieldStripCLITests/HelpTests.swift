@@ -104,7 +104,7 @@ import Testing
         #expect(yieldstrip("demo", "--help").stdout == """
             OVERVIEW: Walk through Pendle's exact math on a few worked examples.
 
-            Each step is a 'yieldstrip wad' command line: run it to see every field.
+            Each step is a 'yieldstrip' command line: run it to see every field.
 
             USAGE: yieldstrip demo [--section <section>] [--json]
 
