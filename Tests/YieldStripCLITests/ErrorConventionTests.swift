@@ -52,7 +52,7 @@ import Testing
 
     @Test func unknownSubcommand() {
         #expect(yieldstrip("frob") == CLI.RunResult(
-            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: batch, wad, demo, help)",
+            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: batch, wad, split, dividends, yt-interest, demo, help)",
                                            "yieldstrip <subcommand>", "yieldstrip"), exitCode: 2))
     }
 

@@ -11,14 +11,17 @@ import Testing
             USAGE: yieldstrip <subcommand>
 
             OPTIONS:
-              --version    Show the version.
-              -h, --help   Show help information.
+              --version     Show the version.
+              -h, --help    Show help information.
 
             SUBCOMMANDS:
-              batch        Answer JSON Lines requests on stdin, one answer line each.
-              wad          Check Pendle's exact 18-decimal math by hand.
-              demo         Walk through Pendle's exact math on a few worked examples.
-              help         Show help information for a subcommand.
+              batch         Answer JSON Lines requests on stdin, one answer line each.
+              wad           Check Pendle's exact 18-decimal math by hand.
+              split         Split stock tokens into PT and YT: amounts, redemptions, values.
+              dividends     Index path, APY and YT interest of a stock token's dividends.
+              yt-interest   Interest a YT balance earns between two PY indexes, fee taken.
+              demo          Walk through Pendle's exact math on a few worked examples.
+              help          Show help information for a subcommand.
 
               See 'yieldstrip help <subcommand>' for detailed help.
 

@@ -10,6 +10,9 @@ public struct RootCommand: Command {
     public let subcommands: [any Command] = [
         BatchCommand(),
         WadCommand(),
+        SplitCommand(),
+        DividendsCommand(),
+        YTInterestCommand(),
         DemoCommand(),
         HelpCommand(),
     ]

@@ -1,0 +1,103 @@
+import YieldStrip
+
+/// Ops for the tokenization of stock tokens: the yield contract's exact steps (`ytInterest`, `mintPy`,
+/// `redeemPy`) and the ops behind the commands `split`, `dividends` and `yt-interest`, whose answers are
+/// exactly what those commands print with `--json` (the same builder serves both doors).
+///
+/// Times (`expiry`, `valuationTime`, `from`, `to`, `maturity`) are Unix seconds (a JSON integer or a
+/// decimal string) or ISO-8601 text; batch never reads a clock.
+enum TokenizationOps {
+    static let entries: [BatchOp] = [
+        BatchOp("ytInterest", "balance, prevIndex, curIndex, feeRate (uint256) → interest, fee, paid: one InterestManagerYT step, then collection") { request in
+            let step = try YTInterest.exactStep(balance: request.uint256("balance"), prevIndex: request.uint256("prevIndex"),
+                                                curIndex: request.uint256("curIndex"), feeRate: request.uint256("feeRate"))
+            return ["interest": .wei(step.interest), "fee": .wei(step.fee), "paid": .wei(step.paid)]
+        },
+        BatchOp("mintPy", "amountSy, pyIndex, expired? → amountPy: PT (= YT) minted, syToAsset rounded down") { request in
+            let mint = try YieldContractMath.mintPy(amountSy: request.wad("amountSy"), pyIndex: request.wad("pyIndex"),
+                                                    expired: request.boolIfPresent("expired") ?? false)
+            return ["amountPy": .wei(mint.amountPy.raw)]
+        },
+        BatchOp("redeemPy", "amountPy, pyIndex, expired?, firstPYIndex? → amountSy, syToTreasury, firstPYIndex: assetToSy rounded down; after expiry PT alone") { request in
+            let redeem = try YieldContractMath.redeemPy(amountPy: request.wad("amountPy"), pyIndex: request.wad("pyIndex"),
+                                                        firstPYIndex: request.wadIfPresent("firstPYIndex"),
+                                                        expired: request.boolIfPresent("expired") ?? false)
+            return ["amountSy": .wei(redeem.amountSy.raw), "syToTreasury": .wei(redeem.syToTreasury.raw),
+                    "firstPYIndex": redeem.firstPYIndex.map { .wei($0.raw) } ?? .null]
+        },
+        BatchOp("split", "tokens, exchangeRate, pyIndexStored?, expiry?, valuationTime?, ptImpliedApy?, stockPrice? → PT/YT minted, redemptions, values (as 'split --json')") { request in
+            try SplitAnswer.build(splitInputs(request)).object
+        },
+        BatchOp("dividends", "schedule (CSV/JSON text or rows), withholding?, from?, to?, maturity?, feeRate?, stockPrice?, priceAssumption? → index path, APY, YT interest, projection (as 'dividends --json')") { request in
+            try DividendsAnswer.build(dividendsInputs(request)).report.object
+        },
+        BatchOp("ytInterestReport", "balance, indexFrom, indexTo, feeRate? → interest, fee, paid, exact and real (as 'yt-interest --json')") { request in
+            var inputs = YTInterestInputs(balance: try request.wad("balance"), indexFrom: try request.wad("indexFrom"),
+                                          indexTo: try request.wad("indexTo"))
+            inputs.feeRate = try request.wadIfPresent("feeRate") ?? inputs.feeRate
+            return try YTInterestAnswer.build(inputs).object
+        },
+    ]
+
+    /// The `split` op's fields.
+    static func splitInputs(_ request: BatchRequest) throws -> SplitInputs {
+        var inputs = SplitInputs(tokens: try request.wad("tokens"), exchangeRate: try request.wad("exchangeRate"))
+        inputs.pyIndexStored = try request.wadIfPresent("pyIndexStored")
+        inputs.expiry = try time(request, "expiry")
+        inputs.valuationTime = try time(request, "valuationTime")
+        inputs.ptImpliedApy = try request.doubleIfPresent("ptImpliedApy")
+        inputs.stockPrice = try request.doubleIfPresent("stockPrice")
+        return inputs
+    }
+
+    /// The `dividends` op's fields. `schedule` is the text of a schedule file (CSV or JSON, sniffed) or
+    /// an array of rows as in a JSON schedule's `events` (`exDate`, `amount`, `reinvestPrice`,
+    /// `splitRatio`, `certainty`); an error about row N of the array says `line N`. `withholding` is a
+    /// wad (wei) or `standard`, `treaty`, `exempt`; `priceAssumption` is text as for `--price-assumption`.
+    static func dividendsInputs(_ request: BatchRequest) throws -> DividendsInputs {
+        let schedule: DividendSchedule
+        switch request.value("schedule") {
+        case .string(let text)?:
+            schedule = try ScheduleFiles.parseDividendSchedule(text)
+        case .array(let rows)?:
+            // One row per line, the first on line 1: the library's line numbers count rows.
+            let text = "{\"events\":[" + rows.map(\.jsonText).joined(separator: ",\n") + "]}"
+            schedule = try ScheduleFiles.parseDividendSchedule(text, format: .json)
+        case let other:
+            throw RequestError.badRequest(field: "schedule", reason: other == nil
+                ? "missing field 'schedule' (the schedule's CSV or JSON text, or an array of rows)"
+                : "field 'schedule' must be the schedule's CSV or JSON text or an array of rows; got \(quoted(other ?? .null))")
+        }
+        var inputs = DividendsInputs(schedule: schedule)
+        if case .string(let text)? = request.value("withholding"), let rate = TokenizationValues.namedWithholding(text) {
+            inputs.withholdingRate = rate
+        } else if let rate = try request.wadIfPresent("withholding") {
+            inputs.withholdingRate = rate
+        }
+        inputs.from = try time(request, "from")
+        inputs.to = try time(request, "to")
+        inputs.maturity = try time(request, "maturity")
+        inputs.feeRate = try request.wadIfPresent("feeRate") ?? inputs.feeRate
+        inputs.stockPrice = try request.doubleIfPresent("stockPrice")
+        if let text = try request.stringIfPresent("priceAssumption") {
+            guard let spec = PriceAssumptionSpec(text) else {
+                throw RequestError.badRequest(field: "priceAssumption",
+                                              reason: "field 'priceAssumption' must be \(PriceAssumptionSpec.expectation); got \"\(text)\"")
+            }
+            inputs.priceAssumption = spec
+        }
+        return inputs
+    }
+
+    /// A time field: Unix seconds (a JSON integer or a decimal string) or ISO-8601 text; nil when absent.
+    static func time(_ request: BatchRequest, _ field: String) throws(RequestError) -> Int64? {
+        guard let value = request.value(field) else { return nil }
+        if case .string(let text) = value {
+            guard let seconds = TokenizationValues.time(text) else {
+                throw .badRequest(field: field, reason: "field '\(field)' must be a time: \(UnixTime.acceptedFormats); got \(quoted(value))")
+            }
+            return seconds
+        }
+        return try request.int64(field)
+    }
+}

@@ -1,0 +1,85 @@
+import YieldStrip
+
+/// `yieldstrip dividends`: a stock token's index path from a dividend schedule, its realized APY, the YT
+/// interest it paid and a projection to maturity (batch op `dividends`).
+struct DividendsCommand: Command {
+    let name = "dividends"
+    let abstract = "Index path, APY and YT interest of a stock token's dividends."
+    let discussion = """
+        Reinvests each dividend of --schedule (CSV or JSON; see examples/data/) net
+        of --withholding, index ← index · (1 + dividend · (1 − withholding) / price),
+        and divides splits out. Prints the index path over --from .. --to (default:
+        one typical gap before the first dividend, to the last row), the realized
+        APY, what one YT held through the window is paid (after --fee), and with
+        --maturity the projected APY and the fair PT and YT prices. Times are
+        ISO-8601 (2025-09-01, 2025-09-01T08:00:00Z) or Unix seconds. --json prints
+        the answer of the batch op 'dividends'; --csv prints the index path as CSV.
+        """
+    let options: [OptionSpec] = [
+        .value("schedule", valueName: "file", help: "The dividend schedule: a .csv or .json file.", required: true),
+        .value("withholding", valueName: "rate", help: "The withheld share of each dividend: 0.30, 30%, or standard (30%), treaty (15%), exempt (0%).",
+               default: "0.30"),
+        .value("from", valueName: "time", help: "The window's start (default: one typical gap before the first dividend)."),
+        .value("to", valueName: "time", help: "The window's end (default: the last row)."),
+        .value("maturity", valueName: "time", help: "Project the index from the window's end to this maturity; no row may be dated after it."),
+        .value("fee", valueName: "rate", help: "The protocol's fee on YT interest (0.03 or 3%).", default: "0.03"),
+        .value("stock-price", valueName: "usd", help: "USD per share today, for USD values."),
+        .value("price-assumption", valueName: "prices",
+               help: "Reinvest prices for rows without one: events (none missing), flat (the stock price), flat:PRICE, or growing:PRICE:RATE (from the window's end).",
+               default: "events"),
+        .flag("csv", help: "Print the index path as CSV instead of a table."),
+        CommonOptions.json,
+    ]
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        if invocation.wantsJSON && invocation.flag("csv") {
+            throw invocation.usageError("Give '--json' or '--csv', not both")
+        }
+        let path = try TokenizationValues.required(invocation, "schedule", expecting: "a file path") { $0 }
+        let inputs = try inputs(invocation) {
+            try ScheduleFileError.naming(path) { try ScheduleFiles.loadDividendSchedule(path: path) }
+        }
+        let answer = try ScheduleFileError.naming(path) { try DividendsAnswer.build(inputs) }
+        if invocation.flag("csv") { return .text(answer.csvText) }
+        return .text(invocation.wantsJSON ? answer.report.jsonText : answer.tableText)
+    }
+
+    /// The options as the report's inputs: every value is read first (a malformed one is a usage
+    /// error), then the schedule is loaded by `loadSchedule`.
+    private func inputs(_ invocation: Invocation, loadSchedule: () throws -> DividendSchedule) throws -> DividendsInputs {
+        let time = TokenizationValues.timeExpectation
+        let withholding = try TokenizationValues.required(invocation, "withholding", expecting: TokenizationValues.withholdingExpectation,
+                                                          TokenizationValues.withholdingRate)
+        let from = try invocation.parse(option: "from", expecting: time, TokenizationValues.time)
+        let to = try invocation.parse(option: "to", expecting: time, TokenizationValues.time)
+        let maturity = try invocation.parse(option: "maturity", expecting: time, TokenizationValues.time)
+        let fee = try TokenizationValues.required(invocation, "fee", expecting: TokenizationValues.fractionExpectation, TokenizationValues.fraction)
+        let stockPrice = try invocation.parse(option: "stock-price", expecting: TokenizationValues.numberExpectation) {
+            TokenizationValues.number($0)
+        }
+        let prices = try TokenizationValues.required(invocation, "price-assumption", expecting: PriceAssumptionSpec.expectation,
+                                                     PriceAssumptionSpec.init)
+        return DividendsInputs(schedule: try loadSchedule(), withholdingRate: withholding, priceAssumption: prices,
+                               from: from, to: to, maturity: maturity, feeRate: fee, stockPrice: stockPrice)
+    }
+}
+
+/// A schedule error reported with the file it is about: `data/bad.csv: line 4: date … comes before …`.
+/// The name and arguments stay the library's.
+struct ScheduleFileError: DomainError {
+    let path: String
+    let underlying: TokenizationError
+
+    var errorName: String { underlying.errorName }
+    var errorArgs: [String] { underlying.errorArgs }
+    var message: String { "\(path): \(underlying.message)" }
+
+    /// Runs `body`, naming `path` in any error about a line of the schedule.
+    static func naming<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as TokenizationError where error.line != nil || error == .emptySchedule {
+            throw ScheduleFileError(path: path, underlying: error)
+        }
+    }
+}

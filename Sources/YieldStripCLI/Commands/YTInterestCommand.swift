@@ -1,0 +1,34 @@
+import YieldStrip
+
+/// `yieldstrip yt-interest`: the interest a YT balance earns between two PY indexes (batch op
+/// `ytInterestReport`).
+struct YTInterestCommand: Command {
+    let name = "yt-interest"
+    let abstract = "Interest a YT balance earns between two PY indexes, fee taken."
+    let discussion = """
+        interest = balance · (to − from) / (from · to) SY, rounded down as Pendle's
+        InterestManagerYT does; the fee (--fee of it, rounded down) goes to the
+        treasury and the rest is paid. The PY index never falls: an --index-to below
+        --index-from accrues nothing (negative yield). Values are read exactly (at
+        most 18 decimals); the real-arithmetic figures are shown beside the exact
+        ones. --json prints the answer of the batch op 'ytInterestReport'.
+        """
+    let options: [OptionSpec] = [
+        .value("balance", valueName: "amount", help: "YT held.", required: true),
+        .value("index-from", valueName: "index", help: "The PY index when the balance last accrued.", required: true),
+        .value("index-to", valueName: "index", help: "The PY index now.", required: true),
+        .value("fee", valueName: "rate", help: "The protocol's fee on interest (0.03 or 3%).", default: "0.03"),
+        CommonOptions.json,
+    ]
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        let amount = TokenizationValues.amountExpectation
+        var inputs = YTInterestInputs(
+            balance: try TokenizationValues.required(invocation, "balance", expecting: amount, TokenizationValues.amount),
+            indexFrom: try TokenizationValues.required(invocation, "index-from", expecting: amount, TokenizationValues.amount),
+            indexTo: try TokenizationValues.required(invocation, "index-to", expecting: amount, TokenizationValues.amount))
+        inputs.feeRate = try TokenizationValues.required(invocation, "fee", expecting: TokenizationValues.fractionExpectation,
+                                                         TokenizationValues.fraction)
+        return .report(try YTInterestAnswer.build(inputs))
+    }
+}

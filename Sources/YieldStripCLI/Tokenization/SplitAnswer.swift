@@ -1,0 +1,74 @@
+import YieldStrip
+
+/// What a split is computed from: the `split` command's options and the batch op `split`'s fields.
+struct SplitInputs: Sendable {
+    /// Stock tokens wrapped one to one into SY (`--tokens`, `tokens`).
+    var tokens: Wad
+    /// The SY exchange rate: split-adjusted shares per token (`--exchange-rate`, `exchangeRate`).
+    var exchangeRate: Wad
+    /// The yield contract's stored PY index, nil for a fresh contract (`--index`, `pyIndexStored`).
+    var pyIndexStored: Wad?
+    /// Unix seconds (`--expiry`, `expiry`); both or neither with ``valuationTime``.
+    var expiry: Int64?
+    /// Unix seconds (`--at`, `valuationTime`), and where it came from.
+    var valuationTime: Int64?
+    var valuationTimeSource: ValuationTimeSource = .given
+    /// The PT's implied APY, to value the legs (`--pt-implied-apy`, `ptImpliedApy`).
+    var ptImpliedApy: Double?
+    /// USD per split-adjusted share (`--stock-price`, `stockPrice`).
+    var stockPrice: Double?
+}
+
+/// `yieldstrip split` and the batch op `split`: one answer from `SplitReport.compute`.
+///
+/// Fields, in order (wei strings for exact values, numbers for real ones, `null` where an input is
+/// missing): `amountSy`, `syExchangeRate`, `pyIndexStored`, `pyIndex`, `negativeYield`, `amountPt`,
+/// `amountYt`, `syValueInShares`, `pairRedeemsForSy`, `pairRoundingLossSy`,
+/// `ptRedeemsAtMaturityForShares`, `ytInterestSyPerOnePercentIndexRise`; `expiry`, `expiryISO`,
+/// `valuationTime`, `valuationTimeISO`, `valuationTimeSource`, `yearsToExpiry`; `ptImpliedApy`,
+/// `ptPriceInAsset`, `ytPriceInAsset`, `ptValueInShares`, `ytValueInShares`; `stockPrice`,
+/// `syValueUsd`, `ptRedeemsAtMaturityForUsd` (at today's stock price), `ptValueUsd`, `ytValueUsd`.
+enum SplitAnswer {
+    static func build(_ inputs: SplitInputs) throws -> Report {
+        let split = try SplitReport.compute(
+            tokens: inputs.tokens, exchangeRate: inputs.exchangeRate, pyIndexStored: inputs.pyIndexStored,
+            expiry: inputs.expiry, valuationTime: inputs.valuationTime, ptImpliedAPY: inputs.ptImpliedApy,
+            stockPriceUSD: inputs.stockPrice)
+        let shares = { (value: Double) in TokenizationFormat.significant(value) }
+        let usd = { (value: Double) in TokenizationFormat.fixed(value, digits: 2) }
+
+        var answer = AnswerBuilder(title: "Split \(inputs.tokens) stock tokens into PT and YT")
+        answer.wad("amountSy", split.amountSy, label: "SY tokenized (1 per token)")
+        answer.wad("syExchangeRate", split.syExchangeRate, label: "SY exchange rate (shares per SY)")
+        answer.wad("pyIndexStored", split.pyIndexStored, label: "PY index stored")
+        answer.wad("pyIndex", split.pyIndex, label: "PY index used")
+        answer.flag("negativeYield", split.negativeYield, label: "negative yield",
+                    display: split.negativeYield ? "yes: the rate is below the stored index; YT accrues nothing until it recovers" : "no")
+        answer.wad("amountPt", split.amountPt, label: "PT minted")
+        answer.wad("amountYt", split.amountYt, label: "YT minted")
+        answer.wad("syValueInShares", split.syValueInShares, label: "SY value (shares)")
+        answer.wad("pairRedeemsForSy", split.pairRedeemsForSy, label: "PT + YT redeem now for (SY)")
+        answer.wad("pairRoundingLossSy", split.pairRoundingLossSy, label: "lost to rounding (SY)")
+        answer.wad("ptRedeemsAtMaturityForShares", split.ptRedeemsAtMaturityForShares, label: "PT redeems at maturity for (shares)")
+        answer.wad("ytInterestSyPerOnePercentIndexRise", split.ytInterestSyPerOnePercentIndexRise,
+                   label: "YT interest if the index rises 1% (SY)")
+
+        answer.time("expiry", split.expiry, label: "expiry")
+        answer.time("valuationTime", split.valuationTime, source: inputs.valuationTimeSource, label: "valuation time")
+        try answer.number("yearsToExpiry", split.yearsToExpiry, label: "years to expiry") { TokenizationFormat.fixed($0, digits: 6) }
+
+        try answer.number("ptImpliedApy", split.ptImpliedAPY, label: "PT implied APY") { TokenizationFormat.percent($0) }
+        try answer.number("ptPriceInAsset", split.ptPriceInAsset, label: "PT price (shares per PT)", display: shares)
+        try answer.number("ytPriceInAsset", split.ytPriceInAsset, label: "YT price (shares per YT)", display: shares)
+        try answer.number("ptValueInShares", split.ptValueInShares, label: "PT value (shares)", display: shares)
+        try answer.number("ytValueInShares", split.ytValueInShares, label: "YT value (shares)", display: shares)
+
+        try answer.number("stockPrice", split.stockPriceUSD, label: "stock price (USD per share)", display: usd)
+        try answer.number("syValueUsd", split.syValueUSD, label: "SY value (USD)", display: usd)
+        try answer.number("ptRedeemsAtMaturityForUsd", split.ptRedeemsAtMaturityForUSDAtTodaysPrice,
+                          label: "PT at maturity (USD at today's price)", display: usd)
+        try answer.number("ptValueUsd", split.ptValueUSD, label: "PT value (USD)", display: usd)
+        try answer.number("ytValueUsd", split.ytValueUSD, label: "YT value (USD)", display: usd)
+        return answer.report
+    }
+}
