@@ -37,7 +37,7 @@ import Testing
 
     @Test func invalidOptionValue() {
         #expect(yieldstrip("demo", "--section=nope").stderr.hasPrefix(
-            "Error: The value 'nope' is invalid for '--section <section>': expected one of logExp, rounding, syRoundTrip\n"))
+            "Error: The value 'nope' is invalid for '--section <section>': expected one of logExp, rounding, syRoundTrip, tokenization\n"))
     }
 
     @Test func missingAndExtraArguments() {

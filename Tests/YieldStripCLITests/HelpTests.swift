@@ -112,7 +112,8 @@ import Testing
             USAGE: yieldstrip demo [--section <section>] [--json]
 
             OPTIONS:
-              --section <section>   Run only this section (logExp, rounding, syRoundTrip).
+              --section <section>   Run only this section (logExp, rounding, syRoundTrip,
+                                    tokenization).
               --json                Print one JSON object instead of a table.
               -h, --help            Show help information.
 
