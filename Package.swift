@@ -20,6 +20,9 @@ let package = Package(
         /// The command-line interface and the `batch` JSON-Lines protocol, as a library so tests can drive it.
         .target(name: "YieldStripCLI", dependencies: ["YieldStrip"]),
 
+        /// Shared helpers of the test targets (reference-vector loading).
+        .target(name: "_TestSupport", dependencies: ["YieldStripMath"], path: "Tests/_TestSupport"),
+
         // MARK: Executables
 
         .executableTarget(name: "yieldstrip", dependencies: ["YieldStripCLI"]),
@@ -27,9 +30,9 @@ let package = Package(
 
         // MARK: Tests
 
-        .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath"],
+        .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath", "_TestSupport"],
                     resources: [.copy("Vectors")]),
-        .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip"],
+        .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip", "_TestSupport"],
                     resources: [.copy("Vectors")]),
         .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI"],
                     resources: [.copy("Vectors")]),

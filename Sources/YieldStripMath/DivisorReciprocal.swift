@@ -18,6 +18,12 @@ public struct DivisorReciprocal: Sendable, Hashable {
     @inlinable
     public init?(_ divisor: UInt64) {
         guard divisor != 0 else { return nil }
+        self.init(nonZero: divisor)
+    }
+
+    /// Prepares a divisor known to be nonzero (the library's constants).
+    @usableFromInline
+    init(nonZero divisor: UInt64) {
         self.divisor = divisor
         shift = divisor.leadingZeroBitCount
         normalized = divisor << UInt64(shift)
@@ -43,11 +49,11 @@ public struct DivisorReciprocal: Sendable, Hashable {
     }
 
     // Divisors of the fixed-point math.
-    public static let wad = DivisorReciprocal(1_000_000_000_000_000_000)!
-    public static let tenToThe10 = DivisorReciprocal(10_000_000_000)!
-    public static let hundred = DivisorReciprocal(100)!
-    /// 0 … 16; index 0 and 1 are placeholders never used as divisors except 1.
-    public static let small: [DivisorReciprocal] = (1...16).map { DivisorReciprocal(UInt64($0))! }
+    public static let wad = DivisorReciprocal(nonZero: 1_000_000_000_000_000_000)
+    public static let tenToThe10 = DivisorReciprocal(nonZero: 10_000_000_000)
+    public static let hundred = DivisorReciprocal(nonZero: 100)
+    /// 1 … 16, at index `k − 1`.
+    public static let small: [DivisorReciprocal] = (1...16).map { DivisorReciprocal(nonZero: UInt64($0)) }
 }
 
 extension UInt256 {

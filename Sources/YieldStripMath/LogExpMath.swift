@@ -26,7 +26,7 @@ public enum LogExpMath {
     @usableFromInline static let ln36UpperBound = Int256(1_100_000_000_000_000_000)
 
     @usableFromInline static let x0 = Int256(bitPattern: UInt256(low128: UInt128(128_000_000_000_000_000_000)))
-    @usableFromInline static let a0 = Int256("38877084059945950922200000000000000000000000000000000000")!
+    @usableFromInline static let a0 = literal("38877084059945950922200000000000000000000000000000000000")
     @usableFromInline static let x1 = Int256(bitPattern: UInt256(low128: UInt128(64_000_000_000_000_000_000)))
     @usableFromInline static let a1 = Int256(bitPattern: UInt256(low128: UInt128(6_235_149_080_811_616_882_910_000_000)))
 
@@ -42,7 +42,11 @@ public enum LogExpMath {
         ("25000000000000000000", "128402541668774148407"),
         ("12500000000000000000", "113314845306682631683"),
         ("6250000000000000000", "106449445891785942956"),
-    ].map { (Int256($0.0)!, Int256($0.1)!) }
+    ].map { (literal($0.0), literal($0.1)) }
+
+    /// A decimal constant of the library (too wide for an integer literal). The texts above are fixed
+    /// digit strings within int256, so parsing cannot fail; an empty parse would read as zero.
+    static func literal(_ digits: String) -> Int256 { Int256(digits) ?? .zero }
 
     // MARK: exp
 
@@ -155,9 +159,9 @@ public enum LogExpMath {
         x.divided(by: fivePower20, shiftingRight: 20)
     }
 
-    @usableFromInline static let fivePower20 = DivisorReciprocal(95_367_431_640_625)!
+    @usableFromInline static let fivePower20 = DivisorReciprocal(nonZero: 95_367_431_640_625)
     /// 5^20 · k for k = 2 … 12: the divisors of exp's Taylor terms after the 2^20 shift.
-    @usableFromInline static let seriesDivisors20: [DivisorReciprocal] = (2...12).map { DivisorReciprocal(95_367_431_640_625 * UInt64($0))! }
+    @usableFromInline static let seriesDivisors20: [DivisorReciprocal] = (2...12).map { DivisorReciprocal(nonZero: 95_367_431_640_625 * UInt64($0)) }
 
     /// x / 1e36, truncating toward zero (as two divisions by 1e18).
     @inlinable

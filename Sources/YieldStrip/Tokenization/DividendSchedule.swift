@@ -121,12 +121,7 @@ public struct DividendSchedule: Hashable, Sendable {
     /// The invariants for one action following `previous`.
     static func check(_ action: CorporateAction, after previous: CorporateAction?) throws(TokenizationError) {
         let line = action.line ?? 0
-        if let p = previous {
-            if action.date < p.date {
-                throw .unsortedSchedule(line: line, date: UnixTime.formatDate(action.date), previousDate: UnixTime.formatDate(p.date))
-            }
-            if action.date == p.date { throw .duplicateDate(line: line, date: UnixTime.formatDate(action.date)) }
-        }
+        try TokenizationValidation.strictlyIncreasing(action.date, after: previous?.date, line: line)
         switch action {
         case .dividend(let d):
             if d.amountPerShareUSD.isNegative {

@@ -172,12 +172,7 @@ public struct ExchangeRateSeries: Hashable, Sendable {
     /// The invariants for one observation following `previous`.
     static func check(_ o: ExchangeRateObservation, after previous: ExchangeRateObservation?) throws(TokenizationError) {
         let line = o.line ?? 0
-        if let p = previous {
-            if o.date < p.date {
-                throw .unsortedSchedule(line: line, date: UnixTime.formatDate(o.date), previousDate: UnixTime.formatDate(p.date))
-            }
-            if o.date == p.date { throw .duplicateDate(line: line, date: UnixTime.formatDate(o.date)) }
-        }
+        try TokenizationValidation.strictlyIncreasing(o.date, after: previous?.date, line: line)
         if !o.multiplier.isPositive {
             throw .nonPositiveExchangeRate(line: line, field: "multiplier", value: o.multiplier.description)
         }

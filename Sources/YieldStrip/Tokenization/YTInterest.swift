@@ -182,6 +182,15 @@ public struct YTInterestAccumulation<S: PendleScalar>: Hashable, Sendable {
 
 /// Parameter checks shared by the tokenization API.
 enum TokenizationValidation {
+    /// Dated rows strictly increase: an earlier date is `UnsortedSchedule`, the same date `DuplicateDate`.
+    static func strictlyIncreasing(_ date: Int64, after previous: Int64?, line: Int) throws(TokenizationError) {
+        guard let previous else { return }
+        if date < previous {
+            throw .unsortedSchedule(line: line, date: UnixTime.formatDate(date), previousDate: UnixTime.formatDate(previous))
+        }
+        if date == previous { throw .duplicateDate(line: line, date: UnixTime.formatDate(date)) }
+    }
+
     static func feeRate<S: PendleScalar>(_ feeRate: S) throws(TokenizationError) {
         guard !feeRate.isNegative, feeRate <= S.one, feeRate.doubleValue.isFinite else {
             throw .invalidFeeRate(value: feeRate.description)
