@@ -44,6 +44,8 @@ enum TokenizationValues {
 
     static func number(_ text: String, allowsPercent: Bool = false) -> Double? {
         if allowsPercent && text.hasSuffix("%") {
+            // Exactly when the percentage has at most 16 decimals (0.35% is the Double nearest 0.0035).
+            if let exact = fraction(text) { return exact.doubleValue }
             return number(String(text.dropLast()).trimmingCharacters(in: .whitespaces)).map { $0 / 100 }
         }
         guard JSONNumberSyntax.isNumber(text) || Wad(decimal: text) != nil, let value = Double(text), value.isFinite else {
