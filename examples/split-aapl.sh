@@ -2,15 +2,24 @@
 # Splits a 100-token AAPL-like position into PT and YT, end to end with the yieldstrip CLI:
 #   1. the token's index path over the last year of AAPL dividends (30 % withheld), realized APY,
 #      YT interest per YT, and a projection to a 2026-03-01 maturity;
-#   2. the PT/YT split of 100 tokens at the resulting index, valued at $230 and a 0.35 % PT implied APY;
-#   3. the YT interest one YT earned over that year.
-# The numbers are the worked example of docs/tokenization.md.
+#   2. the same index path as CSV;
+#   3. the PT/YT split of 100 tokens at the resulting index, valued at $230 and a 0.35 % PT implied APY;
+#   4. the YT interest one YT earned over that year.
+# The numbers are the worked example of docs/tokenization.md. Every date is fixed: the output is the
+# same on every run.
+#
+# Usage: examples/split-aapl.sh
+#   YIELDSTRIP=/path/to/yieldstrip examples/split-aapl.sh   # use a built binary instead of `swift run`
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
-swift build -c release --product yieldstrip >&2
-yieldstrip() { swift run -c release --skip-build yieldstrip "$@"; }
+if [ -n "${YIELDSTRIP:-}" ]; then
+    yieldstrip() { "$YIELDSTRIP" "$@"; }
+else
+    swift build -c release --product yieldstrip >&2
+    yieldstrip() { swift run -c release --skip-build yieldstrip "$@"; }
+fi
 
 SCHEDULE=examples/data/aapl.csv
 INDEX=1.003214142718150519   # the exact yield index on 2025-09-01 (step 1's last row)
