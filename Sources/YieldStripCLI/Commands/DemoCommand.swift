@@ -5,7 +5,7 @@ struct DemoCommand: Command {
     let name = "demo"
     let abstract = "Walk through Pendle's exact math on a few worked examples."
     let discussion = """
-        Each step is a 'yieldstrip wad' command line: run it to see every field.
+        Each step is a 'yieldstrip' command line: run it to see every field.
         """
     var options: [OptionSpec] {
         [.value("section", valueName: "section",
@@ -28,12 +28,12 @@ struct DemoCommand: Command {
         for section in sections {
             var rows: [JSONValue] = []
             for step in section.steps {
-                let result = try evaluate(step)
+                let outcome = try step.run()
                 rows.append(.object([
-                    "command": .string("wad " + step.wadArguments),
-                    "result": result["result"] ?? .null,
-                    "resultUnits": result["resultUnits"] ?? .null,
-                    "note": .string(step.note),
+                    "command": .string(step.command),
+                    "result": outcome.result,
+                    "resultUnits": outcome.resultUnits,
+                    "note": .string(outcome.note),
                 ]))
             }
             report.append(section.key, .array(rows), label: section.title)
@@ -43,21 +43,4 @@ struct DemoCommand: Command {
         }
         return report
     }
-
-    /// Runs a step's `wad` operation on its operands (decimal units).
-    private static func evaluate(_ step: DemoStep) throws -> JSONObject {
-        let words = step.wadArguments.split(separator: " ").map(String.init)
-        guard let name = words.first, let operation = WadOperationCommand.all.first(where: { $0.name == name }) else {
-            throw InternalError("demo step 'wad \(step.wadArguments)' names no wad operation")
-        }
-        var operands: [Wad] = []
-        for word in words.dropFirst() {
-            guard let operand = Wad(decimal: word) else {
-                throw InternalError("demo step 'wad \(step.wadArguments)' has a malformed operand '\(word)'")
-            }
-            operands.append(operand)
-        }
-        return try operation.report(operands, showingWei: false).object
-    }
 }
-

@@ -1,0 +1,47 @@
+import Foundation
+import YieldStrip
+
+/// How the market commands' tables show numbers; JSON keeps the full values.
+enum TableFormat {
+    /// `0.3000%`: a fraction as a percentage with `digits` decimals; `—` for nil or non-finite.
+    static func percent(_ value: Double?, digits: Int = 4) -> String {
+        guard let value, value.isFinite else { return "—" }
+        return String(format: "%.\(digits)f%%", value * 100)
+    }
+
+    /// A number with `digits` decimals; `—` for nil or non-finite.
+    static func fixed(_ value: Double?, digits: Int) -> String {
+        guard let value, value.isFinite else { return "—" }
+        return String(format: "%.\(digits)f", value)
+    }
+
+    /// A number with `digits` significant digits (`%g` style); `—` for nil or non-finite.
+    static func significant(_ value: Double?, digits: Int = 10) -> String {
+        guard let value, value.isFinite else { return "—" }
+        return String(format: "%.\(digits)g", value)
+    }
+}
+
+extension Report {
+    /// Appends a `Double` analytic (a JSON number, `null` when absent or not finite) shown by `display`.
+    mutating func append(_ key: String, analytic value: Double?, label: String, display: (Double?) -> String) {
+        object.append(key, analytic: value)
+        labels[key] = label
+        displays[key] = display(value)
+    }
+
+    /// Appends an exact value as a decimal string of wei, shown in units in the table.
+    mutating func append(_ key: String, wad value: Wad, label: String) {
+        append(key, .wei(value.raw), label: label, display: value.description)
+    }
+
+    /// Shows every wad member of the nested object `key` (decimal strings of wei) in units in the table.
+    mutating func showWeiInUnits(under key: String) {
+        guard case .object(let nested)? = object[key] else { return }
+        for member in nested.members {
+            if case .string(let wei) = member.value, let value = Wad(weiText: wei) {
+                displays[key + "." + member.key] = value.description
+            }
+        }
+    }
+}
