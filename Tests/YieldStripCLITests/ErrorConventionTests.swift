@@ -37,7 +37,7 @@ import Testing
 
     @Test func invalidOptionValue() {
         #expect(yieldstrip("demo", "--section=nope").stderr.hasPrefix(
-            "Error: The value 'nope' is invalid for '--section <section>': expected one of logExp, rounding, syRoundTrip\n"))
+            "Error: The value 'nope' is invalid for '--section <section>': expected one of logExp, rounding, syRoundTrip, stockMarket\n"))
     }
 
     @Test func missingAndExtraArguments() {
@@ -52,7 +52,7 @@ import Testing
 
     @Test func unknownSubcommand() {
         #expect(yieldstrip("frob") == CLI.RunResult(
-            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: batch, wad, demo, help)",
+            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: batch, wad, rate, market, quote, depth, demo, help)",
                                            "yieldstrip <subcommand>", "yieldstrip"), exitCode: 2))
     }
 

@@ -17,6 +17,10 @@ import Testing
             SUBCOMMANDS:
               batch        Answer JSON Lines requests on stdin, one answer line each.
               wad          Check Pendle's exact 18-decimal math by hand.
+              rate         Convert an implied rate: APY, ln rate, PT/YT price, PT per asset.
+              market       Read a Pendle V2 market from a market file.
+              quote        Quote a PT or YT trade: amounts, fees, effective APY, impact.
+              depth        Implied APY after PT trades of 0.1% to 50% of the pool.
               demo         Walk through Pendle's exact math on a few worked examples.
               help         Show help information for a subcommand.
 
@@ -104,12 +108,13 @@ import Testing
         #expect(yieldstrip("demo", "--help").stdout == """
             OVERVIEW: Walk through Pendle's exact math on a few worked examples.
 
-            Each step is a 'yieldstrip wad' command line: run it to see every field.
+            Each step is a 'yieldstrip' command line: run it to see every field.
 
             USAGE: yieldstrip demo [--section <section>] [--json]
 
             OPTIONS:
-              --section <section>   Run only this section (logExp, rounding, syRoundTrip).
+              --section <section>   Run only this section (logExp, rounding, syRoundTrip,
+                                    stockMarket).
               --json                Print one JSON object instead of a table.
               -h, --help            Show help information.
 

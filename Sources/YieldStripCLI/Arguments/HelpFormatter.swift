@@ -29,7 +29,7 @@ public enum HelpFormatter {
         guard let command = path.last else { return "" }
         var sections: [String] = [wrap("OVERVIEW: \(command.abstract)", width: lineWidth).joined(separator: "\n")]
         if !command.discussion.isEmpty { sections.append(command.discussion) }
-        sections.append("USAGE: \(usage(for: path))")
+        sections.append(usageSection(for: path))
 
         let argumentRows = command.arguments.map { ($0.synopsis, $0.help) }
         let optionRows = (command.options + [CommonOptions.help]).map { ($0.helpLabel, $0.helpText) }
@@ -49,7 +49,12 @@ public enum HelpFormatter {
 
     /// `yieldstrip wad mul [--wei] [--json] <a> <b>`, or `yieldstrip wad <subcommand>` for a group.
     public static func usage(for path: [any Command]) -> String {
-        guard let command = path.last else { return "" }
+        usageWords(for: path).joined(separator: " ")
+    }
+
+    /// The usage line's words: the command path, each option and each argument (never split).
+    private static func usageWords(for path: [any Command]) -> [String] {
+        guard let command = path.last else { return [] }
         var words = path.map(\.name)
         words += command.options.filter { $0.name != CommonOptions.version.name }.map(\.usageText)
         if command.subcommands.isEmpty {
@@ -57,7 +62,28 @@ public enum HelpFormatter {
         } else {
             words.append("<subcommand>")
         }
-        return words.joined(separator: " ")
+        return words
+    }
+
+    /// `USAGE: <usage>`, wrapped at ``lineWidth`` between options (never inside one), continuation
+    /// lines indented under the command's name.
+    private static func usageSection(for path: [any Command]) -> String {
+        let prefix = "USAGE: "
+        let indent = String(repeating: " ", count: prefix.count)
+        var lines: [String] = []
+        var line = prefix
+        for word in usageWords(for: path) {
+            if line == prefix || line == indent {
+                line += word
+            } else if line.count + 1 + word.count <= lineWidth {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = indent + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     /// `  label   help` lines, help wrapped with a hanging indent.

@@ -2,7 +2,7 @@
 /// op `depth`).
 struct DepthCommand: Command {
     let name = "depth"
-    let abstract = "Show the implied APY after PT trades of 0.1% to 50% of the pool, buying and selling."
+    let abstract = "Implied APY after PT trades of 0.1% to 50% of the pool."
     let discussion = """
         Each row trades a fraction of the pool's PT against SY: buying PT (SY paid,
         implied APY after, effective APY locked in) and selling PT (SY received, ...).

@@ -2,7 +2,7 @@
 /// `marketSnapshot`).
 struct MarketShowCommand: Command {
     let name = "show"
-    let abstract = "Show a market's implied APY, PT/YT prices, curve, fees, reserves and depth."
+    let abstract = "Show a market's implied APY, prices, curve, fees, reserves, depth."
     let discussion = """
         The block time is --at when given, else the file's blockTime, else the wall
         clock; the output says which. Prices are in the accounting asset, and in USD

@@ -4,7 +4,7 @@ import YieldStrip
 /// `quote`).
 struct QuoteCommand: Command {
     let name = "quote"
-    let abstract = "Quote a PT or YT trade on a market: exact amounts, fees, effective APY, price impact."
+    let abstract = "Quote a PT or YT trade: amounts, fees, effective APY, impact."
     let discussion = """
         Say what to do and what --amount counts (--in; the default is the token paid):
           --buy-pt  [--in sy]  swapExactSyForPt   pay exactly --amount SY
