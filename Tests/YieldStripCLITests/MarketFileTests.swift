@@ -124,6 +124,13 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
         #expect(abs(highYieldSnapshot.impliedApy - 0.2341) < 0.0001)
         #expect(highYield.notes?.contains("23.41 %") == true)
         #expect(highYield.source?.contains("rounded") == true)
+        // The published figures of that snapshot: E0 = exp(lnRate · t) ≈ 1.05651260, fee factor ≈ 1.00073428,
+        // rateScalar ≈ 41.0108, rateAnchor ≈ 1.072717, totalAsset ≈ 327,165.80.
+        #expect(abs(highYieldSnapshot.ptPerAsset - 1.05651260) < 1e-8)
+        #expect(abs(highYieldSnapshot.feeRate - 1.00073428) < 1e-8)
+        #expect(abs(highYieldSnapshot.rateScalar - 41.0108) < 1e-4)
+        #expect(abs(highYieldSnapshot.rateAnchor - 1.072717) < 1e-6)
+        #expect(abs(highYieldSnapshot.totalAsset - 327_165.80) < 0.01)
 
         let (nearExpiry, nearExpirySnapshot) = try snapshot(MarketExamples.nearExpiry)
         #expect(nearExpirySnapshot.secondsToExpiry <= 3 * 86_400)
