@@ -21,14 +21,14 @@ enum MarketSnapshotReport {
 
         var report = Report(title: title)
         context.appendBlockTime(to: &report)
-        appendExpiry(market.expiry, snapshot: snapshot, to: &report)
+        report.append("expiry", .number(JSONNumber(market.expiry)), label: "expiry", display: UnixTime.format(market.expiry))
+        report.append("expiryISO", .string(UnixTime.format(market.expiry)))
+        report.hiddenInTable.insert("expiryISO")
+        report.appendTimeToExpiry(snapshot.secondsToExpiry)
 
-        report.append("impliedApy", analytic: snapshot.impliedApy, label: "implied APY") { TableFormat.percent($0) }
-        report.append("lnImpliedRate", analytic: snapshot.lnImpliedRate, label: "ln implied rate") { TableFormat.significant($0) }
-        report.append("ptPerAsset", analytic: snapshot.ptPerAsset, label: "PT per asset") { TableFormat.significant($0) }
-        report.append("ptPriceInAsset", analytic: snapshot.ptPriceInAsset, label: "PT price (asset)") { TableFormat.significant($0) }
-        report.append("ytPriceInAsset", analytic: snapshot.ytPriceInAsset, label: "YT price (asset)") { TableFormat.significant($0) }
-        report.append("ytLeverage", analytic: snapshot.ytLeverage, label: "YT leverage (1 / YT price)") { TableFormat.fixed($0, digits: 2) }
+        report.appendRateForms(impliedApy: snapshot.impliedApy, lnImpliedRate: snapshot.lnImpliedRate, ptPerAsset: snapshot.ptPerAsset,
+                               ptPriceInAsset: snapshot.ptPriceInAsset, ytPriceInAsset: snapshot.ytPriceInAsset,
+                               ytLeverage: snapshot.ytLeverage)
 
         report.append("proportion", analytic: snapshot.proportion, label: "PT proportion") { TableFormat.percent($0) }
         report.append("rateScalar", analytic: snapshot.rateScalar, label: "rate scalar") { TableFormat.significant($0) }
@@ -70,17 +70,6 @@ enum MarketSnapshotReport {
         report.labels["exact.ytPriceInAsset"] = "exact YT price (wad)"
         report.showWeiInUnits(under: "exact")
         return report
-    }
-
-    /// `expiry`, `expiryISO` and the time to expiry in seconds, days and years.
-    static func appendExpiry(_ expiry: Int64, snapshot: MarketSnapshot, to report: inout Report) {
-        report.append("expiry", .number(JSONNumber(expiry)), label: "expiry", display: UnixTime.format(expiry))
-        report.append("expiryISO", .string(UnixTime.format(expiry)))
-        report.hiddenInTable.insert("expiryISO")
-        report.append("secondsToExpiry", .number(JSONNumber(snapshot.secondsToExpiry)), label: "time to expiry (s)")
-        report.append("daysToExpiry", analytic: RateConventions.daysToExpiry(secondsToExpiry: snapshot.secondsToExpiry),
-                      label: "time to expiry (days)") { TableFormat.fixed($0, digits: 6) }
-        report.append("yearsToExpiry", analytic: snapshot.yearsToExpiry, label: "time to expiry (years)") { TableFormat.fixed($0, digits: 10) }
     }
 
     /// The pre-compute in wei and the contract's exchange rate and prices for the stored rate.

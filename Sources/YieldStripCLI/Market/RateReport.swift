@@ -67,7 +67,7 @@ enum RateTime: Sendable {
 ///
 /// Answer fields, in order: `given`, `givenValue`; `expiry`, `expiryISO`, `now`, `nowISO`, `nowSource`
 /// (null when the time was given as `secondsToExpiry`); `secondsToExpiry`, `daysToExpiry`,
-/// `yearsToExpiry`; `impliedApy`, `lnImpliedRate`, `ptPriceInAsset`, `ytPriceInAsset`, `ptPerAsset`,
+/// `yearsToExpiry`; `impliedApy`, `lnImpliedRate`, `ptPerAsset`, `ptPriceInAsset`, `ytPriceInAsset`,
 /// `ytLeverage` (null at a zero rate), `ptReturnToExpiry`; `yields` (the same rate under each
 /// compounding); `modifiedDuration`, `convexity`, `ptPriceChangePerBasisPoint`,
 /// `ytPriceChangePerBasisPoint`; `exact` (wei: `lnImpliedRate`, and for it the contract's
@@ -87,16 +87,9 @@ enum RateReport {
         report.append("givenValue", analytic: input.value, label: "given value", display: { _ in input.text })
         report.hiddenInTable.insert("given")
         appendTime(time, to: &report)
-        report.append("secondsToExpiry", .number(JSONNumber(quote.secondsToExpiry)), label: "time to expiry (s)")
-        report.append("daysToExpiry", analytic: quote.daysToExpiry, label: "time to expiry (days)") { TableFormat.fixed($0, digits: 6) }
-        report.append("yearsToExpiry", analytic: quote.yearsToExpiry, label: "time to expiry (years)") { TableFormat.fixed($0, digits: 10) }
-
-        report.append("impliedApy", analytic: quote.impliedAPY, label: "implied APY") { TableFormat.percent($0) }
-        report.append("lnImpliedRate", analytic: quote.lnImpliedRate, label: "ln implied rate") { TableFormat.significant($0) }
-        report.append("ptPriceInAsset", analytic: quote.ptPriceInAsset, label: "PT price (asset)") { TableFormat.significant($0) }
-        report.append("ytPriceInAsset", analytic: quote.ytPriceInAsset, label: "YT price (asset)") { TableFormat.significant($0) }
-        report.append("ptPerAsset", analytic: quote.ptPerAsset, label: "PT per asset") { TableFormat.significant($0) }
-        report.append("ytLeverage", analytic: quote.ytLeverage, label: "YT leverage (1 / YT price)") { TableFormat.fixed($0, digits: 2) }
+        report.appendTimeToExpiry(quote.secondsToExpiry)
+        report.appendRateForms(impliedApy: quote.impliedAPY, lnImpliedRate: quote.lnImpliedRate, ptPerAsset: quote.ptPerAsset,
+                               ptPriceInAsset: quote.ptPriceInAsset, ytPriceInAsset: quote.ytPriceInAsset, ytLeverage: quote.ytLeverage)
         report.append("ptReturnToExpiry", analytic: quote.ptReturnToExpiry, label: "PT return to expiry") { TableFormat.percent($0) }
 
         var yields = JSONObject()
