@@ -36,25 +36,25 @@ enum StockMarketDemo {
         DemoSection(key: "stockMarket", title: "4. An AAPL-like stock-token market at its block time (\(marketFilePath))", steps: [
             DemoStep(command: "market show --market \(marketFilePath)") {
                 let object = try MarketSnapshotReport.build(context()).object
-                let apy = number(object, "impliedApy")
+                let apy = object.number("impliedApy")
                 return DemoOutcome(result: object["impliedApy"] ?? .null, resultUnits: .string(TableFormat.percent(apy)),
-                                   note: "implied APY; PT \(TableFormat.fixed(number(object, "ptPriceInAsset"), digits: 6)) share, "
-                                       + "YT \(TableFormat.fixed(number(object, "ytPriceInAsset"), digits: 6)) share "
-                                       + "(\(TableFormat.fixed(number(object, "ytLeverage"), digits: 0))× leverage)")
+                                   note: "implied APY; PT \(TableFormat.fixed(object.number("ptPriceInAsset"), digits: 6)) share, "
+                                       + "YT \(TableFormat.fixed(object.number("ytPriceInAsset"), digits: 6)) share "
+                                       + "(\(TableFormat.fixed(object.number("ytLeverage"), digits: 0))× leverage)")
             },
             DemoStep(command: "quote --market \(marketFilePath) --buy-pt --amount 1000") {
                 let object = try QuoteReport.build(context(), swap: .swapExactSyForPt, amount: Wad(units: 1000)).object
-                let ptOut = wad(object, "amountOut")
+                let ptOut = object.wad("amountOut") ?? .zero
                 return DemoOutcome(result: .wei(ptOut.raw), resultUnits: .string(ptOut.description),
-                                   note: "PT for 1,000 SY: locks in \(TableFormat.percent(number(object, "effectiveImpliedApy"))) a year "
-                                       + "to expiry, fees included (spot \(TableFormat.percent(number(object, "impliedApyBefore"))))")
+                                   note: "PT for 1,000 SY: locks in \(TableFormat.percent(object.number("effectiveImpliedApy"))) a year "
+                                       + "to expiry, fees included (spot \(TableFormat.percent(object.number("impliedApyBefore"))))")
             },
             DemoStep(command: "quote --market \(marketFilePath) --buy-yt --amount 100") {
                 let market = try context()
                 let object = try QuoteReport.build(market, swap: .swapExactSyForYt, amount: Wad(units: 100)).object
-                let ytOut = wad(object, "amountOut")
+                let ytOut = object.wad("amountOut") ?? .zero
                 let assetIn = 100 * market.pyIndex.doubleValue
-                let spotLeverage = number(object, "ptPriceInAssetBefore").map { 1 / (1 - $0) }
+                let spotLeverage = object.number("ptPriceInAssetBefore").map { 1 / (1 - $0) }
                 return DemoOutcome(result: .wei(ytOut.raw), resultUnits: .string(ytOut.description),
                                    note: "YT for 100 SY (\(TableFormat.fixed(assetIn, digits: 2)) shares): the dividends of "
                                        + "\(TableFormat.fixed(ytOut.doubleValue / assetIn, digits: 0))× as many shares "
@@ -66,15 +66,5 @@ enum StockMarketDemo {
     /// The embedded market at the file's block time.
     static func context() throws -> MarketContext {
         try MarketFile.parse(Array(marketFileText.utf8), origin: marketFilePath).context(at: .fileOrWallClock)
-    }
-
-    private static func number(_ object: JSONObject, _ key: String) -> Double? {
-        if case .number(let number)? = object[key] { return Double(number.text) }
-        return nil
-    }
-
-    private static func wad(_ object: JSONObject, _ key: String) -> Wad {
-        if case .string(let wei)? = object[key], let value = Wad(weiText: wei) { return value }
-        return .zero
     }
 }

@@ -46,11 +46,6 @@ enum DepthReport {
         }
     }
 
-    private static func number(_ row: JSONObject, _ key: String) -> Double? {
-        if case .number(let number)? = row[key] { return Double(number.text) }
-        return nil
-    }
-
     /// The table: a header (title, block time, implied APY), then one line per size; a side beyond the
     /// market's limit reads `exceeds limit`.
     static func table(_ report: Report, title: String?) -> String {
@@ -58,20 +53,18 @@ enum DepthReport {
         if let title { text += title + "\n\n" }
         var header = TextTable()
         if let display = report.displays["blockTime"] { header.rows.append(["block time", display]) }
-        if case .number(let apy)? = report.object["impliedApy"] {
-            header.rows.append(["implied APY", TableFormat.percent(Double(apy.text))])
-        }
+        header.rows.append(["implied APY", TableFormat.percent(report.object.number("impliedApy"))])
         text += header.render() + "\n"
         var table = TextTable(header: ["size", "PT", "buy: SY paid", "APY after", "effective APY",
                                        "sell: SY received", "APY after", "effective APY"])
         for row in rows(of: report) {
-            let size = TableFormat.percent(number(row, "fraction"), digits: 2)
-            let pt = TableFormat.fixed(number(row, "ptAmount"), digits: 6)
+            let size = TableFormat.percent(row.number("fraction"), digits: 2)
+            let pt = TableFormat.fixed(row.number("ptAmount"), digits: 6)
             func side(_ prefix: String, _ amountKey: String) -> [String] {
                 if row[prefix + "ExceedsLimit"] == .bool(true) { return ["exceeds limit", "", ""] }
-                return [TableFormat.fixed(number(row, amountKey), digits: 6),
-                        TableFormat.percent(number(row, prefix + "ImpliedApyAfter")),
-                        TableFormat.percent(number(row, prefix + "EffectiveApy"))]
+                return [TableFormat.fixed(row.number(amountKey), digits: 6),
+                        TableFormat.percent(row.number(prefix + "ImpliedApyAfter")),
+                        TableFormat.percent(row.number(prefix + "EffectiveApy"))]
             }
             table.rows.append([size, pt] + side("buy", "buySyPaid") + side("sell", "sellSyReceived"))
         }

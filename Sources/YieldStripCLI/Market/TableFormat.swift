@@ -66,3 +66,18 @@ extension Report {
         append("ytLeverage", analytic: ytLeverage, label: "YT leverage (1 / YT price)") { TableFormat.fixed($0, digits: 2) }
     }
 }
+
+extension JSONObject {
+    /// A number member as a `Double` (nil when absent, null or not a number): for tables built from an
+    /// answer.
+    func number(_ key: String) -> Double? {
+        if case .number(let number)? = self[key] { return Double(number.text) }
+        return nil
+    }
+
+    /// A wei-string member as a ``Wad`` (nil when absent or not one).
+    func wad(_ key: String) -> Wad? {
+        if case .string(let wei)? = self[key] { return Wad(weiText: wei) }
+        return nil
+    }
+}
