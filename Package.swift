@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "YieldStrip",
+    // UInt128 (the limbs of the 256-bit integers) needs the Swift 6 runtime on Apple platforms.
+    platforms: [.macOS(.v15), .iOS(.v18)],
     products: [
         .library(name: "YieldStrip", targets: ["YieldStrip"]),
         .executable(name: "yieldstrip", targets: ["yieldstrip"]),
@@ -18,6 +20,9 @@ let package = Package(
         /// The command-line interface and the `batch` JSON-Lines protocol, as a library so tests can drive it.
         .target(name: "YieldStripCLI", dependencies: ["YieldStrip"]),
 
+        /// Shared helpers of the test targets (reference-vector loading).
+        .target(name: "_TestSupport", dependencies: ["YieldStripMath"], path: "Tests/_TestSupport"),
+
         // MARK: Executables
 
         .executableTarget(name: "yieldstrip", dependencies: ["YieldStripCLI"]),
@@ -25,9 +30,9 @@ let package = Package(
 
         // MARK: Tests
 
-        .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath"],
+        .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath", "_TestSupport"],
                     resources: [.copy("Vectors")]),
-        .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip"],
+        .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip", "_TestSupport"],
                     resources: [.copy("Vectors")]),
         .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI"],
                     resources: [.copy("Vectors")]),

@@ -138,7 +138,13 @@ extension Int256 {
 
     @inlinable public static func &+ (lhs: Int256, rhs: Int256) -> Int256 { Int256(bitPattern: lhs.bits &+ rhs.bits) }
     @inlinable public static func &- (lhs: Int256, rhs: Int256) -> Int256 { Int256(bitPattern: lhs.bits &- rhs.bits) }
-    @inlinable public static func &* (lhs: Int256, rhs: Int256) -> Int256 { Int256(bitPattern: lhs.bits &* rhs.bits) }
+    /// Wrapping multiplication. Computed on magnitudes (so small negative operands take the 128-bit fast
+    /// path) and negated when the signs differ: the same value modulo 2^256 as the two's complement product.
+    @inlinable
+    public static func &* (lhs: Int256, rhs: Int256) -> Int256 {
+        let product = lhs.magnitude &* rhs.magnitude
+        return Int256(bitPattern: lhs.isNegative != rhs.isNegative ? ~product &+ .one : product)
+    }
     /// `-self` wrapping (`-min == min`), as in Solidity's `unchecked` blocks.
     @inlinable public var negatedWrapping: Int256 { Int256(bitPattern: ~bits &+ .one) }
 }

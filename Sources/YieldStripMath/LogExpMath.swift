@@ -26,7 +26,7 @@ public enum LogExpMath {
     @usableFromInline static let ln36UpperBound = Int256(1_100_000_000_000_000_000)
 
     @usableFromInline static let x0 = Int256(bitPattern: UInt256(low128: UInt128(128_000_000_000_000_000_000)))
-    @usableFromInline static let a0 = Int256("38877084059945950922200000000000000000000000000000000000")!
+    @usableFromInline static let a0 = literal("38877084059945950922200000000000000000000000000000000000")
     @usableFromInline static let x1 = Int256(bitPattern: UInt256(low128: UInt128(64_000_000_000_000_000_000)))
     @usableFromInline static let a1 = Int256(bitPattern: UInt256(low128: UInt128(6_235_149_080_811_616_882_910_000_000)))
 
@@ -42,7 +42,11 @@ public enum LogExpMath {
         ("25000000000000000000", "128402541668774148407"),
         ("12500000000000000000", "113314845306682631683"),
         ("6250000000000000000", "106449445891785942956"),
-    ].map { (Int256($0.0)!, Int256($0.1)!) }
+    ].map { (literal($0.0), literal($0.1)) }
+
+    /// A decimal constant of the library (too wide for an integer literal). The texts above are fixed
+    /// digit strings within int256, so parsing cannot fail; an empty parse would read as zero.
+    static func literal(_ digits: String) -> Int256 { Int256(digits) ?? .zero }
 
     // MARK: exp
 
@@ -79,10 +83,12 @@ public enum LogExpMath {
         var term = x
         seriesSum = seriesSum &+ term
         for k in 2...12 {
-            term = div20(term &* x).divided(byPositive: UInt64(k))
+            // ((term · x) / 1e20) / k in one division: nested floors of positive integers equal
+            // ⌊term · x / (1e20 · k)⌋, and 1e20 · k = 2^20 · (5^20 · k).
+            term = (term &* x).divided(by: seriesDivisors20[k - 2], shiftingRight: 20)
             seriesSum = seriesSum &+ term
         }
-        return (div20(product &* seriesSum) &* firstAN).divided(byPositive: 100)
+        return (div20(product &* seriesSum) &* firstAN).divided(by: .hundred)
     }
 
     // MARK: ln
@@ -91,7 +97,7 @@ public enum LogExpMath {
     public static func ln(_ a: Int256) throws(PendleError) -> Int256 {
         guard a.isPositive else { throw .lnOutOfBounds }
         if ln36LowerBound < a && a < ln36UpperBound {
-            return ln36(a).divided(byPositive: 1_000_000_000_000_000_000)
+            return ln36(a).divided(by: .wad)
         }
         return lnGeneral(a)
     }
@@ -124,10 +130,10 @@ public enum LogExpMath {
         var seriesSum = num
         for k in stride(from: 3, through: 11, by: 2) {
             num = div20(num &* zSquared)
-            seriesSum = seriesSum &+ num.divided(byPositive: UInt64(k))
+            seriesSum = seriesSum &+ num.divided(by: DivisorReciprocal.small[k - 1])
         }
         seriesSum = seriesSum &* Int256(2)
-        return (sum &+ seriesSum).divided(byPositive: 100)
+        return (sum &+ seriesSum).divided(by: .hundred)
     }
 
     /// 36-decimal ln for 0.9 < x < 1.1 (the caller divides by 1e18).
@@ -140,23 +146,27 @@ public enum LogExpMath {
         var seriesSum = num
         for k in stride(from: 3, through: 15, by: 2) {
             num = div36(num &* zSquared)
-            seriesSum = seriesSum &+ num.divided(byPositive: UInt64(k))
+            seriesSum = seriesSum &+ num.divided(by: DivisorReciprocal.small[k - 1])
         }
         return seriesSum &* Int256(2)
     }
 
     // MARK: Truncating division by the library's constants
 
-    /// x / 1e20, truncating toward zero (1e20 = 1e10 · 1e10, both 64-bit, so no wide division).
+    /// x / 1e20, truncating toward zero: 1e20 = 2^20 · 5^20, a shift and one 64-bit division.
     @inlinable
     static func div20(_ x: Int256) -> Int256 {
-        x.divided(byPositive: 10_000_000_000).divided(byPositive: 10_000_000_000)
+        x.divided(by: fivePower20, shiftingRight: 20)
     }
+
+    @usableFromInline static let fivePower20 = DivisorReciprocal(nonZero: 95_367_431_640_625)
+    /// 5^20 · k for k = 2 … 12: the divisors of exp's Taylor terms after the 2^20 shift.
+    @usableFromInline static let seriesDivisors20: [DivisorReciprocal] = (2...12).map { DivisorReciprocal(nonZero: 95_367_431_640_625 * UInt64($0)) }
 
     /// x / 1e36, truncating toward zero (as two divisions by 1e18).
     @inlinable
     static func div36(_ x: Int256) -> Int256 {
-        x.divided(byPositive: 1_000_000_000_000_000_000).divided(byPositive: 1_000_000_000_000_000_000)
+        x.divided(by: .wad).divided(by: .wad)
     }
 
     /// x / d for a positive divisor, truncating toward zero.

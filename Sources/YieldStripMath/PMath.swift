@@ -98,13 +98,13 @@ public enum PMath {
     /// `mulDown(a, b) = a * b / 1e18`: checked product, floor division.
     @inlinable
     public static func mulDown(_ a: UInt256, _ b: UInt256) throws(PendleError) -> UInt256 {
-        try mul(a, b).quotientAndRemainder(dividingBy: oneLimb).quotient
+        try mul(a, b).quotientAndRemainder(dividingBy: DivisorReciprocal.wad).quotient
     }
 
     /// `mulDown(a, b) = a * b / 1e18`: checked product, division truncating toward zero.
     @inlinable
     public static func mulDown(_ a: Int256, _ b: Int256) throws(PendleError) -> Int256 {
-        try mul(a, b).divided(byPositive: oneLimb)
+        try mul(a, b).divided(by: DivisorReciprocal.wad)
     }
 
     /// `divDown(a, b) = a * 1e18 / b`: checked product, floor division, `Panic(0x12)` when `b` is zero.

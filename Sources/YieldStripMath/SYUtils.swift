@@ -17,13 +17,13 @@
 public enum SYUtils {
     @inlinable
     public static func syToAsset(_ exchangeRate: UInt256, _ syAmount: UInt256) throws(PendleError) -> UInt256 {
-        try PMath.mul(syAmount, exchangeRate).quotientAndRemainder(dividingBy: PMath.oneLimb).quotient
+        try PMath.mul(syAmount, exchangeRate).quotientAndRemainder(dividingBy: DivisorReciprocal.wad).quotient
     }
 
     @inlinable
     public static func syToAssetUp(_ exchangeRate: UInt256, _ syAmount: UInt256) throws(PendleError) -> UInt256 {
         let numerator = try PMath.sub(PMath.add(PMath.mul(syAmount, exchangeRate), PMath.one), .one)
-        return numerator.quotientAndRemainder(dividingBy: PMath.oneLimb).quotient
+        return numerator.quotientAndRemainder(dividingBy: DivisorReciprocal.wad).quotient
     }
 
     @inlinable

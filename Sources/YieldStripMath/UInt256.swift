@@ -5,9 +5,9 @@
 /// ``dividedReportingOverflow(by:)``); the `&+`, `&-`, `&*` operators wrap modulo 2^256 like Solidity's
 /// `unchecked` blocks. Nothing here allocates.
 ///
-/// Fast paths: operands whose upper 128 bits are zero multiply with three 64-bit products, and a divisor
-/// that fits in 64 bits divides limb by limb with the hardware's 128-by-64 division; only a wider divisor
-/// takes Knuth's algorithm D.
+/// Fast paths: operands whose upper 128 bits are zero multiply with four 64-bit products; a divisor that
+/// fits in 64 bits divides limb by limb with the hardware's 128-by-64 division, one that fits in 128 bits
+/// by two 256-by-128 steps; only a wider divisor takes Knuth's algorithm D.
 @frozen
 public struct UInt256: Sendable, Hashable {
     /// Limbs, least significant first.
@@ -213,6 +213,15 @@ extension UInt256 {
         if fitsInUInt128 {
             let (q, r) = low128.quotientAndRemainder(dividingBy: divisor.low128)
             return (UInt256(low128: q), UInt256(low128: r))
+        }
+        if divisor.fitsInUInt128 {
+            // Two-digit long division in base 2^128: the high digit, then the remainder with the low digit.
+            let d = divisor.low128
+            let (qHigh, rHigh) = high128.quotientAndRemainder(dividingBy: d)
+            let (qLow, r) = d.dividingFullWidth((high: rHigh, low: low128))
+            return (UInt256(w0: UInt64(truncatingIfNeeded: qLow), w1: UInt64(truncatingIfNeeded: qLow >> 64),
+                            w2: UInt64(truncatingIfNeeded: qHigh), w3: UInt64(truncatingIfNeeded: qHigh >> 64)),
+                    UInt256(low128: r))
         }
         return UInt256.knuthDivide(self, divisor)
     }

@@ -1,7 +1,8 @@
 import Foundation
 import YieldStrip
 
-/// A market to measure on: a vector market with a large pool and a mid-range implied rate.
+/// A market to measure on: a vector market with a large pool and a mid-range implied rate. (Fixed
+/// constants: the force unwraps below parse literals that are known to be valid.)
 enum Fixture {
     static let market = MarketState<Wad>(
         totalPt: Wad(raw: Int256("1931664666556323365471717")!), totalSy: Wad(raw: Int256("238047112276250971722271")!),

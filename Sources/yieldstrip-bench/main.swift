@@ -1,6 +1,10 @@
 import Foundation
 import YieldStrip
 
+extension String {
+    var utf8Data: Data { Data(utf8) }
+}
+
 // yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json]
 // Median time per operation over repeated samples (warm-up excluded). Build with -c release.
 var filter: String? = nil
@@ -18,7 +22,7 @@ while let argument = arguments.next() {
         print("USAGE: yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json]")
         exit(0)
     default:
-        FileHandle.standardError.write("Error: unknown option '\(argument)'\n".data(using: .utf8)!)
+        FileHandle.standardError.write("Error: unknown option '\(argument)'\n".utf8Data)
         exit(2)
     }
 }
@@ -37,15 +41,28 @@ do {
                      perSecond >= 1e6 ? String(format: "%.1fM/s", perSecond / 1e6) : String(format: "%.0fk/s", perSecond / 1e3),
                      benchmark.note])
         objects.append("{\"group\":\"\(benchmark.group)\",\"name\":\"\(benchmark.name)\",\"medianNs\":\(m.medianNanoseconds),\"minNs\":\(m.minNanoseconds),\"spreadPercent\":\(m.spreadPercent),\"samples\":\(m.samples),\"note\":\"\(benchmark.note)\"}")
-        if !json { FileHandle.standardError.write(".".data(using: .utf8)!) }
+        if !json { FileHandle.standardError.write(".".utf8Data) }
+    }
+    // End to end: 100,000 lines through the executable (best of three runs).
+    var process: (linesPerSecond: Double, seconds: Double)? = nil
+    if filter.map({ "batch process".localizedCaseInsensitiveContains($0) || $0.localizedCaseInsensitiveContains("batch") }) ?? true {
+        for _ in 0..<3 {
+            if let run = try processThroughput(lines: 100_000), run.linesPerSecond > (process?.linesPerSecond ?? 0) { process = run }
+        }
+    }
+    if let process {
+        rows.append(["batch", "executeTradeCore lines through `yieldstrip batch` (100,000 piped)",
+                     formatDuration(1e9 / process.linesPerSecond), "", "", String(format: "%.0fk/s", process.linesPerSecond / 1e3),
+                     String(format: "best of 3 runs, %.2f s", process.seconds)])
+        objects.append("{\"group\":\"batch\",\"name\":\"process\",\"linesPerSecond\":\(process.linesPerSecond)}")
     }
     if json {
         print("[" + objects.joined(separator: ",\n") + "]")
     } else {
-        FileHandle.standardError.write("\n".data(using: .utf8)!)
+        FileHandle.standardError.write("\n".utf8Data)
         print(renderTable(rows, header: ["group", "benchmark", "median", "min", "spread", "rate", "notes"], rightAligned: [2, 3, 4, 5]))
     }
 } catch {
-    FileHandle.standardError.write("Error: \(error)\n".data(using: .utf8)!)
+    FileHandle.standardError.write("Error: \(error)\n".utf8Data)
     exit(1)
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The year and time conventions of every rate in YieldStrip, Pendle V2's own.
 ///
 /// - A year is exactly 365 days = 31,536,000 s (`IMPLIED_RATE_TIME` in `MarketMathCore.sol`), with
@@ -36,4 +38,10 @@ public enum RateConventions {
         guard seconds > 0 else { throw .maturityExpired(secondsToExpiry: seconds, expiry: expiry, now: now) }
         return seconds
     }
+
+    /// `growth^(1 / years) − 1`: the annual rate (annually compounded) of a growth factor over `years` (> 0).
+    public static func annualizedRate(growth: Double, years: Double) -> Double { Foundation.pow(growth, 1 / years) - 1 }
+
+    /// `(1 + apy)^(−years)`: the discount factor of an annually compounded rate.
+    public static func discountFactor(apy: Double, years: Double) -> Double { Foundation.pow(1 + apy, -years) }
 }

@@ -117,6 +117,15 @@ public enum UnixTime {
             + "T\(twoDigits(c.hour)):\(twoDigits(c.minute)):\(twoDigits(c.second))Z"
     }
 
+    /// `YYYY-MM-DD` of the UTC day of Unix seconds, followed by `THH:MM:SSZ` only when the time is not
+    /// midnight: compact dates for schedules and reports (`2025-08-11`).
+    public static func formatDate(_ unixSeconds: Int64) -> String {
+        let c = civil(unixSeconds)
+        let date = "\(yearText(c.year))-\(twoDigits(c.month))-\(twoDigits(c.day))"
+        if c.hour == 0 && c.minute == 0 && c.second == 0 { return date }
+        return date + "T\(twoDigits(c.hour)):\(twoDigits(c.minute)):\(twoDigits(c.second))Z"
+    }
+
     /// The UTC calendar date and time of Unix seconds (proleptic Gregorian). Total for every `Int64`.
     public static func civil(_ unixSeconds: Int64)
         -> (year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int) {

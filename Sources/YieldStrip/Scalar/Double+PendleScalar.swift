@@ -90,6 +90,7 @@ extension Double: PendleScalar {
     @inlinable public var revertValue: RevertValue { .approximate(self) }
     @inlinable public var doubleValue: Double { self }
 
+    @inlinable
     public static func largestFeasibleSize<Value: Sendable>(
         lower: Double, upper: Double, seed: (size: Double, slope: Double)?, referenceNoise: Double?,
         evaluate: (Double) -> (margin: Double, slope: Double, value: Value)?

@@ -63,6 +63,7 @@ extension Wad: PendleScalar {
     @inlinable public var isZero: Bool { raw.isZero }
     @inlinable public var revertValue: RevertValue { .exact(raw) }
 
+    @inlinable
     public static func largestFeasibleSize<Value: Sendable>(
         lower: Wad, upper: Wad, seed: (size: Double, slope: Double)?, referenceNoise: Wad?,
         evaluate: (Wad) -> (margin: Wad, slope: Double, value: Value)?

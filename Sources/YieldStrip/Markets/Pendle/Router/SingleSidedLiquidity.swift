@@ -187,7 +187,7 @@ extension PendleMarketMath {
             let next = try solved.size + S(wei: 1)
             evaluations += 1
             if next <= upper, let (_, _, candidate) = evaluate(next),
-               best == nil || candidate.added.lpToAccount > best!.added.lpToAccount {
+               candidate.added.lpToAccount > (best?.added.lpToAccount ?? .zero) {
                 best = candidate
             }
         }

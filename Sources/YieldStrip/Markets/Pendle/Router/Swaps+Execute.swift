@@ -21,14 +21,12 @@ extension PendleMarketMath {
         case .swapExactPtForSy:
             let trade = try executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: amount.negated(), blockTime: blockTime)
             return SwapResult(kind: kind, amountIn: amount, amountOut: trade.netSyToAccount, trade: trade,
-                              fields: [("netSyOut", trade.netSyToAccount), ("netSyFee", trade.netSyFee),
-                                       ("netSyToReserve", trade.netSyToReserve)], evaluations: 1, seedEvaluations: 0)
+                              values: inline(trade.netSyToAccount, trade.netSyFee, trade.netSyToReserve), evaluations: 1, seedEvaluations: 0)
         case .swapSyForExactPt:
             let trade = try executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: amount, blockTime: blockTime)
             let netSyIn = try trade.netSyToAccount.negated()
             return SwapResult(kind: kind, amountIn: netSyIn, amountOut: amount, trade: trade,
-                              fields: [("netSyIn", netSyIn), ("netSyFee", trade.netSyFee),
-                                       ("netSyToReserve", trade.netSyToReserve)], evaluations: 1, seedEvaluations: 0)
+                              values: inline(netSyIn, trade.netSyFee, trade.netSyToReserve), evaluations: 1, seedEvaluations: 0)
         case .swapExactYtForSy:
             let trade = try executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: amount, blockTime: blockTime)
             let syOwed = try trade.netSyToAccount.negated()
@@ -36,9 +34,7 @@ extension PendleMarketMath {
             if amount < pyForMarket { throw PendleError.arithmeticOverflow }
             let netSyOut = try (amount - pyForMarket).assetToSy(index: pyIndex)
             return SwapResult(kind: kind, amountIn: amount, amountOut: netSyOut, trade: trade,
-                              fields: [("netSyOut", netSyOut), ("netSyFee", trade.netSyFee),
-                                       ("netSyToReserve", trade.netSyToReserve), ("syOwedToMarket", syOwed),
-                                       ("pyRedeemedForMarket", pyForMarket)], evaluations: 1, seedEvaluations: 0)
+                              values: inline(netSyOut, trade.netSyFee, trade.netSyToReserve, syOwed, pyForMarket), evaluations: 1, seedEvaluations: 0)
         case .swapExactSyForPt, .swapExactSyForYt, .swapExactPtForYt, .swapExactYtForPt, .swapPtForExactSy:
             return try searchedSwap(kind, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime)
         }
@@ -74,51 +70,48 @@ extension PendleMarketMath {
         }
         guard let trade = found else {
             // Not even one wei of the PT leg fits the budget: nothing trades.
-            let zeroFields: [String] = switch kind {
-            case .swapExactSyForPt: ["netPtOut", "netSyIn", "netSyFee", "netSyToReserve"]
-            case .swapExactSyForYt: ["netYtOut", "netSyFromPtSale", "syPulled", "netSyFee", "netSyToReserve", "ytMinted"]
-            case .swapExactPtForYt: ["netYtOut", "totalPtSwapped", "netSyFromPtSale", "ptPulled", "netSyFee", "netSyToReserve"]
-            default: ["netPtOut", "totalPtSwapped", "netSyOwed", "ytPulled", "netSyFee", "netSyToReserve"]
-            }
             return SwapResult(kind: kind, amountIn: .zero, amountOut: .zero, trade: nil,
-                              fields: zeroFields.map { ($0, S.zero) }, evaluations: evaluations, seedEvaluations: seedEvaluations)
+                              values: inline(), evaluations: evaluations, seedEvaluations: seedEvaluations)
         }
         let fee = trade.netSyFee, reserve = trade.netSyToReserve
         switch kind {
         case .swapExactSyForPt:
             let netSyIn = try trade.netSyToAccount.negated()
             return SwapResult(kind: kind, amountIn: amount, amountOut: size, trade: trade,
-                              fields: [("netPtOut", size), ("netSyIn", netSyIn), ("netSyFee", fee), ("netSyToReserve", reserve)],
+                              values: inline(size, netSyIn, fee, reserve),
                               evaluations: evaluations, seedEvaluations: seedEvaluations)
         case .swapExactSyForYt:
             let fromSale = trade.netSyToAccount
             let pulled = try size.assetToSyUp(index: pyIndex) - fromSale
             let ytMinted = try (amount + fromSale).syToAsset(index: pyIndex)
             return SwapResult(kind: kind, amountIn: amount, amountOut: size, trade: trade,
-                              fields: [("netYtOut", size), ("netSyFromPtSale", fromSale), ("syPulled", pulled),
-                                       ("netSyFee", fee), ("netSyToReserve", reserve), ("ytMinted", ytMinted)],
+                              values: inline(size, fromSale, pulled, fee, reserve, ytMinted),
                               evaluations: evaluations, seedEvaluations: seedEvaluations)
         case .swapExactPtForYt:
             let fromSale = trade.netSyToAccount
             let netYtOut = try fromSale.syToAsset(index: pyIndex)
             let ptPulled = try size - netYtOut
             return SwapResult(kind: kind, amountIn: amount, amountOut: netYtOut, trade: trade,
-                              fields: [("netYtOut", netYtOut), ("totalPtSwapped", size), ("netSyFromPtSale", fromSale),
-                                       ("ptPulled", ptPulled), ("netSyFee", fee), ("netSyToReserve", reserve)],
+                              values: inline(netYtOut, size, fromSale, ptPulled, fee, reserve),
                               evaluations: evaluations, seedEvaluations: seedEvaluations)
         case .swapExactYtForPt:
             let owed = try trade.netSyToAccount.negated()
             let ytPulled = try owed.syToAssetUp(index: pyIndex)
             let netPtOut = try size - ytPulled
             return SwapResult(kind: kind, amountIn: amount, amountOut: netPtOut, trade: trade,
-                              fields: [("netPtOut", netPtOut), ("totalPtSwapped", size), ("netSyOwed", owed),
-                                       ("ytPulled", ytPulled), ("netSyFee", fee), ("netSyToReserve", reserve)],
+                              values: inline(netPtOut, size, owed, ytPulled, fee, reserve),
                               evaluations: evaluations, seedEvaluations: seedEvaluations)
         default:  // .swapPtForExactSy
             return SwapResult(kind: kind, amountIn: size, amountOut: trade.netSyToAccount, trade: trade,
-                              fields: [("netPtIn", size), ("netSyOut", trade.netSyToAccount), ("netSyFee", fee),
-                                       ("netSyToReserve", reserve)], evaluations: evaluations, seedEvaluations: seedEvaluations)
+                              values: inline(size, trade.netSyToAccount, fee, reserve), evaluations: evaluations, seedEvaluations: seedEvaluations)
         }
+    }
+
+    /// Up to six amounts, zero-padded, for ``SwapResult/values``.
+    @inlinable
+    static func inline<S: PendleScalar>(_ a: S = .zero, _ b: S = .zero, _ c: S = .zero, _ d: S = .zero, _ e: S = .zero,
+                                        _ f: S = .zero) -> (S, S, S, S, S, S) {
+        (a, b, c, d, e, f)
     }
 
     /// What a searched swap spends for a PT leg of `size`, in the budget's token:

@@ -39,6 +39,20 @@ public enum SwapKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The names of the amounts a swap of this kind reports (``SwapResult/fields``), in answer order.
+    public var fieldNames: [String] {
+        switch self {
+        case .swapExactSyForPt: return ["netPtOut", "netSyIn", "netSyFee", "netSyToReserve"]
+        case .swapExactPtForSy: return ["netSyOut", "netSyFee", "netSyToReserve"]
+        case .swapSyForExactPt: return ["netSyIn", "netSyFee", "netSyToReserve"]
+        case .swapPtForExactSy: return ["netPtIn", "netSyOut", "netSyFee", "netSyToReserve"]
+        case .swapExactSyForYt: return ["netYtOut", "netSyFromPtSale", "syPulled", "netSyFee", "netSyToReserve", "ytMinted"]
+        case .swapExactYtForSy: return ["netSyOut", "netSyFee", "netSyToReserve", "syOwedToMarket", "pyRedeemedForMarket"]
+        case .swapExactPtForYt: return ["netYtOut", "totalPtSwapped", "netSyFromPtSale", "ptPulled", "netSyFee", "netSyToReserve"]
+        case .swapExactYtForPt: return ["netPtOut", "totalPtSwapped", "netSyOwed", "ytPulled", "netSyFee", "netSyToReserve"]
+        }
+    }
+
     /// The direction of the market's PT leg: +1 when the account takes PT from the pool.
     public var ptLegSign: Int {
         switch self {
@@ -63,23 +77,30 @@ public struct SwapResult<S: PendleScalar>: Sendable {
     public var amountOut: S
     /// The market leg at the answer; nil when nothing trades (an exact-input budget too small for 1 wei).
     public var trade: ExecutedTrade<S>?
-    /// The named amounts: `netPtOut`, `netSyIn`, `netSyFee`, … as the op's answer lists them.
-    public var fields: [(name: String, value: S)]
+    /// The amounts named by ``SwapKind/fieldNames``, in order (unused slots zero): stored inline so that
+    /// a result costs no allocation.
+    public var values: (S, S, S, S, S, S)
     /// Curve evaluations (`executeTradeCore` calls in the result's scalar) the answer took.
     public var evaluations: Int
     /// Evaluations of the `Double` search that seeded an exact one (0 otherwise).
     public var seedEvaluations: Int
 
     @inlinable
-    public init(kind: SwapKind, amountIn: S, amountOut: S, trade: ExecutedTrade<S>?, fields: [(name: String, value: S)],
+    public init(kind: SwapKind, amountIn: S, amountOut: S, trade: ExecutedTrade<S>?, values: (S, S, S, S, S, S),
                 evaluations: Int, seedEvaluations: Int) {
         self.kind = kind
         self.amountIn = amountIn
         self.amountOut = amountOut
         self.trade = trade
-        self.fields = fields
+        self.values = values
         self.evaluations = evaluations
         self.seedEvaluations = seedEvaluations
+    }
+
+    /// The named amounts: `netPtOut`, `netSyIn`, `netSyFee`, … as the op's answer lists them.
+    public var fields: [(name: String, value: S)] {
+        let all = [values.0, values.1, values.2, values.3, values.4, values.5]
+        return zip(kind.fieldNames, all).map { ($0, $1) }
     }
 
     public var netSyFee: S { trade?.netSyFee ?? .zero }

@@ -11,6 +11,13 @@ public enum BoundarySearch {
         public var size: Int256
         public var value: Value?
         public var evaluations: Int
+
+        @inlinable
+        public init(size: Int256, value: Value?, evaluations: Int) {
+            self.size = size
+            self.value = value
+            self.evaluations = evaluations
+        }
     }
 
     /// The largest `g` in `lower...upper` with `margin(g) ≥ 0`, treating `lower` as feasible (a trade of
@@ -28,6 +35,7 @@ public enum BoundarySearch {
     /// With `approachOnly`, it stops after the Newton steps when they ran, and returns the last point
     /// probed (a size within a few wei of the boundary, feasible or not) with `value` nil: the start of
     /// ``replayReferenceBisection(lower:upper:boundary:slope:noise:evaluate:)``.
+    @inlinable
     public static func largestFeasible<Value: Sendable>(
         lower: Int256, upper: Int256, guess: Int256?, slope: Double?, approachOnly: Bool = false,
         evaluate: (Int256) -> (margin: Int256, value: Value)?
@@ -125,6 +133,7 @@ extension BoundarySearch {
     /// larger size infeasible — true when `cost(g)` is a non-decreasing function plus a rounding error
     /// within `noise / 2`, as the swaps' costs are (each is a handful of floor/ceil divisions of smooth
     /// monotone terms). Evaluations: ~log2(zone width) plus the probes.
+    @inlinable
     static func replayReferenceBisection<Value: Sendable>(
         lower: Int256, upper: Int256, boundary: Outcome<Value>, slope: Double?, noise: Int256,
         evaluate: (Int256) -> (margin: Int256, value: Value)?
@@ -192,6 +201,7 @@ extension BoundarySearch {
     /// that leaves the current bracket becomes a bisection; a revert counts as beyond the root). Stops
     /// when a step is below `relativeTolerance · g`. Returns `lower` when `margin(lower) < 0` and `upper`
     /// when `margin(upper) ≥ 0`; `largestFeasible` is the largest point evaluated with `margin ≥ 0`.
+    @inlinable
     public static func root(
         lower: Double, upper: Double, guess: Double?, relativeTolerance: Double = 1e-13, maxEvaluations: Int = 80,
         evaluate: (Double) -> (margin: Double, slope: Double)?

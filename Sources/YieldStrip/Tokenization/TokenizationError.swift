@@ -1,0 +1,163 @@
+/// A bad input to the tokenization model: a schedule or rate file that cannot be read, or a parameter
+/// outside its domain.
+///
+/// ``errorName`` is stable (scripts and `batch` answers match on it); ``errorArgs`` are decimal strings in
+/// the order of the case's associated values; ``message`` says what is wrong and what to change, and
+/// starts with `line N:` whenever the problem sits on a line of a file.
+public enum TokenizationError: DomainError, Hashable {
+    // MARK: Files (CSV and JSON schedules and rate series)
+
+    /// `MalformedLine`: a line that cannot be read (wrong number of fields, a date or number that does not
+    /// parse, a JSON syntax error, an unknown key). `reason` says which field and why.
+    case malformedLine(line: Int, reason: String)
+    /// `MalformedHeader`: the CSV header is missing, repeats a column, names an unknown one or lacks a
+    /// required one.
+    case malformedHeader(line: Int, reason: String)
+    /// `UnsortedSchedule`: a date earlier than the one on the line before it.
+    case unsortedSchedule(line: Int, date: String, previousDate: String)
+    /// `DuplicateDate`: a date equal to the one on the line before it.
+    case duplicateDate(line: Int, date: String)
+    /// `NegativeAmount`: a negative dividend (file) or a negative token / SY / PY amount (parameter).
+    /// `line` is 0 for a parameter.
+    case negativeAmount(line: Int, field: String, value: String)
+    /// `NonPositivePrice`: a reinvestment or stock price that is zero or negative (`line` 0 for a parameter).
+    case nonPositivePrice(line: Int, field: String, value: String)
+    /// `NonPositiveSplitRatio`: a split ratio that is zero or negative.
+    case nonPositiveSplitRatio(line: Int, value: String)
+    /// `NonPositiveExchangeRate`: an exchange rate, multiplier or index that is zero or negative
+    /// (`line` 0 for a parameter).
+    case nonPositiveExchangeRate(line: Int, field: String, value: String)
+    /// `DateAfterMaturity`: an event dated after the maturity the schedule is read for.
+    case dateAfterMaturity(line: Int, date: String, maturity: String)
+    /// `EmptySchedule`: a file with a header (or an empty event list) and no event.
+    case emptySchedule
+    /// `MissingReinvestPrice`: a dividend with no reinvestment price, and no price assumption to supply one.
+    case missingReinvestPrice(line: Int, date: String)
+    /// `UnreadableFile`: a schedule file that cannot be opened or is not UTF-8.
+    case unreadableFile(path: String, reason: String)
+
+    // MARK: Parameters
+
+    /// `InvalidWithholding`: a withholding rate outside [0, 1].
+    case invalidWithholding(value: String)
+    /// `InvalidFeeRate`: an interest fee rate outside [0, 1].
+    case invalidFeeRate(value: String)
+    /// `InvalidDateRange`: a window whose start is not before its end (`what` names the window).
+    case invalidDateRange(what: String, start: String, end: String)
+    /// `FirstPYIndexBeforeExpiry`: a post-expiry index given for a redemption before expiry.
+    case firstPYIndexBeforeExpiry
+    /// `YCNoFloatingSy`: `mintPY` with no SY to tokenize (Pendle's own revert name).
+    case noFloatingSy
+    /// `InsufficientBalance`: redeeming more PT or YT than the holder has.
+    case insufficientBalance(token: String, balance: String, requested: String)
+    /// `NonFiniteValue`: a `Double` input that is NaN or infinite, or a result that overflowed `Double`.
+    case nonFiniteValue(field: String)
+    /// `MissingInput`: an input needed by another one is absent (`needs` says which).
+    case missingInput(field: String, needs: String)
+
+    public var errorName: String {
+        switch self {
+        case .malformedLine: return "MalformedLine"
+        case .malformedHeader: return "MalformedHeader"
+        case .unsortedSchedule: return "UnsortedSchedule"
+        case .duplicateDate: return "DuplicateDate"
+        case .negativeAmount: return "NegativeAmount"
+        case .nonPositivePrice: return "NonPositivePrice"
+        case .nonPositiveSplitRatio: return "NonPositiveSplitRatio"
+        case .nonPositiveExchangeRate: return "NonPositiveExchangeRate"
+        case .dateAfterMaturity: return "DateAfterMaturity"
+        case .emptySchedule: return "EmptySchedule"
+        case .missingReinvestPrice: return "MissingReinvestPrice"
+        case .unreadableFile: return "UnreadableFile"
+        case .invalidWithholding: return "InvalidWithholding"
+        case .invalidFeeRate: return "InvalidFeeRate"
+        case .invalidDateRange: return "InvalidDateRange"
+        case .firstPYIndexBeforeExpiry: return "FirstPYIndexBeforeExpiry"
+        case .noFloatingSy: return "YCNoFloatingSy"
+        case .insufficientBalance: return "InsufficientBalance"
+        case .nonFiniteValue: return "NonFiniteValue"
+        case .missingInput: return "MissingInput"
+        }
+    }
+
+    /// The file line the error points at, or nil for a parameter error.
+    public var line: Int? {
+        switch self {
+        case let .malformedLine(line, _), let .malformedHeader(line, _), let .unsortedSchedule(line, _, _),
+             let .duplicateDate(line, _), let .nonPositiveSplitRatio(line, _), let .dateAfterMaturity(line, _, _),
+             let .missingReinvestPrice(line, _):
+            return line
+        case let .negativeAmount(line, _, _), let .nonPositivePrice(line, _, _), let .nonPositiveExchangeRate(line, _, _):
+            return line > 0 ? line : nil
+        default:
+            return nil
+        }
+    }
+
+    public var errorArgs: [String] {
+        switch self {
+        case let .malformedLine(line, reason), let .malformedHeader(line, reason): return [String(line), reason]
+        case let .unsortedSchedule(line, date, previous): return [String(line), date, previous]
+        case let .duplicateDate(line, date): return [String(line), date]
+        case let .negativeAmount(line, field, value), let .nonPositivePrice(line, field, value),
+             let .nonPositiveExchangeRate(line, field, value):
+            return [String(line), field, value]
+        case let .nonPositiveSplitRatio(line, value): return [String(line), value]
+        case let .dateAfterMaturity(line, date, maturity): return [String(line), date, maturity]
+        case .emptySchedule, .firstPYIndexBeforeExpiry, .noFloatingSy: return []
+        case let .missingReinvestPrice(line, date): return [String(line), date]
+        case let .unreadableFile(path, reason): return [path, reason]
+        case let .invalidWithholding(value), let .invalidFeeRate(value): return [value]
+        case let .invalidDateRange(what, start, end): return [what, start, end]
+        case let .insufficientBalance(token, balance, requested): return [token, balance, requested]
+        case let .nonFiniteValue(field): return [field]
+        case let .missingInput(field, needs): return [field, needs]
+        }
+    }
+
+    public var message: String {
+        let at = line.map { "line \($0): " } ?? ""
+        switch self {
+        case let .malformedLine(_, reason):
+            return "\(at)\(reason)"
+        case let .malformedHeader(_, reason):
+            return "\(at)\(reason)"
+        case let .unsortedSchedule(_, date, previous):
+            return "\(at)date \(date) comes before \(previous) on the line above; sort the rows by date, oldest first"
+        case let .duplicateDate(_, date):
+            return "\(at)date \(date) appears twice; keep one row per date (merge the amounts or drop the copy)"
+        case let .negativeAmount(_, field, value):
+            return "\(at)\(field) \(value) is negative; amounts must be zero or positive"
+        case let .nonPositivePrice(_, field, value):
+            return "\(at)\(field) \(value) must be positive; give the stock's price in USD per share"
+        case let .nonPositiveSplitRatio(_, value):
+            return "\(at)split ratio \(value) must be positive (4 for a 4-for-1 split, 0.1 for a 1-for-10 reverse split)"
+        case let .nonPositiveExchangeRate(_, field, value):
+            return "\(at)\(field) \(value) must be positive (shares of the stock per token, 1.0 at launch)"
+        case let .dateAfterMaturity(_, date, maturity):
+            return "\(at)date \(date) is after the maturity \(maturity); remove the row or use a later maturity"
+        case .emptySchedule:
+            return "the schedule has no events; add at least one row after the header"
+        case let .missingReinvestPrice(_, date):
+            return "\(at)the dividend of \(date) has no reinvest price; fill the reinvest_price column or give a price assumption"
+        case let .unreadableFile(path, reason):
+            return "cannot read \(path): \(reason); check the path and that the file is UTF-8 text"
+        case let .invalidWithholding(value):
+            return "withholding \(value) is outside [0, 1]; use 0.30 (default), 0.15 (treaty) or 0 (exempt)"
+        case let .invalidFeeRate(value):
+            return "interest fee rate \(value) is outside [0, 1]; Pendle's is 0.03 to 0.05"
+        case let .invalidDateRange(what, start, end):
+            return "\(what): start \(start) is not before end \(end); give a start earlier than the end"
+        case .firstPYIndexBeforeExpiry:
+            return "a first post-expiry PY index was given for a redemption before expiry; drop it or mark the contract expired"
+        case .noFloatingSy:
+            return "YCNoFloatingSy: the SY amount to tokenize is zero; give a positive amount"
+        case let .insufficientBalance(token, balance, requested):
+            return "redeeming \(requested) \(token) but the holder has \(balance); redeem at most the balance"
+        case let .nonFiniteValue(field):
+            return "\(field) is not a finite number; give a finite value"
+        case let .missingInput(field, needs):
+            return "\(field) needs \(needs); give it too, or drop \(field)"
+        }
+    }
+}
