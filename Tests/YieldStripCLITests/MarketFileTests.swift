@@ -19,15 +19,6 @@ enum MarketExamples {
     /// The market file at `path`, loaded by the CLI's loader.
     static func load(_ path: String) throws -> MarketFile { try MarketFile.load(path: path) }
 
-    /// A file in a fresh temporary directory holding `text`; its path.
-    static func temporaryFile(_ text: String, name: String = "market.json") throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("yieldstrip-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent(name)
-        try Data(text.utf8).write(to: url)
-        return url.path
-    }
-
     /// The batch request an example file stands for: its `market`, `pyIndex` and `stockPrice`, with `op`,
     /// `blockTime` and `extra` fields.
     static func batchLine(_ path: String, op: String, blockTime: Int64, extra: JSONObject = [:]) throws -> String {
@@ -39,6 +30,27 @@ enum MarketExamples {
         request.append("blockTime", .number(JSONNumber(blockTime)))
         request.append(contentsOf: extra)
         return request.jsonText
+    }
+}
+
+/// Market files written for one test in a directory of their own, removed with this object.
+final class TemporaryMarketFiles {
+    let directory: URL
+    private var count = 0
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("yieldstrip-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// A new file holding `text`; its path.
+    func write(_ text: String) throws -> String {
+        count += 1
+        let url = directory.appendingPathComponent("market-\(count).json")
+        try Data(text.utf8).write(to: url)
+        return url.path
     }
 }
 
@@ -187,38 +199,42 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
     }
 
     @Test func malformedJSONNamesTheByte() throws {
-        let path = try MarketExamples.temporaryFile(#"{"market": {"totalPt": "1",}}"#)
+        let files = try TemporaryMarketFiles()
+        let path = try files.write(#"{"market": {"totalPt": "1",}}"#)
         expectFailure(yieldstrip("market", "show", "--market", path), exitCode: 1,
                       containing: "market file '\(path)' is not valid JSON: malformed JSON at byte 27: unexpected '}', expected a string key")
-        let array = try MarketExamples.temporaryFile("[1, 2]")
+        let array = try files.write("[1, 2]")
         expectFailure(yieldstrip("market", "show", "--market", array), exitCode: 1, containing: "must hold a JSON object")
     }
 
     @Test func missingAndMalformedFields() throws {
+        let files = try TemporaryMarketFiles()
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
-        let noIndex = try MarketExamples.temporaryFile(file.replacingOccurrences(of: #""pyIndex""#, with: #""index""#))
+        let noIndex = try files.write(file.replacingOccurrences(of: #""pyIndex""#, with: #""index""#))
         expectFailure(yieldstrip("market", "show", "--market", noIndex), exitCode: 1,
                       containing: "market file '\(noIndex)': missing field 'pyIndex'")
-        let noPt = try MarketExamples.temporaryFile(file.replacingOccurrences(of: #""totalPt""#, with: #""ptTotal""#))
+        let noPt = try files.write(file.replacingOccurrences(of: #""totalPt""#, with: #""ptTotal""#))
         expectFailure(yieldstrip("market", "show", "--market", noPt), exitCode: 1, containing: "missing field 'market.totalPt'")
-        let badTime = try MarketExamples.temporaryFile(file.replacingOccurrences(of: "\"blockTime\": 1772461800", with: "\"blockTime\": \"soon\""))
+        let badTime = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800", with: "\"blockTime\": \"soon\""))
         expectFailure(yieldstrip("market", "show", "--market", badTime), exitCode: 1, containing: "field 'blockTime': InvalidTimestamp")
-        let otherCurve = try MarketExamples.temporaryFile(file.replacingOccurrences(of: "pendle-v2", with: "uniswap-v3"))
+        let otherCurve = try files.write(file.replacingOccurrences(of: "pendle-v2", with: "uniswap-v3"))
         expectFailure(yieldstrip("market", "show", "--market", otherCurve), exitCode: 1, containing: "the only curve supported is 'pendle-v2'")
-        let negativePrice = try MarketExamples.temporaryFile(file.replacingOccurrences(of: "\"stockPrice\": 230", with: "\"stockPrice\": -1"))
+        let negativePrice = try files.write(file.replacingOccurrences(of: "\"stockPrice\": 230", with: "\"stockPrice\": -1"))
         expectFailure(yieldstrip("market", "show", "--market", negativePrice), exitCode: 1, containing: "stockPrice' must be a positive number")
     }
 
     /// Errors of the market itself (zero reserves) are the contract's, exit 1.
     @Test func contractRevertsExitOne() throws {
+        let files = try TemporaryMarketFiles()
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
-        let empty = try MarketExamples.temporaryFile(file.replacingOccurrences(of: "\"590051091404691105708480\"", with: "\"0\""))
+        let empty = try files.write(file.replacingOccurrences(of: "\"590051091404691105708480\"", with: "\"0\""))
         expectFailure(yieldstrip("market", "show", "--market", empty), exitCode: 1, containing: "MarketZeroTotalPtOrTotalAsset")
     }
 
     // MARK: Block time
 
     @Test func blockTimeFromAtThenFileThenWallClock() throws {
+        let files = try TemporaryMarketFiles()
         let fromFile = try JSONOutput.object(yieldstrip("market", "show", "--market", MarketExamples.aapl, "--json"))
         #expect(fromFile["blockTime"] == 1772461800 && fromFile["blockTimeSource"] == "market file")
         #expect(fromFile["blockTimeISO"] == "2026-03-02T14:30:00Z")
@@ -229,7 +245,7 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
                 == yieldstrip("market", "show", "--market", MarketExamples.aapl, "--at", "2026-06-01", "--json").stdout)
 
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
-        let timeless = try MarketExamples.temporaryFile(file.replacingOccurrences(of: "\"blockTime\": 1772461800,", with: ""))
+        let timeless = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800,", with: ""))
         let before = Int64(Date().timeIntervalSince1970)
         let clocked = try JSONOutput.object(yieldstrip("market", "show", "--market", timeless, "--json"))
         let after = Int64(Date().timeIntervalSince1970)
