@@ -37,7 +37,7 @@ import Testing
 
     @Test func invalidOptionValue() {
         #expect(yieldstrip("demo", "--section=nope").stderr.hasPrefix(
-            "Error: The value 'nope' is invalid for '--section <section>': expected one of logExp, rounding, syRoundTrip, tokenization\n"))
+            "Error: The value 'nope' is invalid for '--section <section>': expected one of logExp, rounding, syRoundTrip, stockMarket, tokenization\n"))
     }
 
     @Test func missingAndExtraArguments() {
@@ -52,7 +52,7 @@ import Testing
 
     @Test func unknownSubcommand() {
         #expect(yieldstrip("frob") == CLI.RunResult(
-            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: batch, wad, split, dividends, yt-interest, demo, help)",
+            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: batch, wad, rate, market, quote, depth, split, dividends, yt-interest, demo, help)",
                                            "yieldstrip <subcommand>", "yieldstrip"), exitCode: 2))
     }
 

@@ -17,6 +17,11 @@ import Testing
             SUBCOMMANDS:
               batch         Answer JSON Lines requests on stdin, one answer line each.
               wad           Check Pendle's exact 18-decimal math by hand.
+              rate          Convert an implied rate: APY, ln rate, PT/YT price, PT per
+                            asset.
+              market        Read a Pendle V2 market from a market file.
+              quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.
+              depth         Implied APY after PT trades of 0.1% to 50% of the pool.
               split         Split stock tokens into PT and YT: amounts, redemptions, values.
               dividends     Index path, APY and YT interest of a stock token's dividends.
               yt-interest   Interest a YT balance earns between two PY indexes, fee taken.
@@ -113,7 +118,7 @@ import Testing
 
             OPTIONS:
               --section <section>   Run only this section (logExp, rounding, syRoundTrip,
-                                    tokenization).
+                                    stockMarket, tokenization).
               --json                Print one JSON object instead of a table.
               -h, --help            Show help information.
 

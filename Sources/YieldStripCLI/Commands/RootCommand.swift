@@ -10,6 +10,10 @@ public struct RootCommand: Command {
     public let subcommands: [any Command] = [
         BatchCommand(),
         WadCommand(),
+        RateCommand(),
+        MarketCommand(),
+        QuoteCommand(),
+        DepthCommand(),
         SplitCommand(),
         DividendsCommand(),
         YTInterestCommand(),

@@ -1,0 +1,30 @@
+/// `yieldstrip depth`: the implied APY after PT trades of 0.1 % … 50 % of the pool, both sides (batch
+/// op `depth`).
+struct DepthCommand: Command {
+    let name = "depth"
+    let abstract = "Implied APY after PT trades of 0.1% to 50% of the pool."
+    let discussion = """
+        Each row trades a fraction of the pool's PT against SY: buying PT (SY paid,
+        implied APY after, effective APY locked in) and selling PT (SY received, ...).
+        A side the market refuses (proportion above 96 %, exchange rate below 1, more
+        PT than the pool holds) reads 'exceeds limit' (empty in CSV, null in JSON).
+        --csv prints a header line and one line per size; --json prints the answer of
+        the batch op 'depth'.
+        """
+    let options = [
+        MarketOptions.market, MarketOptions.at,
+        OptionSpec.flag("csv", help: "Print CSV: a header line, then one line per trade size."),
+        CommonOptions.json,
+    ]
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        if invocation.flag("csv") && invocation.wantsJSON {
+            throw invocation.usageError("Give '--csv' or '--json', not both")
+        }
+        let (file, context) = try MarketOptions.context(invocation)
+        let report = try context.explainingExpiry(DepthReport.build)
+        if invocation.wantsJSON { return .report(report) }
+        if invocation.flag("csv") { return .text(DepthReport.csv(report)) }
+        return .text(DepthReport.table(report, title: file.title))
+    }
+}

@@ -1,0 +1,19 @@
+/// `yieldstrip market show`: a market's rates, prices, curve and depth at one block time (batch op
+/// `marketSnapshot`).
+struct MarketShowCommand: Command {
+    let name = "show"
+    let abstract = "Show a market's implied APY, prices, curve, fees, reserves, depth."
+    let discussion = """
+        The block time is --at when given, else the file's blockTime, else the wall
+        clock; the output says which. Prices are in the accounting asset, and in USD
+        when the file gives stockPrice. Depth: the largest PT buy and sell the market
+        takes, and the PT that moves the implied APY by one basis point. --json
+        prints the answer of the batch op 'marketSnapshot' (amounts in wei).
+        """
+    let options = [MarketOptions.market, MarketOptions.at, CommonOptions.json]
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        let (file, context) = try MarketOptions.context(invocation)
+        return .report(try context.explainingExpiry { try MarketSnapshotReport.build($0, title: file.title) })
+    }
+}

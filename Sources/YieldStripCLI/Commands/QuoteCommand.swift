@@ -1,0 +1,86 @@
+import YieldStrip
+
+/// `yieldstrip quote`: one trade on a market file, exact to the wei, with its analytics (batch op
+/// `quote`).
+struct QuoteCommand: Command {
+    let name = "quote"
+    let abstract = "Quote a PT or YT trade: amounts, fees, effective APY, impact."
+    let discussion = """
+        Say what to do and what --amount counts (--in; the default is the token paid):
+          --buy-pt  [--in sy]  swapExactSyForPt   pay exactly --amount SY
+          --buy-pt   --in pt   swapSyForExactPt   receive exactly --amount PT
+          --buy-pt   --in yt   swapExactYtForPt   pay exactly --amount YT
+          --sell-pt [--in pt]  swapExactPtForSy   pay exactly --amount PT
+          --sell-pt  --in sy   swapPtForExactSy   receive exactly --amount SY
+          --buy-yt  [--in sy]  swapExactSyForYt   pay exactly --amount SY
+          --buy-yt   --in pt   swapExactPtForYt   pay exactly --amount PT
+          --sell-yt [--in yt]  swapExactYtForSy   pay exactly --amount YT
+        or give the router op itself with --op. The amount is read exactly in decimal
+        units (at most 18 decimals), or in wei with --wei. The block time is --at, else
+        the file's blockTime, else the wall clock. --json prints the answer of the
+        batch op 'quote' (amounts in wei).
+        """
+    let options: [OptionSpec] = [
+        MarketOptions.market,
+        .flag("buy-pt", help: "Buy PT (with SY by default)."),
+        .flag("sell-pt", help: "Sell PT (for SY)."),
+        .flag("buy-yt", help: "Buy YT (with SY by default)."),
+        .flag("sell-yt", help: "Sell YT (for SY)."),
+        .value("op", valueName: "swap", help: "The router swap instead of a direction: \(SwapKind.allCases.map(\.rawValue).joined(separator: ", "))."),
+        .value("amount", valueName: "amount", help: "The amount given, in decimal units (1000, 0.5).", required: true),
+        .value("in", valueName: "token", help: "The token --amount counts: sy, pt or yt (see above)."),
+        .flag("wei", help: "Read --amount as an integer of wei."),
+        MarketOptions.at,
+        CommonOptions.json,
+    ]
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        let kind = try Self.swapKind(invocation)
+        let readsWei = invocation.flag("wei")
+        let expecting = readsWei ? "an integer of wei" : "a decimal number with at most 18 fractional digits"
+        let amountText = invocation.option("amount") ?? ""
+        guard let amount = readsWei ? Wad(weiText: amountText) : Wad(decimal: amountText) else {
+            throw invocation.usageError("The value '\(amountText)' is invalid for '--amount <amount>': expected \(expecting)")
+        }
+        let (file, context) = try MarketOptions.context(invocation)
+        let title = file.title + "\n\(kind.rawValue): \(kind.amountField) = \(amount.description)"
+        return .report(try context.explainingExpiry { try QuoteReport.build($0, swap: kind, amount: amount, title: title) })
+    }
+
+    /// The directions, their flags, and the router swap for each token `--in` may name (the first is
+    /// the default).
+    static let directions: [(flag: String, swaps: [(token: Token, kind: SwapKind)])] = [
+        ("buy-pt", [(.sy, .swapExactSyForPt), (.pt, .swapSyForExactPt), (.yt, .swapExactYtForPt)]),
+        ("sell-pt", [(.pt, .swapExactPtForSy), (.sy, .swapPtForExactSy)]),
+        ("buy-yt", [(.sy, .swapExactSyForYt), (.pt, .swapExactPtForYt)]),
+        ("sell-yt", [(.yt, .swapExactYtForSy)]),
+    ]
+
+    /// The router swap the command line asks for: `--op`, or one direction flag with an optional `--in`.
+    static func swapKind(_ invocation: Invocation) throws(UsageError) -> SwapKind {
+        let chosen = directions.filter { invocation.flag($0.flag) }
+        let flags = directions.map { "--" + $0.flag }.joined(separator: ", ")
+        if let opName = invocation.option("op") {
+            guard chosen.isEmpty, invocation.option("in") == nil else {
+                throw invocation.usageError("'--op' names the swap itself; give it without \(flags) or --in")
+            }
+            guard let kind = SwapKind(rawValue: opName) else {
+                throw invocation.usageError("The value '\(opName)' is invalid for '--op <swap>': expected one of \(SwapKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return kind
+        }
+        guard let direction = chosen.first else { throw invocation.usageError("Say what to do: one of \(flags), or --op <swap>") }
+        guard chosen.count == 1 else {
+            throw invocation.usageError("Give one direction only; got \(chosen.map { "--" + $0.flag }.joined(separator: " and "))")
+        }
+        guard let tokenText = invocation.option("in") else { return direction.swaps[0].kind }
+        let tokens = direction.swaps.map { $0.token.rawValue.lowercased() }
+        guard let swap = direction.swaps.first(where: { $0.token.rawValue.lowercased() == tokenText.lowercased() }) else {
+            let known = ["sy", "pt", "yt"].contains(tokenText.lowercased())
+            throw invocation.usageError(known
+                ? "'--\(direction.flag)' takes '--in' \(tokens.joined(separator: ", ")); '\(tokenText)' does not apply"
+                : "The value '\(tokenText)' is invalid for '--in <token>': expected one of sy, pt, yt")
+        }
+        return swap.kind
+    }
+}

@@ -1,0 +1,55 @@
+import YieldStrip
+
+/// `yieldstrip rate`: one implied rate, given in any of its forms, in every form (batch op `rate`).
+struct RateCommand: Command {
+    let name = "rate"
+    let abstract = "Convert an implied rate: APY, ln rate, PT/YT price, PT per asset."
+    let discussion = """
+        Give the rate in exactly one form (--apy, --pt-price, --yt-price, --ln-rate or
+        --pt-per-asset) and the time to expiry: --expiry with --now (default: the wall
+        clock, and the output says so), or --seconds-to-expiry. Times are ISO-8601
+        (2026-12-31, 2026-12-31T08:00:00Z, ...+02:00) or Unix seconds. Years are 365
+        days, as Pendle's. The exact block holds the contract's wad forms for the ln
+        rate (the exchange rate e^(r·t) = PT per asset, and the PT and YT prices), in
+        wei in the JSON. --json prints the answer of the batch op 'rate'.
+        """
+    var options: [OptionSpec] {
+        RateForm.allCases.map { OptionSpec.value($0.optionName, valueName: "number", help: $0.help) } + [
+            .value("expiry", valueName: "time", help: "The maturity: ISO-8601 or Unix seconds."),
+            .value("now", valueName: "time", help: "The valuation time: ISO-8601 or Unix seconds. Default: the wall clock."),
+            .value("seconds-to-expiry", valueName: "seconds", help: "The time to expiry in seconds, instead of --expiry and --now."),
+            CommonOptions.json,
+        ]
+    }
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        let flags = RateForm.allCases.map { "--" + $0.optionName }.joined(separator: ", ")
+        let given = RateForm.allCases.filter { invocation.option($0.optionName) != nil }
+        guard let form = given.first else { throw invocation.usageError("Give the rate in one form: one of \(flags)") }
+        guard given.count == 1 else {
+            throw invocation.usageError("Give the rate in one form only; got \(given.map { "--" + $0.optionName }.joined(separator: " and "))")
+        }
+        let text = invocation.option(form.optionName) ?? ""
+        guard let input = RateInput(form: form, text: text) else {
+            throw invocation.usageError("The value '\(text)' is invalid for '--\(form.optionName) <number>': expected a number")
+        }
+        return .report(try RateReport.build(input, time: time(invocation)))
+    }
+
+    /// `--seconds-to-expiry`, or `--expiry` with `--now` (the wall clock when absent).
+    private func time(_ invocation: Invocation) throws(UsageError) -> RateTime {
+        let expiry = try MarketOptions.time(invocation, "expiry")
+        let now = try MarketOptions.time(invocation, "now")
+        if let seconds = try invocation.parse(option: "seconds-to-expiry", expecting: "a whole number of seconds", { Int64($0) }) {
+            guard expiry == nil, now == nil else {
+                throw invocation.usageError("'--seconds-to-expiry' replaces '--expiry' and '--now'; give one or the other")
+            }
+            return .seconds(seconds)
+        }
+        guard let expiry else {
+            throw invocation.usageError("Missing expected argument '--expiry <time>' (or give '--seconds-to-expiry <seconds>')")
+        }
+        if let now { return .untilExpiry(expiry: expiry, now: now, nowSource: .given) }
+        return .untilExpiry(expiry: expiry, now: WallClock.now(), nowSource: .wallClock)
+    }
+}

@@ -1,0 +1,70 @@
+import YieldStrip
+
+/// The demo's market section: the AAPL-like stock-token market of `examples/markets/aapl-like.json`
+/// (its contents are embedded below, so the demo runs from any directory), read at the file's block
+/// time: the snapshot, a fixed-rate PT purchase and a leveraged YT purchase.
+enum StockMarketDemo {
+    /// Where the embedded market file lives in the repository (the tests check they are equal).
+    static let marketFilePath = "examples/markets/aapl-like.json"
+
+    /// The contents of ``marketFilePath``.
+    static let marketFileText = #"""
+        {
+          "name": "AAPL-like stock token, 4 MAR 2027",
+          "underlying": "AAPL",
+          "curve": "pendle-v2",
+          "source": "illustrative: not a real market; generated with Pendle's deployment rule (MarketDeployLib) and the exact first addLiquidityCore and setInitialLnImpliedRate",
+          "notes": "Implied APY 0.30 %, about AAPL's dividend yield net of 30 % US withholding (about 0.46 % gross, 0.32 % net). Curve sized by MarketDeployment for an implied-rate band of 0.1 % to 1 % over the 366.4 days from blockTime (2026-03-02T14:30:00Z) to expiry (Thursday 2027-03-04 00:00 UTC); fee 0.1 %/yr (lnFeeRateRoot = ln 1.001), 80 % of fees to the reserve. Seeded at blockTime with 2,000,000 asset (shares) as SY at PY index 1.012345 and the PT that prices 0.3 %. stockPrice (USD per share) is illustrative.",
+          "stockPrice": 230,
+          "blockTime": 1772461800,
+          "pyIndex": "1012345000000000000",
+          "market": {
+            "totalPt": "590051091404691105708480",
+            "totalSy": "1975611081202554465127994",
+            "totalLp": "1079681191210983857915964",
+            "scalarRoot": "488261892873696979223",
+            "expiry": 1804118400,
+            "lnFeeRateRoot": "999500333083533",
+            "reserveFeePercent": 80,
+            "lastLnImpliedRate": "2995508979798382"
+          }
+        }
+
+        """#
+
+    static let sections: [DemoSection] = [
+        DemoSection(key: "stockMarket", title: "4. An AAPL-like stock-token market at its block time (\(marketFilePath))", steps: [
+            DemoStep(command: "market show --market \(marketFilePath)") {
+                let object = try MarketSnapshotReport.build(context()).object
+                let apy = object.number("impliedApy")
+                return DemoOutcome(result: object["impliedApy"] ?? .null, resultUnits: .string(TableFormat.percent(apy)),
+                                   note: "implied APY; PT \(TableFormat.fixed(object.number("ptPriceInAsset"), digits: 6)) share, "
+                                       + "YT \(TableFormat.fixed(object.number("ytPriceInAsset"), digits: 6)) share "
+                                       + "(\(TableFormat.fixed(object.number("ytLeverage"), digits: 0))× leverage)")
+            },
+            DemoStep(command: "quote --market \(marketFilePath) --buy-pt --amount 1000") {
+                let object = try QuoteReport.build(context(), swap: .swapExactSyForPt, amount: Wad(units: 1000)).object
+                let ptOut = object.wad("amountOut") ?? .zero
+                return DemoOutcome(result: .wei(ptOut.raw), resultUnits: .string(ptOut.description),
+                                   note: "PT for 1,000 SY: locks in \(TableFormat.percent(object.number("effectiveImpliedApy"))) a year "
+                                       + "to expiry, fees included (spot \(TableFormat.percent(object.number("impliedApyBefore"))))")
+            },
+            DemoStep(command: "quote --market \(marketFilePath) --buy-yt --amount 100") {
+                let market = try context()
+                let object = try QuoteReport.build(market, swap: .swapExactSyForYt, amount: Wad(units: 100)).object
+                let ytOut = object.wad("amountOut") ?? .zero
+                let assetIn = 100 * market.pyIndex.doubleValue
+                let spotLeverage = object.number("ptPriceInAssetBefore").map { 1 / (1 - $0) }
+                return DemoOutcome(result: .wei(ytOut.raw), resultUnits: .string(ytOut.description),
+                                   note: "YT for 100 SY (\(TableFormat.fixed(assetIn, digits: 2)) shares): the dividends of "
+                                       + "\(TableFormat.fixed(ytOut.doubleValue / assetIn, digits: 0))× as many shares "
+                                       + "(\(TableFormat.fixed(spotLeverage, digits: 0))× at the spot price, before fees)")
+            },
+        ]),
+    ]
+
+    /// The embedded market at the file's block time.
+    static func context() throws -> MarketContext {
+        try MarketFile.parse(Array(marketFileText.utf8), origin: marketFilePath).context(at: .fileOrWallClock)
+    }
+}

@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import YieldStrip
+
+/// How a market command picks its block time: `--at TIME` when given, else the market file's
+/// `blockTime`, else the wall clock (read here, in the CLI; the library never reads a clock).
+enum BlockTimeChoice: Sendable {
+    /// `--at`: the time given.
+    case given(Int64)
+    /// No `--at`: the file's block time, or the clock.
+    case fileOrWallClock
+
+    /// The block time and where it came from.
+    func resolve(fileBlockTime: Int64?) -> (time: Int64, source: TimeSource) {
+        switch self {
+        case .given(let time): return (time, .given)
+        case .fileOrWallClock:
+            if let fileBlockTime { return (fileBlockTime, .marketFile) }
+            return (WallClock.now(), .wallClock)
+        }
+    }
+}
+
+/// The computer's clock, in Unix seconds: the default of `--now` and `--at`.
+enum WallClock {
+    static func now() -> Int64 { Int64(time(nil)) }
+}
+
+/// Options the market commands share, and their parsing.
+enum MarketOptions {
+    static let market = OptionSpec.value("market", valueName: "file", help: "The market file (JSON): market state, PY index and optional descriptive fields; see examples/markets/.", required: true)
+    static let at = OptionSpec.value("at", valueName: "time", help: "The block time: ISO-8601 (2026-03-05, 2026-03-05T15:00:00Z) or Unix seconds. Default: the file's blockTime, else the wall clock.")
+
+    /// The market file named by `--market`, at the block time chosen by `--at`.
+    static func context(_ invocation: Invocation) throws -> (file: MarketFile, context: MarketContext) {
+        let choice: BlockTimeChoice = try time(invocation, "at").map { .given($0) } ?? .fileOrWallClock
+        guard let path = invocation.option(market.name) else {
+            throw invocation.usageError("Missing expected argument '--market <file>'")
+        }
+        let file = try MarketFile.load(path: path)
+        return (file, file.context(at: choice))
+    }
+
+    /// The time option `--name` (ISO-8601 or Unix seconds); a usage error naming the problem when it is
+    /// not a time, nil when absent.
+    static func time(_ invocation: Invocation, _ name: String) throws(UsageError) -> Int64? {
+        guard let text = invocation.option(name) else { return nil }
+        do {
+            return try UnixTime.parse(text)
+        } catch {
+            let synopsis = invocation.command.options.first { $0.name == name }?.synopsis ?? "--\(name)"
+            throw invocation.usageError("The value '\(text)' is invalid for '\(synopsis)': expected \(UnixTime.acceptedFormats)")
+        }
+    }
+}

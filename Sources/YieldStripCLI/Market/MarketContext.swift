@@ -1,0 +1,92 @@
+import YieldStrip
+
+/// Where a block time (or a valuation time) came from, printed beside it.
+enum TimeSource: String, Sendable {
+    /// Given on the command line (`--at`, `--now`) or in the batch request.
+    case given
+    /// The market file's `blockTime`.
+    case marketFile = "market file"
+    /// The computer's clock, read by the command when no time was given.
+    case wallClock = "wall clock"
+}
+
+/// What every market report reads: the state, the PY index, the block time and its source, and the
+/// USD price of one unit of the accounting asset when known.
+///
+/// A batch request carries the same context (`market`, `pyIndex`, `blockTime`, optional `stockPrice`);
+/// a market file carries it too, with the block time chosen by ``BlockTimeChoice``.
+struct MarketContext: Sendable {
+    var market: MarketState<Wad>
+    /// SY to asset: 1 SY is worth `pyIndex` asset.
+    var pyIndex: Wad
+    var blockTime: Int64
+    var blockTimeSource: TimeSource
+    /// USD per unit of the accounting asset (per share for a stock token); nil when unknown.
+    var stockPrice: Double?
+
+    /// The context of a batch request: `market`, `pyIndex`, `blockTime` (required: batch never reads
+    /// a clock) and the optional `stockPrice`, which must be finite and positive.
+    init(request: some FieldReader) throws(RequestError) {
+        let (market, pyIndex, blockTime) = try MarketFields.context(request)
+        self.init(market: market, pyIndex: pyIndex, blockTime: blockTime, blockTimeSource: .given,
+                  stockPrice: try Self.stockPrice(request))
+    }
+
+    init(market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64, blockTimeSource: TimeSource, stockPrice: Double?) {
+        self.market = market
+        self.pyIndex = pyIndex
+        self.blockTime = blockTime
+        self.blockTimeSource = blockTimeSource
+        self.stockPrice = stockPrice
+    }
+
+    /// The optional `stockPrice` field: a positive finite number (USD per unit of asset).
+    static func stockPrice(_ fields: some FieldReader) throws(RequestError) -> Double? {
+        guard let price = try fields.doubleIfPresent("stockPrice") else { return nil }
+        guard price > 0 else {
+            throw .badRequest(field: fields.fieldPath + "stockPrice",
+                              reason: "field '\(fields.fieldPath)stockPrice' must be a positive number of USD per unit of asset; got \(price)")
+        }
+        return price
+    }
+
+    /// Appends `blockTime` (Unix seconds), `blockTimeISO` and `blockTimeSource`; the table shows one row,
+    /// `2026-03-05T15:00:00Z (market file)`.
+    func appendBlockTime(to report: inout Report) {
+        report.append("blockTime", .number(JSONNumber(blockTime)), label: "block time",
+                      display: "\(UnixTime.format(blockTime)) (\(blockTimeSource.rawValue))")
+        report.append("blockTimeISO", .string(UnixTime.format(blockTime)))
+        report.append("blockTimeSource", .string(blockTimeSource.rawValue))
+        report.hiddenInTable.formUnion(["blockTimeISO", "blockTimeSource"])
+    }
+
+    /// USD value of `amount` units of asset, nil without a stock price.
+    func usd(asset amount: Double) -> Double? { stockPrice.map { $0 * amount } }
+}
+
+extension MarketContext {
+    /// Runs `body` (a report on this context), turning the library's `MarketExpired` into one that
+    /// names the expiry and the block time used, with its source: for the commands, whose block time may
+    /// come from the file or the clock.
+    func explainingExpiry<T>(_ body: (MarketContext) throws -> T) throws -> T {
+        do {
+            return try body(self)
+        } catch PendleError.marketExpired {
+            throw MarketExpiredAtBlockTime(expiry: market.expiry, blockTime: blockTime, source: blockTimeSource)
+        }
+    }
+}
+
+/// `MarketExpired` (the contract's name) with the times involved.
+struct MarketExpiredAtBlockTime: DomainError {
+    let expiry: Int64
+    let blockTime: Int64
+    let source: TimeSource
+
+    var errorName: String { "MarketExpired" }
+    var errorArgs: [String] { [String(expiry), String(blockTime)] }
+    var message: String {
+        "MarketExpired: the market expired at \(UnixTime.format(expiry)); the block time \(UnixTime.format(blockTime)) "
+            + "(\(source.rawValue)) is not before it; give --at a time before expiry"
+    }
+}

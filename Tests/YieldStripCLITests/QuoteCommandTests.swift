@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+import YieldStrip
+@testable import YieldStripCLI
+
+/// `yieldstrip quote`: the flag-to-swap mapping, exact amounts against the library and the swap's own
+/// batch op, the JSON equal to the batch op `quote`'s answer, usage and domain errors.
+@Suite struct QuoteCommandTests {
+    static let market = MarketExamples.aapl
+
+    /// Every documented combination of direction and `--in`, and the router swap it runs.
+    static let mapping: [([String], SwapKind)] = [
+        (["--buy-pt"], .swapExactSyForPt), (["--buy-pt", "--in", "sy"], .swapExactSyForPt),
+        (["--buy-pt", "--in", "pt"], .swapSyForExactPt), (["--buy-pt", "--in", "yt"], .swapExactYtForPt),
+        (["--sell-pt"], .swapExactPtForSy), (["--sell-pt", "--in", "pt"], .swapExactPtForSy),
+        (["--sell-pt", "--in", "sy"], .swapPtForExactSy),
+        (["--buy-yt"], .swapExactSyForYt), (["--buy-yt", "--in", "SY"], .swapExactSyForYt),
+        (["--buy-yt", "--in", "pt"], .swapExactPtForYt),
+        (["--sell-yt"], .swapExactYtForSy), (["--sell-yt", "--in", "yt"], .swapExactYtForSy),
+    ]
+
+    @Test(arguments: mapping)
+    func flagsMapToTheRouterSwap(flags: [String], kind: SwapKind) throws {
+        let object = try JSONOutput.object(CLI.run(arguments: ["quote", "--market", Self.market, "--amount", "10", "--json"] + flags))
+        #expect(object["swap"] == .string(kind.rawValue))
+        #expect(object["amountField"] == .string(kind.amountField))
+        let viaOp = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--op", kind.rawValue, "--amount", "10", "--json"))
+        #expect(viaOp == object)
+    }
+
+    /// The amounts are the library's, and the same as the swap's own batch op answers.
+    @Test(arguments: SwapKind.allCases)
+    func amountsAreTheLibrarysAndTheSwapOps(kind: SwapKind) throws {
+        let file = try MarketExamples.load(Self.market)
+        let blockTime = try #require(file.blockTime)
+        let amount = Wad(decimal: "250.5")!
+        let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--op", kind.rawValue, "--amount", "250.5", "--json"))
+        let result = try PendleMarketMath.swap(kind, market: file.market, pyIndex: file.pyIndex, amount: amount, blockTime: blockTime)
+        #expect(object["amountIn"] == .wei(result.amountIn.raw) && object["amountOut"] == .wei(result.amountOut.raw))
+        for (name, value) in result.fields { #expect(JSONOutput.member(object, "amounts." + name) == .wei(value.raw), "\(name)") }
+        let swapAnswer = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
+            Self.market, op: kind.rawValue, blockTime: blockTime, extra: [kind.amountField: .wei(amount.raw)]))
+        for (name, _) in result.fields { #expect(JSONOutput.member(object, "amounts." + name) == swapAnswer[name]) }
+        #expect(object["market"] == swapAnswer["market"] && object["evaluations"] == swapAnswer["evaluations"])
+    }
+
+    @Test func analyticsAreTheLibrarysQuote() throws {
+        let file = try MarketExamples.load(Self.market)
+        let (result, quote) = try PendleMarketMath.quote(.swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
+                                                         amount: Wad(units: 1000), blockTime: try #require(file.blockTime))
+        let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "1000", "--json"))
+        #expect(object["effectiveImpliedApy"] == JSONOutput.text(quote.effectiveImpliedApy))
+        #expect(object["impliedApyBefore"] == JSONOutput.text(quote.impliedApyBefore))
+        #expect(object["impliedApyAfter"] == JSONOutput.text(quote.impliedApyAfter))
+        #expect(object["priceImpact"] == JSONOutput.text(quote.priceImpact))
+        #expect(object["priceImpactBeforeFees"] == JSONOutput.text(quote.priceImpactBeforeFees))
+        #expect(object["largestAmount"] == quote.largestAmount.map(JSONOutput.text))
+        #expect(object["netAssetFee"] == .wei(try result.netSyFee.syToAsset(index: file.pyIndex).raw))
+        #expect(object["ptToAccount"] == .wei(try #require(result.trade).netPtToAccount.raw))
+        let stockPrice = try #require(file.stockPrice)
+        #expect(object["amountInUsd"] == JSONOutput.text(stockPrice * (1000 * file.pyIndex.doubleValue)))
+        // Buying PT lowers the implied APY, and the buyer locks in less than the spot APY (fees).
+        #expect(quote.impliedApyAfter < quote.impliedApyBefore && quote.effectiveImpliedApy < quote.impliedApyBefore)
+    }
+
+    /// The three doors: the command's JSON is the batch op `quote`'s answer for the same inputs.
+    @Test(arguments: [(MarketExamples.aapl, SwapKind.swapExactSyForYt, "100"), (MarketExamples.highYield, .swapExactPtForSy, "500"),
+                      (MarketExamples.nearExpiry, .swapSyForExactPt, "42.000000000000000001")])
+    func jsonIsTheBatchAnswer(path: String, kind: SwapKind, amount: String) throws {
+        let blockTime = try #require(try MarketExamples.load(path).blockTime)
+        let command = try JSONOutput.object(yieldstrip("quote", "--market", path, "--op", kind.rawValue, "--amount", amount,
+                                                       "--at", String(blockTime), "--json"))
+        let wad = try #require(Wad(decimal: amount))
+        let answer = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
+            path, op: "quote", blockTime: blockTime, extra: ["swap": .string(kind.rawValue), kind.amountField: .wei(wad.raw)]))
+        #expect(command == answer)
+    }
+
+    @Test func weiAmounts() throws {
+        let units = yieldstrip("quote", "--market", Self.market, "--sell-pt", "--amount", "1.5", "--json")
+        let wei = yieldstrip("quote", "--market", Self.market, "--sell-pt", "--amount", "1500000000000000000", "--wei", "--json")
+        #expect(units.exitCode == 0 && units == wei)
+    }
+
+    @Test func table() {
+        let run = yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "1000")
+        #expect(run.exitCode == 0 && run.stderr.isEmpty)
+        #expect(run.stdout.hasPrefix("AAPL-like stock token, 4 MAR 2027 (AAPL)\n"))
+        for line in ["swapExactSyForPt: exactSyIn = 1000\n",
+                     "amount out (PT)                                1014.370778405750731385\n",
+                     "amounts.netSyFee                                  1.002819463318302668\n",
+                     "effective implied APY                                          0.1993%\n",
+                     "implied APY after                                              0.2995%\n",
+                     "new lastLnImpliedRate                             0.002990963135628478\n"] {
+            #expect(run.stdout.contains(line), "\(line)")
+        }
+    }
+
+    @Test func nothingTradedLeavesTheMarket() throws {
+        let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-yt", "--amount", "0", "--json"))
+        #expect(object["market"] == .null && object["amountOut"] == "0" && object["zeroNetLpFee"] == false)
+        #expect(yieldstrip("quote", "--market", Self.market, "--buy-yt", "--amount", "0").stdout
+                    .contains("new market state                    unchanged (nothing traded)\n"))
+    }
+
+    /// A dust trade whose LP fee rounds to zero is flagged: the market contract rejects it.
+    @Test func dustTradeFlagsZeroLpFee() throws {
+        let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "0", "--json"))
+        #expect(object["zeroNetLpFee"] == true)
+    }
+
+    // MARK: Errors
+
+    @Test func usageErrors() {
+        let base = ["quote", "--market", Self.market]
+        let cases: [([String], String)] = [
+            (["--buy-pt", "--sell-pt", "--amount", "1"], "Give one direction only; got --buy-pt and --sell-pt"),
+            (["--amount", "1"], "Say what to do: one of --buy-pt, --sell-pt, --buy-yt, --sell-yt, or --op <swap>"),
+            (["--buy-pt"], "Missing expected argument '--amount <amount>'"),
+            (["--buy-pt", "--amount", "1", "--in", "eth"], "The value 'eth' is invalid for '--in <token>': expected one of sy, pt, yt"),
+            (["--sell-yt", "--amount", "1", "--in", "sy"], "'--sell-yt' takes '--in' yt; 'sy' does not apply"),
+            (["--buy-yt", "--amount", "1", "--in", "yt"], "'--buy-yt' takes '--in' sy, pt; 'yt' does not apply"),
+            (["--op", "swapExactSyForPt", "--buy-pt", "--amount", "1"], "'--op' names the swap itself"),
+            (["--op", "swapExactSyForPt", "--in", "sy", "--amount", "1"], "'--op' names the swap itself"),
+            (["--op", "swapEverything", "--amount", "1"], "The value 'swapEverything' is invalid for '--op <swap>'"),
+            (["--buy-pt", "--amount", "1e3"], "The value '1e3' is invalid for '--amount <amount>'"),
+            (["--buy-pt", "--amount", "1.5", "--wei"], "expected an integer of wei"),
+            (["--buy-pt", "--amount", "1", "--at", "noon"], "The value 'noon' is invalid for '--at <time>'"),
+        ]
+        for (arguments, message) in cases {
+            expectFailure(CLI.run(arguments: base + arguments), exitCode: 2, containing: message)
+        }
+    }
+
+    @Test func domainErrors() {
+        expectFailure(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "-5"), exitCode: 1,
+                      containing: "NegativeAmount: exactSyIn is negative")
+        expectFailure(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "1", "--at", "2028-01-01"), exitCode: 1,
+                      containing: "MarketExpired")
+        expectFailure(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--in", "pt", "--amount", "600000"), exitCode: 1,
+                      containing: "MarketInsufficientPtForTrade")
+    }
+
+    @Test func batchErrors() throws {
+        let unknown = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
+            Self.market, op: "quote", blockTime: 1772461800, extra: ["swap": "swapAll", "exactSyIn": "1"]))
+        #expect(unknown["error"] == "BadRequest" && unknown["errorArgs"] == ["swap"])
+        let noAmount = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
+            Self.market, op: "quote", blockTime: 1772461800, extra: ["swap": "swapExactPtForSy"]))
+        #expect(noAmount["error"] == "BadRequest" && noAmount["errorArgs"] == ["exactPtIn"])
+    }
+
+    @Test func help() {
+        let run = yieldstrip("quote", "--help")
+        #expect(run.exitCode == 0)
+        #expect(run.stdout.contains("  --sell-pt  --in sy   swapPtForExactSy   receive exactly --amount SY\n"))
+        #expect(run.stdout.contains("USAGE: yieldstrip quote --market <file> [--buy-pt] [--sell-pt] [--buy-yt]\n"))
+    }
+}
