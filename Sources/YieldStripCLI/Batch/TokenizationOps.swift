@@ -43,8 +43,8 @@ enum TokenizationOps {
     static func splitInputs(_ request: BatchRequest) throws -> SplitInputs {
         var inputs = SplitInputs(tokens: try request.wad("tokens"), exchangeRate: try request.wad("exchangeRate"))
         inputs.pyIndexStored = try request.wadIfPresent("pyIndexStored")
-        inputs.expiry = try time(request, "expiry")
-        inputs.valuationTime = try time(request, "valuationTime")
+        inputs.expiry = try TimeField.read(request, "expiry")
+        inputs.valuationTime = try TimeField.read(request, "valuationTime")
         inputs.ptImpliedApy = try request.doubleIfPresent("ptImpliedApy")
         inputs.stockPrice = try request.doubleIfPresent("stockPrice")
         return inputs
@@ -74,9 +74,9 @@ enum TokenizationOps {
         } else if let rate = try request.wadIfPresent("withholding") {
             inputs.withholdingRate = rate
         }
-        inputs.from = try time(request, "from")
-        inputs.to = try time(request, "to")
-        inputs.maturity = try time(request, "maturity")
+        inputs.from = try TimeField.read(request, "from")
+        inputs.to = try TimeField.read(request, "to")
+        inputs.maturity = try TimeField.read(request, "maturity")
         inputs.feeRate = try request.wadIfPresent("feeRate") ?? inputs.feeRate
         inputs.stockPrice = try request.doubleIfPresent("stockPrice")
         if let text = try request.stringIfPresent("priceAssumption") {
@@ -87,17 +87,5 @@ enum TokenizationOps {
             inputs.priceAssumption = spec
         }
         return inputs
-    }
-
-    /// A time field: Unix seconds (a JSON integer or a decimal string) or ISO-8601 text; nil when absent.
-    static func time(_ request: BatchRequest, _ field: String) throws(RequestError) -> Int64? {
-        guard let value = request.value(field) else { return nil }
-        if case .string(let text) = value {
-            guard let seconds = TokenizationValues.time(text) else {
-                throw .badRequest(field: field, reason: "field '\(field)' must be a time: \(UnixTime.acceptedFormats); got \(quoted(value))")
-            }
-            return seconds
-        }
-        return try request.int64(field)
     }
 }

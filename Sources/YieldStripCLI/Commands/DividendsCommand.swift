@@ -47,12 +47,11 @@ struct DividendsCommand: Command {
     /// The options as the report's inputs: every value is read first (a malformed one is a usage
     /// error), then the schedule is loaded by `loadSchedule`.
     private func inputs(_ invocation: Invocation, loadSchedule: () throws -> DividendSchedule) throws -> DividendsInputs {
-        let time = TokenizationValues.timeExpectation
         let withholding = try TokenizationValues.required(invocation, "withholding", expecting: TokenizationValues.withholdingExpectation,
                                                           TokenizationValues.withholdingRate)
-        let from = try invocation.parse(option: "from", expecting: time, TokenizationValues.time)
-        let to = try invocation.parse(option: "to", expecting: time, TokenizationValues.time)
-        let maturity = try invocation.parse(option: "maturity", expecting: time, TokenizationValues.time)
+        let from = try MarketOptions.time(invocation, "from")
+        let to = try MarketOptions.time(invocation, "to")
+        let maturity = try MarketOptions.time(invocation, "maturity")
         let fee = try TokenizationValues.required(invocation, "fee", expecting: TokenizationValues.fractionExpectation, TokenizationValues.fraction)
         let stockPrice = try invocation.parse(option: "stock-price", expecting: TokenizationValues.numberExpectation) {
             TokenizationValues.number($0)

@@ -35,8 +35,8 @@ struct SplitCommand: Command {
             tokens: try TokenizationValues.required(invocation, "tokens", expecting: amount, TokenizationValues.amount),
             exchangeRate: try TokenizationValues.required(invocation, "exchange-rate", expecting: amount, TokenizationValues.amount))
         inputs.pyIndexStored = try invocation.parse(option: "index", expecting: amount, TokenizationValues.amount)
-        inputs.expiry = try invocation.parse(option: "expiry", expecting: TokenizationValues.timeExpectation, TokenizationValues.time)
-        inputs.valuationTime = try invocation.parse(option: "at", expecting: TokenizationValues.timeExpectation, TokenizationValues.time)
+        inputs.expiry = try MarketOptions.time(invocation, "expiry")
+        inputs.valuationTime = try MarketOptions.time(invocation, "at")
         inputs.ptImpliedApy = try invocation.parse(option: "pt-implied-apy", expecting: TokenizationValues.rateExpectation) {
             TokenizationValues.number($0, allowsPercent: true)
         }
@@ -47,7 +47,7 @@ struct SplitCommand: Command {
             if inputs.valuationTime != nil { throw invocation.usageError("'--at <time>' needs '--expiry <time>'") }
             if inputs.ptImpliedApy != nil { throw invocation.usageError("'--pt-implied-apy <apy>' needs '--expiry <time>'") }
         } else if inputs.valuationTime == nil {
-            inputs.valuationTime = ValuationTimeSource.wallClockNow()
+            inputs.valuationTime = WallClock.now()
             inputs.valuationTimeSource = .wallClock
         }
         return inputs

@@ -38,43 +38,53 @@ enum TokenizationDemo {
     static let sections: [DemoSection] = [
         DemoSection(key: "tokenization", title: "5. 100 AAPL-like tokens: dividends reinvested (30% withheld), split into PT and YT", steps: [
             DemoStep(command: dividendsCommand) {
-                let answer = try dividends().report.object
-                return DemoOutcome(result: answer["endIndex"] ?? .null, resultUnits: units(answer["endIndex"]),
-                                   note: "shares per token after the year's 4 dividends, 30% withheld")
+                try outcome(dividends().report.object, "endIndex", .wad, "shares per token after the year's 4 dividends, 30% withheld")
             },
             DemoStep(command: dividendsCommand) {
-                let answer = try dividends().report.object
-                return DemoOutcome(result: answer["realizedApy"] ?? .null, resultUnits: .string(TokenizationFormat.percent(number(answer["realizedApy"]))),
-                                   note: "the token's realized APY over the year")
+                try outcome(dividends().report.object, "realizedApy", .percent, "the token's realized APY over the year")
             },
             DemoStep(command: dividendsCommand) {
-                let answer = try dividends().report.object
-                let paid = nested(answer["ytInterestPerYt"], "paidSy")
-                return DemoOutcome(result: paid, resultUnits: units(paid),
-                                   note: "SY paid to one YT held all year, after the 3% fee")
+                guard case .object(let perYT)? = try dividends().report.object["ytInterestPerYt"] else {
+                    throw InternalError("the dividends answer has no ytInterestPerYt")
+                }
+                return try outcome(perYT, "paidSy", .wad, "SY paid to one YT held all year, after the 3% fee")
             },
             DemoStep(command: splitCommand) {
-                let answer = try SplitAnswer.build(split()).object
-                return DemoOutcome(result: answer["amountPt"] ?? .null, resultUnits: units(answer["amountPt"]),
-                                   note: "PT minted, and as many YT: 100 × index, rounded down")
+                try outcome(SplitAnswer.build(split()).object, "amountPt", .wad, "PT minted, and as many YT: 100 × index, rounded down")
             },
             DemoStep(command: splitCommand) {
-                let answer = try SplitAnswer.build(split()).object
-                return DemoOutcome(result: answer["pairRedeemsForSy"] ?? .null, resultUnits: units(answer["pairRedeemsForSy"]),
-                                   note: "PT + YT redeem together for the 100 SY put in")
+                try outcome(SplitAnswer.build(split()).object, "pairRedeemsForSy", .wad, "PT + YT redeem together for the 100 SY put in")
             },
             DemoStep(command: valuedSplitCommand) {
-                let answer = try SplitAnswer.build(valuedSplit()).object
-                return DemoOutcome(result: answer["ptValueUsd"] ?? .null, resultUnits: .string(usd(answer["ptValueUsd"])),
-                                   note: "the PT leg in USD at a 0.35% implied APY, 6 months out")
+                try outcome(SplitAnswer.build(valuedSplit()).object, "ptValueUsd", .usd, "the PT leg in USD at a 0.35% implied APY, 6 months out")
             },
             DemoStep(command: valuedSplitCommand) {
-                let answer = try SplitAnswer.build(valuedSplit()).object
-                return DemoOutcome(result: answer["ytValueUsd"] ?? .null, resultUnits: .string(usd(answer["ytValueUsd"])),
-                                   note: "the YT leg in USD: the next 6 months of dividends")
+                try outcome(SplitAnswer.build(valuedSplit()).object, "ytValueUsd", .usd, "the YT leg in USD: the next 6 months of dividends")
             },
         ]),
     ]
+
+    /// How a step's result is shown in the table.
+    enum ResultUnits {
+        /// A wei string in units (`1.003214142718150519`).
+        case wad
+        /// A fraction as a percentage (`0.3214%`).
+        case percent
+        /// USD to the cent (`23033.98`).
+        case usd
+    }
+
+    /// The step's outcome: the answer's member `key` and how it reads.
+    static func outcome(_ answer: JSONObject, _ key: String, _ units: ResultUnits, _ note: String) throws -> DemoOutcome {
+        guard let result = answer[key] else { throw InternalError("the demo's answer has no '\(key)'") }
+        let text: String
+        switch units {
+        case .wad: text = answer.wad(key)?.description ?? "—"
+        case .percent: text = TableFormat.percent(answer.number(key))
+        case .usd: text = TableFormat.fixed(answer.number(key), digits: 2)
+        }
+        return DemoOutcome(result: result, resultUnits: .string(text), note: note)
+    }
 
     /// The inputs of ``dividendsCommand`` (the schedule from the embedded text).
     static func dividends() throws -> DividendsAnswer {
@@ -99,22 +109,4 @@ enum TokenizationDemo {
         return inputs
     }
 
-    /// A wei string shown in units.
-    private static func units(_ value: JSONValue?) -> JSONValue {
-        if case .string(let wei)? = value, let wad = Wad(weiText: wei) { return .string(wad.description) }
-        return .null
-    }
-
-    private static func number(_ value: JSONValue?) -> Double {
-        if case .number(let number)? = value, let double = Double(number.text) { return double }
-        return .nan
-    }
-
-    private static func nested(_ value: JSONValue?, _ key: String) -> JSONValue {
-        if case .object(let object)? = value { return object[key] ?? .null }
-        return .null
-    }
-
-    /// `23033.98`.
-    private static func usd(_ value: JSONValue?) -> String { TokenizationFormat.fixed(number(value), digits: 2) }
 }

@@ -59,7 +59,7 @@ struct AnswerBuilder {
 
     /// `key`, `keyISO` and `keySource` (where the time came from): the table shows one row,
     /// `2025-09-01 (given)`.
-    mutating func time(_ key: String, _ seconds: Int64?, source: ValuationTimeSource, label: String) {
+    mutating func time(_ key: String, _ seconds: Int64?, source: TimeSource, label: String) {
         time(key, seconds, label: label)
         guard let seconds else { return absent(key + "Source") }
         report.displays[key] = "\(UnixTime.formatDate(seconds)) (\(source.rawValue))"

@@ -43,13 +43,13 @@ struct DividendsAnswer {
             schedule: inputs.schedule, withholding: withholding, prices: prices, from: inputs.from, to: inputs.to,
             maturity: inputs.maturity, interestFeeRate: inputs.feeRate, stockPriceUSD: inputs.stockPrice)
         let path = dividends.path
-        let real = { (value: Double) in TokenizationFormat.significant(value) }
+        let real = { (value: Double) in TableFormat.significant(value) }
 
         var answer = AnswerBuilder()
         answer.time("from", path.from, label: "window start")
         answer.time("to", path.to, label: "window end")
-        try answer.number("years", path.years, label: "window (years)") { TokenizationFormat.fixed($0, digits: 6) }
-        answer.wad("withholding", withholding.rate, label: "withholding", display: TokenizationFormat.percent(withholding.rate))
+        try answer.number("years", path.years, label: "window (years)") { TableFormat.fixed($0, digits: 6) }
+        answer.wad("withholding", withholding.rate, label: "withholding", display: TableFormat.percent(withholding.rate))
         answer.text("priceAssumption", inputs.priceAssumption.text, label: "reinvest prices",
                     display: inputs.priceAssumption == .eventPricesOnly ? "events (each row's own)" : inputs.priceAssumption.text)
         var rows: [JSONValue] = []
@@ -60,8 +60,8 @@ struct DividendsAnswer {
         answer.wad("startIndex", path.startRow.yieldIndexWad, label: "yield index at the start")
         answer.wad("endIndex", path.endRow.yieldIndexWad, label: "yield index at the end")
         try answer.number("realizedGrowth", dividends.realizedGrowth, label: "realized growth", display: real)
-        try answer.number("realizedApy", dividends.realizedAPY, label: "realized APY") { TokenizationFormat.percent($0) }
-        answer.wad("feeRate", inputs.feeRate, label: "interest fee", display: TokenizationFormat.percent(inputs.feeRate))
+        try answer.number("realizedApy", dividends.realizedAPY, label: "realized APY") { TableFormat.percent($0) }
+        answer.wad("feeRate", inputs.feeRate, label: "interest fee", display: TableFormat.percent(inputs.feeRate))
 
         var perYT = AnswerBuilder()
         let exact = dividends.ytInterestPerYT
@@ -73,17 +73,17 @@ struct DividendsAnswer {
         try perYT.number("feeSyDouble", approx.fee, label: "one YT: fee (SY, real)") { $0.description }
         try perYT.number("paidSyDouble", approx.paid, label: "one YT: paid (SY, real)") { $0.description }
         try perYT.number("paidInShares", dividends.ytPaidPerYTInShares, label: "one YT: paid (shares)", display: real)
-        try perYT.number("paidUsd", dividends.ytPaidPerYTUSD, label: "one YT: paid (USD)") { TokenizationFormat.fixed($0, digits: 4) }
+        try perYT.number("paidUsd", dividends.ytPaidPerYTUSD, label: "one YT: paid (USD)") { TableFormat.fixed($0, digits: 4) }
         answer.nested("ytInterestPerYt", perYT)
 
-        try answer.number("stockPrice", inputs.stockPrice, label: "stock price (USD per share)") { TokenizationFormat.fixed($0, digits: 2) }
+        try answer.number("stockPrice", inputs.stockPrice, label: "stock price (USD per share)") { TableFormat.fixed($0, digits: 2) }
         answer.time("maturity", dividends.maturity, label: "maturity")
         answer.text("projectionBasis", dividends.projectionBasis?.rawValue, label: "projection basis",
                     display: dividends.projectionBasis.map(describe))
-        try answer.number("projectedApy", dividends.projectedAPY, label: "projected APY to maturity") { TokenizationFormat.percent($0) }
+        try answer.number("projectedApy", dividends.projectedAPY, label: "projected APY to maturity") { TableFormat.percent($0) }
         answer.nested("projection", try dividends.projection.map(projectionAnswer))
 
-        let title = "Dividends reinvested, \(TokenizationFormat.percent(withholding.rate)) withheld: "
+        let title = "Dividends reinvested, \(TableFormat.percent(withholding.rate)) withheld: "
             + "\(UnixTime.formatDate(path.from)) → \(UnixTime.formatDate(path.to))"
         return DividendsAnswer(report: answer.report, title: title, library: dividends)
     }
@@ -121,9 +121,9 @@ struct DividendsAnswer {
     /// `dividendsBeforeMaturity` and `dividendsAfterMaturity` (`exDate`, `exDateISO`, `amount`,
     /// `reinvestPrice`, `netYield`, `indexAfter`, all real).
     static func projectionAnswer(_ projection: TokenProjection) throws -> AnswerBuilder {
-        let real = { (value: Double) in TokenizationFormat.significant(value) }
+        let real = { (value: Double) in TableFormat.significant(value) }
         var answer = AnswerBuilder()
-        try answer.number("yearsToMaturity", projection.yearsToMaturity, label: "years to maturity") { TokenizationFormat.fixed($0, digits: 6) }
+        try answer.number("yearsToMaturity", projection.yearsToMaturity, label: "years to maturity") { TableFormat.fixed($0, digits: 6) }
         let discounting: String
         switch projection.discounting {
         case .tokenGrowth: discounting = "tokenGrowth"
@@ -134,17 +134,17 @@ struct DividendsAnswer {
         try answer.number("currentIndex", projection.currentIndex, label: "yield index now", display: real)
         try answer.number("expectedIndexAtMaturity", projection.expectedIndexAtMaturity, label: "expected yield index at maturity", display: real)
         try answer.number("expectedGrowth", projection.expectedGrowth, label: "expected growth to maturity", display: real)
-        try answer.number("expectedUnderlyingApy", projection.expectedUnderlyingAPY, label: "expected underlying APY") { TokenizationFormat.percent($0) }
+        try answer.number("expectedUnderlyingApy", projection.expectedUnderlyingAPY, label: "expected underlying APY") { TableFormat.percent($0) }
         try answer.number("discountFactor", projection.discountFactor, label: "discount factor (shares now per share then)", display: real)
-        try answer.number("ptFairImpliedApy", projection.ptFairImpliedAPY, label: "PT fair implied APY") { TokenizationFormat.percent($0) }
+        try answer.number("ptFairImpliedApy", projection.ptFairImpliedAPY, label: "PT fair implied APY") { TableFormat.percent($0) }
         try answer.number("ytPayoffInShares", projection.ytPayoffInShares, label: "YT payoff at maturity (shares, after the fee)", display: real)
         try answer.number("ytInterestSyPerYt", projection.ytInterestSyPerYT, label: "YT interest to maturity (SY, after the fee)", display: real)
         try answer.number("ptFairPriceInShares", projection.ptFairPriceInShares, label: "PT fair price (shares)", display: real)
         try answer.number("ytFairPriceInShares", projection.ytFairPriceInShares, label: "YT fair price (shares)", display: real)
         try answer.number("ptFairPriceInSy", projection.ptFairPriceInSy, label: "PT fair price (SY)", display: real)
         try answer.number("ytFairPriceInSy", projection.ytFairPriceInSy, label: "YT fair price (SY)", display: real)
-        try answer.number("ptFairPriceUsd", projection.ptFairPriceUSD, label: "PT fair price (USD)") { TokenizationFormat.fixed($0, digits: 2) }
-        try answer.number("ytFairPriceUsd", projection.ytFairPriceUSD, label: "YT fair price (USD)") { TokenizationFormat.fixed($0, digits: 4) }
+        try answer.number("ptFairPriceUsd", projection.ptFairPriceUSD, label: "PT fair price (USD)") { TableFormat.fixed($0, digits: 2) }
+        try answer.number("ytFairPriceUsd", projection.ytFairPriceUSD, label: "YT fair price (USD)") { TableFormat.fixed($0, digits: 4) }
         try answer.number("treasurySharesPerPt", projection.treasurySharesPerPT, label: "to the treasury after maturity (shares per PT)", display: real)
         answer.hiddenMember("dividendsBeforeMaturity", .array(try projection.dividendsBeforeMaturity.map(projectedDividend)))
         answer.hiddenMember("dividendsAfterMaturity", .array(try projection.dividendsAfterMaturity.map(projectedDividend)))
@@ -204,7 +204,7 @@ struct DividendsAnswer {
         for (i, row) in rows.enumerated() {
             var cells = [UnixTime.formatDate(row.date), row.kind.rawValue, row.dividendPerShareUSD?.description ?? "",
                          row.reinvestPriceUSD?.description ?? "",
-                         row.kind == .dividend ? TokenizationFormat.percent(row.netYield) : ""]
+                         row.kind == .dividend ? TableFormat.percent(row.netYield) : ""]
             if hasSplits { cells += [row.splitRatio?.description ?? "", row.multiplierWad.description] }
             cells.append(row.yieldIndexWad.description)
             if hasNegativeYield { cells.append(row.pyIndexWad.description) }
@@ -219,9 +219,9 @@ struct DividendsAnswer {
         var table = TextTable(header: ["ex-date", "dividend (USD)", "reinvest price", "net yield", "index after", "reaches YT"])
         for (dividends, reaches) in [(projection.dividendsBeforeMaturity, "yes"), (projection.dividendsAfterMaturity, "no: after maturity")] {
             for dividend in dividends {
-                table.rows.append([dividend.exDateText, TokenizationFormat.significant(dividend.amountPerShareUSD),
-                                   TokenizationFormat.significant(dividend.reinvestPriceUSD), TokenizationFormat.percent(dividend.netYield),
-                                   TokenizationFormat.significant(dividend.indexAfter), reaches])
+                table.rows.append([dividend.exDateText, TableFormat.significant(dividend.amountPerShareUSD),
+                                   TableFormat.significant(dividend.reinvestPriceUSD), TableFormat.percent(dividend.netYield),
+                                   TableFormat.significant(dividend.indexAfter), reaches])
             }
         }
         return table

@@ -12,7 +12,7 @@ struct SplitInputs: Sendable {
     var expiry: Int64?
     /// Unix seconds (`--at`, `valuationTime`), and where it came from.
     var valuationTime: Int64?
-    var valuationTimeSource: ValuationTimeSource = .given
+    var valuationTimeSource: TimeSource = .given
     /// The PT's implied APY, to value the legs (`--pt-implied-apy`, `ptImpliedApy`).
     var ptImpliedApy: Double?
     /// USD per split-adjusted share (`--stock-price`, `stockPrice`).
@@ -34,8 +34,8 @@ enum SplitAnswer {
             tokens: inputs.tokens, exchangeRate: inputs.exchangeRate, pyIndexStored: inputs.pyIndexStored,
             expiry: inputs.expiry, valuationTime: inputs.valuationTime, ptImpliedAPY: inputs.ptImpliedApy,
             stockPriceUSD: inputs.stockPrice)
-        let shares = { (value: Double) in TokenizationFormat.significant(value) }
-        let usd = { (value: Double) in TokenizationFormat.fixed(value, digits: 2) }
+        let shares = { (value: Double) in TableFormat.significant(value) }
+        let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
 
         var answer = AnswerBuilder(title: "Split \(inputs.tokens) stock tokens into PT and YT")
         answer.wad("amountSy", split.amountSy, label: "SY tokenized (1 per token)")
@@ -55,9 +55,9 @@ enum SplitAnswer {
 
         answer.time("expiry", split.expiry, label: "expiry")
         answer.time("valuationTime", split.valuationTime, source: inputs.valuationTimeSource, label: "valuation time")
-        try answer.number("yearsToExpiry", split.yearsToExpiry, label: "years to expiry") { TokenizationFormat.fixed($0, digits: 6) }
+        try answer.number("yearsToExpiry", split.yearsToExpiry, label: "years to expiry") { TableFormat.fixed($0, digits: 6) }
 
-        try answer.number("ptImpliedApy", split.ptImpliedAPY, label: "PT implied APY") { TokenizationFormat.percent($0) }
+        try answer.number("ptImpliedApy", split.ptImpliedAPY, label: "PT implied APY") { TableFormat.percent($0) }
         try answer.number("ptPriceInAsset", split.ptPriceInAsset, label: "PT price (shares per PT)", display: shares)
         try answer.number("ytPriceInAsset", split.ytPriceInAsset, label: "YT price (shares per YT)", display: shares)
         try answer.number("ptValueInShares", split.ptValueInShares, label: "PT value (shares)", display: shares)

@@ -54,11 +54,6 @@ enum TokenizationValues {
         return value
     }
 
-    /// A time: ISO-8601 (`2026-03-01`, `2026-03-01T08:00:00Z`, `…+02:00`) or Unix seconds.
-    static let timeExpectation = UnixTime.acceptedFormats
-
-    static func time(_ text: String) -> Int64? { try? UnixTime.parse(text) }
-
     /// A required option of a command, converted; a usage error when it is missing or malformed.
     static func required<T>(_ invocation: Invocation, _ name: String, expecting: String,
                             _ convert: (String) -> T?) throws(UsageError) -> T {
@@ -133,29 +128,7 @@ enum PriceAssumptionSpec: Hashable, Sendable {
     }
 }
 
-/// Where a valuation time came from, printed beside it (`2025-09-01T00:00:00Z (given)`).
-enum ValuationTimeSource: String, Sendable {
-    /// Given on the command line (`--at`) or in the batch request.
-    case given
-    /// The computer's clock, read by the command because no time was given (batch never reads it).
-    case wallClock = "wall clock"
-
-    /// The current time in Unix seconds: the default of `split --at`. The library never reads a clock.
-    static func wallClockNow() -> Int64 { Int64(Date().timeIntervalSince1970.rounded(.down)) }
-}
-
-/// How the tokenization tables show numbers; the JSON keeps full values (wei for exact values,
-/// shortest round-trip numbers for real ones).
-enum TokenizationFormat {
-    /// `0.3214%`.
-    static func percent(_ value: Double, digits: Int = 4) -> String { String(format: "%.\(digits)f%%", value * 100) }
-
-    /// `23073.93`.
-    static func fixed(_ value: Double, digits: Int) -> String { String(format: "%.\(digits)f", value) }
-
-    /// `1.003214143` (`digits` significant digits).
-    static func significant(_ value: Double, digits: Int = 10) -> String { String(format: "%.\(digits)g", value) }
-
+extension TableFormat {
     /// A withholding or fee rate as a percentage, exact: `30%`, `15%`, `3%`, `0.5%`.
     static func percent(_ rate: Wad) -> String {
         let hundredfold = rate.raw.multipliedReportingOverflow(by: Int256(100))

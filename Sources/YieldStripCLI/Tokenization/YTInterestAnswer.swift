@@ -27,7 +27,7 @@ enum YTInterestAnswer {
         answer.wad("balance", interest.balance, label: "YT balance")
         answer.wad("indexFrom", interest.indexFrom, label: "PY index from")
         answer.wad("indexTo", interest.indexTo, label: "PY index to")
-        answer.wad("feeRate", interest.feeRate, label: "interest fee rate", display: TokenizationFormat.percent(interest.feeRate))
+        answer.wad("feeRate", interest.feeRate, label: "interest fee rate", display: TableFormat.percent(interest.feeRate))
         answer.wad("effectiveIndexTo", interest.effectiveIndexTo, label: "PY index used (never falls)")
         answer.flag("negativeYield", interest.negativeYield, label: "negative yield",
                     display: interest.negativeYield ? "yes: the index stays at index-from; nothing accrues" : "no")
@@ -38,7 +38,7 @@ enum YTInterestAnswer {
         try answer.number("feeSyDouble", interest.feeSyDouble, label: "fee (SY, real)", display: real)
         try answer.number("paidSyDouble", interest.paidSyDouble, label: "paid (SY, real)", display: real)
         try answer.number("paidInAsset", interest.paidInAsset, label: "paid (shares at the index used)") {
-            TokenizationFormat.significant($0)
+            TableFormat.significant($0)
         }
         return answer.report
     }
