@@ -43,7 +43,7 @@ enum SplitAnswer {
         answer.wad("pyIndexStored", split.pyIndexStored, label: "PY index stored")
         answer.wad("pyIndex", split.pyIndex, label: "PY index used")
         answer.flag("negativeYield", split.negativeYield, label: "negative yield",
-                    display: split.negativeYield ? "yes: the rate is below the stored index; YT accrues nothing until it recovers" : "no")
+                    display: split.negativeYield ? "yes" : "no")
         answer.wad("amountPt", split.amountPt, label: "PT minted")
         answer.wad("amountYt", split.amountYt, label: "YT minted")
         answer.wad("syValueInShares", split.syValueInShares, label: "SY value (shares)")

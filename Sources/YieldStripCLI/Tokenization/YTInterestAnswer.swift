@@ -30,7 +30,7 @@ enum YTInterestAnswer {
         answer.wad("feeRate", interest.feeRate, label: "interest fee rate", display: TableFormat.percent(interest.feeRate))
         answer.wad("effectiveIndexTo", interest.effectiveIndexTo, label: "PY index used (never falls)")
         answer.flag("negativeYield", interest.negativeYield, label: "negative yield",
-                    display: interest.negativeYield ? "yes: the index stays at index-from; nothing accrues" : "no")
+                    display: interest.negativeYield ? "yes" : "no")
         answer.wad("interestSy", interest.interestSy, label: "interest accrued (SY)")
         answer.wad("feeSy", interest.feeSy, label: "fee to the treasury (SY)")
         answer.wad("paidSy", interest.paidSy, label: "paid to the holder (SY)")
