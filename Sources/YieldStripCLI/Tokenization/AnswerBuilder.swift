@@ -39,12 +39,6 @@ struct AnswerBuilder {
         report.append(key, .string(value), label: label, display: display)
     }
 
-    /// An integer (a source line number, a count).
-    mutating func integer(_ key: String, _ value: Int?, label: String) {
-        guard let value else { return absent(key) }
-        report.append(key, .number(JSONNumber(value)), label: label)
-    }
-
     /// `key` (Unix seconds) and `keyISO` (`2026-03-01T00:00:00Z`, hidden in the table; the row shows
     /// `2026-03-01`, with the time of day when it is not midnight).
     mutating func time(_ key: String, _ seconds: Int64?, label: String) {
