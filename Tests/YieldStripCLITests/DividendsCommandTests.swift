@@ -144,6 +144,21 @@ import YieldStrip
         #expect(T.wei(growing, "endIndex") == "1007012250000000000")
     }
 
+    /// A split multiplies the issuer's multiplier and leaves the yield index alone; the table then shows
+    /// the split ratio and the multiplier.
+    @Test func splitsAreDividedOut() throws {
+        let fixtures = try T.Fixtures()
+        defer { fixtures.remove() }
+        let path = try fixtures.file("split.csv", "ex_date,amount,reinvest_price,split_ratio\n2024-01-10,0.5,100,\n2024-02-01,,,4\n2024-04-10,0.125,25,\n")
+        let answer = T.object(yieldstrip("dividends", "--schedule", path, "--json").stdout)
+        let rows = T.rows(answer)
+        #expect(rows.map { $0["kind"] } == ["start", "dividend", "split", "dividend"])
+        #expect(rows[2]["yieldIndex"] == rows[1]["yieldIndex"] && rows[2]["multiplier"] == "4014000000000000000")
+        #expect(rows[3]["yieldIndex"] == "1007012250000000000")   // 0.125 / 25 per post-split share = 0.5 / 100 before
+        let table = yieldstrip("dividends", "--schedule", path).stdout
+        #expect(table.contains("split ratio") && table.contains("multiplier"))
+    }
+
     /// Bad schedules: exit 1, nothing on stdout, the file and the line named.
     @Test func badSchedules() throws {
         let fixtures = try T.Fixtures()

@@ -32,7 +32,9 @@ struct DividendsInputs: Sendable {
 struct DividendsAnswer {
     /// The answer (its JSON object) and the table of its summary (the rows are rendered apart).
     let report: Report
+    /// The table's first line: the withholding and the window.
     let title: String
+    /// The library's report, for the index-path table and the CSV.
     let library: DividendsReport
 
     static func build(_ inputs: DividendsInputs) throws -> DividendsAnswer {
