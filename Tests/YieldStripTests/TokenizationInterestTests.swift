@@ -130,7 +130,7 @@ import YieldStrip
     /// Property: along random non-monotone rate paths the PY index never decreases and no step's interest
     /// is negative, in both scalars.
     @Test func propertyIndexMonotoneInterestNonNegative() throws {
-        var rng = TokenizationRNG(seed: 0x7E57_0001)
+        var rng = SplitMix64(seed: 0x7E57_0001)
         for _ in 0..<200 {
             var rate = 1.0 + Double(rng.next() % 1000) / 1000
             var updates: [ExchangeRateUpdate<Wad>] = []
@@ -149,18 +149,5 @@ import YieldStrip
             let path = try PYIndex.path(syExchangeRates: updates.map { $0.exchangeRate.doubleValue })
             #expect(zip(path, path.dropFirst()).allSatisfy { $0 <= $1 })
         }
-    }
-}
-
-/// A small deterministic generator for property tests.
-struct TokenizationRNG {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
