@@ -17,8 +17,7 @@ import Testing
             SUBCOMMANDS:
               batch         Answer JSON Lines requests on stdin, one answer line each.
               wad           Check Pendle's exact 18-decimal math by hand.
-              rate          Convert an implied rate: APY, ln rate, PT/YT price, PT per
-                            asset.
+              rate          Convert a rate: APY, ln rate, PT/YT price, PT per asset.
               market        Read a Pendle V2 market from a market file.
               quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.
               depth         Implied APY after PT trades of 0.1% to 50% of the pool.

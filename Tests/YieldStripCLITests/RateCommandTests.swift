@@ -135,7 +135,7 @@ import YieldStrip
 
     @Test func help() {
         let run = yieldstrip("rate", "--help")
-        #expect(run.exitCode == 0 && run.stdout.hasPrefix("OVERVIEW: Convert an implied rate: APY, ln rate, PT/YT price, PT per asset.\n"))
+        #expect(run.exitCode == 0 && run.stdout.hasPrefix("OVERVIEW: Convert a rate: APY, ln rate, PT/YT price, PT per asset.\n"))
         #expect(run.stdout.contains("  --seconds-to-expiry <seconds>   The time to expiry in seconds, instead of\n"))
     }
 }

@@ -3,7 +3,7 @@ import YieldStrip
 /// `yieldstrip rate`: one implied rate, given in any of its forms, in every form (batch op `rate`).
 struct RateCommand: Command {
     let name = "rate"
-    let abstract = "Convert an implied rate: APY, ln rate, PT/YT price, PT per asset."
+    let abstract = "Convert a rate: APY, ln rate, PT/YT price, PT per asset."
     let discussion = """
         Give the rate in exactly one form (--apy, --pt-price, --yt-price, --ln-rate or
         --pt-per-asset) and the time to expiry: --expiry with --now (default: the wall
