@@ -58,6 +58,9 @@ public enum PendleError: DomainError, Hashable {
     case marketZeroAmountsInput
     case marketZeroAmountsOutput
     case marketZeroLnImpliedRate
+    /// `MarketZeroNetLPFee` (PendleMarketV7's swaps): the LP's share of the fee rounds to zero, so the
+    /// market contract refuses the trade (a dust trade, or a fee-free market).
+    case marketZeroNetLPFee
 
     // MARK: Yield contract (PendleYieldToken)
 
@@ -84,6 +87,7 @@ public enum PendleError: DomainError, Hashable {
         case .marketZeroAmountsInput: return "MarketZeroAmountsInput"
         case .marketZeroAmountsOutput: return "MarketZeroAmountsOutput"
         case .marketZeroLnImpliedRate: return "MarketZeroLnImpliedRate"
+        case .marketZeroNetLPFee: return "MarketZeroNetLPFee"
         case .yieldContractExpired: return "YCExpired"
         case .yieldContractNotExpired: return "YCNotExpired"
         }
@@ -135,6 +139,8 @@ public enum PendleError: DomainError, Hashable {
             return "MarketZeroAmountsOutput: the operation would return nothing; use a larger amount"
         case .marketZeroLnImpliedRate:
             return "MarketZeroLnImpliedRate: the trade would set the implied rate to zero; trade less PT into the pool"
+        case .marketZeroNetLPFee:
+            return "MarketZeroNetLPFee: the LP's share of the fee rounds to zero and the market contract refuses the trade; trade a larger amount"
         case .yieldContractExpired:
             return "YCExpired: the yield contract has expired; PT + YT can no longer be minted"
         case .yieldContractNotExpired:

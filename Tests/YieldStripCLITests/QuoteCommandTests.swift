@@ -96,17 +96,17 @@ import YieldStrip
         }
     }
 
-    @Test func nothingTradedLeavesTheMarket() throws {
-        let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-yt", "--amount", "0", "--json"))
-        #expect(object["market"] == .null && object["amountOut"] == "0" && object["zeroNetLpFee"] == false)
-        #expect(yieldstrip("quote", "--market", Self.market, "--buy-yt", "--amount", "0").stdout
-                    .contains("new market state                    unchanged (nothing traded)\n"))
+    /// A zero amount is refused: there is nothing to quote.
+    @Test func zeroAmountIsRefused() throws {
+        let run = yieldstrip("quote", "--market", Self.market, "--buy-yt", "--amount", "0", "--json")
+        #expect(run.exitCode == 1 && run.stdout.isEmpty && run.stderr.contains("ZeroAmount"))
     }
 
-    /// A dust trade whose LP fee rounds to zero is flagged: the market contract rejects it.
-    @Test func dustTradeFlagsZeroLpFee() throws {
-        let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "0", "--json"))
-        #expect(object["zeroNetLpFee"] == true)
+    /// A dust trade whose LP fee rounds to zero is refused, as the market contract refuses it
+    /// (`MarketZeroNetLPFee`); the batch swap ops still report the core math with `zeroNetLpFee`.
+    @Test func dustTradeIsRefusedAsTheMarketContractDoes() throws {
+        let run = yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "0.000000000000000001", "--json")
+        #expect(run.exitCode == 1 && run.stdout.isEmpty && run.stderr.contains("MarketZeroNetLPFee"), "\(run.stderr)")
     }
 
     // MARK: Errors

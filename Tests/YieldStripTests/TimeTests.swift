@@ -138,7 +138,7 @@ import YieldStrip
         ("garbage", "not a date"),
         ("", "empty text"),
         ("   ", "empty text"),
-        ("99999999999999999999", "outside the 64-bit range"),
+        ("99999999999999999999", "outside years 0000–9999"), ("253402300800", "outside years 0000–9999"), ("-62167219201", "outside years 0000–9999"),
         ("+1798675200", "not a date"),
         ("1.5", "not a date"),
     ])

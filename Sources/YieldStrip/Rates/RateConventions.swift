@@ -19,6 +19,12 @@ public enum RateConventions {
         Double(secondsToExpiry) / Double(secondsPerYear)
     }
 
+    /// Years from `start` to `end` (negative when `end` is earlier), computed in `Double` so that no pair of
+    /// `Int64` times can overflow (exact to 2^-53 relative for any span under ~285 million years).
+    public static func years(from start: Int64, to end: Int64) -> Double {
+        (Double(end) - Double(start)) / Double(secondsPerYear)
+    }
+
     /// `secondsToExpiry / 86,400` (one rounding, relative error ≤ 2^-53).
     public static func daysToExpiry(secondsToExpiry: Int64) -> Double {
         Double(secondsToExpiry) / Double(secondsPerDay)

@@ -31,6 +31,10 @@ public enum UnixTime {
 
     // MARK: Parsing
 
+    /// The times text can name: 0000-01-01T00:00:00Z … 9999-12-31T23:59:59Z. Any two differ by far less
+    /// than `Int64` can hold, so time differences never overflow.
+    public static let supportedRange: ClosedRange<Int64> = -62_167_219_200 ... 253_402_300_799
+
     /// Unix seconds of an ISO-8601 UTC date or date-time, or of plain Unix-seconds text (see ``UnixTime``).
     /// Leading and trailing whitespace is ignored.
     ///
@@ -44,7 +48,9 @@ public enum UnixTime {
         if scanner.bytes.isEmpty { throw fail("empty text") }
         if scanner.bytes.allSatisfy({ $0.isDigit }) || (scanner.bytes.first == .minus && scanner.bytes.count > 1
             && scanner.bytes.dropFirst().allSatisfy({ $0.isDigit })) {
-            guard let seconds = Int64(trimmed) else { throw fail("Unix seconds outside the 64-bit range") }
+            guard let seconds = Int64(trimmed), supportedRange.contains(seconds) else {
+                throw fail("Unix seconds outside years 0000–9999 (\(supportedRange.lowerBound) … \(supportedRange.upperBound))")
+            }
             return seconds
         }
 

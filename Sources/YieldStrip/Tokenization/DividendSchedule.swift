@@ -182,7 +182,7 @@ public enum ReinvestPriceAssumption: Hashable, Sendable {
             }
             return point.usdPerShare
         case let .growing(start, from, growth):
-            let years = Double(event.exDate - from) / Double(RateConventions.secondsPerYear)
+            let years = RateConventions.years(from: from, to: event.exDate)
             let value = start.doubleValue * Foundation.pow(1 + growth, years)
             guard let price = Wad(rounding: value), value.isFinite else { throw .nonFiniteValue(field: "projected price") }
             guard price.isPositive else { throw .nonPositivePrice(line: 0, field: "projected price", value: price.description) }

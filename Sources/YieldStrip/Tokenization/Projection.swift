@@ -112,7 +112,7 @@ public enum TokenProjectionModel {
             throw .invalidDateRange(what: "projection (valuation time → maturity)", start: UnixTime.formatDate(valuationTime),
                                     end: UnixTime.formatDate(maturity))
         }
-        let years = RateConventions.yearsToExpiry(secondsToExpiry: maturity - valuationTime)
+        let years = RateConventions.years(from: valuationTime, to: maturity)
         let w = withholding.doubleValue
         var before: [ProjectedDividend] = []
         var after: [ProjectedDividend] = []
@@ -148,8 +148,10 @@ public enum TokenProjectionModel {
         case .tokenGrowth:
             discountFactor = 1 / growth
         case .apy(let r):
-            guard r.isFinite, r > -1 else { throw .nonFiniteValue(field: "discount APY (must be > -1)") }
+            guard r.isFinite else { throw .nonFiniteValue(field: "discount APY") }
+            guard r > -1 else { throw .rateOutOfRange(field: "discount APY", value: r, reason: "must be above -100 %") }
             discountFactor = RateConventions.discountFactor(apy: r, years: years)
+            guard discountFactor.isFinite, discountFactor > 0 else { throw .nonFiniteValue(field: "discount factor") }
         }
         let f = interestFeeRate
         let ytPayoff = (growth - 1) * (1 - f)

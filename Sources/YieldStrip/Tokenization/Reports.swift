@@ -90,16 +90,22 @@ public struct SplitReport: Hashable, Sendable {
         if let expiry, let valuationTime {
             report.expiry = expiry
             report.valuationTime = valuationTime
-            report.yearsToExpiry = RateConventions.yearsToExpiry(secondsToExpiry: expiry - valuationTime)
+            report.yearsToExpiry = RateConventions.years(from: valuationTime, to: expiry)
         }
         if let apy = ptImpliedAPY, let years = report.yearsToExpiry {
-            guard apy.isFinite, apy > -1 else { throw TokenizationError.nonFiniteValue(field: "PT implied APY (must be > -1)") }
-            let ptPrice = RateConventions.discountFactor(apy: apy, years: years)
+            // A PT's implied APY is never negative (its price in asset is at most 1); the prices come from
+            // the ln rate so that tiny rates and short times keep their precision.
+            guard apy.isFinite else { throw TokenizationError.nonFiniteValue(field: "PT implied APY") }
+            guard apy >= 0 else {
+                throw TokenizationError.rateOutOfRange(field: "PT implied APY", value: apy, reason: "must be ≥ 0 (a PT trades at or below 1 asset)")
+            }
+            let lnRateTimesYears = Foundation.log1p(apy) * years
+            let ptPrice = Foundation.exp(-lnRateTimesYears), ytPrice = -Foundation.expm1(-lnRateTimesYears)
             report.ptImpliedAPY = apy
             report.ptPriceInAsset = ptPrice
-            report.ytPriceInAsset = 1 - ptPrice
+            report.ytPriceInAsset = ytPrice
             report.ptValueInShares = amountPy.doubleValue * ptPrice
-            report.ytValueInShares = amountPy.doubleValue * (1 - ptPrice)
+            report.ytValueInShares = amountPy.doubleValue * ytPrice
         }
         if let price = stockPriceUSD {
             report.stockPriceUSD = price

@@ -42,13 +42,20 @@ public enum StockTokenIndex {
     public static func defaultWindow(for schedule: DividendSchedule) throws(TokenizationError) -> (from: Int64, to: Int64) {
         guard let first = schedule.actions.first, let last = schedule.actions.last else { throw .emptySchedule }
         let dates = schedule.dividends.map(\.exDate)
-        var gap = 365 * RateConventions.secondsPerDay
+        let day = RateConventions.secondsPerDay
+        var gap = 365 * day
         if dates.count >= 2 {
-            let gaps = zip(dates.dropFirst(), dates).map { $0 - $1 }.sorted()
+            // Gaps in whole days, in Double so that no pair of dates can overflow.
+            let gaps = zip(dates.dropFirst(), dates).map { (Double($0) - Double($1)) / Double(day) }.sorted()
             let median = gaps.count % 2 == 1 ? gaps[gaps.count / 2] : (gaps[gaps.count / 2 - 1] + gaps[gaps.count / 2]) / 2
-            gap = Swift.max(RateConventions.secondsPerDay, (median + RateConventions.secondsPerDay / 2) / RateConventions.secondsPerDay * RateConventions.secondsPerDay)
+            gap = Int64(Swift.max(1, Swift.min(median.rounded(), 36_500))) * day
         }
-        return ((dates.first ?? first.date) - gap, last.date)
+        let start = dates.first ?? first.date
+        let (from, overflow) = start.subtractingReportingOverflow(gap)
+        if overflow {
+            throw .invalidDateRange(what: "index window", start: UnixTime.formatDate(start), end: UnixTime.formatDate(last.date))
+        }
+        return (from, last.date)
     }
 
     /// The index path of a dividend schedule over the window `(from, to]`.
@@ -269,7 +276,7 @@ public struct IndexPath: Hashable, Sendable {
     public var realizedGrowth: Double { endRow.yieldIndex / startRow.yieldIndex }
 
     /// Years in the window (365-day years).
-    public var years: Double { RateConventions.yearsToExpiry(secondsToExpiry: to - from) }
+    public var years: Double { RateConventions.years(from: from, to: to) }
 
     /// `realizedGrowth^(1 / years) − 1`: the underlying APY the token earned over the window.
     public var realizedAPY: Double { RateConventions.annualizedRate(growth: realizedGrowth, years: years) }

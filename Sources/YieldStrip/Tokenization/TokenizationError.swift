@@ -52,6 +52,9 @@ public enum TokenizationError: DomainError, Hashable {
     case insufficientBalance(token: String, balance: String, requested: String)
     /// `NonFiniteValue`: a `Double` input that is NaN or infinite, or a result that overflowed `Double`.
     case nonFiniteValue(field: String)
+    /// `RateOutOfRange`: a finite rate outside its domain (a negative PT implied APY, a discount rate
+    /// at or below −100 %).
+    case rateOutOfRange(field: String, value: Double, reason: String)
     /// `MissingInput`: an input needed by another one is absent (`needs` says which).
     case missingInput(field: String, needs: String)
 
@@ -76,6 +79,7 @@ public enum TokenizationError: DomainError, Hashable {
         case .noFloatingSy: return "YCNoFloatingSy"
         case .insufficientBalance: return "InsufficientBalance"
         case .nonFiniteValue: return "NonFiniteValue"
+        case .rateOutOfRange: return "RateOutOfRange"
         case .missingInput: return "MissingInput"
         }
     }
@@ -111,6 +115,7 @@ public enum TokenizationError: DomainError, Hashable {
         case let .invalidDateRange(what, start, end): return [what, start, end]
         case let .insufficientBalance(token, balance, requested): return [token, balance, requested]
         case let .nonFiniteValue(field): return [field]
+        case let .rateOutOfRange(field, value, _): return [field, value.description]
         case let .missingInput(field, needs): return [field, needs]
         }
     }
@@ -156,6 +161,8 @@ public enum TokenizationError: DomainError, Hashable {
             return "redeeming \(requested) \(token) but the holder has \(balance); redeem at most the balance"
         case let .nonFiniteValue(field):
             return "\(field) is not a finite number; give a finite value"
+        case let .rateOutOfRange(field, value, reason):
+            return "\(field) \(value) is out of range: \(reason)"
         case let .missingInput(field, needs):
             return "\(field) needs \(needs); give it too, or drop \(field)"
         }

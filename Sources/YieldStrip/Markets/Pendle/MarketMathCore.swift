@@ -31,20 +31,38 @@ public enum PendleMarketMath {
     @inlinable
     static func maxMarketProportion<S: PendleScalar>() -> S { S(wei: maxMarketProportionWei) }
 
+    /// `expiry − blockTime` in seconds, as the contract's `uint256` subtraction: `Panic(0x11)` when it
+    /// would be negative or leaves `Int64` (times far outside any block's). Callers check expiry first.
+    @inlinable
+    public static func timeToExpiry(expiry: Int64, blockTime: Int64) throws(PendleError) -> Int64 {
+        let (t, overflow) = expiry.subtractingReportingOverflow(blockTime)
+        if overflow || t < 0 { throw .arithmeticOverflow }
+        return t
+    }
+
+    /// A time argument of the curve helpers: a `uint256` on chain, so a negative one is the underflow of
+    /// the subtraction that produced it (`Panic(0x11)`).
+    @inlinable
+    static func checkTime(_ timeToExpiry: Int64) throws(PendleError) {
+        if timeToExpiry < 0 { throw .arithmeticOverflow }
+    }
+
     // MARK: Pre-compute
 
     /// `getMarketPreCompute`: the per-block constants of the curve.
     ///
-    /// Reverts, in order: `MarketExpired`; `MarketRateScalarBelowZero(rateScalar)`;
-    /// `MarketZeroTotalPtOrTotalAsset(totalPt, totalAsset)`; then the anchor's
+    /// Reverts, in order: `MarketExpired`; `MarketRateScalarBelowZero(rateScalar)`; `Revert()` for a
+    /// negative `pyIndex` (a `uint256` on chain); `MarketZeroTotalPtOrTotalAsset(totalPt, totalAsset)`; then the anchor's
     /// (`MarketExchangeRateBelowOne`, `MarketProportionMustNotEqualOne`, `Invalid exponent`, …).
     @inlinable
     public static func getMarketPreCompute<S: PendleScalar>(
         _ market: MarketState<S>, pyIndex: S, blockTime: Int64
     ) throws(PendleError) -> MarketPreCompute<S> {
         if market.isExpired(at: blockTime) { throw .marketExpired }
-        let timeToExpiry = market.expiry - blockTime
+        let timeToExpiry = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let rateScalar = try getRateScalar(market.scalarRoot, timeToExpiry: timeToExpiry)
+        // The PY index is a uint256 on chain; a negative one cannot be cast (`PMath.Uint`).
+        if pyIndex.isNegative { throw .castOutOfRange }
         let totalAsset = try market.totalSy.syToAsset(index: pyIndex)
         if market.totalPt.isZero || totalAsset.isZero {
             throw .marketZeroTotalPtOrTotalAsset(totalPt: market.totalPt.revertValue, totalAsset: totalAsset.revertValue)
@@ -132,7 +150,7 @@ public enum PendleMarketMath {
         _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, netPtToAccount: S,
         amounts: TradeAmounts<S>, blockTime: Int64
     ) throws(PendleError) -> MarketState<S> {
-        let timeToExpiry = market.expiry - blockTime
+        let timeToExpiry = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         var next = market
         next.totalPt = try market.totalPt.subNoNeg(netPtToAccount)
         next.totalSy = try market.totalSy.subNoNeg(amounts.netSyToAccount + amounts.netSyToReserve)
@@ -247,7 +265,7 @@ public enum PendleMarketMath {
     ) throws(PendleError) -> MarketState<S> {
         if market.isExpired(at: blockTime) { throw .marketExpired }
         let totalAsset = try market.totalSy.syToAsset(index: pyIndex)
-        let timeToExpiry = market.expiry - blockTime
+        let timeToExpiry = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let rateScalar = try getRateScalar(market.scalarRoot, timeToExpiry: timeToExpiry)
         var next = market
         next.lastLnImpliedRate = try getLnImpliedRate(totalPt: market.totalPt, totalAsset: totalAsset,
@@ -276,6 +294,7 @@ public enum PendleMarketMath {
     public static func getLnImpliedRate<S: PendleScalar>(
         totalPt: S, totalAsset: S, rateScalar: S, rateAnchor: S, timeToExpiry: Int64
     ) throws(PendleError) -> S {
+        try checkTime(timeToExpiry)
         let exchangeRate = try getExchangeRate(totalPt: totalPt, totalAsset: totalAsset, rateScalar: rateScalar,
                                                rateAnchor: rateAnchor, netPtToAccount: S.zero)
         return try exchangeRate.ln().unsignedScaled(by: impliedRateTime, dividedBy: timeToExpiry)
@@ -287,7 +306,8 @@ public enum PendleMarketMath {
     public static func getExchangeRateFromImpliedRate<S: PendleScalar>(
         _ lnImpliedRate: S, timeToExpiry: Int64
     ) throws(PendleError) -> S {
-        try lnImpliedRate.unsignedScaled(by: timeToExpiry, dividedBy: impliedRateTime).exp()
+        try checkTime(timeToExpiry)
+        return try lnImpliedRate.unsignedScaled(by: timeToExpiry, dividedBy: impliedRateTime).exp()
     }
 
     /// `_getExchangeRate`: PT per asset (the PT price is its inverse) after the account takes `netPtToAccount` PT from the pool.
@@ -320,6 +340,7 @@ public enum PendleMarketMath {
     /// `_getRateScalar`: `scalarRoot · 365 d / t` (signed, truncating); ≤ 0 → `MarketRateScalarBelowZero`.
     @inlinable
     public static func getRateScalar<S: PendleScalar>(_ scalarRoot: S, timeToExpiry: Int64) throws(PendleError) -> S {
+        try checkTime(timeToExpiry)
         let rateScalar = try scalarRoot.scaled(by: impliedRateTime, dividedBy: timeToExpiry)
         if !rateScalar.isPositive { throw .marketRateScalarBelowZero(rateScalar: rateScalar.revertValue) }
         return rateScalar

@@ -37,28 +37,42 @@ public struct MarketSnapshot: Sendable {
 }
 
 /// A swap with the numbers a trader reads: prices, implied APYs, fees, price impact and the market's limit.
+///
+/// Effective implied APY follows Pendle's definitions per pair (`ptExchangeRate^(1/years) − 1`, with
+/// `ptExchangeRate` = PT / asset for PT ↔ token, `1 / (1 − asset / YT)` for YT ↔ token, `1 + PT / YT` for
+/// PT ↔ YT). Price impact is measured on the price of the token traded — PT for PT trades, YT for YT
+/// trades (in asset, or in PT for PT ↔ YT) — against its spot price, fees included, and signed so that
+/// positive is a cost to the account (paid more when buying, received less when selling).
 public struct SwapQuote: Sendable {
     public var kind: SwapKind
     public var secondsToExpiry: Int64
+    /// The amount given (the kind's ``SwapKind/amountField``).
+    public var amountGiven: Double
+    /// What the account gives up and receives (``SwapResult/amountIn``, ``SwapResult/amountOut``).
     public var amountIn: Double
     public var amountOut: Double
-    /// amountIn / amountOut, in the two tokens' units.
+    /// The part of an exact input the trade does not use (rounding dust): `amountGiven − amountIn`.
+    public var unspentInput: Double
+    /// amountIn / amountOut, in the two tokens' units (NaN when nothing comes out).
     public var effectivePrice: Double
     /// The market's PT leg (positive: the account took PT from the pool).
     public var ptLeg: Double
-    /// Asset per PT actually paid or received on the PT leg, fees included.
+    /// Asset per PT paid or received on the PT leg, fees included.
     public var effectivePtPriceInAsset: Double
-    /// The implied APY the account locks in on the PT leg (Pendle's effective implied APY:
-    /// `(1 / effectivePtPrice)^(1 / years) − 1`).
+    /// Asset per YT paid or received (YT ↔ token trades; PT per YT for PT ↔ YT); nil for PT trades.
+    public var effectiveYtPrice: Double?
+    /// The implied APY of the trade's effective price (see above).
     public var effectiveImpliedApy: Double
     public var impliedApyBefore: Double
     public var impliedApyAfter: Double
     public var ptPriceInAssetBefore: Double
     public var ptPriceInAssetAfter: Double
-    /// Effective PT price against the spot PT price, fees included, signed so that positive is a cost to
-    /// the account (paid more when buying, received less when selling).
+    public var ytPriceInAssetBefore: Double
+    public var ytPriceInAssetAfter: Double
+    /// The traded token's effective price against its spot price, fees included (see above).
     public var priceImpact: Double
-    /// The same without fees: the curve's slippage alone.
+    /// The PT leg's slippage on the curve alone: its pre-fee price against the spot PT price, signed the
+    /// same way.
     public var priceImpactBeforeFees: Double
     public var netSyFee: Double
     public var netAssetFee: Double
@@ -73,7 +87,7 @@ extension PendleMarketMath {
     /// The market at `blockTime`, with its largest trades and its depth.
     public static func snapshot<S: PendleScalar>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64) throws -> MarketSnapshot {
         let comp = try getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
-        let t = market.expiry - blockTime
+        let t = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let years = Double(t) / Double(impliedRateTime)
         let lnRate = market.lastLnImpliedRate.doubleValue
         let ptPerAsset = Foundation.exp(lnRate * years)
@@ -120,47 +134,86 @@ extension PendleMarketMath {
         }.size
     }
 
-    /// ``swap(_:market:pyIndex:amount:blockTime:)`` with its analytics.
+    /// ``swap(_:market:pyIndex:amount:blockTime:)`` with its analytics, refusing what the market contract or
+    /// the router would refuse: a zero amount (``SwapError/zeroAmount``), a trade whose LP fee rounds to zero
+    /// (``PendleError/marketZeroNetLPFee``), and an exact input larger than the market can take in that
+    /// direction (``SwapError/exceedsMarketLimit(given:largest:)``: the optimal answer would stop at the
+    /// market's limit and leave the rest unused — or, buying YT, give the extra PT to the market).
     public static func quote<S: PendleScalar>(
         _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64
     ) throws -> (result: SwapResult<S>, quote: SwapQuote) {
+        if amount.isZero { throw SwapError.zeroAmount(field: kind.amountField) }
         let result = try swap(kind, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime)
-        let t = market.expiry - blockTime
+        if result.zeroNetLpFee(pyIndex: pyIndex) { throw PendleError.marketZeroNetLPFee }
+        let t = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let years = Double(t) / Double(impliedRateTime)
         let index = pyIndex.doubleValue
-        let apyBefore = Foundation.exp(market.lastLnImpliedRate.doubleValue) - 1
-        let ptBefore = Foundation.exp(-market.lastLnImpliedRate.doubleValue * years)
+        let lnBefore = market.lastLnImpliedRate.doubleValue
         let after = result.trade?.market ?? market
-        let apyAfter = Foundation.exp(after.lastLnImpliedRate.doubleValue) - 1
-        let ptAfter = Foundation.exp(-after.lastLnImpliedRate.doubleValue * years)
+        let lnAfter = after.lastLnImpliedRate.doubleValue
+        let ptBefore = Foundation.exp(-lnBefore * years), ytBefore = -Foundation.expm1(-lnBefore * years)
+        let ptAfter = Foundation.exp(-lnAfter * years), ytAfter = -Foundation.expm1(-lnAfter * years)
         let leg = result.trade?.netPtToAccount.doubleValue ?? 0
         let legAsset = abs(result.trade?.netSyToAccount.doubleValue ?? 0) * index
         let effectivePt = leg == 0 ? ptBefore : legAsset / abs(leg)
         let preFeePt = result.trade.map { 1 / $0.preFeeExchangeRate.doubleValue } ?? ptBefore
-        let sign: Double = leg >= 0 ? 1 : -1
+        let legSign: Double = leg >= 0 ? 1 : -1
         let fee = result.netSyFee.doubleValue
-        let largestLeg = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
+        let amountIn = result.amountIn.doubleValue, amountOut = result.amountOut.doubleValue
+
+        // Pendle's effective exchange rate per pair, and the traded token's effective and spot prices.
+        let exchangeRate: Double, effective: Double, spot: Double, buying: Bool
+        var effectiveYt: Double? = nil
+        switch kind.tokens {
+        case (.sy, .yt), (.yt, .sy):
+            buying = kind.tokens.output == .yt
+            let ytAmount = buying ? amountOut : amountIn, underlying = (buying ? amountIn : amountOut) * index
+            effective = underlying / ytAmount
+            spot = ytBefore
+            exchangeRate = 1 / (1 - effective)
+            effectiveYt = effective
+        case (.pt, .yt), (.yt, .pt):
+            buying = kind.tokens.output == .yt
+            let ytAmount = buying ? amountOut : amountIn, ptAmount = buying ? amountIn : amountOut
+            effective = ptAmount / ytAmount
+            spot = ytBefore / ptBefore
+            exchangeRate = 1 + effective
+            effectiveYt = effective
+        default:
+            buying = leg >= 0
+            effective = effectivePt
+            spot = ptBefore
+            exchangeRate = 1 / effectivePt
+        }
+        let limitLeg = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
         let largest: Double?
-        if largestLeg.isPositive,
-           let legTrade = try? executeTradeCore(market, pyIndex: pyIndex,
-                                                netPtToAccount: kind.ptLegSign > 0 ? largestLeg : largestLeg.negated(),
-                                                blockTime: blockTime) {
+        if limitLeg.isPositive,
+           let limitTrade = try? executeTradeCore(market, pyIndex: pyIndex,
+                                                  netPtToAccount: kind.ptLegSign > 0 ? limitLeg : limitLeg.negated(),
+                                                  blockTime: blockTime) {
             switch kind {
-            case .swapSyForExactPt, .swapExactPtForSy, .swapPtForExactSy, .swapExactYtForSy:
-                largest = kind == .swapPtForExactSy ? legTrade.netSyToAccount.doubleValue : largestLeg.doubleValue
+            case .swapSyForExactPt, .swapExactPtForSy, .swapExactYtForSy: largest = limitLeg.doubleValue
+            case .swapPtForExactSy: largest = limitTrade.netSyToAccount.doubleValue
             default:
-                largest = (try? legSpend(kind, size: largestLeg, netSyToAccount: legTrade.netSyToAccount, pyIndex: pyIndex))?.doubleValue
+                largest = (try? legSpend(kind, size: limitLeg, netSyToAccount: limitTrade.netSyToAccount, pyIndex: pyIndex))?.doubleValue
             }
         } else {
             largest = nil
         }
+        let searched: Set<SwapKind> = [.swapExactSyForPt, .swapExactSyForYt, .swapExactPtForYt, .swapExactYtForPt]
+        if searched.contains(kind), let trade = result.trade, trade.netPtToAccount.isNegative ? (try? trade.netPtToAccount.negated()) == limitLeg
+                                                                                              : trade.netPtToAccount == limitLeg {
+            throw SwapError.exceedsMarketLimit(given: amount.revertValue, largest: (S(approximating: largest ?? 0) ?? .zero).revertValue)
+        }
         let quote = SwapQuote(
-            kind: kind, secondsToExpiry: t, amountIn: result.amountIn.doubleValue, amountOut: result.amountOut.doubleValue,
-            effectivePrice: result.amountOut.isZero ? .nan : result.amountIn.doubleValue / result.amountOut.doubleValue,
-            ptLeg: leg, effectivePtPriceInAsset: effectivePt,
-            effectiveImpliedApy: Foundation.exp(-Foundation.log(effectivePt) / years) - 1,
-            impliedApyBefore: apyBefore, impliedApyAfter: apyAfter, ptPriceInAssetBefore: ptBefore, ptPriceInAssetAfter: ptAfter,
-            priceImpact: sign * (effectivePt / ptBefore - 1), priceImpactBeforeFees: sign * (preFeePt / ptBefore - 1),
+            kind: kind, secondsToExpiry: t, amountGiven: amount.doubleValue, amountIn: amountIn, amountOut: amountOut,
+            unspentInput: kind.isExactInput ? Swift.max(0, amount.doubleValue - amountIn) : 0,
+            effectivePrice: result.amountOut.isZero ? .nan : amountIn / amountOut,
+            ptLeg: leg, effectivePtPriceInAsset: effectivePt, effectiveYtPrice: effectiveYt,
+            effectiveImpliedApy: Foundation.expm1(Foundation.log(exchangeRate) / years),
+            impliedApyBefore: Foundation.expm1(lnBefore), impliedApyAfter: Foundation.expm1(lnAfter),
+            ptPriceInAssetBefore: ptBefore, ptPriceInAssetAfter: ptAfter, ytPriceInAssetBefore: ytBefore, ytPriceInAssetAfter: ytAfter,
+            priceImpact: (buying ? 1 : -1) * (effective / spot - 1), priceImpactBeforeFees: legSign * (preFeePt / ptBefore - 1),
             netSyFee: fee, netAssetFee: fee * index, netSyToReserve: result.netSyToReserve.doubleValue,
             largestAmount: largest, evaluations: result.evaluations)
         return (result, quote)
@@ -186,7 +239,7 @@ extension PendleMarketMath {
         fractions: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5]
     ) throws -> [DepthRow] {
         _ = try getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
-        let years = Double(market.expiry - blockTime) / Double(impliedRateTime)
+        let years = Double(try timeToExpiry(expiry: market.expiry, blockTime: blockTime)) / Double(impliedRateTime)
         let index = pyIndex.doubleValue
         return fractions.map { fraction in
             let size = S(approximating: market.totalPt.doubleValue * fraction) ?? .zero

@@ -45,6 +45,11 @@ extension PendleMarketMath {
         _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64
     ) throws -> SwapResult<S> {
         let comp = try getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
+        if kind == .swapPtForExactSy && amount.isZero {
+            // Nothing to receive: nothing to sell.
+            return SwapResult(kind: kind, amountIn: .zero, amountOut: .zero, trade: nil, values: inline(), evaluations: 0,
+                              seedEvaluations: 0)
+        }
         let upper: S = kind.ptLegSign > 0 ? try market.totalPt - S(wei: 1) : try market.totalPt + comp.totalAsset
         // swapPtForExactSy: the largest PT input whose proceeds stay below exactSyOut, plus one wei.
         let budget = kind == .swapPtForExactSy ? try amount - S(wei: 1) : amount
@@ -77,28 +82,30 @@ extension PendleMarketMath {
         switch kind {
         case .swapExactSyForPt:
             let netSyIn = try trade.netSyToAccount.negated()
-            return SwapResult(kind: kind, amountIn: amount, amountOut: size, trade: trade,
+            return SwapResult(kind: kind, amountIn: netSyIn, amountOut: size, trade: trade,
                               values: inline(size, netSyIn, fee, reserve),
                               evaluations: evaluations, seedEvaluations: seedEvaluations)
         case .swapExactSyForYt:
             let fromSale = trade.netSyToAccount
             let pulled = try size.assetToSyUp(index: pyIndex) - fromSale
             let ytMinted = try (amount + fromSale).syToAsset(index: pyIndex)
-            return SwapResult(kind: kind, amountIn: amount, amountOut: size, trade: trade,
+            // The router mints PT + YT from all the SY (the input and the sale's proceeds): the account
+            // receives ytMinted YT, and the PT beyond the g it owes the market stays in the market.
+            return SwapResult(kind: kind, amountIn: amount, amountOut: ytMinted, trade: trade,
                               values: inline(size, fromSale, pulled, fee, reserve, ytMinted),
                               evaluations: evaluations, seedEvaluations: seedEvaluations)
         case .swapExactPtForYt:
             let fromSale = trade.netSyToAccount
             let netYtOut = try fromSale.syToAsset(index: pyIndex)
             let ptPulled = try size - netYtOut
-            return SwapResult(kind: kind, amountIn: amount, amountOut: netYtOut, trade: trade,
+            return SwapResult(kind: kind, amountIn: ptPulled, amountOut: netYtOut, trade: trade,
                               values: inline(netYtOut, size, fromSale, ptPulled, fee, reserve),
                               evaluations: evaluations, seedEvaluations: seedEvaluations)
         case .swapExactYtForPt:
             let owed = try trade.netSyToAccount.negated()
             let ytPulled = try owed.syToAssetUp(index: pyIndex)
             let netPtOut = try size - ytPulled
-            return SwapResult(kind: kind, amountIn: amount, amountOut: netPtOut, trade: trade,
+            return SwapResult(kind: kind, amountIn: ytPulled, amountOut: netPtOut, trade: trade,
                               values: inline(netPtOut, size, owed, ytPulled, fee, reserve),
                               evaluations: evaluations, seedEvaluations: seedEvaluations)
         default:  // .swapPtForExactSy
@@ -183,7 +190,8 @@ extension PendleMarketMath {
         // of at most one wei each, over an index ≥ 1); PT or YT spends convert SY back at the index, which
         // scales the SY error by up to the index.
         let spendInSy = kind == .swapExactSyForPt || kind == .swapExactSyForYt || kind == .swapPtForExactSy
-        let noise = S(wei: spendInSy ? 4 : 4 + 3 * Int64(min(index.rounded(.up), 1e6)))
+        let indexWei = index.isFinite ? Swift.max(1, Swift.min(index.rounded(.up), 1e6)) : 1e6
+        let noise = S(wei: spendInSy ? 4 : 4 + 3 * Int64(indexWei))
         let result = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: noise) { size -> (margin: S, slope: Double, value: S)? in
             guard size.isPositive, let netPt = try? (sign > 0 ? size : size.negated()) else { return nil }
             let netSyToAccount: S, rate: S

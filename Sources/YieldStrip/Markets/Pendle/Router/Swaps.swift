@@ -71,9 +71,11 @@ public enum Token: String, Sendable {
 /// contracts' vocabulary (the fields of the `batch` answer, in order).
 public struct SwapResult<S: PendleScalar>: Sendable {
     public var kind: SwapKind
-    /// What the account gives (in ``SwapKind/tokens``'s input token) …
+    /// What the account gives up (in ``SwapKind/tokens``'s input token): for an exact input the part
+    /// the trade uses (`netSyIn`, `ptPulled`, `ytPulled`; all of `exactSyIn` for `swapExactSyForYt`, whose
+    /// router mints from all of it), at most the amount given …
     public var amountIn: S
-    /// … and what it receives.
+    /// … and what it receives (`ytMinted` for `swapExactSyForYt`).
     public var amountOut: S
     /// The market leg at the answer; nil when nothing trades (an exact-input budget too small for 1 wei).
     public var trade: ExecutedTrade<S>?
@@ -120,18 +122,25 @@ public enum SwapError: DomainError, Hashable {
     case cannotFillExactOutput(requested: RevertValue, maximum: RevertValue)
     /// A negative amount where the contract takes a `uint256`.
     case negativeAmount(field: String)
+    /// A zero amount to quote.
+    case zeroAmount(field: String)
+    /// An exact input the market cannot take whole: the trade would stop at the market's limit.
+    case exceedsMarketLimit(given: RevertValue, largest: RevertValue)
 
     public var errorName: String {
         switch self {
         case .cannotFillExactOutput: return "InsufficientLiquidity"
         case .negativeAmount: return "NegativeAmount"
+        case .zeroAmount: return "ZeroAmount"
+        case .exceedsMarketLimit: return "ExceedsMarketLimit"
         }
     }
 
     public var errorArgs: [String] {
         switch self {
-        case let .cannotFillExactOutput(requested, maximum): return [requested.description, maximum.description]
-        case .negativeAmount: return []
+        case let .cannotFillExactOutput(requested, maximum), let .exceedsMarketLimit(requested, maximum):
+            return [requested.description, maximum.description]
+        case .negativeAmount, .zeroAmount: return []
         }
     }
 
@@ -141,6 +150,10 @@ public enum SwapError: DomainError, Hashable {
             return "InsufficientLiquidity: the market cannot pay out \(requested.unitsDescription); the most it pays is about \(maximum.unitsDescription); ask for less"
         case let .negativeAmount(field):
             return "NegativeAmount: \(field) is negative; amounts are unsigned, give a value ≥ 0"
+        case let .zeroAmount(field):
+            return "ZeroAmount: \(field) is zero; give a positive amount"
+        case let .exceedsMarketLimit(given, largest):
+            return "ExceedsMarketLimit: the market takes at most about \(largest.unitsDescription) in this direction, \(given.unitsDescription) was given; quote less (the router would refuse it)"
         }
     }
 }
