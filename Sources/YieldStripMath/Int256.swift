@@ -152,7 +152,7 @@ extension Int256 {
 // MARK: - Decimal text
 
 extension Int256: CustomStringConvertible, LosslessStringConvertible {
-    /// Parses an optionally signed decimal integer (`-12`, `+7`, `1_000`); nil outside the int256 range.
+    /// Parses an optionally signed decimal integer (`-12`, `+7`); nil outside the int256 range.
     public init?(_ text: String) {
         var body = Substring(text)
         var negative = false

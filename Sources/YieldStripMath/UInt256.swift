@@ -382,7 +382,7 @@ extension UInt256 {
 // MARK: - Decimal text
 
 extension UInt256: CustomStringConvertible, LosslessStringConvertible {
-    /// Parses a plain decimal integer (digits only, optional leading `+`, `_` separators allowed).
+    /// Parses a plain decimal integer (digits only, optional leading `+`).
     /// Returns nil for anything else, including values of 2^256 or more.
     public init?(_ text: String) {
         var utf8 = Substring(text).utf8[...]
@@ -391,7 +391,6 @@ extension UInt256: CustomStringConvertible, LosslessStringConvertible {
         var value = UInt256.zero
         var sawDigit = false
         for byte in utf8 {
-            if byte == UInt8(ascii: "_") { continue }
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             let (times10, o1) = value.multipliedReportingOverflow(by: 10)
             let (next, o2) = times10.addingReportingOverflow(UInt256(UInt64(byte - UInt8(ascii: "0"))))

@@ -34,15 +34,15 @@ public struct Wad: Sendable, Hashable, Comparable {
 // MARK: - Decimal text
 
 extension Wad: CustomStringConvertible {
-    /// Parses `[+|-]digits[.digits]` with at most 18 fractional digits (`"1.05"`, `".5"`, `"-3"`);
-    /// `_` separators are allowed. Nil for anything else or outside the int256 range.
+    /// Parses `[+|-]digits[.digits]` with at most 18 fractional digits (`"1.05"`, `".5"`, `"-3"`).
+    /// Nil for anything else or outside the int256 range.
     public init?(decimal text: String) {
         var body = Substring(text)
         var negative = false
         if body.first == "-" { negative = true; body = body.dropFirst() } else if body.first == "+" { body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let integerPart = parts[0].filter { $0 != "_" }
-        let fractionPart = parts.count > 1 ? parts[1].filter { $0 != "_" } : ""
+        let integerPart = String(parts[0])
+        let fractionPart = parts.count > 1 ? String(parts[1]) : ""
         guard !(integerPart.isEmpty && fractionPart.isEmpty), fractionPart.count <= 18,
               integerPart.allSatisfy({ $0.isASCII && $0.isNumber }),
               fractionPart.allSatisfy({ $0.isASCII && $0.isNumber }),

@@ -134,6 +134,24 @@ extension PendleMarketMath {
         }.size
     }
 
+    /// The largest amount of `kind`'s given token (``SwapKind/amountField``) the market takes at `blockTime`:
+    /// what the largest executable PT leg costs (exact inputs) or pays (exact outputs). Exact to the wei in
+    /// ``Wad``; nil when no trade executes in that direction.
+    public static func largestAmount<S: PendleScalar>(
+        _ kind: SwapKind, market: MarketState<S>, pyIndex: S, blockTime: Int64, largestLeg: S? = nil
+    ) -> S? {
+        let leg = largestLeg ?? largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
+        guard leg.isPositive,
+              let netPt = try? (kind.ptLegSign > 0 ? leg : leg.negated()),
+              let trade = try? executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)
+        else { return nil }
+        switch kind {
+        case .swapSyForExactPt, .swapExactPtForSy, .swapExactYtForSy: return leg
+        case .swapPtForExactSy: return trade.netSyToAccount
+        default: return try? legSpend(kind, size: leg, netSyToAccount: trade.netSyToAccount, pyIndex: pyIndex)
+        }
+    }
+
     /// ``swap(_:market:pyIndex:amount:blockTime:)`` with its analytics, refusing what the market contract or
     /// the router would refuse: a zero amount (``SwapError/zeroAmount``), a trade whose LP fee rounds to zero
     /// (``PendleError/marketZeroNetLPFee``), and an exact input larger than the market can take in that
@@ -186,20 +204,7 @@ extension PendleMarketMath {
             exchangeRate = 1 / effectivePt
         }
         let limitLeg = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
-        let largest: Double?
-        if limitLeg.isPositive,
-           let limitTrade = try? executeTradeCore(market, pyIndex: pyIndex,
-                                                  netPtToAccount: kind.ptLegSign > 0 ? limitLeg : limitLeg.negated(),
-                                                  blockTime: blockTime) {
-            switch kind {
-            case .swapSyForExactPt, .swapExactPtForSy, .swapExactYtForSy: largest = limitLeg.doubleValue
-            case .swapPtForExactSy: largest = limitTrade.netSyToAccount.doubleValue
-            default:
-                largest = (try? legSpend(kind, size: limitLeg, netSyToAccount: limitTrade.netSyToAccount, pyIndex: pyIndex))?.doubleValue
-            }
-        } else {
-            largest = nil
-        }
+        let largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: limitLeg)?.doubleValue
         let searched: Set<SwapKind> = [.swapExactSyForPt, .swapExactSyForYt, .swapExactPtForYt, .swapExactYtForPt]
         if searched.contains(kind), let trade = result.trade, trade.netPtToAccount.isNegative ? (try? trade.netPtToAccount.negated()) == limitLeg
                                                                                               : trade.netPtToAccount == limitLeg {
