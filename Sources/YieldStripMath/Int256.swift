@@ -16,13 +16,6 @@ public struct Int256: Sendable, Hashable {
         bits = UInt256(w0: UInt64(bitPattern: value), w1: fill, w2: fill, w3: fill)
     }
 
-    @inlinable
-    public init(int128 value: Int128) {
-        let fill: UInt64 = value < 0 ? .max : 0
-        bits = UInt256(w0: UInt64(truncatingIfNeeded: value), w1: UInt64(truncatingIfNeeded: value >> 64),
-                       w2: fill, w3: fill)
-    }
-
     /// `value` when it is at most `Int256.max`, else nil (Solidity's `PMath.Int` reverts there).
     @inlinable
     public init?(exactly value: UInt256) {
@@ -116,16 +109,18 @@ extension Int256 {
         return (exact, false)
     }
 
-    /// `self / d` for a positive 64-bit divisor, truncating toward zero (never overflows).
+    /// `self / d` for a positive 64-bit divisor, truncating toward zero (package-internal: `d` must not be
+    /// zero).
     @inlinable
-    public func divided(byPositive d: UInt64) -> Int256 {
+    package func divided(byPositive d: UInt64) -> Int256 {
         let q = magnitude.quotientAndRemainder(dividingBy: d).quotient
         return isNegative ? Int256(bitPattern: ~q &+ .one) : Int256(bitPattern: q)
     }
 
-    /// The remainder of truncating division: its sign follows `self` (Solidity's `%`).
+    /// The remainder of truncating division: its sign follows `self` (Solidity's `%`; package-internal: `d`
+    /// must not be zero).
     @inlinable
-    public func remainder(dividingByPositive d: UInt64) -> Int256 {
+    package func remainder(dividingByPositive d: UInt64) -> Int256 {
         let r = UInt256(magnitude.quotientAndRemainder(dividingBy: d).remainder)
         return isNegative ? Int256(bitPattern: ~r &+ .one) : Int256(bitPattern: r)
     }

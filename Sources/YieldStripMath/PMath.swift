@@ -174,11 +174,4 @@ public enum PMath {
         if x.isNegative { throw .castOutOfRange }
         return x.bits
     }
-
-    /// `PMath.Uint128(x)`: `Revert()` at 2^128 or more.
-    @inlinable
-    public static func checkUint128(_ x: UInt256) throws(PendleError) -> UInt256 {
-        guard x.fitsInUInt128 else { throw .castOutOfRange }
-        return x
-    }
 }

@@ -202,9 +202,10 @@ extension UInt256 {
 extension UInt256 {
     /// Quotient and remainder of `self / divisor`, rounding toward zero.
     ///
-    /// `divisor` must not be zero; use ``dividedReportingOverflow(by:)`` where it can be.
+    /// `divisor` must not be zero (package-internal: callers check; the public door is
+    /// ``dividedReportingOverflow(by:)``).
     @inlinable
-    public func quotientAndRemainder(dividingBy divisor: UInt256) -> (quotient: UInt256, remainder: UInt256) {
+    package func quotientAndRemainder(dividingBy divisor: UInt256) -> (quotient: UInt256, remainder: UInt256) {
         if divisor.fitsInUInt64 {
             let (q, r) = quotientAndRemainder(dividingBy: divisor.w0)
             return (q, UInt256(r))
@@ -226,9 +227,10 @@ extension UInt256 {
         return UInt256.knuthDivide(self, divisor)
     }
 
-    /// Quotient and remainder by a nonzero 64-bit divisor: four hardware 128-by-64 divisions at most.
+    /// Quotient and remainder by a nonzero 64-bit divisor: four hardware 128-by-64 divisions at most
+    /// (package-internal: the divisor must not be zero; public code divides by a ``DivisorReciprocal``).
     @inlinable
-    public func quotientAndRemainder(dividingBy d: UInt64) -> (quotient: UInt256, remainder: UInt64) {
+    package func quotientAndRemainder(dividingBy d: UInt64) -> (quotient: UInt256, remainder: UInt64) {
         if fitsInUInt64 { return (UInt256(w0 / d), w0 % d) }
         var r: UInt64 = 0
         var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0

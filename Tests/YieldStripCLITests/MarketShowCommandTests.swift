@@ -15,7 +15,7 @@ import YieldStrip
         let comp = try PendleMarketMath.getMarketPreCompute(file.market, pyIndex: file.pyIndex, blockTime: Self.blockTime)
         #expect(object["impliedApy"] == JSONOutput.text(snapshot.impliedApy))
         #expect(object["ptPriceInAsset"] == JSONOutput.text(snapshot.ptPriceInAsset))
-        #expect(object["ytLeverage"] == JSONOutput.text(snapshot.ytLeverage))
+        #expect(object["ytLeverage"] == snapshot.ytLeverage.map(JSONOutput.text))
         #expect(object["proportion"] == JSONOutput.text(snapshot.proportion))
         #expect(object["rateScalar"] == JSONOutput.text(snapshot.rateScalar))
         #expect(object["rateAnchor"] == JSONOutput.text(snapshot.rateAnchor))

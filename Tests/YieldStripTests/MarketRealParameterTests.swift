@@ -13,13 +13,13 @@ import YieldStrip
         #expect(abs(oneYear.initialAnchor - 1.15) < 1e-12)
         #expect(abs(oneYear.scalarRoot - 43.944) < 5e-4)
         #expect(abs(MarketDeployment.lnFeeRateRoot(annualFee: 0.008) - 0.0079682) < 1e-7)
-        let p = MarketDeployment.initialProportion(scalarRoot: oneYear.scalarRoot, rateAnchor: oneYear.initialAnchor,
+        let p = try MarketDeployment.initialProportion(scalarRoot: oneYear.scalarRoot, rateAnchor: oneYear.initialAnchor,
                                                    desiredImpliedApy: 0.15, secondsToExpiry: RateConventions.secondsPerYear)
         #expect(abs(p - 0.5) < 1e-12)
         let halfYear = try MarketDeployment.curveParameters(rateMin: 0.10, rateMax: 0.20, secondsToExpiry: RateConventions.secondsPerYear / 2)
         #expect(abs(halfYear.initialAnchor - 1.072127) < 1e-6)
         #expect(abs(halfYear.scalarRoot - 47.114) < 5e-4)
-        let pHalf = MarketDeployment.initialProportion(scalarRoot: halfYear.scalarRoot, rateAnchor: halfYear.initialAnchor,
+        let pHalf = try MarketDeployment.initialProportion(scalarRoot: halfYear.scalarRoot, rateAnchor: halfYear.initialAnchor,
                                                        desiredImpliedApy: 0.15, secondsToExpiry: RateConventions.secondsPerYear / 2)
         #expect(abs(pHalf - 0.50597) < 1e-5)
     }

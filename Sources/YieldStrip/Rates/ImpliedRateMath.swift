@@ -24,7 +24,7 @@
 /// `contracts/oracles/PtYtLpOracle/PendlePYOracleLib.sol`.
 public enum ImpliedRateMath {
     /// `IMPLIED_RATE_TIME` = 365 days = 31,536,000 s.
-    public static let impliedRateTime = UInt256(UInt64(RateConventions.secondsPerYear))
+    public static let impliedRateTime = UInt256(UInt64(PendleMarketMath.impliedRateTime))
 
     /// `_getExchangeRateFromImpliedRate(lnImpliedRate, timeToExpiry)`: PT per asset,
     /// `LogExpMath.exp(⌊lnImpliedRate · secondsToExpiry / 31,536,000⌋)`, ≥ 1e18 wei.
@@ -37,9 +37,7 @@ public enum ImpliedRateMath {
     ///   130e18 (e.g. 100 % APY, ln 2 = 0.693…, over more than 187 years).
     public static func exchangeRate(fromLnImpliedRate lnImpliedRate: Wad,
                                     secondsToExpiry: Int64) throws(PendleError) -> Wad {
-        let rate = try PMath.toUint(lnImpliedRate.raw)
-        guard secondsToExpiry >= 0 else { throw .arithmeticOverflow }
-        return try exchangeRate(lnImpliedRate: rate, timeToExpiry: UInt256(UInt64(secondsToExpiry)))
+        try PendleMarketMath.getExchangeRateFromImpliedRate(lnImpliedRate, timeToExpiry: secondsToExpiry)
     }
 
     /// The last step of `_getLnImpliedRate`: `⌊Uint(ln(exchangeRate)) · 31,536,000 / secondsToExpiry⌋`.
@@ -52,11 +50,9 @@ public enum ImpliedRateMath {
     ///   `Panic(0x11)` for a negative `secondsToExpiry`; `Panic(0x12)` for `secondsToExpiry = 0`.
     public static func lnImpliedRate(fromExchangeRate exchangeRate: Wad,
                                      secondsToExpiry: Int64) throws(PendleError) -> Wad {
-        let lnRate = try PMath.toUint(LogExpMath.ln(exchangeRate.raw))
+        // `_getLnImpliedRate`'s last step: ln(rate) as uint (`Revert()` below 1), · year / t, floor.
         guard secondsToExpiry >= 0 else { throw .arithmeticOverflow }
-        let result = try PMath.div(PMath.mul(lnRate, impliedRateTime), UInt256(UInt64(secondsToExpiry)))
-        // ln of an int256 is below 136e18, so the result (< 4.3e27 wei) always fits int256.
-        return try Wad(raw: PMath.toInt(result))
+        return try exchangeRate.ln().unsignedScaled(by: PendleMarketMath.impliedRateTime, dividedBy: secondsToExpiry)
     }
 
     /// `PMath.ONE.divDown(exchangeRate.Uint())`: the PT price in asset, `⌊1e36 / exchangeRate⌋` wei.

@@ -5,6 +5,7 @@ import Foundation
 /// fail on the same inputs.
 extension Double: PendleScalar {
     public static let one: Double = 1
+    @inlinable public static var isExact: Bool { false }
     @usableFromInline static let weiUnit: Double = 1e-18
 
     @inlinable public init(wei: Int64) { self = Double(wei) * Double.weiUnit }

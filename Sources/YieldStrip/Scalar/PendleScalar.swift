@@ -6,11 +6,16 @@
 /// Solidity expression it reproduces; "raw" operations are the contract's plain integer operations on wei,
 /// which in units mean the same real formula (`a · b / c`).
 ///
-/// Every operation that can revert on chain throws the contract's ``PendleError`` in both flavours: a
-/// `Double` division by zero throws `Panic(0x12)`, `ln` of a non-positive value throws `out of bounds`,
-/// `exp` outside [-41, 130] throws `Invalid exponent`; only integer overflow is exact-only.
+/// The domain checks are the same in both flavours and throw the contract's ``PendleError``: a `Double`
+/// division by zero throws `Panic(0x12)`, `ln` of a non-positive value `out of bounds`, `exp` outside
+/// [-41, 130] `Invalid exponent`, a negative time or PY index the revert of its `uint256` cast. The exact
+/// flavour alone reverts on integer overflow, and where wei-level rounding puts a value exactly on a bound
+/// (a proportion of exactly 0.96, a rate of exactly 1) the two can fall on different sides of it.
 public protocol PendleScalar: Comparable, Hashable, Sendable, CustomStringConvertible {
     static var zero: Self { get }
+    /// True for the exact scalar (``Wad``: values are whole wei, searches end on a wei boundary and start
+    /// from a `Double` run); false for the analytic one (`Double`: searches solve by Newton directly).
+    static var isExact: Bool { get }
     /// One unit (1e18 wei).
     static var one: Self { get }
     /// `n` wei, i.e. `n · 1e-18` units (`MINIMUM_LIQUIDITY` is `init(wei: 1000)`).

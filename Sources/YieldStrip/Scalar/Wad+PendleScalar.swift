@@ -1,5 +1,6 @@
 /// ``Wad`` is the exact flavour: every operation is Pendle's, to the wei.
 extension Wad: PendleScalar {
+    @inlinable public static var isExact: Bool { true }
     @inlinable public init(wei: Int64) { self.init(raw: Int256(wei)) }
 
     @inlinable public init?(approximating units: Double) { self.init(rounding: units) }

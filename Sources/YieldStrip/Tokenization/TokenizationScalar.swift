@@ -50,3 +50,12 @@ extension Double: TokenizationScalar {
         return interest
     }
 }
+
+extension TokenizationScalar {
+    /// `accrued += interest` into `userInterest[user].accrued`, a `uint128` slot: a sum past 2^128 − 1
+    /// reverts (`Panic(0x11)`).
+    static func accrue(_ interest: Self, onto accrued: Self) throws(PendleError) -> Self {
+        if interest > (try uint128Max - accrued) { throw .arithmeticOverflow }
+        return try accrued + interest
+    }
+}

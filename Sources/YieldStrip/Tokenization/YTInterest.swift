@@ -102,8 +102,7 @@ public enum YTInterest {
             if expired && firstPYIndex == nil { firstPYIndex = stored }
             let newInterestIndex = firstPYIndex ?? stored
             let interest = try S.ytInterest(principal: balance, prevIndex: interestIndex, currentIndex: newInterestIndex)
-            if interest > (try S.uint128Max - accrued) { throw PendleError.arithmeticOverflow }
-            accrued = try accrued + interest
+            accrued = try S.accrue(interest, onto: accrued)
             steps.append(YTInterestStep(time: update.time, exchangeRate: update.exchangeRate, pyIndex: stored,
                                         prevInterestIndex: interestIndex, interestIndex: newInterestIndex,
                                         expired: expired, interest: interest, accrued: accrued))

@@ -219,8 +219,7 @@ public struct YieldContractLedger<S: TokenizationScalar>: Hashable, Sendable {
     private mutating func distributeInterest() throws {
         let index = firstPYIndex ?? pyIndexStored
         let interest = try S.ytInterest(principal: ytBalance, prevIndex: holderIndex, currentIndex: index)
-        if interest > (try S.uint128Max - holderAccrued) { throw PendleError.arithmeticOverflow }
-        holderAccrued = try holderAccrued + interest
+        holderAccrued = try S.accrue(interest, onto: holderAccrued)
         holderIndex = index
     }
 }

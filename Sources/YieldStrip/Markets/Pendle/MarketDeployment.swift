@@ -14,7 +14,8 @@ import Foundation
 public enum MarketDeployment {
     /// `scalarRoot` and `initialAnchor` for a band of annual implied rates.
     public static func curveParameters(rateMin: Double, rateMax: Double, secondsToExpiry: Int64) throws -> (scalarRoot: Double, initialAnchor: Double) {
-        guard rateMin.isFinite, rateMax.isFinite else { throw RateError.notFinite(quantity: "rate band", value: rateMax) }
+        guard rateMin.isFinite else { throw RateError.notFinite(quantity: "rateMin", value: rateMin) }
+        guard rateMax.isFinite else { throw RateError.notFinite(quantity: "rateMax", value: rateMax) }
         guard rateMin >= 0 else { throw RateError.rateOutOfRange(quantity: "rateMin", value: rateMin) }
         guard rateMax > rateMin else { throw RateError.rateOutOfRange(quantity: "rateMax (must exceed rateMin)", value: rateMax) }
         guard secondsToExpiry > 0 else {
@@ -29,13 +30,27 @@ public enum MarketDeployment {
     /// `lnFeeRateRoot` for an annual fee rate (0.001 = 0.1 % a year).
     public static func lnFeeRateRoot(annualFee: Double) -> Double { log1p(annualFee) }
 
-    /// The PT proportion at which a pool with this curve prices `desiredImpliedApy`.
+    /// The PT proportion at which a pool with this curve prices `desiredImpliedApy` (≥ 0), in (0, 1).
+    /// Throws when the inputs are not finite, the time is not positive, or the rate is so far outside the
+    /// curve's band that the proportion rounds to 0 or 1 (`RateOutOfRange`).
     public static func initialProportion(scalarRoot: Double, rateAnchor: Double, desiredImpliedApy: Double,
-                                         secondsToExpiry: Int64) -> Double {
+                                         secondsToExpiry: Int64) throws -> Double {
+        for (name, value) in [("scalarRoot", scalarRoot), ("rateAnchor", rateAnchor), ("desiredImpliedApy", desiredImpliedApy)]
+        where !value.isFinite {
+            throw RateError.notFinite(quantity: name, value: value)
+        }
+        guard desiredImpliedApy >= 0 else { throw RateError.rateOutOfRange(quantity: "desiredImpliedApy", value: desiredImpliedApy) }
+        guard secondsToExpiry > 0 else {
+            throw RateError.maturityExpired(secondsToExpiry: secondsToExpiry, expiry: nil, now: nil)
+        }
         let years = Double(secondsToExpiry) / Double(RateConventions.secondsPerYear)
         let desiredExchangeRate = exp(log1p(desiredImpliedApy) * years)
         let logit = exp((desiredExchangeRate - rateAnchor) * scalarRoot / years)
-        return logit / (1 + logit)
+        let proportion = logit / (1 + logit)
+        guard proportion > 0, proportion < 1 else {
+            throw RateError.rateOutOfRange(quantity: "desiredImpliedApy (outside the curve's band)", value: desiredImpliedApy)
+        }
+        return proportion
     }
 
     /// A freshly seeded market holding `assetLiquidity` of asset (as SY at `pyIndex`) and the PT that prices
@@ -45,7 +60,7 @@ public enum MarketDeployment {
                                     pyIndex: Double) throws -> MarketState<Double> {
         let t = try RateConventions.secondsToExpiry(expiry: expiry, now: now)
         let (scalarRoot, anchor) = try curveParameters(rateMin: rateMin, rateMax: rateMax, secondsToExpiry: t)
-        let p = initialProportion(scalarRoot: scalarRoot, rateAnchor: anchor, desiredImpliedApy: desiredImpliedApy,
+        let p = try initialProportion(scalarRoot: scalarRoot, rateAnchor: anchor, desiredImpliedApy: desiredImpliedApy,
                                   secondsToExpiry: t)
         let totalPt = assetLiquidity * p / (1 - p)
         let totalSy = assetLiquidity / pyIndex

@@ -9,10 +9,10 @@
 /// rateScalar = scalarRoot · 365 d / t,   feeRate = exp(lnFeeRateRoot · t / 365 d)
 /// rateAnchor = exp(lastLnImpliedRate · t / 365 d) − ln(p / (1 − p)) / rateScalar
 /// ```
-/// Buying PT pays `netPtToAccount / rate` asset plus a fee of `(feeRate − 1)/feeRate` of it (the rate is
-/// divided by `feeRate`); selling receives the proceeds less `(feeRate − 1)` of them; `reserveFeePercent`
-/// of the fee goes to the treasury. After the trade `lastLnImpliedRate` is re-read from the new pool with
-/// the old scalar and anchor.
+/// Buying PT pays `netPtToAccount / rate` asset times `feeRate` (the rate is divided by `feeRate`): a fee of
+/// `(feeRate − 1)` of the pre-fee cost; selling receives the proceeds divided by `feeRate`: a fee of
+/// `(feeRate − 1)/feeRate` of them; `reserveFeePercent` of the fee goes to the treasury. After the trade
+/// `lastLnImpliedRate` is re-read from the new pool with the old scalar and anchor.
 ///
 /// Rounding (exact flavour): every division truncates toward zero; the SY an account *pays* is rounded
 /// away from zero (`assetToSyUp`), the SY it receives and the fees toward zero.
@@ -24,7 +24,7 @@ public enum PendleMarketMath {
     /// `PERCENTAGE_DECIMALS`: the base of `reserveFeePercent`.
     public static let percentageDecimals: Int64 = 100
     /// `IMPLIED_RATE_TIME`: 365 days in seconds.
-    public static let impliedRateTime: Int64 = 31_536_000
+    public static let impliedRateTime: Int64 = RateConventions.secondsPerYear
     /// `MAX_MARKET_PROPORTION` in wei: 0.96.
     public static let maxMarketProportionWei: Int64 = 960_000_000_000_000_000
 

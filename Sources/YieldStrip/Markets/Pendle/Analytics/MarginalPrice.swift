@@ -15,10 +15,7 @@ extension PendleMarketMath {
     public static func marginalNetSyToAccount<S: PendleScalar>(
         _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, netPtToAccount: S, buyingPt: Bool
     ) -> Double {
-        let n = netPtToAccount.doubleValue
-        let total = market.totalPt.doubleValue + comp.totalAsset.doubleValue
-        let p = (market.totalPt.doubleValue - n) / total
-        let rate = log(p / (1 - p)) / comp.rateScalar.doubleValue + comp.rateAnchor.doubleValue
+        let rate = exchangeRateAndSlope(market, comp, netPtToAccount: netPtToAccount).rate
         return marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: netPtToAccount, buyingPt: buyingPt,
                                       preFeeExchangeRate: rate)
     }
@@ -31,12 +28,22 @@ extension PendleMarketMath {
         preFeeExchangeRate rate: Double
     ) -> Double {
         let n = netPtToAccount.doubleValue
-        let total = market.totalPt.doubleValue + comp.totalAsset.doubleValue
-        let p = (market.totalPt.doubleValue - n) / total
-        let s = comp.rateScalar.doubleValue
-        let rateSlope = -1 / (s * total * p * (1 - p))
+        let rateSlope = exchangeRateAndSlope(market, comp, netPtToAccount: netPtToAccount).slope
         let feeRate = comp.feeRate.doubleValue
         let phi = (n > 0 || (n == 0 && buyingPt)) ? feeRate : 1 / feeRate
         return -(phi / rate) * (1 - n * rateSlope / rate) / pyIndex.doubleValue
+    }
+
+    /// The curve in `Double` at a trade of `n` PT: the pre-fee exchange rate
+    /// `r(n) = ln(p/(1 − p))/rateScalar + rateAnchor` with `p = (totalPt − n)/(totalPt + totalAsset)`, and its
+    /// slope `r'(n) = −1 / (rateScalar · (totalPt + totalAsset) · p · (1 − p))`.
+    @inlinable
+    public static func exchangeRateAndSlope<S: PendleScalar>(
+        _ market: MarketState<S>, _ comp: MarketPreCompute<S>, netPtToAccount: S
+    ) -> (rate: Double, slope: Double) {
+        let total = market.totalPt.doubleValue + comp.totalAsset.doubleValue
+        let p = (market.totalPt.doubleValue - netPtToAccount.doubleValue) / total
+        let s = comp.rateScalar.doubleValue
+        return (log(p / (1 - p)) / s + comp.rateAnchor.doubleValue, -1 / (s * total * p * (1 - p)))
     }
 }

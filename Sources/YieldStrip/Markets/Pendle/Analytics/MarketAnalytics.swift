@@ -2,9 +2,9 @@ import Foundation
 
 /// A Pendle market read at one block time: the numbers a desk looks at before trading.
 ///
-/// Prices are in the accounting asset (for a stock token: shares). `impliedApy = exp(lastLnImpliedRate) − 1`;
+/// Prices are in the accounting asset (for a stock token: shares). `impliedApy = expm1(lastLnImpliedRate)`;
 /// `ptPerAsset = exp(lastLnImpliedRate · t / 365 d)`; `ptPriceInAsset = 1 / ptPerAsset`;
-/// `ytPriceInAsset = 1 − ptPriceInAsset`; `ytLeverage = 1 / ytPriceInAsset`.
+/// `ytPriceInAsset = 1 − ptPriceInAsset` (as `−expm1(−r·t)`, exact for small rates); `ytLeverage = 1 / ytPriceInAsset`.
 public struct MarketSnapshot: Sendable {
     public var blockTime: Int64
     public var secondsToExpiry: Int64
@@ -14,7 +14,8 @@ public struct MarketSnapshot: Sendable {
     public var ptPerAsset: Double
     public var ptPriceInAsset: Double
     public var ytPriceInAsset: Double
-    public var ytLeverage: Double
+    /// `1 / ytPriceInAsset`; nil at a zero rate (a free YT).
+    public var ytLeverage: Double?
     /// PT / (PT + asset) in the pool.
     public var proportion: Double
     public var rateScalar: Double
@@ -91,22 +92,22 @@ extension PendleMarketMath {
         let years = Double(t) / Double(impliedRateTime)
         let lnRate = market.lastLnImpliedRate.doubleValue
         let ptPerAsset = Foundation.exp(lnRate * years)
+        let ytPrice = -Foundation.expm1(-lnRate * years)
         let pt = market.totalPt.doubleValue, asset = comp.totalAsset.doubleValue
         let buy = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: true).doubleValue
         let sell = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: false).doubleValue
-        // d(ln rate)/dn from the marginal exchange rate: ln r(n) · year / t moves by
-        // r'(n) / r · year / t per PT; one basis point of APY is 1e-4 / (1 + APY) of ln(1 + APY).
-        let rate0 = comp.rateAnchor.doubleValue + Foundation.log(pt / asset) / comp.rateScalar.doubleValue
-        let rateSlope = 1 / (comp.rateScalar.doubleValue * (pt + asset) * (pt / (pt + asset)) * (asset / (pt + asset)))
-        let lnRatePerPt = rateSlope / rate0 / years
-        let apy = Foundation.exp(lnRate) - 1
+        // The implied rate ln r(n) · year / t moves by |r'(n)| / r · year / t per PT; one basis point of APY
+        // is 1e-4 / (1 + APY) of ln(1 + APY).
+        let (rate0, rateSlope) = exchangeRateAndSlope(market, comp, netPtToAccount: S.zero)
+        let lnRatePerPt = Swift.abs(rateSlope) / rate0 / years
+        let apy = Foundation.expm1(lnRate)
         let basisPointInLn = 1e-4 / (1 + apy)
         return MarketSnapshot(
             blockTime: blockTime, secondsToExpiry: t, yearsToExpiry: years, lnImpliedRate: lnRate, impliedApy: apy,
-            ptPerAsset: ptPerAsset, ptPriceInAsset: 1 / ptPerAsset, ytPriceInAsset: 1 - 1 / ptPerAsset,
-            ytLeverage: 1 / (1 - 1 / ptPerAsset), proportion: pt / (pt + asset), rateScalar: comp.rateScalar.doubleValue,
+            ptPerAsset: ptPerAsset, ptPriceInAsset: Foundation.exp(-lnRate * years), ytPriceInAsset: ytPrice,
+            ytLeverage: ytPrice > 0 ? 1 / ytPrice : nil, proportion: pt / (pt + asset), rateScalar: comp.rateScalar.doubleValue,
             rateAnchor: comp.rateAnchor.doubleValue, feeRate: comp.feeRate.doubleValue,
-            annualFeeRate: Foundation.exp(market.lnFeeRateRoot.doubleValue) - 1, totalPt: pt,
+            annualFeeRate: Foundation.expm1(market.lnFeeRateRoot.doubleValue), totalPt: pt,
             totalSy: market.totalSy.doubleValue, totalAsset: asset, totalLp: market.totalLp.doubleValue,
             pyIndex: pyIndex.doubleValue, largestPtBuy: buy, largestPtSell: sell,
             ptPerBasisPointBuy: min(basisPointInLn / lnRatePerPt, buy), ptPerBasisPointSell: min(basisPointInLn / lnRatePerPt, sell))
@@ -121,7 +122,7 @@ extension PendleMarketMath {
         guard let comp = try? getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime),
               let upper = try? (buyingPt ? market.totalPt - S(wei: 1) : market.totalPt + comp.totalAsset) else { return .zero }
         var seed: (size: Double, slope: Double)? = nil
-        if S.self != Double.self, let approx = market.converted(to: Double.self) {
+        if S.isExact, let approx = market.converted(to: Double.self) {
             let size = largestPtLeg(approx, pyIndex: pyIndex.doubleValue, blockTime: blockTime, buyingPt: buyingPt)
             seed = (size * (1 - 1e-12), 0)
         }
@@ -244,6 +245,9 @@ extension PendleMarketMath {
         fractions: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5]
     ) throws -> [DepthRow] {
         _ = try getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
+        for fraction in fractions where !(fraction > 0 && fraction < 1) {
+            throw RateError.rateOutOfRange(quantity: "depth fraction (must be in (0, 1))", value: fraction)
+        }
         let years = Double(try timeToExpiry(expiry: market.expiry, blockTime: blockTime)) / Double(impliedRateTime)
         let index = pyIndex.doubleValue
         return fractions.map { fraction in
@@ -254,7 +258,7 @@ extension PendleMarketMath {
                 else { return nil }
                 let sy = abs(trade.netSyToAccount.doubleValue)
                 let price = sy * index / size.doubleValue
-                return (sy, Foundation.exp(trade.market.lastLnImpliedRate.doubleValue) - 1, Foundation.exp(-Foundation.log(price) / years) - 1)
+                return (sy, Foundation.expm1(trade.market.lastLnImpliedRate.doubleValue), Foundation.expm1(-Foundation.log(price) / years))
             }
             let buy = side(true), sell = side(false)
             return DepthRow(fraction: fraction, ptAmount: size.doubleValue, buySyPaid: buy?.0, buyImpliedApyAfter: buy?.1,

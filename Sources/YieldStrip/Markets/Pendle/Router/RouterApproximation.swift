@@ -43,11 +43,13 @@ public enum RouterApproximation {
     public enum Failure: DomainError, Hashable {
         case approxExhausted
         case invalidParams
+        case invalidPtToMarket
 
         public var errorName: String {
             switch self {
             case .approxExhausted: return "Slippage: APPROX_EXHAUSTED"
             case .invalidParams: return "Internal: INVALID_APPROX_PARAMS"
+            case .invalidPtToMarket: return "invalid ptToMarket"
             }
         }
 
@@ -55,6 +57,7 @@ public enum RouterApproximation {
             switch self {
             case .approxExhausted: return "Slippage: APPROX_EXHAUSTED: the router's search ran out of iterations; raise maxIteration or eps"
             case .invalidParams: return "Internal: INVALID_APPROX_PARAMS: guessMin > guessMax or eps > 1"
+            case .invalidPtToMarket: return "invalid ptToMarket: calcSlope needs totalAsset > ptToMarket and totalPt + ptToMarket > 0"
             }
         }
     }
@@ -70,7 +73,7 @@ public enum RouterApproximation {
             try validate(approx)
         }
         let budget = try PMath.toUint(exactSyIn.raw)
-        var guess = firstGuess(approx)
+        var guess = try firstGuess(approx)
         var evaluations = 0
         for iteration in 0..<approx.maxIteration {
             evaluations += 1
@@ -87,7 +90,7 @@ public enum RouterApproximation {
                 approx.guessMax = try PMath.sub(guess, .one)
             }
             guess = iteration <= 2 ? try scaleClamp(guess, target: budget, current: netSyIn, approx)
-                                   : midpoint(approx)
+                                   : try midpoint(approx)
         }
         throw Failure.approxExhausted
     }
@@ -108,7 +111,7 @@ public enum RouterApproximation {
             approx.guessMax = min(approx.guessMax, maxIn)
             try validate(approx)
         }
-        var guess = firstGuess(approx)
+        var guess = try firstGuess(approx)
         for iteration in 0..<approx.maxIteration {
             evaluations += 1
             let (amounts, _) = try PendleMarketMath.calcTrade(market, comp, pyIndex: pyIndex,
@@ -126,7 +129,7 @@ public enum RouterApproximation {
                 approx.guessMax = try PMath.sub(guess, .one)
             }
             guess = iteration <= 2 ? try scaleClamp(guess, target: budget, current: netSyToPull, approx)
-                                   : midpoint(approx)
+                                   : try midpoint(approx)
         }
         throw Failure.approxExhausted
     }
@@ -164,7 +167,7 @@ public enum RouterApproximation {
     static func calcSlope(_ comp: MarketPreCompute<Wad>, totalPt: Int256, ptToMarket: Int256) throws -> Int256 {
         let diffAssetPtToMarket = try PMath.sub(comp.totalAsset.raw, ptToMarket)
         let sumPt = try PMath.add(ptToMarket, totalPt)
-        guard diffAssetPtToMarket.isPositive, sumPt.isPositive else { throw Failure.invalidParams }
+        guard diffAssetPtToMarket.isPositive, sumPt.isPositive else { throw Failure.invalidPtToMarket }
         let part1 = try PMath.divDown(PMath.mul(ptToMarket, PMath.add(totalPt, comp.totalAsset.raw)),
                                       PMath.mul(sumPt, diffAssetPtToMarket))
         let part2 = try LogExpMath.ln(PMath.divDown(sumPt, diffAssetPtToMarket))
@@ -176,20 +179,20 @@ public enum RouterApproximation {
         if approx.guessMin > approx.guessMax || approx.eps > PMath.one { throw Failure.invalidParams }
     }
 
-    static func firstGuess(_ approx: Params) -> UInt256 {
-        approx.guessOffchain.isZero ? midpoint(approx) : approx.guessOffchain
+    static func firstGuess(_ approx: Params) throws(PendleError) -> UInt256 {
+        approx.guessOffchain.isZero ? try midpoint(approx) : approx.guessOffchain
     }
 
-    /// `calcMidpoint`: `(guessMin + guessMax + 1) / 2` (wrapping like the contract's unchecked-free
-    /// arithmetic would revert only for guessMax = 2^256 − 1, which `calcMaxPtOut` has replaced).
-    static func midpoint(_ approx: Params) -> UInt256 {
-        (approx.guessMin &+ approx.guessMax &+ .one) >> 1
+    /// `calcMidpoint`: `(guessMin + guessMax + 1) / 2`, checked: `Panic(0x11)` when the sum overflows (an
+    /// off-chain guess with `guessMax` left at 2^256 − 1).
+    static func midpoint(_ approx: Params) throws(PendleError) -> UInt256 {
+        try PMath.add(PMath.add(approx.guessMin, approx.guessMax), .one) >> 1
     }
 
     /// `scaleClamp`: `original · target / current`, or the midpoint when that leaves the bracket.
     static func scaleClamp(_ original: UInt256, target: UInt256, current: UInt256, _ approx: Params) throws -> UInt256 {
         let scaled = try PMath.div(PMath.mul(original, target), current)
-        if scaled >= approx.guessMax || scaled <= approx.guessMin { return midpoint(approx) }
+        if scaled >= approx.guessMax || scaled <= approx.guessMin { return try midpoint(approx) }
         return scaled
     }
 

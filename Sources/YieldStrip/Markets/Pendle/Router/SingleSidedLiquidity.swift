@@ -163,7 +163,7 @@ extension PendleMarketMath {
         }
         var seed: (size: Double, slope: Double)? = nil
         var seedEvaluations = 0
-        if S.self != Double.self, let approxMarket = market.converted(to: Double.self) {
+        if S.isExact, let approxMarket = market.converted(to: Double.self) {
             if let approx = try? singleSidedAdd(approxMarket, pyIndex: index, amountIn: amountIn.doubleValue, fromSy: fromSy,
                                                 blockTime: blockTime), let leg = approx.swap {
                 seedEvaluations = approx.evaluations + approx.seedEvaluations
@@ -178,12 +178,12 @@ extension PendleMarketMath {
         let solved = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: nil) { size -> (margin: S, slope: Double, value: Candidate)? in
             guard let (byPt, bySy, candidate) = evaluate(size),
                   let margin = try? (fromSy ? bySy - byPt : byPt - bySy) else { return nil }
-            return (margin, S.self == Double.self ? marginSlope(size, candidate) : 0, candidate)
+            return (margin, !S.isExact ? marginSlope(size, candidate) : 0, candidate)
         }
         var evaluations = solved.evaluations
         var best = solved.value
         // The crossing: compare with the next size (exact flavour), where the other side binds.
-        if S.self != Double.self {
+        if S.isExact {
             let next = try solved.size + S(wei: 1)
             evaluations += 1
             if next <= upper, let (_, _, candidate) = evaluate(next),
@@ -213,11 +213,12 @@ struct SingleSidedCandidate<S: PendleScalar>: Sendable {
 
 /// Liquidity errors that are not contract reverts.
 public enum LiquidityError: DomainError, Hashable {
-    /// Single-sided liquidity needs an existing pool (the router requires `totalLp != 0`).
+    /// Single-sided liquidity needs an existing pool (the router: `require(totalLp != 0, "no existing lp")`).
     case noExistingLiquidity
 
-    public var errorName: String { "NoExistingLiquidity" }
+    /// The router's `require` string.
+    public var errorName: String { "no existing lp" }
     public var message: String {
-        "NoExistingLiquidity: the market has no liquidity yet; add both SY and PT first (addLiquidityCore)"
+        "no existing lp: the market has no liquidity yet; add both SY and PT first (addLiquidityCore)"
     }
 }

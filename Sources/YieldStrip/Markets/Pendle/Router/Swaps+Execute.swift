@@ -61,7 +61,7 @@ extension PendleMarketMath {
         if kind == .swapPtForExactSy {
             // Exact: one wei past the largest input whose proceeds stay below the target. Double: the root
             // itself, accepted to working precision.
-            let isExact = S.self != Double.self
+            let isExact = S.isExact
             if isExact { size = try size + S(wei: 1) }
             evaluations += 1
             let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: size.negated(), blockTime: blockTime)
@@ -169,7 +169,7 @@ extension PendleMarketMath {
         }
         var seed: (size: Double, slope: Double)? = nil
         var seedEvaluations = 0
-        if S.self == Double.self {
+        if !S.isExact {
             // Linear start from the marginal price of the first unit.
             let curve = marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: .zero, buyingPt: sign > 0)
             let initialSlope = -legSpendSlope(kind, pyIndex: index, netSySlope: curve)
@@ -206,7 +206,7 @@ extension PendleMarketMath {
             }
             guard let spend = try? legSpend(kind, size: size, netSyToAccount: netSyToAccount, pyIndex: pyIndex),
                   let margin = try? budget - spend else { return nil }
-            return (margin, S.self == Double.self ? slope(at: size, rate: rate.doubleValue) : 0, netSyToAccount)
+            return (margin, !S.isExact ? slope(at: size, rate: rate.doubleValue) : 0, netSyToAccount)
         }
         guard result.value != nil else { return (.zero, nil, result.evaluations, seedEvaluations) }
         let netPt = sign > 0 ? result.size : ((try? result.size.negated()) ?? result.size)
