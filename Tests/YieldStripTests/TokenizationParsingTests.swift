@@ -62,6 +62,19 @@ import YieldStrip
         #expect(s.dividends[0].reinvestPriceUSD == w("227") && s.dividends[1].reinvestPriceUSD == nil)
         let bare = try ScheduleFiles.parseDividendSchedule(#"[{"exDate": "2024-11-08", "amount": 0.25}]"#, format: .json)
         #expect(bare.dividends.count == 1)
+        // JSON's grammar, as strictly as the batch reader: no leading +, no leading zeros, no bare dot.
+        for number in ["+0.25", "00.25", "0.", ".25", "1e", "--1"] {
+            #expect(throws: TokenizationError.self, "\(number)") {
+                try ScheduleFiles.parseDividendSchedule(#"[{"exDate": "2024-11-08", "amount": \#(number)}]"#, format: .json)
+            }
+        }
+        // Escapes, surrogate pairs included.
+        let escaped = try ScheduleFiles.parseDividendSchedule(
+            #"[{"exDate": "2024-11-08", "amount": 0.25, "certainty": "\u2713 \ud83d\ude00"}]"#, format: .json)
+        #expect(escaped.dividends.count == 1)
+        #expect(throws: TokenizationError.self) {
+            try ScheduleFiles.parseDividendSchedule(#"[{"exDate": "2024-11-08", "amount": 0.25, "certainty": "\ud83d"}]"#, format: .json)
+        }
     }
 
     @Test func csvErrorsNameTheLine() {

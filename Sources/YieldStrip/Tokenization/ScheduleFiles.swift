@@ -387,8 +387,41 @@ enum ScheduleJSON {
                 guard position > start, let text = String(bytes: bytes[start..<position], encoding: .utf8) else {
                     throw fail("unexpected character '\(String(decoding: [c], as: UTF8.self))'")
                 }
+                guard Self.isJSONNumber(bytes[start..<position]) else { throw fail("'\(text)' is not a JSON number") }
                 return Value(kind: .number(text), line: startLine)
             }
+        }
+
+        /// Four hex digits at the cursor (consumed), or nil.
+        mutating func hexQuad() -> UInt32? {
+            guard position + 4 <= bytes.count,
+                  let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else { return nil }
+            position += 4
+            return code
+        }
+
+        /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+        static func isJSONNumber(_ text: ArraySlice<UInt8>) -> Bool {
+            var i = text.startIndex
+            func digits() -> Int {
+                let start = i
+                while i < text.endIndex, text[i] >= UInt8(ascii: "0"), text[i] <= UInt8(ascii: "9") { i += 1 }
+                return i - start
+            }
+            if i < text.endIndex, text[i] == UInt8(ascii: "-") { i += 1 }
+            let integerStart = i
+            let integerDigits = digits()
+            guard integerDigits > 0, integerDigits == 1 || text[integerStart] != UInt8(ascii: "0") else { return false }
+            if i < text.endIndex, text[i] == UInt8(ascii: ".") {
+                i += 1
+                guard digits() > 0 else { return false }
+            }
+            if i < text.endIndex, text[i] == UInt8(ascii: "e") || text[i] == UInt8(ascii: "E") {
+                i += 1
+                if i < text.endIndex, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") { i += 1 }
+                guard digits() > 0 else { return false }
+            }
+            return i == text.endIndex
         }
 
         mutating func string() throws(TokenizationError) -> String {
@@ -410,9 +443,17 @@ enum ScheduleJSON {
                     case UInt8(ascii: "b"): out.append(0x08)
                     case UInt8(ascii: "f"): out.append(0x0C)
                     case UInt8(ascii: "u"):
-                        guard position + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16),
-                              let scalar = Unicode.Scalar(code) else { throw fail("bad \\u escape") }
-                        position += 4
+                        guard var code = hexQuad() else { throw fail("bad \\u escape") }
+                        if (0xD800...0xDBFF).contains(code) {
+                            // A surrogate pair: \uD83D\uDE00.
+                            guard current == UInt8(ascii: "\\"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u") else {
+                                throw fail("a lone surrogate in a \\u escape")
+                            }
+                            position += 2
+                            guard let low = hexQuad(), (0xDC00...0xDFFF).contains(low) else { throw fail("a lone surrogate in a \\u escape") }
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(code) else { throw fail("bad \\u escape") }
                         out.append(contentsOf: Array(String(Character(scalar)).utf8))
                     default: out.append(e)
                     }
