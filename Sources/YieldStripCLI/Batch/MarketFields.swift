@@ -7,7 +7,7 @@ enum MarketFields {
     /// (`lnFeeRateRoot`, `lastLnImpliedRate`) must be ≥ 0 and at most int256's maximum.
     static func market(_ fields: some FieldReader) throws(RequestError) -> MarketState<Wad> {
         MarketState(totalPt: try fields.wad("totalPt"), totalSy: try fields.wad("totalSy"), totalLp: try fields.wad("totalLp"),
-                    scalarRoot: try fields.wad("scalarRoot"), expiry: try nonNegative(fields, "expiry"),
+                    scalarRoot: try fields.wad("scalarRoot"), expiry: try TimeField.required(fields, "expiry", nonNegative: true),
                     lnFeeRateRoot: try unsigned(fields, "lnFeeRateRoot"),
                     reserveFeePercent: try nonNegative(fields, "reserveFeePercent"),
                     lastLnImpliedRate: try unsigned(fields, "lastLnImpliedRate"))
@@ -22,7 +22,7 @@ enum MarketFields {
         return Wad(raw: raw)
     }
 
-    /// A timestamp or percentage: an integer ≥ 0.
+    /// A small integer (a percentage): ≥ 0.
     static func nonNegative(_ fields: some FieldReader, _ name: String) throws(RequestError) -> Int64 {
         let value = try fields.int64(name)
         guard value >= 0 else {
@@ -33,7 +33,12 @@ enum MarketFields {
 
     /// The market, `pyIndex` (uint256 wad) and `blockTime` of a request.
     static func context(_ request: some FieldReader) throws(RequestError) -> (market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64) {
-        (try market(request.object("market")), try unsigned(request, "pyIndex"), try nonNegative(request, "blockTime"))
+        (try market(request.object("market")), try unsigned(request, "pyIndex"), try blockTime(request))
+    }
+
+    /// `blockTime`: a time (``TimeField``) at or after 1970.
+    static func blockTime(_ request: some FieldReader) throws(RequestError) -> Int64 {
+        try TimeField.required(request, "blockTime", nonNegative: true)
     }
 
     /// The state as a JSON object, in the vectors' field order.

@@ -64,8 +64,6 @@ struct MarketFile: Sendable {
             return try MarketFile(origin: origin, fields: RequestFields(object))
         } catch let error as RequestError {
             throw MarketFileError(origin: origin, reason: .invalidField(error))
-        } catch let error as RateError {
-            throw MarketFileError(origin: origin, reason: .invalidBlockTime(error))
         } catch {
             throw MarketFileError(origin: origin, reason: .invalidField(.badRequest(field: nil, reason: "\(error)")))
         }
@@ -81,7 +79,7 @@ struct MarketFile: Sendable {
         name = try fields.stringIfPresent("name")
         underlying = try fields.stringIfPresent("underlying")
         stockPrice = try MarketContext.stockPrice(fields)
-        blockTime = try TimeField.read(fields, "blockTime")
+        blockTime = try TimeField.read(fields, "blockTime", nonNegative: true)
         source = try fields.stringIfPresent("source")
         notes = try fields.stringIfPresent("notes")
         if let curve = try fields.stringIfPresent("curve"), curve != Self.pendleCurve {
@@ -116,7 +114,6 @@ struct MarketFileError: DomainError, Equatable {
         case malformedJSON(JSONParseError)
         case notAnObject(String)
         case invalidField(RequestError)
-        case invalidBlockTime(RateError)
     }
 
     let origin: String
@@ -126,7 +123,7 @@ struct MarketFileError: DomainError, Equatable {
         switch reason {
         case .unreadable: return "MarketFileUnreadable"
         case .malformedJSON, .notAnObject: return "MalformedMarketFile"
-        case .invalidField, .invalidBlockTime: return "InvalidMarketFile"
+        case .invalidField: return "InvalidMarketFile"
         }
     }
 
@@ -148,22 +145,7 @@ struct MarketFileError: DomainError, Equatable {
             return "market file '\(origin)' must hold a JSON object with 'market' and 'pyIndex'; it holds \(type)"
         case .invalidField(let error):
             return "market file '\(origin)': \(error.message)"
-        case .invalidBlockTime(let error):
-            return "market file '\(origin)': field 'blockTime': \(error.message)"
         }
-    }
-}
-
-/// A timestamp field: a JSON integer or a string of Unix seconds, or ISO-8601 text (`UnixTime.parse`).
-enum TimeField {
-    /// The field's Unix seconds; nil when it is absent or `null`.
-    ///
-    /// - Throws: `RequestError` for a value that is neither a number nor a string (or out of range),
-    ///   `RateError.invalidTimestamp` for text that is not a time.
-    static func read(_ fields: some FieldReader, _ name: String) throws -> Int64? {
-        guard let value = fields.value(name) else { return nil }
-        if case .string(let text) = value { return try UnixTime.parse(text) }
-        return try fields.int64(name)
     }
 }
 
