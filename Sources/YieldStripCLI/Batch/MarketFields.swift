@@ -3,14 +3,36 @@ import YieldStrip
 /// Reading and writing a Pendle market state in the vectors' encoding: amounts and wads as decimal
 /// strings of wei, `expiry` and `reserveFeePercent` as JSON numbers.
 enum MarketFields {
-    /// `market` (the state as `readState` returns it). The contract's `uint256` fields
-    /// (`lnFeeRateRoot`, `lastLnImpliedRate`) must be ≥ 0 and at most int256's maximum.
+    /// `market` (the state as `readState` returns it). The pool's balances (`totalPt`, `totalSy`, `totalLp`)
+    /// must be ≥ 0, as must the contract's `uint256` fields (`lnFeeRateRoot`, `lastLnImpliedRate`, at most
+    /// int256's maximum); `reserveFeePercent` is 0–100 (the factory refuses more); `expiry` is a time ≥ 0.
     static func market(_ fields: some FieldReader) throws(RequestError) -> MarketState<Wad> {
-        MarketState(totalPt: try fields.wad("totalPt"), totalSy: try fields.wad("totalSy"), totalLp: try fields.wad("totalLp"),
+        MarketState(totalPt: try balance(fields, "totalPt", "the pool's PT"), totalSy: try balance(fields, "totalSy", "the pool's SY"),
+                    totalLp: try balance(fields, "totalLp", "the LP supply"),
                     scalarRoot: try fields.wad("scalarRoot"), expiry: try TimeField.required(fields, "expiry", nonNegative: true),
                     lnFeeRateRoot: try unsigned(fields, "lnFeeRateRoot"),
-                    reserveFeePercent: try nonNegative(fields, "reserveFeePercent"),
+                    reserveFeePercent: try reserveFeePercent(fields),
                     lastLnImpliedRate: try unsigned(fields, "lastLnImpliedRate"))
+    }
+
+    /// A balance of the pool (wei, int256 as the market stores it): ≥ 0.
+    static func balance(_ fields: some FieldReader, _ name: String, _ what: String) throws(RequestError) -> Wad {
+        let value = try fields.wad(name)
+        guard !value.isNegative else {
+            let path = fields.fieldPath + name
+            throw .badRequest(field: path, reason: "field '\(path)' is \(what), a balance: it must be ≥ 0; got \(value.raw) wei; give the value readState returns")
+        }
+        return value
+    }
+
+    /// The reserve's share of fees, in percent: 0–100 (the market factory's `reserveFeePercent` cap).
+    static func reserveFeePercent(_ fields: some FieldReader) throws(RequestError) -> Int64 {
+        let value = try nonNegative(fields, "reserveFeePercent")
+        guard value <= 100 else {
+            let path = fields.fieldPath + "reserveFeePercent"
+            throw .badRequest(field: path, reason: "field '\(path)' is \(value); it is the reserve's share of fees in percent, which the factory caps at 100: give 0 to 100")
+        }
+        return value
     }
 
     /// A `uint256` wad the market keeps in an `int256`-sized slot.
