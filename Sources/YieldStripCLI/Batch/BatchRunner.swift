@@ -25,14 +25,24 @@ public struct BatchRunner: Sendable {
     }
 
     /// Answers every line of `input` until it ends, writing to `output`.
-    public func run(input: any ByteSource, output: any ByteSink) {
+    ///
+    /// - Throws: ``StreamError`` when `input` cannot be read (the answers to the lines before are written
+    ///   first) or `output` cannot be written (reading stops at once: nothing more is answered).
+    public func answerAll(input: any ByteSource, output: any ByteSink) throws(StreamError) {
         var writer = JSONWriter(reservingCapacity: Self.flushSize + 4096)
         var partialLine: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: Self.readSize)
         while true {
-            let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
+            var readFailure: StreamError?
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                do throws(StreamError) { return try input.read(into: buffer) } catch { readFailure = error; return 0 }
+            }
+            if let readFailure {
+                try flush(&writer, to: output)
+                throw readFailure
+            }
             if count <= 0 { break }
-            chunk.withUnsafeBufferPointer { buffer in
+            try chunk.withUnsafeBufferPointer { (buffer) throws(StreamError) in
                 var lineStart = 0
                 while lineStart < count {
                     guard let newline = Self.indexOfNewline(in: buffer, from: lineStart, to: count) else { break }
@@ -44,16 +54,22 @@ public struct BatchRunner: Sendable {
                         partialLine.removeAll(keepingCapacity: true)
                     }
                     lineStart = newline + 1
-                    if writer.bytes.count >= Self.flushSize { flush(&writer, to: output) }
+                    if writer.bytes.count >= Self.flushSize { try flush(&writer, to: output) }
                 }
                 if lineStart < count { partialLine.append(contentsOf: buffer[lineStart..<count]) }
             }
-            flush(&writer, to: output)
+            try flush(&writer, to: output)
         }
         if !partialLine.isEmpty {
             partialLine.withUnsafeBufferPointer { answer(line: $0, into: &writer) }
         }
-        flush(&writer, to: output)
+        try flush(&writer, to: output)
+    }
+
+    /// ``answerAll(input:output:)`` for in-memory streams that cannot fail (benchmarks, tests); a stream
+    /// error ends the run quietly.
+    public func run(input: any ByteSource, output: any ByteSink) {
+        try? answerAll(input: input, output: output)
     }
 
     /// The answer to one line, without its newline; nil for a blank line.
@@ -121,9 +137,13 @@ public struct BatchRunner: Sendable {
         writer.writeRaw("}\n")
     }
 
-    private func flush(_ writer: inout JSONWriter, to output: any ByteSink) {
+    private func flush(_ writer: inout JSONWriter, to output: any ByteSink) throws(StreamError) {
         guard !writer.bytes.isEmpty else { return }
-        writer.bytes.withUnsafeBytes { output.write($0) }
+        var failure: StreamError?
+        writer.bytes.withUnsafeBytes { buffer in
+            do throws(StreamError) { try output.write(buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
         writer.removeAll()
     }
 

@@ -22,7 +22,7 @@ struct BatchCommand: Command {
         if invocation.wantsJSON {
             throw invocation.usageError("'--json' applies to '--list' only; batch answers are always JSON lines")
         }
-        BatchRunner().run(input: invocation.console.input, output: invocation.console.output)
+        try BatchRunner().answerAll(input: invocation.console.input, output: invocation.console.output)
         return .written
     }
 

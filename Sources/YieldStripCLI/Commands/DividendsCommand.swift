@@ -37,11 +37,28 @@ struct DividendsCommand: Command {
         }
         let path = try TokenizationValues.required(invocation, "schedule", expecting: "a file path") { $0 }
         let inputs = try inputs(invocation) {
-            try ScheduleFileError.naming(path) { try ScheduleFiles.loadDividendSchedule(path: path) }
+            try ScheduleFileError.naming(path) { try Self.loadSchedule(path: path) }
         }
         let answer = try ScheduleFileError.naming(path) { try DividendsAnswer.build(inputs) }
         if invocation.flag("csv") { return .text(answer.csvText) }
         return .text(invocation.wantsJSON ? answer.report.jsonText : answer.tableText)
+    }
+
+    /// The schedule file at `path` (CSV, or JSON for a `.json` name), read with a size limit
+    /// (``FileBytes/inputLimit``).
+    ///
+    /// - Throws: `UnreadableFile` (the system's reason, too large, not UTF-8), or the schedule's errors.
+    static func loadSchedule(path: String) throws(TokenizationError) -> DividendSchedule {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "schedule file")
+        } catch {
+            throw .unreadableFile(path: path, reason: error.reason)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .unreadableFile(path: path, reason: "not UTF-8 text")
+        }
+        return try ScheduleFiles.parseDividendSchedule(text, format: .forPath(path))
     }
 
     /// The options as the report's inputs: every value is read first (a malformed one is a usage

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YieldStrip
 
 /// A market file (`--market FILE.json`): the context of a batch line — `market` (the vectors'
@@ -42,7 +37,7 @@ struct MarketFile: Sendable {
     static func load(path: String) throws(MarketFileError) -> MarketFile {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path: path)
+            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
         } catch {
             throw MarketFileError(origin: path, reason: .unreadable(error.reason))
         }
@@ -148,41 +143,3 @@ struct MarketFileError: DomainError, Equatable {
         }
     }
 }
-
-/// Reads a whole file with POSIX calls.
-enum FileBytes {
-    struct Failure: Error {
-        let reason: String
-    }
-
-    /// The file's bytes; a ``Failure`` with the system's reason when it cannot be opened or read.
-    static func read(path: String) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw Failure(reason: systemReason()) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress, buffer.count)
-            }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(reason: systemReason())
-            }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-    }
-
-    private static func systemReason() -> String {
-        guard let text = strerror(errno) else { return "error \(errno)" }
-        return String(cString: text)
-    }
-}
-
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-#endif
