@@ -87,8 +87,10 @@ import Testing
         #expect(yieldstrip("batch", "--help").stdout == """
             OVERVIEW: Answer JSON Lines requests on stdin, one answer line each.
 
-            Each line is a request {"op": NAME, "id": ANY, ...fields}; each answer echoes
-            the id (when there is one) and carries the op's results, or an error:
+            Each line is a request {"op": NAME, "id": ANY, ...fields}, and each line gets
+            one answer line, in order (a blank line too: BadRequest), so answers pair with
+            requests by position. An answer echoes the id (when there is one) and carries
+            the op's results, or an error:
               {"id":7,"result":"693147180559945309"}
               {"id":8,"error":"Panic(0x11)","errorArgs":[],"message":"..."}
             Integers and wad values are decimal strings of wei ("1500000000000000000" is

@@ -6,7 +6,7 @@ import Testing
     static let market = #"{"totalPt":"1000000000000000000000","totalSy":"1000000000000000000000","totalLp":"1000000000000000000000","scalarRoot":"20000000000000000000","expiry":1800000000,"lnFeeRateRoot":"1000000000000000","reserveFeePercent":80,"lastLnImpliedRate":"50000000000000000"}"#
 
     func answer(_ line: String) -> JSONObject? {
-        guard let text = BatchRunner().answer(toLine: line), case .object(let object) = try? JSONReader.parse(Array(text.utf8)) else {
+        guard case .object(let object) = try? JSONReader.parse(Array(BatchRunner().answer(toLine: line).utf8)) else {
             return nil
         }
         return object

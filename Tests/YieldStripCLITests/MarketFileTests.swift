@@ -68,7 +68,7 @@ enum JSONOutput {
 
     /// The batch answer to `line`, as an object.
     static func batchAnswer(_ line: String) throws -> JSONObject {
-        guard let text = BatchRunner().answer(toLine: line), case .object(let object) = try JSONReader.parse(text) else {
+        guard case .object(let object) = try JSONReader.parse(BatchRunner().answer(toLine: line)) else {
             throw ReferenceVectors.VectorFileError(reason: "no answer to \(line)")
         }
         return object
