@@ -25,7 +25,13 @@ struct SplitCommand: Command {
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
-        .report(try SplitAnswer.build(inputs(invocation)))
+        let inputs = try inputs(invocation)
+        do {
+            return .report(try SplitAnswer.build(inputs))
+        } catch PendleError.yieldContractExpired {
+            guard let expiry = inputs.expiry, let valuationTime = inputs.valuationTime else { throw PendleError.yieldContractExpired }
+            throw YCExpiredAtValuationTime(expiry: expiry, valuationTime: valuationTime, source: inputs.valuationTimeSource)
+        }
     }
 
     /// The options as the split's inputs; `--at` is read from the wall clock when `--expiry` is given alone.
@@ -51,5 +57,20 @@ struct SplitCommand: Command {
             inputs.valuationTimeSource = .wallClock
         }
         return inputs
+    }
+}
+
+/// `YCExpired` (the yield contract's name) with the times involved and where the valuation time came
+/// from: `split --expiry 2020-01-01` without `--at` values at the wall clock, and says so.
+struct YCExpiredAtValuationTime: DomainError {
+    let expiry: Int64
+    let valuationTime: Int64
+    let source: TimeSource
+
+    var errorName: String { "YCExpired" }
+    var errorArgs: [String] { [String(expiry), String(valuationTime)] }
+    var message: String {
+        "YCExpired: the yield contract expires at \(UnixTime.format(expiry)); the valuation time \(UnixTime.format(valuationTime)) "
+            + "(\(source.rawValue)) is not before it, and PT + YT can no longer be minted; give --at a time before expiry"
     }
 }
