@@ -63,9 +63,47 @@ import Testing
         #expect(yieldstrip("wad", "mul", "100000000000000000000000000000000000000000", "100000000000000000000000000000000000000000", "--json")
                 == CLI.RunResult(stdout: "", stderr: "Error: Panic(0x11): arithmetic overflow; an input is too large for 256-bit fixed point, use smaller amounts\n", exitCode: 1))
         #expect(yieldstrip("wad", "sqrt", "-4") == CLI.RunResult(
-            stdout: "", stderr: "Error: field 'y' is outside the uint256 range (0 to 2^256 - 1): \"-4000000000000000000\"\n", exitCode: 1))
+            stdout: "", stderr: """
+                Error: The value '-4' is invalid for '<y>': must be ≥ 0 (sqrt takes an unsigned value)
+                Usage: yieldstrip wad sqrt [--wei] [--json] <y>
+                  See 'yieldstrip wad sqrt --help' for more information.
+
+                """, exitCode: 2))
         #expect(yieldstrip("wad", "sy-to-asset", "0", "1").exitCode == 0)
         #expect(yieldstrip("wad", "asset-to-sy", "0", "1").stderr.hasPrefix("Error: Panic(0x12)"))
+    }
+
+    /// An unsigned operand given negative is a usage error saying it must be ≥ 0 (not batch's `Overflow`).
+    @Test func unsignedOperandsMustNotBeNegative() {
+        let cases: [([String], String)] = [
+            (["sqrt", "-4"], "<y>"), (["sqrt", "--wei", "-1"], "<y>"),
+            (["sy-to-asset", "-1", "5"], "<index>"), (["sy-to-asset-up", "-1", "5"], "<index>"), (["sy-to-asset-up", "1", "-5"], "<amount>"),
+            (["asset-to-sy", "-1", "5"], "<index>"), (["asset-to-sy-up", "-1", "5"], "<index>"),
+        ]
+        for (arguments, name) in cases {
+            expectFailure(CLI.run(arguments: ["wad"] + arguments), exitCode: 2, containing: "is invalid for '\(name)': must be ≥ 0 (\(arguments[0]) takes an unsigned value)")
+        }
+        // Signed operands stay signed.
+        #expect(yieldstrip("wad", "sy-to-asset", "1", "-5", "--json").stdout == #"{"result":"-5000000000000000000"}"# + "\n")
+        #expect(yieldstrip("wad", "sqrt", "0").exitCode == 0)
+    }
+
+    /// A number of the right form that does not fit is "too large", not malformed.
+    @Test func tooLargeIsNotMalformed() {
+        let huge = String(repeating: "9", count: 62)
+        let cases: [([String], String)] = [
+            (["mul", huge, "1"], "too large: beyond the int256 range of 18-decimal values"),
+            (["mul", "-" + huge, "1"], "too large: beyond the int256 range of 18-decimal values"),
+            (["mul", "1e400", "1"], "too large: beyond the int256 range of 18-decimal values"),
+            (["mul", "--wei", String(repeating: "9", count: 80), "1"], "too large: beyond the int256 range (±2^255 wei"),
+            (["mul", "abc", "1"], "expected a decimal number with at most 18 fractional digits"),
+            (["mul", "1e3", "1"], "expected a decimal number with at most 18 fractional digits, written without an exponent"),
+            (["mul", "0.0000000000000000001", "1"], "expected a decimal number with at most 18 fractional digits (it has 19;"),
+            (["mul", "--wei", "1.5", "1"], "expected an integer of wei"),
+        ]
+        for (arguments, reason) in cases {
+            expectFailure(CLI.run(arguments: ["wad"] + arguments), exitCode: 2, containing: "is invalid for '<a>': \(reason)")
+        }
     }
 
     /// Every operation's `--json` is exactly its batch op's answer line for the same operands.

@@ -12,11 +12,12 @@ struct BatchCommand: Command {
         Integers and wad values are decimal strings of wei ("1500000000000000000" is
         1.5) or JSON integers. A bad line gets an error answer (BadRequest, Overflow or
         the contract's revert name) and the batch goes on; the exit status is 0 once
-        stdin has been read to its end. 'yieldstrip batch --list' lists the ops.
+        stdin has been read to its end (1 when stdin cannot be read or stdout cannot be
+        written). 'yieldstrip batch --list' lists the ops.
         """
     let options = [
         OptionSpec.flag("list", help: "Print the ops with a one-line summary each instead of reading stdin."),
-        CommonOptions.json,
+        OptionSpec.flag("json", help: "With --list: print the list as one JSON object. (Answers are always JSON lines.)"),
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {

@@ -35,7 +35,7 @@ struct DividendsCommand: Command {
         if invocation.wantsJSON && invocation.flag("csv") {
             throw invocation.usageError("Give '--json' or '--csv', not both")
         }
-        let path = try TokenizationValues.required(invocation, "schedule", expecting: "a file path") { $0 }
+        let path = try TokenizationValues.required(invocation, "schedule") { ValueParse.value($0) }
         let inputs = try inputs(invocation) {
             try ScheduleFileError.naming(path) { try Self.loadSchedule(path: path) }
         }
@@ -64,17 +64,13 @@ struct DividendsCommand: Command {
     /// The options as the report's inputs: every value is read first (a malformed one is a usage
     /// error), then the schedule is loaded by `loadSchedule`.
     private func inputs(_ invocation: Invocation, loadSchedule: () throws -> DividendSchedule) throws -> DividendsInputs {
-        let withholding = try TokenizationValues.required(invocation, "withholding", expecting: TokenizationValues.withholdingExpectation,
-                                                          TokenizationValues.withholdingRate)
+        let withholding = try TokenizationValues.required(invocation, "withholding", TokenizationValues.withholdingRate)
         let from = try MarketOptions.time(invocation, "from")
         let to = try MarketOptions.time(invocation, "to")
         let maturity = try MarketOptions.time(invocation, "maturity")
-        let fee = try TokenizationValues.required(invocation, "fee", expecting: TokenizationValues.fractionExpectation, TokenizationValues.fraction)
-        let stockPrice = try invocation.parse(option: "stock-price", expecting: TokenizationValues.numberExpectation) {
-            TokenizationValues.number($0)
-        }
-        let prices = try TokenizationValues.required(invocation, "price-assumption", expecting: PriceAssumptionSpec.expectation,
-                                                     PriceAssumptionSpec.init)
+        let fee = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
+        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
+        let prices = try TokenizationValues.required(invocation, "price-assumption", PriceAssumptionSpec.parse)
         return DividendsInputs(schedule: try loadSchedule(), withholdingRate: withholding, priceAssumption: prices,
                                from: from, to: to, maturity: maturity, feeRate: fee, stockPrice: stockPrice)
     }

@@ -36,19 +36,14 @@ struct SplitCommand: Command {
 
     /// The options as the split's inputs; `--at` is read from the wall clock when `--expiry` is given alone.
     func inputs(_ invocation: Invocation) throws(UsageError) -> SplitInputs {
-        let amount = TokenizationValues.amountExpectation
         var inputs = SplitInputs(
-            tokens: try TokenizationValues.required(invocation, "tokens", expecting: amount, TokenizationValues.amount),
-            exchangeRate: try TokenizationValues.required(invocation, "exchange-rate", expecting: amount, TokenizationValues.amount))
-        inputs.pyIndexStored = try invocation.parse(option: "index", expecting: amount, TokenizationValues.amount)
+            tokens: try TokenizationValues.required(invocation, "tokens", TokenizationValues.amount),
+            exchangeRate: try TokenizationValues.required(invocation, "exchange-rate", TokenizationValues.amount))
+        inputs.pyIndexStored = try invocation.parse(option: "index", TokenizationValues.amount)
         inputs.expiry = try MarketOptions.time(invocation, "expiry")
         inputs.valuationTime = try MarketOptions.time(invocation, "at")
-        inputs.ptImpliedApy = try invocation.parse(option: "pt-implied-apy", expecting: TokenizationValues.rateExpectation) {
-            TokenizationValues.number($0, allowsPercent: true)
-        }
-        inputs.stockPrice = try invocation.parse(option: "stock-price", expecting: TokenizationValues.numberExpectation) {
-            TokenizationValues.number($0)
-        }
+        inputs.ptImpliedApy = try invocation.parse(option: "pt-implied-apy") { TokenizationValues.number($0, allowsPercent: true) }
+        inputs.stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         if inputs.expiry == nil {
             if inputs.valuationTime != nil { throw invocation.usageError("'--at <time>' needs '--expiry <time>'") }
             if inputs.ptImpliedApy != nil { throw invocation.usageError("'--pt-implied-apy <apy>' needs '--expiry <time>'") }

@@ -13,13 +13,27 @@ struct WadOperationCommand: Command {
 
     static let wei = OptionSpec.flag("wei", help: "Read the arguments as raw wei integers instead of decimal units.")
 
+    /// The arguments the batch op takes as `uint256`: a negative value is a usage error.
+    var unsignedArguments: Set<String> {
+        switch batchOp {
+        case "sqrt": return ["y"]
+        case "syToAssetUp": return ["index", "amount"]
+        case "syToAsset_i", "assetToSy_i", "assetToSyUp_i": return ["index"]
+        default: return []
+        }
+    }
+
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let readsWei = invocation.flag(Self.wei.name)
-        let expecting = readsWei ? "an integer of wei" : "a decimal number with at most 18 fractional digits"
+        let unsigned = unsignedArguments
         var operands: [Wad] = []
         for spec in arguments {
-            operands.append(try invocation.parse(argument: spec.name, expecting: expecting) {
-                readsWei ? Wad(weiText: $0) : Wad(decimal: $0)
+            operands.append(try invocation.parse(argument: spec.name) { text in
+                let parsed = ValueText.wad(text, inWei: readsWei)
+                if case .value(let value) = parsed, value.isNegative, unsigned.contains(spec.name) {
+                    return .invalid(reason: "must be ≥ 0 (\(name) takes an unsigned value)")
+                }
+                return parsed
             })
         }
         return .report(try report(operands, showingWei: readsWei))
