@@ -78,7 +78,7 @@ struct MarketFile: Sendable {
         source = try fields.stringIfPresent("source")
         notes = try fields.stringIfPresent("notes")
         if let curve = try fields.stringIfPresent("curve"), curve != Self.pendleCurve {
-            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is '\(curve)'; the only curve supported is '\(Self.pendleCurve)'")
+            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))); the only curve supported is '\(Self.pendleCurve)'")
         }
     }
 
@@ -88,11 +88,12 @@ struct MarketFile: Sendable {
         return MarketContext(market: market, pyIndex: pyIndex, blockTime: time, blockTimeSource: source, stockPrice: stockPrice)
     }
 
-    /// A title for tables: `AAPL-like stock token (AAPL) — illustrative: …`.
+    /// A title for tables: `AAPL-like stock token (AAPL)`, then `source: illustrative: …`; the file's texts
+    /// with their control characters escaped (``TerminalText``).
     var title: String {
-        var heading = name ?? origin
-        if let underlying { heading += " (\(underlying))" }
-        if let source { heading += "\nsource: \(source)" }
+        var heading = TerminalText.escaped(name ?? origin)
+        if let underlying { heading += " (\(TerminalText.escaped(underlying)))" }
+        if let source { heading += "\nsource: \(TerminalText.escaped(source))" }
         return heading
     }
 }
