@@ -22,30 +22,37 @@ public enum CLI {
     }
 
     /// Runs the tool on `arguments` (without the program name) and returns the exit status.
+    ///
+    /// A failed read of standard input or write to standard output (a full disk, a directory as input)
+    /// is reported on stderr and exits 1. What cannot be written to stderr itself is dropped.
     public static func main(arguments: [String], console: Console) -> Int32 {
+        func report(_ text: String) { try? console.errorOutput.write(text) }
         do {
             switch try CommandLineParser(root: root, console: console).parse(arguments) {
             case .help(let path):
-                console.output.write(HelpFormatter.help(for: path))
+                try console.output.write(HelpFormatter.help(for: path))
             case .run(let invocation):
                 switch try invocation.command.run(invocation) {
                 case .report(let report):
-                    console.output.write(invocation.wantsJSON ? report.jsonText : report.tableText)
+                    try console.output.write(invocation.wantsJSON ? report.jsonText : report.tableText)
                 case .text(let text):
-                    console.output.write(text)
+                    try console.output.write(text)
                 case .written:
                     break
                 }
             }
             return ExitStatus.success
         } catch let error as UsageError {
-            console.errorOutput.write(error.description)
+            report(error.description)
             return ExitStatus.usage
+        } catch let error as StreamError {
+            report("Error: \(error)\n")
+            return ExitStatus.failure
         } catch let error as any DomainError {
-            console.errorOutput.write("Error: \(error.message)\n")
+            report("Error: \(error.message)\n")
             return ExitStatus.failure
         } catch {
-            console.errorOutput.write("Error: \(error)\n")
+            report("Error: \(error)\n")
             return ExitStatus.failure
         }
     }

@@ -1,7 +1,7 @@
 import Testing
 @testable import YieldStripCLI
 
-/// The JSON Lines protocol: id echo, one answer per non-blank line in order, error answers.
+/// The JSON Lines protocol: id echo, one answer per line in order (blank lines included), error answers.
 @Suite struct BatchProtocolTests {
     func batch(_ lines: String...) -> CLI.RunResult {
         yieldstrip("batch", stdin: lines.joined(separator: "\n") + "\n")
@@ -51,7 +51,9 @@ import Testing
         #expect(result.stderr == "")
         #expect(result.stdout == """
             {"id":1,"result":"1"}
+            {"error":"BadRequest","errorArgs":[],"message":"empty line; every line must hold one JSON request (each line gets an answer, so answers pair with requests by position)"}
             {"error":"BadRequest","errorArgs":[],"message":"malformed JSON at byte 17: unterminated object starting at byte 0"}
+            {"error":"BadRequest","errorArgs":[],"message":"empty line; every line must hold one JSON request (each line gets an answer, so answers pair with requests by position)"}
             {"error":"BadRequest","errorArgs":[],"message":"a request must be a JSON object; got an array"}
             {"id":3,"error":"BadRequest","errorArgs":["op"],"message":"unknown op 'nope'; 'yieldstrip batch --list' lists the ops"}
             {"id":4,"error":"BadRequest","errorArgs":["op"],"message":"missing field 'op' (the name of the operation, a string)"}
@@ -126,9 +128,42 @@ import Testing
         }
     }
 
+    /// Every line gets an answer, so answers pair with requests by position: a blank line is a
+    /// `BadRequest`; the last line needs no newline; a final newline starts no line; a UTF-8 byte order
+    /// mark at the start of the stream is ignored (elsewhere it is not JSON).
+    @Test func everyLineIsAnsweredInPosition() {
+        let empty = #"{"error":"BadRequest","errorArgs":[],"message":"\#(BatchRunner.emptyLineReason)"}"#
+        let sqrt9 = #"{"op":"sqrt","y":"9"}"#
+        let notJSON = #"{"error":"BadRequest","errorArgs":[],"message":"malformed JSON at byte 0: unexpected byte 0xEF, expected a value"}"#
+        let cases: [(input: String, answers: [String])] = [
+            ("", []),
+            ("\n", [empty]),
+            ("\r\n", [empty]),
+            ("  \t", [empty]),
+            (sqrt9, [#"{"result":"3"}"#]),
+            (sqrt9 + "\n", [#"{"result":"3"}"#]),
+            (sqrt9 + "\n\n", [#"{"result":"3"}"#, empty]),
+            ("\n" + sqrt9 + "\n \n" + sqrt9, [empty, #"{"result":"3"}"#, empty, #"{"result":"3"}"#]),
+            ("\u{FEFF}" + sqrt9 + "\n" + sqrt9 + "\n", [#"{"result":"3"}"#, #"{"result":"3"}"#]),
+            ("\u{FEFF}", []),
+            ("\u{FEFF}\n", [empty]),
+            ("\u{FEFF}\u{FEFF}" + sqrt9, [notJSON]),
+            (sqrt9 + "\n\u{FEFF}" + sqrt9, [#"{"result":"3"}"#, notJSON]),
+        ]
+        for (input, answers) in cases {
+            for chunkSize in [1, 2, 3, 5, 1 << 16] {
+                let output = MemorySink()
+                BatchRunner().run(input: MemorySource(input, chunkSize: chunkSize), output: output)
+                let expected = answers.map { $0 + "\n" }.joined()
+                #expect(output.text == expected, "\(input.debugDescription), chunk \(chunkSize)")
+            }
+        }
+        #expect(yieldstrip("batch", stdin: "\n\n\n").stdout.split(separator: "\n").count == 3)
+    }
+
     @Test func answerToLine() {
         let runner = BatchRunner()
-        #expect(runner.answer(toLine: "  ") == nil)
+        #expect(runner.answer(toLine: "  ") == #"{"error":"BadRequest","errorArgs":[],"message":"\#(BatchRunner.emptyLineReason)"}"#)
         #expect(runner.answer(toLine: #"{"op":"exp","x":"0"}"#) == #"{"result":"1000000000000000000"}"#)
     }
 

@@ -39,7 +39,8 @@ import Testing
             Arguments are decimal units read exactly (1.5 is 1500000000000000000 wei, at
             most 18 decimals), or raw wei integers with --wei; negative values are written
             as they are (-1.5). Each op runs the batch op named in its help: --json prints
-            that request's fields, the answer and resultUnits (the result in units).
+            exactly that op's answer, {"result": "<wei>"}; the table adds the operands and
+            the result in units.
 
             USAGE: yieldstrip wad <subcommand>
 
@@ -87,21 +88,25 @@ import Testing
         #expect(yieldstrip("batch", "--help").stdout == """
             OVERVIEW: Answer JSON Lines requests on stdin, one answer line each.
 
-            Each line is a request {"op": NAME, "id": ANY, ...fields}; each answer echoes
-            the id (when there is one) and carries the op's results, or an error:
+            Each line is a request {"op": NAME, "id": ANY, ...fields}, and each line gets
+            one answer line, in order (a blank line too: BadRequest), so answers pair with
+            requests by position. An answer echoes the id (when there is one) and carries
+            the op's results, or an error:
               {"id":7,"result":"693147180559945309"}
               {"id":8,"error":"Panic(0x11)","errorArgs":[],"message":"..."}
             Integers and wad values are decimal strings of wei ("1500000000000000000" is
             1.5) or JSON integers. A bad line gets an error answer (BadRequest, Overflow or
             the contract's revert name) and the batch goes on; the exit status is 0 once
-            stdin has been read to its end. 'yieldstrip batch --list' lists the ops.
+            stdin has been read to its end (1 when stdin cannot be read or stdout cannot be
+            written). 'yieldstrip batch --list' lists the ops.
 
             USAGE: yieldstrip batch [--list] [--json]
 
             OPTIONS:
               --list       Print the ops with a one-line summary each instead of reading
                            stdin.
-              --json       Print one JSON object instead of a table.
+              --json       With --list: print the list as one JSON object. (Answers are
+                           always JSON lines.)
               -h, --help   Show help information.
 
             """)

@@ -6,7 +6,7 @@ import Testing
     static let market = #"{"totalPt":"1000000000000000000000","totalSy":"1000000000000000000000","totalLp":"1000000000000000000000","scalarRoot":"20000000000000000000","expiry":1800000000,"lnFeeRateRoot":"1000000000000000","reserveFeePercent":80,"lastLnImpliedRate":"50000000000000000"}"#
 
     func answer(_ line: String) -> JSONObject? {
-        guard let text = BatchRunner().answer(toLine: line), case .object(let object) = try? JSONReader.parse(Array(text.utf8)) else {
+        guard case .object(let object) = try? JSONReader.parse(Array(BatchRunner().answer(toLine: line).utf8)) else {
             return nil
         }
         return object
@@ -28,8 +28,35 @@ import Testing
     @Test func zeroOrNegativeReserves() {
         #expect(error(trade(market: Self.market.replacingOccurrences(of: #""totalSy":"1000000000000000000000""#, with: #""totalSy":"0""#)))
                 == "MarketZeroTotalPtOrTotalAsset")
-        #expect(error(trade(market: Self.market.replacingOccurrences(of: #""totalPt":"1000000000000000000000""#, with: #""totalPt":"-5""#)))
-                == "MarketInsufficientPtForTrade")
+    }
+
+    /// Negative balances and a reserve share above the factory's 100 % cap are refused before any math,
+    /// naming the field and saying what to change.
+    @Test func marketFieldsOutOfTheirDomain() {
+        for field in ["totalPt", "totalSy", "totalLp"] {
+            let bad = Self.market.replacingOccurrences(of: #""\#(field)":"1000000000000000000000""#, with: #""\#(field)":"-5""#)
+            let answer = answer(trade(market: bad))
+            #expect(answer?["error"] == "BadRequest" && answer?["errorArgs"] == .array([.string("market." + field)]), "\(String(describing: answer))")
+            #expect(answer?["message"].map { "\($0)".contains("must be ≥ 0; got -5 wei") } == true, "\(String(describing: answer))")
+        }
+        let fee = answer(trade(market: Self.market.replacingOccurrences(of: #""reserveFeePercent":80"#, with: #""reserveFeePercent":101"#)))
+        #expect(fee?["error"] == "BadRequest" && fee?["errorArgs"] == ["market.reserveFeePercent"])
+        #expect(fee?["message"] == "field 'market.reserveFeePercent' is 101; it is the reserve's share of fees in percent, which the factory caps at 100: give 0 to 100")
+        // The ends of the domains are accepted.
+        #expect(answer(trade(market: Self.market.replacingOccurrences(of: #""reserveFeePercent":80"#, with: #""reserveFeePercent":100"#)))?["netSyToAccount"] != nil)
+        #expect(error(trade(market: Self.market.replacingOccurrences(of: #""totalSy":"1000000000000000000000""#, with: #""totalSy":"0""#)))
+                == "MarketZeroTotalPtOrTotalAsset")
+    }
+
+    @Test func marketFileFieldsOutOfTheirDomainNameTheFile() throws {
+        let files = try TemporaryMarketFiles()
+        let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
+        let negative = try files.write(file.replacingOccurrences(of: #""totalSy": "1975611081202554465127994""#, with: #""totalSy": "-1""#))
+        expectFailure(yieldstrip("market", "show", "--market", negative), exitCode: 1,
+                      containing: "market file '\(negative)': field 'market.totalSy' is the pool's SY, a balance: it must be ≥ 0; got -1 wei")
+        let fee = try files.write(file.replacingOccurrences(of: #""reserveFeePercent": 80"#, with: #""reserveFeePercent": 250"#))
+        expectFailure(yieldstrip("quote", "--market", fee, "--buy-pt", "--amount", "1"), exitCode: 1,
+                      containing: "market file '\(fee)': field 'market.reserveFeePercent' is 250; it is the reserve's share of fees in percent, which the factory caps at 100")
     }
 
     @Test func expiredMarket() {

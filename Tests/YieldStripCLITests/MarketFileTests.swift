@@ -68,7 +68,7 @@ enum JSONOutput {
 
     /// The batch answer to `line`, as an object.
     static func batchAnswer(_ line: String) throws -> JSONObject {
-        guard let text = BatchRunner().answer(toLine: line), case .object(let object) = try JSONReader.parse(text) else {
+        guard case .object(let object) = try JSONReader.parse(BatchRunner().answer(toLine: line)) else {
             throw ReferenceVectors.VectorFileError(reason: "no answer to \(line)")
         }
         return object
@@ -216,7 +216,7 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
         let noPt = try files.write(file.replacingOccurrences(of: #""totalPt""#, with: #""ptTotal""#))
         expectFailure(yieldstrip("market", "show", "--market", noPt), exitCode: 1, containing: "missing field 'market.totalPt'")
         let badTime = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800", with: "\"blockTime\": \"soon\""))
-        expectFailure(yieldstrip("market", "show", "--market", badTime), exitCode: 1, containing: "field 'blockTime': InvalidTimestamp")
+        expectFailure(yieldstrip("market", "show", "--market", badTime), exitCode: 1, containing: "market file '\(badTime)': field 'blockTime' is not a time: not a date (\"soon\")")
         let otherCurve = try files.write(file.replacingOccurrences(of: "pendle-v2", with: "uniswap-v3"))
         expectFailure(yieldstrip("market", "show", "--market", otherCurve), exitCode: 1, containing: "the only curve supported is 'pendle-v2'")
         let negativePrice = try files.write(file.replacingOccurrences(of: "\"stockPrice\": 230", with: "\"stockPrice\": -1"))
@@ -258,7 +258,7 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
 
     @Test func malformedAtIsUsageError() {
         expectFailure(yieldstrip("market", "show", "--market", MarketExamples.aapl, "--at", "tomorrow"), exitCode: 2,
-                      containing: "The value 'tomorrow' is invalid for '--at <time>': expected YYYY-MM-DD")
+                      containing: "The value 'tomorrow' is invalid for '--at <time>': not a date; expected YYYY-MM-DD")
     }
 
     @Test func expiredMarketNamesTheTimes() {

@@ -21,7 +21,12 @@ import YieldStrip
         #expect(object["rateAnchor"] == JSONOutput.text(snapshot.rateAnchor))
         #expect(object["feeRate"] == JSONOutput.text(snapshot.feeRate))
         #expect(object["annualFeeRate"] == JSONOutput.text(snapshot.annualFeeRate))
-        #expect(object["largestPtBuy"] == JSONOutput.text(snapshot.largestPtBuy))
+        // The largest PT legs in wei, exactly the library's (and, in units, its snapshot's).
+        let buy = PendleMarketMath.largestPtLeg(file.market, pyIndex: file.pyIndex, blockTime: Self.blockTime, buyingPt: true)
+        let sell = PendleMarketMath.largestPtLeg(file.market, pyIndex: file.pyIndex, blockTime: Self.blockTime, buyingPt: false)
+        #expect(buy.isPositive && sell.isPositive)
+        #expect(object["largestPtBuy"] == .wei(buy.raw) && object["largestPtSell"] == .wei(sell.raw))
+        #expect(abs(buy.doubleValue - snapshot.largestPtBuy) <= 1e-9 * snapshot.largestPtBuy)
         #expect(object["ptPerBasisPointSell"] == JSONOutput.text(snapshot.ptPerBasisPointSell))
         #expect(object["secondsToExpiry"] == .number(JSONNumber(snapshot.secondsToExpiry)))
         #expect(object["totalPt"] == .wei(file.market.totalPt.raw))

@@ -130,7 +130,8 @@ import YieldStrip
         let both = try JSONOutput.batchAnswer(#"{"op":"rate","apy":0.05,"ptPrice":0.9,"secondsToExpiry":5}"#)
         #expect(both["error"] == "BadRequest")
         let badTime = try JSONOutput.batchAnswer(#"{"op":"rate","apy":0.05,"expiry":"someday","now":0}"#)
-        #expect(badTime["error"] == "InvalidTimestamp")
+        #expect(badTime["error"] == "BadRequest" && badTime["errorArgs"] == ["expiry"])
+        #expect(badTime["message"] == .string(#"field 'expiry' is not a time: not a date ("someday"); expected \#(UnixTime.acceptedFormats)"#))
     }
 
     @Test func help() {

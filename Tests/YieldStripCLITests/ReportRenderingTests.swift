@@ -42,6 +42,23 @@ import Testing
             """)
     }
 
+    /// Table-only rows sit where they were added among the JSON's members; `--json` leaves them out.
+    @Test func tableOnlyRows() {
+        var report = Report()
+        report.appendTableOnly("top", .string("first"))
+        report.append("a", .number(JSONNumber(1)))
+        report.appendTableOnly("units", .string("one"), label: "a in units")
+        report.append("b", .number(JSONNumber(2)))
+        #expect(report.jsonText == #"{"a":1,"b":2}"# + "\n")
+        #expect(report.tableText == """
+            top         first
+            a               1
+            a in units  one
+            b               2
+
+            """)
+    }
+
     @Test func numericCells() {
         for text in ["1", "-1.5", "3e-7", "1_000", "12.5%", ".5", "+2", "1E+5"] { #expect(TextTable.isNumeric(text), "\(text)") }
         for text in ["", "-", "abc", "1-2", "0x10", "e5", "mulDown_i", "1.5 wei"] { #expect(!TextTable.isNumeric(text), "\(text)") }

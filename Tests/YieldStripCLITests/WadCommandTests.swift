@@ -1,7 +1,8 @@
 import Testing
 @testable import YieldStripCLI
 
-/// `yieldstrip wad`: tables, JSON objects that extend the batch answer, and errors.
+/// `yieldstrip wad`: tables (operands, result in wei and in units), JSON that is exactly the batch op's
+/// answer, and errors.
 @Suite struct WadCommandTests {
     @Test func mulTable() {
         #expect(yieldstrip("wad", "mul", "1.5", "2") == CLI.RunResult(stdout: """
@@ -14,19 +15,16 @@ import Testing
             """, stderr: "", exitCode: 0))
     }
 
-    @Test func mulJSONIsTheBatchRequestPlusItsAnswer() throws {
+    @Test func mulJSONIsTheBatchAnswer() throws {
         let run = yieldstrip("wad", "mul", "1.5", "2", "--json")
-        #expect(run == CLI.RunResult(
-            stdout: #"{"op":"mulDown_i","a":"1500000000000000000","b":"2000000000000000000","result":"3000000000000000000","resultUnits":"3"}"# + "\n",
-            stderr: "", exitCode: 0))
-        // The same request through batch answers the same result field.
+        #expect(run == CLI.RunResult(stdout: #"{"result":"3000000000000000000"}"# + "\n", stderr: "", exitCode: 0))
+        // The same request through batch answers exactly the same line.
         let batch = yieldstrip("batch", stdin: #"{"op":"mulDown_i","a":"1500000000000000000","b":"2000000000000000000"}"#)
-        #expect(batch.stdout == #"{"result":"3000000000000000000"}"# + "\n")
+        #expect(batch.stdout == run.stdout)
     }
 
     @Test func weiArguments() {
-        #expect(yieldstrip("wad", "sqrt", "--wei", "16", "--json").stdout
-                == #"{"op":"sqrt","y":"16","result":"4","resultUnits":"0.000000000000000004"}"# + "\n")
+        #expect(yieldstrip("wad", "sqrt", "--wei", "16", "--json").stdout == #"{"result":"4"}"# + "\n")
         #expect(yieldstrip("wad", "divup", "--wei", "7", "2").stdout == """
             op            rawDivUp_i
             a                                7
@@ -38,19 +36,25 @@ import Testing
     }
 
     @Test func lnExpAndRounding() {
-        #expect(yieldstrip("wad", "ln", "2", "--json").stdout
-                == #"{"op":"ln","x":"2000000000000000000","result":"693147180559945309","resultUnits":"0.693147180559945309"}"# + "\n")
-        #expect(yieldstrip("wad", "exp", "1", "--json").stdout.contains(#""resultUnits":"2.718281828459045235""#))
-        #expect(yieldstrip("wad", "mul", "-0.000000000000000003", "0.5", "--json").stdout.contains(#""result":"-1","#))
-        #expect(yieldstrip("wad", "div", "1", "3", "--json").stdout.contains(#""resultUnits":"0.333333333333333333""#))
+        #expect(yieldstrip("wad", "ln", "2", "--json").stdout == #"{"result":"693147180559945309"}"# + "\n")
+        #expect(yieldstrip("wad", "exp", "1").stdout.contains("\nresult        2.718281828459045235\n"))
+        #expect(yieldstrip("wad", "mul", "-0.000000000000000003", "0.5", "--json").stdout == #"{"result":"-1"}"# + "\n")
+        #expect(yieldstrip("wad", "div", "1", "3").stdout.contains("\nresult        0.333333333333333333\n"))
     }
 
     @Test func syConversions() {
-        #expect(yieldstrip("wad", "sy-to-asset", "1.0123", "100", "--json").stdout
-                == #"{"op":"syToAsset_i","index":"1012300000000000000","amount":"100000000000000000000","result":"101230000000000000000","resultUnits":"101.23"}"# + "\n")
-        #expect(yieldstrip("wad", "sy-to-asset-up", "1.0123", "0.333333333333333333", "--json").stdout.contains(#""resultUnits":"0.337433333333333333""#))
-        #expect(yieldstrip("wad", "asset-to-sy", "1.0123", "-0.337433333333333332", "--json").stdout.contains(#""resultUnits":"-0.333333333333333332""#))
-        #expect(yieldstrip("wad", "asset-to-sy-up", "1.0123", "-0.337433333333333332", "--json").stdout.contains(#""resultUnits":"-0.333333333333333333""#))
+        #expect(yieldstrip("wad", "sy-to-asset", "1.0123", "100", "--json").stdout == #"{"result":"101230000000000000000"}"# + "\n")
+        #expect(yieldstrip("wad", "sy-to-asset", "1.0123", "100").stdout == """
+            op            syToAsset_i
+            index                        1.0123
+            amount                          100
+            result (wei)  101230000000000000000
+            result                       101.23
+
+            """)
+        #expect(yieldstrip("wad", "sy-to-asset-up", "1.0123", "0.333333333333333333").stdout.contains("\nresult        0.337433333333333333\n"))
+        #expect(yieldstrip("wad", "asset-to-sy", "1.0123", "-0.337433333333333332", "--json").stdout == #"{"result":"-333333333333333332"}"# + "\n")
+        #expect(yieldstrip("wad", "asset-to-sy-up", "1.0123", "-0.337433333333333332", "--json").stdout == #"{"result":"-333333333333333333"}"# + "\n")
     }
 
     @Test func errors() {
@@ -59,17 +63,59 @@ import Testing
         #expect(yieldstrip("wad", "mul", "100000000000000000000000000000000000000000", "100000000000000000000000000000000000000000", "--json")
                 == CLI.RunResult(stdout: "", stderr: "Error: Panic(0x11): arithmetic overflow; an input is too large for 256-bit fixed point, use smaller amounts\n", exitCode: 1))
         #expect(yieldstrip("wad", "sqrt", "-4") == CLI.RunResult(
-            stdout: "", stderr: "Error: field 'y' is outside the uint256 range (0 to 2^256 - 1): \"-4000000000000000000\"\n", exitCode: 1))
+            stdout: "", stderr: """
+                Error: The value '-4' is invalid for '<y>': must be ≥ 0 (sqrt takes an unsigned value)
+                Usage: yieldstrip wad sqrt [--wei] [--json] <y>
+                  See 'yieldstrip wad sqrt --help' for more information.
+
+                """, exitCode: 2))
         #expect(yieldstrip("wad", "sy-to-asset", "0", "1").exitCode == 0)
         #expect(yieldstrip("wad", "asset-to-sy", "0", "1").stderr.hasPrefix("Error: Panic(0x12)"))
     }
 
+    /// An unsigned operand given negative is a usage error saying it must be ≥ 0 (not batch's `Overflow`).
+    @Test func unsignedOperandsMustNotBeNegative() {
+        let cases: [([String], String)] = [
+            (["sqrt", "-4"], "<y>"), (["sqrt", "--wei", "-1"], "<y>"),
+            (["sy-to-asset", "-1", "5"], "<index>"), (["sy-to-asset-up", "-1", "5"], "<index>"), (["sy-to-asset-up", "1", "-5"], "<amount>"),
+            (["asset-to-sy", "-1", "5"], "<index>"), (["asset-to-sy-up", "-1", "5"], "<index>"),
+        ]
+        for (arguments, name) in cases {
+            expectFailure(CLI.run(arguments: ["wad"] + arguments), exitCode: 2, containing: "is invalid for '\(name)': must be ≥ 0 (\(arguments[0]) takes an unsigned value)")
+        }
+        // Signed operands stay signed.
+        #expect(yieldstrip("wad", "sy-to-asset", "1", "-5", "--json").stdout == #"{"result":"-5000000000000000000"}"# + "\n")
+        #expect(yieldstrip("wad", "sqrt", "0").exitCode == 0)
+    }
+
+    /// A number of the right form that does not fit is "too large", not malformed.
+    @Test func tooLargeIsNotMalformed() {
+        let huge = String(repeating: "9", count: 62)
+        let cases: [([String], String)] = [
+            (["mul", huge, "1"], "too large: beyond the int256 range of 18-decimal values"),
+            (["mul", "-" + huge, "1"], "too large: beyond the int256 range of 18-decimal values"),
+            (["mul", "1e400", "1"], "too large: beyond the int256 range of 18-decimal values"),
+            (["mul", "--wei", String(repeating: "9", count: 80), "1"], "too large: beyond the int256 range (±2^255 wei"),
+            (["mul", "abc", "1"], "expected a decimal number with at most 18 fractional digits"),
+            (["mul", "1e3", "1"], "expected a decimal number with at most 18 fractional digits, written without an exponent"),
+            (["mul", "0.0000000000000000001", "1"], "expected a decimal number with at most 18 fractional digits (it has 19;"),
+            (["mul", "--wei", "1.5", "1"], "expected an integer of wei"),
+        ]
+        for (arguments, reason) in cases {
+            expectFailure(CLI.run(arguments: ["wad"] + arguments), exitCode: 2, containing: "is invalid for '<a>': \(reason)")
+        }
+    }
+
+    /// Every operation's `--json` is exactly its batch op's answer line for the same operands.
     @Test func everyOperationRunsItsBatchOp() {
         for operation in WadOperationCommand.all {
             #expect(BatchOpRegistry.standard.op(named: operation.batchOp) != nil, "\(operation.name)")
             let operands = operation.arguments.map { _ in "1" }
             let run = CLI.run(arguments: ["wad", operation.name, "--json"] + operands)
-            #expect(run.exitCode == 0 && run.stdout.hasPrefix(#"{"op":"\#(operation.batchOp)""#), "\(operation.name): \(run)")
+            var request: JSONObject = ["op": .string(operation.batchOp)]
+            for spec in operation.arguments { request.append(spec.name, .string("1000000000000000000")) }
+            #expect(run.exitCode == 0 && run.stdout == BatchRunner().answer(toLine: request.jsonText) + "\n", "\(operation.name): \(run)")
+            #expect(run.stdout.hasPrefix(#"{"result":"#), "\(operation.name)")
         }
     }
 }

@@ -5,7 +5,12 @@ import Darwin
 #endif
 import YieldStrip
 
-/// Answers JSON Lines: one answer line per non-blank input line, in order.
+/// Answers JSON Lines: one answer line per input line, in order, so that answers pair with requests by
+/// position.
+///
+/// A line ends at `\n` (a `\r` before it is whitespace); the last line needs no newline, and a final
+/// newline does not start another line. A UTF-8 byte order mark at the start of the stream is ignored.
+/// A blank line gets a `BadRequest` answer (`empty line`), like any other line that holds no request.
 ///
 /// An answer is `{"id": <the request's id, when it had one>, ...result fields}`, or
 /// `{"id": …, "error": NAME, "errorArgs": [...], "message": TEXT}`. A bad line gets an error answer
@@ -25,49 +30,79 @@ public struct BatchRunner: Sendable {
     }
 
     /// Answers every line of `input` until it ends, writing to `output`.
-    public func run(input: any ByteSource, output: any ByteSink) {
+    ///
+    /// - Throws: ``StreamError`` when `input` cannot be read (the answers to the lines before are written
+    ///   first) or `output` cannot be written (reading stops at once: nothing more is answered).
+    public func answerAll(input: any ByteSource, output: any ByteSink) throws(StreamError) {
         var writer = JSONWriter(reservingCapacity: Self.flushSize + 4096)
         var partialLine: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: Self.readSize)
+        var atStreamStart = true
+        /// Answers one line, the stream's first without its byte order mark.
+        func answer(_ line: UnsafeBufferPointer<UInt8>) {
+            if atStreamStart {
+                atStreamStart = false
+                if Self.startsWithByteOrderMark(line) {
+                    return self.answer(line: UnsafeBufferPointer(rebasing: line[3...]), into: &writer)
+                }
+            }
+            self.answer(line: line, into: &writer)
+        }
         while true {
-            let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
+            var readFailure: StreamError?
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                do throws(StreamError) { return try input.read(into: buffer) } catch { readFailure = error; return 0 }
+            }
+            if let readFailure {
+                try flush(&writer, to: output)
+                throw readFailure
+            }
             if count <= 0 { break }
-            chunk.withUnsafeBufferPointer { buffer in
+            try chunk.withUnsafeBufferPointer { (buffer) throws(StreamError) in
                 var lineStart = 0
                 while lineStart < count {
                     guard let newline = Self.indexOfNewline(in: buffer, from: lineStart, to: count) else { break }
                     if partialLine.isEmpty {
-                        answer(line: UnsafeBufferPointer(rebasing: buffer[lineStart..<newline]), into: &writer)
+                        answer(UnsafeBufferPointer(rebasing: buffer[lineStart..<newline]))
                     } else {
                         partialLine.append(contentsOf: buffer[lineStart..<newline])
-                        partialLine.withUnsafeBufferPointer { answer(line: $0, into: &writer) }
+                        partialLine.withUnsafeBufferPointer { answer($0) }
                         partialLine.removeAll(keepingCapacity: true)
                     }
                     lineStart = newline + 1
-                    if writer.bytes.count >= Self.flushSize { flush(&writer, to: output) }
+                    if writer.bytes.count >= Self.flushSize { try flush(&writer, to: output) }
                 }
                 if lineStart < count { partialLine.append(contentsOf: buffer[lineStart..<count]) }
             }
-            flush(&writer, to: output)
+            try flush(&writer, to: output)
         }
-        if !partialLine.isEmpty {
-            partialLine.withUnsafeBufferPointer { answer(line: $0, into: &writer) }
+        // The last line, without a newline; a stream of nothing but a byte order mark has no line.
+        if !partialLine.isEmpty && !(atStreamStart && partialLine == Self.byteOrderMark) {
+            partialLine.withUnsafeBufferPointer { answer($0) }
         }
-        flush(&writer, to: output)
+        try flush(&writer, to: output)
     }
 
-    /// The answer to one line, without its newline; nil for a blank line.
-    public func answer(toLine line: String) -> String? {
+    /// ``answerAll(input:output:)`` for in-memory streams that cannot fail (benchmarks, tests); a stream
+    /// error ends the run quietly.
+    public func run(input: any ByteSource, output: any ByteSink) {
+        try? answerAll(input: input, output: output)
+    }
+
+    /// The answer to one line (given without its newline), itself without a newline.
+    public func answer(toLine line: String) -> String {
         var line = line
         var writer = JSONWriter()
         line.withUTF8 { answer(line: $0, into: &writer) }
-        guard writer.bytes.last == UInt8(ascii: "\n") else { return nil }
         return String(decoding: writer.bytes.dropLast(), as: UTF8.self)
     }
 
-    /// Appends the answer to `line` and a newline to `writer`; nothing for a blank line.
+    /// Appends the answer to `line` and a newline to `writer`: a `BadRequest` for a blank line.
     func answer(line: UnsafeBufferPointer<UInt8>, into writer: inout JSONWriter) {
-        guard line.contains(where: { !Self.isBlank($0) }) else { return }
+        guard line.contains(where: { !Self.isBlank($0) }) else {
+            write(error: RequestError.badRequest(field: nil, reason: Self.emptyLineReason), id: nil, into: &writer)
+            return
+        }
         let parsed: JSONValue
         do {
             parsed = try JSONReader.parse(line)
@@ -121,9 +156,13 @@ public struct BatchRunner: Sendable {
         writer.writeRaw("}\n")
     }
 
-    private func flush(_ writer: inout JSONWriter, to output: any ByteSink) {
+    private func flush(_ writer: inout JSONWriter, to output: any ByteSink) throws(StreamError) {
         guard !writer.bytes.isEmpty else { return }
-        writer.bytes.withUnsafeBytes { output.write($0) }
+        var failure: StreamError?
+        writer.bytes.withUnsafeBytes { buffer in
+            do throws(StreamError) { try output.write(buffer) } catch { failure = error }
+        }
+        if let failure { throw failure }
         writer.removeAll()
     }
 
@@ -131,6 +170,16 @@ public struct BatchRunner: Sendable {
         guard let base = buffer.baseAddress,
               let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The message of a blank line's answer.
+    static let emptyLineReason = "empty line; every line must hold one JSON request (each line gets an answer, so answers pair with requests by position)"
+
+    /// UTF-8's byte order mark, EF BB BF.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    private static func startsWithByteOrderMark(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {

@@ -3,14 +3,36 @@ import YieldStrip
 /// Reading and writing a Pendle market state in the vectors' encoding: amounts and wads as decimal
 /// strings of wei, `expiry` and `reserveFeePercent` as JSON numbers.
 enum MarketFields {
-    /// `market` (the state as `readState` returns it). The contract's `uint256` fields
-    /// (`lnFeeRateRoot`, `lastLnImpliedRate`) must be ≥ 0 and at most int256's maximum.
+    /// `market` (the state as `readState` returns it). The pool's balances (`totalPt`, `totalSy`, `totalLp`)
+    /// must be ≥ 0, as must the contract's `uint256` fields (`lnFeeRateRoot`, `lastLnImpliedRate`, at most
+    /// int256's maximum); `reserveFeePercent` is 0–100 (the factory refuses more); `expiry` is a time ≥ 0.
     static func market(_ fields: some FieldReader) throws(RequestError) -> MarketState<Wad> {
-        MarketState(totalPt: try fields.wad("totalPt"), totalSy: try fields.wad("totalSy"), totalLp: try fields.wad("totalLp"),
-                    scalarRoot: try fields.wad("scalarRoot"), expiry: try nonNegative(fields, "expiry"),
+        MarketState(totalPt: try balance(fields, "totalPt", "the pool's PT"), totalSy: try balance(fields, "totalSy", "the pool's SY"),
+                    totalLp: try balance(fields, "totalLp", "the LP supply"),
+                    scalarRoot: try fields.wad("scalarRoot"), expiry: try TimeField.required(fields, "expiry", nonNegative: true),
                     lnFeeRateRoot: try unsigned(fields, "lnFeeRateRoot"),
-                    reserveFeePercent: try nonNegative(fields, "reserveFeePercent"),
+                    reserveFeePercent: try reserveFeePercent(fields),
                     lastLnImpliedRate: try unsigned(fields, "lastLnImpliedRate"))
+    }
+
+    /// A balance of the pool (wei, int256 as the market stores it): ≥ 0.
+    static func balance(_ fields: some FieldReader, _ name: String, _ what: String) throws(RequestError) -> Wad {
+        let value = try fields.wad(name)
+        guard !value.isNegative else {
+            let path = fields.fieldPath + name
+            throw .badRequest(field: path, reason: "field '\(path)' is \(what), a balance: it must be ≥ 0; got \(value.raw) wei; give the value readState returns")
+        }
+        return value
+    }
+
+    /// The reserve's share of fees, in percent: 0–100 (the market factory's `reserveFeePercent` cap).
+    static func reserveFeePercent(_ fields: some FieldReader) throws(RequestError) -> Int64 {
+        let value = try nonNegative(fields, "reserveFeePercent")
+        guard value <= 100 else {
+            let path = fields.fieldPath + "reserveFeePercent"
+            throw .badRequest(field: path, reason: "field '\(path)' is \(value); it is the reserve's share of fees in percent, which the factory caps at 100: give 0 to 100")
+        }
+        return value
     }
 
     /// A `uint256` wad the market keeps in an `int256`-sized slot.
@@ -22,7 +44,7 @@ enum MarketFields {
         return Wad(raw: raw)
     }
 
-    /// A timestamp or percentage: an integer ≥ 0.
+    /// A small integer (a percentage): ≥ 0.
     static func nonNegative(_ fields: some FieldReader, _ name: String) throws(RequestError) -> Int64 {
         let value = try fields.int64(name)
         guard value >= 0 else {
@@ -33,7 +55,12 @@ enum MarketFields {
 
     /// The market, `pyIndex` (uint256 wad) and `blockTime` of a request.
     static func context(_ request: some FieldReader) throws(RequestError) -> (market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64) {
-        (try market(request.object("market")), try unsigned(request, "pyIndex"), try nonNegative(request, "blockTime"))
+        (try market(request.object("market")), try unsigned(request, "pyIndex"), try blockTime(request))
+    }
+
+    /// `blockTime`: a time (``TimeField``) at or after 1970.
+    static func blockTime(_ request: some FieldReader) throws(RequestError) -> Int64 {
+        try TimeField.required(request, "blockTime", nonNegative: true)
     }
 
     /// The state as a JSON object, in the vectors' field order.

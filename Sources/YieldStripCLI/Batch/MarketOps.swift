@@ -21,7 +21,7 @@ enum MarketOps {
         BatchOp("addLiquidityCore", "market, blockTime, syDesired, ptDesired → lpToReserve, lpToAccount, syUsed, ptUsed, market") { request in
             let market = try MarketFields.market(request.object("market"))
             let result = try PendleMarketMath.addLiquidityCore(market, syDesired: request.wad("syDesired"), ptDesired: request.wad("ptDesired"),
-                                                               blockTime: MarketFields.nonNegative(request, "blockTime"))
+                                                               blockTime: MarketFields.blockTime(request))
             return ["lpToReserve": .wei(result.lpToReserve.raw), "lpToAccount": .wei(result.lpToAccount.raw),
                     "syUsed": .wei(result.syUsed.raw), "ptUsed": .wei(result.ptUsed.raw),
                     "market": .object(try MarketFields.object(result.market))]

@@ -3,18 +3,21 @@ struct BatchCommand: Command {
     let name = "batch"
     let abstract = "Answer JSON Lines requests on stdin, one answer line each."
     let discussion = """
-        Each line is a request {"op": NAME, "id": ANY, ...fields}; each answer echoes
-        the id (when there is one) and carries the op's results, or an error:
+        Each line is a request {"op": NAME, "id": ANY, ...fields}, and each line gets
+        one answer line, in order (a blank line too: BadRequest), so answers pair with
+        requests by position. An answer echoes the id (when there is one) and carries
+        the op's results, or an error:
           {"id":7,"result":"693147180559945309"}
           {"id":8,"error":"Panic(0x11)","errorArgs":[],"message":"..."}
         Integers and wad values are decimal strings of wei ("1500000000000000000" is
         1.5) or JSON integers. A bad line gets an error answer (BadRequest, Overflow or
         the contract's revert name) and the batch goes on; the exit status is 0 once
-        stdin has been read to its end. 'yieldstrip batch --list' lists the ops.
+        stdin has been read to its end (1 when stdin cannot be read or stdout cannot be
+        written). 'yieldstrip batch --list' lists the ops.
         """
     let options = [
         OptionSpec.flag("list", help: "Print the ops with a one-line summary each instead of reading stdin."),
-        CommonOptions.json,
+        OptionSpec.flag("json", help: "With --list: print the list as one JSON object. (Answers are always JSON lines.)"),
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -22,7 +25,7 @@ struct BatchCommand: Command {
         if invocation.wantsJSON {
             throw invocation.usageError("'--json' applies to '--list' only; batch answers are always JSON lines")
         }
-        BatchRunner().run(input: invocation.console.input, output: invocation.console.output)
+        try BatchRunner().answerAll(input: invocation.console.input, output: invocation.console.output)
         return .written
     }
 

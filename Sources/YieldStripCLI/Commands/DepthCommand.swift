@@ -1,3 +1,5 @@
+import YieldStrip
+
 /// `yieldstrip depth`: the implied APY after PT trades of 0.1 % … 50 % of the pool, both sides (batch
 /// op `depth`).
 struct DepthCommand: Command {
@@ -8,8 +10,9 @@ struct DepthCommand: Command {
         implied APY after, effective APY locked in) and selling PT (SY received, ...).
         A side the market refuses (proportion above 96 %, exchange rate below 1, more
         PT than the pool holds) reads 'exceeds limit' (empty in CSV, null in JSON).
-        --csv prints a header line and one line per size; --json prints the answer of
-        the batch op 'depth'.
+        --csv prints a header line and one line per size (preceded by a comment line
+        '# blockTime ... (wall clock)' when the block time is the wall clock's); --json
+        prints the answer of the batch op 'depth'.
         """
     let options = [
         MarketOptions.market, MarketOptions.at,
@@ -24,7 +27,12 @@ struct DepthCommand: Command {
         let (file, context) = try MarketOptions.context(invocation)
         let report = try context.explainingExpiry(DepthReport.build)
         if invocation.wantsJSON { return .report(report) }
-        if invocation.flag("csv") { return .text(DepthReport.csv(report)) }
+        if invocation.flag("csv") {
+            // The wall clock makes the rows depend on when the command ran: say so above the header.
+            let notice = context.blockTimeSource == .wallClock
+                ? "# blockTime \(context.blockTime) \(UnixTime.format(context.blockTime)) (wall clock)\n" : ""
+            return .text(notice + DepthReport.csv(report))
+        }
         return .text(DepthReport.table(report, title: file.title))
     }
 }

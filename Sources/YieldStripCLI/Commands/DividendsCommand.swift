@@ -35,29 +35,42 @@ struct DividendsCommand: Command {
         if invocation.wantsJSON && invocation.flag("csv") {
             throw invocation.usageError("Give '--json' or '--csv', not both")
         }
-        let path = try TokenizationValues.required(invocation, "schedule", expecting: "a file path") { $0 }
+        let path = try TokenizationValues.required(invocation, "schedule") { ValueParse.value($0) }
         let inputs = try inputs(invocation) {
-            try ScheduleFileError.naming(path) { try ScheduleFiles.loadDividendSchedule(path: path) }
+            try ScheduleFileError.naming(path) { try Self.loadSchedule(path: path) }
         }
         let answer = try ScheduleFileError.naming(path) { try DividendsAnswer.build(inputs) }
         if invocation.flag("csv") { return .text(answer.csvText) }
         return .text(invocation.wantsJSON ? answer.report.jsonText : answer.tableText)
     }
 
+    /// The schedule file at `path` (CSV, or JSON for a `.json` name), read with a size limit
+    /// (``FileBytes/inputLimit``).
+    ///
+    /// - Throws: `UnreadableFile` (the system's reason, too large, not UTF-8), or the schedule's errors.
+    static func loadSchedule(path: String) throws(TokenizationError) -> DividendSchedule {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "schedule file")
+        } catch {
+            throw .unreadableFile(path: path, reason: error.reason)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .unreadableFile(path: path, reason: "not UTF-8 text")
+        }
+        return try ScheduleFiles.parseDividendSchedule(text, format: .forPath(path))
+    }
+
     /// The options as the report's inputs: every value is read first (a malformed one is a usage
     /// error), then the schedule is loaded by `loadSchedule`.
     private func inputs(_ invocation: Invocation, loadSchedule: () throws -> DividendSchedule) throws -> DividendsInputs {
-        let withholding = try TokenizationValues.required(invocation, "withholding", expecting: TokenizationValues.withholdingExpectation,
-                                                          TokenizationValues.withholdingRate)
+        let withholding = try TokenizationValues.required(invocation, "withholding", TokenizationValues.withholdingRate)
         let from = try MarketOptions.time(invocation, "from")
         let to = try MarketOptions.time(invocation, "to")
         let maturity = try MarketOptions.time(invocation, "maturity")
-        let fee = try TokenizationValues.required(invocation, "fee", expecting: TokenizationValues.fractionExpectation, TokenizationValues.fraction)
-        let stockPrice = try invocation.parse(option: "stock-price", expecting: TokenizationValues.numberExpectation) {
-            TokenizationValues.number($0)
-        }
-        let prices = try TokenizationValues.required(invocation, "price-assumption", expecting: PriceAssumptionSpec.expectation,
-                                                     PriceAssumptionSpec.init)
+        let fee = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
+        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
+        let prices = try TokenizationValues.required(invocation, "price-assumption", PriceAssumptionSpec.parse)
         return DividendsInputs(schedule: try loadSchedule(), withholdingRate: withholding, priceAssumption: prices,
                                from: from, to: to, maturity: maturity, feeRate: fee, stockPrice: stockPrice)
     }

@@ -37,10 +37,8 @@ struct QuoteCommand: Command {
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let kind = try Self.swapKind(invocation)
         let readsWei = invocation.flag("wei")
-        let expecting = readsWei ? "an integer of wei" : "a decimal number with at most 18 fractional digits"
-        let amountText = invocation.option("amount") ?? ""
-        guard let amount = readsWei ? Wad(weiText: amountText) : Wad(decimal: amountText) else {
-            throw invocation.usageError("The value '\(amountText)' is invalid for '--amount <amount>': expected \(expecting)")
+        guard let amount = try invocation.parse(option: "amount", { ValueText.wad($0, inWei: readsWei) }) else {
+            throw invocation.usageError("Missing expected argument '--amount <amount>'")
         }
         let (file, context) = try MarketOptions.context(invocation)
         let title = file.title + "\n\(kind.rawValue): \(kind.amountField) = \(amount.description)"

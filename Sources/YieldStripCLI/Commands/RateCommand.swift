@@ -30,6 +30,7 @@ struct RateCommand: Command {
             throw invocation.usageError("Give the rate in one form only; got \(given.map { "--" + $0.optionName }.joined(separator: " and "))")
         }
         let text = invocation.option(form.optionName) ?? ""
+        _ = try invocation.parse(option: form.optionName) { ValueText.double($0, expecting: "expected a number") }
         guard let input = RateInput(form: form, text: text) else {
             throw invocation.usageError("The value '\(text)' is invalid for '--\(form.optionName) <number>': expected a number")
         }
@@ -40,7 +41,7 @@ struct RateCommand: Command {
     private func time(_ invocation: Invocation) throws(UsageError) -> RateTime {
         let expiry = try MarketOptions.time(invocation, "expiry")
         let now = try MarketOptions.time(invocation, "now")
-        if let seconds = try invocation.parse(option: "seconds-to-expiry", expecting: "a whole number of seconds", { Int64($0) }) {
+        if let seconds = try invocation.parse(option: "seconds-to-expiry", ValueText.seconds) {
             guard expiry == nil, now == nil else {
                 throw invocation.usageError("'--seconds-to-expiry' replaces '--expiry' and '--now'; give one or the other")
             }

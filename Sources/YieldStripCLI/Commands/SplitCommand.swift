@@ -25,24 +25,25 @@ struct SplitCommand: Command {
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
-        .report(try SplitAnswer.build(inputs(invocation)))
+        let inputs = try inputs(invocation)
+        do {
+            return .report(try SplitAnswer.build(inputs))
+        } catch PendleError.yieldContractExpired {
+            guard let expiry = inputs.expiry, let valuationTime = inputs.valuationTime else { throw PendleError.yieldContractExpired }
+            throw YCExpiredAtValuationTime(expiry: expiry, valuationTime: valuationTime, source: inputs.valuationTimeSource)
+        }
     }
 
     /// The options as the split's inputs; `--at` is read from the wall clock when `--expiry` is given alone.
     func inputs(_ invocation: Invocation) throws(UsageError) -> SplitInputs {
-        let amount = TokenizationValues.amountExpectation
         var inputs = SplitInputs(
-            tokens: try TokenizationValues.required(invocation, "tokens", expecting: amount, TokenizationValues.amount),
-            exchangeRate: try TokenizationValues.required(invocation, "exchange-rate", expecting: amount, TokenizationValues.amount))
-        inputs.pyIndexStored = try invocation.parse(option: "index", expecting: amount, TokenizationValues.amount)
+            tokens: try TokenizationValues.required(invocation, "tokens", TokenizationValues.amount),
+            exchangeRate: try TokenizationValues.required(invocation, "exchange-rate", TokenizationValues.amount))
+        inputs.pyIndexStored = try invocation.parse(option: "index", TokenizationValues.amount)
         inputs.expiry = try MarketOptions.time(invocation, "expiry")
         inputs.valuationTime = try MarketOptions.time(invocation, "at")
-        inputs.ptImpliedApy = try invocation.parse(option: "pt-implied-apy", expecting: TokenizationValues.rateExpectation) {
-            TokenizationValues.number($0, allowsPercent: true)
-        }
-        inputs.stockPrice = try invocation.parse(option: "stock-price", expecting: TokenizationValues.numberExpectation) {
-            TokenizationValues.number($0)
-        }
+        inputs.ptImpliedApy = try invocation.parse(option: "pt-implied-apy") { TokenizationValues.number($0, allowsPercent: true) }
+        inputs.stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         if inputs.expiry == nil {
             if inputs.valuationTime != nil { throw invocation.usageError("'--at <time>' needs '--expiry <time>'") }
             if inputs.ptImpliedApy != nil { throw invocation.usageError("'--pt-implied-apy <apy>' needs '--expiry <time>'") }
@@ -51,5 +52,20 @@ struct SplitCommand: Command {
             inputs.valuationTimeSource = .wallClock
         }
         return inputs
+    }
+}
+
+/// `YCExpired` (the yield contract's name) with the times involved and where the valuation time came
+/// from: `split --expiry 2020-01-01` without `--at` values at the wall clock, and says so.
+struct YCExpiredAtValuationTime: DomainError {
+    let expiry: Int64
+    let valuationTime: Int64
+    let source: TimeSource
+
+    var errorName: String { "YCExpired" }
+    var errorArgs: [String] { [String(expiry), String(valuationTime)] }
+    var message: String {
+        "YCExpired: the yield contract expires at \(UnixTime.format(expiry)); the valuation time \(UnixTime.format(valuationTime)) "
+            + "(\(source.rawValue)) is not before it, and PT + YT can no longer be minted; give --at a time before expiry"
     }
 }

@@ -1,7 +1,7 @@
 import YieldStrip
 
-/// One `yieldstrip wad` operation: reads its operands as wads, runs the batch op of the same
-/// calculation and reports the batch request's fields, the answer, and the result in units.
+/// One `yieldstrip wad` operation: reads its operands as wads and runs the batch op of the same
+/// calculation; `--json` prints that op's answer, the table also the operands and the result in units.
 struct WadOperationCommand: Command {
     let name: String
     /// The batch op that computes the result.
@@ -13,36 +13,52 @@ struct WadOperationCommand: Command {
 
     static let wei = OptionSpec.flag("wei", help: "Read the arguments as raw wei integers instead of decimal units.")
 
+    /// The arguments the batch op takes as `uint256`: a negative value is a usage error.
+    var unsignedArguments: Set<String> {
+        switch batchOp {
+        case "sqrt": return ["y"]
+        case "syToAssetUp": return ["index", "amount"]
+        case "syToAsset_i", "assetToSy_i", "assetToSyUp_i": return ["index"]
+        default: return []
+        }
+    }
+
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let readsWei = invocation.flag(Self.wei.name)
-        let expecting = readsWei ? "an integer of wei" : "a decimal number with at most 18 fractional digits"
+        let unsigned = unsignedArguments
         var operands: [Wad] = []
         for spec in arguments {
-            operands.append(try invocation.parse(argument: spec.name, expecting: expecting) {
-                readsWei ? Wad(weiText: $0) : Wad(decimal: $0)
+            operands.append(try invocation.parse(argument: spec.name) { text in
+                let parsed = ValueText.wad(text, inWei: readsWei)
+                if case .value(let value) = parsed, value.isNegative, unsigned.contains(spec.name) {
+                    return .invalid(reason: "must be ≥ 0 (\(name) takes an unsigned value)")
+                }
+                return parsed
             })
         }
         return .report(try report(operands, showingWei: readsWei))
     }
 
-    /// The op on `operands` (one per argument): the batch request (`op` and the operands in wei),
-    /// the answer (`result`, wei) and `resultUnits`. The table shows operands in units, or in wei
-    /// when `showingWei`.
+    /// The op on `operands` (one per argument). The JSON is exactly the batch op's answer
+    /// (`{"result": "<wei>"}`); the table also shows the op, the operands (in units, or in wei when
+    /// `showingWei`) and the result in units.
     func report(_ operands: [Wad], showingWei: Bool) throws -> Report {
         var report = Report()
-        report.append("op", .string(batchOp))
+        var request: JSONObject = ["op": .string(batchOp)]
+        report.appendTableOnly("op", .string(batchOp))
         for (spec, operand) in zip(arguments, operands) {
-            report.append(spec.name, .wei(operand.raw), display: showingWei ? operand.weiDescription : operand.description)
+            request.append(spec.name, .wei(operand.raw))
+            report.appendTableOnly(spec.name, .wei(operand.raw), display: showingWei ? operand.weiDescription : operand.description)
         }
         guard let op = BatchOpRegistry.standard.op(named: batchOp) else {
             throw InternalError("wad \(name) names no batch op '\(batchOp)'")
         }
-        let answer = try op.handler(BatchRequest(report.object))
+        let answer = try op.handler(BatchRequest(request))
         for member in answer.members {
             report.append(member.key, member.value, label: member.key == "result" ? "result (wei)" : nil)
         }
         if case .string(let wei)? = answer["result"], let result = Wad(weiText: wei) {
-            report.append("resultUnits", .string(result.description), label: "result")
+            report.appendTableOnly("resultUnits", .string(result.description), label: "result")
         }
         return report
     }

@@ -22,13 +22,11 @@ struct YTInterestCommand: Command {
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
-        let amount = TokenizationValues.amountExpectation
         var inputs = YTInterestInputs(
-            balance: try TokenizationValues.required(invocation, "balance", expecting: amount, TokenizationValues.amount),
-            indexFrom: try TokenizationValues.required(invocation, "index-from", expecting: amount, TokenizationValues.amount),
-            indexTo: try TokenizationValues.required(invocation, "index-to", expecting: amount, TokenizationValues.amount))
-        inputs.feeRate = try TokenizationValues.required(invocation, "fee", expecting: TokenizationValues.fractionExpectation,
-                                                         TokenizationValues.fraction)
+            balance: try TokenizationValues.required(invocation, "balance", TokenizationValues.amount),
+            indexFrom: try TokenizationValues.required(invocation, "index-from", TokenizationValues.amount),
+            indexTo: try TokenizationValues.required(invocation, "index-to", TokenizationValues.amount))
+        inputs.feeRate = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
         return .report(try YTInterestAnswer.build(inputs))
     }
 }

@@ -25,7 +25,8 @@ struct DemoStep: Sendable {
     init(_ wadArguments: String, _ note: String) {
         self.init(command: "wad " + wadArguments) {
             let result = try Self.evaluateWad(wadArguments)
-            return DemoOutcome(result: result["result"] ?? .null, resultUnits: result["resultUnits"] ?? .null, note: note)
+            let units: JSONValue = result.wad("result").map { .string($0.description) } ?? .null
+            return DemoOutcome(result: result["result"] ?? .null, resultUnits: units, note: note)
         }
     }
 

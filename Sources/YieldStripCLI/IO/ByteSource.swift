@@ -7,22 +7,27 @@ import Darwin
 /// Somewhere bytes are read from: standard input, or memory in tests.
 public protocol ByteSource: AnyObject {
     /// Reads up to `buffer.count` bytes into `buffer` and returns how many were read; 0 means the end
-    /// of the input (a read error also ends it).
-    func read(into buffer: UnsafeMutableRawBufferPointer) -> Int
+    /// of the input. A read error is a ``StreamError``, never an early end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(StreamError) -> Int
 }
 
 /// A source over a file descriptor, read with `read(2)`.
 public final class FileDescriptorSource: ByteSource {
     public let descriptor: Int32
+    /// The stream's name in messages (`standard input`).
+    public let name: String
 
-    public init(descriptor: Int32) { self.descriptor = descriptor }
+    public init(descriptor: Int32, name: String? = nil) {
+        self.descriptor = descriptor
+        self.name = name ?? streamName(ofDescriptor: descriptor)
+    }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(StreamError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             let count = systemRead(descriptor, base, buffer.count)
             if count >= 0 { return count }
-            if errno != EINTR { return 0 }
+            if errno != EINTR { throw StreamError.fromErrno(.read, stream: name) }
         }
     }
 }

@@ -36,7 +36,11 @@ enum MarketOptions {
 
     /// The market file named by `--market`, at the block time chosen by `--at`.
     static func context(_ invocation: Invocation) throws -> (file: MarketFile, context: MarketContext) {
-        let choice: BlockTimeChoice = try time(invocation, "at").map { .given($0) } ?? .fileOrWallClock
+        let at = try time(invocation, "at")
+        if let at, at < 0 {
+            throw invocation.usageError("The value '\(invocation.option("at") ?? "")' is invalid for '\(Self.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)")
+        }
+        let choice: BlockTimeChoice = at.map { .given($0) } ?? .fileOrWallClock
         guard let path = invocation.option(market.name) else {
             throw invocation.usageError("Missing expected argument '--market <file>'")
         }
@@ -44,15 +48,15 @@ enum MarketOptions {
         return (file, file.context(at: choice))
     }
 
-    /// The time option `--name` (ISO-8601 or Unix seconds); a usage error naming the problem when it is
-    /// not a time, nil when absent.
+    /// The time option `--name` (ISO-8601 or Unix seconds, in years 0000–9999: ``TimeInput``); a usage
+    /// error naming the problem when it is not a time or lies outside that range, nil when absent.
     static func time(_ invocation: Invocation, _ name: String) throws(UsageError) -> Int64? {
         guard let text = invocation.option(name) else { return nil }
         do {
-            return try UnixTime.parse(text)
+            return try TimeInput.parse(text)
         } catch {
             let synopsis = invocation.command.options.first { $0.name == name }?.synopsis ?? "--\(name)"
-            throw invocation.usageError("The value '\(text)' is invalid for '\(synopsis)': expected \(UnixTime.acceptedFormats)")
+            throw invocation.usageError("The value '\(text)' is invalid for '\(synopsis)': \(error.reason)")
         }
     }
 }

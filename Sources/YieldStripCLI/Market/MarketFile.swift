@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YieldStrip
 
 /// A market file (`--market FILE.json`): the context of a batch line — `market` (the vectors'
@@ -42,7 +37,7 @@ struct MarketFile: Sendable {
     static func load(path: String) throws(MarketFileError) -> MarketFile {
         let bytes: [UInt8]
         do {
-            bytes = try FileBytes.read(path: path)
+            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
         } catch {
             throw MarketFileError(origin: path, reason: .unreadable(error.reason))
         }
@@ -64,8 +59,6 @@ struct MarketFile: Sendable {
             return try MarketFile(origin: origin, fields: RequestFields(object))
         } catch let error as RequestError {
             throw MarketFileError(origin: origin, reason: .invalidField(error))
-        } catch let error as RateError {
-            throw MarketFileError(origin: origin, reason: .invalidBlockTime(error))
         } catch {
             throw MarketFileError(origin: origin, reason: .invalidField(.badRequest(field: nil, reason: "\(error)")))
         }
@@ -81,11 +74,11 @@ struct MarketFile: Sendable {
         name = try fields.stringIfPresent("name")
         underlying = try fields.stringIfPresent("underlying")
         stockPrice = try MarketContext.stockPrice(fields)
-        blockTime = try TimeField.read(fields, "blockTime")
+        blockTime = try TimeField.read(fields, "blockTime", nonNegative: true)
         source = try fields.stringIfPresent("source")
         notes = try fields.stringIfPresent("notes")
         if let curve = try fields.stringIfPresent("curve"), curve != Self.pendleCurve {
-            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is '\(curve)'; the only curve supported is '\(Self.pendleCurve)'")
+            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))); the only curve supported is '\(Self.pendleCurve)'")
         }
     }
 
@@ -95,11 +88,12 @@ struct MarketFile: Sendable {
         return MarketContext(market: market, pyIndex: pyIndex, blockTime: time, blockTimeSource: source, stockPrice: stockPrice)
     }
 
-    /// A title for tables: `AAPL-like stock token (AAPL) — illustrative: …`.
+    /// A title for tables: `AAPL-like stock token (AAPL)`, then `source: illustrative: …`; the file's texts
+    /// with their control characters escaped (``TerminalText``).
     var title: String {
-        var heading = name ?? origin
-        if let underlying { heading += " (\(underlying))" }
-        if let source { heading += "\nsource: \(source)" }
+        var heading = TerminalText.escaped(name ?? origin)
+        if let underlying { heading += " (\(TerminalText.escaped(underlying)))" }
+        if let source { heading += "\nsource: \(TerminalText.escaped(source))" }
         return heading
     }
 }
@@ -116,7 +110,6 @@ struct MarketFileError: DomainError, Equatable {
         case malformedJSON(JSONParseError)
         case notAnObject(String)
         case invalidField(RequestError)
-        case invalidBlockTime(RateError)
     }
 
     let origin: String
@@ -126,7 +119,7 @@ struct MarketFileError: DomainError, Equatable {
         switch reason {
         case .unreadable: return "MarketFileUnreadable"
         case .malformedJSON, .notAnObject: return "MalformedMarketFile"
-        case .invalidField, .invalidBlockTime: return "InvalidMarketFile"
+        case .invalidField: return "InvalidMarketFile"
         }
     }
 
@@ -148,59 +141,6 @@ struct MarketFileError: DomainError, Equatable {
             return "market file '\(origin)' must hold a JSON object with 'market' and 'pyIndex'; it holds \(type)"
         case .invalidField(let error):
             return "market file '\(origin)': \(error.message)"
-        case .invalidBlockTime(let error):
-            return "market file '\(origin)': field 'blockTime': \(error.message)"
         }
     }
 }
-
-/// A timestamp field: a JSON integer or a string of Unix seconds, or ISO-8601 text (`UnixTime.parse`).
-enum TimeField {
-    /// The field's Unix seconds; nil when it is absent or `null`.
-    ///
-    /// - Throws: `RequestError` for a value that is neither a number nor a string (or out of range),
-    ///   `RateError.invalidTimestamp` for text that is not a time.
-    static func read(_ fields: some FieldReader, _ name: String) throws -> Int64? {
-        guard let value = fields.value(name) else { return nil }
-        if case .string(let text) = value { return try UnixTime.parse(text) }
-        return try fields.int64(name)
-    }
-}
-
-/// Reads a whole file with POSIX calls.
-enum FileBytes {
-    struct Failure: Error {
-        let reason: String
-    }
-
-    /// The file's bytes; a ``Failure`` with the system's reason when it cannot be opened or read.
-    static func read(path: String) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw Failure(reason: systemReason()) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress, buffer.count)
-            }
-            if count == 0 { return bytes }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Failure(reason: systemReason())
-            }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-    }
-
-    private static func systemReason() -> String {
-        guard let text = strerror(errno) else { return "error \(errno)" }
-        return String(cString: text)
-    }
-}
-
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-#endif

@@ -8,7 +8,9 @@ import YieldStrip
 /// `ptPriceInAsset`, `ytPriceInAsset`, `ytLeverage`; `proportion`, `rateScalar`, `rateAnchor`,
 /// `feeRate` (the factor on each trade's exchange rate), `annualFeeRate`, `reserveFeePercent`;
 /// `pyIndex`, `totalPt`, `totalSy`, `totalAsset`, `totalLp` (wei); `poolValueInAsset`;
-/// `largestPtBuy`, `largestPtSell`, `ptPerBasisPointBuy`, `ptPerBasisPointSell` (PT, in units);
+/// `largestPtBuy`, `largestPtSell` (wei: the largest PT leg the market executes each way,
+/// ``PendleMarketMath/largestPtLeg(_:pyIndex:blockTime:buyingPt:)``; 0 when none), `ptPerBasisPointBuy`,
+/// `ptPerBasisPointSell` (PT, in units: sensitivities);
 /// `stockPrice`, `syPriceUsd`, `ptPriceUsd`, `ytPriceUsd`, `poolValueUsd` (null without a stock
 /// price); `exact` (wei: `lastLnImpliedRate`, `rateScalar`, `rateAnchor`, `feeRate` as
 /// `getMarketPreCompute` gives them, and the contract's `ptPerAsset`, `ptPriceInAsset`,
@@ -45,8 +47,10 @@ enum MarketSnapshotReport {
         let poolValue = comp.totalAsset.doubleValue + snapshot.totalPt * snapshot.ptPriceInAsset
         report.append("poolValueInAsset", analytic: poolValue, label: "pool value (asset)") { TableFormat.fixed($0, digits: 6) }
 
-        report.append("largestPtBuy", analytic: snapshot.largestPtBuy, label: "largest PT buy") { TableFormat.fixed($0, digits: 6) }
-        report.append("largestPtSell", analytic: snapshot.largestPtSell, label: "largest PT sell") { TableFormat.fixed($0, digits: 6) }
+        for (key, buying, label) in [("largestPtBuy", true, "largest PT buy"), ("largestPtSell", false, "largest PT sell")] {
+            let leg = PendleMarketMath.largestPtLeg(market, pyIndex: context.pyIndex, blockTime: context.blockTime, buyingPt: buying)
+            report.append(key, wad: leg, label: label)
+        }
         report.append("ptPerBasisPointBuy", analytic: snapshot.ptPerBasisPointBuy, label: "PT bought per +1 bp APY") { TableFormat.fixed($0, digits: 6) }
         report.append("ptPerBasisPointSell", analytic: snapshot.ptPerBasisPointSell, label: "PT sold per −1 bp APY") { TableFormat.fixed($0, digits: 6) }
 

@@ -5,30 +5,51 @@ import YieldStrip
 ///
 /// Answer fields, in order: `blockTime`, `blockTimeISO`, `blockTimeSource`; `swap` (the router op),
 /// `tokenIn`, `tokenOut`, `amountField` (which amount was given: `exactSyIn`, `exactPtOut`, …);
-/// `amountIn`, `amountOut` (wei); `amounts` (the op's named amounts in wei, as the batch op of the
-/// same name answers them: `netPtOut`, `netSyIn`, `netSyFee`, `netSyToReserve`, …); `netAssetFee`
-/// (wei: `syToAsset(pyIndex, netSyFee)`); `effectivePrice` (amountIn / amountOut),
-/// `effectivePtPriceInAsset`, `effectiveImpliedApy` (the APY the PT leg locks in, fees included),
-/// `impliedApyBefore`, `impliedApyAfter`, `ptPriceInAssetBefore`, `ptPriceInAssetAfter`,
-/// `priceImpact`, `priceImpactBeforeFees` (positive: a cost to the account); `ptToAccount` (wei: the
-/// market's PT leg, positive when the account took PT from the pool); `largestAmount` (the most of the
-/// given amount's token the market takes in this direction, units; null when it cannot be priced);
-/// `stockPrice`, `amountInUsd`, `amountOutUsd`, `feeUsd` (null without a stock price; SY is marked at
-/// `pyIndex` asset, PT and YT at their prices before the trade); `evaluations`, `seedEvaluations`;
-/// `zeroNetLpFee` (true: the LPs' share of the fee rounds to zero, which the market contract rejects);
-/// `market` (the new state, wei; null when nothing traded).
+/// `amountGiven` (wei: that amount), `amountIn` (wei: what the trade actually takes from the account),
+/// `unspentInput` (wei: the part of an exact input the trade does not use, `amountGiven − amountIn`; 0
+/// for an exact output), `amountOut` (wei); `amounts` (the op's named amounts in wei, as the batch op of
+/// the same name answers them: `netPtOut`, `netSyIn`, `netSyFee`, `netSyToReserve`, …); `netAssetFee`
+/// (wei: `syToAsset(pyIndex, netSyFee)`); `effectivePrice` (amountIn / amountOut, from the amounts spent),
+/// `effectivePtPriceInAsset` (the PT leg's asset per PT, fees included), `effectiveYtPrice` (asset per YT
+/// for YT ↔ SY, PT per YT for PT ↔ YT; null for PT trades), `effectiveImpliedApy` (Pendle's per-pair
+/// definition), `impliedApyBefore`, `impliedApyAfter`, `ptPriceInAssetBefore`, `ptPriceInAssetAfter`,
+/// `ytPriceInAssetBefore`, `ytPriceInAssetAfter`, `priceImpact` (the traded token's effective price
+/// against its spot price, fees included: PT for PT trades, YT for YT trades), `priceImpactBeforeFees`
+/// (the PT leg's slippage on the curve alone; both positive for a cost to the account); `ptToAccount`
+/// (wei: the market's PT leg, positive when the account took PT from the pool); `largestAmount` (wei:
+/// the most of the given amount's token the market takes in this direction,
+/// ``PendleMarketMath/largestAmount(_:market:pyIndex:blockTime:largestLeg:)``; null when no trade executes
+/// that way); `stockPrice`, `amountInUsd`, `amountOutUsd`, `feeUsd` (null without a stock price; SY is
+/// marked at `pyIndex` asset, PT and YT at their prices before the trade); `evaluations`,
+/// `seedEvaluations`; `market` (the new state, wei; null when nothing traded).
+///
+/// Refused, as the market contract or the router would refuse them: a zero amount (`ZeroAmount`), a
+/// trade whose LPs' fee share rounds to zero (`MarketZeroNetLPFee`), an exact input beyond what the
+/// market takes (`ExceedsMarketLimit`, with the exact largest amount in wei).
 enum QuoteReport {
     static func build(_ context: MarketContext, swap kind: SwapKind, amount: Wad, title: String? = nil) throws -> Report {
-        let (result, quote) = try PendleMarketMath.quote(kind, market: context.market, pyIndex: context.pyIndex,
+        let result: SwapResult<Wad>, quote: SwapQuote
+        do {
+            (result, quote) = try PendleMarketMath.quote(kind, market: context.market, pyIndex: context.pyIndex,
                                                          amount: amount, blockTime: context.blockTime)
+        } catch SwapError.exceedsMarketLimit(let given, _) {
+            // The library states the limit from its `Double` estimate; the exact limit, to the wei:
+            let largest = PendleMarketMath.largestAmount(kind, market: context.market, pyIndex: context.pyIndex,
+                                                         blockTime: context.blockTime) ?? .zero
+            throw SwapError.exceedsMarketLimit(given: given, largest: largest.revertValue)
+        }
         let (tokenIn, tokenOut) = kind.tokens
         var report = Report(title: title)
         context.appendBlockTime(to: &report)
         report.append("swap", .string(kind.rawValue), label: "router swap")
         report.append("tokenIn", .string(tokenIn.rawValue), label: "token in")
         report.append("tokenOut", .string(tokenOut.rawValue), label: "token out")
-        report.append("amountField", .string(kind.amountField), label: "amount given")
-        report.append("amountIn", wad: result.amountIn, label: "amount in (\(tokenIn.rawValue))")
+        report.append("amountField", .string(kind.amountField), label: "amount field")
+        report.append("amountGiven", wad: amount, label: "\(kind.amountField) given (\(kind.isExactInput ? tokenIn.rawValue : tokenOut.rawValue))")
+        report.append("amountIn", wad: result.amountIn, label: "amount in, spent (\(tokenIn.rawValue))")
+        let unspent = kind.isExactInput ? try amount - result.amountIn : .zero
+        report.append("unspentInput", wad: unspent, label: "input left unspent (\(tokenIn.rawValue))")
+        if !kind.isExactInput { report.hiddenInTable.insert("unspentInput") }
         report.append("amountOut", wad: result.amountOut, label: "amount out (\(tokenOut.rawValue))")
 
         var amounts = JSONObject()
@@ -42,23 +63,29 @@ enum QuoteReport {
                       label: "effective price (\(tokenIn.rawValue) per \(tokenOut.rawValue))") { TableFormat.significant($0) }
         report.append("effectivePtPriceInAsset", analytic: quote.effectivePtPriceInAsset,
                       label: "effective PT price (asset)") { TableFormat.significant($0) }
+        let ytUnit = tokenIn == .pt || tokenOut == .pt ? "PT" : "asset"
+        report.append("effectiveYtPrice", analytic: quote.effectiveYtPrice, label: "effective YT price (\(ytUnit) per YT)") { TableFormat.significant($0) }
+        if quote.effectiveYtPrice == nil { report.hiddenInTable.insert("effectiveYtPrice") }
         report.append("effectiveImpliedApy", analytic: quote.effectiveImpliedApy, label: "effective implied APY") { TableFormat.percent($0) }
         report.append("impliedApyBefore", analytic: quote.impliedApyBefore, label: "implied APY before") { TableFormat.percent($0) }
         report.append("impliedApyAfter", analytic: quote.impliedApyAfter, label: "implied APY after") { TableFormat.percent($0) }
         report.append("ptPriceInAssetBefore", analytic: quote.ptPriceInAssetBefore, label: "PT price before (asset)") { TableFormat.significant($0) }
         report.append("ptPriceInAssetAfter", analytic: quote.ptPriceInAssetAfter, label: "PT price after (asset)") { TableFormat.significant($0) }
-        report.append("priceImpact", analytic: quote.priceImpact, label: "price impact, fees included") { TableFormat.percent($0) }
-        report.append("priceImpactBeforeFees", analytic: quote.priceImpactBeforeFees, label: "price impact, curve only") { TableFormat.percent($0) }
+        report.append("ytPriceInAssetBefore", analytic: quote.ytPriceInAssetBefore, label: "YT price before (asset)") { TableFormat.significant($0) }
+        report.append("ytPriceInAssetAfter", analytic: quote.ytPriceInAssetAfter, label: "YT price after (asset)") { TableFormat.significant($0) }
+        let traded = tokenIn == .yt || tokenOut == .yt ? "YT" : "PT"
+        report.append("priceImpact", analytic: quote.priceImpact, label: "price impact on \(traded), fees included") { TableFormat.percent($0) }
+        report.append("priceImpactBeforeFees", analytic: quote.priceImpactBeforeFees, label: "PT leg slippage, curve only") { TableFormat.percent($0) }
         report.append("ptToAccount", wad: result.trade?.netPtToAccount ?? .zero, label: "market PT leg (to account)")
-        report.append("largestAmount", analytic: quote.largestAmount,
-                      label: "largest \(kind.amountField) the market takes") { TableFormat.fixed($0, digits: 6) }
+        let largest = PendleMarketMath.largestAmount(kind, market: context.market, pyIndex: context.pyIndex, blockTime: context.blockTime)
+        report.append("largestAmount", largest.map { .wei($0.raw) } ?? .null,
+                      label: "largest \(kind.amountField) the market takes", display: largest?.description ?? "— (no trade executes this way)")
 
-        let ptBefore = quote.ptPriceInAssetBefore
         func assetValue(_ token: Token, _ amount: Wad) -> Double {
             switch token {
             case .sy: return amount.doubleValue * context.pyIndex.doubleValue
-            case .pt: return amount.doubleValue * ptBefore
-            case .yt: return amount.doubleValue * (1 - ptBefore)
+            case .pt: return amount.doubleValue * quote.ptPriceInAssetBefore
+            case .yt: return amount.doubleValue * quote.ytPriceInAssetBefore
             }
         }
         report.append("stockPrice", analytic: context.stockPrice, label: "stock price (USD per asset)") { TableFormat.fixed($0, digits: 2) }
@@ -71,7 +98,6 @@ enum QuoteReport {
 
         report.append("evaluations", .number(JSONNumber(result.evaluations)), label: "curve evaluations")
         report.append("seedEvaluations", .number(JSONNumber(result.seedEvaluations)), label: "curve evaluations (Double seed)")
-        report.append("zeroNetLpFee", .bool(result.zeroNetLpFee(pyIndex: context.pyIndex)), label: "LP fee rounds to zero")
         if let trade = result.trade {
             report.append("market", .object(try MarketFields.object(trade.market)))
             for key in ["totalPt", "totalSy", "totalLp", "lastLnImpliedRate"] { report.labels["market." + key] = "new \(key)" }

@@ -3,16 +3,34 @@ import YieldStrip
 
 /// How the market commands' tables show numbers; JSON keeps the full values.
 enum TableFormat {
-    /// `0.3000%`: a fraction as a percentage with `digits` decimals; `—` for nil or non-finite.
+    /// Magnitudes from which fixed-point text gives way to `%g` style (`1.234568e+15`): beyond them a
+    /// fixed rendering would print digits that carry nothing (a `Double` has 17 significant digits).
+    static let fixedLimit = 1e15
+
+    /// `0.3000%`: a fraction as a percentage with `digits` decimals; `%g` style for huge percentages
+    /// (`1.2346e+302%`, even where `value · 100` leaves `Double`'s range); `—` for nil or non-finite.
     static func percent(_ value: Double?, digits: Int = 4) -> String {
         guard let value, value.isFinite else { return "—" }
-        return String(format: "%.\(digits)f%%", value * 100)
+        let percent = value * 100
+        if abs(percent) < fixedLimit { return String(format: "%.\(digits)f%%", percent) }
+        return scientific(value, digits: digits + 1, exponentShift: 2) + "%"
     }
 
-    /// A number with `digits` decimals; `—` for nil or non-finite.
+    /// A number with `digits` decimals; `%g` style with 10 significant digits for huge magnitudes;
+    /// `—` for nil or non-finite.
     static func fixed(_ value: Double?, digits: Int) -> String {
         guard let value, value.isFinite else { return "—" }
-        return String(format: "%.\(digits)f", value)
+        if abs(value) < fixedLimit { return String(format: "%.\(digits)f", value) }
+        return String(format: "%.10g", value)
+    }
+
+    /// `value · 10^exponentShift` in `%e` style with `digits` significant digits, computed on the text so
+    /// that it works where the product would overflow (`1e307` as a percentage is `1.0000e+309`).
+    static func scientific(_ value: Double, digits: Int, exponentShift: Int) -> String {
+        let text = String(format: "%.\(max(digits - 1, 0))e", value)
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) else { return text }
+        let shifted = exponent + exponentShift
+        return String(text[..<e]) + "e" + (shifted < 0 ? "-" : "+") + (abs(shifted) < 10 ? "0" : "") + String(abs(shifted))
     }
 
     /// A number with `digits` significant digits (`%g` style); `—` for nil or non-finite.

@@ -2,8 +2,9 @@
 ///
 /// The object is the result; the table is a view of it. Table labels and display texts can be set
 /// per member (a `key`, a nested `key.subkey`, or a column `key.column` of an array of objects) without
-/// changing the JSON, and members can be left out of the table: the wad command, for instance, shows its operands in decimal units in the table
-/// while its JSON carries wei, exactly as the matching batch request does.
+/// changing the JSON, members can be left out of the table, and rows can be added to the table alone:
+/// the wad command, for instance, shows its operands (in decimal units) and the result in units in the
+/// table, while its JSON is exactly the batch op's answer, `{"result": …}`.
 ///
 /// Table layout, member by member: scalars become `label  value` rows, nested objects become
 /// `key.subkey` rows, arrays of scalars one comma-separated row, and an array of objects a titled
@@ -19,6 +20,16 @@ public struct Report: Sendable {
     public var displays: [String: String]
     /// Member paths left out of the table (still in the JSON).
     public var hiddenInTable: Set<String>
+    /// Rows of the table that are not part of the JSON (the wad command's operands, say), in the order
+    /// they were added among the JSON's members.
+    public private(set) var tableOnly: [TableOnlyMember]
+
+    /// A table row that is not in the JSON: shown right after the JSON member `after` (at the top when
+    /// nil).
+    public struct TableOnlyMember: Sendable {
+        public let after: String?
+        public let member: JSONObject.Member
+    }
 
     public init(_ object: JSONObject = JSONObject(), title: String? = nil) {
         self.object = object
@@ -26,6 +37,26 @@ public struct Report: Sendable {
         labels = [:]
         displays = [:]
         hiddenInTable = []
+        tableOnly = []
+    }
+
+    /// Appends a row to the table only: it follows the JSON members appended so far, and `--json` leaves
+    /// it out.
+    public mutating func appendTableOnly(_ key: String, _ value: JSONValue, label: String? = nil, display: String? = nil) {
+        tableOnly.append(TableOnlyMember(after: object.members.last?.key, member: JSONObject.Member(key: key, value: value)))
+        if let label { labels[key] = label }
+        if let display { displays[key] = display }
+    }
+
+    /// The table's members in order: the JSON's, with the table-only rows among them.
+    var tableMembers: [JSONObject.Member] {
+        guard !tableOnly.isEmpty else { return object.members }
+        var members = tableOnly.filter { $0.after == nil }.map(\.member)
+        for member in object.members {
+            members.append(member)
+            members += tableOnly.filter { $0.after == member.key }.map(\.member)
+        }
+        return members
     }
 
     /// Appends a member to the object, with an optional table label and display text.

@@ -10,7 +10,7 @@ struct ReportTableRenderer {
             if !pairs.rows.isEmpty { blocks.append(pairs.render()) }
             pairs = TextTable()
         }
-        for member in report.object.members where !report.hiddenInTable.contains(member.key) {
+        for member in report.tableMembers where !report.hiddenInTable.contains(member.key) {
             if case .array(let elements) = member.value, !elements.isEmpty,
                case let rows = elements.compactMap(Self.objectOrNil), rows.count == elements.count {
                 flushPairs()

@@ -15,8 +15,11 @@ public struct TextTable: Sendable {
         self.rows = rows
     }
 
-    /// The table's lines, each ended by a newline, every line prefixed with `indent` spaces.
+    /// The table's lines, each ended by a newline, every line prefixed with `indent` spaces. Control
+    /// characters in cells are escaped (``TerminalText``).
     public func render(indent: Int = 0) -> String {
+        let header = self.header?.map(TerminalText.escaped)
+        let rows = self.rows.map { $0.map(TerminalText.escaped) }
         let columnCount = ([header?.count ?? 0] + rows.map(\.count)).max() ?? 0
         guard columnCount > 0 else { return "" }
         var widths = [Int](repeating: 0, count: columnCount)

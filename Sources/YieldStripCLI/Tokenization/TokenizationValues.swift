@@ -1,32 +1,43 @@
 import Foundation
 import YieldStrip
 
-/// How the tokenization commands and batch ops read their values from text, the same way on both
-/// doors: a malformed text gives nil (the command turns it into a usage error naming the option, the
-/// batch op into `BadRequest` naming the field); values of the right form but outside their domain
-/// (a negative amount, a zero rate, a withholding above 100 %) are left for the library to reject
-/// with its own error names.
+/// How the tokenization commands read their values from text: a malformed text gives the reason the
+/// command turns into a usage error naming the option (`expected …`, or `too large: …` for a value of
+/// the right form that does not fit); values of the right form but outside their domain (a negative
+/// amount, a zero rate, a withholding above 100 %) are left for the library to reject with its own error
+/// names.
 enum TokenizationValues {
     /// A decimal amount read exactly: `100`, `1.0123`, `-5` (at most 18 decimals, never rounded).
-    static let amountExpectation = "a decimal number with at most 18 fractional digits"
-
-    static func amount(_ text: String) -> Wad? { Wad(decimal: text) }
+    static func amount(_ text: String) -> ValueParse<Wad> { ValueText.wad(text) }
 
     /// A fraction read exactly: `0.30` or `30%` (a percentage with at most 16 decimals).
-    static let fractionExpectation = "a fraction such as 0.03 or a percentage such as 3%"
+    static let fractionExpectation = "expected a fraction such as 0.03 or a percentage such as 3%"
 
-    static func fraction(_ text: String) -> Wad? {
-        guard text.hasSuffix("%") else { return Wad(decimal: text) }
-        guard let percent = Wad(decimal: String(text.dropLast()).trimmingCharacters(in: .whitespaces)) else { return nil }
-        guard percent.raw.remainder(dividingByPositive: 100).isZero else { return nil }
-        return Wad(raw: percent.raw.divided(byPositive: 100))
+    static func fraction(_ text: String) -> ValueParse<Wad> {
+        guard text.hasSuffix("%") else {
+            if case .invalid(let reason) = ValueText.wad(text), !reason.hasPrefix("too large") { return .invalid(reason: fractionExpectation) }
+            return ValueText.wad(text)
+        }
+        switch ValueText.wad(String(text.dropLast()).trimmingCharacters(in: .whitespaces)) {
+        case .invalid(let reason):
+            return .invalid(reason: reason.hasPrefix("too large") ? reason : fractionExpectation)
+        case .value(let percent):
+            guard percent.raw.remainder(dividingByPositive: 100).isZero else {
+                return .invalid(reason: fractionExpectation + " (a percentage has at most 16 decimals)")
+            }
+            return .value(Wad(raw: percent.raw.divided(byPositive: 100)))
+        }
     }
 
     /// A withholding rate: a fraction (`0.30`, `30%`) or a name (`standard` 30 %, `treaty` 15 %,
     /// `exempt` 0 %). The rate is checked against [0, 1] by the library (`InvalidWithholding`).
-    static let withholdingExpectation = "a fraction (0.30), a percentage (30%) or one of standard, treaty, exempt"
+    static let withholdingExpectation = "expected a fraction (0.30), a percentage (30%) or one of standard, treaty, exempt"
 
-    static func withholdingRate(_ text: String) -> Wad? { namedWithholding(text) ?? fraction(text) }
+    static func withholdingRate(_ text: String) -> ValueParse<Wad> {
+        if let named = namedWithholding(text) { return .value(named) }
+        if case .invalid(let reason) = fraction(text), !reason.hasPrefix("too large") { return .invalid(reason: withholdingExpectation) }
+        return fraction(text)
+    }
 
     /// The rate of a named withholding: `standard` (30 %), `treaty` (15 %), `exempt` (0 %); nil otherwise.
     static func namedWithholding(_ name: String) -> Wad? {
@@ -39,25 +50,24 @@ enum TokenizationValues {
     }
 
     /// A finite real number: `0.0035`, `230`, `1e-3`; with `allowsPercent`, also `0.35%` (read as 0.0035).
-    static let numberExpectation = "a finite number"
-    static let rateExpectation = "a fraction such as 0.0035 or a percentage such as 0.35%"
+    static let numberExpectation = "expected a finite number"
+    static let rateExpectation = "expected a fraction such as 0.0035 or a percentage such as 0.35%"
 
-    static func number(_ text: String, allowsPercent: Bool = false) -> Double? {
+    static func number(_ text: String, allowsPercent: Bool = false) -> ValueParse<Double> {
         if allowsPercent && text.hasSuffix("%") {
             // Exactly when the percentage has at most 16 decimals (0.35% is the Double nearest 0.0035).
-            if let exact = fraction(text) { return exact.doubleValue }
-            return number(String(text.dropLast()).trimmingCharacters(in: .whitespaces)).map { $0 / 100 }
+            if case .value(let exact) = fraction(text) { return .value(exact.doubleValue) }
+            switch number(String(text.dropLast()).trimmingCharacters(in: .whitespaces)) {
+            case .value(let percent): return .value(percent / 100)
+            case .invalid(let reason): return .invalid(reason: reason.hasPrefix("too large") ? reason : rateExpectation)
+            }
         }
-        guard JSONNumberSyntax.isNumber(text) || Wad(decimal: text) != nil, let value = Double(text), value.isFinite else {
-            return nil
-        }
-        return value
+        return ValueText.double(text, expecting: allowsPercent ? rateExpectation : numberExpectation)
     }
 
-    /// A required option of a command, converted; a usage error when it is missing or malformed.
-    static func required<T>(_ invocation: Invocation, _ name: String, expecting: String,
-                            _ convert: (String) -> T?) throws(UsageError) -> T {
-        guard let value = try invocation.parse(option: name, expecting: expecting, convert) else {
+    /// A required option of a command, read by `convert`; a usage error when it is missing or invalid.
+    static func required<T>(_ invocation: Invocation, _ name: String, _ convert: (String) -> ValueParse<T>) throws(UsageError) -> T {
+        guard let value = try invocation.parse(option: name, convert) else {
             let synopsis = invocation.command.options.first { $0.name == name }?.synopsis ?? "--\(name)"
             throw invocation.usageError("Missing expected argument '\(synopsis)'")
         }
@@ -78,6 +88,11 @@ enum PriceAssumptionSpec: Hashable, Sendable {
 
     static let expectation = "events, flat, flat:PRICE or growing:PRICE:RATE (for example flat:230 or growing:230:0.05)"
 
+    /// The spec in `text`, or why it is not one (for the command's usage error).
+    static func parse(_ text: String) -> ValueParse<PriceAssumptionSpec> {
+        PriceAssumptionSpec(text).map { .value($0) } ?? .invalid(reason: "expected " + expectation)
+    }
+
     /// The spec in `text`; nil when malformed.
     init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -90,7 +105,7 @@ enum PriceAssumptionSpec: Hashable, Sendable {
             guard let price = Wad(decimal: parts[1]) else { return nil }
             self = .flat(usdPerShare: price)
         case ("growing", 3):
-            guard let price = Wad(decimal: parts[1]), let growth = TokenizationValues.number(parts[2], allowsPercent: true) else {
+            guard let price = Wad(decimal: parts[1]), case .value(let growth) = TokenizationValues.number(parts[2], allowsPercent: true) else {
                 return nil
             }
             self = .growing(usdPerShare: price, annualGrowth: growth)

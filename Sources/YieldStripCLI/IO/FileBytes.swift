@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole input file (a market file, a dividend schedule) with POSIX calls, up to a size limit,
+/// so that a huge file, a device or a FIFO that never ends cannot exhaust memory.
+enum FileBytes {
+    /// The largest input file read: 16 MiB, far above any market file or schedule.
+    static let inputLimit = 16 << 20
+
+    struct Failure: Error {
+        let reason: String
+    }
+
+    /// The file's bytes; a ``Failure`` with the system's reason when it cannot be opened or read, or
+    /// when it holds more than `limit` bytes (`kind` names the file in that message: `market file`).
+    static func read(path: String, limit: Int, kind: String) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw Failure(reason: systemErrorText(errno)) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress, buffer.count)
+            }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(reason: systemErrorText(errno))
+            }
+            guard bytes.count + count <= limit else {
+                throw Failure(reason: "the file is larger than \(limit >> 20) MiB (\(limit) bytes), the most a \(kind) may hold")
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+}
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif
