@@ -110,7 +110,9 @@ public enum UnixTime {
             throw fail("unexpected text after the time")
         }
         guard scanner.atEnd else { throw fail("unexpected text after the time zone") }
-        return local - offset
+        let utc = local - offset
+        guard supportedRange.contains(utc) else { throw fail("the time in UTC falls outside years 0000–9999") }
+        return utc
     }
 
     // MARK: Formatting

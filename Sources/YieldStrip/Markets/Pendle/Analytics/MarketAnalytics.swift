@@ -205,11 +205,12 @@ extension PendleMarketMath {
             exchangeRate = 1 / effectivePt
         }
         let limitLeg = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
-        let largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: limitLeg)?.doubleValue
+        let largestExact = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: limitLeg)
+        let largest = largestExact?.doubleValue
+        // A searched exact input above what the largest executable leg uses would stop at the market's limit.
         let searched: Set<SwapKind> = [.swapExactSyForPt, .swapExactSyForYt, .swapExactPtForYt, .swapExactYtForPt]
-        if searched.contains(kind), let trade = result.trade, trade.netPtToAccount.isNegative ? (try? trade.netPtToAccount.negated()) == limitLeg
-                                                                                              : trade.netPtToAccount == limitLeg {
-            throw SwapError.exceedsMarketLimit(given: amount.revertValue, largest: (S(approximating: largest ?? 0) ?? .zero).revertValue)
+        if searched.contains(kind), let largestExact, amount > largestExact {
+            throw SwapError.exceedsMarketLimit(given: amount.revertValue, largest: largestExact.revertValue)
         }
         let quote = SwapQuote(
             kind: kind, secondsToExpiry: t, amountGiven: amount.doubleValue, amountIn: amountIn, amountOut: amountOut,
