@@ -26,7 +26,13 @@ enum BlockTimeChoice: Sendable {
 
 /// The computer's clock, in Unix seconds: the default of `--now` and `--at`.
 enum WallClock {
-    static func now() -> Int64 { Int64(time(nil)) }
+    /// Whole seconds of `CLOCK_REALTIME` (not `time(nil)`, which on Linux reads a coarse clock that can lag
+    /// the precise one across a second boundary).
+    static func now() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec)
+    }
 }
 
 /// Options the market commands share, and their parsing.
