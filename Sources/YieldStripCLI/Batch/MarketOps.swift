@@ -96,8 +96,7 @@ struct ExecuteTrade: MarketOpBody {
         try answer.append("netSyFee", scalar: trade.netSyFee)
         try answer.append("netSyToReserve", scalar: trade.netSyToReserve)
         answer.append("market", .object(try MarketFields.object(trade.market)))
-        let lpFee = try? (trade.netSyFee - trade.netSyToReserve).syToAsset(index: pyIndex)
-        answer.append("zeroNetLpFee", .bool(lpFee?.isZero ?? false))
+        answer.append("zeroNetLpFee", .bool(trade.zeroNetLpFee(pyIndex: pyIndex)))
         return answer
     }
 }

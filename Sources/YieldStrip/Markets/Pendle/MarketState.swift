@@ -102,4 +102,11 @@ public struct ExecutedTrade<Scalar: PendleScalar>: Hashable, Sendable {
     @inlinable public var netSyToAccount: Scalar { amounts.netSyToAccount }
     @inlinable public var netSyFee: Scalar { amounts.netSyFee }
     @inlinable public var netSyToReserve: Scalar { amounts.netSyToReserve }
+
+    /// `PendleMarketV7`'s `MarketZeroNetLPFee` condition: the LP's share of the fee,
+    /// `syToAsset(pyIndex, netSyFee − netSyToReserve)`, is zero (the market contract reverts such swaps;
+    /// MarketMathCore itself does not check it).
+    public func zeroNetLpFee(pyIndex: Scalar) -> Bool {
+        ((try? (netSyFee - netSyToReserve).syToAsset(index: pyIndex))?.isZero) ?? false
+    }
 }

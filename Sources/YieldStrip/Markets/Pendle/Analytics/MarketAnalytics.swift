@@ -208,8 +208,7 @@ extension PendleMarketMath {
         let largestExact = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: limitLeg)
         let largest = largestExact?.doubleValue
         // A searched exact input above what the largest executable leg uses would stop at the market's limit.
-        let searched: Set<SwapKind> = [.swapExactSyForPt, .swapExactSyForYt, .swapExactPtForYt, .swapExactYtForPt]
-        if searched.contains(kind), let largestExact, amount > largestExact {
+        if kind.isSearchedExactInput, let largestExact, amount > largestExact {
             throw SwapError.exceedsMarketLimit(given: amount.revertValue, largest: largestExact.revertValue)
         }
         let quote = SwapQuote(

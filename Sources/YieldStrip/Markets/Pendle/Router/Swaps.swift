@@ -25,6 +25,11 @@ public enum SwapKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// True for the exact-input swaps whose PT leg is searched (the budget buys a leg of unknown size).
+    public var isSearchedExactInput: Bool {
+        self == .swapExactSyForPt || self == .swapExactSyForYt || self == .swapExactPtForYt || self == .swapExactYtForPt
+    }
+
     /// True when the given amount is the input (exact in); false when it is the output (exact out).
     public var isExactInput: Bool { self != .swapSyForExactPt && self != .swapPtForExactSy }
 
@@ -108,12 +113,8 @@ public struct SwapResult<S: PendleScalar>: Sendable {
     public var netSyFee: S { trade?.netSyFee ?? .zero }
     public var netSyToReserve: S { trade?.netSyToReserve ?? .zero }
 
-    /// `PendleMarketV7`'s `MarketZeroNetLPFee` condition: the LP's share of the fee,
-    /// `syToAsset(pyIndex, netSyFee − netSyToReserve)`, is zero (the market contract reverts such swaps).
-    public func zeroNetLpFee(pyIndex: S) -> Bool {
-        guard let trade else { return false }
-        return ((try? (trade.netSyFee - trade.netSyToReserve).syToAsset(index: pyIndex))?.isZero) ?? false
-    }
+    /// ``ExecutedTrade/zeroNetLpFee(pyIndex:)`` of the market leg (false when nothing traded).
+    public func zeroNetLpFee(pyIndex: S) -> Bool { trade?.zeroNetLpFee(pyIndex: pyIndex) ?? false }
 }
 
 /// Errors of the swap layer that are not contract reverts.
