@@ -15,10 +15,12 @@ let package = Package(
 
         /// Exact 256-bit integers and Pendle V2's 18-decimal fixed-point math (PMath, SYUtils, LogExpMath).
         .target(name: "YieldStripMath", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        /// Rates and time, tokenization (SY / PT / YT), the Pendle V2 market, risk.
-        .target(name: "YieldStrip", dependencies: ["YieldStripMath"]),
+        /// JSON values, a strict reader and a writer that keeps numbers' exact text.
+        .target(name: "YieldStripJSON", dependencies: ["YieldStripMath"]),
+        /// Rates and time, tokenization (SY / PT / YT), the Pendle V2 market, market files, strategies.
+        .target(name: "YieldStrip", dependencies: ["YieldStripMath", "YieldStripJSON"]),
         /// The command-line interface and the `batch` JSON-Lines protocol, as a library so tests can drive it.
-        .target(name: "YieldStripCLI", dependencies: ["YieldStrip"]),
+        .target(name: "YieldStripCLI", dependencies: ["YieldStrip", "YieldStripJSON"]),
 
         /// Shared helpers of the test targets (reference-vector loading).
         .target(name: "_TestSupport", dependencies: ["YieldStripMath"], path: "Tests/_TestSupport"),

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// The `yieldstrip` command-line tool, as a library: `main.swift` calls ``main(arguments:console:)``;
 /// tests call ``run(arguments:stdin:)`` and compare what was printed.
@@ -74,3 +75,4 @@ public enum CLI {
         public let exitCode: Int32
     }
 }
+@_exported import YieldStripJSON

@@ -1,4 +1,5 @@
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// The JSON Lines protocol: id echo, one answer per line in order (blank lines included), error answers.

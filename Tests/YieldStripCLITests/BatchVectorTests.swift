@@ -1,4 +1,5 @@
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// Every case of `logexp.json` and `pmath.json` through the batch door: the request is the case's

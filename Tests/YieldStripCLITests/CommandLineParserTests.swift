@@ -1,4 +1,5 @@
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// The parser on a command tree of its own: value options (`--name value`, `--name=value`), defaults,

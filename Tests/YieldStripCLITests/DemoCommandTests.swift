@@ -1,4 +1,5 @@
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 @Suite struct DemoCommandTests {

@@ -1,4 +1,5 @@
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// Exit codes and exact error wording of the real tool: usage errors exit 2, domain errors 1, and

@@ -1,4 +1,5 @@
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// Help pages: snapshots, and `-h` == `--help` == `help <command>` for every command of the tree.

@@ -1,4 +1,5 @@
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// Bad market input never traps: each is an error line from `batch` (which goes on) with a stable name.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// Every market vector through the scripting door: each case is one `batch` line (`{"op", "id", ...input}`)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// The AAPL split example two ways: the demo's tokenization section (embedded schedule, fixed dates) and

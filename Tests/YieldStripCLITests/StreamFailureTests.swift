@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// A sink whose writes fail from the `failAfter`-th on (0: the first), as a full disk does.

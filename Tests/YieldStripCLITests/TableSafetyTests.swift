@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// Tables stay readable whatever the numbers and texts: huge magnitudes in `%g` style (never `inf%` or a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// Runs `yieldstrip` in-process.

@@ -1,4 +1,5 @@
 import Testing
+import YieldStrip
 @testable import YieldStripCLI
 
 /// `yieldstrip wad`: tables (operands, result in wei and in units), JSON that is exactly the batch op's

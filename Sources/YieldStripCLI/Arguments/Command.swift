@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// A command of the `yieldstrip` tool, described by a table of specs.
 ///
 /// Parsing, validation and the help page (OVERVIEW / USAGE / ARGUMENTS / OPTIONS / SUBCOMMANDS) are

@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// The outcome of parsing a command line: a help request or a command to run.
 enum ParsedCommandLine {
     case help([any Command])

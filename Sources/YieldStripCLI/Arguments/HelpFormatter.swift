@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// Generates a command's help page and usage line from its specs, in swift-argument-parser's layout:
 ///
 /// ```

@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// A command's parsed command line, with the console it runs on.
 ///
 /// Values come back as the text given; ``parse(argument:expecting:_:)`` and

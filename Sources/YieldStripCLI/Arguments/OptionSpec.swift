@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// One `--name` option of a command: a flag, or an option that takes a value.
 ///
 /// The table of a command's `OptionSpec`s drives both parsing and help:

@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// A command line that cannot be run as written: an unknown option, a missing or malformed value.
 ///
 /// The tool prints `Error: <message>`, the command's usage line and where to find its help on

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// A command-line value read from text, or why it cannot be: the reason completes the usage error
 /// `The value 'X' is invalid for '<a>': REASON`. A value that is well formed but does not fit is said to be

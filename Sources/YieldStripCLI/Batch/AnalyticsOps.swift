@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// Ops behind the human commands `rate`, `market show`, `quote` and `depth`: each answers exactly the
 /// fields the command prints with `--json` (the same report builder serves both).

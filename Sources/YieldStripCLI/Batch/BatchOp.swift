@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// One operation `yieldstrip batch` answers: its name (the request's `op`), a one-line summary for
 /// `--list`, and the handler that turns a request into the answer's fields.
 ///

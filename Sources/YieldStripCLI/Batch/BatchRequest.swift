@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// One batch line: `{"op": NAME, "id": ANY?, ...fields}`, with typed access to its fields
 /// (see ``FieldReader``).
 public struct BatchRequest: FieldReader, Sendable {
@@ -10,7 +13,7 @@ public struct BatchRequest: FieldReader, Sendable {
     public var fieldPath: String { "" }
 
     /// Reads a request object: `op` must be a string and no key may occur twice.
-    public init(_ object: JSONObject) throws(RequestError) {
+    package init(_ object: JSONObject) throws(RequestError) {
         fieldObject = object
         id = object["id"]
         if let duplicate = object.firstDuplicateKey {

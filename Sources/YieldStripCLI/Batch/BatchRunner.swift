@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import YieldStrip
+import YieldStripJSON
 
 /// Answers JSON Lines: one answer line per input line, in order, so that answers pair with requests by
 /// position.

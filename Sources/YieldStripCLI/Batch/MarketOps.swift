@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// Ops for the Pendle V2 market, named as the `op` of the reference vectors (`market_precompute.json`,
 /// `market_trade.json` as `executeTradeCore`, `liquidity.json`, `exact_in.json`) plus the other router

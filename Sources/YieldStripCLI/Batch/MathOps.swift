@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// Ops for Pendle's exact math, each a thin wrapper over one library call and named as the `op` of
 /// the reference vectors (`logexp.json`, `pmath.json`). `_u` ops take uint256 inputs, `_i` ops int256.

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// Ops for the tokenization of stock tokens: the yield contract's exact steps (`ytInterest`, `mintPy`,
 /// `redeemPy`) and the ops behind the commands `split`, `dividends` and `yt-interest`, whose answers are

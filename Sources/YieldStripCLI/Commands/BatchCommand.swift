@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// `yieldstrip batch`: JSON Lines in on stdin, one answer line per request out on stdout.
 struct BatchCommand: Command {
     let name = "batch"

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip demo`: a short guided run through the exact math, section by section.
 struct DemoCommand: Command {

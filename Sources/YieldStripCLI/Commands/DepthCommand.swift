@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip depth`: the implied APY after PT trades of 0.1 % … 50 % of the pool, both sides (batch
 /// op `depth`).

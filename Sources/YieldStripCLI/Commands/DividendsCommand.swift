@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip dividends`: a stock token's index path from a dividend schedule, its realized APY, the YT
 /// interest it paid and a projection to maturity (batch op `dividends`).

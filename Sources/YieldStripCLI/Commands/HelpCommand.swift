@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// `yieldstrip help [<subcommand> ...]`: the same page as `<subcommand> --help`.
 struct HelpCommand: Command {
     let name = "help"

@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// `yieldstrip market <subcommand>`: reading a Pendle market file.
 struct MarketCommand: Command {
     let name = "market"

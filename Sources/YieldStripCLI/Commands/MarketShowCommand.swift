@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// `yieldstrip market show`: a market's rates, prices, curve and depth at one block time (batch op
 /// `marketSnapshot`).
 struct MarketShowCommand: Command {

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip quote`: one trade on a market file, exact to the wei, with its analytics (batch op
 /// `quote`).

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip rate`: one implied rate, given in any of its forms, in every form (batch op `rate`).
 struct RateCommand: Command {

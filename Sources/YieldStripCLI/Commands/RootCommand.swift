@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// The `yieldstrip` tool itself: a group of subcommands, plus `--version`.
 ///
 /// A new command is added by listing it in ``subcommands``.

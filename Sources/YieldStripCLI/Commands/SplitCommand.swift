@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip split`: stock tokens wrapped as SY and split into PT and YT (batch op `split`).
 struct SplitCommand: Command {

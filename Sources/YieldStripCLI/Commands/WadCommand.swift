@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// `yieldstrip wad <op>`: Pendle's exact math by hand, one subcommand per operation.
 struct WadCommand: Command {
     let name = "wad"

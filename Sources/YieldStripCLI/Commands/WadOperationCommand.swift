@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// One `yieldstrip wad` operation: reads its operands as wads and runs the batch op of the same
 /// calculation; `--json` prints that op's answer, the table also the operands and the result in units.

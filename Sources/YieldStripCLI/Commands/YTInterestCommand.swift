@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip yt-interest`: the interest a YT balance earns between two PY indexes (batch op
 /// `ytInterestReport`).

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// One part of `yieldstrip demo`: a title and a few steps, each a `yieldstrip` command line with a
 /// one-line explanation.

@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// The demo's exact-math sections: LogExpMath, PMath's rounding, and SYUtils at a PY index.
 enum ExactMathDemo {
     static let sections: [DemoSection] = [

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// The demo's market section: the AAPL-like stock-token market of `examples/markets/aapl-like.json`
 /// (its contents are embedded below, so the demo runs from any directory), read at the file's block

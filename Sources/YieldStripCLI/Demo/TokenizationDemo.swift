@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// The demo's tokenization section: 100 tokens of an AAPL-like stock token whose dividends are
 /// reinvested net of 30 % withholding, over the year 2024-09-01 → 2025-09-01 of `examples/data/aapl.csv`

@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import YieldStrip
+import YieldStripJSON
 
 /// Somewhere bytes are written: standard output or error, or memory in tests.
 public protocol ByteSink: AnyObject {

@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import YieldStrip
+import YieldStripJSON
 
 /// Somewhere bytes are read from: standard input, or memory in tests.
 public protocol ByteSource: AnyObject {

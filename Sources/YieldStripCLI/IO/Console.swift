@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// The three standard streams a command talks through.
 ///
 /// ``standard`` is the process's own descriptors; tests build one over memory with

@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import YieldStrip
+import YieldStripJSON
 
 /// A read or write on one of the standard streams that failed (a full disk, a directory as standard
 /// input, a closed descriptor): the tool reports it on stderr and exits 1.
@@ -31,12 +33,6 @@ public struct StreamError: Error, Sendable, Equatable, CustomStringConvertible {
     static func fromErrno(_ operation: Operation, stream: String) -> StreamError {
         StreamError(operation, stream: stream, reason: systemErrorText(errno))
     }
-}
-
-/// The system's text for an `errno` value (`No space left on device`).
-func systemErrorText(_ code: Int32) -> String {
-    guard let text = strerror(code) else { return "error \(code)" }
-    return String(cString: text)
 }
 
 /// The conventional name of a descriptor, for messages.

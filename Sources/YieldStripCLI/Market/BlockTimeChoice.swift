@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import YieldStrip
+import YieldStripJSON
 
 /// How a market command picks its block time: `--at TIME` when given, else the market file's
 /// `blockTime`, else the wall clock (read here, in the CLI; the library never reads a clock).

@@ -1,5 +1,6 @@
 import Foundation
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip depth` and the batch op `depth`: the market after PT trades of 0.1 % … 50 % of the
 /// pool's PT, buying and selling (``PendleMarketMath/depth(_:pyIndex:blockTime:fractions:)``).

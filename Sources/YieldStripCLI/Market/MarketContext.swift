@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// Where a block time (or a valuation time) came from, printed beside it.
 enum TimeSource: String, Sendable {
@@ -29,7 +30,7 @@ struct MarketContext: Sendable {
     init(request: some FieldReader) throws(RequestError) {
         let (market, pyIndex, blockTime) = try MarketFields.context(request)
         self.init(market: market, pyIndex: pyIndex, blockTime: blockTime, blockTimeSource: .given,
-                  stockPrice: try Self.stockPrice(request))
+                  stockPrice: try MarketFields.stockPrice(request))
     }
 
     init(market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64, blockTimeSource: TimeSource, stockPrice: Double?) {
@@ -38,16 +39,6 @@ struct MarketContext: Sendable {
         self.blockTime = blockTime
         self.blockTimeSource = blockTimeSource
         self.stockPrice = stockPrice
-    }
-
-    /// The optional `stockPrice` field: a positive finite number (USD per unit of asset).
-    static func stockPrice(_ fields: some FieldReader) throws(RequestError) -> Double? {
-        guard let price = try fields.doubleIfPresent("stockPrice") else { return nil }
-        guard price > 0 else {
-            throw .badRequest(field: fields.fieldPath + "stockPrice",
-                              reason: "field '\(fields.fieldPath)stockPrice' must be a positive number of USD per unit of asset; got \(price)")
-        }
-        return price
     }
 
     /// Appends `blockTime` (Unix seconds), `blockTimeISO` and `blockTimeSource`; the table shows one row,
@@ -88,5 +79,22 @@ struct MarketExpiredAtBlockTime: DomainError {
     var message: String {
         "MarketExpired: the market expired at \(UnixTime.format(expiry)); the block time \(UnixTime.format(blockTime)) "
             + "(\(source.rawValue)) is not before it; give --at a time before expiry"
+    }
+}
+
+extension MarketFile {
+    /// The file's context at a block time chosen by ``BlockTimeChoice``.
+    func context(at choice: BlockTimeChoice) -> MarketContext {
+        let (time, source) = choice.resolve(fileBlockTime: blockTime)
+        return MarketContext(market: market, pyIndex: pyIndex, blockTime: time, blockTimeSource: source, stockPrice: stockPrice)
+    }
+
+    /// A title for tables: `AAPL-like stock token (AAPL)`, then `source: illustrative: …`; the file's texts
+    /// with their control characters escaped (``TerminalText``).
+    var title: String {
+        var heading = TerminalText.escaped(name ?? origin)
+        if let underlying { heading += " (\(TerminalText.escaped(underlying)))" }
+        if let source { heading += "\nsource: \(TerminalText.escaped(source))" }
+        return heading
     }
 }

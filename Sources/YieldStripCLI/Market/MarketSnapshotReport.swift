@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip market show` and the batch op `marketSnapshot`: a Pendle market read at one block time
 /// (``PendleMarketMath/snapshot(_:pyIndex:blockTime:)``), with its exact pre-compute.

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// `yieldstrip quote` and the batch op `quote`: one router swap on a market, exact to the wei, with
 /// its analytics (``PendleMarketMath/quote(_:market:pyIndex:amount:blockTime:)``).

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// The five forms an implied rate can be given in: the `rate` command's options and the `rate` batch
 /// op's input fields.

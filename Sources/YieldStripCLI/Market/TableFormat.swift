@@ -1,5 +1,6 @@
 import Foundation
 import YieldStrip
+import YieldStripJSON
 
 /// How the market commands' tables show numbers; JSON keeps the full values.
 enum TableFormat {

@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// What a command prints: one JSON object, rendered either as that object (`--json`) or as a table.
 ///
 /// The object is the result; the table is a view of it. Table labels and display texts can be set

@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// Renders a ``Report`` as text tables: see ``Report`` for the layout.
 struct ReportTableRenderer {
     let report: Report

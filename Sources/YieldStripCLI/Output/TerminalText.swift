@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// Text from files or requests made safe for a terminal: control characters (C0, DEL, C1) and the
 /// bidirectional-override marks are written as escapes (`\n`, `\t`, `\r`, `\u{1B}`, `\u{202E}`), so
 /// that a market file's name or a schedule's certainty mark cannot move the cursor, change colours or

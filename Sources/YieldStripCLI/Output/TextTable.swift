@@ -1,3 +1,6 @@
+import YieldStrip
+import YieldStripJSON
+
 /// A plain-text table: columns sized to their widest cell and separated by two spaces; numbers
 /// right-aligned, other text left-aligned; an optional header underlined with dashes.
 ///

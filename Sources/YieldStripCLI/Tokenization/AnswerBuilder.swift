@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// Builds a tokenization answer: the JSON object that a command prints with `--json` and its batch
 /// op answers, member by member, with each member's table label and display text.

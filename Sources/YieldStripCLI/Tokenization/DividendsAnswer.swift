@@ -1,5 +1,6 @@
 import Foundation
 import YieldStrip
+import YieldStripJSON
 
 /// What a dividends report is computed from: the `dividends` command's options and the batch op
 /// `dividends`'s fields.

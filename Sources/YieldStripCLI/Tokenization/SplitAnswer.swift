@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// What a split is computed from: the `split` command's options and the batch op `split`'s fields.
 struct SplitInputs: Sendable {

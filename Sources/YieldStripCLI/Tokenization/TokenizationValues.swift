@@ -1,5 +1,6 @@
 import Foundation
 import YieldStrip
+import YieldStripJSON
 
 /// How the tokenization commands read their values from text: a malformed text gives the reason the
 /// command turns into a usage error naming the option (`expected …`, or `too large: …` for a value of

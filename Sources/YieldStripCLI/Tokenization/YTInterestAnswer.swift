@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripJSON
 
 /// What YT interest is computed from: the `yt-interest` command's options and the batch op
 /// `ytInterestReport`'s fields.

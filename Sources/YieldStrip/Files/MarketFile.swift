@@ -1,8 +1,8 @@
-import YieldStrip
+import YieldStripJSON
 
-/// A market file (`--market FILE.json`): the context of a batch line — `market` (the vectors'
-/// encoding: wei strings; `expiry` and `reserveFeePercent` numbers) and `pyIndex` (wei) — plus
-/// optional descriptive fields.
+/// A market file: a Pendle V2 market's state at one block, as `--market FILE.json` reads it and as a
+/// `batch` line carries it — `market` (the vectors' encoding: wei strings; `expiry` and
+/// `reserveFeePercent` numbers) and `pyIndex` (wei) — plus optional descriptive fields.
 ///
 /// ```
 /// {"name": "...", "underlying": "AAPL", "stockPrice": 229.5, "curve": "pendle-v2",
@@ -14,27 +14,49 @@ import YieldStrip
 /// ```
 /// `blockTime` (when the state was read) is Unix seconds or ISO-8601 text; `curve`, when present, must
 /// be `"pendle-v2"`; `stockPrice` is USD per unit of the accounting asset. Other fields are ignored.
-struct MarketFile: Sendable {
+///
+/// ```swift
+/// let file = try MarketFile.load(path: "examples/markets/aapl-like.json")
+/// let curve = file.curve                       // the market behind the strategies' curve interface
+/// ```
+public struct MarketFile: Sendable {
     /// The path or name the file was read from, for messages.
-    let origin: String
-    let market: MarketState<Wad>
-    let pyIndex: Wad
-    let name: String?
-    let underlying: String?
-    let stockPrice: Double?
-    /// When the state was read, if the file says.
-    let blockTime: Int64?
-    let source: String?
-    let notes: String?
+    public let origin: String
+    /// The market's state, exact (wei).
+    public let market: MarketState<Wad>
+    /// Asset (shares) per SY: the PY index at `blockTime`.
+    public let pyIndex: Wad
+    public let name: String?
+    public let underlying: String?
+    /// USD per unit of the accounting asset (per share for a stock token), when the file gives it.
+    public let stockPrice: Double?
+    /// When the state was read (Unix seconds), if the file says.
+    public let blockTime: Int64?
+    public let source: String?
+    public let notes: String?
 
     /// The only curve the file may name.
-    static let pendleCurve = "pendle-v2"
+    public static let pendleCurve = "pendle-v2"
 
-    /// Reads and checks the file at `path`.
+    /// A file's contents built in memory (what ``jsonText`` writes).
+    public init(origin: String, market: MarketState<Wad>, pyIndex: Wad, name: String? = nil, underlying: String? = nil,
+                stockPrice: Double? = nil, blockTime: Int64? = nil, source: String? = nil, notes: String? = nil) {
+        self.origin = origin
+        self.market = market
+        self.pyIndex = pyIndex
+        self.name = name
+        self.underlying = underlying
+        self.stockPrice = stockPrice
+        self.blockTime = blockTime
+        self.source = source
+        self.notes = notes
+    }
+
+    /// Reads and checks the file at `path` (at most 16 MiB).
     ///
     /// - Throws: ``MarketFileError``: the file cannot be read, is not JSON (with the byte offset), is
     ///   not an object, misses a field or has one of the wrong form, or names another curve.
-    static func load(path: String) throws(MarketFileError) -> MarketFile {
+    public static func load(path: String) throws(MarketFileError) -> MarketFile {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
@@ -45,12 +67,12 @@ struct MarketFile: Sendable {
     }
 
     /// Parses a market file's contents; `origin` names it in messages.
-    static func parse(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> MarketFile {
+    public static func parse(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> MarketFile {
         let value: JSONValue
         do {
             value = try JSONReader.parse(bytes)
         } catch {
-            throw MarketFileError(origin: origin, reason: .malformedJSON(error))
+            throw MarketFileError(origin: origin, reason: .malformedJSON(offset: error.offset, reason: error.reason))
         }
         guard case .object(let object) = value else {
             throw MarketFileError(origin: origin, reason: .notAnObject(value.typeDescription))
@@ -73,28 +95,13 @@ struct MarketFile: Sendable {
         pyIndex = try MarketFields.unsigned(fields, "pyIndex")
         name = try fields.stringIfPresent("name")
         underlying = try fields.stringIfPresent("underlying")
-        stockPrice = try MarketContext.stockPrice(fields)
+        stockPrice = try MarketFields.stockPrice(fields)
         blockTime = try TimeField.read(fields, "blockTime", nonNegative: true)
         source = try fields.stringIfPresent("source")
         notes = try fields.stringIfPresent("notes")
         if let curve = try fields.stringIfPresent("curve"), curve != Self.pendleCurve {
             throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))); the only curve supported is '\(Self.pendleCurve)'")
         }
-    }
-
-    /// The file's context at a block time chosen by ``BlockTimeChoice``.
-    func context(at choice: BlockTimeChoice) -> MarketContext {
-        let (time, source) = choice.resolve(fileBlockTime: blockTime)
-        return MarketContext(market: market, pyIndex: pyIndex, blockTime: time, blockTimeSource: source, stockPrice: stockPrice)
-    }
-
-    /// A title for tables: `AAPL-like stock token (AAPL)`, then `source: illustrative: …`; the file's texts
-    /// with their control characters escaped (``TerminalText``).
-    var title: String {
-        var heading = TerminalText.escaped(name ?? origin)
-        if let underlying { heading += " (\(TerminalText.escaped(underlying)))" }
-        if let source { heading += "\nsource: \(TerminalText.escaped(source))" }
-        return heading
     }
 }
 
@@ -103,19 +110,27 @@ struct MarketFile: Sendable {
 /// A missing or malformed file is an input error, not a usage error: the command line is well formed
 /// (it names a file), what the file holds is not, exactly as a batch line with a bad `market` gets an
 /// error answer rather than stopping the batch.
-struct MarketFileError: DomainError, Equatable {
-    enum Reason: Equatable {
+public struct MarketFileError: DomainError, Equatable {
+    public enum Reason: Equatable, Sendable {
         /// The operating system's reason (`No such file or directory`).
         case unreadable(String)
-        case malformedJSON(JSONParseError)
+        /// Not JSON: the byte offset and what is wrong there.
+        case malformedJSON(offset: Int, reason: String)
+        /// JSON, but not an object (the JSON type it holds).
         case notAnObject(String)
-        case invalidField(RequestError)
+        /// A field missing or of the wrong form: the field error's name (`BadRequest`, `Overflow`), its
+        /// arguments (the field's path) and message.
+        case invalidField(errorName: String, errorArgs: [String], message: String)
+
+        package static func invalidField(_ error: RequestError) -> Reason {
+            .invalidField(errorName: error.errorName, errorArgs: error.errorArgs, message: error.message)
+        }
     }
 
-    let origin: String
-    let reason: Reason
+    public let origin: String
+    public let reason: Reason
 
-    var errorName: String {
+    public var errorName: String {
         switch reason {
         case .unreadable: return "MarketFileUnreadable"
         case .malformedJSON, .notAnObject: return "MalformedMarketFile"
@@ -123,24 +138,24 @@ struct MarketFileError: DomainError, Equatable {
         }
     }
 
-    var errorArgs: [String] {
+    public var errorArgs: [String] {
         switch reason {
-        case .malformedJSON(let error): return [origin, String(error.offset)]
-        case .invalidField(let error): return [origin] + error.errorArgs
+        case .malformedJSON(let offset, _): return [origin, String(offset)]
+        case .invalidField(_, let args, _): return [origin] + args
         default: return [origin]
         }
     }
 
-    var message: String {
+    public var message: String {
         switch reason {
         case .unreadable(let why):
             return "cannot read market file '\(origin)': \(why)"
-        case .malformedJSON(let error):
-            return "market file '\(origin)' is not valid JSON: \(error.description)"
+        case .malformedJSON(let offset, let why):
+            return "market file '\(origin)' is not valid JSON: \(JSONParseError(offset: offset, reason: why).description)"
         case .notAnObject(let type):
             return "market file '\(origin)' must hold a JSON object with 'market' and 'pyIndex'; it holds \(type)"
-        case .invalidField(let error):
-            return "market file '\(origin)': \(error.message)"
+        case .invalidField(_, _, let why):
+            return "market file '\(origin)': \(why)"
         }
     }
 }

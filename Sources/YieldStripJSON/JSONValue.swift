@@ -1,4 +1,4 @@
-import YieldStrip
+import YieldStripMath
 
 /// A JSON value as read from or written to a line of text.
 ///

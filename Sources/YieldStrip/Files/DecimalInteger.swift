@@ -1,20 +1,20 @@
-import YieldStrip
+import YieldStripJSON
 
 /// Reads `-?[0-9]+` into a sign and a 256-bit magnitude, 19 digits per 256-bit multiply.
-enum DecimalInteger {
-    enum Parsed {
+package enum DecimalInteger {
+    package enum Parsed {
         case value(negative: Bool, magnitude: UInt256)
         case malformed
         /// The magnitude is 2^256 or more.
         case tooLarge
     }
 
-    static func parse(_ text: String) -> Parsed {
+    package static func parse(_ text: String) -> Parsed {
         var text = text
         return text.withUTF8(parse)
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
+    package static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Parsed {
         var index = 0
         let negative = bytes.first == UInt8(ascii: "-")
         if negative { index = 1 }

@@ -1,12 +1,12 @@
-import YieldStrip
+import YieldStripJSON
 
 /// Reading and writing a Pendle market state in the vectors' encoding: amounts and wads as decimal
 /// strings of wei, `expiry` and `reserveFeePercent` as JSON numbers.
-enum MarketFields {
+package enum MarketFields {
     /// `market` (the state as `readState` returns it). The pool's balances (`totalPt`, `totalSy`, `totalLp`)
     /// must be ≥ 0, as must the contract's `uint256` fields (`lnFeeRateRoot`, `lastLnImpliedRate`, at most
     /// int256's maximum); `reserveFeePercent` is 0–100 (the factory refuses more); `expiry` is a time ≥ 0.
-    static func market(_ fields: some FieldReader) throws(RequestError) -> MarketState<Wad> {
+    package static func market(_ fields: some FieldReader) throws(RequestError) -> MarketState<Wad> {
         MarketState(totalPt: try balance(fields, "totalPt", "the pool's PT"), totalSy: try balance(fields, "totalSy", "the pool's SY"),
                     totalLp: try balance(fields, "totalLp", "the LP supply"),
                     scalarRoot: try fields.wad("scalarRoot"), expiry: try TimeField.required(fields, "expiry", nonNegative: true),
@@ -16,7 +16,7 @@ enum MarketFields {
     }
 
     /// A balance of the pool (wei, int256 as the market stores it): ≥ 0.
-    static func balance(_ fields: some FieldReader, _ name: String, _ what: String) throws(RequestError) -> Wad {
+    package static func balance(_ fields: some FieldReader, _ name: String, _ what: String) throws(RequestError) -> Wad {
         let value = try fields.wad(name)
         guard !value.isNegative else {
             let path = fields.fieldPath + name
@@ -26,7 +26,7 @@ enum MarketFields {
     }
 
     /// The reserve's share of fees, in percent: 0–100 (the market factory's `reserveFeePercent` cap).
-    static func reserveFeePercent(_ fields: some FieldReader) throws(RequestError) -> Int64 {
+    package static func reserveFeePercent(_ fields: some FieldReader) throws(RequestError) -> Int64 {
         let value = try nonNegative(fields, "reserveFeePercent")
         guard value <= 100 else {
             let path = fields.fieldPath + "reserveFeePercent"
@@ -36,7 +36,7 @@ enum MarketFields {
     }
 
     /// A `uint256` wad the market keeps in an `int256`-sized slot.
-    static func unsigned(_ fields: some FieldReader, _ name: String) throws(RequestError) -> Wad {
+    package static func unsigned(_ fields: some FieldReader, _ name: String) throws(RequestError) -> Wad {
         let value = try fields.uint256(name)
         guard let raw = Int256(exactly: value) else {
             throw .overflow(field: fields.fieldPath + name, reason: "field '\(fields.fieldPath + name)' exceeds 2^255 − 1 wei")
@@ -45,7 +45,7 @@ enum MarketFields {
     }
 
     /// A small integer (a percentage): ≥ 0.
-    static func nonNegative(_ fields: some FieldReader, _ name: String) throws(RequestError) -> Int64 {
+    package static func nonNegative(_ fields: some FieldReader, _ name: String) throws(RequestError) -> Int64 {
         let value = try fields.int64(name)
         guard value >= 0 else {
             throw .badRequest(field: fields.fieldPath + name, reason: "field '\(fields.fieldPath + name)' must be ≥ 0; got \(value)")
@@ -53,18 +53,28 @@ enum MarketFields {
         return value
     }
 
+    /// The optional `stockPrice` field: a positive finite number (USD per unit of asset).
+    package static func stockPrice(_ fields: some FieldReader) throws(RequestError) -> Double? {
+        guard let price = try fields.doubleIfPresent("stockPrice") else { return nil }
+        guard price > 0 else {
+            throw .badRequest(field: fields.fieldPath + "stockPrice",
+                              reason: "field '\(fields.fieldPath)stockPrice' must be a positive number of USD per unit of asset; got \(price)")
+        }
+        return price
+    }
+
     /// The market, `pyIndex` (uint256 wad) and `blockTime` of a request.
-    static func context(_ request: some FieldReader) throws(RequestError) -> (market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64) {
+    package static func context(_ request: some FieldReader) throws(RequestError) -> (market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64) {
         (try market(request.object("market")), try unsigned(request, "pyIndex"), try blockTime(request))
     }
 
     /// `blockTime`: a time (``TimeField``) at or after 1970.
-    static func blockTime(_ request: some FieldReader) throws(RequestError) -> Int64 {
+    package static func blockTime(_ request: some FieldReader) throws(RequestError) -> Int64 {
         try TimeField.required(request, "blockTime", nonNegative: true)
     }
 
     /// The state as a JSON object, in the vectors' field order.
-    static func object<S: ScalarJSON>(_ market: MarketState<S>) throws -> JSONObject {
+    package static func object<S: ScalarJSON>(_ market: MarketState<S>) throws -> JSONObject {
         var object = JSONObject()
         object.append("totalPt", try market.totalPt.json("market.totalPt"))
         object.append("totalSy", try market.totalSy.json("market.totalSy"))
@@ -80,16 +90,16 @@ enum MarketFields {
 
 /// How a scalar is written in an answer: exact values as decimal strings of wei, `Double` values as JSON
 /// numbers in units.
-protocol ScalarJSON: PendleScalar {
+package protocol ScalarJSON: PendleScalar {
     func json(_ field: String) throws -> JSONValue
 }
 
 extension Wad: ScalarJSON {
-    func json(_ field: String) throws -> JSONValue { .wei(raw) }
+    package func json(_ field: String) throws -> JSONValue { .wei(raw) }
 }
 
 extension Double: ScalarJSON {
-    func json(_ field: String) throws -> JSONValue {
+    package func json(_ field: String) throws -> JSONValue {
         guard let number = JSONNumber(self) else { throw NonFiniteResultError(field: field) }
         return .number(number)
     }
@@ -97,13 +107,13 @@ extension Double: ScalarJSON {
 
 extension JSONObject {
     /// Appends a scalar result (wei string or number).
-    mutating func append<S: ScalarJSON>(_ key: String, scalar value: S) throws {
+    package mutating func append<S: ScalarJSON>(_ key: String, scalar value: S) throws {
         append(key, try value.json(key))
     }
 
     /// Appends a `Double` analytic, or `null` when it is not finite (a quantity that does not exist
     /// for this trade, such as an effective price of nothing).
-    mutating func append(_ key: String, analytic value: Double?) {
+    package mutating func append(_ key: String, analytic value: Double?) {
         if let value, let number = JSONNumber(value) { append(key, .number(number)) } else { append(key, .null) }
     }
 }

@@ -1,13 +1,13 @@
-import YieldStrip
+import YieldStripJSON
 
 /// Every time the tool reads — command-line options (`--at`, `--now`, `--expiry`, `--from`, `--to`,
 /// `--maturity`), market-file and batch fields (`blockTime`, `now`, `expiry`, `valuationTime`, `from`,
 /// `to`, `maturity`, `market.expiry`) — goes through here: Unix seconds (integer text, or a JSON integer
 /// in JSON) or ISO-8601 text, and always inside ``UnixTime/supportedRange`` (years 0000–9999), so no
 /// later time difference can overflow.
-enum TimeInput {
+package enum TimeInput {
     /// Why a text or JSON value is not a usable time.
-    enum Problem: Error, Equatable {
+    package enum Problem: Error, Equatable {
         /// Not a time at all; the reason says what is wrong (`month 13 is not 01–12`).
         case malformed(reason: String)
         /// A time after 9999-12-31T23:59:59Z.
@@ -16,7 +16,7 @@ enum TimeInput {
         case tooSmall
 
         /// The reason, for messages: what is wrong and what is accepted.
-        var reason: String {
+        package var reason: String {
             switch self {
             case .malformed(let reason): return "\(reason); expected \(UnixTime.acceptedFormats)"
             case .tooLarge: return "too large: a time must lie in \(TimeInput.rangeDescription)"
@@ -26,12 +26,12 @@ enum TimeInput {
     }
 
     /// The supported range, for messages.
-    static let rangeDescription = "years 0000–9999 (Unix seconds \(UnixTime.supportedRange.lowerBound) … \(UnixTime.supportedRange.upperBound))"
+    package static let rangeDescription = "years 0000–9999 (Unix seconds \(UnixTime.supportedRange.lowerBound) … \(UnixTime.supportedRange.upperBound))"
 
     /// Unix seconds of `text`: integer text (any length, optionally signed) is Unix seconds, anything else
     /// ISO-8601 as ``UnixTime/parse(_:)`` reads it; the result must lie in the supported range (an ISO time
     /// with a UTC offset can fall just outside it).
-    static func parse(_ text: String) throws(Problem) -> Int64 {
+    package static func parse(_ text: String) throws(Problem) -> Int64 {
         let trimmed = trimmedOfWhitespace(text)
         if isIntegerText(trimmed), let seconds = try integer(trimmed) { return seconds }
         let seconds: Int64
@@ -46,7 +46,7 @@ enum TimeInput {
 
     /// Integer text `-?[0-9]+` (a JSON integer's text) as Unix seconds in the supported range; nil when the
     /// text is not such an integer.
-    static func integer(_ text: String) throws(Problem) -> Int64? {
+    package static func integer(_ text: String) throws(Problem) -> Int64? {
         switch DecimalInteger.parse(text) {
         case .value(let negative, let magnitude):
             guard let value = Int256(negative: negative, magnitude: magnitude) else { throw negative ? .tooSmall : .tooLarge }
@@ -59,7 +59,7 @@ enum TimeInput {
     }
 
     /// An integer number of Unix seconds, checked against the supported range.
-    static func checked(_ value: Int256) throws(Problem) -> Int64 {
+    package static func checked(_ value: Int256) throws(Problem) -> Int64 {
         if value < Int256(UnixTime.supportedRange.lowerBound) { throw .tooSmall }
         if value > Int256(UnixTime.supportedRange.upperBound) { throw .tooLarge }
         return value.int64Value ?? 0
@@ -83,16 +83,16 @@ enum TimeInput {
 
 /// A time field of a batch request or a market file: Unix seconds (a JSON integer or a decimal string) or
 /// ISO-8601 text, in the supported range (``TimeInput``).
-enum TimeField {
+package enum TimeField {
     /// What a time field holds, for messages.
-    static let expected = "a time: Unix seconds (a JSON integer or a decimal string) or ISO-8601 text such as \"2026-03-01\""
+    package static let expected = "a time: Unix seconds (a JSON integer or a decimal string) or ISO-8601 text such as \"2026-03-01\""
 
     /// The field's Unix seconds; nil when it is absent or `null`.
     ///
     /// - Throws: `BadRequest` naming the field for a value that is not a time (with the reason), `Overflow`
     ///   naming it for a time outside years 0000–9999, and `BadRequest` for one before 1970 when
     ///   `nonNegative` (block times and expiries).
-    static func read(_ fields: some FieldReader, _ name: String, nonNegative: Bool = false) throws(RequestError) -> Int64? {
+    package static func read(_ fields: some FieldReader, _ name: String, nonNegative: Bool = false) throws(RequestError) -> Int64? {
         guard let value = fields.value(name) else { return nil }
         let path = fields.fieldPath + name
         let seconds: Int64
@@ -125,7 +125,7 @@ enum TimeField {
     }
 
     /// A required time field.
-    static func required(_ fields: some FieldReader, _ name: String, nonNegative: Bool = false) throws(RequestError) -> Int64 {
+    package static func required(_ fields: some FieldReader, _ name: String, nonNegative: Bool = false) throws(RequestError) -> Int64 {
         guard let seconds = try read(fields, name, nonNegative: nonNegative) else {
             let path = fields.fieldPath + name
             throw .badRequest(field: path, reason: "missing field '\(path)' (\(expected))")

@@ -1,4 +1,4 @@
-import YieldStrip
+import YieldStripJSON
 
 /// A batch request that cannot be answered as written.
 ///
@@ -7,25 +7,25 @@ import YieldStrip
 /// - `Overflow`: an integer beyond what its field holds (256 bits, or the field's narrower range).
 ///
 /// ``errorArgs`` holds the field's path (`a`, `market.totalPt`) when one field is at fault.
-public enum RequestError: DomainError, Hashable {
+package enum RequestError: DomainError, Hashable {
     case badRequest(field: String?, reason: String)
     case overflow(field: String, reason: String)
 
-    public var errorName: String {
+    package var errorName: String {
         switch self {
         case .badRequest: return "BadRequest"
         case .overflow: return "Overflow"
         }
     }
 
-    public var errorArgs: [String] {
+    package var errorArgs: [String] {
         switch self {
         case .badRequest(let field, _): return field.map { [$0] } ?? []
         case .overflow(let field, _): return [field]
         }
     }
 
-    public var message: String {
+    package var message: String {
         switch self {
         case .badRequest(_, let reason), .overflow(_, let reason): return reason
         }
@@ -36,20 +36,20 @@ public enum RequestError: DomainError, Hashable {
 ///
 /// Computations should reject such inputs with a domain error of their own before this point; this
 /// error is the last line of defence, naming the result field.
-public struct NonFiniteResultError: DomainError, Hashable {
-    public let field: String
+package struct NonFiniteResultError: DomainError, Hashable {
+    package let field: String
 
-    public init(field: String) { self.field = field }
+    package init(field: String) { self.field = field }
 
-    public var errorName: String { "NonFiniteResult" }
-    public var errorArgs: [String] { [field] }
-    public var message: String { "result '\(field)' is not a finite number" }
+    package var errorName: String { "NonFiniteResult" }
+    package var errorArgs: [String] { [field] }
+    package var message: String { "result '\(field)' is not a finite number" }
 }
 
 extension JSONObject {
     /// Appends a `Double` result as a JSON number in its shortest round-trip form; throws
     /// ``NonFiniteResultError`` for NaN and infinities.
-    public mutating func append(_ key: String, finite value: Double) throws(NonFiniteResultError) {
+    package mutating func append(_ key: String, finite value: Double) throws(NonFiniteResultError) {
         guard let number = JSONNumber(value) else { throw NonFiniteResultError(field: key) }
         append(key, .number(number))
     }

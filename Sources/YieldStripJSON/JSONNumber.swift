@@ -1,4 +1,4 @@
-import YieldStrip
+import YieldStripMath
 
 /// A JSON number kept as its exact text (`-12`, `1.50`, `6e-3`, a 78-digit integer).
 ///
@@ -9,7 +9,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The number exactly as written.
     public let text: String
 
-    init(validatedText text: String) { self.text = text }
+    package init(validatedText text: String) { self.text = text }
 
     /// A number from its text; nil unless `text` is a JSON number (`-0.5`, `12`, `1e18`).
     public init?(text: String) {
@@ -38,10 +38,10 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// JSON's number grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-enum JSONNumberSyntax {
+package enum JSONNumberSyntax {
     /// The end of the number that starts at `start`, or the offset of the first byte that breaks the
     /// grammar (as `.failure`).
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Result<Int, SyntaxFailure> {
+    package static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Result<Int, SyntaxFailure> {
         var i = start
         let count = bytes.count
         @inline(__always) func isDigit(_ i: Int) -> Bool { i < count && bytes[i] &- UInt8(ascii: "0") < 10 }
@@ -69,7 +69,7 @@ enum JSONNumberSyntax {
     }
 
     /// True when the whole of `text` is one JSON number.
-    static func isNumber(_ text: String) -> Bool {
+    package static func isNumber(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             if case .success(let end) = scan(bytes, from: 0) { return end == bytes.count }
@@ -77,8 +77,8 @@ enum JSONNumberSyntax {
         }
     }
 
-    struct SyntaxFailure: Error {
-        let offset: Int
-        let expected: String
+    package struct SyntaxFailure: Error {
+        package let offset: Int
+        package let expected: String
     }
 }

@@ -1,16 +1,16 @@
-import YieldStrip
+import YieldStripJSON
 
 /// How one kind of field is read from a JSON value.
 ///
 /// ``read`` returns nil when the value is of the wrong type or malformed (the caller reports
 /// `BadRequest` with ``expected``) and throws `Overflow` when it is well-formed but out of range.
-struct FieldDecoding<T>: Sendable {
+package struct FieldDecoding<T>: Sendable {
     /// What the field must be, for messages: `an int256: a decimal string of wei or a JSON integer`.
-    let expected: String
-    let read: @Sendable (JSONValue, _ field: String) throws(RequestError) -> T?
+    package let expected: String
+    package let read: @Sendable (JSONValue, _ field: String) throws(RequestError) -> T?
 
     /// The field's value, or a `BadRequest` saying what was expected and what came.
-    func decode(_ value: JSONValue, field: String) throws(RequestError) -> T {
+    package func decode(_ value: JSONValue, field: String) throws(RequestError) -> T {
         guard let result = try read(value, field) else {
             throw .badRequest(field: field, reason: "field '\(field)' must be \(expected); got \(quoted(value))")
         }
@@ -19,7 +19,7 @@ struct FieldDecoding<T>: Sendable {
 }
 
 extension FieldDecoding where T == Int256 {
-    static var int256: FieldDecoding {
+    package static var int256: FieldDecoding {
         FieldDecoding(expected: "an int256: a decimal string of wei or a JSON integer") { value, field throws(RequestError) in
             guard let (negative, magnitude) = try integerParts(value, field) else { return nil }
             guard let result = Int256(negative: negative, magnitude: magnitude) else {
@@ -31,7 +31,7 @@ extension FieldDecoding where T == Int256 {
 }
 
 extension FieldDecoding where T == UInt256 {
-    static var uint256: FieldDecoding {
+    package static var uint256: FieldDecoding {
         FieldDecoding(expected: "a uint256: a decimal string of wei or a JSON integer") { value, field throws(RequestError) in
             guard let (negative, magnitude) = try integerParts(value, field) else { return nil }
             guard !negative || magnitude.isZero else { throw outOfRange(field, "the uint256 range (0 to 2^256 - 1)", value) }
@@ -41,7 +41,7 @@ extension FieldDecoding where T == UInt256 {
 }
 
 extension FieldDecoding where T == Wad {
-    static var wad: FieldDecoding {
+    package static var wad: FieldDecoding {
         FieldDecoding(expected: "a wad: a decimal string of wei or a JSON integer") { value, field throws(RequestError) in
             try FieldDecoding<Int256>.int256.read(value, field).map(Wad.init(raw:))
         }
@@ -49,7 +49,7 @@ extension FieldDecoding where T == Wad {
 }
 
 extension FieldDecoding where T == Int64 {
-    static var int64: FieldDecoding {
+    package static var int64: FieldDecoding {
         FieldDecoding(expected: "an integer: a JSON integer or a decimal string") { value, field throws(RequestError) in
             guard let (negative, magnitude) = try integerParts(value, field) else { return nil }
             guard let wide = Int256(negative: negative, magnitude: magnitude), let result = wide.int64Value else {
@@ -61,7 +61,7 @@ extension FieldDecoding where T == Int64 {
 }
 
 extension FieldDecoding where T == Int {
-    static var int: FieldDecoding {
+    package static var int: FieldDecoding {
         FieldDecoding(expected: FieldDecoding<Int64>.int64.expected) { value, field throws(RequestError) in
             guard let wide = try FieldDecoding<Int64>.int64.read(value, field) else { return nil }
             guard let result = Int(exactly: wide) else { throw outOfRange(field, "the integer range", value) }
@@ -71,7 +71,7 @@ extension FieldDecoding where T == Int {
 }
 
 extension FieldDecoding where T == Double {
-    static var double: FieldDecoding {
+    package static var double: FieldDecoding {
         FieldDecoding(expected: "a number: a JSON number or a string holding one") { value, field throws(RequestError) in
             let text: String
             switch value {
@@ -86,7 +86,7 @@ extension FieldDecoding where T == Double {
 }
 
 extension FieldDecoding where T == Bool {
-    static var bool: FieldDecoding {
+    package static var bool: FieldDecoding {
         FieldDecoding(expected: "true or false") { value, _ in
             if case .bool(let flag) = value { return flag }
             return nil
@@ -95,7 +95,7 @@ extension FieldDecoding where T == Bool {
 }
 
 extension FieldDecoding where T == String {
-    static var string: FieldDecoding {
+    package static var string: FieldDecoding {
         FieldDecoding(expected: "a string") { value, _ in
             if case .string(let text) = value { return text }
             return nil
@@ -104,7 +104,7 @@ extension FieldDecoding where T == String {
 }
 
 extension FieldDecoding where T == [JSONValue] {
-    static var array: FieldDecoding {
+    package static var array: FieldDecoding {
         FieldDecoding(expected: "an array") { value, _ in
             if case .array(let elements) = value { return elements }
             return nil
@@ -113,7 +113,7 @@ extension FieldDecoding where T == [JSONValue] {
 }
 
 extension FieldDecoding where T == JSONObject {
-    static var object: FieldDecoding {
+    package static var object: FieldDecoding {
         FieldDecoding(expected: "an object") { value, _ in
             if case .object(let object) = value { return object }
             return nil
@@ -144,7 +144,7 @@ private func outOfRange(_ field: String, _ range: String, _ value: JSONValue) ->
 }
 
 /// The value's JSON text, shortened to 80 characters.
-func quoted(_ value: JSONValue) -> String {
+package func quoted(_ value: JSONValue) -> String {
     let text = value.jsonText
     return text.count <= 80 ? text : String(text.prefix(77)) + "..."
 }

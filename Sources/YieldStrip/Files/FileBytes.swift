@@ -6,17 +6,17 @@ import Darwin
 
 /// Reads a whole input file (a market file, a dividend schedule) with POSIX calls, up to a size limit,
 /// so that a huge file, a device or a FIFO that never ends cannot exhaust memory.
-enum FileBytes {
+package enum FileBytes {
     /// The largest input file read: 16 MiB, far above any market file or schedule.
-    static let inputLimit = 16 << 20
+    package static let inputLimit = 16 << 20
 
-    struct Failure: Error {
-        let reason: String
+    package struct Failure: Error {
+        package let reason: String
     }
 
     /// The file's bytes; a ``Failure`` with the system's reason when it cannot be opened or read, or
     /// when it holds more than `limit` bytes (`kind` names the file in that message: `market file`).
-    static func read(path: String, limit: Int, kind: String) throws(Failure) -> [UInt8] {
+    package static func read(path: String, limit: Int, kind: String) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(reason: systemErrorText(errno)) }
         defer { close(descriptor) }
@@ -37,6 +37,12 @@ enum FileBytes {
             bytes.append(contentsOf: chunk[0..<count])
         }
     }
+}
+
+/// The system's text for an `errno` value (`No space left on device`).
+package func systemErrorText(_ code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text)
 }
 
 #if canImport(Glibc)

@@ -1,0 +1,77 @@
+import YieldStripJSON
+
+/// Typed access to the fields of a request object (or of an object nested in it).
+///
+/// Every accessor throws ``RequestError`` naming the field by its full path (`market.totalPt`):
+/// `BadRequest` when it is missing or of the wrong type, `Overflow` when it is out of range.
+/// The `…IfPresent` variants return nil for a missing or `null` field.
+///
+/// Encodings accepted:
+/// - `int256`, `uint256`, `wad`: a decimal string of wei (`"123"`, `"-5"`) or a JSON integer.
+/// - `int64`, `int`: a JSON integer or a decimal string (timestamps, small integers).
+/// - `double`: a JSON number or a string holding one.
+package protocol FieldReader {
+    /// The object whose fields are read.
+    var fieldObject: JSONObject { get }
+    /// The path of that object in the request, ending with a dot (`market.`), or empty at top level.
+    var fieldPath: String { get }
+}
+
+/// The fields of an object nested in a request.
+package struct RequestFields: FieldReader, Sendable {
+    package let fieldObject: JSONObject
+    package let fieldPath: String
+
+    package init(_ object: JSONObject, path: String = "") {
+        fieldObject = object
+        fieldPath = path
+    }
+}
+
+extension FieldReader {
+    /// The field's value; nil when it is missing or `null`.
+    package func value(_ name: String) -> JSONValue? {
+        switch fieldObject[name] {
+        case nil, .null?: return nil
+        case let value?: return value
+        }
+    }
+
+    package func int256(_ name: String) throws(RequestError) -> Int256 { try read(name, FieldDecoding.int256) }
+    package func uint256(_ name: String) throws(RequestError) -> UInt256 { try read(name, FieldDecoding.uint256) }
+    package func wad(_ name: String) throws(RequestError) -> Wad { try read(name, FieldDecoding.wad) }
+    package func int64(_ name: String) throws(RequestError) -> Int64 { try read(name, FieldDecoding.int64) }
+    package func int(_ name: String) throws(RequestError) -> Int { try read(name, FieldDecoding.int) }
+    package func double(_ name: String) throws(RequestError) -> Double { try read(name, FieldDecoding.double) }
+    package func bool(_ name: String) throws(RequestError) -> Bool { try read(name, FieldDecoding.bool) }
+    package func string(_ name: String) throws(RequestError) -> String { try read(name, FieldDecoding.string) }
+    package func array(_ name: String) throws(RequestError) -> [JSONValue] { try read(name, FieldDecoding.array) }
+    /// The nested object `name`, whose own accessors name fields as `name.field`.
+    package func object(_ name: String) throws(RequestError) -> RequestFields {
+        RequestFields(try read(name, FieldDecoding.object), path: fieldPath + name + ".")
+    }
+
+    package func int256IfPresent(_ name: String) throws(RequestError) -> Int256? { try readIfPresent(name, FieldDecoding.int256) }
+    package func uint256IfPresent(_ name: String) throws(RequestError) -> UInt256? { try readIfPresent(name, FieldDecoding.uint256) }
+    package func wadIfPresent(_ name: String) throws(RequestError) -> Wad? { try readIfPresent(name, FieldDecoding.wad) }
+    package func int64IfPresent(_ name: String) throws(RequestError) -> Int64? { try readIfPresent(name, FieldDecoding.int64) }
+    package func intIfPresent(_ name: String) throws(RequestError) -> Int? { try readIfPresent(name, FieldDecoding.int) }
+    package func doubleIfPresent(_ name: String) throws(RequestError) -> Double? { try readIfPresent(name, FieldDecoding.double) }
+    package func boolIfPresent(_ name: String) throws(RequestError) -> Bool? { try readIfPresent(name, FieldDecoding.bool) }
+    package func stringIfPresent(_ name: String) throws(RequestError) -> String? { try readIfPresent(name, FieldDecoding.string) }
+    package func objectIfPresent(_ name: String) throws(RequestError) -> RequestFields? {
+        try readIfPresent(name, FieldDecoding.object).map { RequestFields($0, path: fieldPath + name + ".") }
+    }
+
+    private func read<T>(_ name: String, _ decoding: FieldDecoding<T>) throws(RequestError) -> T {
+        guard let value = value(name) else {
+            throw .badRequest(field: fieldPath + name, reason: "missing field '\(fieldPath + name)' (\(decoding.expected))")
+        }
+        return try decoding.decode(value, field: fieldPath + name)
+    }
+
+    private func readIfPresent<T>(_ name: String, _ decoding: FieldDecoding<T>) throws(RequestError) -> T? {
+        guard let value = value(name) else { return nil }
+        return try decoding.decode(value, field: fieldPath + name)
+    }
+}
