@@ -106,6 +106,6 @@ import YieldStrip
         expectFailure(yieldstrip("split", "--tokens", "1", "--exchange-rate", "1", "--stock-price", "cheap"), exitCode: 2,
                       containing: "'--stock-price <usd>': expected a finite number")
         expectFailure(yieldstrip("yt-interest", "--balance", "1", "--index-from", "1", "--index-to", "1.1", "--fee", "a lot"), exitCode: 2,
-                      containing: "'--fee <rate>': expected a fraction such as 0.03 or a percentage such as 3%")
+                      containing: "'--fee <rate>': expected a fraction such as 0.03, a percentage such as 3% or basis points such as 300bp")
     }
 }

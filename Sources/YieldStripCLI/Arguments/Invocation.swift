@@ -60,6 +60,12 @@ public struct Invocation {
         return value
     }
 
+    /// Writes `warning: TEXT` on stderr: a notice that does not stop the command (an input read in a way the
+    /// user may not have meant, data that does not cover what was asked). Stdout stays the answer alone.
+    public func warn(_ text: String) throws {
+        try console.errorOutput.write("warning: \(text)\n")
+    }
+
     /// A usage error about this command.
     public func usageError(_ message: String) -> UsageError {
         UsageError(message, commandPath: commandPath)

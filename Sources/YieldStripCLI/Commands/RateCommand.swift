@@ -31,9 +31,13 @@ struct RateCommand: Command {
             throw invocation.usageError("Give the rate in one form only; got \(given.map { "--" + $0.optionName }.joined(separator: " and "))")
         }
         let text = invocation.option(form.optionName) ?? ""
-        _ = try invocation.parse(option: form.optionName) { ValueText.double($0, expecting: "expected a number") }
+        let isRate = form == .apy || form == .lnRate
+        _ = try invocation.parse(option: form.optionName) { isRate ? RateText.double($0) : ValueText.double($0, expecting: "expected a number") }
         guard let input = RateInput(form: form, text: text) else {
-            throw invocation.usageError("The value '\(text)' is invalid for '--\(form.optionName) <number>': expected a number")
+            throw invocation.usageError("The value '\(text)' is invalid for '--\(form.optionName) <number>': \(isRate ? RateText.expectation : "expected a number")")
+        }
+        if form == .apy, let warning = RateText.unitlessLargeApyWarning(option: "--apy", text: text, value: input.value) {
+            try invocation.warn(warning)
         }
         return .report(try RateReport.build(input, time: time(invocation)))
     }

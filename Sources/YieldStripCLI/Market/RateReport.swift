@@ -31,10 +31,10 @@ enum RateForm: String, CaseIterable, Sendable {
     /// One sentence for help.
     var help: String {
         switch self {
-        case .apy: return "The implied APY as a fraction (0.05 = 5 %), annual compounding."
+        case .apy: return "The implied APY: 0.05, 5% or 500bp, annual compounding."
         case .ptPrice: return "The PT price in asset, in (0, 1]."
         case .ytPrice: return "The YT price in asset, in [0, 1)."
-        case .lnRate: return "Pendle's lnImpliedRate, ln(1 + APY); read exactly to the wei for the wad forms."
+        case .lnRate: return "Pendle's lnImpliedRate, ln(1 + APY) (0.0488, 4.88%); read exactly to the wei for the wad forms."
         case .ptPerAsset: return "PT per asset, Pendle's exchangeRate e^(r·t), ≥ 1."
         }
     }
@@ -47,9 +47,23 @@ struct RateInput: Sendable {
     let value: Double
     let text: String
 
-    /// `text` read as a finite number; nil otherwise.
+    /// Whether the form is a rate, and so may be written with a unit (`5%`, `500bp`); prices are plain numbers.
+    var isRate: Bool { form == .apy || form == .lnRate }
+
+    /// `text` read as a finite number (a rate form also as `5%` or `500bp`, ``RateText``); nil otherwise.
     init?(form: RateForm, text: String) {
-        guard JSONNumberSyntax.isNumber(text) || Wad(decimal: text) != nil, let value = Double(text), value.isFinite else { return nil }
+        let isRate = form == .apy || form == .lnRate
+        let plain = isRate ? RateText.fractionText(text) : text
+        if isRate, RateText.split(text).unit != .fraction {
+            guard case .value(let rate) = RateText.value(text) else { return nil }
+            self.init(form: form, value: rate.value, text: plain)
+            return
+        }
+        guard JSONNumberSyntax.isNumber(plain) || Wad(decimal: plain) != nil, let value = Double(plain), value.isFinite else { return nil }
+        self.init(form: form, value: value, text: plain)
+    }
+
+    private init(form: RateForm, value: Double, text: String) {
         self.form = form
         self.value = value
         self.text = text

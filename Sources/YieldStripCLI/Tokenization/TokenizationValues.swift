@@ -11,22 +11,14 @@ enum TokenizationValues {
     /// A decimal amount read exactly: `100`, `1.0123`, `-5` (at most 18 decimals, never rounded).
     static func amount(_ text: String) -> ValueParse<Wad> { ValueText.wad(text) }
 
-    /// A fraction read exactly: `0.30` or `30%` (a percentage with at most 16 decimals).
-    static let fractionExpectation = "expected a fraction such as 0.03 or a percentage such as 3%"
+    /// A fraction read exactly: `0.30`, `30%` or `3000bp` (``RateText``).
+    static let fractionExpectation = "expected a fraction such as 0.03, a percentage such as 3% or basis points such as 300bp"
 
     static func fraction(_ text: String) -> ValueParse<Wad> {
-        guard text.hasSuffix("%") else {
-            if case .invalid(let reason) = ValueText.wad(text), !reason.hasPrefix("too large") { return .invalid(reason: fractionExpectation) }
-            return ValueText.wad(text)
-        }
-        switch ValueText.wad(String(text.dropLast()).trimmingCharacters(in: .whitespaces)) {
+        switch RateText.exact(text) {
+        case .value(let rate): return .value(rate)
         case .invalid(let reason):
-            return .invalid(reason: reason.hasPrefix("too large") ? reason : fractionExpectation)
-        case .value(let percent):
-            guard percent.raw.remainder(dividingByPositive: 100).isZero else {
-                return .invalid(reason: fractionExpectation + " (a percentage has at most 16 decimals)")
-            }
-            return .value(Wad(raw: percent.raw.divided(byPositive: 100)))
+            return .invalid(reason: reason.hasPrefix("too large") ? reason : reason.replacingOccurrences(of: RateText.expectation, with: fractionExpectation))
         }
     }
 
@@ -50,20 +42,16 @@ enum TokenizationValues {
         }
     }
 
-    /// A finite real number: `0.0035`, `230`, `1e-3`; with `allowsPercent`, also `0.35%` (read as 0.0035).
+    /// A finite real number: `0.0035`, `230`, `1e-3`; with `allowsPercent` a rate (``RateText``), also
+    /// `0.35%` or `35bp` (read as 0.0035).
     static let numberExpectation = "expected a finite number"
-    static let rateExpectation = "expected a fraction such as 0.0035 or a percentage such as 0.35%"
+    static let rateExpectation = "expected a fraction such as 0.0035, a percentage such as 0.35% or basis points such as 35bp"
 
     static func number(_ text: String, allowsPercent: Bool = false) -> ValueParse<Double> {
-        if allowsPercent && text.hasSuffix("%") {
-            // Exactly when the percentage has at most 16 decimals (0.35% is the Double nearest 0.0035).
-            if case .value(let exact) = fraction(text) { return .value(exact.doubleValue) }
-            switch number(String(text.dropLast()).trimmingCharacters(in: .whitespaces)) {
-            case .value(let percent): return .value(percent / 100)
-            case .invalid(let reason): return .invalid(reason: reason.hasPrefix("too large") ? reason : rateExpectation)
-            }
+        if allowsPercent, case .invalid(let reason) = RateText.double(text) {
+            return .invalid(reason: reason.hasPrefix("too large") ? reason : rateExpectation)
         }
-        return ValueText.double(text, expecting: allowsPercent ? rateExpectation : numberExpectation)
+        return allowsPercent ? RateText.double(text) : ValueText.double(text, expecting: numberExpectation)
     }
 
     /// A required option of a command, read by `convert`; a usage error when it is missing or invalid.
