@@ -120,7 +120,7 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
 
     /// The implied APY each file's notes state, from the library's snapshot at the file's block time.
     @Test func exampleImpliedApysAreWhatTheirNotesSay() throws {
-        func snapshot(_ path: String) throws -> (MarketFile, MarketSnapshot) {
+        func snapshot(_ path: String) throws -> (MarketFile, MarketSnapshot<Wad>) {
             let file = try MarketExamples.load(path)
             let blockTime = try #require(file.blockTime)
             return (file, try PendleMarketMath.snapshot(file.market, pyIndex: file.pyIndex, blockTime: blockTime))

@@ -26,7 +26,7 @@ import YieldStrip
         let sell = PendleMarketMath.largestPtLeg(file.market, pyIndex: file.pyIndex, blockTime: Self.blockTime, buyingPt: false)
         #expect(buy.isPositive && sell.isPositive)
         #expect(object["largestPtBuy"] == .wei(buy.raw) && object["largestPtSell"] == .wei(sell.raw))
-        #expect(abs(buy.doubleValue - snapshot.largestPtBuy) <= 1e-9 * snapshot.largestPtBuy)
+        #expect(snapshot.largestPtBuy == buy && snapshot.largestPtSell == sell)
         #expect(object["ptPerBasisPointSell"] == JSONOutput.text(snapshot.ptPerBasisPointSell))
         #expect(object["secondsToExpiry"] == .number(JSONNumber(snapshot.secondsToExpiry)))
         #expect(object["totalPt"] == .wei(file.market.totalPt.raw))

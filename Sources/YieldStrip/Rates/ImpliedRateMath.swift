@@ -102,4 +102,23 @@ public enum ImpliedRateMath {
         let rt = try PMath.div(PMath.mul(lnImpliedRate, timeToExpiry), impliedRateTime)
         return try Wad(raw: LogExpMath.exp(PMath.toInt(rt)))
     }
+
+    /// The contract's exact forms of one stored `lnImpliedRate` at a time to expiry: PT per asset
+    /// (``exchangeRate(fromLnImpliedRate:secondsToExpiry:)``) and the oracle's PT and YT prices; each nil
+    /// where the contract's math reverts (an exponent above 130, say).
+    public static func contractForms(lnImpliedRate: Wad, secondsToExpiry: Int64) -> ContractRateForms {
+        let rate = try? exchangeRate(fromLnImpliedRate: lnImpliedRate, secondsToExpiry: secondsToExpiry)
+        return ContractRateForms(lnImpliedRate: lnImpliedRate, ptPerAsset: rate,
+                                 ptPriceInAsset: rate.flatMap { try? ptPriceInAsset(fromExchangeRate: $0) },
+                                 ytPriceInAsset: rate.flatMap { try? ytPriceInAsset(fromExchangeRate: $0) })
+    }
+}
+
+/// One implied rate as the contracts hold it, in wad: `lnImpliedRate` and, at a time to expiry, PT per
+/// asset and the PT and YT prices (nil where the contract reverts).
+public struct ContractRateForms: Hashable, Sendable {
+    public var lnImpliedRate: Wad
+    public var ptPerAsset: Wad?
+    public var ptPriceInAsset: Wad?
+    public var ytPriceInAsset: Wad?
 }

@@ -19,8 +19,9 @@ import YieldStripJSON
 enum MarketSnapshotReport {
     static func build(_ context: MarketContext, title: String? = nil) throws -> Report {
         let market = context.market
-        let snapshot = try PendleMarketMath.snapshot(market, pyIndex: context.pyIndex, blockTime: context.blockTime)
-        let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: context.pyIndex, blockTime: context.blockTime)
+        let snapshot = try PendleMarketMath.snapshot(market, pyIndex: context.pyIndex, blockTime: context.blockTime,
+                                                     stockPrice: context.stockPrice)
+        let comp = snapshot.preCompute
 
         var report = Report(title: title)
         context.appendBlockTime(to: &report)
@@ -45,27 +46,30 @@ enum MarketSnapshotReport {
         report.append("totalSy", wad: market.totalSy, label: "total SY")
         report.append("totalAsset", wad: comp.totalAsset, label: "total asset (SY at PY index)")
         report.append("totalLp", wad: market.totalLp, label: "total LP")
-        let poolValue = comp.totalAsset.doubleValue + snapshot.totalPt * snapshot.ptPriceInAsset
-        report.append("poolValueInAsset", analytic: poolValue, label: "pool value (asset)") { TableFormat.fixed($0, digits: 6) }
+        report.append("poolValueInAsset", analytic: snapshot.poolValueInAsset, label: "pool value (asset)") { TableFormat.fixed($0, digits: 6) }
 
-        for (key, buying, label) in [("largestPtBuy", true, "largest PT buy"), ("largestPtSell", false, "largest PT sell")] {
-            let leg = PendleMarketMath.largestPtLeg(market, pyIndex: context.pyIndex, blockTime: context.blockTime, buyingPt: buying)
-            report.append(key, wad: leg, label: label)
-        }
+        report.append("largestPtBuy", wad: snapshot.largestPtBuy, label: "largest PT buy")
+        report.append("largestPtSell", wad: snapshot.largestPtSell, label: "largest PT sell")
         report.append("ptPerBasisPointBuy", analytic: snapshot.ptPerBasisPointBuy, label: "PT bought per +1 bp APY") { TableFormat.fixed($0, digits: 6) }
         report.append("ptPerBasisPointSell", analytic: snapshot.ptPerBasisPointSell, label: "PT sold per −1 bp APY") { TableFormat.fixed($0, digits: 6) }
 
-        let usd: (Double) -> Double? = context.usd(asset:)
-        report.append("stockPrice", analytic: context.stockPrice, label: "stock price (USD per asset)") { TableFormat.fixed($0, digits: 2) }
-        report.append("syPriceUsd", analytic: usd(context.pyIndex.doubleValue), label: "SY price (USD)") { TableFormat.fixed($0, digits: 4) }
-        report.append("ptPriceUsd", analytic: usd(snapshot.ptPriceInAsset), label: "PT price (USD)") { TableFormat.fixed($0, digits: 4) }
-        report.append("ytPriceUsd", analytic: usd(snapshot.ytPriceInAsset), label: "YT price (USD)") { TableFormat.fixed($0, digits: 4) }
-        report.append("poolValueUsd", analytic: usd(poolValue), label: "pool value (USD)") { TableFormat.fixed($0, digits: 2) }
-        if context.stockPrice == nil {
+        let usd = snapshot.usd
+        report.append("stockPrice", analytic: usd?.stockPrice, label: "stock price (USD per asset)") { TableFormat.fixed($0, digits: 2) }
+        report.append("syPriceUsd", analytic: usd?.syPriceUsd, label: "SY price (USD)") { TableFormat.fixed($0, digits: 4) }
+        report.append("ptPriceUsd", analytic: usd?.ptPriceUsd, label: "PT price (USD)") { TableFormat.fixed($0, digits: 4) }
+        report.append("ytPriceUsd", analytic: usd?.ytPriceUsd, label: "YT price (USD)") { TableFormat.fixed($0, digits: 4) }
+        report.append("poolValueUsd", analytic: usd?.poolValueUsd, label: "pool value (USD)") { TableFormat.fixed($0, digits: 2) }
+        if usd == nil {
             report.hiddenInTable.formUnion(["stockPrice", "syPriceUsd", "ptPriceUsd", "ytPriceUsd", "poolValueUsd"])
         }
 
-        report.append("exact", exactForms(market, comp: comp, secondsToExpiry: snapshot.secondsToExpiry))
+        var exact: JSONObject = ["lastLnImpliedRate": .wei(market.lastLnImpliedRate.raw), "rateScalar": .wei(comp.rateScalar.raw),
+                                 "rateAnchor": .wei(comp.rateAnchor.raw), "feeRate": .wei(comp.feeRate.raw)]
+        let rates = snapshot.contractRates
+        exact.append("ptPerAsset", rates?.ptPerAsset.map { .wei($0.raw) } ?? .null)
+        exact.append("ptPriceInAsset", rates?.ptPriceInAsset.map { .wei($0.raw) } ?? .null)
+        exact.append("ytPriceInAsset", rates?.ytPriceInAsset.map { .wei($0.raw) } ?? .null)
+        report.append("exact", .object(exact))
         report.labels["exact.lastLnImpliedRate"] = "exact lastLnImpliedRate (wad)"
         report.labels["exact.rateScalar"] = "exact rateScalar (wad)"
         report.labels["exact.rateAnchor"] = "exact rateAnchor (wad)"
@@ -75,18 +79,5 @@ enum MarketSnapshotReport {
         report.labels["exact.ytPriceInAsset"] = "exact YT price (wad)"
         report.showWeiInUnits(under: "exact")
         return report
-    }
-
-    /// The pre-compute in wei and the contract's exchange rate and prices for the stored rate.
-    private static func exactForms(_ market: MarketState<Wad>, comp: MarketPreCompute<Wad>, secondsToExpiry: Int64) -> JSONValue {
-        var exact: JSONObject = ["lastLnImpliedRate": .wei(market.lastLnImpliedRate.raw), "rateScalar": .wei(comp.rateScalar.raw),
-                                 "rateAnchor": .wei(comp.rateAnchor.raw), "feeRate": .wei(comp.feeRate.raw)]
-        let rate = try? ImpliedRateMath.exchangeRate(fromLnImpliedRate: market.lastLnImpliedRate, secondsToExpiry: secondsToExpiry)
-        let ptPrice = rate.flatMap { try? ImpliedRateMath.ptPriceInAsset(fromExchangeRate: $0) }
-        let ytPrice = rate.flatMap { try? ImpliedRateMath.ytPriceInAsset(fromExchangeRate: $0) }
-        exact.append("ptPerAsset", rate.map { .wei($0.raw) } ?? .null)
-        exact.append("ptPriceInAsset", ptPrice.map { .wei($0.raw) } ?? .null)
-        exact.append("ytPriceInAsset", ytPrice.map { .wei($0.raw) } ?? .null)
-        return .object(exact)
     }
 }

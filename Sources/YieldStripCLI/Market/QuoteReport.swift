@@ -29,16 +29,9 @@ import YieldStripJSON
 /// market takes (`ExceedsMarketLimit`, with the exact largest amount in wei).
 enum QuoteReport {
     static func build(_ context: MarketContext, swap kind: SwapKind, amount: Wad, title: String? = nil) throws -> Report {
-        let result: SwapResult<Wad>, quote: SwapQuote
-        do {
-            (result, quote) = try PendleMarketMath.quote(kind, market: context.market, pyIndex: context.pyIndex,
-                                                         amount: amount, blockTime: context.blockTime)
-        } catch SwapError.exceedsMarketLimit(let given, _) {
-            // The library states the limit from its `Double` estimate; the exact limit, to the wei:
-            let largest = PendleMarketMath.largestAmount(kind, market: context.market, pyIndex: context.pyIndex,
-                                                         blockTime: context.blockTime) ?? .zero
-            throw SwapError.exceedsMarketLimit(given: given, largest: largest.revertValue)
-        }
+        let quote = try PendleMarketMath.quote(kind, market: context.market, pyIndex: context.pyIndex, amount: amount,
+                                               blockTime: context.blockTime, stockPrice: context.stockPrice)
+        let result = quote.result
         let (tokenIn, tokenOut) = kind.tokens
         var report = Report(title: title)
         context.appendBlockTime(to: &report)
@@ -48,8 +41,7 @@ enum QuoteReport {
         report.append("amountField", .string(kind.amountField), label: "amount field")
         report.append("amountGiven", wad: amount, label: "\(kind.amountField) given (\(kind.isExactInput ? tokenIn.rawValue : tokenOut.rawValue))")
         report.append("amountIn", wad: result.amountIn, label: "amount in, spent (\(tokenIn.rawValue))")
-        let unspent = kind.isExactInput ? try amount - result.amountIn : .zero
-        report.append("unspentInput", wad: unspent, label: "input left unspent (\(tokenIn.rawValue))")
+        report.append("unspentInput", wad: quote.unspentInput, label: "input left unspent (\(tokenIn.rawValue))")
         if !kind.isExactInput { report.hiddenInTable.insert("unspentInput") }
         report.append("amountOut", wad: result.amountOut, label: "amount out (\(tokenOut.rawValue))")
 
@@ -57,8 +49,7 @@ enum QuoteReport {
         for (name, value) in result.fields { amounts.append(name, .wei(value.raw)) }
         report.append("amounts", .object(amounts))
         report.showWeiInUnits(under: "amounts")
-        let netAssetFee = try result.netSyFee.syToAsset(index: context.pyIndex)
-        report.append("netAssetFee", wad: netAssetFee, label: "fee (asset)")
+        report.append("netAssetFee", wad: quote.netAssetFee, label: "fee (asset)")
 
         report.append("effectivePrice", analytic: quote.effectivePrice,
                       label: "effective price (\(tokenIn.rawValue) per \(tokenOut.rawValue))") { TableFormat.significant($0) }
@@ -78,22 +69,15 @@ enum QuoteReport {
         report.append("priceImpact", analytic: quote.priceImpact, label: "price impact on \(traded), fees included") { TableFormat.percent($0) }
         report.append("priceImpactBeforeFees", analytic: quote.priceImpactBeforeFees, label: "PT leg slippage, curve only") { TableFormat.percent($0) }
         report.append("ptToAccount", wad: result.trade?.netPtToAccount ?? .zero, label: "market PT leg (to account)")
-        let largest = PendleMarketMath.largestAmount(kind, market: context.market, pyIndex: context.pyIndex, blockTime: context.blockTime)
-        report.append("largestAmount", largest.map { .wei($0.raw) } ?? .null,
-                      label: "largest \(kind.amountField) the market takes", display: largest?.description ?? "— (no trade executes this way)")
+        report.append("largestAmount", quote.largestAmount.map { .wei($0.raw) } ?? .null,
+                      label: "largest \(kind.amountField) the market takes",
+                      display: quote.largestAmount?.description ?? "— (no trade executes this way)")
 
-        func assetValue(_ token: Token, _ amount: Wad) -> Double {
-            switch token {
-            case .sy: return amount.doubleValue * context.pyIndex.doubleValue
-            case .pt: return amount.doubleValue * quote.ptPriceInAssetBefore
-            case .yt: return amount.doubleValue * quote.ytPriceInAssetBefore
-            }
-        }
         report.append("stockPrice", analytic: context.stockPrice, label: "stock price (USD per asset)") { TableFormat.fixed($0, digits: 2) }
-        report.append("amountInUsd", analytic: context.usd(asset: assetValue(tokenIn, result.amountIn)), label: "amount in (USD)") { TableFormat.fixed($0, digits: 2) }
-        report.append("amountOutUsd", analytic: context.usd(asset: assetValue(tokenOut, result.amountOut)), label: "amount out (USD)") { TableFormat.fixed($0, digits: 2) }
-        report.append("feeUsd", analytic: context.usd(asset: netAssetFee.doubleValue), label: "fee (USD)") { TableFormat.fixed($0, digits: 4) }
-        if context.stockPrice == nil {
+        report.append("amountInUsd", analytic: quote.usd?.amountInUsd, label: "amount in (USD)") { TableFormat.fixed($0, digits: 2) }
+        report.append("amountOutUsd", analytic: quote.usd?.amountOutUsd, label: "amount out (USD)") { TableFormat.fixed($0, digits: 2) }
+        report.append("feeUsd", analytic: quote.usd?.feeUsd, label: "fee (USD)") { TableFormat.fixed($0, digits: 4) }
+        if quote.usd == nil {
             report.hiddenInTable.formUnion(["stockPrice", "amountInUsd", "amountOutUsd", "feeUsd"])
         }
 

@@ -4,11 +4,17 @@ import Foundation
 ///
 /// Prices are in the accounting asset (for a stock token: shares). `impliedApy = expm1(lastLnImpliedRate)`;
 /// `ptPerAsset = exp(lastLnImpliedRate · t / 365 d)`; `ptPriceInAsset = 1 / ptPerAsset`;
-/// `ytPriceInAsset = 1 − ptPriceInAsset` (as `−expm1(−r·t)`, exact for small rates); `ytLeverage = 1 / ytPriceInAsset`.
-public struct MarketSnapshot: Sendable {
+/// `ytPriceInAsset = 1 − ptPriceInAsset` (as `−expm1(−r·t)`, exact for small rates); `ytLeverage = 1 / ytPriceInAsset`;
+/// `poolValueInAsset = totalAsset + totalPt · ptPriceInAsset` (PT at its spot price, SY at the PY index).
+/// Exact amounts (the state, the pre-compute, the largest legs) are in the scalar `S`; analytics in `Double`.
+public struct MarketSnapshot<S: PendleScalar>: Sendable {
     public var blockTime: Int64
     public var secondsToExpiry: Int64
     public var yearsToExpiry: Double
+    /// The state read, and `getMarketPreCompute` at `blockTime`.
+    public var market: MarketState<S>
+    public var pyIndex: S
+    public var preCompute: MarketPreCompute<S>
     public var lnImpliedRate: Double
     public var impliedApy: Double
     public var ptPerAsset: Double
@@ -28,32 +34,55 @@ public struct MarketSnapshot: Sendable {
     public var totalSy: Double
     public var totalAsset: Double
     public var totalLp: Double
-    public var pyIndex: Double
-    /// The largest PT the pool sells (buy side) and buys (sell side) at this block.
-    public var largestPtBuy: Double
-    public var largestPtSell: Double
+    /// `totalAsset + totalPt · ptPriceInAsset`, in asset.
+    public var poolValueInAsset: Double
+    /// The largest PT leg the pool sells (buy side) and buys (sell side) at this block, exact
+    /// (``PendleMarketMath/largestPtLeg(_:pyIndex:blockTime:buyingPt:)``; zero when none executes).
+    public var largestPtBuy: S
+    public var largestPtSell: S
     /// PT that moves the implied APY by one basis point, buying and selling.
     public var ptPerBasisPointBuy: Double
     public var ptPerBasisPointSell: Double
+    /// The contract's wad forms of the stored rate (the exact flavour only).
+    public var contractRates: ContractRateForms?
+    /// Values in USD, given a stock price.
+    public var usd: MarketSnapshotUsd?
 }
 
-/// A swap with the numbers a trader reads: prices, implied APYs, fees, price impact and the market's limit.
+/// A market's prices and size in USD at a stock price (USD per unit of asset).
+public struct MarketSnapshotUsd: Hashable, Sendable {
+    public var stockPrice: Double
+    /// One SY: `pyIndex · stockPrice`.
+    public var syPriceUsd: Double
+    public var ptPriceUsd: Double
+    public var ytPriceUsd: Double
+    public var poolValueUsd: Double
+}
+
+/// A swap with the numbers a trader reads: exact amounts, prices, implied APYs, fees, price impact and the
+/// market's limit.
 ///
 /// Effective implied APY follows Pendle's definitions per pair (`ptExchangeRate^(1/years) − 1`, with
 /// `ptExchangeRate` = PT / asset for PT ↔ token, `1 / (1 − asset / YT)` for YT ↔ token, `1 + PT / YT` for
 /// PT ↔ YT). Price impact is measured on the price of the token traded — PT for PT trades, YT for YT
 /// trades (in asset, or in PT for PT ↔ YT) — against its spot price, fees included, and signed so that
 /// positive is a cost to the account (paid more when buying, received less when selling).
-public struct SwapQuote: Sendable {
+public struct SwapQuote<S: PendleScalar>: Sendable {
     public var kind: SwapKind
+    /// The router swap's exact result (its named amounts, the market leg, the new state).
+    public var result: SwapResult<S>
     public var secondsToExpiry: Int64
-    /// The amount given (the kind's ``SwapKind/amountField``).
-    public var amountGiven: Double
-    /// What the account gives up and receives (``SwapResult/amountIn``, ``SwapResult/amountOut``).
-    public var amountIn: Double
-    public var amountOut: Double
-    /// The part of an exact input the trade does not use (rounding dust): `amountGiven − amountIn`.
-    public var unspentInput: Double
+    /// The amount given (the kind's ``SwapKind/amountField``), exact.
+    public var amountGiven: S
+    /// The part of an exact input the trade does not use (rounding dust): `amountGiven − amountIn`; zero
+    /// for an exact output.
+    public var unspentInput: S
+    /// `syToAsset(pyIndex, netSyFee)`: the fee in asset, exact.
+    public var netAssetFee: S
+    /// The largest amount of the given token the market takes in this direction, exact
+    /// (``PendleMarketMath/largestAmount(_:market:pyIndex:blockTime:largestLeg:)``; nil when no trade
+    /// executes that way).
+    public var largestAmount: S?
     /// amountIn / amountOut, in the two tokens' units (NaN when nothing comes out).
     public var effectivePrice: Double
     /// The market's PT leg (positive: the account took PT from the pool).
@@ -76,41 +105,62 @@ public struct SwapQuote: Sendable {
     /// same way.
     public var priceImpactBeforeFees: Double
     public var netSyFee: Double
-    public var netAssetFee: Double
     public var netSyToReserve: Double
-    /// The largest amount of the given token the market takes in this direction (nil when it cannot be
-    /// priced).
-    public var largestAmount: Double?
-    public var evaluations: Int
+    /// Values in USD at a stock price: SY marked at `pyIndex` asset, PT and YT at their prices before the trade.
+    public var usd: SwapQuoteUsd?
+
+    public var amountIn: S { result.amountIn }
+    public var amountOut: S { result.amountOut }
+    public var evaluations: Int { result.evaluations }
+}
+
+/// A quote's amounts in USD.
+public struct SwapQuoteUsd: Hashable, Sendable {
+    public var stockPrice: Double
+    public var amountInUsd: Double
+    public var amountOutUsd: Double
+    public var feeUsd: Double
 }
 
 extension PendleMarketMath {
-    /// The market at `blockTime`, with its largest trades and its depth.
-    public static func snapshot<S: PendleScalar>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64) throws -> MarketSnapshot {
+    /// The market at `blockTime`, with its largest trades, its depth and, given a stock price (USD per unit
+    /// of asset), its prices in USD.
+    public static func snapshot<S: PendleScalar>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64,
+                                                 stockPrice: Double? = nil) throws -> MarketSnapshot<S> {
         let comp = try getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
         let t = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let years = Double(t) / Double(impliedRateTime)
         let lnRate = market.lastLnImpliedRate.doubleValue
         let ptPerAsset = Foundation.exp(lnRate * years)
+        let ptPrice = Foundation.exp(-lnRate * years)
         let ytPrice = -Foundation.expm1(-lnRate * years)
         let pt = market.totalPt.doubleValue, asset = comp.totalAsset.doubleValue
-        let buy = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: true).doubleValue
-        let sell = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: false).doubleValue
+        let buy = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: true)
+        let sell = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: false)
         // The implied rate ln r(n) · year / t moves by |r'(n)| / r · year / t per PT; one basis point of APY
         // is 1e-4 / (1 + APY) of ln(1 + APY).
         let (rate0, rateSlope) = exchangeRateAndSlope(market, comp, netPtToAccount: S.zero)
         let lnRatePerPt = Swift.abs(rateSlope) / rate0 / years
         let apy = Foundation.expm1(lnRate)
         let basisPointInLn = 1e-4 / (1 + apy)
+        let poolValue = asset + pt * ptPrice
+        let index = pyIndex.doubleValue
+        let usd = stockPrice.map {
+            MarketSnapshotUsd(stockPrice: $0, syPriceUsd: index * $0, ptPriceUsd: ptPrice * $0, ytPriceUsd: ytPrice * $0,
+                              poolValueUsd: poolValue * $0)
+        }
         return MarketSnapshot(
-            blockTime: blockTime, secondsToExpiry: t, yearsToExpiry: years, lnImpliedRate: lnRate, impliedApy: apy,
-            ptPerAsset: ptPerAsset, ptPriceInAsset: Foundation.exp(-lnRate * years), ytPriceInAsset: ytPrice,
+            blockTime: blockTime, secondsToExpiry: t, yearsToExpiry: years, market: market, pyIndex: pyIndex, preCompute: comp,
+            lnImpliedRate: lnRate, impliedApy: apy, ptPerAsset: ptPerAsset, ptPriceInAsset: ptPrice, ytPriceInAsset: ytPrice,
             ytLeverage: ytPrice > 0 ? 1 / ytPrice : nil, proportion: pt / (pt + asset), rateScalar: comp.rateScalar.doubleValue,
             rateAnchor: comp.rateAnchor.doubleValue, feeRate: comp.feeRate.doubleValue,
             annualFeeRate: Foundation.expm1(market.lnFeeRateRoot.doubleValue), totalPt: pt,
             totalSy: market.totalSy.doubleValue, totalAsset: asset, totalLp: market.totalLp.doubleValue,
-            pyIndex: pyIndex.doubleValue, largestPtBuy: buy, largestPtSell: sell,
-            ptPerBasisPointBuy: min(basisPointInLn / lnRatePerPt, buy), ptPerBasisPointSell: min(basisPointInLn / lnRatePerPt, sell))
+            poolValueInAsset: poolValue, largestPtBuy: buy, largestPtSell: sell,
+            ptPerBasisPointBuy: min(basisPointInLn / lnRatePerPt, buy.doubleValue),
+            ptPerBasisPointSell: min(basisPointInLn / lnRatePerPt, sell.doubleValue),
+            contractRates: (market.lastLnImpliedRate as? Wad).map { ImpliedRateMath.contractForms(lnImpliedRate: $0, secondsToExpiry: t) },
+            usd: usd)
     }
 
     /// The largest PT leg the market executes in one direction at `blockTime` (taking PT from the pool
@@ -153,17 +203,36 @@ extension PendleMarketMath {
         }
     }
 
-    /// ``swap(_:market:pyIndex:amount:blockTime:)`` with its analytics, refusing what the market contract or
-    /// the router would refuse: a zero amount (``SwapError/zeroAmount``), a trade whose LP fee rounds to zero
-    /// (``PendleError/marketZeroNetLPFee``), and an exact input larger than the market can take in that
-    /// direction (``SwapError/exceedsMarketLimit(given:largest:)``: the optimal answer would stop at the
-    /// market's limit and leave the rest unused — or, buying YT, give the extra PT to the market).
-    public static func quote<S: PendleScalar>(
-        _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64
-    ) throws -> (result: SwapResult<S>, quote: SwapQuote) {
+    /// ``swap(_:market:pyIndex:amount:blockTime:)`` refusing what the market contract or the router would
+    /// refuse: a zero amount (``SwapError/zeroAmount(field:)``), a trade whose LP fee rounds to zero
+    /// (``PendleError/marketZeroNetLPFee``, as `PendleMarketV7` checks on every swap; off with
+    /// `refusesZeroLpFee: false`, for counterfactual pricing on a fee-free copy of the market), and an exact input larger than the market can take in that direction
+    /// (``SwapError/exceedsMarketLimit(given:largest:)`` with the exact largest amount: the optimal answer
+    /// would stop at the market's limit and leave the rest unused — or, buying YT, give the extra PT to the
+    /// market). Returns the result and the largest amount (one search, shared with the caller).
+    public static func checkedSwap<S: PendleScalar>(
+        _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64, refusesZeroLpFee: Bool = true
+    ) throws -> (result: SwapResult<S>, largestAmount: S?) {
         if amount.isZero { throw SwapError.zeroAmount(field: kind.amountField) }
         let result = try swap(kind, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime)
-        if result.zeroNetLpFee(pyIndex: pyIndex) { throw PendleError.marketZeroNetLPFee }
+        if refusesZeroLpFee, result.zeroNetLpFee(pyIndex: pyIndex) {
+            throw PendleError.marketZeroNetLPFee
+        }
+        let limitLeg = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
+        let largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: limitLeg)
+        // A searched exact input above what the largest executable leg uses would stop at the market's limit.
+        if kind.isSearchedExactInput, let largest, amount > largest {
+            throw SwapError.exceedsMarketLimit(given: amount.revertValue, largest: largest.revertValue)
+        }
+        return (result, largest)
+    }
+
+    /// ``checkedSwap(_:market:pyIndex:amount:blockTime:refusesZeroLpFee:)`` with its analytics and, given a
+    /// stock price (USD per unit of asset), its amounts in USD.
+    public static func quote<S: PendleScalar>(
+        _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64, stockPrice: Double? = nil
+    ) throws -> SwapQuote<S> {
+        let (result, largest) = try checkedSwap(kind, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime)
         let t = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let years = Double(t) / Double(impliedRateTime)
         let index = pyIndex.doubleValue
@@ -204,25 +273,28 @@ extension PendleMarketMath {
             spot = ptBefore
             exchangeRate = 1 / effectivePt
         }
-        let limitLeg = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
-        let largestExact = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: limitLeg)
-        let largest = largestExact?.doubleValue
-        // A searched exact input above what the largest executable leg uses would stop at the market's limit.
-        if kind.isSearchedExactInput, let largestExact, amount > largestExact {
-            throw SwapError.exceedsMarketLimit(given: amount.revertValue, largest: largestExact.revertValue)
+        let netAssetFee = try result.netSyFee.syToAsset(index: pyIndex)
+        func assetValue(_ token: Token, _ amount: Double) -> Double {
+            switch token {
+            case .sy: return amount * index
+            case .pt: return amount * ptBefore
+            case .yt: return amount * ytBefore
+            }
         }
-        let quote = SwapQuote(
-            kind: kind, secondsToExpiry: t, amountGiven: amount.doubleValue, amountIn: amountIn, amountOut: amountOut,
-            unspentInput: kind.isExactInput ? Swift.max(0, amount.doubleValue - amountIn) : 0,
-            effectivePrice: result.amountOut.isZero ? .nan : amountIn / amountOut,
+        let usd = stockPrice.map {
+            SwapQuoteUsd(stockPrice: $0, amountInUsd: assetValue(kind.tokens.input, amountIn) * $0,
+                         amountOutUsd: assetValue(kind.tokens.output, amountOut) * $0, feeUsd: netAssetFee.doubleValue * $0)
+        }
+        return SwapQuote(
+            kind: kind, result: result, secondsToExpiry: t, amountGiven: amount,
+            unspentInput: kind.isExactInput ? try amount - result.amountIn : .zero, netAssetFee: netAssetFee,
+            largestAmount: largest, effectivePrice: result.amountOut.isZero ? .nan : amountIn / amountOut,
             ptLeg: leg, effectivePtPriceInAsset: effectivePt, effectiveYtPrice: effectiveYt,
             effectiveImpliedApy: Foundation.expm1(Foundation.log(exchangeRate) / years),
             impliedApyBefore: Foundation.expm1(lnBefore), impliedApyAfter: Foundation.expm1(lnAfter),
             ptPriceInAssetBefore: ptBefore, ptPriceInAssetAfter: ptAfter, ytPriceInAssetBefore: ytBefore, ytPriceInAssetAfter: ytAfter,
             priceImpact: (buying ? 1 : -1) * (effective / spot - 1), priceImpactBeforeFees: legSign * (preFeePt / ptBefore - 1),
-            netSyFee: fee, netAssetFee: fee * index, netSyToReserve: result.netSyToReserve.doubleValue,
-            largestAmount: largest, evaluations: result.evaluations)
-        return (result, quote)
+            netSyFee: fee, netSyToReserve: result.netSyToReserve.doubleValue, usd: usd)
     }
 
     /// Depth: the market after PT trades of each `fraction` of `totalPt`, both directions.

@@ -1,0 +1,119 @@
+import Foundation
+
+/// What a strategy needs from a fixed-yield market, whatever its invariant: the spot rate and prices at a
+/// time, the optimal exact-input trades with their fees, the largest trade each way, and the same pool
+/// without its fee. Pendle V2 implements it (``PendleV2Curve``); every strategy (``LockIn``, ``ShortYT``)
+/// reaches a market only through it.
+///
+/// Units: SY is the pool's yield-bearing token (a stock token), the asset what PT redeems for at maturity
+/// (one split-adjusted share), and one SY is worth ``assetPerSy`` asset now. Amounts are in the curve's
+/// scalar (``Wad``: exact wei, the contracts' rounding; `Double`: the same algorithm in units); rates and
+/// prices are `Double`. Years are 365 days (``RateConventions``).
+public protocol ImpliedYieldCurve: Sendable {
+    associatedtype Scalar: PendleScalar
+
+    /// The curve's name as market files spell it (`pendle-v2`).
+    var curveName: String { get }
+    /// The maturity (Unix seconds): PT redeems one asset from then on.
+    var expiry: Int64 { get }
+    /// Asset per SY now (Pendle: the PY index).
+    var assetPerSy: Scalar { get }
+    /// The trading fee as an annual rate (Pendle: `exp(lnFeeRateRoot) − 1`).
+    var annualFeeRate: Double { get }
+    /// Whether the venue trades a yield token (Pendle: YT); YT trades throw ``StrategyError/noYieldToken(curve:)``
+    /// where it does not.
+    var tradesYieldToken: Bool { get }
+
+    /// The implied rate and the PT and YT prices at `blockTime` (before any trade).
+    func spot(at blockTime: Int64) throws -> CurveSpot
+
+    /// The optimal trade of exactly `amount` of the input token (``CurveTradeKind``): the largest output
+    /// whose cost fits, as the venue's router defines it. Throws what the venue would refuse (a zero amount,
+    /// an input above the market's limit, a dust trade) with the venue's error names.
+    func trade(_ kind: CurveTradeKind, exactIn amount: Scalar, at blockTime: Int64) throws -> CurveTrade<Scalar>
+
+    /// The largest exact input of `kind` the market takes at `blockTime`; nil when no trade executes that way.
+    func largestInput(_ kind: CurveTradeKind, at blockTime: Int64) -> Scalar?
+
+    /// The same pool with a zero trading fee (and no dust-fee check): to separate what the fee takes from
+    /// what the price impact takes.
+    func withoutFee() -> Self
+}
+
+/// The exact-input trades strategies use: the input token, exactly, for the output token.
+public enum CurveTradeKind: String, CaseIterable, Sendable {
+    /// Pay exactly the amount in SY, receive PT (a lock-in's purchase).
+    case buyPtWithSy
+    /// Pay exactly the amount in PT, receive SY.
+    case sellPtForSy
+    /// Pay exactly the amount in SY, receive YT.
+    case buyYtWithSy
+    /// Pay exactly the amount in YT, receive SY (a YT short's sale).
+    case sellYtForSy
+
+    /// The tokens given and received.
+    public var tokens: (input: Token, output: Token) {
+        switch self {
+        case .buyPtWithSy: return (.sy, .pt)
+        case .sellPtForSy: return (.pt, .sy)
+        case .buyYtWithSy: return (.sy, .yt)
+        case .sellYtForSy: return (.yt, .sy)
+        }
+    }
+
+    /// Whether the trade involves the yield token.
+    public var tradesYieldToken: Bool { self == .buyYtWithSy || self == .sellYtForSy }
+}
+
+/// A curve's rate and prices at one time, before any trade.
+///
+/// `ptPriceInAsset = exp(−lnImpliedRate · τ)`, `ytPriceInAsset = 1 − ptPriceInAsset` (as `−expm1`),
+/// `impliedApy = exp(lnImpliedRate) − 1`, τ = `secondsToExpiry / 31,536,000`.
+public struct CurveSpot: Hashable, Sendable {
+    public var blockTime: Int64
+    public var secondsToExpiry: Int64
+    public var yearsToExpiry: Double
+    public var lnImpliedRate: Double
+    public var impliedApy: Double
+    public var ptPriceInAsset: Double
+    public var ytPriceInAsset: Double
+
+    /// The spot of a continuously compounded `lnImpliedRate` at `secondsToExpiry` (> 0).
+    public init(blockTime: Int64, secondsToExpiry: Int64, lnImpliedRate: Double) {
+        self.blockTime = blockTime
+        self.secondsToExpiry = secondsToExpiry
+        yearsToExpiry = RateConventions.yearsToExpiry(secondsToExpiry: secondsToExpiry)
+        self.lnImpliedRate = lnImpliedRate
+        impliedApy = Foundation.expm1(lnImpliedRate)
+        ptPriceInAsset = Foundation.exp(-lnImpliedRate * yearsToExpiry)
+        ytPriceInAsset = -Foundation.expm1(-lnImpliedRate * yearsToExpiry)
+    }
+}
+
+/// One executed exact-input trade on a curve.
+public struct CurveTrade<S: PendleScalar>: Sendable {
+    public var kind: CurveTradeKind
+    /// The amount given, what of it the trade spends, and what it pays out (exact).
+    public var amountGiven: S
+    public var amountIn: S
+    public var amountOut: S
+    /// `amountGiven − amountIn`: rounding dust the trade leaves unspent.
+    public var unspentInput: S
+    /// The market's PT leg (positive: PT taken from the pool).
+    public var ptLeg: S
+    /// The fee in SY, and the part of it sent to the protocol's reserve.
+    public var feeSy: S
+    public var feeSyToReserve: S
+    /// The implied APY before and after the trade.
+    public var impliedApyBefore: Double
+    public var impliedApyAfter: Double
+    /// The largest exact input of this kind the market took before the trade (nil: none executes).
+    public var largestInput: S?
+    /// The venue's own names for the trade's amounts (Pendle: the router swap's fields, e.g. `netPtOut`,
+    /// `netSyIn`, `netSyFee`), in order.
+    public var venueFields: [(name: String, value: S)]
+    /// The venue's name for the trade (Pendle: the router swap, `swapExactSyForPt`).
+    public var venueTrade: String
+    /// Curve evaluations the trade took.
+    public var evaluations: Int
+}

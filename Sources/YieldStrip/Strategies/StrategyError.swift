@@ -1,0 +1,62 @@
+/// A strategy's inputs that cannot give a meaningful answer. Each message says what to change.
+///
+/// | ``errorName`` | case |
+/// | --- | --- |
+/// | `NonPositiveSize` | ``nonPositiveSize(unit:value:)`` |
+/// | `SizeRoundsToZero` | ``sizeRoundsToZero(unit:value:)`` |
+/// | `MissingStockPrice` | ``missingStockPrice(purpose:)`` |
+/// | `InvalidInput` | ``invalidInput(field:value:reason:)`` |
+/// | `NoYieldToken` | ``noYieldToken(curve:)`` |
+/// | `NotFinite` | ``notFinite(quantity:)`` |
+public enum StrategyError: DomainError, Hashable {
+    /// A size that is zero or negative.
+    case nonPositiveSize(unit: String, value: String)
+    /// A size so small that it converts to 0 wei of the token traded.
+    case sizeRoundsToZero(unit: String, value: String)
+    /// A value in USD was asked for (a USD size, a USD result) without a stock price.
+    case missingStockPrice(purpose: String)
+    /// An input outside its domain: the field, its value, and the range it must lie in.
+    case invalidInput(field: String, value: String, reason: String)
+    /// A yield-token job on a venue without a yield token.
+    case noYieldToken(curve: String)
+    /// A result that is not a finite number (inputs far outside any market's).
+    case notFinite(quantity: String)
+
+    public var errorName: String {
+        switch self {
+        case .nonPositiveSize: return "NonPositiveSize"
+        case .sizeRoundsToZero: return "SizeRoundsToZero"
+        case .missingStockPrice: return "MissingStockPrice"
+        case .invalidInput: return "InvalidInput"
+        case .noYieldToken: return "NoYieldToken"
+        case .notFinite: return "NotFinite"
+        }
+    }
+
+    public var errorArgs: [String] {
+        switch self {
+        case let .nonPositiveSize(unit, value), let .sizeRoundsToZero(unit, value): return [unit, value]
+        case let .missingStockPrice(purpose): return [purpose]
+        case let .invalidInput(field, value, _): return [field, value]
+        case let .noYieldToken(curve): return [curve]
+        case let .notFinite(quantity): return [quantity]
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case let .nonPositiveSize(unit, value):
+            return "NonPositiveSize: the size is \(value) \(unit); give a positive amount"
+        case let .sizeRoundsToZero(unit, value):
+            return "SizeRoundsToZero: \(value) \(unit) is less than 1 wei of the token traded; give a larger size"
+        case let .missingStockPrice(purpose):
+            return "MissingStockPrice: \(purpose) needs the stock price (USD per share): give --stock-price, or stockPrice in the market file or the request"
+        case let .invalidInput(field, value, reason):
+            return "InvalidInput: \(field) is \(value); \(reason)"
+        case let .noYieldToken(curve):
+            return "NoYieldToken: the \(curve) curve trades no yield token; a YT job needs a market with YT (pendle-v2)"
+        case let .notFinite(quantity):
+            return "NotFinite: \(quantity) is not a finite number; the inputs are far outside any market's"
+        }
+    }
+}
