@@ -167,6 +167,8 @@ public struct LockInResult<S: PendleScalar>: Sendable {
     public var impactApy: Double
     /// `feeApy / spotApy` (nil at a zero spot APY).
     public var feeShareOfSpotApy: Double?
+    /// The curve's trading fee as an annual rate.
+    public var annualFeeRate: Double
     public var feeSy: S
     public var stockPrice: Double?
     public var usdIn: Double?
@@ -244,7 +246,7 @@ public enum LockIn {
             fixedApy: fixedApy, impliedApyAfter: purchase.impliedApyAfter, fixedApyWithoutFee: fixedApyWithoutFee,
             feeApy: fixedApyWithoutFee - fixedApy, impactApy: spot.impliedApy - fixedApyWithoutFee,
             feeShareOfSpotApy: spot.impliedApy > 0 ? (fixedApyWithoutFee - fixedApy) / spot.impliedApy : nil,
-            feeSy: purchase.feeSy, stockPrice: request.stockPrice, usdIn: usdIn, priceAtMaturity: priceAtMaturity,
+            annualFeeRate: curve.annualFeeRate, feeSy: purchase.feeSy, stockPrice: request.stockPrice, usdIn: usdIn, priceAtMaturity: priceAtMaturity,
             usdAtMaturity: usdAtMaturity,
             usdApy: usdAtMaturity.flatMap { value in usdIn.map { RateConventions.annualizedRate(growth: value / $0, years: tau) } },
             priceScenarios: scenarios, dollarHedge: hedge, hold: hold, assumptions: assumptions)

@@ -31,6 +31,9 @@ public struct Invocation {
         optionValues[name] ?? command.options.first { $0.name == name }?.defaultValue
     }
 
+    /// Whether `--name` was given on the command line (not just defaulted).
+    public func optionWasGiven(_ name: String) -> Bool { optionValues[name] != nil }
+
     /// The value of the positional argument `name` (the first, for a repeating one).
     public func argument(_ name: String) -> String? { argumentValues[name]?.first }
 

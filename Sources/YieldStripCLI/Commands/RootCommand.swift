@@ -14,6 +14,8 @@ public struct RootCommand: Command {
         BatchCommand(),
         WadCommand(),
         RateCommand(),
+        LockInCommand(),
+        ShortYTCommand(),
         MarketCommand(),
         QuoteCommand(),
         DepthCommand(),

@@ -71,6 +71,24 @@ struct AnswerBuilder {
         for path in inner.report.hiddenInTable { report.hiddenInTable.insert(key + "." + path) }
     }
 
+    /// Appends members with the ``Report`` API directly (a block time with its source, say).
+    mutating func withReport(_ body: (inout Report) throws -> Void) rethrows {
+        try body(&report)
+    }
+
+    /// An array of objects, shown in the table as a titled table of its own (`label` above it, `columns`
+    /// naming its columns by key).
+    mutating func rows(_ key: String, _ rows: [JSONObject], label: String, columns: [String: String] = [:]) {
+        report.append(key, .array(rows.map { .object($0) }), label: label)
+        for (column, name) in columns { report.labels[key + "." + column] = name }
+        if rows.isEmpty { report.hiddenInTable.insert(key) }
+    }
+
+    /// A list of texts, one row in the table.
+    mutating func texts(_ key: String, _ values: [String], label: String) {
+        report.append(key, .array(values.map { .string($0) }), label: label, display: values.joined(separator: "; "))
+    }
+
     /// A raw JSON member, hidden in the table (arrays the command renders itself).
     mutating func hiddenMember(_ key: String, _ value: JSONValue) {
         report.append(key, value)

@@ -1,0 +1,160 @@
+import YieldStrip
+import YieldStripJSON
+
+/// `yieldstrip lockin`: buy PT with a budget and hold it to maturity (batch op `lockin`).
+struct LockInCommand: Command {
+    let name = "lockin"
+    let abstract = "Lock in a fixed rate: buy PT with a budget, see what it pays at maturity."
+    let discussion = """
+        Buys PT with exactly the budget (one of --sy, --tokens, --shares, --usd; shares
+        convert at the PY index, USD at the stock price) through the router's optimal
+        swapExactSyForPt, and reports the APY locked in shares, what of the spot APY
+        the fee and the price impact take, and the shares and USD at maturity. The
+        rate is fixed in shares: in dollars the result carries the stock's price risk,
+        shown across --price-range (USD prices, or moves such as -30%..30%:10%; default
+        today's price -30% ... +30%), unless --hedge perp|short fixes it (a static short
+        of the shares at maturity: --funding for a perp; --borrow-fee, --rebate and the
+        dividends owed, --dividend-yield or --schedule, for borrowed stock; margin
+        --initial-margin). --schedule (with --withholding, the token's) or --hold-apy
+        compares with holding the token. Rates read 5%, 50bp or 0.05. --json prints the
+        answer of the batch op 'lockin'.
+        """
+    var options: [OptionSpec] {
+        [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
+            StrategyInputs.stockPriceOption,
+            .value("price-at-maturity", valueName: "usd", help: "The stock price at maturity for the USD result (default: today's)."),
+            .value("price-range", valueName: "range", help: "Stock prices at maturity for the scenario rows: USD (200..260:20, 200,230) or moves (-30%..30%:10%)."),
+            .value("hedge", valueName: "kind", help: "The dollar hedge: none, perp or short (borrowed stock).", default: "none"),
+            .value("funding", valueName: "apr", help: "Perp funding the short receives per year (default 0)."),
+            .value("borrow-fee", valueName: "apr", help: "Stock short: the lender's fee per year (default 0)."),
+            .value("rebate", valueName: "apr", help: "Stock short: the rebate earned on the sale proceeds per year (default 0)."),
+            .value("dividend-yield", valueName: "rate", help: "Stock short: the gross dividend yield owed to the lender (or --schedule)."),
+            .value("initial-margin", valueName: "rate", help: "The hedge's initial margin, a share of its notional.", default: "20%"),
+            .value("schedule", valueName: "file", help: "A dividend schedule (.csv or .json): holding the token to compare, and a stock short's dividends."),
+            .value("withholding", valueName: "rate", help: "The token's withholding on dividends: a rate or standard, treaty, exempt.", default: "30%"),
+            .value("hold-apy", valueName: "apy", help: "Compare with holding the token at this APY (instead of --schedule)."),
+            CommonOptions.json,
+        ]
+    }
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        let size = try StrategyInputs.requiredSize(invocation)
+        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
+        let prices = try StrategyInputs.range(invocation, "price-range")
+        let priceAtMaturity = try invocation.parse(option: "price-at-maturity") { TokenizationValues.number($0) }
+        if prices != nil && priceAtMaturity != nil {
+            throw invocation.usageError("Give '--price-at-maturity' or '--price-range', not both")
+        }
+        let hedgeKind = invocation.option("hedge") ?? "none"
+        guard ["none", "perp", "short"].contains(hedgeKind) else {
+            throw invocation.usageError("The value '\(hedgeKind)' is invalid for '--hedge <kind>': expected none, perp or short")
+        }
+        let perpOnly = ["funding"], shortOnly = ["borrow-fee", "rebate", "dividend-yield"]
+        for option in perpOnly where hedgeKind != "perp" && invocation.option(option) != nil {
+            throw invocation.usageError("'--\(option)' applies to '--hedge perp'")
+        }
+        for option in shortOnly where hedgeKind != "short" && invocation.option(option) != nil {
+            throw invocation.usageError("'--\(option)' applies to '--hedge short'")
+        }
+        if invocation.option("schedule") != nil && invocation.option("hold-apy") != nil {
+            throw invocation.usageError("Give '--schedule' or '--hold-apy', not both")
+        }
+        let funding = try StrategyInputs.rate(invocation, "funding") ?? 0
+        let borrowFee = try StrategyInputs.rate(invocation, "borrow-fee") ?? 0
+        let rebate = try StrategyInputs.rate(invocation, "rebate") ?? 0
+        let dividendYield = try StrategyInputs.rate(invocation, "dividend-yield")
+        let margin = try StrategyInputs.rate(invocation, "initial-margin") ?? 0.2
+        let holdApy = try StrategyInputs.rate(invocation, "hold-apy")
+        let withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
+        let schedulePath = invocation.option("schedule")
+        if hedgeKind == "short" && dividendYield == nil && schedulePath == nil {
+            throw invocation.usageError("'--hedge short' owes the stock's dividends: give '--dividend-yield' or '--schedule'")
+        }
+        if hedgeKind == "short" && dividendYield != nil && schedulePath != nil {
+            throw invocation.usageError("Give the dividends owed once: '--dividend-yield' or '--schedule'")
+        }
+
+        let (file, fileContext) = try MarketOptions.context(invocation)
+        var context = fileContext
+        if let stockPrice { context.stockPrice = stockPrice }
+        let schedule = try schedulePath.map { path in try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) } }
+        let request = try LockInOptions.request(
+            size: size, stockPrice: context.stockPrice, priceAtMaturity: priceAtMaturity, prices: prices, hedge: hedgeKind,
+            funding: funding, borrowFee: borrowFee, rebate: rebate, dividendYield: dividendYield, initialMargin: margin,
+            schedule: schedule, holdApy: holdApy, withholding: withholding)
+        let answer = try context.explainingExpiry {
+            try LockInAnswer.build(LockIn.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
+        }
+        return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
+    }
+}
+
+/// The lock-in's request from the command's options or the batch op's fields (the same names in camelCase:
+/// `sy`|`tokens`|`shares`|`usd`, `stockPrice`, `priceAtMaturity`, `priceRange`, `hedge`, `funding`,
+/// `borrowFee`, `rebate`, `dividendYield`, `initialMargin`, `schedule`, `withholding`, `holdApy`).
+enum LockInOptions {
+    static func request(size: PositionSize, stockPrice: Double?, priceAtMaturity: Double?, prices: ValueRange?, hedge: String,
+                        funding: Double, borrowFee: Double, rebate: Double, dividendYield: Double?, initialMargin: Double,
+                        schedule: DividendSchedule?, holdApy: Double?, withholding: Withholding) throws -> LockInRequest {
+        let reinvest = StrategyInputs.reinvestPrices(stockPrice: stockPrice)
+        var request = LockInRequest(size: size, stockPrice: stockPrice, priceAtMaturity: priceAtMaturity, tokenWithholding: withholding)
+        if let prices {
+            if prices.unit == .fraction {
+                request.priceScenarios = prices.values
+            } else {
+                // Moves from today's price (-30%..30%:10%).
+                guard let stockPrice else { throw StrategyError.missingStockPrice(purpose: "a price range given as moves") }
+                request.priceScenarios = prices.values.map { stockPrice * (1 + $0) }
+            }
+        }
+        switch hedge {
+        case "perp":
+            request.dollarHedge = DollarHedgeRequest(instrument: .perp(fundingApr: funding), initialMargin: initialMargin)
+        case "short":
+            let dividends: ShortDividends
+            if let dividendYield {
+                dividends = .grossYield(dividendYield)
+            } else if let schedule {
+                dividends = .schedule(schedule, prices: reinvest)
+            } else {
+                throw RequestError.badRequest(field: "dividendYield", reason: "a short of borrowed stock owes its dividends: give dividendYield or schedule")
+            }
+            request.dollarHedge = DollarHedgeRequest(
+                instrument: .borrowedStock(borrowFeeApr: borrowFee, rebateApr: rebate, dividends: dividends), initialMargin: initialMargin)
+        default:
+            break
+        }
+        if let holdApy {
+            request.hold = .tokenApy(holdApy)
+        } else if let schedule {
+            request.hold = .schedule(schedule, prices: reinvest)
+        }
+        return request
+    }
+
+    /// The batch op `lockin`: the market context (`market`, `pyIndex`, `blockTime`, `stockPrice`) and the
+    /// command's options in camelCase.
+    static func answer(_ batch: BatchRequest) throws -> JSONObject {
+        let context = try MarketContext(request: batch)
+        let hedge = try batch.stringIfPresent("hedge") ?? "none"
+        guard ["none", "perp", "short"].contains(hedge) else {
+            throw RequestError.badRequest(field: "hedge", reason: "field 'hedge' must be none, perp or short; got \"\(hedge)\"")
+        }
+        if batch.value("priceAtMaturity") != nil && batch.value("priceRange") != nil {
+            throw RequestError.badRequest(field: "priceRange", reason: "give priceAtMaturity or priceRange, not both")
+        }
+        if batch.value("holdApy") != nil && batch.value("schedule") != nil {
+            throw RequestError.badRequest(field: "holdApy", reason: "give schedule or holdApy, not both")
+        }
+        let priceAtMaturity = try batch.doubleIfPresent("priceAtMaturity")
+        let request = try Self.request(
+            size: StrategyInputs.requiredSize(batch), stockPrice: context.stockPrice, priceAtMaturity: priceAtMaturity,
+            prices: StrategyInputs.range(batch, "priceRange"), hedge: hedge,
+            funding: StrategyInputs.rate(batch, "funding") ?? 0, borrowFee: StrategyInputs.rate(batch, "borrowFee") ?? 0,
+            rebate: StrategyInputs.rate(batch, "rebate") ?? 0, dividendYield: StrategyInputs.rate(batch, "dividendYield"),
+            initialMargin: StrategyInputs.rate(batch, "initialMargin") ?? 0.2, schedule: StrategyInputs.schedule(batch),
+            holdApy: StrategyInputs.rate(batch, "holdApy"), withholding: StrategyInputs.withholding(batch, "withholding") ?? .standard)
+        let result = try LockIn.compute(request, curve: StrategyInputs.curve(context), at: context.blockTime)
+        return try LockInAnswer.build(result, context: context, title: nil).report.object
+    }
+}

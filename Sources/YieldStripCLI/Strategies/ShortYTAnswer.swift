@@ -1,0 +1,137 @@
+import YieldStrip
+import YieldStripJSON
+
+/// `yieldstrip short-yt` and the batch op `shortYt` (also `short-yt`): one answer from
+/// ``ShortYT/compute(_:curve:at:)``.
+///
+/// Fields, in order (exact amounts as wei strings; `…Apy`, `…Shares`, `…Usd` and the other analytics as
+/// JSON numbers; `null` where an input is missing): `curve`; `blockTime`, `blockTimeISO`,
+/// `blockTimeSource`; `expiry`, `expiryISO`, `secondsToExpiry`, `yearsToExpiry`; `heldAs`,
+/// `holderWithholding`, `tokenWithholding`, `fraction`, `borrowFeeApr`; `sizeUnit`, `sizeAmount`,
+/// `conversion`, `syIn` (wei: the size in SY; null for `yt`), `sharesIn`, `usdIn`, `stockPrice`,
+/// `pyIndex` (wei); `positionShares` (wei: the shares whose dividends are hedged, or the YT held),
+/// `notionalHedgedShares`, `incomeHedgeRatio`; `ytSold`, `syToMint`, `ptKept` (the PT minted), `ytKept`,
+/// `syReceived`, `loanSy` (wei); `premiumShares`, `premiumUsd`; `spotApy`, `spotYtPriceInAsset`,
+/// `effectiveYtPrice`, `effectiveShortApy`; `capitalShares`, `capitalUsd`, `borrowCostShares`; `pnl` (rows
+/// `realizedApy`, `growth`, `pnlShares`, `pnlUsd`); `breakEvenApy`, `breakEvenGrossDividendYield`;
+/// `sale` (the router swap and its named amounts in wei, `evaluations`); `assumptions`.
+struct ShortYTAnswer {
+    let report: Report
+    let result: ShortYTResult<Wad>
+    let title: String
+
+    static func build(_ result: ShortYTResult<Wad>, context: MarketContext, title: String?) throws -> ShortYTAnswer {
+        var answer = AnswerBuilder()
+        let real = { (value: Double) in TableFormat.significant(value) }
+        let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
+        let percent = { (value: Double) in TableFormat.percent(value) }
+        answer.text("curve", result.curveName, label: "curve")
+        answer.withReport { context.appendBlockTime(to: &$0) }
+        answer.time("expiry", result.expiry, label: "expiry")
+        answer.withReport { report in
+            report.append("secondsToExpiry", .number(JSONNumber(result.secondsToExpiry)), label: "time to expiry (s)")
+            report.hiddenInTable.insert("secondsToExpiry")
+        }
+        try answer.number("yearsToExpiry", result.yearsToExpiry, label: "years to expiry") { TableFormat.fixed($0, digits: 6) }
+        answer.text("heldAs", result.heldAs.rawValue, label: "dividends held as",
+                    display: result.heldAs == .token ? "stock token (split own tokens)" : "stock (token borrowed to mint)")
+        try answer.number("holderWithholding", result.holderWithholding, label: "holder's withholding", display: percent)
+        try answer.number("tokenWithholding", result.tokenWithholding, label: "token's withholding", display: percent)
+        try answer.number("fraction", result.fraction, label: "share of the position hedged") { TableFormat.percent($0, digits: 2) }
+        try answer.number("borrowFeeApr", result.borrowFeeApr, label: "token borrow fee (APR)", display: percent)
+
+        let size = result.size
+        answer.text("sizeUnit", size?.given.unit ?? "yt", label: "size unit")
+        answer.text("sizeAmount", (size?.given.amount ?? result.positionShares).description, label: "size given")
+        answer.text("conversion", size?.description ?? "\(result.positionShares) YT held", label: "size")
+        answer.wad("syIn", size?.sy, label: "size in SY")
+        try answer.number("sharesIn", size?.shares, label: "size in shares", display: real)
+        try answer.number("usdIn", size?.usd, label: "size in USD", display: usd)
+        try answer.number("stockPrice", context.stockPrice, label: "stock price today (USD per share)", display: usd)
+        answer.wad("pyIndex", context.pyIndex, label: "PY index (shares per SY)")
+        answer.withReport { $0.hiddenInTable.formUnion(["sizeUnit", "sizeAmount", "conversion"]) }
+
+        answer.wad("positionShares", result.positionShares, label: size == nil ? "YT held" : "shares whose dividends are hedged")
+        try answer.number("notionalHedgedShares", result.notionalHedgedShares, label: "shares hedged", display: real)
+        try answer.number("incomeHedgeRatio", result.incomeHedgeRatio, label: "YT per share hedged", display: real)
+        answer.wad("ytSold", result.ytSold, label: "YT sold")
+        answer.wad("syToMint", result.syToMint, label: result.heldAs == .stock ? "SY borrowed and split" : "SY split into PT + YT")
+        answer.wad("ptKept", result.ptMinted, label: "PT minted and kept")
+        answer.wad("ytKept", result.ytKept, label: "YT minted beyond the sale (kept)")
+        answer.wad("syReceived", result.syReceived, label: "SY received (fees included)")
+        answer.wad("loanSy", result.loanSy, label: "SY owed to the lender at maturity")
+        if result.heldAs == .token { answer.withReport { $0.hiddenInTable.insert("loanSy") } }
+        try answer.number("premiumShares", result.premiumShares, label: "premium (shares)", display: real)
+        try answer.number("premiumUsd", result.premiumUsd, label: "premium (USD)", display: usd)
+        try answer.number("spotApy", result.spotApy, label: "spot implied APY", display: percent)
+        try answer.number("spotYtPriceInAsset", result.spotYtPriceInAsset, label: "spot YT price (shares)", display: real)
+        try answer.number("effectiveYtPrice", result.effectiveYtPrice, label: "YT sold at (shares per YT)", display: real)
+        try answer.number("effectiveShortApy", result.effectiveShortApy, label: "APY sold (effective short APY)", display: percent)
+        try answer.number("capitalShares", result.capitalShares, label: result.heldAs == .stock ? "loan (shares)" : "capital (shares)", display: real)
+        try answer.number("capitalUsd", result.capitalUsd, label: result.heldAs == .stock ? "loan (USD)" : "capital (USD)", display: usd)
+        try answer.number("borrowCostShares", result.borrowCostShares, label: "borrow fee to maturity (shares)", display: real)
+        if result.heldAs == .token { answer.withReport { $0.hiddenInTable.formUnion(["borrowFeeApr", "borrowCostShares"]) } }
+        answer.hiddenMember("pnl", .array(try result.pnl.map { row in
+            var object = JSONObject()
+            try object.append("realizedApy", finite: row.realizedApy)
+            try object.append("growth", finite: row.growth)
+            try object.append("pnlShares", finite: row.pnlShares)
+            object.append("pnlUsd", analytic: row.pnlUsd)
+            return .object(object)
+        }))
+        try answer.number("breakEvenApy", result.breakEvenApy, label: "break-even realized APY", display: percent)
+        try answer.number("breakEvenGrossDividendYield", result.breakEvenGrossDividendYield,
+                          label: "break-even gross dividend yield", display: percent)
+
+        var sale = AnswerBuilder()
+        sale.text("swap", result.sale.venueTrade, label: "router swap")
+        for (name, value) in result.sale.venueFields { sale.wad(name, value, label: name) }
+        sale.withReport { $0.append("evaluations", .number(JSONNumber(result.sale.evaluations)), label: "curve evaluations") }
+        answer.nested("sale", sale)
+        answer.texts("assumptions", result.assumptions, label: "assumptions")
+        answer.withReport { $0.hiddenInTable.insert("assumptions") }
+        return ShortYTAnswer(report: answer.report, result: result, title: title ?? "")
+    }
+
+    // MARK: Text
+
+    var tableText: String {
+        var blocks: [String] = []
+        if !title.isEmpty { blocks.append(title + "\n") }
+        blocks.append(summary.joined(separator: "\n") + "\n")
+        blocks.append(report.tableText)
+        let hasUsd = result.pnl.contains { $0.pnlUsd != nil }
+        var table = TextTable(header: ["realized APY", "token growth", "PnL (shares)"] + (hasUsd ? ["PnL (USD)"] : []))
+        for row in result.pnl {
+            table.rows.append([TableFormat.percent(row.realizedApy), TableFormat.significant(row.growth, digits: 10),
+                               TableFormat.significant(row.pnlShares, digits: 8)] + (hasUsd ? [TableFormat.fixed(row.pnlUsd, digits: 2)] : []))
+        }
+        blocks.append("PnL at maturity against keeping the SY, by the token's realized APY\n" + table.render(indent: 2))
+        blocks.append("assumptions\n" + result.assumptions.map { "  - " + $0 }.joined(separator: "\n") + "\n")
+        return blocks.joined(separator: "\n")
+    }
+
+    /// The verdict in words.
+    var summary: [String] {
+        let r = result
+        var lines: [String] = []
+        if let size = r.size { lines.append("Size: \(size.description).") }
+        let what = r.heldAs == .token
+            ? (r.syToMint.isZero ? "Sells \(r.ytSold) YT already held" : "Splits \(r.syToMint) SY and sells \(r.ytSold) YT, keeping the PT")
+            : "Borrows \(r.syToMint) SY of the token, splits it and sells \(r.ytSold) YT (\(TableFormat.significant(r.incomeHedgeRatio, digits: 6)) YT per share hedged)"
+        lines.append(what + ": a premium of \(TableFormat.significant(r.premiumShares, digits: 8)) shares"
+            + (r.premiumUsd.map { " (\(TableFormat.fixed($0, digits: 2)) USD)" } ?? "") + " now for the dividends to \(UnixTime.formatDate(r.expiry)).")
+        var breakEven = "the short gains when the token earns less than \(TableFormat.percent(r.breakEvenApy)) a year"
+            + (r.breakEvenGrossDividendYield.map { ", a gross dividend yield of \(TableFormat.percent($0))" } ?? "")
+        if let apy = r.breakEvenApy, apy < 0 {
+            breakEven = "the costs exceed the premium: the short loses unless the token's index falls \(TableFormat.percent(-apy)) a year"
+        } else if r.breakEvenApy == nil {
+            breakEven = "no realized APY makes the short break even"
+        }
+        lines.append("That sells the yield at \(TableFormat.percent(r.effectiveShortApy)) a year (spot \(TableFormat.percent(r.spotApy))); " + breakEven + ".")
+        if r.heldAs == .stock {
+            lines.append("A stock holder has no SY to split: the token is borrowed and repaid in SY at maturity, so the position owes the token's yield, which the stock's own dividends pay.")
+        }
+        return lines
+    }
+}
