@@ -226,8 +226,9 @@ public enum ShortYT {
             let pnl = premium * growth - sold * (growth - 1) - borrowCost
             rows.append(ShortYTPnlRow(realizedApy: apy, growth: growth, pnlShares: pnl, pnlUsd: request.stockPrice.map { pnl * $0 }))
         }
-        let breakEvenGrowth = (1 - borrowFee * tau) / (1 - ytPrice)
-        let breakEven = breakEvenGrowth > 0 && ytPrice < 1 ? RateConventions.annualizedRate(growth: breakEvenGrowth, years: tau) : nil
+        // G* = (1 − borrowFee · τ) / (1 − ytPrice), in logs so that without a fee it is effectiveShortApy's own formula.
+        let keep = 1 - borrowFee * tau
+        let breakEven = keep > 0 && ytPrice < 1 ? Foundation.expm1((Foundation.log(keep) - Foundation.log1p(-ytPrice)) / tau) : nil
         let retained = request.tokenWithholding.retained.doubleValue
         var assumptions = [
             "PnL at maturity against having kept the SY; the premium is held as SY and grows with the token",
