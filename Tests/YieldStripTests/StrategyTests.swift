@@ -109,7 +109,7 @@ import YieldStrip
     @Test func dollarResultsAndHedges() throws {
         let curve = try Self.curve(apy: 0.01)
         let tau = 1.0
-        var request = LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: 200, priceScenarios: [150, 200, 250])
+        var request = LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: 200, priceScenarios: .prices([150, 200, 250]))
         request.dollarHedge = DollarHedgeRequest(instrument: .perp(fundingApr: 0.08), initialMargin: 0.25)
         let perp = try LockIn.compute(request, curve: curve, at: Self.now)
         let n = perp.sharesAtMaturity

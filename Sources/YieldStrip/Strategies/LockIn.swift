@@ -48,8 +48,8 @@ public struct LockInRequest: Hashable, Sendable {
     public var stockPrice: Double?
     /// The stock price at maturity for `usdAtMaturity` (default: today's).
     public var priceAtMaturity: Double?
-    /// Stock prices at maturity for the scenario rows; nil: today's price −30 % … +30 % by 10 %.
-    public var priceScenarios: [Double]?
+    /// The stock prices at maturity for the scenario rows; nil: today's price −30 % … +30 % by 10 %.
+    public var priceScenarios: PriceScenarios?
     public var dollarHedge: DollarHedgeRequest?
     /// Holding the token instead, for comparison.
     public var hold: HoldAssumption?
@@ -57,7 +57,7 @@ public struct LockInRequest: Hashable, Sendable {
     /// gross dividend yield.
     public var tokenWithholding: Withholding
 
-    public init(size: PositionSize, stockPrice: Double? = nil, priceAtMaturity: Double? = nil, priceScenarios: [Double]? = nil,
+    public init(size: PositionSize, stockPrice: Double? = nil, priceAtMaturity: Double? = nil, priceScenarios: PriceScenarios? = nil,
                 dollarHedge: DollarHedgeRequest? = nil, hold: HoldAssumption? = nil, tokenWithholding: Withholding = .standard) {
         self.size = size
         self.stockPrice = stockPrice
@@ -70,6 +70,14 @@ public struct LockInRequest: Hashable, Sendable {
 
     /// The default scenario moves of the stock price: −30 % … +30 % by 10 %.
     public static let defaultPriceMoves: [Double] = [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3]
+}
+
+/// Stock prices at maturity for scenario rows.
+public enum PriceScenarios: Hashable, Sendable {
+    /// USD per share.
+    case prices([Double])
+    /// Moves from today's price (0.1 for +10 %): `price = today · (1 + move)`, written with 12 significant digits.
+    case moves([Double])
 }
 
 /// The USD outcome of a lock-in at one stock price at maturity.
@@ -229,12 +237,16 @@ public enum LockIn {
 
         var scenarios: [LockInPriceScenario] = []
         if let today = request.stockPrice, let usdIn {
-            let prices = request.priceScenarios ?? LockInRequest.defaultPriceMoves.map { today * (1 + $0) }
-            for price in prices {
+            let points: [(price: Double, change: Double)]
+            switch request.priceScenarios ?? .moves(LockInRequest.defaultPriceMoves) {
+            case .prices(let prices): points = prices.map { ($0, $0 / today - 1) }
+            case .moves(let moves): points = moves.map { (Double(String(format: "%.12g", today * (1 + $0))) ?? today * (1 + $0), $0) }
+            }
+            for (price, change) in points {
                 try PositionSizing.checkStockPrice(price, field: "price scenario")
                 let value = sharesAtMaturity * price
                 scenarios.append(LockInPriceScenario(
-                    stockPrice: price, priceChange: price / today - 1, usdAtMaturity: value,
+                    stockPrice: price, priceChange: change, usdAtMaturity: value,
                     usdApy: RateConventions.annualizedRate(growth: value / usdIn, years: tau),
                     hedgedUsdAtMaturity: hedge?.usdAtMaturity, holdUsdAtMaturity: hold.map { $0.sharesAtMaturity * price }))
             }

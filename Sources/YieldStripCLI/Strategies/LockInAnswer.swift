@@ -104,6 +104,7 @@ struct LockInAnswer {
         try answer.number("grossDividendYield", hedge.grossDividendYield, label: "dividends owed (gross yield)", display: percent)
         try answer.number("dividendsOwedUsd", hedge.dividendsOwedUsd, label: "dividends owed to maturity (USD)", display: usd)
         answer.text("dividendBasis", hedge.dividendBasis, label: "dividends from")
+        answer.withReport { $0.hiddenInTable.insert("dividendBasis") }
         try answer.number("usdAtMaturity", hedge.usdAtMaturity, label: "hedged USD at maturity (any stock price)", display: usd)
         try answer.number("dollarApy", hedge.dollarApy, label: "dollar APY", display: percent)
         try answer.number("initialMargin", hedge.initialMargin, label: "initial margin (of notional)", display: percent)
@@ -120,7 +121,7 @@ struct LockInAnswer {
         let percent = { (value: Double) in TableFormat.percent(value) }
         answer.text("basis", hold.basis, label: "hold basis")
         answer.text("basisDescription", hold.basisDescription, label: "hold projection")
-        answer.withReport { $0.hiddenInTable.insert("basis") }
+        answer.withReport { $0.hiddenInTable.formUnion(["basis", "basisDescription"]) }
         try answer.number("tokenApy", hold.tokenApy, label: "token APY if held", display: percent)
         try answer.number("sharesAtMaturity", hold.sharesAtMaturity, label: "shares at maturity if held") { TableFormat.significant($0) }
         try answer.number("lockinMinusHoldShares", hold.lockinMinusHoldShares, label: "lock-in minus hold (shares)") { TableFormat.significant($0) }
@@ -175,11 +176,12 @@ struct LockInAnswer {
         }
         if let hedge = r.dollarHedge {
             lines.append("Hedged (\(hedge.instrument == "perp" ? "perp" : "stock") short of \(TableFormat.significant(hedge.shortShares, digits: 8)) shares): "
-                + "\(TableFormat.fixed(hedge.usdAtMaturity, digits: 2)) USD at any price, \(TableFormat.percent(hedge.dollarApy)) a year in dollars.")
+                + "\(TableFormat.fixed(hedge.usdAtMaturity, digits: 2)) USD at any price, \(TableFormat.percent(hedge.dollarApy)) a year in dollars"
+                + (hedge.dividendBasis.map { "; dividends owed: \($0)." } ?? "."))
         }
         if let hold = r.hold {
             let verdict = hold.lockinMinusHoldShares >= 0 ? "the lock-in ends ahead" : "holding ends ahead"
-            lines.append("Holding the token instead (\(TableFormat.percent(hold.tokenApy)) a year): \(verdict) by "
+            lines.append("Holding the token instead (\(TableFormat.percent(hold.tokenApy)) a year; \(hold.basisDescription)): \(verdict) by "
                 + "\(TableFormat.significant(abs(hold.lockinMinusHoldShares), digits: 6)) shares; holding ties at a token APY of \(TableFormat.percent(r.fixedApy)).")
         }
         return lines

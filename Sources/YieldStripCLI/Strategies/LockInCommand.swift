@@ -99,13 +99,8 @@ enum LockInOptions {
         let reinvest = StrategyInputs.reinvestPrices(stockPrice: stockPrice)
         var request = LockInRequest(size: size, stockPrice: stockPrice, priceAtMaturity: priceAtMaturity, tokenWithholding: withholding)
         if let prices {
-            if prices.unit == .fraction {
-                request.priceScenarios = prices.values
-            } else {
-                // Moves from today's price (-30%..30%:10%).
-                guard let stockPrice else { throw StrategyError.missingStockPrice(purpose: "a price range given as moves") }
-                request.priceScenarios = prices.values.map { stockPrice * (1 + $0) }
-            }
+            // Plain numbers are USD prices; with a unit (-30%..30%:10%) they are moves from today's price.
+            request.priceScenarios = prices.unit == .fraction ? .prices(prices.values) : .moves(prices.values)
         }
         switch hedge {
         case "perp":
