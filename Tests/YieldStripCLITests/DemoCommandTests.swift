@@ -6,16 +6,17 @@ import YieldStrip
     @Test func tableOutput() {
         let run = yieldstrip("demo")
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
-        #expect(run.stdout.hasPrefix("YieldStrip demo: Pendle V2's exact math, to the wei\n\n1. ln and exp"))
+        #expect(run.stdout.hasPrefix("YieldStrip demo: lock in a fixed rate, hedge a dividend stream, Pendle V2's exact math to the wei\n\n1. The two jobs"))
+        #expect(run.stdout.contains("\n4. ln and exp"))
         #expect(run.stdout.contains("  wad ln 2                      0.693147180559945309  ln 2 = 0.6931471805599453094…, truncated at 18 decimals\n"))
-        #expect(run.stdout.contains("\n3. SY to asset and back at PY index 1.0123 (SYUtils)\n"))
+        #expect(run.stdout.contains("\n6. SY to asset and back at PY index 1.0123 (SYUtils)\n"))
     }
 
     @Test func oneSection() {
         #expect(yieldstrip("demo", "--section", "syRoundTrip") == CLI.RunResult(stdout: """
-            YieldStrip demo: Pendle V2's exact math, to the wei
+            YieldStrip demo: lock in a fixed rate, hedge a dividend stream, Pendle V2's exact math to the wei
 
-            3. SY to asset and back at PY index 1.0123 (SYUtils)
+            6. SY to asset and back at PY index 1.0123 (SYUtils)
               yieldstrip                                      result                note
               ----------------------------------------------  --------------------  ----------------------------------------
               wad sy-to-asset 1.0123 0.333333333333333333     0.337433333333333332  SY to asset, rounded down

@@ -7,7 +7,7 @@ import YieldStrip
     @Test func toolHelp() {
         let result = yieldstrip("--help")
         #expect(result == CLI.RunResult(stdout: """
-            OVERVIEW: Price Pendle V2 PT and YT with exact 18-decimal on-chain parity.
+            OVERVIEW: Lock in fixed rates and hedge dividends with PT and YT, exact to the wei.
 
             USAGE: yieldstrip <subcommand>
 
@@ -16,16 +16,18 @@ import YieldStrip
               -h, --help    Show help information.
 
             SUBCOMMANDS:
-              batch         Answer JSON Lines requests on stdin, one answer line each.
-              wad           Check Pendle's exact 18-decimal math by hand.
-              rate          Convert a rate: APY, ln rate, PT/YT price, PT per asset.
+              lockin        Lock in a fixed rate: buy PT with a budget, see what it pays at maturity.
+              short-yt      Short YT to hedge a dividend stream: premium, PnL, break-even.
               market        Read a Pendle V2 market from a market file.
               quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.
               depth         Implied APY after PT trades of 0.1% to 50% of the pool.
               split         Split stock tokens into PT and YT: amounts, redemptions, values.
               dividends     Index path, APY and YT interest of a stock token's dividends.
               yt-interest   Interest a YT balance earns between two PY indexes, fee taken.
-              demo          Walk through Pendle's exact math on a few worked examples.
+              rate          Convert a rate: APY, ln rate, PT/YT price, PT per asset.
+              wad           Check Pendle's exact 18-decimal math by hand.
+              batch         Answer JSON Lines requests on stdin, one answer line each.
+              demo          Walk through the jobs and the exact math on worked examples.
               help          Show help information for a subcommand.
 
               See 'yieldstrip help <subcommand>' for detailed help.
@@ -115,7 +117,7 @@ import YieldStrip
 
     @Test func demoHelp() {
         #expect(yieldstrip("demo", "--help").stdout == """
-            OVERVIEW: Walk through Pendle's exact math on a few worked examples.
+            OVERVIEW: Walk through the jobs and the exact math on worked examples.
 
             Each step is a 'yieldstrip' command line: run it to see every field.
 

@@ -184,7 +184,7 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
         #expect(step["result"] == .wei(swap.amountOut.raw))
         #expect(step["command"] == "quote --market examples/markets/aapl-like.json --buy-pt --amount 1000")
         let table = yieldstrip("demo").stdout
-        #expect(table.contains("4. An AAPL-like stock-token market at its block time (examples/markets/aapl-like.json)"))
+        #expect(table.contains("2. An AAPL-like stock-token market at its block time (examples/markets/aapl-like.json)"))
         #expect(table.contains("locks in 0.1993% a year to expiry, fees included (spot 0.3000%)"))
     }
 

@@ -34,7 +34,7 @@ import YieldStrip
     @Test func sectionTable() {
         let run = yieldstrip("demo", "--section", "tokenization")
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
-        #expect(run.stdout.contains("\n5. 100 AAPL-like tokens: dividends reinvested (30% withheld), split into PT and YT\n"))
+        #expect(run.stdout.contains("\n3. 100 AAPL-like tokens: dividends reinvested (30% withheld), split into PT and YT\n"))
         for value in ["1.003214142718150519", "0.3214%", "0.003107729749661149", "100.3214142718150519", "23033.98", "39.94"] {
             #expect(run.stdout.contains("  \(value)  "), "\(value)")
         }

@@ -4,7 +4,7 @@ import YieldStripJSON
 /// `yieldstrip demo`: a short guided run through the exact math, section by section.
 struct DemoCommand: Command {
     let name = "demo"
-    let abstract = "Walk through Pendle's exact math on a few worked examples."
+    let abstract = "Walk through the jobs and the exact math on worked examples."
     let discussion = """
         Each step is a 'yieldstrip' command line: run it to see every field.
         """
@@ -25,7 +25,7 @@ struct DemoCommand: Command {
     /// One member per section: an array of `{"command", "result", "resultUnits", "note"}`; the table
     /// shows each section under its title, results in units.
     static func report(_ sections: [DemoSection]) throws -> Report {
-        var report = Report(title: "YieldStrip demo: Pendle V2's exact math, to the wei")
+        var report = Report(title: "YieldStrip demo: lock in a fixed rate, hedge a dividend stream, Pendle V2's exact math to the wei")
         for section in sections {
             var rows: [JSONValue] = []
             for step in section.steps {

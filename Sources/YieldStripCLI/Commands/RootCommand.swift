@@ -8,12 +8,9 @@ public struct RootCommand: Command {
     public init() {}
 
     public let name = "yieldstrip"
-    public let abstract = "Price Pendle V2 PT and YT with exact 18-decimal on-chain parity."
+    public let abstract = "Lock in fixed rates and hedge dividends with PT and YT, exact to the wei."
     public let options = [CommonOptions.version]
     public let subcommands: [any Command] = [
-        BatchCommand(),
-        WadCommand(),
-        RateCommand(),
         LockInCommand(),
         ShortYTCommand(),
         MarketCommand(),
@@ -22,6 +19,9 @@ public struct RootCommand: Command {
         SplitCommand(),
         DividendsCommand(),
         YTInterestCommand(),
+        RateCommand(),
+        WadCommand(),
+        BatchCommand(),
         DemoCommand(),
         HelpCommand(),
     ]

@@ -58,5 +58,5 @@ struct DemoOutcome: Sendable {
 
 /// The demo's sections, in order. A feature adds its own section list here.
 enum DemoScript {
-    static let sections: [DemoSection] = ExactMathDemo.sections + StockMarketDemo.sections + TokenizationDemo.sections
+    static let sections: [DemoSection] = JobsDemo.sections + StockMarketDemo.sections + TokenizationDemo.sections + ExactMathDemo.sections
 }

@@ -34,7 +34,7 @@ enum StockMarketDemo {
         """#
 
     static let sections: [DemoSection] = [
-        DemoSection(key: "stockMarket", title: "4. An AAPL-like stock-token market at its block time (\(marketFilePath))", steps: [
+        DemoSection(key: "stockMarket", title: "2. An AAPL-like stock-token market at its block time (\(marketFilePath))", steps: [
             DemoStep(command: "market show --market \(marketFilePath)") {
                 let object = try MarketSnapshotReport.build(context()).object
                 let apy = object.number("impliedApy")

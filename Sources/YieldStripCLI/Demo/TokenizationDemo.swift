@@ -37,7 +37,7 @@ enum TokenizationDemo {
     static let valuedSplitCommand = splitCommand + " --expiry 2026-03-01 --at 2025-09-01 --pt-implied-apy 0.0035 --stock-price 230"
 
     static let sections: [DemoSection] = [
-        DemoSection(key: "tokenization", title: "5. 100 AAPL-like tokens: dividends reinvested (30% withheld), split into PT and YT", steps: [
+        DemoSection(key: "tokenization", title: "3. 100 AAPL-like tokens: dividends reinvested (30% withheld), split into PT and YT", steps: [
             DemoStep(command: dividendsCommand) {
                 try outcome(dividends().report.object, "endIndex", .wad, "shares per token after the year's 4 dividends, 30% withheld")
             },
