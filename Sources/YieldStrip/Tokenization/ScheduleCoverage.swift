@@ -40,7 +40,11 @@ extension StockTokenIndex {
         guard let firstDividend = schedule.dividends.first?.exDate, let lastRow = schedule.actions.last?.date else { return [] }
         let gap = typicalGap(for: schedule)
         let gapText = days(Double(gap))
-        let assume = assumingYield ? "" : ", or assume a dividend yield for the projection"
+        // The remedies: move the window's edge, add the rows, or (unless one is assumed already) assume a yield.
+        let remedies = { (move: String, rows: String) in
+            assumingYield ? "\(move) or add \(rows) to the schedule"
+                : "\(move), add \(rows) to the schedule, or assume a dividend yield for the projection"
+        }
         var warnings: [ScheduleCoverageWarning] = []
         if Double(firstDividend) - Double(from) > Double(gap) {
             let date = UnixTime.formatDate
@@ -48,8 +52,8 @@ extension StockTokenIndex {
                 kind: .windowStartsBeforeSchedule, windowDate: from, scheduleDate: firstDividend, typicalGap: gap,
                 message: "the window starts \(date(from)), \(days(Double(firstDividend) - Double(from))) before the schedule's first dividend "
                     + "(\(date(firstDividend))), more than the typical gap between dividends (\(gapText)): the dividends due "
-                    + "before \(date(firstDividend)) are missing, so the realized APY is understated; start the window on or after "
-                    + "\(date(saturating(firstDividend, -gap))), add the earlier dividends to the schedule\(assume)"))
+                    + "before \(date(firstDividend)) are missing, so the realized APY is understated; "
+                    + remedies("start the window on or after \(date(saturating(firstDividend, -gap)))", "the earlier dividends")))
         }
         if Double(to) - Double(lastRow) > Double(gap) {
             let date = UnixTime.formatDate
@@ -57,8 +61,8 @@ extension StockTokenIndex {
                 kind: .windowEndsAfterSchedule, windowDate: to, scheduleDate: lastRow, typicalGap: gap,
                 message: "the window ends \(date(to)), \(days(Double(to) - Double(lastRow))) after the schedule's last row "
                     + "(\(date(lastRow))), more than the typical gap between dividends (\(gapText)): the dividends due "
-                    + "after \(date(lastRow)) are missing, so the realized APY is understated; end the window on or before "
-                    + "\(date(saturating(lastRow, gap))), add the later dividends to the schedule\(assume)"))
+                    + "after \(date(lastRow)) are missing, so the realized APY is understated; "
+                    + remedies("end the window on or before \(date(saturating(lastRow, gap)))", "the later dividends")))
         }
         return warnings
     }
