@@ -45,7 +45,8 @@ import YieldStrip
         let report = try Self.libraryReport()
         #expect(answer.keys == ["from", "fromISO", "to", "toISO", "years", "withholding", "priceAssumption", "rows", "startIndex",
                                 "endIndex", "realizedGrowth", "realizedApy", "feeRate", "ytInterestPerYt", "stockPrice", "maturity",
-                                "maturityISO", "projectionBasis", "projectedApy", "projection"])
+                                "maturityISO", "assumedYield", "projectionBasis", "projectedApy", "projection", "marketComparison",
+                                "warnings"])
         #expect(answer["fromISO"] == "2024-09-01T00:00:00Z" && answer["toISO"] == "2025-09-01T00:00:00Z")
         #expect(answer["withholding"] == "300000000000000000")
         #expect(T.wei(answer, "endIndex") == report.path.endRow.yieldIndexWad.weiDescription)

@@ -54,7 +54,7 @@ import YieldStrip
         #expect(answer.keys == ["amountSy", "syExchangeRate", "pyIndexStored", "pyIndex", "negativeYield", "amountPt", "amountYt",
                                 "syValueInShares", "pairRedeemsForSy", "pairRoundingLossSy", "ptRedeemsAtMaturityForShares",
                                 "ytInterestSyPerOnePercentIndexRise", "expiry", "expiryISO", "valuationTime", "valuationTimeISO",
-                                "valuationTimeSource", "yearsToExpiry", "ptImpliedApy", "ptPriceInAsset", "ytPriceInAsset",
+                                "valuationTimeSource", "yearsToExpiry", "ptImpliedApy", "ptImpliedApySource", "ptPriceInAsset", "ytPriceInAsset",
                                 "ptValueInShares", "ytValueInShares", "stockPrice", "syValueUsd", "ptRedeemsAtMaturityForUsd",
                                 "ptValueUsd", "ytValueUsd"])
     }

@@ -38,6 +38,8 @@ public struct SplitReport: Hashable, Sendable {
     /// With a PT implied APY: PT's price in the asset `(1 + apy)^(−years)`, YT's `1 − that`, and the
     /// legs' values in shares (`amount · price`). Their sum is `amountPy` shares.
     public var ptImpliedAPY: Double?
+    /// Where ``ptImpliedAPY`` came from: given, or the market's at the valuation time.
+    public var ptImpliedAPYSource: PTImpliedAPYSource?
     public var ptPriceInAsset: Double?
     public var ytPriceInAsset: Double?
     public var ptValueInShares: Double?
@@ -60,9 +62,13 @@ public struct SplitReport: Hashable, Sendable {
     ///   - ptImpliedAPY: the PT's implied APY (> −1) to value the legs; needs `expiry` and `valuationTime`
     ///     (`MissingInput`).
     ///   - stockPriceUSD: USD per split-adjusted share (> 0), for USD values.
+    ///   - market: a market on the token: the expiry defaults to its expiry, and without `ptImpliedAPY` the
+    ///     legs are valued at its implied APY at `valuationTime` (``MarketSnapshot/impliedApy``;
+    ///     `MarketExpired` when the valuation time is at or after the market's expiry).
     public static func compute(tokens: Wad, exchangeRate: Wad, pyIndexStored: Wad? = nil, expiry: Int64? = nil,
                                valuationTime: Int64? = nil, ptImpliedAPY: Double? = nil,
-                               stockPriceUSD: Double? = nil) throws -> SplitReport {
+                               stockPriceUSD: Double? = nil, market: MarketReference? = nil) throws -> SplitReport {
+        let expiry = expiry ?? market?.state.expiry
         try TokenizationValidation.nonNegative(tokens, "tokens")
         try TokenizationValidation.positiveRate(exchangeRate, "exchange rate")
         if let stored = pyIndexStored { try TokenizationValidation.positiveRate(stored, "index") }
@@ -92,6 +98,12 @@ public struct SplitReport: Hashable, Sendable {
             report.valuationTime = valuationTime
             report.yearsToExpiry = RateConventions.years(from: valuationTime, to: expiry)
         }
+        var ptImpliedAPY = ptImpliedAPY
+        report.ptImpliedAPYSource = ptImpliedAPY == nil ? nil : .given
+        if ptImpliedAPY == nil, let market, let valuationTime, report.yearsToExpiry != nil {
+            ptImpliedAPY = try market.snapshot(at: valuationTime).impliedApy
+            report.ptImpliedAPYSource = .market
+        }
         if let apy = ptImpliedAPY, let years = report.yearsToExpiry {
             // A PT's implied APY is never negative (its price in asset is at most 1); the prices come from
             // the ln rate so that tiny rates and short times keep their precision.
@@ -118,6 +130,14 @@ public struct SplitReport: Hashable, Sendable {
     }
 }
 
+/// Where a split's PT implied APY came from.
+public enum PTImpliedAPYSource: String, Hashable, Sendable {
+    /// Given by the caller.
+    case given
+    /// The market's implied APY at the valuation time.
+    case market
+}
+
 // MARK: - dividends
 
 /// How ``DividendsReport`` projects the index from the end of its window to maturity.
@@ -126,6 +146,9 @@ public enum ProjectionBasis: String, Hashable, Sendable {
     case listedDividends
     /// No dividend after the window: the window's realized growth continues at the same continuous rate.
     case trailingYield
+    /// A flat gross dividend yield given by the caller (``ForwardDividends/flatYield(grossAnnualYield:)``),
+    /// in place of listed dividends or the trailing yield.
+    case assumedYield
 }
 
 /// A dividend schedule turned into the token's index path, its realized APY, the YT interest it paid, and
@@ -147,9 +170,15 @@ public struct DividendsReport: Hashable, Sendable {
     /// Maturity and the projection to it (from the window's end), when a maturity was given.
     public var maturity: Int64?
     public var projectionBasis: ProjectionBasis?
+    /// The flat gross dividend yield assumed for the projection, when one was given.
+    public var assumedGrossYield: Double?
     /// `projection.expectedUnderlyingAPY`: the APY from the window's end to maturity.
     public var projectedAPY: Double?
     public var projection: TokenProjection?
+    /// The market's PT and YT beside the projection's fair ones, when a market was given.
+    public var marketComparison: MarketComparison?
+    /// Parts of the window the schedule does not cover (``ScheduleCoverageWarning``), start first.
+    public var warnings: [ScheduleCoverageWarning] = []
 
     /// Builds the report.
     ///
@@ -159,16 +188,38 @@ public struct DividendsReport: Hashable, Sendable {
     ///   - prices: reinvest prices for rows without one.
     ///   - from, to: the window (Unix seconds), nil for ``StockTokenIndex/defaultWindow(for:)``.
     ///   - maturity: projects to it; any schedule row dated after it is `DateAfterMaturity`; it must be
-    ///     after the window's end (`InvalidDateRange`).
+    ///     after the window's end (`InvalidDateRange`). Default: the market's expiry when `market` is
+    ///     given, else no projection.
     ///   - interestFeeRate: the fee on YT interest (default 3 %).
     ///   - stockPriceUSD: USD per share as quoted today (after any split in the window), > 0, for USD
     ///     values; the projection gets it per split-adjusted share (`· splitFactor` at the window's end).
+    ///   - assumedGrossYield: projects with this flat gross dividend yield (a fraction of the price a year,
+    ///     ≥ 0, `RateOutOfRange` below) instead of listed dividends or the trailing yield
+    ///     (`projectionBasis = .assumedYield`); needs a maturity (`MissingInput`).
+    ///   - market: a market on the token to compare the projection with (``MarketComparison``), read at the
+    ///     window's end; the maturity must be its expiry (`MaturityNotMarketExpiry`).
+    ///
+    /// The report's ``warnings`` say where the window is not covered by the schedule
+    /// (``StockTokenIndex/coverageWarnings(schedule:from:to:assumingYield:)``).
     public static func compute(schedule: DividendSchedule, withholding: Withholding = .standard,
                                prices: ReinvestPriceAssumption = .eventPricesOnly, from: Int64? = nil, to: Int64? = nil,
                                maturity: Int64? = nil, interestFeeRate: Wad = YTInterest.defaultFeeRate,
-                               stockPriceUSD: Double? = nil) throws -> DividendsReport {
+                               stockPriceUSD: Double? = nil, assumedGrossYield: Double? = nil,
+                               market: MarketReference? = nil) throws -> DividendsReport {
         try TokenizationValidation.feeRate(interestFeeRate)
         if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stock price") }
+        let maturity = maturity ?? market?.state.expiry
+        if let market, let maturity, maturity != market.state.expiry {
+            throw TokenizationError.maturityNotMarketExpiry(maturity: UnixTime.format(maturity), expiry: UnixTime.format(market.state.expiry))
+        }
+        if let q = assumedGrossYield {
+            guard q.isFinite else { throw TokenizationError.nonFiniteValue(field: "assumed yield") }
+            guard q >= 0 else {
+                throw TokenizationError.rateOutOfRange(field: "assumed yield", value: q,
+                                                       reason: "must be ≥ 0: a gross dividend yield, a fraction of the price a year (0.005 is 0.5 %)")
+            }
+            guard maturity != nil else { throw TokenizationError.missingInput(field: "assumed yield", needs: "a maturity to project to") }
+        }
         if let maturity { try schedule.checkNoDate(after: maturity) }
         let path = try StockTokenIndex.path(schedule: schedule, withholding: withholding, prices: prices, from: from, to: to)
         let oneYT = Wad.one
@@ -180,6 +231,8 @@ public struct DividendsReport: Hashable, Sendable {
         var report = DividendsReport(path: path, realizedGrowth: path.realizedGrowth, realizedAPY: path.realizedAPY,
                                      ytInterestPerYT: exact, ytInterestPerYTDouble: real, ytPaidPerYTInShares: paidShares,
                                      ytPaidPerYTUSD: stockPriceUSD.map { exact.paid.doubleValue * path.endRow.multiplier * $0 })
+        report.warnings = StockTokenIndex.coverageWarnings(schedule: schedule, from: path.from, to: path.to,
+                                                           assumingYield: assumedGrossYield != nil)
         if let maturity {
             guard maturity > path.to else {
                 throw TokenizationError.invalidDateRange(what: "projection (window end → maturity)", start: UnixTime.formatDate(path.to),
@@ -187,9 +240,15 @@ public struct DividendsReport: Hashable, Sendable {
             }
             let listed = schedule.dividends.contains { $0.exDate > path.to }
             let forward: ForwardDividends
-            if listed {
+            let basis: ProjectionBasis
+            if let assumedGrossYield {
+                forward = .flatYield(grossAnnualYield: assumedGrossYield)
+                basis = .assumedYield
+            } else if listed {
                 forward = .schedule(schedule, prices: prices)
+                basis = .listedDividends
             } else {
+                basis = .trailingYield
                 let retained = withholding.retained.doubleValue
                 let netRate = Foundation.log(path.realizedGrowth) / path.years
                 forward = .flatYield(grossAnnualYield: retained > 0 ? netRate / retained : 0)
@@ -199,9 +258,11 @@ public struct DividendsReport: Hashable, Sendable {
                 withholding: withholding, interestFeeRate: interestFeeRate.doubleValue, discounting: .tokenGrowth,
                 stockPriceUSD: stockPriceUSD.map { $0 * path.endRow.splitFactor })
             report.maturity = maturity
-            report.projectionBasis = listed ? .listedDividends : .trailingYield
+            report.projectionBasis = basis
+            report.assumedGrossYield = assumedGrossYield
             report.projectedAPY = projection.expectedUnderlyingAPY
             report.projection = projection
+            if let market { report.marketComparison = try MarketComparison.compare(projection: projection, market: market) }
         }
         return report
     }

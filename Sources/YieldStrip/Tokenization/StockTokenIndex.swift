@@ -35,22 +35,26 @@ public enum StockTokenIndex {
         index * (1 + dividendPerShareUSD * (1 - withholding) / reinvestPriceUSD)
     }
 
-    /// The default window of a schedule: from one typical gap before the first dividend (the median of the
-    /// gaps between consecutive dividends, in whole days; 365 days with a single dividend) to the last
-    /// action. With n evenly spaced dividends it spans n periods, so an annualized yield is not inflated
-    /// by n / (n − 1).
-    public static func defaultWindow(for schedule: DividendSchedule) throws(TokenizationError) -> (from: Int64, to: Int64) {
-        guard let first = schedule.actions.first, let last = schedule.actions.last else { throw .emptySchedule }
+    /// The typical gap between a schedule's dividends, in seconds: the median of the gaps between
+    /// consecutive ex-dates, rounded to whole days (1 to 36,500 days); 365 days with fewer than two
+    /// dividends.
+    public static func typicalGap(for schedule: DividendSchedule) -> Int64 {
         let dates = schedule.dividends.map(\.exDate)
         let day = RateConventions.secondsPerDay
-        var gap = 365 * day
-        if dates.count >= 2 {
-            // Gaps in whole days, in Double so that no pair of dates can overflow.
-            let gaps = zip(dates.dropFirst(), dates).map { (Double($0) - Double($1)) / Double(day) }.sorted()
-            let median = gaps.count % 2 == 1 ? gaps[gaps.count / 2] : (gaps[gaps.count / 2 - 1] + gaps[gaps.count / 2]) / 2
-            gap = Int64(Swift.max(1, Swift.min(median.rounded(), 36_500))) * day
-        }
-        let start = dates.first ?? first.date
+        guard dates.count >= 2 else { return 365 * day }
+        // Gaps in whole days, in Double so that no pair of dates can overflow.
+        let gaps = zip(dates.dropFirst(), dates).map { (Double($0) - Double($1)) / Double(day) }.sorted()
+        let median = gaps.count % 2 == 1 ? gaps[gaps.count / 2] : (gaps[gaps.count / 2 - 1] + gaps[gaps.count / 2]) / 2
+        return Int64(Swift.max(1, Swift.min(median.rounded(), 36_500))) * day
+    }
+
+    /// The default window of a schedule: from one typical gap (``typicalGap(for:)``) before the first
+    /// dividend to the last action. With n evenly spaced dividends it spans n periods, so an annualized
+    /// yield is not inflated by n / (n − 1).
+    public static func defaultWindow(for schedule: DividendSchedule) throws(TokenizationError) -> (from: Int64, to: Int64) {
+        guard let first = schedule.actions.first, let last = schedule.actions.last else { throw .emptySchedule }
+        let gap = typicalGap(for: schedule)
+        let start = schedule.dividends.first?.exDate ?? first.date
         let (from, overflow) = start.subtractingReportingOverflow(gap)
         if overflow {
             throw .invalidDateRange(what: "index window", start: UnixTime.formatDate(start), end: UnixTime.formatDate(last.date))

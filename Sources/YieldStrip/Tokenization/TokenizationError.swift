@@ -57,6 +57,9 @@ public enum TokenizationError: DomainError, Hashable {
     case rateOutOfRange(field: String, value: Double, reason: String)
     /// `MissingInput`: an input needed by another one is absent (`needs` says which).
     case missingInput(field: String, needs: String)
+    /// `MaturityNotMarketExpiry`: a projection compared with a market must end at the market's expiry
+    /// (times as ISO-8601 text).
+    case maturityNotMarketExpiry(maturity: String, expiry: String)
 
     public var errorName: String {
         switch self {
@@ -81,6 +84,7 @@ public enum TokenizationError: DomainError, Hashable {
         case .nonFiniteValue: return "NonFiniteValue"
         case .rateOutOfRange: return "RateOutOfRange"
         case .missingInput: return "MissingInput"
+        case .maturityNotMarketExpiry: return "MaturityNotMarketExpiry"
         }
     }
 
@@ -117,6 +121,7 @@ public enum TokenizationError: DomainError, Hashable {
         case let .nonFiniteValue(field): return [field]
         case let .rateOutOfRange(field, value, _): return [field, value.description]
         case let .missingInput(field, needs): return [field, needs]
+        case let .maturityNotMarketExpiry(maturity, expiry): return [maturity, expiry]
         }
     }
 
@@ -165,6 +170,10 @@ public enum TokenizationError: DomainError, Hashable {
             return "\(field) \(value) is out of range: \(reason)"
         case let .missingInput(field, needs):
             return "\(field) needs \(needs); give it too, or drop \(field)"
+        case let .maturityNotMarketExpiry(maturity, expiry):
+            return "the maturity \(maturity) is not the market's expiry \(expiry): the market's PT and YT pay at its expiry, "
+                + "so the fair prices compared with them must be projected to it; leave the maturity out (it defaults to the "
+                + "market's expiry) or give \(expiry)"
         }
     }
 }

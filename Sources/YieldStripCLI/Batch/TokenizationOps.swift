@@ -26,10 +26,10 @@ enum TokenizationOps {
             return ["amountSy": .wei(redeem.amountSy.raw), "syToTreasury": .wei(redeem.syToTreasury.raw),
                     "firstPYIndex": redeem.firstPYIndex.map { .wei($0.raw) } ?? .null]
         },
-        BatchOp("split", "tokens, exchangeRate, pyIndexStored?, expiry?, valuationTime?, ptImpliedApy?, stockPrice? → PT/YT minted, redemptions, values (as 'split --json')") { request in
+        BatchOp("split", "tokens, exchangeRate, pyIndexStored?, expiry?, valuationTime?, ptImpliedApy?, stockPrice?, market + pyIndex + blockTime? → PT/YT minted, redemptions, values (as 'split --json')") { request in
             try SplitAnswer.build(splitInputs(request)).object
         },
-        BatchOp("dividends", "schedule (CSV/JSON text or rows), withholding?, from?, to?, maturity?, feeRate?, stockPrice?, priceAssumption? → index path, APY, YT interest, projection (as 'dividends --json')") { request in
+        BatchOp("dividends", "schedule (CSV/JSON text or rows), withholding?, from?, to?, maturity?, feeRate?, stockPrice?, priceAssumption?, assumeYield?, market + pyIndex + blockTime? → index path, APY, YT interest, projection, market vs fair, warnings (as 'dividends --json')") { request in
             try DividendsAnswer.build(dividendsInputs(request)).report.object
         },
         BatchOp("ytInterestReport", "balance, indexFrom, indexTo, feeRate? → interest, fee, paid, exact and real (as 'yt-interest --json')") { request in
@@ -40,21 +40,51 @@ enum TokenizationOps {
         },
     ]
 
-    /// The `split` op's fields.
+    /// The `split` op's fields. With `market` (and its `pyIndex`, as the market ops take them, and an
+    /// optional `blockTime`), the market fills what is not given, as `split --market FILE` does:
+    /// `exchangeRate` and `pyIndexStored` are `pyIndex`, `expiry` the market's, `valuationTime` the
+    /// `blockTime` (one of the two is required: batch never reads a clock), and `ptImpliedApy` the market's
+    /// implied APY at the valuation time.
     static func splitInputs(_ request: BatchRequest) throws -> SplitInputs {
-        var inputs = SplitInputs(tokens: try request.wad("tokens"), exchangeRate: try request.wad("exchangeRate"))
-        inputs.pyIndexStored = try request.wadIfPresent("pyIndexStored")
-        inputs.expiry = try TimeField.read(request, "expiry")
-        inputs.valuationTime = try TimeField.read(request, "valuationTime")
+        let market = try marketReference(request)
+        let exchangeRate: Wad
+        if let market {
+            exchangeRate = try request.wadIfPresent("exchangeRate") ?? market.reference.pyIndex
+        } else {
+            exchangeRate = try request.wad("exchangeRate")
+        }
+        var inputs = SplitInputs(tokens: try request.wad("tokens"), exchangeRate: exchangeRate)
+        inputs.pyIndexStored = try request.wadIfPresent("pyIndexStored") ?? market?.reference.pyIndex
+        inputs.expiry = try TimeField.read(request, "expiry") ?? market?.reference.state.expiry
+        inputs.valuationTime = try TimeField.read(request, "valuationTime") ?? market?.blockTime
         inputs.ptImpliedApy = try request.doubleIfPresent("ptImpliedApy")
         inputs.stockPrice = try request.doubleIfPresent("stockPrice")
+        inputs.market = market?.reference
+        if market != nil && inputs.valuationTime == nil {
+            throw RequestError.badRequest(field: "valuationTime",
+                                          reason: "missing field 'valuationTime' (or 'blockTime'): with 'market' the legs are valued at a time, and batch never reads a clock")
+        }
         return inputs
+    }
+
+    /// The optional market of a request: `market` (the state, as the market ops take it) with its
+    /// `pyIndex` (wei, required with `market`) and an optional `blockTime` (a time ≥ 0); nil without
+    /// `market` (then `pyIndex` and `blockTime` are not read).
+    static func marketReference(_ request: BatchRequest) throws(RequestError) -> (reference: MarketReference, blockTime: Int64?)? {
+        guard request.value("market") != nil else { return nil }
+        let state = try MarketFields.market(request.object("market"))
+        let pyIndex = try MarketFields.unsigned(request, "pyIndex")
+        let blockTime = try TimeField.read(request, "blockTime", nonNegative: true)
+        return (MarketReference(state: state, pyIndex: pyIndex), blockTime)
     }
 
     /// The `dividends` op's fields. `schedule` is the text of a schedule file (CSV or JSON, sniffed) or
     /// an array of rows as in a JSON schedule's `events` (`exDate`, `amount`, `reinvestPrice`,
     /// `splitRatio`, `certainty`); an error about row N of the array says `line N`. `withholding` is a
-    /// wad (wei) or `standard`, `treaty`, `exempt`; `priceAssumption` is text as for `--price-assumption`.
+    /// wad (wei) or `standard`, `treaty`, `exempt`; `priceAssumption` is text as for `--price-assumption`;
+    /// `assumeYield` is a number (0.005 = 0.5 %). With `market` (and `pyIndex`, and an optional
+    /// `blockTime`), as `dividends --market FILE`: `to` defaults to `blockTime` and `maturity` to the
+    /// market's expiry, and the answer compares the market's PT and YT with the fair ones.
     static func dividendsInputs(_ request: BatchRequest) throws -> DividendsInputs {
         let schedule: DividendSchedule
         switch request.value("schedule") {
@@ -75,11 +105,14 @@ enum TokenizationOps {
         } else if let rate = try request.wadIfPresent("withholding") {
             inputs.withholdingRate = rate
         }
+        let market = try marketReference(request)
         inputs.from = try TimeField.read(request, "from")
-        inputs.to = try TimeField.read(request, "to")
+        inputs.to = try TimeField.read(request, "to") ?? market?.blockTime
         inputs.maturity = try TimeField.read(request, "maturity")
         inputs.feeRate = try request.wadIfPresent("feeRate") ?? inputs.feeRate
         inputs.stockPrice = try request.doubleIfPresent("stockPrice")
+        inputs.assumedYield = try request.doubleIfPresent("assumeYield")
+        inputs.market = market?.reference
         if let text = try request.stringIfPresent("priceAssumption") {
             guard let spec = PriceAssumptionSpec(text) else {
                 throw RequestError.badRequest(field: "priceAssumption",

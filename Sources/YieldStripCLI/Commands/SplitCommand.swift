@@ -10,18 +10,24 @@ struct SplitCommand: Command {
         index, max(--exchange-rate, --index), with the contract's rounding (exact
         18-decimal amounts). With --expiry, the time to expiry runs from --at (default:
         the wall clock, and the output says so); --pt-implied-apy then values each leg
-        in shares, and --stock-price in USD. Amounts and rates are read exactly (at
-        most 18 decimals); times are ISO-8601 (2026-03-01, 2026-03-01T08:00:00Z) or
-        Unix seconds. --json prints the answer of the batch op 'split'.
+        in shares, and --stock-price in USD. With --market the market file supplies
+        each value not given (options given win): its PY index is the exchange
+        rate and the stored index, its expiry --expiry, its blockTime --at, its
+        stockPrice --stock-price, and its implied APY at the valuation time
+        --pt-implied-apy, so the legs are valued at market prices. Amounts and
+        rates are read exactly (at most 18 decimals); times are ISO-8601
+        (2026-03-01, 2026-03-01T08:00:00Z) or Unix seconds. --json prints the
+        answer of the batch op 'split'.
         """
     let options: [OptionSpec] = [
         .value("tokens", valueName: "amount", help: "Stock tokens to wrap and split (SY, 1 per token).", required: true),
-        .value("exchange-rate", valueName: "rate", help: "The SY exchange rate: split-adjusted shares per token (1.0123).", required: true),
-        .value("index", valueName: "index", help: "The yield contract's stored PY index (default: none, a fresh contract)."),
-        .value("expiry", valueName: "time", help: "The PT's maturity, for the time to expiry."),
-        .value("at", valueName: "time", help: "The valuation time (needs --expiry). Default: the wall clock."),
-        .value("pt-implied-apy", valueName: "apy", help: "The PT's implied APY (0.0035 or 0.35%), to value PT and YT (needs --expiry)."),
-        .value("stock-price", valueName: "usd", help: "USD per share, for USD values."),
+        .value("exchange-rate", valueName: "rate", help: "The SY exchange rate: split-adjusted shares per token (1.0123). Required without --market; default: the market file's pyIndex."),
+        .value("index", valueName: "index", help: "The yield contract's stored PY index (default: the market file's pyIndex, else none: a fresh contract)."),
+        .value("market", valueName: "file", help: "A market file on the token (see examples/markets/): supplies the values not given."),
+        .value("expiry", valueName: "time", help: "The PT's maturity, for the time to expiry (default: the market's expiry)."),
+        .value("at", valueName: "time", help: "The valuation time (needs --expiry or --market). Default: the market file's blockTime, else the wall clock."),
+        .value("pt-implied-apy", valueName: "apy", help: "The PT's implied APY (0.0035 or 0.35%), to value PT and YT (needs --expiry or --market; default: the market's at the valuation time)."),
+        .value("stock-price", valueName: "usd", help: "USD per share, for USD values (default: the market file's stockPrice)."),
         CommonOptions.json,
     ]
 
@@ -32,25 +38,49 @@ struct SplitCommand: Command {
         } catch PendleError.yieldContractExpired {
             guard let expiry = inputs.expiry, let valuationTime = inputs.valuationTime else { throw PendleError.yieldContractExpired }
             throw YCExpiredAtValuationTime(expiry: expiry, valuationTime: valuationTime, source: inputs.valuationTimeSource)
+        } catch PendleError.marketExpired {
+            guard let market = inputs.market, let valuationTime = inputs.valuationTime else { throw PendleError.marketExpired }
+            throw MarketExpiredAtBlockTime(expiry: market.state.expiry, blockTime: valuationTime, source: inputs.valuationTimeSource)
         }
     }
 
-    /// The options as the split's inputs; `--at` is read from the wall clock when `--expiry` is given alone.
-    func inputs(_ invocation: Invocation) throws(UsageError) -> SplitInputs {
-        var inputs = SplitInputs(
-            tokens: try TokenizationValues.required(invocation, "tokens", TokenizationValues.amount),
-            exchangeRate: try TokenizationValues.required(invocation, "exchange-rate", TokenizationValues.amount))
-        inputs.pyIndexStored = try invocation.parse(option: "index", TokenizationValues.amount)
-        inputs.expiry = try MarketOptions.time(invocation, "expiry")
-        inputs.valuationTime = try MarketOptions.time(invocation, "at")
-        inputs.ptImpliedApy = try invocation.parse(option: "pt-implied-apy") { TokenizationValues.number($0, allowsPercent: true) }
-        inputs.stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        if inputs.expiry == nil {
-            if inputs.valuationTime != nil { throw invocation.usageError("'--at <time>' needs '--expiry <time>'") }
-            if inputs.ptImpliedApy != nil { throw invocation.usageError("'--pt-implied-apy <apy>' needs '--expiry <time>'") }
-        } else if inputs.valuationTime == nil {
-            inputs.valuationTime = WallClock.now()
-            inputs.valuationTimeSource = .wallClock
+    /// The options as the split's inputs. Every value is read first (a malformed one, or a missing
+    /// `--exchange-rate` without `--market`, is a usage error); then the market file fills what was not
+    /// given; `--at` is read from the wall clock when an expiry is known and no time is.
+    func inputs(_ invocation: Invocation) throws -> SplitInputs {
+        let tokens = try TokenizationValues.required(invocation, "tokens", TokenizationValues.amount)
+        let exchangeRate = try invocation.parse(option: "exchange-rate", TokenizationValues.amount)
+        let pyIndexStored = try invocation.parse(option: "index", TokenizationValues.amount)
+        let expiry = try MarketOptions.time(invocation, "expiry")
+        let valuationTime = try MarketOptions.time(invocation, "at")
+        let ptImpliedApy = try invocation.parse(option: "pt-implied-apy") { TokenizationValues.number($0, allowsPercent: true) }
+        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
+        let marketPath = invocation.option("market")
+        if marketPath == nil {
+            if exchangeRate == nil {
+                throw invocation.usageError("Missing expected argument '--exchange-rate <rate>' (or give '--market <file>', whose pyIndex it then is)")
+            }
+            if expiry == nil {
+                if valuationTime != nil { throw invocation.usageError("'--at <time>' needs '--expiry <time>' (or '--market <file>')") }
+                if ptImpliedApy != nil { throw invocation.usageError("'--pt-implied-apy <apy>' needs '--expiry <time>' (or '--market <file>')") }
+            }
+        }
+        let file = try marketPath.map { path throws(MarketFileError) in try MarketFile.load(path: path) }
+        var inputs = SplitInputs(tokens: tokens, exchangeRate: exchangeRate ?? file?.pyIndex ?? .zero)
+        inputs.pyIndexStored = pyIndexStored ?? file?.pyIndex
+        inputs.expiry = expiry ?? file?.market.expiry
+        inputs.valuationTime = valuationTime
+        inputs.ptImpliedApy = ptImpliedApy
+        inputs.stockPrice = stockPrice ?? file?.stockPrice
+        inputs.market = file?.reference
+        if inputs.expiry != nil && inputs.valuationTime == nil {
+            if let blockTime = file?.blockTime {
+                inputs.valuationTime = blockTime
+                inputs.valuationTimeSource = .marketFile
+            } else {
+                inputs.valuationTime = WallClock.now()
+                inputs.valuationTimeSource = .wallClock
+            }
         }
         return inputs
     }

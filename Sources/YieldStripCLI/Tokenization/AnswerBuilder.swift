@@ -95,6 +95,11 @@ struct AnswerBuilder {
         report.hiddenInTable.insert(key)
     }
 
+    /// Leaves the member `key` out of the table (it stays in the JSON): a value another row already shows.
+    mutating func hideInTable(_ key: String) {
+        report.hiddenInTable.insert(key)
+    }
+
     /// `null`, left out of the table.
     private mutating func absent(_ key: String) {
         report.append(key, .null)

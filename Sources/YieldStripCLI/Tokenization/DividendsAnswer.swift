@@ -18,8 +18,13 @@ struct DividendsInputs: Sendable {
     var maturity: Int64?
     /// The protocol's fee on YT interest (`--fee`, `feeRate`), 3 % by default.
     var feeRate: Wad = YTInterest.defaultFeeRate
-    /// USD per share as quoted today (`--stock-price`, `stockPrice`).
+    /// USD per share as quoted today (`--stock-price`, `stockPrice`; default: the market file's).
     var stockPrice: Double?
+    /// A flat gross dividend yield to project with (`--assume-yield`, `assumeYield`).
+    var assumedYield: Double?
+    /// A market to compare the fair prices with (`--market FILE`; `market` and `pyIndex`). The maturity
+    /// defaults to its expiry.
+    var market: MarketReference?
 }
 
 /// `yieldstrip dividends` and the batch op `dividends`: one answer from `DividendsReport.compute`.
@@ -28,8 +33,9 @@ struct DividendsInputs: Sendable {
 /// `priceAssumption`; `rows` (the index path, see ``rowObject(_:ytInterest:)``); `startIndex`,
 /// `endIndex`, `realizedGrowth`, `realizedApy`; `feeRate`, `ytInterestPerYt` (`accruedSy`, `feeSy`,
 /// `paidSy` exact; `accruedSyDouble`, `feeSyDouble`, `paidSyDouble`; `paidInShares`, `paidUsd`);
-/// `stockPrice`; `maturity`, `maturityISO`, `projectionBasis`, `projectedApy`, `projection` (null
-/// without a maturity; see ``projectionAnswer(_:)``).
+/// `stockPrice`; `maturity`, `maturityISO`, `assumedYield`, `projectionBasis`, `projectedApy`,
+/// `projection` (null without a maturity; see ``projectionAnswer(_:)``); `marketComparison` (null
+/// without a market; see ``comparisonAnswer(_:)``); `warnings` (see ``warningObject(_:)``).
 struct DividendsAnswer {
     /// The answer (its JSON object) and the table of its summary (the rows are rendered apart).
     let report: Report
@@ -44,7 +50,8 @@ struct DividendsAnswer {
             stockPrice: inputs.stockPrice, windowEnd: try inputs.to ?? StockTokenIndex.defaultWindow(for: inputs.schedule).to)
         let dividends = try DividendsReport.compute(
             schedule: inputs.schedule, withholding: withholding, prices: prices, from: inputs.from, to: inputs.to,
-            maturity: inputs.maturity, interestFeeRate: inputs.feeRate, stockPriceUSD: inputs.stockPrice)
+            maturity: inputs.maturity, interestFeeRate: inputs.feeRate, stockPriceUSD: inputs.stockPrice,
+            assumedGrossYield: inputs.assumedYield, market: inputs.market)
         let path = dividends.path
         let real = { (value: Double) in TableFormat.significant(value) }
 
@@ -81,10 +88,13 @@ struct DividendsAnswer {
 
         try answer.number("stockPrice", inputs.stockPrice, label: "stock price (USD per share)") { TableFormat.fixed($0, digits: 2) }
         answer.time("maturity", dividends.maturity, label: "maturity")
+        try answer.number("assumedYield", dividends.assumedGrossYield, label: "assumed gross dividend yield") { TableFormat.percent($0) }
         answer.text("projectionBasis", dividends.projectionBasis?.rawValue, label: "projection basis",
                     display: dividends.projectionBasis.map(describe))
         try answer.number("projectedApy", dividends.projectedAPY, label: "projected APY to maturity") { TableFormat.percent($0) }
         answer.nested("projection", try dividends.projection.map(projectionAnswer))
+        answer.nested("marketComparison", try dividends.marketComparison.map(comparisonAnswer))
+        answer.hiddenMember("warnings", .array(dividends.warnings.map(warningObject)))
 
         let title = "Dividends reinvested, \(TableFormat.percent(withholding.rate)) withheld: "
             + "\(UnixTime.formatDate(path.from)) → \(UnixTime.formatDate(path.to))"
@@ -154,6 +164,59 @@ struct DividendsAnswer {
         return answer
     }
 
+    /// The market beside the fair values: `time`, `timeISO` (the projection's start, where the market is
+    /// read), `expiry`, `expiryISO`, `yearsToExpiry`; `marketImpliedApy`, `fairImpliedApy`,
+    /// `impliedApyMinusFairBp`; `marketPtPriceInShares`, `fairPtPriceInShares`, `ptRichBp`;
+    /// `marketYtPriceInShares`, `fairYtPriceInShares`, `ytRichBp`; `marketPtPriceUsd`, `fairPtPriceUsd`,
+    /// `marketYtPriceUsd`, `fairYtPriceUsd` (null without a stock price).
+    static func comparisonAnswer(_ comparison: MarketComparison) throws -> AnswerBuilder {
+        let real = { (value: Double) in TableFormat.significant(value) }
+        var answer = AnswerBuilder()
+        answer.time("time", comparison.time, label: "market read at (projection start)")
+        answer.time("expiry", comparison.expiry, label: "market expiry")
+        try answer.number("yearsToExpiry", comparison.yearsToExpiry, label: "market: years to expiry") { TableFormat.fixed($0, digits: 6) }
+        try answer.number("marketImpliedApy", comparison.marketImpliedAPY, label: "market implied APY") { TableFormat.percent($0) }
+        try answer.number("fairImpliedApy", comparison.fairImpliedAPY, label: "fair implied APY") { TableFormat.percent($0) }
+        try answer.number("impliedApyMinusFairBp", comparison.impliedApyMinusFairBp, label: "market − fair implied APY (bp)", display: Self.bp)
+        try answer.number("marketPtPriceInShares", comparison.marketPtPriceInShares, label: "market PT price (shares)", display: real)
+        try answer.number("fairPtPriceInShares", comparison.fairPtPriceInShares, label: "fair PT price (shares)", display: real)
+        try answer.number("ptRichBp", comparison.ptRichBp, label: "PT rich (+) / cheap (−)") { Self.richness("PT", $0) }
+        try answer.number("marketYtPriceInShares", comparison.marketYtPriceInShares, label: "market YT price (shares)", display: real)
+        try answer.number("fairYtPriceInShares", comparison.fairYtPriceInShares, label: "fair YT price (shares)", display: real)
+        try answer.number("ytRichBp", comparison.ytRichBp, label: "YT rich (+) / cheap (−)") { Self.richness("YT", $0) }
+        let usd = { (digits: Int) in { (value: Double) in TableFormat.fixed(value, digits: digits) } }
+        try answer.number("marketPtPriceUsd", comparison.marketPtPriceUSD, label: "market PT price (USD)", display: usd(2))
+        try answer.number("fairPtPriceUsd", comparison.fairPtPriceUSD, label: "fair PT price (USD)", display: usd(2))
+        try answer.number("marketYtPriceUsd", comparison.marketYtPriceUSD, label: "market YT price (USD)", display: usd(4))
+        try answer.number("fairYtPriceUsd", comparison.fairYtPriceUSD, label: "fair YT price (USD)", display: usd(4))
+        return answer
+    }
+
+    /// `+2.13 bp`, `-0.50 bp`.
+    private static func bp(_ value: Double) -> String { String(format: "%+.2f bp", value) }
+
+    /// `PT rich by 2.13 bp`, `PT cheap by 0.50 bp`, `PT at fair value`.
+    static func richness(_ token: String, _ bp: Double) -> String {
+        let size = String(format: "%.2f", abs(bp))
+        if size == "0.00" { return "\(token) at fair value" }
+        return "\(token) \(bp > 0 ? "rich" : "cheap") by \(size) bp"
+    }
+
+    /// A coverage warning: `kind` (`windowStartsBeforeSchedule`, `windowEndsAfterSchedule`), `windowDate`,
+    /// `windowDateISO` (the window's edge), `scheduleDate`, `scheduleDateISO` (the schedule's first
+    /// dividend or last row), `typicalGapDays`, `message` (what is uncovered and what to do).
+    static func warningObject(_ warning: ScheduleCoverageWarning) -> JSONValue {
+        var object = JSONObject()
+        object.append("kind", .string(warning.kind.rawValue))
+        object.append("windowDate", .number(JSONNumber(warning.windowDate)))
+        object.append("windowDateISO", .string(UnixTime.format(warning.windowDate)))
+        object.append("scheduleDate", .number(JSONNumber(warning.scheduleDate)))
+        object.append("scheduleDateISO", .string(UnixTime.format(warning.scheduleDate)))
+        object.append("typicalGapDays", .number(JSONNumber(warning.typicalGap / RateConventions.secondsPerDay)))
+        object.append("message", .string(warning.message))
+        return .object(object)
+    }
+
     private static func projectedDividend(_ dividend: ProjectedDividend) throws -> JSONValue {
         var object = JSONObject()
         object.append("exDate", .number(JSONNumber(dividend.exDate)))
@@ -175,6 +238,7 @@ struct DividendsAnswer {
         switch basis {
         case .listedDividends: return "listed dividends"
         case .trailingYield: return "trailing growth (none listed)"
+        case .assumedYield: return "assumed dividend yield"
         }
     }
 

@@ -14,10 +14,14 @@ struct SplitInputs: Sendable {
     /// Unix seconds (`--at`, `valuationTime`), and where it came from.
     var valuationTime: Int64?
     var valuationTimeSource: TimeSource = .given
-    /// The PT's implied APY, to value the legs (`--pt-implied-apy`, `ptImpliedApy`).
+    /// The PT's implied APY, to value the legs (`--pt-implied-apy`, `ptImpliedApy`); default: the
+    /// market's at the valuation time, when a market is given.
     var ptImpliedApy: Double?
     /// USD per split-adjusted share (`--stock-price`, `stockPrice`).
     var stockPrice: Double?
+    /// A market on the token (`--market FILE`; `market` and `pyIndex`): its implied APY values the legs
+    /// when no APY is given, and the expiry defaults to its expiry.
+    var market: MarketReference?
 }
 
 /// `yieldstrip split` and the batch op `split`: one answer from `SplitReport.compute`.
@@ -27,14 +31,14 @@ struct SplitInputs: Sendable {
 /// `amountYt`, `syValueInShares`, `pairRedeemsForSy`, `pairRoundingLossSy`,
 /// `ptRedeemsAtMaturityForShares`, `ytInterestSyPerOnePercentIndexRise`; `expiry`, `expiryISO`,
 /// `valuationTime`, `valuationTimeISO`, `valuationTimeSource`, `yearsToExpiry`; `ptImpliedApy`,
-/// `ptPriceInAsset`, `ytPriceInAsset`, `ptValueInShares`, `ytValueInShares`; `stockPrice`,
+/// `ptImpliedApySource` (`given` or `market`), `ptPriceInAsset`, `ytPriceInAsset`, `ptValueInShares`, `ytValueInShares`; `stockPrice`,
 /// `syValueUsd`, `ptRedeemsAtMaturityForUsd` (at today's stock price), `ptValueUsd`, `ytValueUsd`.
 enum SplitAnswer {
     static func build(_ inputs: SplitInputs) throws -> Report {
         let split = try SplitReport.compute(
             tokens: inputs.tokens, exchangeRate: inputs.exchangeRate, pyIndexStored: inputs.pyIndexStored,
             expiry: inputs.expiry, valuationTime: inputs.valuationTime, ptImpliedAPY: inputs.ptImpliedApy,
-            stockPriceUSD: inputs.stockPrice)
+            stockPriceUSD: inputs.stockPrice, market: inputs.market)
         let shares = { (value: Double) in TableFormat.significant(value) }
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
 
@@ -58,7 +62,11 @@ enum SplitAnswer {
         answer.time("valuationTime", split.valuationTime, source: inputs.valuationTimeSource, label: "valuation time")
         try answer.number("yearsToExpiry", split.yearsToExpiry, label: "years to expiry") { TableFormat.fixed($0, digits: 6) }
 
-        try answer.number("ptImpliedApy", split.ptImpliedAPY, label: "PT implied APY") { TableFormat.percent($0) }
+        try answer.number("ptImpliedApy", split.ptImpliedAPY, label: "PT implied APY") {
+            TableFormat.percent($0) + (split.ptImpliedAPYSource == .market ? " (market)" : "")
+        }
+        answer.text("ptImpliedApySource", split.ptImpliedAPYSource?.rawValue, label: "PT implied APY source")
+        answer.hideInTable("ptImpliedApySource")
         try answer.number("ptPriceInAsset", split.ptPriceInAsset, label: "PT price (shares per PT)", display: shares)
         try answer.number("ytPriceInAsset", split.ytPriceInAsset, label: "YT price (shares per YT)", display: shares)
         try answer.number("ptValueInShares", split.ptValueInShares, label: "PT value (shares)", display: shares)
