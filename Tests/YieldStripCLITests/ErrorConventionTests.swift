@@ -38,7 +38,7 @@ import YieldStrip
 
     @Test func invalidOptionValue() {
         #expect(yieldstrip("demo", "--section=nope").stderr.hasPrefix(
-            "Error: The value 'nope' is invalid for '--section <section>': expected one of logExp, rounding, syRoundTrip, stockMarket, tokenization\n"))
+            "Error: The value 'nope' is invalid for '--section <section>': expected one of jobs, stockMarket, tokenization, logExp, rounding, syRoundTrip\n"))
     }
 
     @Test func missingAndExtraArguments() {
@@ -53,7 +53,7 @@ import YieldStrip
 
     @Test func unknownSubcommand() {
         #expect(yieldstrip("frob") == CLI.RunResult(
-            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: batch, wad, rate, market, quote, depth, split, dividends, yt-interest, demo, help)",
+            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: lockin, short-yt, market, quote, depth, split, dividends, yt-interest, rate, wad, batch, demo, help)",
                                            "yieldstrip <subcommand>", "yieldstrip"), exitCode: 2))
     }
 

@@ -7,7 +7,7 @@ import YieldStrip
     @Test func toolHelp() {
         let result = yieldstrip("--help")
         #expect(result == CLI.RunResult(stdout: """
-            OVERVIEW: Lock in fixed rates and hedge dividends with PT and YT, exact to the wei.
+            OVERVIEW: Fixed rates and dividend hedges with PT and YT, exact to the wei.
 
             USAGE: yieldstrip <subcommand>
 
@@ -16,7 +16,7 @@ import YieldStrip
               -h, --help    Show help information.
 
             SUBCOMMANDS:
-              lockin        Lock in a fixed rate: buy PT with a budget, see what it pays at maturity.
+              lockin        Lock in a fixed rate: buy PT, see what it pays at maturity.
               short-yt      Short YT to hedge a dividend stream: premium, PnL, break-even.
               market        Read a Pendle V2 market from a market file.
               quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.
@@ -124,8 +124,8 @@ import YieldStrip
             USAGE: yieldstrip demo [--section <section>] [--json]
 
             OPTIONS:
-              --section <section>   Run only this section (logExp, rounding, syRoundTrip,
-                                    stockMarket, tokenization).
+              --section <section>   Run only this section (jobs, stockMarket, tokenization,
+                                    logExp, rounding, syRoundTrip).
               --json                Print one JSON object instead of a table.
               -h, --help            Show help information.
 

@@ -123,7 +123,7 @@ import YieldStrip
         let schedule = try scheduleBefore(to)
         let q = 0.0046
         let report = try DividendsReport.compute(schedule: schedule, to: to, stockPriceUSD: 200, assumedGrossYield: q,
-                                                 market: file.reference)
+                                                 market: file.curve)
         #expect(report.maturity == expiry)                                     // defaults to the market's expiry
         let c = try #require(report.marketComparison)
         let tau = Double(expiry - to) / 31_536_000
@@ -153,7 +153,7 @@ import YieldStrip
         // q (1 − w) = ln(1 + APY): the projection's APY is the market's.
         let q = file.market.lastLnImpliedRate.doubleValue / 0.7
         let report = try DividendsReport.compute(schedule: schedule, to: try #require(file.blockTime), assumedGrossYield: q,
-                                                 market: file.reference)
+                                                 market: file.curve)
         let c = try #require(report.marketComparison)
         #expect(abs(c.ptRichBp) < 1e-9 && abs(c.impliedApyMinusFairBp) < 1e-9)
     }
@@ -165,13 +165,13 @@ import YieldStrip
         let to = try #require(file.blockTime)
         let schedule = try scheduleBefore(to)
         #expect(throws: TokenizationError.maturityNotMarketExpiry(maturity: UnixTime.format(expiry + day), expiry: UnixTime.format(expiry))) {
-            try DividendsReport.compute(schedule: schedule, to: to, maturity: expiry + day, market: file.reference)
+            try DividendsReport.compute(schedule: schedule, to: to, maturity: expiry + day, market: file.curve)
         }
         #expect(throws: TokenizationError.maturityNotMarketExpiry(maturity: UnixTime.format(expiry - day), expiry: UnixTime.format(expiry))) {
-            try DividendsReport.compute(schedule: schedule, to: to, maturity: expiry - day, market: file.reference)
+            try DividendsReport.compute(schedule: schedule, to: to, maturity: expiry - day, market: file.curve)
         }
         #expect(throws: TokenizationError.self) {
-            try DividendsReport.compute(schedule: schedule, to: expiry, market: file.reference)   // no time left: InvalidDateRange
+            try DividendsReport.compute(schedule: schedule, to: expiry, market: file.curve)   // no time left: InvalidDateRange
         }
     }
 
@@ -180,14 +180,14 @@ import YieldStrip
         let file = try MarketFile.load(path: Self.marketPath)
         let at = try #require(file.blockTime)
         let split = try SplitReport.compute(tokens: w("100"), exchangeRate: file.pyIndex, pyIndexStored: file.pyIndex,
-                                            valuationTime: at, market: file.reference)
+                                            valuationTime: at, market: file.curve)
         let snapshot = try PendleMarketMath.snapshot(file.market, pyIndex: file.pyIndex, blockTime: at)
         #expect(split.expiry == file.market.expiry)
         #expect(split.ptImpliedAPYSource == .market && split.ptImpliedAPY == snapshot.impliedApy)
         let tau = Double(file.market.expiry - at) / 31_536_000
         #expect(abs(try #require(split.ptPriceInAsset) - Foundation.exp(-file.market.lastLnImpliedRate.doubleValue * tau)) < 1e-15)
         let given = try SplitReport.compute(tokens: w("100"), exchangeRate: file.pyIndex, valuationTime: at, ptImpliedAPY: 0.01,
-                                            market: file.reference)
+                                            market: file.curve)
         #expect(given.ptImpliedAPYSource == .given && given.ptImpliedAPY == 0.01)
         #expect(try SplitReport.compute(tokens: w("100"), exchangeRate: file.pyIndex).ptImpliedAPYSource == nil)
     }

@@ -7,7 +7,7 @@ import Foundation
 /// `buyPtWithSy` = `swapExactSyForPt`, `sellPtForSy` = `swapExactPtForSy`, `buyYtWithSy` =
 /// `swapExactSyForYt`, `sellYtForSy` = `swapExactYtForSy`, with the market's refusals (`ZeroAmount`,
 /// `MarketZeroNetLPFee`, `ExceedsMarketLimit`, `MarketExpired`, the curve's own reverts).
-public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve {
+public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
     public var market: MarketState<S>
     public var pyIndex: S
     /// Whether trades whose LP fee rounds to zero are refused (`MarketZeroNetLPFee`), as the market

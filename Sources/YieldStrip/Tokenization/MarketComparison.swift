@@ -1,30 +1,5 @@
 import Foundation
 
-/// A Pendle market on the stock token, used as a price reference: its state and PY index, as a market
-/// file (``MarketFile``) or a batch line holds them.
-public struct MarketReference: Hashable, Sendable {
-    public var state: MarketState<Wad>
-    /// Asset (split-adjusted shares) per SY.
-    public var pyIndex: Wad
-
-    public init(state: MarketState<Wad>, pyIndex: Wad) {
-        self.state = state
-        self.pyIndex = pyIndex
-    }
-
-    /// The market's snapshot at `time` (``PendleMarketMath/snapshot(_:pyIndex:blockTime:)``).
-    ///
-    /// - Throws: `MarketExpired` at or after the expiry, and the market math's other errors.
-    public func snapshot(at time: Int64) throws -> MarketSnapshot {
-        try PendleMarketMath.snapshot(state, pyIndex: pyIndex, blockTime: time)
-    }
-}
-
-extension MarketFile {
-    /// The file's market and PY index as a price reference.
-    public var reference: MarketReference { MarketReference(state: market, pyIndex: pyIndex) }
-}
-
 /// The market's PT and YT beside their fair values from a projection to the market's expiry, at the
 /// projection's start: is the market's PT rich or cheap?
 ///
@@ -69,12 +44,12 @@ public struct MarketComparison: Hashable, Sendable {
     /// - Throws: ``TokenizationError/maturityNotMarketExpiry(maturity:expiry:)`` when the projection's
     ///   maturity is not the market's expiry (PT and YT would not be the same claims); the market math's
     ///   errors (`MarketExpired` when the projection starts at or after the expiry).
-    public static func compare(projection: TokenProjection, market: MarketReference) throws -> MarketComparison {
-        guard projection.maturity == market.state.expiry else {
+    public static func compare(projection: TokenProjection, market: some ImpliedYieldCurve) throws -> MarketComparison {
+        guard projection.maturity == market.expiry else {
             throw TokenizationError.maturityNotMarketExpiry(maturity: UnixTime.format(projection.maturity),
-                                                            expiry: UnixTime.format(market.state.expiry))
+                                                            expiry: UnixTime.format(market.expiry))
         }
-        let snapshot = try market.snapshot(at: projection.valuationTime)
+        let snapshot = try market.spot(at: projection.valuationTime)
         let marketPt = snapshot.ptPriceInAsset, marketYt = snapshot.ytPriceInAsset
         let fairPt = projection.ptFairPriceInShares, fairYt = projection.ytFairPriceInShares
         let price = projection.stockPriceUSD

@@ -67,8 +67,8 @@ public struct SplitReport: Hashable, Sendable {
     ///     `MarketExpired` when the valuation time is at or after the market's expiry).
     public static func compute(tokens: Wad, exchangeRate: Wad, pyIndexStored: Wad? = nil, expiry: Int64? = nil,
                                valuationTime: Int64? = nil, ptImpliedAPY: Double? = nil,
-                               stockPriceUSD: Double? = nil, market: MarketReference? = nil) throws -> SplitReport {
-        let expiry = expiry ?? market?.state.expiry
+                               stockPriceUSD: Double? = nil, market: PendleV2Curve<Wad>? = nil) throws -> SplitReport {
+        let expiry = expiry ?? market?.expiry
         try TokenizationValidation.nonNegative(tokens, "tokens")
         try TokenizationValidation.positiveRate(exchangeRate, "exchange rate")
         if let stored = pyIndexStored { try TokenizationValidation.positiveRate(stored, "index") }
@@ -101,7 +101,7 @@ public struct SplitReport: Hashable, Sendable {
         var ptImpliedAPY = ptImpliedAPY
         report.ptImpliedAPYSource = ptImpliedAPY == nil ? nil : .given
         if ptImpliedAPY == nil, let market, let valuationTime, report.yearsToExpiry != nil {
-            ptImpliedAPY = try market.snapshot(at: valuationTime).impliedApy
+            ptImpliedAPY = try market.spot(at: valuationTime).impliedApy
             report.ptImpliedAPYSource = .market
         }
         if let apy = ptImpliedAPY, let years = report.yearsToExpiry {
@@ -205,12 +205,12 @@ public struct DividendsReport: Hashable, Sendable {
                                prices: ReinvestPriceAssumption = .eventPricesOnly, from: Int64? = nil, to: Int64? = nil,
                                maturity: Int64? = nil, interestFeeRate: Wad = YTInterest.defaultFeeRate,
                                stockPriceUSD: Double? = nil, assumedGrossYield: Double? = nil,
-                               market: MarketReference? = nil) throws -> DividendsReport {
+                               market: PendleV2Curve<Wad>? = nil) throws -> DividendsReport {
         try TokenizationValidation.feeRate(interestFeeRate)
         if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stock price") }
-        let maturity = maturity ?? market?.state.expiry
-        if let market, let maturity, maturity != market.state.expiry {
-            throw TokenizationError.maturityNotMarketExpiry(maturity: UnixTime.format(maturity), expiry: UnixTime.format(market.state.expiry))
+        let maturity = maturity ?? market?.expiry
+        if let market, let maturity, maturity != market.expiry {
+            throw TokenizationError.maturityNotMarketExpiry(maturity: UnixTime.format(maturity), expiry: UnixTime.format(market.expiry))
         }
         if let q = assumedGrossYield {
             guard q.isFinite else { throw TokenizationError.nonFiniteValue(field: "assumed yield") }

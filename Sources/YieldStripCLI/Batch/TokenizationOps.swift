@@ -55,7 +55,7 @@ enum TokenizationOps {
         }
         var inputs = SplitInputs(tokens: try request.wad("tokens"), exchangeRate: exchangeRate)
         inputs.pyIndexStored = try request.wadIfPresent("pyIndexStored") ?? market?.reference.pyIndex
-        inputs.expiry = try TimeField.read(request, "expiry") ?? market?.reference.state.expiry
+        inputs.expiry = try TimeField.read(request, "expiry") ?? market?.reference.expiry
         inputs.valuationTime = try TimeField.read(request, "valuationTime") ?? market?.blockTime
         inputs.ptImpliedApy = try request.doubleIfPresent("ptImpliedApy")
         inputs.stockPrice = try request.doubleIfPresent("stockPrice")
@@ -70,12 +70,12 @@ enum TokenizationOps {
     /// The optional market of a request: `market` (the state, as the market ops take it) with its
     /// `pyIndex` (wei, required with `market`) and an optional `blockTime` (a time ≥ 0); nil without
     /// `market` (then `pyIndex` and `blockTime` are not read).
-    static func marketReference(_ request: BatchRequest) throws(RequestError) -> (reference: MarketReference, blockTime: Int64?)? {
+    static func marketReference(_ request: BatchRequest) throws(RequestError) -> (reference: PendleV2Curve<Wad>, blockTime: Int64?)? {
         guard request.value("market") != nil else { return nil }
         let state = try MarketFields.market(request.object("market"))
         let pyIndex = try MarketFields.unsigned(request, "pyIndex")
         let blockTime = try TimeField.read(request, "blockTime", nonNegative: true)
-        return (MarketReference(state: state, pyIndex: pyIndex), blockTime)
+        return (PendleV2Curve(market: state, pyIndex: pyIndex), blockTime)
     }
 
     /// The `dividends` op's fields. `schedule` is the text of a schedule file (CSV or JSON, sniffed) or

@@ -90,7 +90,7 @@ struct DividendsCommand: Command {
         inputs.assumedYield = assumedYield
         if let marketPath = invocation.option("market") {
             let file = try MarketFile.load(path: marketPath)
-            inputs.market = file.reference
+            inputs.market = file.curve
             inputs.to = inputs.to ?? file.blockTime
             inputs.stockPrice = inputs.stockPrice ?? file.stockPrice
         }

@@ -8,7 +8,7 @@ public struct RootCommand: Command {
     public init() {}
 
     public let name = "yieldstrip"
-    public let abstract = "Lock in fixed rates and hedge dividends with PT and YT, exact to the wei."
+    public let abstract = "Fixed rates and dividend hedges with PT and YT, exact to the wei."
     public let options = [CommonOptions.version]
     public let subcommands: [any Command] = [
         LockInCommand(),

@@ -40,7 +40,7 @@ struct SplitCommand: Command {
             throw YCExpiredAtValuationTime(expiry: expiry, valuationTime: valuationTime, source: inputs.valuationTimeSource)
         } catch PendleError.marketExpired {
             guard let market = inputs.market, let valuationTime = inputs.valuationTime else { throw PendleError.marketExpired }
-            throw MarketExpiredAtBlockTime(expiry: market.state.expiry, blockTime: valuationTime, source: inputs.valuationTimeSource)
+            throw MarketExpiredAtBlockTime(expiry: market.market.expiry, blockTime: valuationTime, source: inputs.valuationTimeSource)
         }
     }
 
@@ -72,7 +72,7 @@ struct SplitCommand: Command {
         inputs.valuationTime = valuationTime
         inputs.ptImpliedApy = ptImpliedApy
         inputs.stockPrice = stockPrice ?? file?.stockPrice
-        inputs.market = file?.reference
+        inputs.market = file?.curve
         if inputs.expiry != nil && inputs.valuationTime == nil {
             if let blockTime = file?.blockTime {
                 inputs.valuationTime = blockTime

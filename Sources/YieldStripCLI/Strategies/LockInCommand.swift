@@ -4,7 +4,7 @@ import YieldStripJSON
 /// `yieldstrip lockin`: buy PT with a budget and hold it to maturity (batch op `lockin`).
 struct LockInCommand: Command {
     let name = "lockin"
-    let abstract = "Lock in a fixed rate: buy PT with a budget, see what it pays at maturity."
+    let abstract = "Lock in a fixed rate: buy PT, see what it pays at maturity."
     let discussion = """
         Buys PT with exactly the budget (one of --sy, --tokens, --shares, --usd; shares
         convert at the PY index, USD at the stock price) through the router's optimal

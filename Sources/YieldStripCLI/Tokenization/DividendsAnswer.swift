@@ -24,7 +24,7 @@ struct DividendsInputs: Sendable {
     var assumedYield: Double?
     /// A market to compare the fair prices with (`--market FILE`; `market` and `pyIndex`). The maturity
     /// defaults to its expiry.
-    var market: MarketReference?
+    var market: PendleV2Curve<Wad>?
 }
 
 /// `yieldstrip dividends` and the batch op `dividends`: one answer from `DividendsReport.compute`.

@@ -21,7 +21,7 @@ struct SplitInputs: Sendable {
     var stockPrice: Double?
     /// A market on the token (`--market FILE`; `market` and `pyIndex`): its implied APY values the legs
     /// when no APY is given, and the expiry defaults to its expiry.
-    var market: MarketReference?
+    var market: PendleV2Curve<Wad>?
 }
 
 /// `yieldstrip split` and the batch op `split`: one answer from `SplitReport.compute`.
