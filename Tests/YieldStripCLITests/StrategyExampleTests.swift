@@ -56,3 +56,15 @@ import YieldStrip
         #expect(answer["ytSold"] == .wei(Wad(units: 250).raw) && answer["syToMint"] == "0")
     }
 }
+
+/// The README's Swift snippet is `examples/swift`'s program, which CI builds and runs against the library.
+@Suite struct ReadmeSnippetTests {
+    @Test func snippetIsTheExamplePackage() throws {
+        let root = TokenizationCLITesting.repositoryRoot
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let program = try String(contentsOf: root.appendingPathComponent("examples/swift/Sources/lockin-example/main.swift"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```swift\n"))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) + "\n" == program)
+    }
+}
