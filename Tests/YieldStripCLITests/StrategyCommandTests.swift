@@ -79,6 +79,23 @@ import YieldStrip
         #expect(answers.map { $0["sizeUnit"] } == ["shares", "usd", "sy", "tokens"])
     }
 
+    /// `quote` sizes an SY amount in any unit, echoes the conversion, and quotes exactly that SY.
+    @Test func quoteTakesSizes() throws {
+        let file = try Self.file()
+        let at = try #require(file.blockTime)
+        let sy = try Wad(units: 100).assetToSy(index: file.pyIndex)
+        let sized = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--shares", "100", "--json"))
+        let plain = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", sy.description, "--json"))
+        for key in plain.keys where key != "size" { #expect(sized[key] == plain[key], "\(key)") }
+        #expect(plain["size"] == .null && JSONOutput.member(sized, "size.syIn") == .wei(sy.raw))
+        #expect(JSONOutput.member(sized, "size.unit") == "shares")
+        let batch = try JSONOutput.batchAnswer(try MarketExamples.batchLine(Self.market, op: "quote", blockTime: at,
+                                                                           extra: ["swap": "swapExactSyForPt", "shares": "100000000000000000000"]))
+        for key in sized.keys where key != "blockTimeSource" { #expect(batch[key] == sized[key], "\(key)") }
+        let refused = yieldstrip("quote", "--market", Self.market, "--sell-pt", "--usd", "100")
+        #expect(refused.exitCode == 2 && refused.stdout.isEmpty && refused.stderr.contains("sizes an SY amount"))
+    }
+
     /// Rates read 5 %, 50 bp or 0.05 alike; lists and ranges read as documented.
     @Test func rateAndRangeGrammar() throws {
         for text in ["5%", "500bp", "0.05", "500 bps"] {

@@ -14,9 +14,17 @@ enum AnalyticsOps {
         BatchOp("marketSnapshot", "market, pyIndex, blockTime, stockPrice? → implied APY, PT/YT prices, proportion, rate scalar, anchor, fee rate, reserves, largest trades") { request in
             try MarketSnapshotReport.build(MarketContext(request: request)).object
         },
-        BatchOp("quote", "market, pyIndex, blockTime, swap (a router swap op), its amount field, stockPrice? → amounts, fees, effective APY, price impact, limit, new market") { request in
+        BatchOp("quote", "market, pyIndex, blockTime, swap (a router swap op), its amount field (or for an SY amount sy|tokens|shares (wei)|usd), stockPrice? → amounts, fees, effective APY, price impact, limit, new market") { request in
             let kind = try swapKind(request)
-            return try QuoteReport.build(MarketContext(request: request), swap: kind, amount: request.wad(kind.amountField)).object
+            let context = try MarketContext(request: request)
+            guard let size = try StrategyInputs.size(request, others: [kind.amountField]) else {
+                return try QuoteReport.build(context, swap: kind, amount: request.wad(kind.amountField)).object
+            }
+            guard QuoteReport.takesSize(kind) else {
+                throw RequestError.badRequest(field: size.unit, reason: "field '\(size.unit)' sizes an SY amount; \(kind.rawValue) takes \(kind.amountField)")
+            }
+            let sized = try QuoteReport.syAmount(size, kind: kind, context: context)
+            return try QuoteReport.build(context, swap: kind, amount: sized.sy, size: sized).object
         },
         BatchOp("depth", "market, pyIndex, blockTime → rows: implied APY after PT trades of 0.1 % … 50 % of the pool, both sides") { request in
             try DepthReport.build(MarketContext(request: request)).object

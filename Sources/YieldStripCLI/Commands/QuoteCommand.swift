@@ -17,9 +17,12 @@ struct QuoteCommand: Command {
           --buy-yt   --in pt   swapExactPtForYt   pay exactly --amount PT
           --sell-yt [--in yt]  swapExactYtForSy   pay exactly --amount YT
         or give the router op itself with --op. The amount is read exactly in decimal
-        units (at most 18 decimals), or in wei with --wei. The block time is --at, else
-        the file's blockTime, else the wall clock. --json prints the answer of the
-        batch op 'quote' (amounts in wei).
+        units (at most 18 decimals), or in wei with --wei. An SY amount (exactSyIn,
+        exactSyOut) can be sized instead with --sy, --tokens, --shares (at the PY
+        index) or --usd (at --stock-price or the file's stockPrice); the answer's
+        'size' echoes the conversion. The block time is --at, else the file's
+        blockTime, else the wall clock. --json prints the answer of the batch op
+        'quote' (amounts in wei).
         """
     let options: [OptionSpec] = [
         MarketOptions.market,
@@ -28,9 +31,11 @@ struct QuoteCommand: Command {
         .flag("buy-yt", help: "Buy YT (with SY by default)."),
         .flag("sell-yt", help: "Sell YT (for SY)."),
         .value("op", valueName: "swap", help: "The router swap instead of a direction: \(SwapKind.allCases.map(\.rawValue).joined(separator: ", "))."),
-        .value("amount", valueName: "amount", help: "The amount given, in decimal units (1000, 0.5).", required: true),
+        .value("amount", valueName: "amount", help: "The amount given, in decimal units (1000, 0.5)."),
         .value("in", valueName: "token", help: "The token --amount counts: sy, pt or yt (see above)."),
         .flag("wei", help: "Read --amount as an integer of wei."),
+    ] + StrategyInputs.sizeOptions + [
+        StrategyInputs.stockPriceOption,
         MarketOptions.at,
         CommonOptions.json,
     ]
@@ -38,12 +43,23 @@ struct QuoteCommand: Command {
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let kind = try Self.swapKind(invocation)
         let readsWei = invocation.flag("wei")
-        guard let amount = try invocation.parse(option: "amount", { ValueText.wad($0, inWei: readsWei) }) else {
-            throw invocation.usageError("Missing expected argument '--amount <amount>'")
+        let amount = try invocation.parse(option: "amount", { ValueText.wad($0, inWei: readsWei) })
+        let size = try StrategyInputs.size(invocation, others: ["amount"])
+        if size != nil && !QuoteReport.takesSize(kind) {
+            throw invocation.usageError("'--\(size?.unit ?? "")' sizes an SY amount; \(kind.rawValue) takes \(kind.amountField): give --amount")
         }
-        let (file, context) = try MarketOptions.context(invocation)
-        let title = file.title + "\n\(kind.rawValue): \(kind.amountField) = \(amount.description)"
-        return .report(try context.explainingExpiry { try QuoteReport.build($0, swap: kind, amount: amount, title: title) })
+        if size != nil && readsWei { throw invocation.usageError("'--wei' reads --amount; give the size in decimal units") }
+        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
+        guard amount != nil || size != nil else {
+            throw invocation.usageError("Missing expected argument '--amount <amount>' (or, for an SY amount, --sy, --tokens, --shares or --usd)")
+        }
+        let (file, fileContext) = try MarketOptions.context(invocation)
+        var context = fileContext
+        if let stockPrice { context.stockPrice = stockPrice }
+        let sized = try size.map { try QuoteReport.syAmount($0, kind: kind, context: context) }
+        let given = sized?.sy ?? amount ?? .zero
+        let title = file.title + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
+        return .report(try context.explainingExpiry { try QuoteReport.build($0, swap: kind, amount: given, size: sized, title: title) })
     }
 
     /// The directions, their flags, and the router swap for each token `--in` may name (the first is

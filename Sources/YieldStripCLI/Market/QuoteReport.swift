@@ -28,7 +28,8 @@ import YieldStripJSON
 /// trade whose LPs' fee share rounds to zero (`MarketZeroNetLPFee`), an exact input beyond what the
 /// market takes (`ExceedsMarketLimit`, with the exact largest amount in wei).
 enum QuoteReport {
-    static func build(_ context: MarketContext, swap kind: SwapKind, amount: Wad, title: String? = nil) throws -> Report {
+    static func build(_ context: MarketContext, swap kind: SwapKind, amount: Wad, size: SizeConversion<Wad>? = nil,
+                      title: String? = nil) throws -> Report {
         let quote = try PendleMarketMath.quote(kind, market: context.market, pyIndex: context.pyIndex, amount: amount,
                                                blockTime: context.blockTime, stockPrice: context.stockPrice)
         let result = quote.result
@@ -39,6 +40,8 @@ enum QuoteReport {
         report.append("tokenIn", .string(tokenIn.rawValue), label: "token in")
         report.append("tokenOut", .string(tokenOut.rawValue), label: "token out")
         report.append("amountField", .string(kind.amountField), label: "amount field")
+        report.append("size", size.map { .object(Self.sizeObject($0)) } ?? .null)
+        report.hiddenInTable.insert("size")
         report.append("amountGiven", wad: amount, label: "\(kind.amountField) given (\(kind.isExactInput ? tokenIn.rawValue : tokenOut.rawValue))")
         report.append("amountIn", wad: result.amountIn, label: "amount in, spent (\(tokenIn.rawValue))")
         report.append("unspentInput", wad: quote.unspentInput, label: "input left unspent (\(tokenIn.rawValue))")
@@ -93,4 +96,24 @@ enum QuoteReport {
         }
         return report
     }
+
+    /// The size as given and converted: `unit`, `amount` (decimal text), `conversion` (in words), `syIn`
+    /// (wei), `sharesIn`, `usdIn`, `stockPrice`.
+    static func sizeObject(_ size: SizeConversion<Wad>) -> JSONObject {
+        var object: JSONObject = ["unit": .string(size.given.unit), "amount": .string(size.given.amount.description),
+                                  "conversion": .string(size.description), "syIn": .wei(size.sy.raw)]
+        object.append("sharesIn", analytic: size.shares)
+        object.append("usdIn", analytic: size.usd)
+        object.append("stockPrice", analytic: size.stockPrice)
+        return object
+    }
+
+    /// The SY amount of a size for a swap whose given amount is SY (`exactSyIn`, `exactSyOut`); a size for
+    /// another swap is a usage problem, named by `describe`.
+    static func syAmount(_ size: PositionSize, kind: SwapKind, context: MarketContext) throws -> SizeConversion<Wad> {
+        try PositionSizing.convert(size, assetPerSy: context.pyIndex, stockPrice: context.stockPrice)
+    }
+
+    /// Whether a size in SY, tokens, shares or USD can give `kind`'s amount (its amount is SY).
+    static func takesSize(_ kind: SwapKind) -> Bool { kind.amountField == "exactSyIn" || kind.amountField == "exactSyOut" }
 }
