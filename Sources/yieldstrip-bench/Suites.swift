@@ -48,6 +48,9 @@ func coreBenchmarks() throws -> [Benchmark] {
     let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: time)
     let approxComp = try PendleMarketMath.getMarketPreCompute(approxMarket, pyIndex: approxIndex, blockTime: time)
 
+    let curve = PendleV2Curve(market: market, pyIndex: index)
+    let approxCurve = PendleV2Curve(market: approxMarket, pyIndex: approxIndex)
+
     // Evaluation counts for the solver rows: mean over the 64 budgets.
     func meanEvaluations(_ run: (Int) throws -> Int) rethrows -> String {
         var total = 0
@@ -136,6 +139,17 @@ func coreBenchmarks() throws -> [Benchmark] {
                   note: "\(routerYtEvaluations) evaluations incl. calcMaxPtIn") {
             blackHole(try RouterApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next() / 4],
                                                                blockTime: time))
+        },
+        // The jobs: the exact trade (the market's limit searched only when the trade reaches it), for the lock-in
+        // a second, fee-free one, and the Double analytics.
+        Benchmark(group: "jobs", name: "lockin exact (SY budget, no hedge)", note: "2 optimal swaps (budget and fee-free)") {
+            blackHole(try LockIn.compute(LockInRequest(size: .sy(Fixture.budgets[c.next()])), curve: curve, at: time))
+        },
+        Benchmark(group: "jobs", name: "lockin Double", note: "the same algorithm on the converted state") {
+            blackHole(try LockIn.compute(LockInRequest(size: .sy(Fixture.budgets[c.next()])), curve: approxCurve, at: time))
+        },
+        Benchmark(group: "jobs", name: "short-yt exact (token holder, 9 PnL rows)", note: "1 exact swapExactYtForSy") {
+            blackHole(try ShortYT.compute(ShortYTRequest(size: .position(.shares(Fixture.budgets[c.next()]))), curve: curve, at: time))
         },
     ]
 }

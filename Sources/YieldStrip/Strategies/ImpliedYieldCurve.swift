@@ -107,8 +107,6 @@ public struct CurveTrade<S: PendleScalar>: Sendable {
     /// The implied APY before and after the trade.
     public var impliedApyBefore: Double
     public var impliedApyAfter: Double
-    /// The largest exact input of this kind the market took before the trade (nil: none executes).
-    public var largestInput: S?
     /// The venue's own names for the trade's amounts (Pendle: the router swap's fields, e.g. `netPtOut`,
     /// `netSyIn`, `netSyFee`), in order.
     public var venueFields: [(name: String, value: S)]

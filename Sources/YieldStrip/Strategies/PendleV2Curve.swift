@@ -45,14 +45,14 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
     public func trade(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> CurveTrade<S> {
         if market.isExpired(at: blockTime) { throw PendleError.marketExpired }
         let swap = Self.swapKind(kind)
-        let (result, largest) = try PendleMarketMath.checkedSwap(swap, market: market, pyIndex: pyIndex, amount: amount,
-                                                                 blockTime: blockTime, refusesZeroLpFee: refusesZeroLpFee)
+        let (result, _) = try PendleMarketMath.checkedSwap(swap, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime,
+                                                           refusesZeroLpFee: refusesZeroLpFee, reportsLargestAmount: false)
         let after = result.trade?.market.lastLnImpliedRate ?? market.lastLnImpliedRate
         return CurveTrade(kind: kind, amountGiven: amount, amountIn: result.amountIn, amountOut: result.amountOut,
                           unspentInput: try amount - result.amountIn, ptLeg: result.trade?.netPtToAccount ?? .zero,
                           feeSy: result.netSyFee, feeSyToReserve: result.netSyToReserve,
                           impliedApyBefore: Foundation.expm1(market.lastLnImpliedRate.doubleValue),
-                          impliedApyAfter: Foundation.expm1(after.doubleValue), largestInput: largest,
+                          impliedApyAfter: Foundation.expm1(after.doubleValue),
                           venueFields: result.fields, venueTrade: swap.rawValue, evaluations: result.evaluations)
     }
 

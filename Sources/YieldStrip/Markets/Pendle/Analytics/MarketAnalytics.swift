@@ -209,17 +209,34 @@ extension PendleMarketMath {
     /// `refusesZeroLpFee: false`, for counterfactual pricing on a fee-free copy of the market), and an exact input larger than the market can take in that direction
     /// (``SwapError/exceedsMarketLimit(given:largest:)`` with the exact largest amount: the optimal answer
     /// would stop at the market's limit and leave the rest unused — or, buying YT, give the extra PT to the
-    /// market). Returns the result and the largest amount (one search, shared with the caller).
+    /// market). Returns the result and, with `reportsLargestAmount`, the largest amount (one search, shared
+    /// with the caller); without it, the market's limit is searched only when the trade reached it (the next
+    /// wei of its PT leg does not execute), which is the only case it can bind.
     public static func checkedSwap<S: PendleScalar>(
-        _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64, refusesZeroLpFee: Bool = true
+        _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64, refusesZeroLpFee: Bool = true,
+        reportsLargestAmount: Bool = true
     ) throws -> (result: SwapResult<S>, largestAmount: S?) {
         if amount.isZero { throw SwapError.zeroAmount(field: kind.amountField) }
         let result = try swap(kind, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime)
         if refusesZeroLpFee, result.zeroNetLpFee(pyIndex: pyIndex) {
             throw PendleError.marketZeroNetLPFee
         }
-        let limitLeg = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
-        let largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: limitLeg)
+        var largest: S? = nil
+        if reportsLargestAmount {
+            let limitLeg = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
+            largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: limitLeg)
+        } else if kind.isSearchedExactInput, let leg = result.trade?.netPtToAccount, !leg.isZero {
+            let size = leg.isNegative ? try leg.negated() : leg
+            let next = try size + S(wei: 1)
+            let nextLeg = kind.ptLegSign > 0 ? next : try next.negated()
+            if S.isExact, (try? executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: nextLeg, blockTime: blockTime)) == nil {
+                // The trade stopped at the market's limit: the largest amount is what that leg spends.
+                largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime,
+                                        largestLeg: largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0))
+            } else if !S.isExact {
+                largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime)
+            }
+        }
         // A searched exact input above what the largest executable leg uses would stop at the market's limit.
         if kind.isSearchedExactInput, let largest, amount > largest {
             throw SwapError.exceedsMarketLimit(given: amount.revertValue, largest: largest.revertValue)
