@@ -106,7 +106,7 @@ import YieldStrip
             (["--apy", "0.05", "--pt-price", "0.9", "--expiry", "2027-01-01"], "Give the rate in one form only; got --apy and --pt-price"),
             (["--apy", "0.05"], "Missing expected argument '--expiry <time>'"),
             (["--apy", "0.05", "--seconds-to-expiry", "100", "--now", "2026-01-01"], "'--seconds-to-expiry' replaces '--expiry' and '--now'"),
-            (["--apy", "five", "--seconds-to-expiry", "100"], "The value 'five' is invalid for '--apy <number>': expected a number"),
+            (["--apy", "five", "--seconds-to-expiry", "100"], "The value 'five' is invalid for '--apy <number>': expected a rate: a fraction (0.05), a percentage (5%) or basis points (50bp)"),
             (["--apy", "nan", "--seconds-to-expiry", "100"], "The value 'nan' is invalid for '--apy <number>'"),
             (["--apy", "0.05", "--seconds-to-expiry", "1.5"], "The value '1.5' is invalid for '--seconds-to-expiry <seconds>'"),
             (["--apy", "0.05", "--expiry", "2026-02-30"], "The value '2026-02-30' is invalid for '--expiry <time>'"),
