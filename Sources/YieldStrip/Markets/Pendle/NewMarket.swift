@@ -68,8 +68,10 @@ extension MarketDeployment {
     /// 1. The curve: `scalarRoot` and `initialAnchor` from `apyBand` (default ``ApyBand/around(_:)``) and the time to
     ///    expiry by ``curveParameters(rateMin:rateMax:secondsToExpiry:)``; `lnFeeRateRoot = ln(1 + annualFee)`; each
     ///    rounded to the nearest wei.
-    /// 2. The seed: the PT proportion `p` that prices `impliedApy` (``initialProportion(scalarRoot:rateAnchor:desiredImpliedApy:secondsToExpiry:)``);
-    ///    asset `A` with `A + A · p / (1 − p) · ptPrice = liquidityUsd / stockPrice` (ptPrice = (1 + apy)^−years); SY =
+    /// 2. The seed: the PT proportion `p` that prices `impliedApy` (the rule's ``initialProportion(scalarRoot:rateAnchor:desiredImpliedApy:secondsToExpiry:)``),
+    ///    as PT per asset `p / (1 − p) = exp((E − anchor) · rateScalar)` with E = (1 + apy)^years, the anchor in wei and the
+    ///    contract's `rateScalar` (`E − anchor` taken without cancellation near 1); asset `A` with
+    ///    `A + A · p / (1 − p) · ptPrice = liquidityUsd / stockPrice` (ptPrice = (1 + apy)^−years); SY =
     ///    `assetToSy(pyIndex, A)`, PT = `syToAsset(pyIndex, SY) · p / (1 − p)`.
     /// 3. The state: the exact first `addLiquidityCore(SY, PT)` on an empty market (LP = √(SY · PT), 1000 wei to the
     ///    reserve), then the exact `setInitialLnImpliedRate` with the anchor.
@@ -135,8 +137,21 @@ extension MarketDeployment {
 
         let empty = MarketState<Wad>(totalPt: .zero, totalSy: .zero, totalLp: .zero, scalarRoot: scalarRoot, expiry: expiry,
                                      lnFeeRateRoot: lnFeeRateRoot, reserveFeePercent: reserveFeePercent, lastLnImpliedRate: .zero)
+        // PT per asset in the pool, e^logit, from the curve the contract will use (the anchor in wei, its rateScalar
+        // = scalarRoot · 365 d / t) and E − anchor without cancellation near 1 (expm1, the anchor's excess over 1 in
+        // wei): the rule's `Double` proportion loses the anchor's last ~100 wei, which matters when E − 1 is tiny.
+        let rateScalar: Wad
+        do {
+            rateScalar = try PendleMarketMath.getRateScalar(scalarRoot, timeToExpiry: secondsToExpiry)
+        } catch {
+            throw .curveOutOfRange(min: band.min, max: band.max, reason: error.message)
+        }
+        let excess = expm1(log1p(impliedApy) * years) - Wad(raw: anchor.raw &- Wad.one.raw).doubleValue
+        let ptPerAssetInPool = exp(excess * rateScalar.doubleValue)
+        guard ptPerAssetInPool.isFinite, ptPerAssetInPool > 0 else {
+            throw .curveOutOfRange(min: band.min, max: band.max, reason: "the PT proportion rounds to 0 or 1")
+        }
         let targetValue = liquidityUsd / stockPrice
-        let ptPerAssetInPool = proportion / (1 - proportion)
         var asset = targetValue / (1 + ptPerAssetInPool * exp(-log1p(impliedApy) * years))
         var seeded = try seed(empty, asset: asset, ptPerAsset: ptPerAssetInPool, pyIndex: pyIndex, anchor: anchor,
                               blockTime: blockTime, years: years, liquidityUsd: liquidityUsd)
@@ -309,18 +324,18 @@ public enum NewMarketError: DomainError, Equatable {
         case let .invalidApyBand(min, max):
             return min < 0
                 ? "InvalidApyBand: the APY band \(Self.percent(min))..\(Self.percent(max)) starts below 0; give a band with 0 ≤ min < max (e.g. 0.1%..1%)"
-                : "InvalidApyBand: the APY band \(Self.percent(min))..\(Self.percent(max)) is empty: its minimum must be below its maximum (e.g. 0.1%..1%)"
+                : "InvalidApyBand: the APY band \(Self.percent(min))..\(Self.percent(max)) is empty; give a band whose minimum is below its maximum (e.g. 0.1%..1%)"
         case let .apyOutsideBand(apy, min, max):
             return "ApyOutsideBand: the target APY \(Self.percent(apy)) is outside the band \(Self.percent(min))..\(Self.percent(max)) the curve is sized for; "
-                + "widen the band to include it (or leave it out: the default is APY/3..3·APY)"
+                + "give a band that includes it (or none: the default is APY/3..3·APY)"
         case let .curveOutOfRange(min, max, reason):
-            return "CurveOutOfRange: the band \(Self.percent(min))..\(Self.percent(max)) gives no usable curve for this time to expiry (\(reason)); widen the band"
+            return "CurveOutOfRange: the band \(Self.percent(min))..\(Self.percent(max)) gives no usable curve for this time to expiry (\(reason)); give a wider band"
         case let .poolTooSmall(value):
             return "PoolTooSmall: a pool worth \(Self.plain(value)) USD is too small for the first addLiquidityCore (√(SY · PT) must exceed the 1000 wei of LP locked in the reserve); give a larger liquidity"
         case let .poolTooLarge(value):
             return "PoolTooLarge: a pool worth \(Self.plain(value)) USD does not fit the contract's 256-bit arithmetic (SY · PT overflows); give a smaller liquidity or a higher stock price"
         case let .contractRevert(step, error):
-            return "\(error.message) (in the market's first \(step)); change the APY band or the time to expiry"
+            return "\(error.message) (in the market's first \(step)); give another APY band or time to expiry"
         }
     }
 
