@@ -19,7 +19,7 @@ import YieldStrip
               batch         Answer JSON Lines requests on stdin, one answer line each.
               wad           Check Pendle's exact 18-decimal math by hand.
               rate          Convert a rate: APY, ln rate, PT/YT price, PT per asset.
-              market        Read a Pendle V2 market from a market file.
+              market        Read a Pendle V2 market from a market file, or create one.
               quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.
               depth         Implied APY after PT trades of 0.1% to 50% of the pool.
               split         Split stock tokens into PT and YT: amounts, redemptions, values.

@@ -123,16 +123,10 @@ enum MarketNewReport {
             reserveFeePercent: inputs.reserveFeePercent, name: inputs.name, underlying: inputs.underlying, source: inputs.source,
             notes: inputs.notes)
         let file = built.file
-        var report = Report(file.jsonObject, title: "New market" + (file.name.map { ": \($0)" } ?? ""))
-        report.hiddenInTable.formUnion(["name", "underlying", "curve", "source", "notes", "market"])
-        report.labels["stockPrice"] = "stock price (USD per asset)"
-        report.displays["stockPrice"] = TableFormat.fixed(inputs.stockPrice, digits: 2)
-        report.labels["blockTime"] = "block time (created)"
-        report.displays["blockTime"] = UnixTime.format(inputs.blockTime)
-        report.labels["pyIndex"] = "PY index (asset per SY)"
-        report.displays["pyIndex"] = file.pyIndex.description
+        var report = Report(title: "New market" + (file.name.map { ": \($0)" } ?? ""))
         if let path { report.appendTableOnly("path", .string(path), label: "written to") }
-
+        for member in file.jsonObject.members { report.append(member.key, member.value) }
+        report.hiddenInTable.formUnion(file.jsonObject.keys)
         report.append("impliedApy", analytic: built.impliedApy, label: "implied APY") { TableFormat.percent($0) }
         report.append("poolValueInAsset", analytic: built.poolValueInAsset, label: "pool value (asset)") { TableFormat.fixed($0, digits: 6) }
         report.append("poolValueUsd", analytic: built.poolValueUsd, label: "pool value (USD)") { TableFormat.fixed($0, digits: 2) }
