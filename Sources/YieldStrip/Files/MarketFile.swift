@@ -188,7 +188,7 @@ extension MarketFile {
     }
 
     /// The file's members as one JSON object, in ``jsonText``'s order (the batch op `marketNew` answers with them).
-    public var jsonObject: JSONObject {
+    package var jsonObject: JSONObject {
         var object = JSONObject()
         if let name { object.append("name", .string(name)) }
         if let underlying { object.append("underlying", .string(underlying)) }
