@@ -59,17 +59,37 @@ import YieldStrip
             #expect(fields[5] == "true" || fields[5] == "false")
             #expect((fields[5] == "true") == fields[2].isEmpty)
         }
-        // Near expiry, buying half the pool's PT exceeds the market's limit.
-        #expect(lines[10].hasPrefix("0.5,") && lines[10].contains(",,,,true,"))
+        #expect(lines[10].hasPrefix("0.5,") && lines[10].contains(",false,"))
+        // Near expiry at a rate near the band's floor, buying half the pool's PT exceeds the market's limit.
+        let files = try TemporaryMarketFiles()
+        let limited = yieldstrip("depth", "--market", try Self.marketAtItsLimit(files), "--csv")
+        let limitedLines = limited.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(limited.exitCode == 0 && limitedLines.count == 12)
+        #expect(limitedLines[10].hasPrefix("0.5,") && limitedLines[10].contains(",,,,true,"))
     }
 
-    @Test func tableMarksTheLimit() {
+    @Test func tableMarksTheLimit() throws {
         let run = yieldstrip("depth", "--market", MarketExamples.nearExpiry)
         #expect(run.exitCode == 0)
         #expect(run.stdout.hasPrefix("SPY-like stock token, 25 JUN 2026, 2.5 days to expiry (SPY)\n"))
         #expect(run.stdout.contains("block time   2026-06-22T12:00:00Z (market file)\n"))
-        #expect(run.stdout.contains("50.00%  57859.408835  exceeds limit"))
-        #expect(run.stdout.contains(" 0.10%    115.718818     115.130467    0.2497%        0.1496%"))
+        #expect(run.stdout.contains(" 0.10%     3.339872      3.280542    0.8906%        0.7898%           3.280497    0.8922%        0.9931%\n"))
+        #expect(!run.stdout.contains("exceeds limit"))
+        let files = try TemporaryMarketFiles()
+        let limited = yieldstrip("depth", "--market", try Self.marketAtItsLimit(files))
+        #expect(limited.exitCode == 0)
+        #expect(limited.stdout.contains("\n50.00%  1383.435500  exceeds limit                                  1358.890724    0.3580%        0.4584%\n"))
+        #expect(limited.stdout.contains("\n 0.10%     2.766871       2.717839    0.2497%        0.1496%           2.717801    0.2503%        0.3505%\n"))
+    }
+
+    /// The SPY-like market as it would be priced at 0.25 % in a 0.1 %..1 % band: buying half its PT pushes the
+    /// exchange rate below 1 (`MarketExchangeRateBelowOne`).
+    static func marketAtItsLimit(_ files: TemporaryMarketFiles) throws -> String {
+        let built = try MarketDeployment.newMarket(impliedApy: 0.0025, expiry: 1_782_345_600, blockTime: 1_782_129_600, liquidityUsd: 10_000_000,
+                                                   stockPrice: 680, apyBand: ApyBand(min: 0.001, max: 0.01),
+                                                   pyIndex: try #require(Wad(weiText: "1018030473737342226")))
+        #expect(built.file.market.totalPt == Wad(weiText: "2766870999900635069935"))
+        return try files.write(built.file.jsonText)
     }
 
     @Test func usageErrors() {

@@ -102,7 +102,7 @@ import YieldStrip
             expectFailure(CLI.run(arguments: arguments), exitCode: 2, containing: fragment)
         }
         // Malformed values still say what was expected.
-        expectFailure(yieldstrip("rate", "--apy", "lots", "--seconds-to-expiry", "5"), exitCode: 2, containing: "'--apy <number>': expected a rate: a fraction (0.05)")
+        expectFailure(yieldstrip("rate", "--apy", "lots", "--seconds-to-expiry", "5"), exitCode: 2, containing: "'--apy <number>': expected a rate: a fraction (0.05), a percentage (5%) or basis points (50bp)")
         expectFailure(yieldstrip("split", "--tokens", "1", "--exchange-rate", "1", "--stock-price", "cheap"), exitCode: 2,
                       containing: "'--stock-price <usd>': expected a finite number")
         expectFailure(yieldstrip("yt-interest", "--balance", "1", "--index-from", "1", "--index-to", "1.1", "--fee", "a lot"), exitCode: 2,

@@ -129,8 +129,11 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
         #expect(aaplSnapshot.impliedApy > 0.0025 && aaplSnapshot.impliedApy < 0.0035)
         #expect(aapl.notes?.contains("Implied APY 0.30 %") == true)
         #expect(aaplSnapshot.yearsToExpiry > 0.9 && aaplSnapshot.yearsToExpiry < 1.1)
-        #expect(abs(aaplSnapshot.totalAsset - 2_000_000) < 1e-6, "pool of about 2M asset")
-        #expect(aapl.pyIndex > .one && aapl.stockPrice != nil)
+        // A pool worth 20,000,000 USD at 230 USD per share, PT at its price plus SY at the PY index.
+        let aaplValue = aaplSnapshot.totalAsset + aaplSnapshot.totalPt * aaplSnapshot.ptPriceInAsset
+        #expect(aapl.stockPrice == 230)
+        #expect(abs(aaplValue * 230 / 20_000_000 - 1) < 1e-12)
+        #expect(aapl.pyIndex > .one && aapl.notes?.contains("20,000,000 USD") == true)
 
         let (highYield, highYieldSnapshot) = try snapshot(MarketExamples.highYield)
         #expect(abs(highYieldSnapshot.impliedApy - 0.2341) < 0.0001)
@@ -146,8 +149,11 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
 
         let (nearExpiry, nearExpirySnapshot) = try snapshot(MarketExamples.nearExpiry)
         #expect(nearExpirySnapshot.secondsToExpiry <= 3 * 86_400)
-        #expect(abs(nearExpirySnapshot.impliedApy - 0.0025) < 0.0001)
+        #expect(abs(nearExpirySnapshot.impliedApy - 0.008914) < 0.0001)
         #expect(nearExpiry.notes?.contains("2.5 days before expiry") == true)
+        #expect(nearExpiry.notes?.contains("Implied APY 0.8914 %") == true)
+        let nearExpiryValue = nearExpirySnapshot.totalAsset + nearExpirySnapshot.totalPt * nearExpirySnapshot.ptPriceInAsset
+        #expect(abs(nearExpiryValue * 680 / 10_000_000 - 1) < 1e-12 && nearExpiry.stockPrice == 680)
     }
 
     /// The AAPL-like curve is what Pendle's deployment rule gives for the band its notes state.
@@ -185,7 +191,7 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
         #expect(step["command"] == "quote --market examples/markets/aapl-like.json --buy-pt --amount 1000")
         let table = yieldstrip("demo").stdout
         #expect(table.contains("2. An AAPL-like stock-token market at its block time (examples/markets/aapl-like.json)"))
-        #expect(table.contains("locks in 0.1993% a year to expiry, fees included (spot 0.3000%)"))
+        #expect(table.contains("locks in 0.1861% a year to expiry, fees included (spot 0.3000%)"))
     }
 
     // MARK: Bad files: exit 1, nothing on stdout
@@ -227,7 +233,7 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
     @Test func contractRevertsExitOne() throws {
         let files = try TemporaryMarketFiles()
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
-        let empty = try files.write(file.replacingOccurrences(of: "\"590051091404691105708480\"", with: "\"0\""))
+        let empty = try files.write(file.replacingOccurrences(of: "\"19823512368863353913184\"", with: "\"0\""))
         expectFailure(yieldstrip("market", "show", "--market", empty), exitCode: 1, containing: "MarketZeroTotalPtOrTotalAsset")
     }
 

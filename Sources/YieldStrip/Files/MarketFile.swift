@@ -19,7 +19,7 @@ import YieldStripJSON
 /// let file = try MarketFile.load(path: "examples/markets/aapl-like.json")
 /// let curve = file.curve                       // the market behind the strategies' curve interface
 /// ```
-public struct MarketFile: Sendable {
+public struct MarketFile: Sendable, Equatable {
     /// The path or name the file was read from, for messages.
     public let origin: String
     /// The market's state, exact (wei).
@@ -157,5 +157,60 @@ public struct MarketFileError: DomainError, Equatable {
         case .invalidField(_, _, let why):
             return "market file '\(origin)': \(why)"
         }
+    }
+}
+
+extension MarketFile {
+    /// The file's text, laid out as the example files are: one member per line, two spaces of indentation, the
+    /// keys in the order `name`, `underlying`, `curve` (always `"pendle-v2"`), `source`, `notes`, `stockPrice`,
+    /// `blockTime` (Unix seconds), `pyIndex`, `market` (`totalPt`, `totalSy`, `totalLp`, `scalarRoot`, `expiry`,
+    /// `lnFeeRateRoot`, `reserveFeePercent`, `lastLnImpliedRate`); absent fields are left out; amounts are decimal
+    /// strings of wei; a whole-number stock price is written without a fraction (`230`), any other in the shortest
+    /// form that reads back to the same `Double`; the text ends with a newline. ``parse(_:origin:)`` of it gives
+    /// back an equal file (same origin).
+    public var jsonText: String {
+        var lines = ["{"]
+        let members = jsonObject.members
+        for (i, member) in members.enumerated() {
+            let comma = i == members.count - 1 ? "" : ","
+            guard case .object(let nested) = member.value else {
+                lines.append("  \(JSONValue.string(member.key).jsonText): \(member.value.jsonText)\(comma)")
+                continue
+            }
+            lines.append("  \(JSONValue.string(member.key).jsonText): {")
+            for (j, inner) in nested.members.enumerated() {
+                lines.append("    \(JSONValue.string(inner.key).jsonText): \(inner.value.jsonText)" + (j == nested.count - 1 ? "" : ","))
+            }
+            lines.append("  }\(comma)")
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The file's members as one JSON object, in ``jsonText``'s order (the batch op `marketNew` answers with them).
+    package var jsonObject: JSONObject {
+        var object = JSONObject()
+        if let name { object.append("name", .string(name)) }
+        if let underlying { object.append("underlying", .string(underlying)) }
+        object.append("curve", .string(Self.pendleCurve))
+        if let source { object.append("source", .string(source)) }
+        if let notes { object.append("notes", .string(notes)) }
+        if let stockPrice, let number = Self.jsonNumber(stockPrice) { object.append("stockPrice", .number(number)) }
+        if let blockTime { object.append("blockTime", .number(JSONNumber(blockTime))) }
+        object.append("pyIndex", .wei(pyIndex.raw))
+        object.append("market", .object([
+            "totalPt": .wei(market.totalPt.raw), "totalSy": .wei(market.totalSy.raw), "totalLp": .wei(market.totalLp.raw),
+            "scalarRoot": .wei(market.scalarRoot.raw), "expiry": .number(JSONNumber(market.expiry)),
+            "lnFeeRateRoot": .wei(market.lnFeeRateRoot.raw), "reserveFeePercent": .number(JSONNumber(market.reserveFeePercent)),
+            "lastLnImpliedRate": .wei(market.lastLnImpliedRate.raw),
+        ]))
+        return object
+    }
+
+    /// A whole number (below 2^53) without a fraction, anything else in Swift's shortest round-trip form; nil when
+    /// not finite.
+    static func jsonNumber(_ value: Double) -> JSONNumber? {
+        if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return JSONNumber(Int64(value)) }
+        return JSONNumber(value)
     }
 }

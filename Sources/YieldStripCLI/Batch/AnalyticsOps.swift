@@ -1,7 +1,7 @@
 import YieldStrip
 import YieldStripJSON
 
-/// Ops behind the human commands `rate`, `market show`, `quote` and `depth`: each answers exactly the
+/// Ops behind the human commands `rate`, `market show`, `market new`, `quote` and `depth`: each answers exactly the
 /// fields the command prints with `--json` (the same report builder serves both).
 ///
 /// Batch never reads a clock: `rate` needs `now` (or `secondsToExpiry`) and the market ops need
@@ -13,6 +13,9 @@ enum AnalyticsOps {
         },
         BatchOp("marketSnapshot", "market, pyIndex, blockTime, stockPrice? → implied APY, PT/YT prices, proportion, rate scalar, anchor, fee rate, reserves, largest trades") { request in
             try MarketSnapshotReport.build(MarketContext(request: request)).object
+        },
+        BatchOp("marketNew", "apy, expiry, blockTime, liquidityUsd, stockPrice, fee?, apyBand?, pyIndex?, reserveFeePercent?, name?, underlying?, source?, notes? → a new market's file fields, implied APY and pool value read back (as 'market new --json')") { request in
+            try MarketNewReport.build(MarketNewInputs(request: request)).report.object
         },
         BatchOp("quote", "market, pyIndex, blockTime, swap (a router swap op), its amount field (or for an SY amount sy|tokens|shares (wei)|usd), stockPrice? → amounts, fees, effective APY, price impact, limit, new market") { request in
             let kind = try swapKind(request)

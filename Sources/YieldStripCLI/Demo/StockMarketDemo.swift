@@ -14,20 +14,20 @@ enum StockMarketDemo {
           "name": "AAPL-like stock token, 4 MAR 2027",
           "underlying": "AAPL",
           "curve": "pendle-v2",
-          "source": "illustrative: not a real market; generated with Pendle's deployment rule (MarketDeployLib) and the exact first addLiquidityCore and setInitialLnImpliedRate",
-          "notes": "Implied APY 0.30 %, about AAPL's dividend yield net of 30 % US withholding (about 0.46 % gross, 0.32 % net). Curve sized by MarketDeployment for an implied-rate band of 0.1 % to 1 % over the 366.4 days from blockTime (2026-03-02T14:30:00Z) to expiry (Thursday 2027-03-04 00:00 UTC); fee 0.1 %/yr (lnFeeRateRoot = ln 1.001), 80 % of fees to the reserve. Seeded at blockTime with 2,000,000 asset (shares) as SY at PY index 1.012345 and the PT that prices 0.3 %. stockPrice (USD per share) is illustrative.",
+          "source": "illustrative: not a real market; made with yieldstrip market new: Pendle's deployment rule (MarketDeployLib) for the curve, then the exact first addLiquidityCore and setInitialLnImpliedRate",
+          "notes": "Implied APY 0.30 %, about AAPL's dividend yield net of 30 % US withholding (0.3214 % over the year of dividends below). Created at blockTime (2026-03-02T14:30:00Z), 366.4 days before expiry (Thursday 2027-03-04 00:00 UTC), with a pool worth 20,000,000 USD (PT at its price plus SY at the PY index) at 230 USD per share, the size of real tokenized-stock markets (a few million to tens of millions of USD). Curve by Pendle's deployment rule for an implied-APY band of 0.1 % to 1 %; fee 0.1 %/yr (lnFeeRateRoot = ln 1.001), 80 % of fees to the reserve. PY index 1.003214142718150519: a token launched at 1.0 a year before blockTime and grown by a year of AAPL dividends net of 30 % withholding, reinvested; examples/data/aapl.csv lists none after 2025-08-11, so its last four (2024-11-08 to 2025-08-11) stand for that year: yieldstrip dividends --schedule examples/data/aapl.csv --withholding 0.30 --from 2024-09-01 --to 2025-09-01 (yield index at the end). Made with yieldstrip market new --apy 0.3% --expiry 2027-03-04 --at 2026-03-02T14:30:00Z --liquidity-usd 20000000 --stock-price 230 --fee 0.1% --apy-band 0.1%..1% --py-index 1.003214142718150519 --reserve-fee 80 and this file's name, underlying, source and notes (examples/markets/README.md gives the whole command). stockPrice is illustrative.",
           "stockPrice": 230,
           "blockTime": 1772461800,
-          "pyIndex": "1012345000000000000",
+          "pyIndex": "1003214142718150519",
           "market": {
-            "totalPt": "590051091404691105708480",
-            "totalSy": "1975611081202554465127994",
-            "totalLp": "1079681191210983857915964",
+            "totalPt": "19823512368863353913184",
+            "totalSy": "66977253982529162840049",
+            "totalLp": "36437953053858132300953",
             "scalarRoot": "488261892873696979223",
             "expiry": 1804118400,
             "lnFeeRateRoot": "999500333083533",
             "reserveFeePercent": 80,
-            "lastLnImpliedRate": "2995508979798382"
+            "lastLnImpliedRate": "2995508979798479"
           }
         }
 

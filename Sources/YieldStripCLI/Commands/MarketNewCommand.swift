@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import YieldStrip
+import YieldStripJSON
+
+/// `yieldstrip market new`: a new Pendle V2 market at a target implied APY and pool value, as a market file
+/// (batch op `marketNew`).
+struct MarketNewCommand: Command {
+    let name = "new"
+    let abstract = "Create a market file: a new market at a target implied APY and pool value."
+    let discussion = """
+        Sizes the curve by Pendle's deployment rule (scalarRoot and initialAnchor
+        from --apy-band, lnFeeRateRoot = ln(1 + --fee)), seeds the PT proportion
+        that prices --apy with SY and PT worth --liquidity-usd at --stock-price
+        (PT at its price, SY at --py-index), and runs the exact first
+        addLiquidityCore and setInitialLnImpliedRate at --at, the file's
+        blockTime: 'market show' on the file reads back the APY and pool value.
+        Prints the market file on stdout, or writes it to --out and prints a short
+        table (the path, the implied APY and pool value read back). --json prints
+        the answer of the batch op 'marketNew': the file's fields, then the values
+        read back. An expiry that is not a Thursday 00:00 UTC (Pendle's are) is
+        warned about on stderr. Rates: 0.3%, 30bp or 0.003.
+        """
+    let options: [OptionSpec] = [
+        .value("apy", valueName: "rate", help: "The target implied APY (0.3%, 30bp or 0.003), ≥ 0.", required: true),
+        .value("expiry", valueName: "time", help: "The market's expiry: ISO-8601 (2027-03-04) or Unix seconds; Pendle's are Thursdays 00:00 UTC.",
+               required: true),
+        .value("at", valueName: "time", help: "When the market is created, the file's blockTime: ISO-8601 or Unix seconds.", required: true),
+        .value("liquidity-usd", valueName: "usd", help: "The pool's value in USD: PT at its price plus SY at the PY index.", required: true),
+        .value("stock-price", valueName: "usd", help: "USD per share (per unit of the accounting asset).", required: true),
+        .value("fee", valueName: "rate", help: "The annual fee rate, 0 to 5% (lnFeeRateRoot = ln(1 + fee)).", default: "0.1%"),
+        .value("apy-band", valueName: "min..max",
+               help: "The implied-APY band the curve covers, MIN..MAX such as 0.1%..1% (default: APY/3..3·APY; 0..1% for a zero APY)."),
+        .value("py-index", valueName: "index", help: "Asset per SY at --at, read exactly (at most 18 decimals).", default: "1"),
+        .value("reserve-fee", valueName: "percent", help: "The share of fees sent to the reserve, in percent: 0 to 100.", default: "80"),
+        .value("name", valueName: "text", help: "The file's name field."),
+        .value("underlying", valueName: "text", help: "The file's underlying field (AAPL)."),
+        .value("source", valueName: "text", help: "The file's source field (where the numbers come from)."),
+        .value("notes", valueName: "text", help: "The file's notes field."),
+        .value("out", valueName: "file", help: "Write the market file here (replacing it) instead of printing it."),
+        .flag(CommonOptions.json.name, help: "Print the answer of the batch op marketNew on one line: the file's fields and the values read back."),
+    ]
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        let inputs = try inputs(invocation)
+        let path = invocation.option("out")
+        let (built, report) = try MarketNewReport.build(inputs, path: path)
+        if let warning = MarketNewReport.expiryWarning(inputs.expiry) { try invocation.warn(warning) }
+        if let path { try OutputFile.write(built.file.jsonText, to: path, kind: "market file") }
+        if invocation.wantsJSON || path != nil { return .report(report) }
+        return .text(built.file.jsonText)
+    }
+
+    /// The options as the library's inputs; a malformed value or a missing option is a usage error, and so is
+    /// a block time before 1970 (as for every `--at`). Values in range are the library's to check.
+    func inputs(_ invocation: Invocation) throws -> MarketNewInputs {
+        let apyText = invocation.option("apy") ?? ""
+        let apy = try TokenizationValues.required(invocation, "apy") { RateText.value($0) }
+        let expiry = try requiredTime(invocation, "expiry")
+        let at = try requiredTime(invocation, "at")
+        if at < 0 {
+            throw invocation.usageError("The value '\(invocation.option("at") ?? "")' is invalid for '--at <time>': a block time must be ≥ 0 (Unix seconds from 1970)")
+        }
+        var inputs = MarketNewInputs(
+            impliedApy: apy.value, expiry: expiry, blockTime: at,
+            liquidityUsd: try TokenizationValues.required(invocation, "liquidity-usd") { TokenizationValues.number($0) },
+            stockPrice: try TokenizationValues.required(invocation, "stock-price") { TokenizationValues.number($0) })
+        inputs.annualFee = try TokenizationValues.required(invocation, "fee") { RateText.double($0) }
+        inputs.apyBand = try invocation.parse(option: "apy-band") { MarketNewInputs.parseBand($0) }
+        inputs.pyIndex = try TokenizationValues.required(invocation, "py-index") { ValueText.wad($0) }
+        inputs.reserveFeePercent = try TokenizationValues.required(invocation, "reserve-fee") { text in
+            Int64(text.trimmingWhitespace()).map { .value($0) } ?? .invalid(reason: "expected a whole number of percent, 0 to 100")
+        }
+        inputs.name = invocation.option("name")
+        inputs.underlying = invocation.option("underlying")
+        inputs.source = invocation.option("source")
+        inputs.notes = invocation.option("notes")
+        if let warning = RateText.unitlessLargeApyWarning(option: "--apy", text: apyText, value: apy.value) {
+            try invocation.warn(warning)
+        }
+        return inputs
+    }
+
+    /// A required time option (the parser has already refused a missing one).
+    private func requiredTime(_ invocation: Invocation, _ name: String) throws(UsageError) -> Int64 {
+        guard let time = try MarketOptions.time(invocation, name) else {
+            throw invocation.usageError("Missing expected argument '--\(name) <time>'")
+        }
+        return time
+    }
+}
+
+/// A file a command writes (`market new --out FILE`), created or replaced whole.
+enum OutputFile {
+    /// Writes `text` to `path` (created with mode 0644, or truncated).
+    ///
+    /// - Throws: ``OutputFileError`` with the system's reason when the file cannot be opened or written.
+    static func write(_ text: String, to path: String, kind: String) throws(OutputFileError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw OutputFileError(path: path, kind: kind, reason: systemErrorText(errno)) }
+        let sink = FileDescriptorSink(descriptor: descriptor, name: path)
+        do {
+            try sink.write(text)
+        } catch {
+            close(descriptor)
+            throw OutputFileError(path: path, kind: kind, reason: error.reason)
+        }
+        guard close(descriptor) == 0 else { throw OutputFileError(path: path, kind: kind, reason: systemErrorText(errno)) }
+    }
+}
+
+/// A file that cannot be written: the CLI exits 1 with the system's reason.
+struct OutputFileError: DomainError {
+    let path: String
+    let kind: String
+    let reason: String
+
+    var errorName: String { "FileUnwritable" }
+    var errorArgs: [String] { [path] }
+    var message: String { "cannot write \(kind) '\(path)': \(reason)" }
+}
