@@ -120,6 +120,13 @@ import YieldStrip
         #expect(percent.stdout == yieldstrip("rate", "--apy", "0.05", "--seconds-to-expiry", "31536000", "--json").stdout)
         let unitless = yieldstrip("rate", "--apy", "5", "--seconds-to-expiry", "31536000", "--json")
         #expect(unitless.exitCode == 0 && unitless.stderr.hasPrefix("warning: --apy 5 is read as a fraction: 500.00%"))
+        // The same on the jobs' APY options; stdout stays the JSON answer.
+        let hold = yieldstrip("lockin", "--market", Self.market, "--sy", "10", "--hold-apy", "2", "--json")
+        #expect(hold.exitCode == 0 && hold.stderr.hasPrefix("warning: --hold-apy 2 is read as a fraction: 200.00%"))
+        #expect((try? JSONReader.parse(hold.stdout)) != nil)
+        let realized = yieldstrip("short-yt", "--market", Self.market, "--shares", "1", "--realized-apys", "0,1.5", "--json")
+        #expect(realized.exitCode == 0 && realized.stderr.hasPrefix("warning: --realized-apys reads plain numbers as fractions"))
+        #expect(yieldstrip("short-yt", "--market", Self.market, "--shares", "1", "--realized-apys", "0,1.5%").stderr.isEmpty)
     }
 
     /// Bad input: a clear error, the right exit status, nothing on stdout.

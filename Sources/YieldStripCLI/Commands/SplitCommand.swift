@@ -53,7 +53,7 @@ struct SplitCommand: Command {
         let pyIndexStored = try invocation.parse(option: "index", TokenizationValues.amount)
         let expiry = try MarketOptions.time(invocation, "expiry")
         let valuationTime = try MarketOptions.time(invocation, "at")
-        let ptImpliedApy = try invocation.parse(option: "pt-implied-apy") { TokenizationValues.number($0, allowsPercent: true) }
+        let ptImpliedApy = try StrategyInputs.apy(invocation, "pt-implied-apy")
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         let marketPath = invocation.option("market")
         if marketPath == nil {

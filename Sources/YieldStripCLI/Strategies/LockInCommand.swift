@@ -64,7 +64,7 @@ struct LockInCommand: Command {
         let rebate = try StrategyInputs.rate(invocation, "rebate") ?? 0
         let dividendYield = try StrategyInputs.rate(invocation, "dividend-yield")
         let margin = try StrategyInputs.rate(invocation, "initial-margin") ?? 0.2
-        let holdApy = try StrategyInputs.rate(invocation, "hold-apy")
+        let holdApy = try StrategyInputs.apy(invocation, "hold-apy")
         let withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
         let schedulePath = invocation.option("schedule")
         if hedgeKind == "short" && dividendYield == nil && schedulePath == nil {

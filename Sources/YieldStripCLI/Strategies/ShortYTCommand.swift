@@ -56,7 +56,7 @@ struct ShortYTCommand: Command {
         }
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         let fraction = try StrategyInputs.exactRate(invocation, "fraction") ?? .one
-        let realized = try StrategyInputs.range(invocation, "realized-apys")
+        let realized = try StrategyInputs.apyList(invocation, "realized-apys")
         let request = ShortYTRequest(
             size: size, heldAs: heldAs, holderWithholding: try StrategyInputs.withholding(invocation, "holder-withholding") ?? .standard,
             tokenWithholding: try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard,

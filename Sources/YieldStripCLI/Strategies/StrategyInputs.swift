@@ -87,6 +87,23 @@ enum StrategyInputs {
         try invocation.parse(option: name, RateText.double)
     }
 
+    /// The option `--name` as an APY (``rate(_:_:)``), warning on stderr when it is above 100 % and written
+    /// without a unit (`--hold-apy 3` is 300 %).
+    static func apy(_ invocation: Invocation, _ name: String) throws -> Double? {
+        guard let value = try rate(invocation, name), let text = invocation.option(name) else { return nil }
+        if let warning = RateText.unitlessLargeApyWarning(option: "--" + name, text: text, value: value) { try invocation.warn(warning) }
+        return value
+    }
+
+    /// A list of APYs (``range(_:_:)``), warning on stderr when one is above 100 % and the list has no unit.
+    static func apyList(_ invocation: Invocation, _ name: String) throws -> ValueRange? {
+        guard let list = try range(invocation, name) else { return nil }
+        if list.unit == .fraction, let large = list.values.first(where: { $0 > 1 }) {
+            try invocation.warn("--\(name) reads plain numbers as fractions: \(TableFormat.percent(large, digits: 2)) a year is among them; write % or bp for percent or basis points")
+        }
+        return list
+    }
+
     /// The option `--name` as an exact rate (a wad); nil when absent.
     static func exactRate(_ invocation: Invocation, _ name: String) throws(UsageError) -> Wad? {
         try invocation.parse(option: name, RateText.exact)
