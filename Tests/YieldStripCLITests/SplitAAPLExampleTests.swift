@@ -42,6 +42,26 @@ import YieldStrip
         #expect(!yieldstrip("demo", "--section", "tokenization", "--json").stdout.contains("null"))
     }
 
+    /// Runs `examples/NAME` with `YIELDSTRIP` set to the built tool; its stdout, after checking it succeeded
+    /// with nothing on stderr.
+    static func runExample(_ name: String) throws -> String {
+        let tool = try #require(builtTool)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["bash", T.repositoryRoot.appendingPathComponent("examples/" + name).path]
+        process.environment = ProcessInfo.processInfo.environment.merging(["YIELDSTRIP": tool]) { $1 }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(name): \(stderr)")
+        #expect(stderr.isEmpty, "\(name): \(stderr)")
+        return stdout
+    }
+
     /// The built `yieldstrip` this test run can use: `$YIELDSTRIP`, else the binary beside the test
     /// bundle, else `.build/debug/yieldstrip` under the repository; nil when none exists.
     static let builtTool: String? = {
@@ -56,20 +76,7 @@ import YieldStrip
     /// the worked example's numbers.
     @Test(.enabled(if: builtTool != nil, "no built yieldstrip binary found (run 'swift build' first)"))
     func exampleScriptRunsEndToEnd() throws {
-        let tool = try #require(Self.builtTool)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["bash", T.repositoryRoot.appendingPathComponent("examples/split-aapl.sh").path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["YIELDSTRIP": tool]) { $1 }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stderr)")
-        #expect(stderr.isEmpty)
+        let stdout = try Self.runExample("split-aapl.sh")
         #expect(stdout.hasPrefix("== dividends: AAPL, 30 % withholding"))
         for (label, value) in [("yield index at the end", "1.003214142718150519"), ("realized APY", "0.3214%"),
                                ("one YT: paid (SY)", "0.003107729749661149"), ("PT fair price (USD)", "229.63"),

@@ -8,31 +8,11 @@ import YieldStrip
 @Suite struct StrategyExampleTests {
     typealias T = TokenizationCLITesting
 
-    /// Runs `examples/NAME` with `YIELDSTRIP` set to the built tool; its stdout, after checking it succeeded
-    /// with nothing on stderr.
-    static func run(_ name: String) throws -> String {
-        let tool = try #require(SplitAAPLExampleTests.builtTool)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["bash", T.repositoryRoot.appendingPathComponent("examples/" + name).path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["YIELDSTRIP": tool]) { $1 }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(name): \(stderr)")
-        #expect(stderr.isEmpty, "\(name): \(stderr)")
-        return stdout
-    }
-
     static let hasTools = SplitAAPLExampleTests.builtTool != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
 
     @Test(.enabled(if: hasTools, "no built yieldstrip binary or python3 found (run 'swift build' first)"))
     func lockInScript() throws {
-        let stdout = try Self.run("lockin-aapl.sh")
+        let stdout = try SplitAAPLExampleTests.runExample("lockin-aapl.sh")
         let file = try MarketExamples.load(MarketExamples.aapl)
         let result = try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: file.stockPrice), curve: file.curve,
                                         at: try #require(file.blockTime))
@@ -48,7 +28,7 @@ import YieldStrip
 
     @Test(.enabled(if: SplitAAPLExampleTests.builtTool != nil, "no built yieldstrip binary found (run 'swift build' first)"))
     func shortYtScript() throws {
-        let stdout = try Self.run("hedge-dividends-short-yt.sh")
+        let stdout = try SplitAAPLExampleTests.runExample("hedge-dividends-short-yt.sh")
         #expect(stdout.hasPrefix("== a token holder sells the yield of 1,000 shares\n"))
         #expect(stdout.contains("sells 1214.285714285714285714 YT (1.21429 YT per share hedged)"))
         let json = try #require(stdout.split(separator: "\n").last.map(String.init))

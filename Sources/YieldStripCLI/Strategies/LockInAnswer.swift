@@ -23,14 +23,8 @@ struct LockInAnswer {
         let real = { (value: Double) in TableFormat.significant(value) }
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
         let percent = { (value: Double) in TableFormat.percent(value) }
-        answer.text("curve", result.curveName, label: "curve")
-        answer.withReport { context.appendBlockTime(to: &$0) }
-        answer.time("expiry", result.expiry, label: "expiry (PT redeems one share)")
-        answer.withReport { report in
-            report.append("secondsToExpiry", .number(JSONNumber(result.secondsToExpiry)), label: "time to expiry (s)")
-            report.hiddenInTable.insert("secondsToExpiry")
-        }
-        try answer.number("yearsToExpiry", result.yearsToExpiry, label: "years to expiry") { TableFormat.fixed($0, digits: 6) }
+        try answer.jobHeader(curveName: result.curveName, context: context, expiry: result.expiry, expiryLabel: "expiry (PT redeems one share)",
+                             secondsToExpiry: result.secondsToExpiry, yearsToExpiry: result.yearsToExpiry)
 
         let size = result.size
         answer.text("sizeUnit", size.given.unit, label: "size unit")
@@ -75,11 +69,7 @@ struct LockInAnswer {
         answer.nested("dollarHedge", try result.dollarHedge.map(hedgeObject))
         answer.nested("hold", try result.hold.map(holdObject))
 
-        var purchase = AnswerBuilder()
-        purchase.text("swap", result.purchase.venueTrade, label: "router swap")
-        for (name, value) in result.purchase.venueFields { purchase.wad(name, value, label: name) }
-        purchase.withReport { $0.append("evaluations", .number(JSONNumber(result.purchase.evaluations)), label: "curve evaluations") }
-        answer.nested("purchase", purchase)
+        answer.nested("purchase", AnswerBuilder.venueTrade(result.purchase))
         answer.texts("assumptions", result.assumptions, label: "assumptions")
         answer.withReport { $0.hiddenInTable.insert("assumptions") }
 
@@ -138,9 +128,6 @@ struct LockInAnswer {
     /// The table: what was locked in words, the figures, the price scenarios.
     var tableText: String {
         var blocks: [String] = []
-        if !title.isEmpty { blocks.append(title + "\n") }
-        blocks.append(summary.joined(separator: "\n") + "\n")
-        blocks.append(report.tableText)
         if !result.priceScenarios.isEmpty {
             var header = ["stock at maturity", "change", "USD at maturity", "USD APY"]
             let hedged = result.dollarHedge != nil, held = result.hold != nil
@@ -156,8 +143,7 @@ struct LockInAnswer {
             }
             blocks.append("USD at maturity by the stock price then (the rate is fixed in shares, not dollars)\n" + table.render(indent: 2))
         }
-        blocks.append("assumptions\n" + result.assumptions.map { "  - " + $0 }.joined(separator: "\n") + "\n")
-        return blocks.joined(separator: "\n")
+        return JobTable.render(title: title, summary: summary, report: report, tables: blocks, assumptions: result.assumptions)
     }
 
     /// The verdict in words.

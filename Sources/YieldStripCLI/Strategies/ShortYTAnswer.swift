@@ -25,14 +25,8 @@ struct ShortYTAnswer {
         let real = { (value: Double) in TableFormat.significant(value) }
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
         let percent = { (value: Double) in TableFormat.percent(value) }
-        answer.text("curve", result.curveName, label: "curve")
-        answer.withReport { context.appendBlockTime(to: &$0) }
-        answer.time("expiry", result.expiry, label: "expiry")
-        answer.withReport { report in
-            report.append("secondsToExpiry", .number(JSONNumber(result.secondsToExpiry)), label: "time to expiry (s)")
-            report.hiddenInTable.insert("secondsToExpiry")
-        }
-        try answer.number("yearsToExpiry", result.yearsToExpiry, label: "years to expiry") { TableFormat.fixed($0, digits: 6) }
+        try answer.jobHeader(curveName: result.curveName, context: context, expiry: result.expiry, expiryLabel: "expiry",
+                             secondsToExpiry: result.secondsToExpiry, yearsToExpiry: result.yearsToExpiry)
         answer.text("heldAs", result.heldAs.rawValue, label: "dividends held as",
                     display: result.heldAs == .token ? "stock token (split own tokens)" : "stock (token borrowed to mint)")
         try answer.number("holderWithholding", result.holderWithholding, label: "holder's withholding", display: percent)
@@ -83,11 +77,7 @@ struct ShortYTAnswer {
         try answer.number("breakEvenGrossDividendYield", result.breakEvenGrossDividendYield,
                           label: "break-even gross dividend yield", display: percent)
 
-        var sale = AnswerBuilder()
-        sale.text("swap", result.sale.venueTrade, label: "router swap")
-        for (name, value) in result.sale.venueFields { sale.wad(name, value, label: name) }
-        sale.withReport { $0.append("evaluations", .number(JSONNumber(result.sale.evaluations)), label: "curve evaluations") }
-        answer.nested("sale", sale)
+        answer.nested("sale", AnswerBuilder.venueTrade(result.sale))
         answer.texts("assumptions", result.assumptions, label: "assumptions")
         answer.withReport { $0.hiddenInTable.insert("assumptions") }
         return ShortYTAnswer(report: answer.report, result: result, title: title ?? "")
@@ -96,19 +86,14 @@ struct ShortYTAnswer {
     // MARK: Text
 
     var tableText: String {
-        var blocks: [String] = []
-        if !title.isEmpty { blocks.append(title + "\n") }
-        blocks.append(summary.joined(separator: "\n") + "\n")
-        blocks.append(report.tableText)
         let hasUsd = result.pnl.contains { $0.pnlUsd != nil }
         var table = TextTable(header: ["realized APY", "token growth", "PnL (shares)"] + (hasUsd ? ["PnL (USD)"] : []))
         for row in result.pnl {
             table.rows.append([TableFormat.percent(row.realizedApy), TableFormat.significant(row.growth, digits: 10),
                                TableFormat.significant(row.pnlShares, digits: 8)] + (hasUsd ? [TableFormat.fixed(row.pnlUsd, digits: 2)] : []))
         }
-        blocks.append("PnL at maturity against keeping the SY, by the token's realized APY\n" + table.render(indent: 2))
-        blocks.append("assumptions\n" + result.assumptions.map { "  - " + $0 }.joined(separator: "\n") + "\n")
-        return blocks.joined(separator: "\n")
+        let pnl = "PnL at maturity against keeping the SY, by the token's realized APY\n" + table.render(indent: 2)
+        return JobTable.render(title: title, summary: summary, report: report, tables: [pnl], assumptions: result.assumptions)
     }
 
     /// The verdict in words.
