@@ -26,7 +26,7 @@ enum AnalyticsOps {
             guard QuoteReport.takesSize(kind) else {
                 throw RequestError.badRequest(field: size.unit, reason: "field '\(size.unit)' sizes an SY amount; \(kind.rawValue) takes \(kind.amountField)")
             }
-            let sized = try QuoteReport.syAmount(size, kind: kind, context: context)
+            let sized = try QuoteReport.syAmount(size, context: context)
             return try QuoteReport.build(context, swap: kind, amount: sized.sy, size: sized).object
         },
         BatchOp("depth", "market, pyIndex, blockTime → rows: implied APY after PT trades of 0.1 % … 50 % of the pool, both sides") { request in

@@ -56,7 +56,7 @@ struct QuoteCommand: Command {
         let (file, fileContext) = try MarketOptions.context(invocation)
         var context = fileContext
         if let stockPrice { context.stockPrice = stockPrice }
-        let sized = try size.map { try QuoteReport.syAmount($0, kind: kind, context: context) }
+        let sized = try size.map { try QuoteReport.syAmount($0, context: context) }
         let given = sized?.sy ?? amount ?? .zero
         let title = file.title + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
         return .report(try context.explainingExpiry { try QuoteReport.build($0, swap: kind, amount: given, size: sized, title: title) })

@@ -51,8 +51,6 @@ struct MarketContext: Sendable {
         report.hiddenInTable.formUnion(["blockTimeISO", "blockTimeSource"])
     }
 
-    /// USD value of `amount` units of asset, nil without a stock price.
-    func usd(asset amount: Double) -> Double? { stockPrice.map { $0 * amount } }
 }
 
 extension MarketContext {

@@ -108,9 +108,8 @@ enum QuoteReport {
         return object
     }
 
-    /// The SY amount of a size for a swap whose given amount is SY (`exactSyIn`, `exactSyOut`); a size for
-    /// another swap is a usage problem, named by `describe`.
-    static func syAmount(_ size: PositionSize, kind: SwapKind, context: MarketContext) throws -> SizeConversion<Wad> {
+    /// A size's SY at the context's PY index and stock price, for a swap whose given amount is SY.
+    static func syAmount(_ size: PositionSize, context: MarketContext) throws -> SizeConversion<Wad> {
         try PositionSizing.convert(size, assetPerSy: context.pyIndex, stockPrice: context.stockPrice)
     }
 
