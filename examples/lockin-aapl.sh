@@ -4,7 +4,8 @@
 #      shares and dollars at maturity across stock prices;
 #   2. the same with a perp short that fixes the dollar value (5 % funding received, 20 % margin);
 #   3. the same with borrowed stock sold short (0.5 % fee, 4 % rebate, AAPL's dividends owed from its
-#      schedule), compared with simply holding the token;
+#      schedule), compared with simply holding the token; the bundled schedule ends in August 2025, so
+#      its trailing yield stands in for the dividends since, and the tool says so on stderr;
 #   4. one JSON answer through `batch`, as a script would ask it.
 # Every time is the market file's block time: the output is the same on every run.
 #

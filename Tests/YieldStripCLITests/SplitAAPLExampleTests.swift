@@ -43,8 +43,8 @@ import YieldStrip
     }
 
     /// Runs `examples/NAME` with `YIELDSTRIP` set to the built tool; its stdout, after checking it succeeded
-    /// with nothing on stderr.
-    static func runExample(_ name: String) throws -> String {
+    /// with nothing on stderr but the `warnings` expected (each a line `warning: …` containing the text).
+    static func runExample(_ name: String, warnings: [String] = []) throws -> String {
         let tool = try #require(builtTool)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -58,7 +58,9 @@ import YieldStrip
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(name): \(stderr)")
-        #expect(stderr.isEmpty, "\(name): \(stderr)")
+        let lines = stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == warnings.count && zip(lines, warnings).allSatisfy { $0.hasPrefix("warning: ") && $0.contains($1) },
+                "\(name): \(stderr)")
         return stdout
     }
 

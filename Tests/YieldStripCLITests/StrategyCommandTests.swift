@@ -87,7 +87,7 @@ import YieldStrip
         let sized = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--shares", "100", "--json"))
         let plain = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", sy.description, "--json"))
         for key in plain.keys where key != "size" { #expect(sized[key] == plain[key], "\(key)") }
-        #expect(plain["size"] == .null && JSONOutput.member(sized, "size.syIn") == .wei(sy.raw))
+        #expect(plain["size"] == .null && JSONOutput.member(sized, "size.sy") == .wei(sy.raw))
         #expect(JSONOutput.member(sized, "size.unit") == "shares")
         let batch = try JSONOutput.batchAnswer(try MarketExamples.batchLine(Self.market, op: "quote", blockTime: at,
                                                                            extra: ["swap": "swapExactSyForPt", "shares": "100000000000000000000"]))
@@ -141,7 +141,9 @@ import YieldStrip
             (["lockin", "--market", m, "--sy", "100000000"], 1, "ExceedsMarketLimit"),
             (["lockin", "--market", m, "--sy", "10", "--price-range", "1..2:0"], 2, "the step must be positive"),
             (["lockin", "--market", m, "--sy", "10", "--hedge", "short"], 2, "--dividend-yield"),
-            (["lockin", "--market", m, "--sy", "10", "--funding", "5%"], 2, "applies to '--hedge perp'"),
+            (["lockin", "--market", m, "--sy", "10", "--funding", "5%"], 2, "'--funding' applies to the perp hedge only ('--hedge' perp)"),
+            (["lockin", "--market", m, "--sy", "10", "--initial-margin", "30%"], 2, "'--initial-margin' applies to a hedge"),
+            (["lockin", "--market", m, "--sy", "10", "--hedge", "short", "--dividend-yield", "1%", "--schedule", "x.csv"], 2, "give the dividends owed once"),
             (["lockin", "--market", m, "--sy", "10", "--hedge", "swap"], 2, "expected none, perp or short"),
             (["lockin", "--market", m, "--sy", "10", "--hold-apy", "lots"], 2, "expected a rate"),
             (["short-yt", "--market", m, "--shares", "10", "--yt", "5"], 2, "Give the size once"),
@@ -160,7 +162,8 @@ import YieldStrip
         // The same through batch: an error answer naming the problem.
         let at = try #require(try Self.file().blockTime)
         for (extra, error) in [(["usd": -5] as JSONObject, "NonPositiveSize"), (["fraction": 2, "shares": "1"], "InvalidInput"),
-                               (["sy": "1", "usd": 5], "BadRequest")] {
+                               (["sy": "1", "usd": 5], "BadRequest"), (["sy": "1", "funding": "5%"], "BadRequest"),
+                               (["sy": "1", "hedge": "short"], "BadRequest"), (["sy": "1", "initialMargin": "0.3"], "BadRequest")] {
             let answer = try JSONOutput.batchAnswer(try MarketExamples.batchLine(Self.market, op: extra["fraction"] == nil ? "lockin" : "shortYt",
                                                                                 blockTime: at, extra: extra))
             #expect(answer["error"] == .string(error), "\(extra): \(answer)")

@@ -164,6 +164,11 @@ import YieldStrip
         // One dividend: the window is 365 days before it, so q = 0.25 / 220 a year.
         #expect(Self.relativeError(outlook.grossAnnualYield, 0.25 / 220) < 1e-14)
         #expect(Self.relativeError(outlook.netGrowth, Foundation.exp(0.25 / 220 * 0.7)) < 1e-14)
+        #expect(outlook.warnings.isEmpty)
+        // A schedule whose last row is more than a typical gap (here 365 days) before the period: stale, and said so.
+        let stale = try DividendOutlook.project(schedule: past, from: Self.now + Self.year, to: Self.now + 2 * Self.year,
+                                                withholding: .standard, prices: .eventPricesOnly)
+        #expect(stale.warnings.count == 1 && stale.warnings[0].contains("more than a typical gap"))
     }
 
     // MARK: Short YT
@@ -228,6 +233,9 @@ import YieldStrip
                                                        realizedApys: [breakEven]), curve: curve, at: Self.now)
         #expect(abs(check.pnl[0].pnlShares) < 1e-9 * sold)
         #expect(Self.relativeError(result.capitalShares, result.syToMint.doubleValue * curve.pyIndex.doubleValue) < 1e-15)
+        // A borrow fee above what the premium pays: a negative break-even, and no dividend yield breaks even.
+        let costly = try ShortYT.compute(ShortYTRequest(size: request.size, heldAs: .stock, borrowFeeApr: 0.05), curve: curve, at: Self.now)
+        #expect((costly.breakEvenApy ?? 0) < 0 && costly.breakEvenGrossDividendYield == nil)
     }
 
     /// Selling YT already held mints nothing; bad requests are named errors.

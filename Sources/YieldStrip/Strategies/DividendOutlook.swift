@@ -42,6 +42,9 @@ public struct DividendOutlook: Hashable, Sendable {
     private var trailingTo: Int64?
     /// Listed: `Σ dᵢ` (USD per share, as paid); trailing: nil (use ``grossDividendsPerShareUsd(stockPrice:)``).
     public var listedGrossDividendsPerShareUsd: Double?
+    /// Where the schedule does not cover what the outlook rests on (its last row more than a typical gap
+    /// before the period starts, so the trailing yield is stale): each says what to do.
+    public var warnings: [String] = []
 
     /// Gross dividends one share pays over the period, in USD: the listed sum, or the trailing yield at
     /// `stockPrice`.
@@ -92,6 +95,13 @@ public struct DividendOutlook: Hashable, Sendable {
                                       tokenApy: RateConventions.annualizedRate(growth: growth, years: years),
                                       withholding: withholding, listedExDates: [], listedGrossDividendsPerShareUsd: nil)
             outlook.trailingWindow = window
+            let gap = StockTokenIndex.typicalGap(for: schedule)
+            if let last = schedule.actions.last?.date, Double(from) - Double(last) > Double(gap) {
+                outlook.warnings.append(
+                    "the dividend schedule ends \(UnixTime.formatDate(last)), more than a typical gap between dividends "
+                    + "(\(gap / RateConventions.secondsPerDay) days) before \(UnixTime.formatDate(from)): its trailing yield stands in for "
+                    + "the dividends since; add the later dividends to the schedule, or give the token's APY instead")
+            }
         }
         guard outlook.netGrowth.isFinite, outlook.grossAnnualYield.isFinite else { throw StrategyError.notFinite(quantity: "dividend outlook") }
         return outlook

@@ -116,6 +116,8 @@ public struct DollarHedgeResult: Hashable, Sendable {
     public var grossDividendYield: Double?
     public var dividendsOwedUsd: Double?
     public var dividendBasis: String?
+    /// The schedule's coverage warnings (``DividendOutlook/warnings``).
+    public var warnings: [String] = []
     /// The dollar value at maturity, whatever the stock price, and its APY on `usdIn`.
     public var usdAtMaturity: Double
     public var dollarApy: Double
@@ -143,6 +145,8 @@ public struct HoldComparison: Hashable, Sendable {
     public var breakEvenGrossDividendYield: Double?
     /// Holding's USD value at maturity, at the maturity price.
     public var usdAtMaturity: Double?
+    /// The schedule's coverage warnings (``DividendOutlook/warnings``).
+    public var warnings: [String]
 }
 
 /// A lock-in's complete answer: the exact purchase, the rate locked and what the fee and the price
@@ -188,6 +192,8 @@ public struct LockInResult<S: PendleScalar>: Sendable {
     public var hold: HoldComparison?
     /// What the answer assumes, in words.
     public var assumptions: [String]
+    /// Where the inputs do not cover what the answer rests on (a stale dividend schedule, say).
+    public var warnings: [String]
 }
 
 /// The lock-in job: buy PT with a budget and hold it to maturity.
@@ -261,7 +267,8 @@ public enum LockIn {
             annualFeeRate: curve.annualFeeRate, feeSy: purchase.feeSy, stockPrice: request.stockPrice, usdIn: usdIn, priceAtMaturity: priceAtMaturity,
             usdAtMaturity: usdAtMaturity,
             usdApy: usdAtMaturity.flatMap { value in usdIn.map { RateConventions.annualizedRate(growth: value / $0, years: tau) } },
-            priceScenarios: scenarios, dollarHedge: hedge, hold: hold, assumptions: assumptions)
+            priceScenarios: scenarios, dollarHedge: hedge, hold: hold, assumptions: assumptions,
+            warnings: Array(Set((hedge?.warnings ?? []) + (hold?.warnings ?? []))).sorted())
     }
 
     /// `(ptOut / (syIn · assetPerSy))^(1/years) − 1`, through `expm1(log(·)/years)` so a small rate keeps
@@ -297,6 +304,7 @@ public enum LockIn {
                                                           prices: prices)
                 let owed = outlook.grossDividendsPerShareUsd(stockPrice: stockPrice)
                 (yield, owedPerShare, basis) = (owed / (stockPrice * years), owed, outlook.basisDescription)
+                result.warnings = outlook.warnings
             }
             result.instrument = "borrowedStock"
             result.borrowFeeApr = fee
@@ -318,6 +326,7 @@ public enum LockIn {
                                blockTime: Int64, expiry: Int64, years: Double, withholding: Withholding,
                                priceAtMaturity: Double?) throws -> HoldComparison {
         let growth: Double, basis: String, description: String
+        var warnings: [String] = []
         switch assumption {
         case .tokenApy(let apy):
             try checkRate(apy, "holdApy", range: -0.99...100, reason: "give the token's APY, e.g. 0.003 or 0.3%")
@@ -327,6 +336,7 @@ public enum LockIn {
             let outlook = try DividendOutlook.project(schedule: schedule, from: blockTime, to: expiry, withholding: withholding, prices: prices)
             growth = outlook.netGrowth
             (basis, description) = (outlook.basis.rawValue, outlook.basisDescription)
+            warnings = outlook.warnings
         }
         let shares = sharesIn * growth
         let retained = withholding.retained.doubleValue
@@ -335,7 +345,7 @@ public enum LockIn {
                               lockinMinusHoldShares: sharesAtMaturityLocked - shares, breakEvenTokenApy: fixedApy,
                               tokenWithholding: withholding.doubleValue,
                               breakEvenGrossDividendYield: retained > 0 ? fixedApy / retained : nil,
-                              usdAtMaturity: priceAtMaturity.map { shares * $0 })
+                              usdAtMaturity: priceAtMaturity.map { shares * $0 }, warnings: warnings)
     }
 
     /// A finite rate in `range`, else `InvalidInput` naming it.

@@ -54,7 +54,7 @@ public struct SizeConversion<S: PendleScalar>: Sendable {
     public var sy: S
     /// Asset per SY used (the PY index).
     public var assetPerSy: S
-    /// What the SY is worth in shares now (`sy · assetPerSy`), and in USD at the stock price.
+    /// What the SY is worth in shares now (`syToAsset(sy)`, rounded down to the wei), and in USD at the stock price.
     public var shares: Double
     public var usd: Double?
     /// The stock price used (USD per share), when known.
@@ -99,7 +99,8 @@ public enum PositionSizing {
             sy = try shares.assetToSy(index: assetPerSy)
         }
         guard sy.isPositive else { throw StrategyError.sizeRoundsToZero(unit: size.unit, value: size.amount.description) }
-        let shares = sy.doubleValue * assetPerSy.doubleValue
+        // In shares as the contracts count them (syToAsset, rounded down): 1000 shares read back as 1000.
+        let shares = (try? sy.syToAsset(index: assetPerSy))?.doubleValue ?? sy.doubleValue * assetPerSy.doubleValue
         return SizeConversion(given: size, sy: sy, assetPerSy: assetPerSy, shares: shares,
                               usd: stockPrice.map { shares * $0 }, stockPrice: stockPrice)
     }

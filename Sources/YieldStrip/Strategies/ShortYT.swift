@@ -137,7 +137,8 @@ public struct ShortYTResult<S: PendleScalar>: Sendable {
     public var pnl: [ShortYTPnlRow]
     /// The realized APY at which the PnL is zero; for a token holder equal to `effectiveShortApy`.
     public var breakEvenApy: Double?
-    /// `breakEvenApy / (1 − token withholding)`: the stock's gross dividend yield at break-even.
+    /// `breakEvenApy / (1 − token withholding)`: the stock's gross dividend yield at break-even; nil when the
+    /// break-even APY is negative (no dividend yield breaks even: the costs exceed the premium).
     public var breakEvenGrossDividendYield: Double?
     public var assumptions: [String]
 }
@@ -254,6 +255,6 @@ public enum ShortYT {
             premiumUsd: request.stockPrice.map { premium * $0 }, spotApy: spot.impliedApy, spotYtPriceInAsset: spot.ytPriceInAsset,
             effectiveYtPrice: ytPrice, effectiveShortApy: effectiveShortApy, capitalShares: capital,
             capitalUsd: request.stockPrice.map { capital * $0 }, borrowCostShares: borrowCost, pnl: rows, breakEvenApy: breakEven,
-            breakEvenGrossDividendYield: breakEven.flatMap { retained > 0 ? $0 / retained : nil }, assumptions: assumptions)
+            breakEvenGrossDividendYield: breakEven.flatMap { retained > 0 && $0 >= 0 ? $0 / retained : nil }, assumptions: assumptions)
     }
 }

@@ -31,7 +31,12 @@ enum RateText {
         let (number, unit) = split(text)
         switch ValueText.wad(number) {
         case .invalid(let reason):
-            return .invalid(reason: reason.hasPrefix("too large") ? reason : expectation)
+            // Keep the reason when the number is of the right form but does not fit (too large, too many decimals).
+            if reason.hasPrefix("too large") { return .invalid(reason: reason) }
+            if let shape = ValueText.decimalShape(number), shape.fractionDigits > 18 {
+                return .invalid(reason: "\(expectation), with at most 18 decimals (it has \(shape.fractionDigits))")
+            }
+            return .invalid(reason: expectation)
         case .value(let written):
             let divisor = UInt64(unit.scale)
             guard written.raw.remainder(dividingByPositive: divisor).isZero else {

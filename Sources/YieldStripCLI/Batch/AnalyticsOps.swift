@@ -21,6 +21,10 @@ enum AnalyticsOps {
             let kind = try swapKind(request)
             let context = try MarketContext(request: request)
             guard let size = try StrategyInputs.size(request, others: [kind.amountField]) else {
+                guard request.value(kind.amountField) != nil else {
+                    let sizes = QuoteReport.takesSize(kind) ? " (or, for this SY amount, sy, tokens, shares (wei) or usd)" : ""
+                    throw RequestError.badRequest(field: kind.amountField, reason: "missing field '\(kind.amountField)', the amount \(kind.rawValue) takes (wei)\(sizes)")
+                }
                 return try QuoteReport.build(context, swap: kind, amount: request.wad(kind.amountField)).object
             }
             guard QuoteReport.takesSize(kind) else {

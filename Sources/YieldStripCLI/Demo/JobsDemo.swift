@@ -12,9 +12,9 @@ enum JobsDemo {
                 let result = try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: context.stockPrice),
                                                 curve: StrategyInputs.curve(context), at: context.blockTime)
                 return DemoOutcome(result: .wei(result.ptOut.raw), resultUnits: .string(result.ptOut.description),
-                                   note: "PT = shares at maturity: \(TableFormat.percent(result.fixedApy, digits: 3)) a year fixed in shares "
-                                       + "(spot \(TableFormat.percent(result.spotApy, digits: 3)); the fee takes "
-                                       + "\(TableFormat.percent(result.feeShareOfSpotApy, digits: 0)) of it); in USD still the stock's price risk")
+                                   note: "PT = shares at maturity: \(TableFormat.percent(result.fixedApy)) a year fixed in shares "
+                                       + "(spot \(TableFormat.percent(result.spotApy)); the fee takes "
+                                       + "\(TableFormat.percent(result.feeShareOfSpotApy, digits: 1)) of it); in USD still the stock's price risk")
             },
             DemoStep(command: "short-yt --market \(StockMarketDemo.marketFilePath) --shares 1000") {
                 let context = try StockMarketDemo.context()
@@ -22,8 +22,8 @@ enum JobsDemo {
                                                  curve: StrategyInputs.curve(context), at: context.blockTime)
                 return DemoOutcome(result: .wei(result.syReceived.raw), resultUnits: .string(result.syReceived.description),
                                    note: "SY for the YT of 1,000 shares (\(TableFormat.fixed(result.premiumUsd, digits: 2)) USD): "
-                                       + "the dividends to maturity sold at \(TableFormat.percent(result.effectiveShortApy, digits: 3)) a year; "
-                                       + "the short gains if the token earns less")
+                                       + "the dividends to maturity sold at \(TableFormat.percent(result.effectiveShortApy)) a year; "
+                                       + "the short gains if the token earns less (spot \(TableFormat.percent(result.spotApy)))")
             },
         ]),
     ]

@@ -97,13 +97,13 @@ enum QuoteReport {
         return report
     }
 
-    /// The size as given and converted: `unit`, `amount` (decimal text), `conversion` (in words), `syIn`
-    /// (wei), `sharesIn`, `usdIn`, `stockPrice`.
+    /// The size as given and converted: `unit`, `amount` (decimal text), `conversion` (in words), `sy` (wei:
+    /// the SY amount given to the swap, paid for exactSyIn, received for exactSyOut), `shares`, `usd`, `stockPrice`.
     static func sizeObject(_ size: SizeConversion<Wad>) -> JSONObject {
         var object: JSONObject = ["unit": .string(size.given.unit), "amount": .string(size.given.amount.description),
-                                  "conversion": .string(size.description), "syIn": .wei(size.sy.raw)]
-        object.append("sharesIn", analytic: size.shares)
-        object.append("usdIn", analytic: size.usd)
+                                  "conversion": .string(size.description), "sy": .wei(size.sy.raw)]
+        object.append("shares", analytic: size.shares)
+        object.append("usd", analytic: size.usd)
         object.append("stockPrice", analytic: size.stockPrice)
         return object
     }

@@ -12,7 +12,8 @@ import YieldStripJSON
 /// `feeShareOfSpotApy`, `annualFeeRate`, `feeSy` (wei); `priceAtMaturity`, `usdAtMaturity`, `usdApy`;
 /// `priceScenarios` (rows `stockPrice`, `priceChange`, `usdAtMaturity`, `usdApy`, `hedgedUsdAtMaturity`,
 /// `holdUsdAtMaturity`); `dollarHedge` (``hedgeObject(_:)``, or null); `hold` (``holdObject(_:)``, or
-/// null); `purchase` (the router swap and its named amounts in wei, `evaluations`); `assumptions`.
+/// null); `purchase` (the router swap and its named amounts in wei, `evaluations`); `assumptions`; `warnings`
+/// (where a schedule does not cover what the answer rests on; the command also prints each on stderr).
 struct LockInAnswer {
     let report: Report
     let result: LockInResult<Wad>
@@ -71,7 +72,8 @@ struct LockInAnswer {
 
         answer.nested("purchase", AnswerBuilder.venueTrade(result.purchase))
         answer.texts("assumptions", result.assumptions, label: "assumptions")
-        answer.withReport { $0.hiddenInTable.insert("assumptions") }
+        answer.texts("warnings", result.warnings, label: "warnings")
+        answer.withReport { $0.hiddenInTable.formUnion(["assumptions", "warnings"]) }
 
         return LockInAnswer(report: answer.report, result: result, title: title ?? "")
     }
@@ -116,7 +118,7 @@ struct LockInAnswer {
         try answer.number("sharesAtMaturity", hold.sharesAtMaturity, label: "shares at maturity if held") { TableFormat.significant($0) }
         try answer.number("lockinMinusHoldShares", hold.lockinMinusHoldShares, label: "lock-in minus hold (shares)") { TableFormat.significant($0) }
         try answer.number("breakEvenTokenApy", hold.breakEvenTokenApy, label: "token APY at which holding ties (= fixed APY)", display: percent)
-        try answer.number("tokenWithholding", hold.tokenWithholding, label: "token's withholding", display: percent)
+        try answer.number("tokenWithholding", hold.tokenWithholding, label: "token's withholding") { TableFormat.percent($0, digits: 2) }
         try answer.number("breakEvenGrossDividendYield", hold.breakEvenGrossDividendYield,
                           label: "gross dividend yield above which holding wins", display: percent)
         try answer.number("usdAtMaturity", hold.usdAtMaturity, label: "USD at maturity if held") { TableFormat.fixed($0, digits: 2) }
@@ -153,7 +155,7 @@ struct LockInAnswer {
             + "\(TableFormat.significant(r.size.shares, digits: 8)) shares now → \(TableFormat.significant(r.sharesAtMaturity, digits: 8)) shares at maturity."]
         if let share = r.feeShareOfSpotApy {
             lines.append("Of the \(TableFormat.percent(r.spotApy)) spot yield, the fee takes \(TableFormat.percent(r.feeApy)) "
-                + "(\(TableFormat.percent(share, digits: 0)) of it) and the price impact \(TableFormat.percent(r.impactApy)).")
+                + "(\(TableFormat.percent(share, digits: 1)) of it) and the price impact \(TableFormat.percent(r.impactApy)).")
         }
         if let usdIn = r.usdIn, let usdAtMaturity = r.usdAtMaturity, let price = r.priceAtMaturity {
             lines.append("In dollars: \(TableFormat.fixed(usdIn, digits: 2)) USD → \(TableFormat.fixed(usdAtMaturity, digits: 2)) USD if the stock is "

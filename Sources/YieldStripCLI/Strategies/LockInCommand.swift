@@ -42,22 +42,12 @@ struct LockInCommand: Command {
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         let prices = try StrategyInputs.range(invocation, "price-range")
         let priceAtMaturity = try invocation.parse(option: "price-at-maturity") { TokenizationValues.number($0) }
-        if prices != nil && priceAtMaturity != nil {
-            throw invocation.usageError("Give '--price-at-maturity' or '--price-range', not both")
-        }
         let hedgeKind = invocation.option("hedge") ?? "none"
         guard ["none", "perp", "short"].contains(hedgeKind) else {
             throw invocation.usageError("The value '\(hedgeKind)' is invalid for '--hedge <kind>': expected none, perp or short")
         }
-        let perpOnly = ["funding"], shortOnly = ["borrow-fee", "rebate", "dividend-yield"]
-        for option in perpOnly where hedgeKind != "perp" && invocation.option(option) != nil {
-            throw invocation.usageError("'--\(option)' applies to '--hedge perp'")
-        }
-        for option in shortOnly where hedgeKind != "short" && invocation.option(option) != nil {
-            throw invocation.usageError("'--\(option)' applies to '--hedge short'")
-        }
-        if invocation.option("schedule") != nil && invocation.option("hold-apy") != nil {
-            throw invocation.usageError("Give '--schedule' or '--hold-apy', not both")
+        if let conflict = LockInOptions.conflict(hedge: hedgeKind, given: { invocation.optionWasGiven($0.option) }, name: { "'--\($0.option)'" }) {
+            throw invocation.usageError(conflict)
         }
         let funding = try StrategyInputs.rate(invocation, "funding") ?? 0
         let borrowFee = try StrategyInputs.rate(invocation, "borrow-fee") ?? 0
@@ -67,12 +57,6 @@ struct LockInCommand: Command {
         let holdApy = try StrategyInputs.apy(invocation, "hold-apy")
         let withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
         let schedulePath = invocation.option("schedule")
-        if hedgeKind == "short" && dividendYield == nil && schedulePath == nil {
-            throw invocation.usageError("'--hedge short' owes the stock's dividends: give '--dividend-yield' or '--schedule'")
-        }
-        if hedgeKind == "short" && dividendYield != nil && schedulePath != nil {
-            throw invocation.usageError("Give the dividends owed once: '--dividend-yield' or '--schedule'")
-        }
 
         let (file, fileContext) = try MarketOptions.context(invocation)
         var context = fileContext
@@ -85,6 +69,7 @@ struct LockInCommand: Command {
         let answer = try context.explainingExpiry {
             try LockInAnswer.build(LockIn.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
         }
+        for warning in answer.result.warnings { try invocation.warn(warning) }
         return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
     }
 }
@@ -93,6 +78,40 @@ struct LockInCommand: Command {
 /// `sy`|`tokens`|`shares`|`usd`, `stockPrice`, `priceAtMaturity`, `priceRange`, `hedge`, `funding`,
 /// `borrowFee`, `rebate`, `dividendYield`, `initialMargin`, `schedule`, `withholding`, `holdApy`).
 enum LockInOptions {
+    /// An option and its batch field.
+    struct Name {
+        let option: String
+        let field: String
+    }
+
+    static let funding = Name(option: "funding", field: "funding"), borrowFee = Name(option: "borrow-fee", field: "borrowFee")
+    static let rebate = Name(option: "rebate", field: "rebate"), dividendYield = Name(option: "dividend-yield", field: "dividendYield")
+    static let initialMargin = Name(option: "initial-margin", field: "initialMargin"), schedule = Name(option: "schedule", field: "schedule")
+    static let holdApy = Name(option: "hold-apy", field: "holdApy")
+    static let priceAtMaturity = Name(option: "price-at-maturity", field: "priceAtMaturity")
+    static let priceRange = Name(option: "price-range", field: "priceRange")
+    static let hedge = Name(option: "hedge", field: "hedge")
+
+    /// What the given options contradict, in words naming them by `name` (options or fields), or nil: an
+    /// option of one hedge with another, both dividend sources, both hold comparisons, both price inputs.
+    static func conflict(hedge: String, given: (Name) -> Bool, name: (Name) -> String) -> String? {
+        let kind = Self.hedge
+        for option in [funding] where hedge != "perp" && given(option) { return "\(name(option)) applies to the perp hedge only (\(name(kind)) perp)" }
+        for option in [borrowFee, rebate, dividendYield] where hedge != "short" && given(option) {
+            return "\(name(option)) applies to the borrowed-stock hedge only (\(name(kind)) short)"
+        }
+        if hedge == "none" && given(initialMargin) { return "\(name(initialMargin)) applies to a hedge (\(name(kind)) perp or short)" }
+        if given(schedule) && given(holdApy) { return "give \(name(schedule)) or \(name(holdApy)), not both" }
+        if given(priceAtMaturity) && given(priceRange) { return "give \(name(priceAtMaturity)) or \(name(priceRange)), not both" }
+        if hedge == "short" && !given(dividendYield) && !given(schedule) {
+            return "the borrowed-stock hedge owes the stock's dividends: give \(name(dividendYield)) or \(name(schedule))"
+        }
+        if hedge == "short" && given(dividendYield) && given(schedule) {
+            return "give the dividends owed once: \(name(dividendYield)) or \(name(schedule))"
+        }
+        return nil
+    }
+
     static func request(size: PositionSize, stockPrice: Double?, priceAtMaturity: Double?, prices: ValueRange?, hedge: String,
                         funding: Double, borrowFee: Double, rebate: Double, dividendYield: Double?, initialMargin: Double,
                         schedule: DividendSchedule?, holdApy: Double?, withholding: Withholding) throws -> LockInRequest {
@@ -135,11 +154,9 @@ enum LockInOptions {
         guard ["none", "perp", "short"].contains(hedge) else {
             throw RequestError.badRequest(field: "hedge", reason: "field 'hedge' must be none, perp or short; got \"\(hedge)\"")
         }
-        if batch.value("priceAtMaturity") != nil && batch.value("priceRange") != nil {
-            throw RequestError.badRequest(field: "priceRange", reason: "give priceAtMaturity or priceRange, not both")
-        }
-        if batch.value("holdApy") != nil && batch.value("schedule") != nil {
-            throw RequestError.badRequest(field: "holdApy", reason: "give schedule or holdApy, not both")
+        var culprit: String? = nil
+        if let conflict = conflict(hedge: hedge, given: { batch.value($0.field) != nil }, name: { culprit = culprit ?? $0.field; return "'\($0.field)'" }) {
+            throw RequestError.badRequest(field: culprit, reason: conflict)
         }
         let priceAtMaturity = try batch.doubleIfPresent("priceAtMaturity")
         let request = try Self.request(

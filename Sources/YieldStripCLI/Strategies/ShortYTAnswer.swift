@@ -29,8 +29,8 @@ struct ShortYTAnswer {
                              secondsToExpiry: result.secondsToExpiry, yearsToExpiry: result.yearsToExpiry)
         answer.text("heldAs", result.heldAs.rawValue, label: "dividends held as",
                     display: result.heldAs == .token ? "stock token (split own tokens)" : "stock (token borrowed to mint)")
-        try answer.number("holderWithholding", result.holderWithholding, label: "holder's withholding", display: percent)
-        try answer.number("tokenWithholding", result.tokenWithholding, label: "token's withholding", display: percent)
+        try answer.number("holderWithholding", result.holderWithholding, label: "holder's withholding") { TableFormat.percent($0, digits: 2) }
+        try answer.number("tokenWithholding", result.tokenWithholding, label: "token's withholding") { TableFormat.percent($0, digits: 2) }
         try answer.number("fraction", result.fraction, label: "share of the position hedged") { TableFormat.percent($0, digits: 2) }
         try answer.number("borrowFeeApr", result.borrowFeeApr, label: "token borrow fee (APR)", display: percent)
 
@@ -50,7 +50,7 @@ struct ShortYTAnswer {
         try answer.number("incomeHedgeRatio", result.incomeHedgeRatio, label: "YT per share hedged", display: real)
         answer.wad("ytSold", result.ytSold, label: "YT sold")
         answer.wad("syToMint", result.syToMint, label: result.heldAs == .stock ? "SY borrowed and split" : "SY split into PT + YT")
-        answer.wad("ptKept", result.ptMinted, label: "PT minted and kept")
+        answer.wad("ptKept", result.ptMinted, label: result.heldAs == .stock ? "PT minted (redeems shares at maturity toward the loan)" : "PT minted and kept")
         answer.wad("ytKept", result.ytKept, label: "YT minted beyond the sale (kept)")
         answer.wad("syReceived", result.syReceived, label: "SY received (fees included)")
         answer.wad("loanSy", result.loanSy, label: "SY owed to the lender at maturity")
@@ -92,7 +92,8 @@ struct ShortYTAnswer {
             table.rows.append([TableFormat.percent(row.realizedApy), TableFormat.significant(row.growth, digits: 10),
                                TableFormat.significant(row.pnlShares, digits: 8)] + (hasUsd ? [TableFormat.fixed(row.pnlUsd, digits: 2)] : []))
         }
-        let pnl = "PnL at maturity against keeping the SY, by the token's realized APY\n" + table.render(indent: 2)
+        let against = result.heldAs == .stock ? "against not hedging (the loan repaid in SY, the PT redeemed)" : "against keeping the SY"
+        let pnl = "PnL at maturity \(against), by the token's realized APY\n" + table.render(indent: 2)
         return JobTable.render(title: title, summary: summary, report: report, tables: [pnl], assumptions: result.assumptions)
     }
 
@@ -100,7 +101,15 @@ struct ShortYTAnswer {
     var summary: [String] {
         let r = result
         var lines: [String] = []
-        if let size = r.size { lines.append("Size: \(size.description).") }
+        if let size = r.size {
+            switch size.given {
+            case .shares(let shares): lines.append("Hedges the dividends of \(shares) shares × \(TableFormat.percent(r.fraction, digits: 2)).")
+            case .usd(let usd):
+                lines.append("Hedges the dividends of \(usd) USD ÷ \(TableFormat.fixed(size.stockPrice, digits: 2)) USD/share = \(r.positionShares) shares × \(TableFormat.percent(r.fraction, digits: 2)).")
+            case .sy(let sy), .tokens(let sy):
+                lines.append("Hedges the dividends of \(sy) SY × \(size.assetPerSy) shares/SY = \(r.positionShares) shares × \(TableFormat.percent(r.fraction, digits: 2)).")
+            }
+        }
         let what = r.heldAs == .token
             ? (r.syToMint.isZero ? "Sells \(r.ytSold) YT already held" : "Splits \(r.syToMint) SY and sells \(r.ytSold) YT, keeping the PT")
             : "Borrows \(r.syToMint) SY of the token, splits it and sells \(r.ytSold) YT (\(TableFormat.significant(r.incomeHedgeRatio, digits: 6)) YT per share hedged)"

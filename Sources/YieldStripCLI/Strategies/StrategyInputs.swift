@@ -74,8 +74,8 @@ enum StrategyInputs {
             throw .badRequest(field: name, reason: "field '\(name)' must be a decimal number; got \(quoted(other ?? .null))")
         }
         if let exact = Wad(decimal: text) { return exact }
-        guard let value = Double(text), let approx = Wad.shortestDecimal(value) else {
-            throw .badRequest(field: name, reason: "field '\(name)' must be a decimal number with at most 18 decimals; got \(quoted(.string(text)))")
+        guard let value = Double(text), let approx = Wad.shortestDecimal(value), approx.isZero == (value == 0) else {
+            throw .badRequest(field: name, reason: "field '\(name)' must be a decimal number with at most 18 decimals (≥ 1e-18 when not zero); got \(quoted(.string(text)))")
         }
         return approx
     }
@@ -168,25 +168,21 @@ enum StrategyInputs {
             case .invalid(let reason): throw .badRequest(field: name, reason: "field '\(name)': \(reason)")
             }
         case .array(let elements)?:
-            var values: [Double] = []
-            var unit = RateText.Unit.fraction
+            // Read as the comma list of the same texts, so a unit on one element applies to the others as on
+            // the command line (["-10%", 0, 10] is -10 %, 0, 10 %).
+            var texts: [String] = []
             for element in elements {
-                let text: String
                 switch element {
-                case .number(let number): text = number.text
-                case .string(let string): text = string
-                default: throw .badRequest(field: name, reason: "field '\(name)' must hold numbers; got \(quoted(element))")
+                case .number(let number): texts.append(number.text)
+                case .string(let string) where !string.contains(","): texts.append(string)
+                default: throw .badRequest(field: name, reason: "field '\(name)' must hold numbers or rate texts; got \(quoted(element))")
                 }
-                guard case .value(let rate) = RateText.value(text) else {
-                    throw .badRequest(field: name, reason: "field '\(name)' holds \(quoted(element)), not a number")
-                }
-                if rate.hasUnit { unit = RateText.split(text).unit }
-                values.append(rate.value)
             }
-            guard values.count <= ValueRange.defaultLimit else {
-                throw .badRequest(field: name, reason: "field '\(name)' holds more than \(ValueRange.defaultLimit) values")
+            guard !texts.isEmpty else { throw .badRequest(field: name, reason: "field '\(name)' is an empty list") }
+            switch ValueRange.parse(texts.joined(separator: ",")) {
+            case .value(let range): return range
+            case .invalid(let reason): throw .badRequest(field: name, reason: "field '\(name)': \(reason)")
             }
-            return ValueRange(values: values, unit: unit)
         case let other?:
             throw .badRequest(field: name, reason: "field '\(name)' must be an array of numbers or a range text such as \"-30%..30%:10%\"; got \(quoted(other))")
         }

@@ -154,7 +154,7 @@ public enum SwapError: DomainError, Hashable {
         case let .zeroAmount(field):
             return "ZeroAmount: \(field) is zero; give a positive amount"
         case let .exceedsMarketLimit(given, largest):
-            return "ExceedsMarketLimit: the market takes at most about \(largest.unitsDescription) in this direction, \(given.unitsDescription) was given; quote less (the router would refuse it)"
+            return "ExceedsMarketLimit: the market takes at most about \(largest.unitsDescription) in this direction, \(given.unitsDescription) was given; trade less (the router would refuse it)"
         }
     }
 }
