@@ -38,6 +38,28 @@ public protocol ImpliedYieldCurve: Sendable {
     /// The same pool with a zero trading fee (and no dust-fee check): to separate what the fee takes from
     /// what the price impact takes.
     func withoutFee() -> Self
+
+    /// One LP token's value once arbitrage has moved the pool's implied APY to `impliedApy` at `blockTime`,
+    /// with one SY then worth `assetPerSy` asset (nil: the curve's own): the venue's exact trade to that rate
+    /// (fees kept by the pool), then PT at its price at that APY and SY at `assetPerSy` (`Double`).
+    func lpValue(impliedApy: Double, at blockTime: Int64, assetPerSy: Double?) throws -> LpValuation
+}
+
+/// One LP token of a pool after arbitrage to an implied APY: what it holds and what that is worth.
+public struct LpValuation: Hashable, Sendable {
+    /// The implied APY the pool was moved to, and the PT it took (positive: PT bought from the pool).
+    public var impliedApy: Double
+    public var arbitragePt: Double
+    /// PT and SY per LP after the trade, and the PT price used.
+    public var ptPerLp: Double
+    public var syPerLp: Double
+    public var ptPriceInAsset: Double
+    public var assetPerSy: Double
+    /// `ptPerLp · ptPriceInAsset + syPerLp · assetPerSy`.
+    public var valueInAsset: Double
+    /// True when the pool cannot trade all the way to the APY (Pendle: the PT proportion would pass 96 %, or
+    /// the exchange rate fall below 1): the trade stops at that limit and the PT is still priced at the APY.
+    public var reachedPoolLimit: Bool
 }
 
 /// The exact-input trades strategies use: the input token, exactly, for the output token.

@@ -70,6 +70,50 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
     }
 }
 
+extension PendleV2Curve {
+    /// Pendle's LP after an arbitrage trade to `impliedApy` (``ImpliedYieldCurve/lpValue(impliedApy:at:assetPerSy:)``).
+    ///
+    /// The pool's rate after a trade of `n` PT is `ln r(n) · year / τ`, with
+    /// `r(n) = logit(p)/rateScalar + rateAnchor`, `p = (totalPt − n)/(totalPt + totalAsset)`: the trade that
+    /// reaches `r* = (1 + impliedApy)^τ` is closed form, `p = 1/(1 + e^{−(r* − rateAnchor)·rateScalar})`,
+    /// `n = totalPt − p (totalPt + totalAsset)`. It runs as `executeTradeCore` in `Double` (the fee's LP share
+    /// stays in the pool), and the LP is valued on the new balances. (Pendle's LP oracle,
+    /// `PendleLpOracleLib._getLpToAssetRateRaw`, makes the same hypothetical trade to its TWAP rate.)
+    public func lpValue(impliedApy: Double, at blockTime: Int64, assetPerSy: Double? = nil) throws -> LpValuation {
+        guard impliedApy.isFinite, impliedApy > -1 else {
+            throw StrategyError.invalidInput(field: "impliedApy", value: "\(impliedApy)", reason: "an implied APY above −100 % is needed to value the LP")
+        }
+        if market.isExpired(at: blockTime) { throw PendleError.marketExpired }
+        guard let state = market.converted(to: Double.self) else { throw StrategyError.notFinite(quantity: "market state") }
+        let index = assetPerSy ?? pyIndex.doubleValue
+        guard index.isFinite, index > 0 else {
+            throw StrategyError.invalidInput(field: "assetPerSy", value: "\(index)", reason: "asset per SY must be positive")
+        }
+        guard state.totalLp > 0 else { throw StrategyError.invalidInput(field: "totalLp", value: "0", reason: "a pool without LP has no LP to value") }
+        let comp = try PendleMarketMath.getMarketPreCompute(state, pyIndex: index, blockTime: blockTime)
+        let tau = RateConventions.years(from: blockTime, to: market.expiry)
+        let lnTarget = Foundation.log1p(impliedApy)
+        let logit = (Foundation.exp(lnTarget * tau) - comp.rateAnchor) * comp.rateScalar
+        let total = state.totalPt + comp.totalAsset
+        // The pool trades at most to a 96 % PT proportion, and not to an exchange rate below 1 (a zero APY).
+        // (Both a hair inside, so that Double rounding cannot put the trade past them.)
+        let floorLogit = (1 - comp.rateAnchor) * comp.rateScalar, ceilingLogit = Foundation.log(0.96 / 0.04)
+        let margin = 1e-9 * Swift.max(1, abs(floorLogit))
+        let limit = logit > ceilingLogit - 1e-9 || logit < floorLogit - margin
+        let reached = Swift.min(Swift.max(logit, floorLogit + margin), ceilingLogit - 1e-9)
+        let proportion = 1 / (1 + Foundation.exp(-reached))
+        let trade = state.totalPt - proportion * total
+        var after = state
+        if abs(trade) > 1e-12 * total {
+            after = try PendleMarketMath.executeTradeCore(state, pyIndex: index, netPtToAccount: trade, blockTime: blockTime).market
+        }
+        let ptPrice = Foundation.exp(-lnTarget * tau)
+        let ptPerLp = after.totalPt / state.totalLp, syPerLp = after.totalSy / state.totalLp
+        return LpValuation(impliedApy: impliedApy, arbitragePt: trade, ptPerLp: ptPerLp, syPerLp: syPerLp, ptPriceInAsset: ptPrice,
+                           assetPerSy: index, valueInAsset: ptPerLp * ptPrice + syPerLp * index, reachedPoolLimit: limit)
+    }
+}
+
 extension MarketFile {
     /// The file's market behind the strategies' curve interface.
     public var curve: PendleV2Curve<Wad> { PendleV2Curve(market: market, pyIndex: pyIndex) }

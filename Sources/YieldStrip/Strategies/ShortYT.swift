@@ -78,6 +78,62 @@ public enum IncomeHedge {
         }
         return (holderWithholding.retained, tokenWithholding.retained)
     }
+
+    /// YT to sell to hedge `shares`: `⌊⌊fraction · shares⌋ · numerator / denominator⌋` (each step rounded down,
+    /// so never more YT than the income it hedges).
+    public static func ytToSell<S: PendleScalar>(shares: S, fraction: S, ratio: (numerator: S, denominator: S)) throws -> S {
+        let hedged = try S.mulDivRaw(shares, fraction, .one)
+        return try S.mulDivRaw(hedged, ratio.numerator, ratio.denominator)
+    }
+
+    /// The income hedge of `shares` held as `heldAs`: the ratio and the YT to sell and, given a market, the
+    /// YT short that sells them (``ShortYT``: premium, capital, PnL) — the same numbers `short-yt` reports.
+    public static func compute<C: ImpliedYieldCurve>(shares: Wad, heldAs: YieldHolding = .token, holderWithholding: Withholding = .standard,
+                                                     tokenWithholding: Withholding = .standard, fraction: Wad = .one,
+                                                     borrowFeeApr: Double = 0, stockPrice: Double? = nil,
+                                                     market: (curve: C, blockTime: Int64)?) throws -> IncomeHedgeResult where C.Scalar == Wad {
+        guard shares.isPositive else { throw StrategyError.nonPositiveSize(unit: "shares", value: shares.description) }
+        guard fraction.isPositive, fraction <= .one else {
+            throw StrategyError.invalidInput(field: "fraction", value: fraction.description, reason: "the share of the position hedged lies in (0, 1]; give e.g. 0.5 or 50%")
+        }
+        let ratio = try exactRatio(heldAs: heldAs, holderWithholding: holderWithholding, tokenWithholding: tokenWithholding)
+        let yt = try ytToSell(shares: shares, fraction: fraction, ratio: ratio)
+        var short: ShortYTResult<Wad>? = nil
+        if let market {
+            short = try ShortYT.compute(ShortYTRequest(size: .position(.shares(shares)), heldAs: heldAs, holderWithholding: holderWithholding,
+                                                       tokenWithholding: tokenWithholding, borrowFeeApr: borrowFeeApr, fraction: fraction,
+                                                       stockPrice: stockPrice),
+                                        curve: market.curve, at: market.blockTime)
+        }
+        return IncomeHedgeResult(heldAs: heldAs, holderWithholding: holderWithholding.doubleValue, tokenWithholding: tokenWithholding.doubleValue,
+                                 shares: shares, fraction: fraction.doubleValue, incomeHedgeRatio: ratio.numerator.doubleValue / ratio.denominator.doubleValue,
+                                 ytToSell: yt, shortYt: short)
+    }
+}
+
+extension IncomeHedge {
+    /// ``compute(shares:heldAs:holderWithholding:tokenWithholding:fraction:borrowFeeApr:stockPrice:market:)`` without a market:
+    /// the ratio and the YT to sell only.
+    public static func compute(shares: Wad, heldAs: YieldHolding = .token, holderWithholding: Withholding = .standard,
+                               tokenWithholding: Withholding = .standard, fraction: Wad = .one) throws -> IncomeHedgeResult {
+        try compute(shares: shares, heldAs: heldAs, holderWithholding: holderWithholding, tokenWithholding: tokenWithholding,
+                    fraction: fraction, market: nil as (curve: PendleV2Curve<Wad>, blockTime: Int64)?)
+    }
+}
+
+/// The income hedge of a dividend-paying position.
+public struct IncomeHedgeResult: Sendable {
+    public var heldAs: YieldHolding
+    public var holderWithholding: Double
+    public var tokenWithholding: Double
+    /// The shares whose dividends are hedged, and the share of them hedged.
+    public var shares: Wad
+    public var fraction: Double
+    /// YT per share (``IncomeHedge``) and YT to sell: `short-yt`'s `ytSold` for the same inputs.
+    public var incomeHedgeRatio: Double
+    public var ytToSell: Wad
+    /// With a market: the YT short that sells them.
+    public var shortYt: ShortYTResult<Wad>?
 }
 
 /// PnL of a YT short at maturity for one realized token APY, against having kept the SY.
@@ -182,8 +238,7 @@ public enum ShortYT {
                 }
                 positionShares = try S.exactly(usd).divDown(S.exactly(price))
             }
-            let hedged = try S.mulDivRaw(positionShares, fraction, .one)
-            ytSold = try S.mulDivRaw(hedged, S.exactly(numerator), S.exactly(denominator))
+            ytSold = try IncomeHedge.ytToSell(shares: positionShares, fraction: fraction, ratio: (S.exactly(numerator), S.exactly(denominator)))
         case .yieldTokens(let yt):
             guard request.heldAs == .token else {
                 throw StrategyError.invalidInput(field: "heldAs", value: "stock", reason: "YT already held is sold as it is; give the shares held as stock instead of YT")
