@@ -73,11 +73,11 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
 extension PendleV2Curve {
     /// Pendle's LP after an arbitrage trade to `impliedApy` (``ImpliedYieldCurve/lpValue(impliedApy:at:assetPerSy:)``).
     ///
-    /// The pool's rate after a trade of `n` PT is `ln r(n) · year / τ`, with
-    /// `r(n) = logit(p)/rateScalar + rateAnchor`, `p = (totalPt − n)/(totalPt + totalAsset)`: the trade that
-    /// reaches `r* = (1 + impliedApy)^τ` is closed form, `p = 1/(1 + e^{−(r* − rateAnchor)·rateScalar})`,
-    /// `n = totalPt − p (totalPt + totalAsset)`. It runs as `executeTradeCore` in `Double` (the fee's LP share
-    /// stays in the pool), and the LP is valued on the new balances. (Pendle's LP oracle,
+    /// The pool quotes `r = logit(p)/rateScalar + rateAnchor` at its PT proportion `p`; the APY is reached at
+    /// `r* = (1 + impliedApy)^τ`, i.e. `p* = 1/(1 + e^{−(r* − rateAnchor)·rateScalar})`. The trade starts at
+    /// `n = totalPt − p* (totalPt + totalAsset)` and a few secant steps make the proportion after the trade
+    /// (`executeTradeCore` in `Double`, the fee's LP share staying in the pool) equal `p*`; the LP is valued on
+    /// the new balances. (Pendle's LP oracle,
     /// `PendleLpOracleLib._getLpToAssetRateRaw`, makes the same hypothetical trade to its TWAP rate.)
     public func lpValue(impliedApy: Double, at blockTime: Int64, assetPerSy: Double? = nil) throws -> LpValuation {
         guard impliedApy.isFinite, impliedApy > -1 else {
@@ -102,10 +102,27 @@ extension PendleV2Curve {
         let limit = logit > ceilingLogit - 1e-9 || logit < floorLogit - margin
         let reached = Swift.min(Swift.max(logit, floorLogit + margin), ceilingLogit - 1e-9)
         let proportion = 1 / (1 + Foundation.exp(-reached))
-        let trade = state.totalPt - proportion * total
+        // The trade at the pre-trade totals, then a secant on the post-trade proportion (the new rate is read on
+        // the new balances, whose asset grew by what the trade paid in).
+        var trade = state.totalPt - proportion * total
         var after = state
         if abs(trade) > 1e-12 * total {
-            after = try PendleMarketMath.executeTradeCore(state, pyIndex: index, netPtToAccount: trade, blockTime: blockTime).market
+            func miss(_ n: Double) throws -> (Double, MarketState<Double>) {
+                let next = try PendleMarketMath.executeTradeCore(state, pyIndex: index, netPtToAccount: n, blockTime: blockTime).market
+                let asset = next.totalSy * index
+                return (next.totalPt / (next.totalPt + asset) - proportion, next)
+            }
+            var (error, next) = try miss(trade)
+            var previous = (n: state.totalPt - proportion * total * (1 + 1e-6), error: 0.0)
+            previous.error = try miss(previous.n).0
+            for _ in 0..<8 where abs(error) > 1e-15 {
+                let slope = (error - previous.error) / (trade - previous.n)
+                guard slope.isFinite, slope != 0 else { break }
+                previous = (trade, error)
+                trade -= error / slope
+                (error, next) = try miss(trade)
+            }
+            after = next
         }
         let ptPrice = Foundation.exp(-lnTarget * tau)
         let ptPerLp = after.totalPt / state.totalLp, syPerLp = after.totalSy / state.totalLp
