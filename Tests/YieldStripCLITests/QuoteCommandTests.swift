@@ -72,7 +72,7 @@ import YieldStrip
         #expect(object["netAssetFee"] == .wei(try result.netSyFee.syToAsset(index: file.pyIndex).raw))
         #expect(object["ptToAccount"] == .wei(try #require(result.trade).netPtToAccount.raw))
         let stockPrice = try #require(file.stockPrice)
-        #expect(object["amountInUsd"] == JSONOutput.text(stockPrice * (1000 * file.pyIndex.doubleValue)))
+        #expect(object["amountInUsd"] == JSONOutput.text(stockPrice * (try Wad(units: 1000).syToAsset(index: file.pyIndex)).doubleValue))
         // Buying PT lowers the implied APY, and the buyer locks in less than the spot APY (fees).
         #expect(quote.impliedApyAfter < quote.impliedApyBefore && quote.effectiveImpliedApy < quote.impliedApyBefore)
     }

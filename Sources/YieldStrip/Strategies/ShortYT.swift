@@ -287,7 +287,9 @@ public enum ShortYT {
         let breakEven = keep > 0 && ytPrice < 1 ? Foundation.expm1((Foundation.log(keep) - Foundation.log1p(-ytPrice)) / tau) : nil
         let retained = request.tokenWithholding.retained.doubleValue
         var assumptions = [
-            "PnL at maturity against having kept the SY; the premium is held as SY and grows with the token",
+            request.heldAs == .stock
+                ? "PnL at maturity against not hedging: the PT redeemed, the loan repaid in SY, the premium held as SY growing with the token"
+                : "PnL at maturity against having kept the SY; the premium is held as SY and grows with the token",
             "the realized APY is the token's index growth (its dividends reinvested net of the token's withholding)",
             "the sale is the exact \(sale.venueTrade) at \(UnixTime.format(blockTime)), fees and price impact included",
         ]

@@ -44,6 +44,7 @@ struct ShortYTAnswer {
         try answer.number("stockPrice", context.stockPrice, label: "stock price today (USD per share)", display: usd)
         answer.wad("pyIndex", context.pyIndex, label: "PY index (shares per SY)")
         answer.withReport { $0.hiddenInTable.formUnion(["sizeUnit", "sizeAmount", "conversion"]) }
+        if result.heldAs == .stock { answer.withReport { $0.hiddenInTable.insert("syIn") } }
 
         answer.wad("positionShares", result.positionShares, label: size == nil ? "YT held" : "shares whose dividends are hedged")
         try answer.number("notionalHedgedShares", result.notionalHedgedShares, label: "shares hedged", display: real)
@@ -102,12 +103,13 @@ struct ShortYTAnswer {
         let r = result
         var lines: [String] = []
         if let size = r.size {
+            let part = r.fraction == 1 ? "" : " (\(TableFormat.percent(r.fraction, digits: 2)) of them hedged)"
             switch size.given {
-            case .shares(let shares): lines.append("Hedges the dividends of \(shares) shares × \(TableFormat.percent(r.fraction, digits: 2)).")
+            case .shares(let shares): lines.append("Hedges the dividends of \(shares) shares\(part).")
             case .usd(let usd):
-                lines.append("Hedges the dividends of \(usd) USD ÷ \(TableFormat.fixed(size.stockPrice, digits: 2)) USD/share = \(r.positionShares) shares × \(TableFormat.percent(r.fraction, digits: 2)).")
+                lines.append("Hedges the dividends of \(usd) USD ÷ \(TableFormat.fixed(size.stockPrice, digits: 2)) USD/share = \(r.positionShares) shares\(part).")
             case .sy(let sy), .tokens(let sy):
-                lines.append("Hedges the dividends of \(sy) SY × \(size.assetPerSy) shares/SY = \(r.positionShares) shares × \(TableFormat.percent(r.fraction, digits: 2)).")
+                lines.append("Hedges the dividends of \(sy) SY × \(size.assetPerSy) shares/SY = \(r.positionShares) shares\(part).")
             }
         }
         let what = r.heldAs == .token

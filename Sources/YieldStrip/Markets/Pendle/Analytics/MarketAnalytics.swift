@@ -291,16 +291,17 @@ extension PendleMarketMath {
             exchangeRate = 1 / effectivePt
         }
         let netAssetFee = try result.netSyFee.syToAsset(index: pyIndex)
-        func assetValue(_ token: Token, _ amount: Double) -> Double {
+        // SY in asset as the contracts count it (syToAsset), PT and YT at their prices before the trade.
+        func assetValue(_ token: Token, _ amount: S) -> Double {
             switch token {
-            case .sy: return amount * index
-            case .pt: return amount * ptBefore
-            case .yt: return amount * ytBefore
+            case .sy: return (try? amount.syToAsset(index: pyIndex))?.doubleValue ?? amount.doubleValue * index
+            case .pt: return amount.doubleValue * ptBefore
+            case .yt: return amount.doubleValue * ytBefore
             }
         }
         let usd = stockPrice.map {
-            SwapQuoteUsd(stockPrice: $0, amountInUsd: assetValue(kind.tokens.input, amountIn) * $0,
-                         amountOutUsd: assetValue(kind.tokens.output, amountOut) * $0, feeUsd: netAssetFee.doubleValue * $0)
+            SwapQuoteUsd(stockPrice: $0, amountInUsd: assetValue(kind.tokens.input, result.amountIn) * $0,
+                         amountOutUsd: assetValue(kind.tokens.output, result.amountOut) * $0, feeUsd: netAssetFee.doubleValue * $0)
         }
         return SwapQuote(
             kind: kind, result: result, secondsToExpiry: t, amountGiven: amount,
