@@ -91,15 +91,15 @@ public enum RateRisk {
             let legValue = amount * price.price
             let dv01 = amount * price.firstDerivative * TokenPricing.basisPoint
             legs.append(LegRisk(token: leg.token, amount: amount, amountExact: leg.amount, priceInAsset: price.price, valueInAsset: legValue,
-                                dv01InAsset: dv01, modifiedDuration: price.price != 0 ? -price.firstDerivative / price.price : nil,
-                                convexity: price.price != 0 ? price.secondDerivative / price.price : nil,
+                                dv01InAsset: dv01, modifiedDuration: price.price != 0 ? 0 - price.firstDerivative / price.price : nil,
+                                convexity: price.price != 0 ? 0 + price.secondDerivative / price.price : nil,
                                 valueUsd: stockPrice.map { legValue * $0 }, dv01Usd: stockPrice.map { dv01 * $0 }))
             value += legValue
             d1 += amount * price.firstDerivative
             d2 += amount * price.secondDerivative
         }
         let total = RiskTotal(valueInAsset: value, dv01InAsset: d1 * TokenPricing.basisPoint,
-                              modifiedDuration: value != 0 ? -d1 / value : nil, convexity: value != 0 ? d2 / value : nil,
+                              modifiedDuration: value != 0 ? 0 - d1 / value : nil, convexity: value != 0 ? d2 / value : nil,
                               valueUsd: stockPrice.map { value * $0 }, dv01Usd: stockPrice.map { d1 * TokenPricing.basisPoint * $0 })
         var assumptions = [
             "prices on Pendle's spot convention: PT = (1 + y)^(−τ) at the implied APY y, YT = 1 − PT, SY at the PY index",

@@ -28,7 +28,9 @@ public enum RealizedYield: Hashable, Sendable {
 /// One leg's exposure to the stock price, in shares.
 public struct LegDelta: Hashable, Sendable {
     public var token: PositionToken
+    /// Token units, and exactly.
     public var amount: Double
+    public var amountExact: Wad
     /// Shares the leg behaves like now (its value in shares), and at maturity under the assumed yield.
     public var deltaShares: Double
     public var deltaSharesAtMaturity: Double
@@ -92,7 +94,7 @@ public enum StockDelta {
                 atMaturity = lp.ptPerLp + lp.syPerLp * index * growth
             }
             let amount = leg.amount.doubleValue
-            legs.append(LegDelta(token: leg.token, amount: amount, deltaShares: amount * now, deltaSharesAtMaturity: amount * atMaturity))
+            legs.append(LegDelta(token: leg.token, amount: amount, amountExact: leg.amount, deltaShares: amount * now, deltaSharesAtMaturity: amount * atMaturity))
         }
         let delta = legs.reduce(0) { $0 + $1.deltaShares }, atMaturity = legs.reduce(0) { $0 + $1.deltaSharesAtMaturity }
         return StockDeltaResult(

@@ -107,22 +107,30 @@ extension PendleV2Curve {
         var trade = state.totalPt - proportion * total
         var after = state
         if abs(trade) > 1e-12 * total {
-            func miss(_ n: Double) throws -> (Double, MarketState<Double>) {
-                let next = try PendleMarketMath.executeTradeCore(state, pyIndex: index, netPtToAccount: n, blockTime: blockTime).market
-                let asset = next.totalSy * index
-                return (next.totalPt / (next.totalPt + asset) - proportion, next)
+            func miss(_ n: Double) -> (error: Double, state: MarketState<Double>)? {
+                guard let next = try? PendleMarketMath.executeTradeCore(state, pyIndex: index, netPtToAccount: n, blockTime: blockTime).market
+                else { return nil }
+                return (next.totalPt / (next.totalPt + next.totalSy * index) - proportion, next)
             }
-            var (error, next) = try miss(trade)
-            var previous = (n: state.totalPt - proportion * total * (1 + 1e-6), error: 0.0)
-            previous.error = try miss(previous.n).0
-            for _ in 0..<8 where abs(error) > 1e-15 {
-                let slope = (error - previous.error) / (trade - previous.n)
-                guard slope.isFinite, slope != 0 else { break }
-                previous = (trade, error)
-                trade -= error / slope
-                (error, next) = try miss(trade)
+            /// `from + step`, the step halved until the trade executes (no trade always does).
+            func attempt(from start: Double, step: Double) -> (n: Double, error: Double, state: MarketState<Double>)? {
+                var step = step
+                for _ in 0..<60 {
+                    if let result = miss(start + step) { return (start + step, result.error, result.state) }
+                    step /= 2
+                }
+                return nil
             }
-            after = next
+            guard var current = attempt(from: 0, step: trade) else { throw StrategyError.notFinite(quantity: "the LP's arbitrage trade") }
+            var previous = (n: 0.0, error: state.totalPt / (state.totalPt + comp.totalAsset) - proportion)
+            for _ in 0..<12 where abs(current.error) > 1e-15 {
+                let slope = (current.error - previous.error) / (current.n - previous.n)
+                guard slope.isFinite, slope != 0, let next = attempt(from: current.n, step: -current.error / slope) else { break }
+                previous = (current.n, current.error)
+                current = next
+            }
+            trade = current.n
+            after = current.state
         }
         let ptPrice = Foundation.exp(-lnTarget * tau)
         let ptPerLp = after.totalPt / state.totalLp, syPerLp = after.totalSy / state.totalLp

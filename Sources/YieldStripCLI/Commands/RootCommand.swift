@@ -13,6 +13,8 @@ public struct RootCommand: Command {
     public let subcommands: [any Command] = [
         LockInCommand(),
         ShortYTCommand(),
+        HedgeCommand(),
+        ScenarioCommand(),
         MarketCommand(),
         QuoteCommand(),
         DepthCommand(),

@@ -33,7 +33,7 @@ enum JobTable {
     static func render(title: String, summary: [String], report: Report, tables: [String], assumptions: [String]) -> String {
         var blocks: [String] = []
         if !title.isEmpty { blocks.append(title + "\n") }
-        blocks.append(summary.joined(separator: "\n") + "\n")
+        if !summary.isEmpty { blocks.append(summary.joined(separator: "\n") + "\n") }
         blocks.append(report.tableText)
         blocks += tables
         blocks.append("assumptions\n" + assumptions.map { "  - " + $0 }.joined(separator: "\n") + "\n")

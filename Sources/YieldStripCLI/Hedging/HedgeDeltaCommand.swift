@@ -1,0 +1,101 @@
+import YieldStrip
+import YieldStripJSON
+
+/// `yieldstrip hedge delta`: how many shares a position behaves like, and the short that hedges it (batch op
+/// `hedgeDelta`).
+struct HedgeDeltaCommand: Command {
+    let name = "delta"
+    let abstract = "A position's stock delta in shares, and the short that hedges it."
+    let discussion = """
+        Every price here is in shares, so a position worth N shares moves N USD per USD
+        of the stock: deltaShares = the position's value in shares (PT at its price, YT
+        at its price, SY at the PY index, an LP through its PT and SY). hedgeShares =
+        -deltaShares (shares or perp units to short), hedgeUsd at the stock price. To
+        maturity (the static hedge): a PT becomes one share, SY and YT grow with the
+        token at --realized-apy (or --schedule's yield, else the implied APY; YT interest
+        net of --yt-fee). --json prints the answer of the batch op 'hedgeDelta'.
+        """
+    var options: [OptionSpec] {
+        [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption, HedgeInputs.realizedApyOption,
+         HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption, CommonOptions.json]
+    }
+
+    func run(_ invocation: Invocation) throws -> CommandOutput {
+        let position = try HedgeInputs.position(invocation)
+        let fee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
+        let (file, context) = try MarketOptions.context(invocation)
+        guard let stockPrice = try HedgeInputs.stockPrice(invocation, context: context) else {
+            throw StrategyError.missingStockPrice(purpose: "a delta hedge in USD")
+        }
+        let realized = try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice)
+        let result = try context.explainingExpiry {
+            try StockDelta.compute(position, curve: StrategyInputs.curve($0), at: $0.blockTime, stockPrice: stockPrice,
+                                   realizedYield: realized, ytInterestFee: fee)
+        }
+        for warning in result.warnings { try invocation.warn(warning) }
+        let report = try HedgeDeltaAnswer.build(result, context: context)
+        return invocation.wantsJSON ? .report(report) : .text(HedgeDeltaAnswer.table(report, result: result, title: file.title))
+    }
+}
+
+/// The answer of `hedge delta` and `hedgeDelta`.
+///
+/// Fields: `curve`, `blockTime`, `blockTimeISO`, `blockTimeSource`, `expiry`, `expiryISO`, `secondsToExpiry`,
+/// `yearsToExpiry`; `stockPrice`, `assetPerSy`, `impliedApy`, `realizedApy`, `realizedApyBasis`, `ytFee`;
+/// `positions` (rows `token`, `amount` (wei), `amountUnits`, `deltaShares`, `deltaSharesAtMaturity`);
+/// `deltaShares`, `hedgeShares`, `hedgeUsd`, `deltaSharesAtMaturity`, `hedgeSharesAtMaturity`; `warnings`;
+/// `assumptions`.
+enum HedgeDeltaAnswer {
+    static func build(_ r: StockDeltaResult, context: MarketContext) throws -> Report {
+        var answer = AnswerBuilder()
+        try answer.jobHeader(curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
+                             secondsToExpiry: r.expiry - r.blockTime, yearsToExpiry: r.yearsToExpiry)
+        let percent = { (value: Double) in TableFormat.percent(value) }, real = { (value: Double) in TableFormat.significant(value) }
+        try answer.number("stockPrice", r.stockPrice, label: "stock price (USD)") { TableFormat.fixed($0, digits: 2) }
+        try answer.number("assetPerSy", r.assetPerSy, label: "PY index (shares per SY)", display: real)
+        try answer.number("impliedApy", r.impliedApy, label: "implied APY", display: percent)
+        try answer.number("realizedApy", r.realizedApy, label: "token APY to maturity (assumed)", display: percent)
+        answer.text("realizedApyBasis", r.realizedApyBasis, label: "assumed from")
+        try answer.number("ytFee", r.ytInterestFee, label: "YT interest fee", display: percent)
+        let legs = r.legs.map { leg -> JSONValue in
+            var object = HedgeInputs.legObject(token: leg.token, amount: leg.amountExact)
+            object.append("deltaShares", analytic: leg.deltaShares)
+            object.append("deltaSharesAtMaturity", analytic: leg.deltaSharesAtMaturity)
+            return .object(object)
+        }
+        answer.hiddenMember("positions", .array(legs))
+        try answer.number("deltaShares", r.deltaShares, label: "delta (shares)", display: real)
+        try answer.number("hedgeShares", r.hedgeShares, label: "shares to short now (negative: short)", display: real)
+        try answer.number("hedgeUsd", r.hedgeUsd, label: "hedge (USD)") { TableFormat.fixed($0, digits: 2) }
+        try answer.number("deltaSharesAtMaturity", r.deltaSharesAtMaturity, label: "shares delivered at maturity", display: real)
+        try answer.number("hedgeSharesAtMaturity", r.hedgeSharesAtMaturity, label: "static hedge to maturity (shares)", display: real)
+        answer.texts("warnings", r.warnings, label: "warnings")
+        answer.texts("assumptions", r.assumptions, label: "assumptions")
+        answer.withReport { $0.hiddenInTable.formUnion(["warnings", "assumptions"]) }
+        return answer.report
+    }
+
+    static func table(_ report: Report, result: StockDeltaResult, title: String) -> String {
+        var legs = TextTable(header: ["token", "amount", "delta now (shares)", "at maturity (shares)"])
+        for leg in result.legs {
+            legs.rows.append([leg.token.rawValue, leg.amountExact.description, TableFormat.significant(leg.deltaShares, digits: 8),
+                              TableFormat.significant(leg.deltaSharesAtMaturity, digits: 8)])
+        }
+        let summary = ["Behaves like \(TableFormat.significant(result.deltaShares, digits: 8)) shares now: short "
+                       + "\(TableFormat.significant(result.deltaShares, digits: 8)) shares (\(TableFormat.fixed(abs(result.hedgeUsd), digits: 2)) USD) to hedge it; "
+                       + "it delivers \(TableFormat.significant(result.deltaSharesAtMaturity, digits: 8)) shares at maturity."]
+        return JobTable.render(title: title, summary: summary, report: report, tables: ["positions\n" + legs.render(indent: 2)],
+                               assumptions: result.assumptions)
+    }
+
+    /// The batch op `hedgeDelta`: the market context, `position`, `stockPrice` (required), `realizedApy` or
+    /// `schedule` (+ `withholding`), `ytFee`.
+    static func answer(_ request: BatchRequest) throws -> JSONObject {
+        let context = try MarketContext(request: request)
+        guard let stockPrice = context.stockPrice else { throw StrategyError.missingStockPrice(purpose: "a delta hedge in USD") }
+        let result = try StockDelta.compute(try HedgeInputs.position(request), curve: StrategyInputs.curve(context), at: context.blockTime,
+                                            stockPrice: stockPrice, realizedYield: try HedgeInputs.realizedYield(request, stockPrice: stockPrice),
+                                            ytInterestFee: try StrategyInputs.rate(request, "ytFee") ?? 0.03)
+        return try build(result, context: context).object
+    }
+}

@@ -1,0 +1,83 @@
+import YieldStrip
+import YieldStripJSON
+
+/// Inputs the hedging commands and ops share: a position, a second market, the yield assumed to a horizon.
+enum HedgeInputs {
+    static let positionOption = OptionSpec.value("position", valueName: "legs",
+                                                 help: "The position: pt:1000,yt:-500,lp:10,sy:250 (token units; negative = short).", required: true)
+    static let realizedApyOption = OptionSpec.value("realized-apy", valueName: "apy",
+                                                    help: "The token's APY to the horizon (default: --schedule's, else the market's implied APY).")
+    static let scheduleOption = OptionSpec.value("schedule", valueName: "file", help: "A dividend schedule (.csv or .json) for the token's yield.")
+    static let withholdingOption = OptionSpec.value("withholding", valueName: "rate", help: "The token's withholding on dividends (with --schedule).", default: "30%")
+    static let ytFeeOption = OptionSpec.value("yt-fee", valueName: "rate", help: "Pendle's fee on YT interest.", default: "3%")
+
+    /// `--position` read as ``Position``; a usage error naming what is wrong.
+    static func position(_ invocation: Invocation) throws(UsageError) -> Position {
+        guard let position = try invocation.parse(option: "position", { text -> ValueParse<Position> in
+            do throws(PositionError) { return .value(try Position(parsing: text)) } catch { return .invalid(reason: error.message) }
+        }) else { throw invocation.usageError("Missing expected argument '--position <legs>'") }
+        return position
+    }
+
+    /// The batch field `position`: text as on the command line (token units), or an array of
+    /// `{"token": "pt", "amount": "<wei>"}`.
+    static func position(_ request: BatchRequest) throws -> Position {
+        switch request.value("position") {
+        case .string(let text)?:
+            return try Position(parsing: text)
+        case .array(let elements)?:
+            var legs: [PositionLeg] = []
+            for (i, element) in elements.enumerated() {
+                guard case .object(let object) = element else {
+                    throw RequestError.badRequest(field: "position", reason: "field 'position' holds \(quoted(element)); each leg is {\"token\": \"pt\", \"amount\": \"<wei>\"}")
+                }
+                let fields = RequestFields(object, path: "position[\(i)].")
+                let name = try fields.string("token")
+                guard let token = PositionToken(rawValue: name.lowercased()) else {
+                    throw RequestError.badRequest(field: "position[\(i)].token", reason: "unknown token '\(name)'; the tokens are pt, yt, lp, sy")
+                }
+                legs.append(PositionLeg(token: token, amount: try fields.wad("amount")))
+            }
+            return try Position(legs: legs)
+        case let other:
+            throw RequestError.badRequest(field: "position", reason: other == nil
+                ? "missing field 'position' (text such as \"pt:1000,yt:-500\", or an array of {\"token\", \"amount\"} in wei)"
+                : "field 'position' must be text such as \"pt:1000,yt:-500\" or an array of {\"token\", \"amount\"}; got \(quoted(other ?? .null))")
+        }
+    }
+
+    /// `position`: each leg with its exact amount (wei) and in units.
+    static func legObject(token: PositionToken, amount: Wad) -> JSONObject {
+        var object: JSONObject = ["token": .string(token.rawValue), "amount": .wei(amount.raw)]
+        object.append("amountUnits", analytic: amount.doubleValue)
+        return object
+    }
+
+    /// The realized yield from `--realized-apy`, `--schedule` (with `--withholding`), or the implied APY.
+    static func realizedYield(_ invocation: Invocation, stockPrice: Double?) throws -> RealizedYield {
+        if invocation.option("realized-apy") != nil && invocation.option("schedule") != nil {
+            throw invocation.usageError("Give '--realized-apy' or '--schedule', not both")
+        }
+        if let apy = try StrategyInputs.apy(invocation, "realized-apy") { return .apy(apy) }
+        guard let path = invocation.option("schedule") else { return .impliedApy }
+        let withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
+        let schedule = try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) }
+        return .schedule(schedule, withholding: withholding, prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
+    }
+
+    /// The same from the batch fields `realizedApy`, `schedule`, `withholding`.
+    static func realizedYield(_ request: BatchRequest, stockPrice: Double?) throws -> RealizedYield {
+        if request.value("realizedApy") != nil && request.value("schedule") != nil {
+            throw RequestError.badRequest(field: "realizedApy", reason: "give realizedApy or schedule, not both")
+        }
+        if let apy = try StrategyInputs.rate(request, "realizedApy") { return .apy(apy) }
+        guard let schedule = try StrategyInputs.schedule(request) else { return .impliedApy }
+        return .schedule(schedule, withholding: try StrategyInputs.withholding(request, "withholding") ?? .standard,
+                         prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
+    }
+
+    /// The stock price: `--stock-price`, else the market file's.
+    static func stockPrice(_ invocation: Invocation, context: MarketContext) throws(UsageError) -> Double? {
+        try invocation.parse(option: "stock-price") { TokenizationValues.number($0) } ?? context.stockPrice
+    }
+}
