@@ -12,8 +12,9 @@ struct HedgeDeltaCommand: Command {
         at its price, SY at the PY index, an LP through its PT and SY). hedgeShares =
         -deltaShares (shares or perp units to short), hedgeUsd at the stock price. To
         maturity (the static hedge): a PT becomes one share, SY and YT grow with the
-        token at --realized-apy (or --schedule's yield, else the implied APY; YT interest
-        net of --yt-fee). --json prints the answer of the batch op 'hedgeDelta'.
+        token at --realized-apy (or --schedule's yield, else the implied APY; YT
+        interest net of --yt-fee). --json prints the answer of the batch op
+        'hedgeDelta'.
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption, HedgeInputs.realizedApyOption,

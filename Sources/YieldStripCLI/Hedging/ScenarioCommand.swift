@@ -5,17 +5,18 @@ import YieldStripJSON
 /// move together (batch op `scenario`).
 struct ScenarioCommand: Command {
     let name = "scenario"
-    let abstract = "A position's PnL across implied-APY shifts, stock moves and days."
+    let abstract = "A position's PnL across APY shifts, stock moves and days."
     let discussion = """
         Values --position after --days (default 0) with the implied APY shifted by each
         of --apy-shift (bp or %: -200..200:50bp, or a list -50bp,0,50bp) and the stock
         price moved by each of --price-shift (-20..20:10%, or a list). Time to expiry
         shrinks by the days (a PT accretes even when the APY holds); YT collects the
-        token's yield meanwhile at --realized-apy (or --schedule's, else today's implied
-        APY) net of --yt-fee; SY grows with it; an LP is valued after the pool's own trade
-        to the shifted APY. A shifted APY below 0 is floored at 0 and the cell flagged
-        'clamped'. The table is the PnL in USD (APY shifts down, price moves across);
-        --csv prints one line per cell; --json the answer of the batch op 'scenario'.
+        token's yield meanwhile at --realized-apy (or --schedule's, else today's
+        implied APY) net of --yt-fee; SY grows with it; an LP is valued after the
+        pool's own trade to the shifted APY. A shifted APY below 0 is floored at 0
+        and the cell flagged 'clamped'. The table is the PnL in USD (APY shifts down,
+        price moves across); --csv prints one line per cell; --json the answer of the
+        batch op 'scenario'.
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption,
