@@ -50,6 +50,8 @@ func coreBenchmarks() throws -> [Benchmark] {
 
     let curve = PendleV2Curve(market: market, pyIndex: index)
     let approxCurve = PendleV2Curve(market: approxMarket, pyIndex: approxIndex)
+    let threeTokens = try Position(parsing: "pt:1000,yt:-500,sy:250"), withLp = try Position(parsing: "pt:1000,yt:-500,lp:10,sy:250")
+    let apyShifts = (0...100).map { Double($0 - 50) * 4e-4 }, priceShifts = (0...100).map { Double($0 - 50) * 0.004 }
 
     // Evaluation counts for the solver rows: mean over the 64 budgets.
     func meanEvaluations(_ run: (Int) throws -> Int) rethrows -> String {
@@ -150,6 +152,29 @@ func coreBenchmarks() throws -> [Benchmark] {
         },
         Benchmark(group: "jobs", name: "short-yt exact (token holder, 9 PnL rows)", note: "1 exact swapExactYtForSy") {
             blackHole(try ShortYT.compute(ShortYTRequest(size: .position(.shares(Fixture.budgets[c.next()]))), curve: curve, at: time))
+        },
+        Benchmark(group: "hedging", name: "dv01, duration, convexity (pt, yt, sy)", note: "closed forms") {
+            blackHole(try RateRisk.compute(threeTokens, curve: curve, at: time - Int64(c.next())))
+        },
+        Benchmark(group: "hedging", name: "dv01, duration, convexity (pt, yt, lp, sy)", note: "LP: 3 pool trades to y, y ± 1 bp") {
+            blackHole(try RateRisk.compute(withLp, curve: curve, at: time - Int64(c.next())))
+        },
+        Benchmark(group: "hedging", name: "scenario 101 × 101 grid (pt, yt, sy)", note: "10,201 cells, Double") {
+            blackHole(try Scenario.compute(ScenarioRequest(position: threeTokens, apyShifts: apyShifts, priceShifts: priceShifts,
+                                                           days: Double(c.next() % 30), stockPrice: 230), curve: curve, at: time))
+        },
+        Benchmark(group: "hedging", name: "scenario 101 × 101 grid (pt, yt, lp, sy)", note: "101 LP pool trades") {
+            blackHole(try Scenario.compute(ScenarioRequest(position: withLp, apyShifts: apyShifts, priceShifts: priceShifts,
+                                                           days: Double(c.next() % 30), stockPrice: 230), curve: curve, at: time))
+        },
+        Benchmark(group: "hedging", name: "reference: 101 × 2 pow and 10,201 multiply-adds", note: "what the grid's cells cost at least") {
+            var sum = 0.0
+            let tau = 0.4 + Double(c.next()) * 1e-3
+            for shift in apyShifts {
+                let pt = pow(1.03 + shift, -tau), yt = -expm1(log1p(0.03 + shift) * -tau)
+                for move in priceShifts { sum += (pt - yt) * (1 + move) }
+            }
+            blackHole(sum)
         },
     ]
 }
