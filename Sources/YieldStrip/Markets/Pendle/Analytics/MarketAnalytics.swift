@@ -226,15 +226,15 @@ extension PendleMarketMath {
             let limitLeg = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
             largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: limitLeg)
         } else if kind.isSearchedExactInput, let leg = result.trade?.netPtToAccount, !leg.isZero {
+            // The next size up: one wei, or in Double a relative 1e-9 (beyond the solver's tolerance).
             let size = leg.isNegative ? try leg.negated() : leg
-            let next = try size + S(wei: 1)
+            let step = S.isExact ? S(wei: 1) : (S(approximating: size.doubleValue * 1e-9) ?? S(wei: 1))
+            let next = try size + step
             let nextLeg = kind.ptLegSign > 0 ? next : try next.negated()
-            if S.isExact, (try? executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: nextLeg, blockTime: blockTime)) == nil {
+            if (try? executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: nextLeg, blockTime: blockTime)) == nil {
                 // The trade stopped at the market's limit: the largest amount is what that leg spends.
                 largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime,
                                         largestLeg: largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0))
-            } else if !S.isExact {
-                largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime)
             }
         }
         // A searched exact input above what the largest executable leg uses would stop at the market's limit.
