@@ -18,6 +18,7 @@ import YieldStrip
             SUBCOMMANDS:
               lockin        Lock in a fixed rate: buy PT, see what it pays at maturity.
               short-yt      Short YT to hedge a dividend stream: premium, PnL, break-even.
+              hedge         Hedge ratios: how much of a hedge to hold against a position.
               market        Read a Pendle V2 market from a market file, or create one.
               quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.
               depth         Implied APY after PT trades of 0.1% to 50% of the pool.

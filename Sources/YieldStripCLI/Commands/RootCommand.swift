@@ -13,6 +13,7 @@ public struct RootCommand: Command {
     public let subcommands: [any Command] = [
         LockInCommand(),
         ShortYTCommand(),
+        HedgeCommand(),
         MarketCommand(),
         QuoteCommand(),
         DepthCommand(),
