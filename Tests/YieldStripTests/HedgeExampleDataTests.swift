@@ -36,14 +36,22 @@ import _TestSupport
         #expect(f(r.hedgeRatio, 4) == "0.5757" && f(r.standardError, 4) == "0.0292" && f(r.tStatistic ?? 0, 2) == "19.70")
         #expect(f(r.rSquared, 4) == "0.6149" && f(r.correlation, 4) == "0.7842" && f(r.intercept, 4) == "0.0918")
         #expect(f(r.spotStandardDeviation, 4) == "4.1047" && f(r.hedgeStandardDeviation, 4) == "5.5913")
-        // h* = ρ·s_S/s_F with the rounded figures of the worked example.
+        // The worked example's arithmetic: h* = ρ·s_S/s_F, SE = (s_S/s_F)·sqrt((1 − R²)/(n − 2)), the hedged
+        // standard deviation s_S·sqrt(1 − R²), and the returns ratio in ETF shares at the last closes.
         #expect(f(0.7842 * 4.1047 / 5.5913, 4) == "0.5757")
+        let ratio = r.spotStandardDeviation / r.hedgeStandardDeviation
+        #expect(f(ratio, 4) == "0.7341" && f(1 - r.rSquared, 4) == "0.3851" && f(((1 - r.rSquared) / 243).squareRoot(), 5) == "0.03981")
+        #expect(f(ratio * ((1 - r.rSquared) / 243).squareRoot(), 4) == "0.0292" && f(r.hedgeRatio / r.standardError, 1) == "19.7")
+        #expect(f((1 - r.rSquared).squareRoot(), 4) == "0.6205" && f(r.spotStandardDeviation * (1 - r.rSquared).squareRoot(), 3) == "2.547")
+        #expect(f(1 - (1 - r.rSquared).squareRoot(), 2) == "0.38" && f(r.standardError / r.hedgeRatio, 3) == "0.051")
+        #expect(spot.values.last?.value == 267.69 && hedge.values.last?.value == 528.80)
         // The other modes of the table in docs/hedging.md.
         let rows: [(HedgeChangeMode, String, String, String)] = [(.levels, "0.6622", "0.0425", "0.4993"), (.returns, "1.1194", "0.0568", "0.6149"),
                                                                  (.logReturns, "1.1200", "0.0567", "0.6162")]
         for (mode, h, se, r2) in rows {
             let m = try MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: mode).regression
             #expect(f(m.hedgeRatio, 4) == h && f(m.standardError, 4) == se && f(m.rSquared, 4) == r2, "\(mode)")
+            if mode == .returns { #expect(f(m.hedgeRatio * 267.69 / 528.80, 3) == "0.567") }
         }
     }
 }

@@ -94,8 +94,12 @@ public struct MinimumVarianceHedgeResult: Hashable, Sendable {
         }
         lines.append("spot: column '\(spot.column)', \(spot.rows) rows (\(UnixTime.formatDate(spot.firstDate)) … \(UnixTime.formatDate(spot.lastDate)))")
         lines.append("hedge: column '\(hedge.column)', \(hedge.rows) rows (\(UnixTime.formatDate(hedge.firstDate)) … \(UnixTime.formatDate(hedge.lastDate)))")
-        lines.append("rows are joined on the exact date (Unix second); \(unmatched.spotOnly.count) spot-only and \(unmatched.hedgeOnly.count) hedge-only dates are left out"
-                     + (mode == .levels ? "" : ", so a change can span a date missing from one series"))
+        if unmatched.count == 0 {
+            lines.append("rows are joined on the exact date (Unix second); every date is in both series")
+        } else {
+            lines.append("rows are joined on the exact date (Unix second); \(unmatched.spotOnly.count) spot-only and \(unmatched.hedgeOnly.count) hedge-only dates are left out"
+                         + (mode == .levels ? "" : ", so a change can span a date missing from one series"))
+        }
         lines.append("ordinary least squares with an intercept, one relation over the whole sample; the standard error assumes independent, equally variable residuals (no overlapping changes)")
         return lines
     }
