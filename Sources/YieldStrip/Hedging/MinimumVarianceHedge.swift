@@ -151,6 +151,7 @@ public enum MinimumVarianceHedge {
         y.reserveCapacity(capacity)
         var unmatched = UnmatchedDates()
         var firstJoined: Int64? = nil, lastJoined: Int64 = 0
+        var levelScaleX = 0.0, levelScaleY = 0.0
         let s = spot.values, h = hedge.values
         var i = 0, j = 0
         while i < s.count || j < h.count {
@@ -163,6 +164,8 @@ public enum MinimumVarianceHedge {
             } else {
                 y.append(s[i].value)
                 x.append(h[j].value)
+                levelScaleY = Swift.max(levelScaleY, abs(s[i].value))
+                levelScaleX = Swift.max(levelScaleX, abs(h[j].value))
                 if firstJoined == nil { firstJoined = s[i].date }
                 lastJoined = s[i].date
                 i += 1
@@ -177,11 +180,8 @@ public enum MinimumVarianceHedge {
         }
         // The rounding noise of the regressed values: relative to the levels for levels and differences,
         // to 1 for returns (a ratio of two rounded values is off by about one part in 2^53).
-        var scaleX = 1.0, scaleY = 1.0
-        if mode == .levels || mode == .differences {
-            scaleX = largestMagnitude(x)
-            scaleY = largestMagnitude(y)
-        }
+        let levels = mode == .levels || mode == .differences
+        let scaleX = levels ? levelScaleX : 1, scaleY = levels ? levelScaleY : 1
         if mode != .levels {
             changes(&x, mode)
             changes(&y, mode)
