@@ -174,6 +174,9 @@ import YieldStrip
         // The only other column; any case; blanks, quotes and CRLF endings.
         let s = try Self.series("Date , \"Close\"\r\n\"2024-01-01\", 1.5\r\n2024-01-02,+2\r\n", "a.csv")
         #expect(s.column == "Close" && s.values.map(\.value) == [1.5, 2] && s.values.map(\.line) == [2, 3])
+        // A byte order mark before the header.
+        let bom = try Self.series("\u{FEFF}date,close\n2024-01-01,1\n", "bom.csv")
+        #expect(bom.column == "close" && bom.values.count == 1)
         // The only numeric column among several.
         let t = try Self.series("note,date,close\nopen,2024-01-01,3\n,2024-01-02,4\n", "b.csv")
         #expect(t.column == "close" && t.values.map(\.value) == [3, 4])

@@ -21,17 +21,18 @@ public struct DatedValue: Hashable, Sendable {
 /// ## CSV
 /// ```
 /// # comment lines start with '#'; anything after a '#' on a line is a comment too
-/// date,close,volume
-/// 2024-07-01,218.36,31200000
-/// 2024-07-02,220.27,28400000
+/// date,close,note
+/// 2024-07-01,218.36,
+/// 2024-07-02,220.27,ex-dividend
 /// ```
 /// The first non-comment line is the header; it must have a `date` column (any case). The value column
 /// is the one named (`valueColumn`, any case), or else the only other column, or else the only other
-/// column whose every non-empty cell is a number. Dates are `YYYY-MM-DD` (midnight UTC), ISO-8601 date-times
-/// or Unix seconds; values are decimal numbers (`218.36`, `-0.5`, `1.2e-3`). Rows strictly increase in
-/// date. Blank lines are skipped, trailing empty fields may be left out, and a cell wrapped in double
-/// quotes is read without them (no quoting beyond that: a cell cannot hold a comma). Every problem is a
-/// ``HedgeDataError`` naming the source and the line.
+/// column whose every non-empty cell is a number (`close` above). Dates are `YYYY-MM-DD` (midnight UTC),
+/// ISO-8601 date-times or Unix seconds; values are decimal numbers (`218.36`, `-0.5`, `1.2e-3`). Rows
+/// strictly increase in date. Blank lines and a leading byte order mark are skipped, lines may end in `\n`
+/// or `\r\n`, trailing empty fields may be left out, and a cell wrapped in double quotes is read without
+/// them (no quoting beyond that: a cell cannot hold a comma). Every problem is a ``HedgeDataError`` naming
+/// the source and the line.
 public struct DatedSeries: Hashable, Sendable {
     /// The file path or field the series came from.
     public let source: String
@@ -106,8 +107,10 @@ public struct DatedSeries: Hashable, Sendable {
         var header: (line: Int, names: [String])? = nil
         var rows: [(line: Int, cells: [Substring])] = []
         var lineNumber = 0
+        // A byte order mark (as spreadsheet exports write) is not part of the first column's name.
+        let body = text.first == "\u{FEFF}" ? text.dropFirst() : Substring(text)
         // "\r\n" is one Character in Swift: split on it as well as on "\n" (and a lone "\r").
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             lineNumber += 1
             var content = rawLine
             if let hash = content.firstIndex(of: "#") { content = content[..<hash] }

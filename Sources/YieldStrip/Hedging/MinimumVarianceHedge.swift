@@ -104,7 +104,7 @@ public struct MinimumVarianceHedgeResult: Hashable, Sendable {
         return lines
     }
 
-    /// Data left out of the estimate, in words: the dates in one series only (nil when there are none).
+    /// Data left out of the estimate, in words: the dates in one series only (empty when there are none).
     public var warnings: [String] {
         guard unmatched.count > 0 else { return [] }
         func first(_ dates: [Int64]) -> String { dates.first.map { " (first \(UnixTime.formatDate($0)))" } ?? "" }
