@@ -18,7 +18,7 @@ import YieldStrip
             SUBCOMMANDS:
               lockin        Lock in a fixed rate: buy PT, see what it pays at maturity.
               short-yt      Short YT to hedge a dividend stream: premium, PnL, break-even.
-              hedge         Hedge ratios: income, DV01 and duration, stock delta.
+              hedge         Hedge ratios: income, DV01, delta, minimum variance.
               scenario      A position's PnL across APY shifts, stock moves and days.
               market        Read a Pendle V2 market from a market file, or create one.
               quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.

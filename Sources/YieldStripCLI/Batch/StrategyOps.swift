@@ -1,9 +1,10 @@
 import YieldStrip
 import YieldStripJSON
 
-/// Ops for the jobs — `lockin`, `shortYt` (also `short-yt`) — each answering exactly the fields its
-/// command prints with `--json`. Each takes the market context (`market`, `pyIndex`, `blockTime`,
-/// `stockPrice`) and the command's options in camelCase (see ``StrategyInputs``).
+/// Ops for the jobs — `lockin`, `shortYt` (also `short-yt`), `hedgeMinvar` — each answering exactly the fields its
+/// command prints with `--json`. `lockin` and `shortYt` take the market context (`market`, `pyIndex`,
+/// `blockTime`, `stockPrice`) and the command's options in camelCase (see ``StrategyInputs``);
+/// `hedgeMinvar` takes two series and the options of `hedge minvar` (see ``HedgeMinVarOptions``).
 enum StrategyOps {
     static let entries: [BatchOp] = [
         BatchOp("lockin", "market, pyIndex, blockTime, sy|tokens|shares|usd, hedge?, schedule?, holdApy?, … (the options) → fixed APY, fee and impact, shares and USD at maturity, hedge, hold (as 'lockin --json')") { request in
@@ -23,7 +24,9 @@ enum StrategyOps {
         BatchOp("scenario", "market, pyIndex, blockTime, position, apyShift, priceShift?, days?, realizedApy?|schedule?, ytFee?, stockPrice → PnL grid (as 'scenario --json')") { request in
             try ScenarioAnswer.answer(request)
         },
+        BatchOp("hedgeMinvar", hedgeMinvarSummary) { request in try HedgeMinVarOptions.answer(request) },
     ]
 
+    static let hedgeMinvarSummary = "spot, hedge (CSV text or [{date, value}] rows), spotColumn?, hedgeColumn?, mode? → hedgeRatio, intercept, standardError, tStatistic, rSquared, correlation, observations, unmatchedDates (as 'hedge minvar --json')"
     static let shortYtSummary = "market, pyIndex, blockTime, shares|sy|tokens|usd or yt, heldAs?, fraction?, realizedApys?, … (the options) → YT sold, premium, APY sold, capital, PnL, break-even (as 'short-yt --json')"
 }
