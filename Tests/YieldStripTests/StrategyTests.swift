@@ -64,6 +64,10 @@ import YieldStrip
         #expect(abs(Foundation.log1p(result.fixedApyWithoutFee) - Foundation.log1p(result.fixedApy) - expected) < 1e-11)
         let feeFreeApy = LockIn.apy(ptOut: swap.amountOut.doubleValue, syIn: 100, assetPerSy: curve.pyIndex.doubleValue, years: tau)
         #expect(result.fixedApyWithoutFee == feeFreeApy)
+        // The same rate as the quote's effective implied APY of the same swap (Pendle's definition).
+        let quote = try PendleMarketMath.quote(.swapExactSyForPt, market: curve.market, pyIndex: curve.pyIndex, amount: Wad(units: 100),
+                                               blockTime: Self.now)
+        #expect(abs(quote.effectiveImpliedApy - result.fixedApy) < 1e-14)
         // A 0.1 %/yr fee on a 0.3 % market takes about a third of the yield.
         if apy == 0.003 { #expect(abs((result.feeShareOfSpotApy ?? 0) - 1.0 / 3) < 0.01) }
     }
