@@ -36,7 +36,7 @@ import YieldStrip
 
     static func marketFields(_ path: String) throws -> JSONObject {
         guard case .object(let file) = try JSONReader.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path)))) else { return [:] }
-        return ["market": file["market"] ?? .null, "pyIndex": file["pyIndex"] ?? .null]
+        return ["market": file["market"] ?? .null, "pyIndex": file["pyIndex"] ?? .null, "stockPrice": file["stockPrice"] ?? .null]
     }
 
     /// The figures are the library's.

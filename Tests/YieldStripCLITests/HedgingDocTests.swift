@@ -27,9 +27,10 @@ import YieldStrip
         #expect(Self.fixed(risk.total.dv01InAsset, 7) == "-0.1502148" && Self.fixed(risk.total.dv01Usd, 2) == "-34.55")
         #expect(Self.fixed(risk.total.modifiedDuration, 4) == "1.1826")
         let spy = try MarketExamples.load(MarketExamples.nearExpiry)
-        let hedged = try RateRisk.compute(try Position(parsing: "pt:1000"), curve: file.curve, at: at,
-                                          hedgeWith: RateHedgeInstrument(curve: spy.curve, token: .pt))
-        #expect(Self.fixed(hedged.hedge?.hedgeAmount, 2) == "-3221.04")
+        let hedged = try RateRisk.compute(try Position(parsing: "pt:1000"), curve: file.curve, at: at, stockPrice: file.stockPrice,
+                                          hedgeWith: RateHedgeInstrument(curve: spy.curve, token: .pt, stockPrice: spy.stockPrice))
+        #expect(Self.fixed(hedged.hedge?.hedgeAmount, 2) == "-1089.47" && hedged.hedge?.matchedIn == "usd")
+        #expect(abs((hedged.hedge?.hedgeDv01Usd ?? 0) + (hedged.total.dv01Usd ?? 0)) < 1e-9)
 
         let delta = try StockDelta.compute(position, curve: file.curve, at: at, stockPrice: 230)
         #expect(Self.fixed(delta.deltaShares, 4) == "1270.1641" && Self.fixed(delta.deltaSharesAtMaturity, 4) == "1274.0344")

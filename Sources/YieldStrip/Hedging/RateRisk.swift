@@ -36,19 +36,28 @@ public struct RateHedge: Hashable, Sendable {
     /// The hedge market's implied APY and one token's DV01 there.
     public var impliedApy: Double
     public var dv01PerTokenInAsset: Double
-    /// Token units to hold (negative: sell) so the total DV01 is zero, and that amount's DV01.
+    /// Token units to hold (negative: sell) so the total DV01 is zero, and that amount's DV01 (in the hedge
+    /// market's asset, and in USD when both stock prices are known).
     public var hedgeAmount: Double
     public var hedgeDv01InAsset: Double
+    public var hedgeDv01Usd: Double?
+    /// `usd` when the DV01s were matched in USD (both stock prices known), `asset` when in shares (the two
+    /// markets' assets taken as the same).
+    public var matchedIn: String
 }
 
 /// What to hedge the rate risk with: another market's PT or YT.
 public struct RateHedgeInstrument: Sendable {
     public var curve: any ImpliedYieldCurve
     public var token: PositionToken
+    /// USD per unit of the hedge market's asset: with the position's own stock price, the DV01s are matched in
+    /// USD (markets on different stocks); without, in shares (the same asset assumed).
+    public var stockPrice: Double?
 
-    public init(curve: any ImpliedYieldCurve, token: PositionToken) {
+    public init(curve: any ImpliedYieldCurve, token: PositionToken, stockPrice: Double? = nil) {
         self.curve = curve
         self.token = token
+        self.stockPrice = stockPrice
     }
 }
 
@@ -110,8 +119,11 @@ public enum RateRisk {
         }
         var hedge: RateHedge? = nil
         if let instrument {
-            hedge = try rateHedge(instrument, at: blockTime, positionFirstDerivative: d1)
-            assumptions.append("the hedge assumes a parallel shift: both markets' implied APYs move by the same basis points")
+            hedge = try rateHedge(instrument, at: blockTime, positionFirstDerivative: d1, positionStockPrice: stockPrice)
+            assumptions.append("the hedge assumes a parallel shift: both markets' implied APYs move by the same basis points, read at the same time")
+            assumptions.append(hedge?.matchedIn == "usd"
+                ? "the DV01s are matched in USD at each market's stock price"
+                : "the DV01s are matched in shares: the two markets' assets are taken as the same (give both stock prices to match in USD)")
         }
         return RateRiskResult(curveName: curve.curveName, blockTime: blockTime, expiry: curve.expiry, secondsToExpiry: spot.secondsToExpiry,
                               yearsToExpiry: spot.yearsToExpiry, impliedApy: spot.impliedApy, ptPriceInAsset: spot.ptPriceInAsset,
@@ -119,23 +131,35 @@ public enum RateRisk {
                               hedge: hedge, assumptions: assumptions)
     }
 
-    static func rateHedge(_ instrument: RateHedgeInstrument, at blockTime: Int64, positionFirstDerivative: Double) throws -> RateHedge {
+    static func rateHedge(_ instrument: RateHedgeInstrument, at blockTime: Int64, positionFirstDerivative: Double,
+                          positionStockPrice: Double?) throws -> RateHedge {
         guard instrument.token == .pt || instrument.token == .yt else {
             throw StrategyError.invalidInput(field: "hedgeToken", value: instrument.token.rawValue, reason: "hedge the rate with the other market's pt or yt")
         }
         if instrument.token == .yt, !instrument.curve.tradesYieldToken {
             throw StrategyError.noYieldToken(curve: instrument.curve.curveName)
         }
-        let spot = try instrument.curve.spot(at: blockTime)
+        if let price = instrument.stockPrice { try PositionSizing.checkStockPrice(price, field: "hedge market's stockPrice") }
+        let spot: CurveSpot
+        do {
+            spot = try instrument.curve.spot(at: blockTime)
+        } catch PendleError.marketExpired {
+            throw StrategyError.invalidInput(field: "against", value: UnixTime.format(instrument.curve.expiry),
+                                             reason: "the hedge market expired at \(UnixTime.format(instrument.curve.expiry)), before \(UnixTime.format(blockTime)); hedge in a market that is still open")
+        }
         let y = spot.impliedApy, tau = spot.yearsToExpiry
         let ptDerivative = -tau * TokenPricing.ptPrice(apy: y, years: tau) / (1 + y)
         let perToken = instrument.token == .pt ? ptDerivative : -ptDerivative
         guard perToken != 0 else {
             throw StrategyError.invalidInput(field: "hedgeToken", value: instrument.token.rawValue, reason: "its price does not move with the rate; choose another market")
         }
-        let amount = -positionFirstDerivative / perToken
+        // In USD when both prices are known: −(dV/dy · S) / (price′_h · S_h); else in shares.
+        let inUsd = positionStockPrice != nil && instrument.stockPrice != nil
+        let ratio = inUsd ? (positionStockPrice ?? 1) / (instrument.stockPrice ?? 1) : 1
+        let amount = -positionFirstDerivative * ratio / perToken
+        let dv01 = amount * perToken * TokenPricing.basisPoint
         return RateHedge(curveName: instrument.curve.curveName, expiry: instrument.curve.expiry, token: instrument.token, impliedApy: y,
-                         dv01PerTokenInAsset: perToken * TokenPricing.basisPoint, hedgeAmount: amount,
-                         hedgeDv01InAsset: amount * perToken * TokenPricing.basisPoint)
+                         dv01PerTokenInAsset: perToken * TokenPricing.basisPoint, hedgeAmount: amount, hedgeDv01InAsset: dv01,
+                         hedgeDv01Usd: instrument.stockPrice.map { dv01 * $0 }, matchedIn: inUsd ? "usd" : "asset")
     }
 }

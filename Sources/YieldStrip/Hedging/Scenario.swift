@@ -135,7 +135,7 @@ public enum Scenario {
             let shares = pt * ptPrice + yt * (ytPrice + interest) + sy * index * growth + lp * lpValue
             for move in request.priceShifts {
                 let usd = shares * request.stockPrice * (1 + move)
-                cells.append(ScenarioCell(apyShiftBp: shift * 1e4, priceShift: move, impliedApy: y, valueShares: shares, valueUsd: usd,
+                cells.append(ScenarioCell(apyShiftBp: (shift * 1e13).rounded() / 1e9, priceShift: move, impliedApy: y, valueShares: shares, valueUsd: usd,
                                           pnlUsd: usd - baseUsd, clamped: shifted < 0, lpAtPoolLimit: atLimit))
             }
         }
@@ -148,7 +148,7 @@ public enum Scenario {
                 "the implied APY shifts in parallel from \(String(format: "%.4f", spot.impliedApy * 100)) %, floored at 0 (a floored cell is 'clamped')",
                 "after \(request.days) days: PT and YT priced on Pendle's spot convention at the shifted APY and the shorter time to expiry",
                 "the token grows \(String(format: "%.4f", apy * 100)) % a year meanwhile (\(basis)): SY with it, YT collects it net of a \(String(format: "%.4g", request.ytInterestFee * 100)) % fee",
-                "the LP is valued after the pool's own trade to the shifted APY at the horizon; USD = shares × the moved stock price",
-            ])
+            ] + (lp != 0 ? ["the LP is valued after the pool's own trade to the shifted APY at the horizon"] : [])
+                + ["USD = shares × the moved stock price"])
     }
 }

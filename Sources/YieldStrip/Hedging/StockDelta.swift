@@ -42,7 +42,8 @@ public struct StockDeltaResult: Sendable {
     public var blockTime: Int64
     public var expiry: Int64
     public var yearsToExpiry: Double
-    public var stockPrice: Double
+    /// USD per share, when given (for the USD figures).
+    public var stockPrice: Double?
     public var assetPerSy: Double
     public var impliedApy: Double
     /// The token APY assumed to maturity (for YT and SY), where it came from, and the YT interest fee.
@@ -52,9 +53,9 @@ public struct StockDeltaResult: Sendable {
     public var legs: [LegDelta]
     /// `dV/dS` in shares: the value in shares (USD value = shares · stock price, every price here in shares).
     public var deltaShares: Double
-    /// Shares (or perp units) to short now: `−deltaShares`, and in USD.
+    /// Shares (or perp units) to hold now to hedge: `−deltaShares` (negative: short), and in USD.
     public var hedgeShares: Double
-    public var hedgeUsd: Double
+    public var hedgeUsd: Double?
     /// Shares the position delivers at maturity (the static hedge to maturity), and its short.
     public var deltaSharesAtMaturity: Double
     public var hedgeSharesAtMaturity: Double
@@ -72,10 +73,10 @@ public struct StockDeltaResult: Sendable {
 /// ```
 /// Every price is in shares, so a position worth `N` shares moves `N` USD per USD of the stock: `dV/dS = N`.
 public enum StockDelta {
-    public static func compute<C: ImpliedYieldCurve>(_ position: Position, curve: C, at blockTime: Int64, stockPrice: Double,
+    public static func compute<C: ImpliedYieldCurve>(_ position: Position, curve: C, at blockTime: Int64, stockPrice: Double? = nil,
                                                      realizedYield: RealizedYield = .impliedApy,
                                                      ytInterestFee: Double = YTInterest.defaultFeeRate.doubleValue) throws -> StockDeltaResult {
-        try PositionSizing.checkStockPrice(stockPrice)
+        if let stockPrice { try PositionSizing.checkStockPrice(stockPrice) }
         try LockIn.checkRate(ytInterestFee, "ytFee", range: 0...1, reason: "the YT interest fee is a fraction in [0, 1], e.g. 3%")
         let spot = try curve.spot(at: blockTime)
         let index = curve.assetPerSy.doubleValue
@@ -100,7 +101,7 @@ public enum StockDelta {
         return StockDeltaResult(
             curveName: curve.curveName, blockTime: blockTime, expiry: curve.expiry, yearsToExpiry: spot.yearsToExpiry, stockPrice: stockPrice,
             assetPerSy: index, impliedApy: spot.impliedApy, realizedApy: apy, realizedApyBasis: basis, ytInterestFee: ytInterestFee,
-            legs: legs, deltaShares: delta, hedgeShares: -delta, hedgeUsd: -delta * stockPrice, deltaSharesAtMaturity: atMaturity,
+            legs: legs, deltaShares: delta, hedgeShares: -delta, hedgeUsd: stockPrice.map { -delta * $0 }, deltaSharesAtMaturity: atMaturity,
             hedgeSharesAtMaturity: -atMaturity, warnings: warnings,
             assumptions: [
                 "every price is in shares, so the delta is the value in shares; the implied APY is held fixed as the stock moves",

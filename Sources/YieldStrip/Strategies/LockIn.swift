@@ -350,6 +350,16 @@ public enum LockIn {
 
     /// A finite rate in `range`, else `InvalidInput` naming it.
     static func checkRate(_ value: Double, _ field: String, range: ClosedRange<Double>, reason: String) throws(StrategyError) {
-        guard value.isFinite, range.contains(value) else { throw .invalidInput(field: field, value: "\(value)", reason: reason) }
+        guard value.isFinite, range.contains(value) else {
+            let bounds = "between \(percentText(range.lowerBound)) and \(percentText(range.upperBound))"
+            throw .invalidInput(field: field, value: percentText(value), reason: "\(reason) (it must lie \(bounds))")
+        }
+    }
+
+    /// `0.05` as `5%`, for messages.
+    static func percentText(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        let percent = (value * 100 * 1e9).rounded() / 1e9
+        return (percent == percent.rounded() && abs(percent) < 1e15 ? String(Int64(percent)) : "\(percent)") + "%"
     }
 }

@@ -139,6 +139,19 @@ struct ValueRange: Sendable, Equatable {
                 return .invalid(reason: "the range gives more than \(limit) values; use a larger step")
             }
             let direction: Double = written[1] >= written[0] ? 1 : -1
+            // Exactly in decimal when the parts allow it (-0.3%..0.3%:0.1% is -0.003, -0.002, …, not -0.0019999…).
+            let exactParts = parts.map { Wad(decimal: RateText.split($0).number) }
+            if let from = exactParts[0], let stepWad = exactParts[2] {
+                var values: [Double] = []
+                values.reserveCapacity(Int(count) + 1)
+                for i in 0...Int(count) {
+                    let (offset, o1) = stepWad.raw.multipliedReportingOverflow(by: Int256(Int64(i)))
+                    let (value, o2) = direction > 0 ? from.raw.addingReportingOverflow(offset) : from.raw.subtractingReportingOverflow(offset)
+                    guard !o1, !o2 else { values.removeAll(); break }
+                    values.append(Self.fraction(Wad(raw: value), scale: unit.scale))
+                }
+                if values.count == Int(count) + 1 { return .value(ValueRange(values: values, unit: unit)) }
+            }
             let values = (0...Int(count)).map { (written[0] + direction * Double($0) * step) / scale }
             return .value(ValueRange(values: values, unit: unit))
         }
@@ -155,6 +168,13 @@ struct ValueRange: Sendable, Equatable {
             values.append(value / Double(unit.scale))
         }
         return .value(ValueRange(values: values, unit: unit))
+    }
+
+    /// A written value divided by the unit's scale, as the `Double` nearest the exact decimal.
+    private static func fraction(_ written: Wad, scale: Int) -> Double {
+        let divisor = UInt64(scale)
+        guard written.raw.remainder(dividingByPositive: divisor).isZero else { return written.doubleValue / Double(scale) }
+        return Wad(raw: written.raw.divided(byPositive: divisor)).doubleValue
     }
 
     /// The unit the parts share: the one written (on any part), `.fraction` when none; nil when two differ.

@@ -32,7 +32,10 @@ struct HedgeDV01Command: Command {
         }
         let (file, context) = try MarketOptions.context(invocation)
         let stockPrice = try HedgeInputs.stockPrice(invocation, context: context)
-        let instrument = try invocation.option("against").map { RateHedgeInstrument(curve: try MarketFile.load(path: $0).curve, token: token) }
+        let instrument = try invocation.option("against").map { path -> RateHedgeInstrument in
+            let hedgeFile = try MarketFile.load(path: path)
+            return RateHedgeInstrument(curve: hedgeFile.curve, token: token, stockPrice: hedgeFile.stockPrice)
+        }
         let report = try context.explainingExpiry {
             try HedgeDV01Answer.build(RateRisk.compute(position, curve: StrategyInputs.curve($0), at: $0.blockTime, stockPrice: stockPrice,
                                                        hedgeWith: instrument), context: $0)
@@ -48,7 +51,8 @@ struct HedgeDV01Command: Command {
 /// `positions` (rows `token`, `amount` (wei), `amountUnits`, `priceInAsset`, `valueInAsset`, `dv01InAsset`,
 /// `modifiedDuration`, `convexity`, `valueUsd`, `dv01Usd`); `total` (`valueInAsset`, `dv01InAsset`,
 /// `modifiedDuration`, `convexity`, `valueUsd`, `dv01Usd`); `hedge` (`curve`, `expiry`, `expiryISO`, `token`,
-/// `impliedApy`, `dv01PerTokenInAsset`, `hedgeAmount` (token units, signed), `hedgeDv01InAsset`; null without
+/// `impliedApy`, `dv01PerTokenInAsset`, `hedgeAmount` (token units, signed), `hedgeDv01InAsset`, `hedgeDv01Usd`,
+/// `matchedIn` (`usd` when both markets have a stock price, else `asset`); null without
 /// `against`); `assumptions`.
 enum HedgeDV01Answer {
     static func build(_ r: RateRiskResult, context: MarketContext) throws -> Report {
@@ -88,7 +92,9 @@ enum HedgeDV01Answer {
             try object.number("impliedApy", hedge.impliedApy, label: "hedge market's implied APY", display: percent)
             try object.number("dv01PerTokenInAsset", hedge.dv01PerTokenInAsset, label: "DV01 per hedge token (shares per bp)", display: real)
             try object.number("hedgeAmount", hedge.hedgeAmount, label: "hedge amount (tokens; negative: sell)", display: real)
-            try object.number("hedgeDv01InAsset", hedge.hedgeDv01InAsset, label: "hedge's DV01 (shares per bp)", display: real)
+            try object.number("hedgeDv01InAsset", hedge.hedgeDv01InAsset, label: "hedge's DV01 (its shares per bp)", display: real)
+            try object.number("hedgeDv01Usd", hedge.hedgeDv01Usd, label: "hedge's DV01 (USD per bp)") { TableFormat.fixed($0, digits: 4) }
+            object.text("matchedIn", hedge.matchedIn, label: "DV01s matched in", display: hedge.matchedIn == "usd" ? "USD" : "shares (same asset assumed)")
             return object
         })
         answer.texts("assumptions", r.assumptions, label: "assumptions")
@@ -112,7 +118,9 @@ enum HedgeDV01Answer {
             assumptions = texts.compactMap { if case .string(let text) = $0 { return text } else { return nil } }
         } else { assumptions = [] }
         var summary: [String] = []
-        if let total = report.object["total"], case .object(let figures) = total, let dv01 = figures.number("dv01InAsset") {
+        if let total = report.object["total"], case .object(let figures) = total, let dv01 = figures.number("dv01InAsset"), dv01 == 0 {
+            summary.append("The position has no rate risk: its value does not move with the implied APY.")
+        } else if let total = report.object["total"], case .object(let figures) = total, let dv01 = figures.number("dv01InAsset") {
             summary.append("Per +1 bp of implied APY the position \(dv01 <= 0 ? "loses" : "gains") \(TableFormat.significant(abs(dv01), digits: 6)) shares"
                 + (figures.number("dv01Usd").map { " (\(TableFormat.fixed(abs($0), digits: 2)) USD)" } ?? "")
                 + (figures.number("modifiedDuration").map { "; modified duration \(TableFormat.fixed($0, digits: 4))" } ?? "") + ".")
@@ -137,7 +145,8 @@ enum HedgeDV01Answer {
                 throw RequestError.badRequest(field: "hedgeToken", reason: "field 'hedgeToken' must be pt or yt; got \"\(tokenText)\"")
             }
             let market = try MarketFields.market(against.object("market"))
-            instrument = RateHedgeInstrument(curve: PendleV2Curve(market: market, pyIndex: try MarketFields.unsigned(against, "pyIndex")), token: token)
+            instrument = RateHedgeInstrument(curve: PendleV2Curve(market: market, pyIndex: try MarketFields.unsigned(against, "pyIndex")), token: token,
+                                             stockPrice: try MarketFields.stockPrice(against))
         } else if request.value("hedgeToken") != nil {
             throw RequestError.badRequest(field: "hedgeToken", reason: "hedgeToken needs 'against' (the hedge market: market and pyIndex)")
         }

@@ -25,9 +25,7 @@ struct HedgeDeltaCommand: Command {
         let position = try HedgeInputs.position(invocation)
         let fee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
         let (file, context) = try MarketOptions.context(invocation)
-        guard let stockPrice = try HedgeInputs.stockPrice(invocation, context: context) else {
-            throw StrategyError.missingStockPrice(purpose: "a delta hedge in USD")
-        }
+        let stockPrice = try HedgeInputs.stockPrice(invocation, context: context)
         let realized = try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice)
         let result = try context.explainingExpiry {
             try StockDelta.compute(position, curve: StrategyInputs.curve($0), at: $0.blockTime, stockPrice: stockPrice,
@@ -57,6 +55,7 @@ enum HedgeDeltaAnswer {
         try answer.number("impliedApy", r.impliedApy, label: "implied APY", display: percent)
         try answer.number("realizedApy", r.realizedApy, label: "token APY to maturity (assumed)", display: percent)
         answer.text("realizedApyBasis", r.realizedApyBasis, label: "assumed from")
+        answer.withReport { $0.hiddenInTable.insert("realizedApyBasis") }
         try answer.number("ytFee", r.ytInterestFee, label: "YT interest fee", display: percent)
         let legs = r.legs.map { leg -> JSONValue in
             var object = HedgeInputs.legObject(token: leg.token, amount: leg.amountExact)
@@ -66,7 +65,7 @@ enum HedgeDeltaAnswer {
         }
         answer.hiddenMember("positions", .array(legs))
         try answer.number("deltaShares", r.deltaShares, label: "delta (shares)", display: real)
-        try answer.number("hedgeShares", r.hedgeShares, label: "shares to short now (negative: short)", display: real)
+        try answer.number("hedgeShares", r.hedgeShares, label: "hedge now (shares; negative: short)", display: real)
         try answer.number("hedgeUsd", r.hedgeUsd, label: "hedge (USD)") { TableFormat.fixed($0, digits: 2) }
         try answer.number("deltaSharesAtMaturity", r.deltaSharesAtMaturity, label: "shares delivered at maturity", display: real)
         try answer.number("hedgeSharesAtMaturity", r.hedgeSharesAtMaturity, label: "static hedge to maturity (shares)", display: real)
@@ -82,18 +81,21 @@ enum HedgeDeltaAnswer {
             legs.rows.append([leg.token.rawValue, leg.amountExact.description, TableFormat.significant(leg.deltaShares, digits: 8),
                               TableFormat.significant(leg.deltaSharesAtMaturity, digits: 8)])
         }
-        let summary = ["Behaves like \(TableFormat.significant(result.deltaShares, digits: 8)) shares now: short "
-                       + "\(TableFormat.significant(result.deltaShares, digits: 8)) shares (\(TableFormat.fixed(abs(result.hedgeUsd), digits: 2)) USD) to hedge it; "
-                       + "it delivers \(TableFormat.significant(result.deltaSharesAtMaturity, digits: 8)) shares at maturity."]
+        let size = TableFormat.significant(abs(result.deltaShares), digits: 8)
+        let usd = result.hedgeUsd.map { " (\(TableFormat.fixed(abs($0), digits: 2)) USD)" } ?? ""
+        let trade = result.deltaShares >= 0 ? "short \(size) shares\(usd)" : "buy \(size) shares\(usd)"
+        let summary = ["Behaves like \(TableFormat.significant(result.deltaShares, digits: 8)) shares now: \(trade) to hedge it; "
+                       + "it delivers \(TableFormat.significant(result.deltaSharesAtMaturity, digits: 8)) shares at maturity "
+                       + "(the token at \(TableFormat.percent(result.realizedApy)) a year: \(result.realizedApyBasis))."]
         return JobTable.render(title: title, summary: summary, report: report, tables: ["positions\n" + legs.render(indent: 2)],
                                assumptions: result.assumptions)
     }
 
-    /// The batch op `hedgeDelta`: the market context, `position`, `stockPrice` (required), `realizedApy` or
+    /// The batch op `hedgeDelta`: the market context, `position`, `stockPrice` (for the USD figure), `realizedApy` or
     /// `schedule` (+ `withholding`), `ytFee`.
     static func answer(_ request: BatchRequest) throws -> JSONObject {
         let context = try MarketContext(request: request)
-        guard let stockPrice = context.stockPrice else { throw StrategyError.missingStockPrice(purpose: "a delta hedge in USD") }
+        let stockPrice = context.stockPrice
         let result = try StockDelta.compute(try HedgeInputs.position(request), curve: StrategyInputs.curve(context), at: context.blockTime,
                                             stockPrice: stockPrice, realizedYield: try HedgeInputs.realizedYield(request, stockPrice: stockPrice),
                                             ytInterestFee: try StrategyInputs.rate(request, "ytFee") ?? 0.03)

@@ -19,6 +19,7 @@ struct HedgeIncomeCommand: Command {
          .value("holder-withholding", valueName: "rate", help: "The holder's withholding on the stock's dividends.", default: "30%"),
          .value("token-withholding", valueName: "rate", help: "The token's withholding on dividends.", default: "30%"),
          .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1].", default: "1"),
+         .value("borrow-fee", valueName: "apr", help: "The token lender's fee per year (--held-as stock, with --market).", default: "0"),
          .value("market", valueName: "file", help: "A market file: price the YT short there."),
          MarketOptions.at, StrategyInputs.stockPriceOption, CommonOptions.json]
     }
@@ -35,8 +36,12 @@ struct HedgeIncomeCommand: Command {
         let token = try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard
         let fraction = try StrategyInputs.exactRate(invocation, "fraction") ?? .one
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
+        if heldAs == .token && invocation.optionWasGiven("borrow-fee") {
+            throw invocation.usageError("'--borrow-fee' applies to '--held-as stock' (a token holder borrows nothing)")
+        }
+        let borrowFee = try StrategyInputs.rate(invocation, "borrow-fee") ?? 0
         guard invocation.option("market") != nil else {
-            for option in ["at", "stock-price"] where invocation.option(option) != nil {
+            for option in ["at", "stock-price", "borrow-fee"] where invocation.optionWasGiven(option) {
                 throw invocation.usageError("'--\(option)' prices the YT short: it needs '--market <file>'")
             }
             let result = try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction)
@@ -48,7 +53,7 @@ struct HedgeIncomeCommand: Command {
         if let stockPrice { context.stockPrice = stockPrice }
         let result = try context.explainingExpiry {
             try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction,
-                                    stockPrice: $0.stockPrice, market: (StrategyInputs.curve($0), $0.blockTime))
+                                    borrowFeeApr: borrowFee, stockPrice: $0.stockPrice, market: (StrategyInputs.curve($0), $0.blockTime))
         }
         let report = try HedgeIncomeAnswer.build(result, context: context)
         return invocation.wantsJSON ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
@@ -67,6 +72,7 @@ enum HedgeIncomeAnswer {
         let percent = { (value: Double) in TableFormat.percent(value, digits: 2) }, real = { (value: Double) in TableFormat.significant(value) }
         answer.text("heldAs", r.heldAs.rawValue, label: "dividends held as")
         try answer.number("holderWithholding", r.holderWithholding, label: "holder's withholding", display: percent)
+        if r.heldAs == .token { answer.withReport { $0.hiddenInTable.insert("holderWithholding") } }
         try answer.number("tokenWithholding", r.tokenWithholding, label: "token's withholding", display: percent)
         answer.wad("shares", r.shares, label: "shares hedged")
         try answer.number("fraction", r.fraction, label: "share of the position hedged", display: percent)
@@ -90,15 +96,17 @@ enum HedgeIncomeAnswer {
     }
 
     static func table(_ report: Report, result: IncomeHedgeResult, title: String) -> String {
+        let part = result.fraction == 1 ? "" : " (\(TableFormat.percent(result.fraction, digits: 2)) of \(result.shares))"
+        let hedged = result.fraction == 1 ? result.shares.description : TableFormat.significant(result.shares.doubleValue * result.fraction, digits: 12)
         let summary = ["Sell \(result.ytToSell) YT (\(TableFormat.significant(result.incomeHedgeRatio, digits: 8)) per share) to hedge the dividends of "
-                       + "\(result.shares) shares held as \(result.heldAs == .token ? "the token" : "the stock")."]
+                       + "\(hedged) shares\(part) held as \(result.heldAs == .token ? "the token" : "the stock")."]
         return JobTable.render(title: title, summary: summary, report: report, tables: [],
                                assumptions: ["YT per share = (1 − holder withholding) / (1 − token withholding); 1 for a token holder"]
                                    + (result.shortYt?.assumptions ?? []))
     }
 
     /// The batch op `hedgeIncome`: `shares` (wei), `heldAs`, `holderWithholding`, `tokenWithholding`,
-    /// `fraction`, and optionally a market context (`market`, `pyIndex`, `blockTime`, `stockPrice`).
+    /// `fraction`, and optionally a market context (`market`, `pyIndex`, `blockTime`, `stockPrice`) with `borrowFee`.
     static func answer(_ request: BatchRequest) throws -> JSONObject {
         let heldText = try request.stringIfPresent("heldAs") ?? "token"
         guard let heldAs = YieldHolding(rawValue: heldText) else {
@@ -113,8 +121,12 @@ enum HedgeIncomeAnswer {
             return try build(result, context: nil).object
         }
         let context = try MarketContext(request: request)
+        if heldAs == .token && request.value("borrowFee") != nil {
+            throw RequestError.badRequest(field: "borrowFee", reason: "borrowFee applies to heldAs stock (a token holder borrows nothing)")
+        }
         let result = try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction,
-                                             stockPrice: context.stockPrice, market: (StrategyInputs.curve(context), context.blockTime))
+                                             borrowFeeApr: try StrategyInputs.rate(request, "borrowFee") ?? 0, stockPrice: context.stockPrice,
+                                             market: (StrategyInputs.curve(context), context.blockTime))
         return try build(result, context: context).object
     }
 }

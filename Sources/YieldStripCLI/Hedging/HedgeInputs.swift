@@ -58,6 +58,9 @@ enum HedgeInputs {
         if invocation.option("realized-apy") != nil && invocation.option("schedule") != nil {
             throw invocation.usageError("Give '--realized-apy' or '--schedule', not both")
         }
+        if invocation.optionWasGiven("withholding") && invocation.option("schedule") == nil {
+            throw invocation.usageError("'--withholding' is the schedule's: it needs '--schedule <file>'")
+        }
         if let apy = try StrategyInputs.apy(invocation, "realized-apy") { return .apy(apy) }
         guard let path = invocation.option("schedule") else { return .impliedApy }
         let withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard

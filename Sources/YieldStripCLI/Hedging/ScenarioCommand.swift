@@ -32,7 +32,7 @@ struct ScenarioCommand: Command {
     func run(_ invocation: Invocation) throws -> CommandOutput {
         if invocation.flag("csv") && invocation.wantsJSON { throw invocation.usageError("Give '--csv' or '--json', not both") }
         let position = try HedgeInputs.position(invocation)
-        let apyShifts = try StrategyInputs.range(invocation, "apy-shift")?.values ?? []
+        let apyShifts = try StrategyInputs.apyList(invocation, "apy-shift")?.values ?? []
         let priceShifts = try StrategyInputs.range(invocation, "price-shift")?.values ?? [0]
         let days = try invocation.parse(option: "days") { TokenizationValues.number($0) } ?? 0
         let fee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
