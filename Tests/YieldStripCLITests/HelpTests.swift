@@ -30,6 +30,7 @@ import YieldStrip
               wad           Check Pendle's exact 18-decimal math by hand.
               batch         Answer JSON Lines requests on stdin, one answer line each.
               demo          Walk through the jobs and the exact math on worked examples.
+              completions   Print a shell completion script (bash, zsh or fish).
               help          Show help information for a subcommand.
 
               See 'yieldstrip help <subcommand>' for detailed help.
@@ -138,12 +139,13 @@ import YieldStrip
         #expect(yieldstrip("help", "--help").stdout == """
             OVERVIEW: Show help information for a subcommand.
 
-            USAGE: yieldstrip help [<subcommand> ...]
+            USAGE: yieldstrip help [--man] [<subcommand> ...]
 
             ARGUMENTS:
               <subcommand> ...   The subcommand to show help for (for example: wad mul).
 
             OPTIONS:
+              --man              Print the whole tool's man page (roff) instead.
               -h, --help         Show help information.
 
             """)
@@ -187,7 +189,7 @@ import YieldStrip
     @Test func helpForUnknownCommandIsUsageError() {
         #expect(yieldstrip("help", "wad", "frob") == CLI.RunResult(stdout: "", stderr: """
             Error: Unknown subcommand 'frob'
-            Usage: yieldstrip help [<subcommand> ...]
+            Usage: yieldstrip help [--man] [<subcommand> ...]
               See 'yieldstrip help --help' for more information.
 
             """, exitCode: 2))

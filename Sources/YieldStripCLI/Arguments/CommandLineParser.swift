@@ -31,7 +31,8 @@ struct CommandLineParser {
             guard let name = tokens.first else { return .run(invocation) }
             guard let subcommand = command.subcommands.first(where: { $0.name == name }) else {
                 let names = command.subcommands.map(\.name).joined(separator: ", ")
-                throw UsageError("Unknown subcommand '\(name)' (expected one of: \(names))", commandPath: path)
+                let hint = Suggestion.closest(to: name, among: command.subcommands.map(\.name)).map { ". Did you mean '\($0)'?" } ?? ""
+                throw UsageError("Unknown subcommand '\(name)' (expected one of: \(names))\(hint)", commandPath: path)
             }
             tokens = tokens.dropFirst()
             path.append(subcommand)
@@ -74,7 +75,10 @@ struct CommandLineParser {
                 name = body
             }
             spec = options.first { $0.name == name }
-            if spec == nil { throw invocation.usageError("Unknown option '--\(name)'") }
+            if spec == nil {
+                let hint = Suggestion.closest(to: String(name), among: options.map(\.name)).map { ". Did you mean '--\($0)'?" } ?? ""
+                throw invocation.usageError("Unknown option '--\(name)'\(hint)")
+            }
         } else {
             let letter = token.dropFirst()
             spec = letter.count == 1 ? options.first { $0.shortName == letter.first } : nil

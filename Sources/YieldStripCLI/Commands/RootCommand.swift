@@ -25,6 +25,7 @@ public struct RootCommand: Command {
         WadCommand(),
         BatchCommand(),
         DemoCommand(),
+        CompletionsCommand(),
         HelpCommand(),
     ]
 
