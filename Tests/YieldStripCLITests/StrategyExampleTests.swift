@@ -48,3 +48,31 @@ import YieldStrip
         #expect(String(readme[start.upperBound..<end.lowerBound]) + "\n" == program)
     }
 }
+
+/// `examples/python/size_sweep.py` drives `yieldstrip batch` through a pipe and writes a CSV; run where
+/// `python3` exists (skipped with a message where it does not).
+@Suite struct PythonExampleTests {
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: python != nil && SplitAAPLExampleTests.builtTool != nil, "python3 or a built yieldstrip not found"))
+    func sizeSweep() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
+        process.arguments = [TokenizationCLITesting.repositoryRoot.appendingPathComponent("examples/python/size_sweep.py").path,
+                             "--yieldstrip", try #require(SplitAAPLExampleTests.builtTool), "--sizes", "1000,10000,100000000"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let csv = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = csv.split(separator: "\n").map(String.init)
+        #expect(lines.first == "usd,sy_spent,pt_bought,fixed_apy,fee_apy,impact_apy,usd_at_maturity,error" && lines.count == 4)
+        // The 10,000 USD row is the library's lock-in, exactly.
+        let file = try MarketExamples.load(MarketExamples.aapl)
+        let result = try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: file.stockPrice), curve: file.curve,
+                                        at: try #require(file.blockTime))
+        #expect(lines[2].hasPrefix("10000,\(result.sySpent),\(result.ptOut),"))
+        #expect(lines[3].hasPrefix("100000000,,,,,,,") && lines[3].contains("ExceedsMarketLimit"))
+    }
+}
