@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "YieldStripCLI", dependencies: ["YieldStrip", "YieldStripJSON"]),
 
         /// Shared helpers of the test targets (reference-vector loading).
-        .target(name: "_TestSupport", dependencies: ["YieldStripMath"], path: "Tests/_TestSupport"),
+        .target(name: "_TestSupport", dependencies: ["YieldStripMath"], path: "Tests/_TestSupport", resources: [.copy("Vectors")]),
 
         // MARK: Executables
 
@@ -32,11 +32,9 @@ let package = Package(
 
         // MARK: Tests
 
-        .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath", "_TestSupport"],
-                    resources: [.copy("Vectors")]),
-        .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip", "_TestSupport"],
-                    resources: [.copy("Vectors")]),
-        .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI"],
-                    resources: [.copy("Vectors")]),
+        // The reference vectors live once, in _TestSupport's bundle (`TestVectors`).
+        .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath", "_TestSupport"]),
+        .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip", "_TestSupport"]),
+        .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI", "_TestSupport"]),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YieldStrip
 @testable import YieldStripCLI
+import _TestSupport
 
 /// Every market vector through the scripting door: each case is one `batch` line (`{"op", "id", ...input}`)
 /// and its answer must hold every field of the case's `expected` (wei as decimal strings, `expiry` and
@@ -9,8 +10,7 @@ import YieldStrip
 @Suite struct MarketBatchVectorTests {
     /// Loads a vector file whose cases may lack `op` (then `defaultOp`).
     static func cases(_ name: String, defaultOp: String? = nil) throws -> [(op: String, input: JSONObject, expected: JSONObject)] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Vectors").appendingPathComponent(name + ".json")
+        let url = try TestVectors.url(name)
         guard case .object(let file) = try JSONReader.parse(Array(try Data(contentsOf: url))),
               case .array(let cases)? = file["cases"] else { return [] }
         return cases.compactMap { value in

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YieldStrip
 @testable import YieldStripCLI
+import _TestSupport
 
 /// The AAPL split example two ways: the demo's tokenization section (embedded schedule, fixed dates) and
 /// `examples/split-aapl.sh` run end to end against the built tool.
@@ -69,7 +70,7 @@ import YieldStrip
     static let builtTool: String? = {
         var candidates: [String] = []
         if let given = ProcessInfo.processInfo.environment["YIELDSTRIP"], !given.isEmpty { candidates.append(given) }
-        candidates.append(Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("yieldstrip").path)
+        candidates.append(TestVectors.buildProductsDirectory.appendingPathComponent("yieldstrip").path)
         candidates.append(T.repositoryRoot.appendingPathComponent(".build/debug/yieldstrip").path)
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }()

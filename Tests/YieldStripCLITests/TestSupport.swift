@@ -2,13 +2,14 @@ import Foundation
 import Testing
 import YieldStrip
 @testable import YieldStripCLI
+import _TestSupport
 
 /// Runs `yieldstrip` in-process.
 func yieldstrip(_ arguments: String..., stdin: String = "") -> CLI.RunResult {
     CLI.run(arguments: arguments, stdin: stdin)
 }
 
-/// Reference vectors stored beside the tests (`Vectors/<name>.json`), read with the CLI's own reader.
+/// The shared reference vectors (`Tests/_TestSupport/Vectors/<name>.json`), read with the CLI's own reader.
 enum ReferenceVectors {
     struct Case {
         let op: String
@@ -16,9 +17,8 @@ enum ReferenceVectors {
         let expected: JSONObject
     }
 
-    static func load(_ name: String, sourceFile: String = #filePath) throws -> [Case] {
-        let url = URL(fileURLWithPath: sourceFile).deletingLastPathComponent()
-            .appendingPathComponent("Vectors").appendingPathComponent(name + ".json")
+    static func load(_ name: String) throws -> [Case] {
+        let url = try TestVectors.url(name)
         let root = try JSONReader.parse(Array(try Data(contentsOf: url)))
         guard case .object(let file)? = Optional(root), case .array(let cases)? = file["cases"] else {
             throw VectorFileError(reason: "\(name).json has no 'cases' array")

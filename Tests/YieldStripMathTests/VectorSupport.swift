@@ -2,6 +2,6 @@ import Foundation
 @_exported import _TestSupport
 
 enum Vectors {
-    /// Loads `Vectors/<name>.json` from this test bundle.
-    static func load(_ name: String) throws -> [VectorCase] { try VectorCase.load(name, in: .module) }
+    /// Loads `Vectors/<name>.json` from the shared test vectors.
+    static func load(_ name: String) throws -> [VectorCase] { try VectorCase.load(name) }
 }

@@ -266,9 +266,7 @@ private enum RatesVectorFile {
     }
 
     static func load(_ name: String) throws -> [Case] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Vectors") else {
-            throw CocoaError(.fileNoSuchFile)
-        }
+        let url = try TestVectors.url(name)
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         let cases = root?["cases"] as? [[String: Any]] ?? []
         return cases.map {

@@ -26,11 +26,23 @@ public struct VectorCase {
         }
     }
 
-    /// `Vectors/<name>.json` in a test target's resource bundle.
-    public static func load(_ name: String, in bundle: Bundle) throws -> [VectorCase] {
-        guard let url = bundle.url(forResource: name, withExtension: "json", subdirectory: "Vectors") else {
+    /// `Vectors/<name>.json` of the shared test vectors (``TestVectors``).
+    public static func load(_ name: String) throws -> [VectorCase] {
+        try load(from: TestVectors.url(name))
+    }
+}
+
+/// The reference vectors, kept once for every test target (`Tests/_TestSupport/Vectors/`).
+public enum TestVectors {
+    /// The URL of `Vectors/<name>.json`.
+    public static func url(_ name: String) throws -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Vectors") else {
             throw CocoaError(.fileNoSuchFile)
         }
-        return try load(from: url)
+        return url
     }
+
+    /// The directory the test build's products sit in (beside the resource bundle): where `swift build` put
+    /// the `yieldstrip` executable this test run can use.
+    public static var buildProductsDirectory: URL { Bundle.module.bundleURL.deletingLastPathComponent() }
 }
