@@ -1,7 +1,7 @@
 /// A signed 256-bit integer: Solidity's `int256`, two's complement over ``UInt256``.
 ///
 /// Division truncates toward zero, as Solidity's does (`-7 / 2 == -3`). Checked operations report
-/// overflow; `&+`, `&-`, `&*` and ``dividedWrapping(by:)`` wrap like Solidity's `unchecked` blocks.
+/// overflow; `&+`, `&-`, `&*` and `dividedWrapping(by:)` wrap like Solidity's `unchecked` blocks.
 @frozen
 public struct Int256: Sendable, Hashable {
     /// The two's complement bit pattern.

@@ -1,7 +1,7 @@
 /// An unsigned 256-bit integer: Solidity's `uint256`.
 ///
 /// Four little-endian 64-bit limbs (`w0` least significant). The checked operations report
-/// overflow instead of trapping (``addingReportingOverflow(_:)``, ``multipliedReportingOverflow(by:)``,
+/// overflow instead of trapping (``addingReportingOverflow(_:)``, ``multipliedReportingOverflow(by:)-(UInt256)``,
 /// ``dividedReportingOverflow(by:)``); the `&+`, `&-`, `&*` operators wrap modulo 2^256 like Solidity's
 /// `unchecked` blocks. Nothing here allocates.
 ///

@@ -111,6 +111,7 @@ public struct MarketFile: Sendable, Equatable {
 /// (it names a file), what the file holds is not, exactly as a batch line with a bad `market` gets an
 /// error answer rather than stopping the batch.
 public struct MarketFileError: DomainError, Equatable {
+    /// Why the file cannot be used.
     public enum Reason: Equatable, Sendable {
         /// The operating system's reason (`No such file or directory`).
         case unreadable(String)

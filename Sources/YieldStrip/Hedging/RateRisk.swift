@@ -79,7 +79,7 @@ public struct RateRiskResult: Sendable {
     public var assumptions: [String]
 }
 
-/// The rate risk of a position (``TokenPricing`` gives each token's price and derivatives in the implied APY).
+/// The rate risk of a position (`TokenPricing` gives each token's price and derivatives in the implied APY).
 ///
 /// ```
 /// leg:    V = amount · price,  dv01 = amount · price′ · 1e-4,  D = −price′ / price,  C = price″ / price

@@ -17,7 +17,7 @@ public enum RateError: DomainError, Hashable {
     /// are the Unix seconds when the caller gave them (``RateConventions/secondsToExpiry(expiry:now:)``).
     case maturityExpired(secondsToExpiry: Int64, expiry: Int64?, now: Int64?)
     /// `PriceOutOfRange`: a PT price outside (0, 1], a YT price outside [0, 1), or PT per asset below 1.
-    /// `quantity` is the input's name (``RateQuantity/rawValue``).
+    /// `quantity` is the input's name (`RateQuantity.rawValue`).
     case priceOutOfRange(quantity: String, value: Double)
     /// `RateOutOfRange`: a negative implied APY or `lnImpliedRate` (an APY ≤ −100 % has no logarithm;
     /// one in (−100 %, 0) is a negative rate, outside Pendle's domain).

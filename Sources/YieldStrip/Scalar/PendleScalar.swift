@@ -70,11 +70,11 @@ public protocol PendleScalar: Comparable, Hashable, Sendable, CustomStringConver
 
     /// The largest trade size in `lower...upper` whose margin (budget − cost, decreasing in size) is
     /// ≥ 0, and the value `evaluate` kept for it. ``Wad``: the exact integer boundary
-    /// (``BoundarySearch/largestFeasible(lower:upper:guess:slope:evaluate:)``) seeded with `seed`;
+    /// (`BoundarySearch.largestFeasible`) seeded with `seed`;
     /// `Double`: the root of the margin by safeguarded Newton, using the slopes `evaluate` returns.
     /// With `referenceNoise`, ``Wad`` returns exactly what the reference integer bisection over
     /// `lower...upper` returns, for costs that are monotone up to that rounding noise
-    /// (``BoundarySearch/replayReferenceBisection(lower:upper:boundary:slope:noise:evaluate:)``).
+    /// (`BoundarySearch.replayReferenceBisection`).
     static func largestFeasibleSize<Value: Sendable>(
         lower: Self, upper: Self, seed: (size: Double, slope: Double)?, referenceNoise: Self?,
         evaluate: (Self) -> (margin: Self, slope: Double, value: Value)?

@@ -3,7 +3,7 @@ import Foundation
 /// A Pendle V2 market behind the strategies' curve interface: the state as `readState` returns it and the
 /// PY index at the block (asset per SY).
 ///
-/// Trades are the router's, solved optimally (``PendleMarketMath/checkedSwap(_:market:pyIndex:amount:blockTime:refusesZeroLpFee:)``):
+/// Trades are the router's, solved optimally (``PendleMarketMath/checkedSwap(_:market:pyIndex:amount:blockTime:refusesZeroLpFee:reportsLargestAmount:)``):
 /// `buyPtWithSy` = `swapExactSyForPt`, `sellPtForSy` = `swapExactPtForSy`, `buyYtWithSy` =
 /// `swapExactSyForYt`, `sellYtForSy` = `swapExactYtForSy`, with the market's refusals (`ZeroAmount`,
 /// `MarketZeroNetLPFee`, `ExceedsMarketLimit`, `MarketExpired`, the curve's own reverts).

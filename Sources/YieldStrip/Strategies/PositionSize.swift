@@ -74,6 +74,7 @@ public struct SizeConversion<S: PendleScalar>: Sendable {
     }
 }
 
+/// Converting a ``PositionSize`` to SY, exactly, with every step echoed (``SizeConversion``).
 public enum PositionSizing {
     /// Converts `size` to SY at `assetPerSy` (> 0), a USD size at `stockPrice` (USD per share, > 0).
     ///

@@ -96,7 +96,8 @@ public enum TokenProjectionModel {
     /// - Parameters:
     ///   - currentIndex: the yield index (SY exchange rate, split-adjusted shares per token) at
     ///     `valuationTime`, > 0. Dividends dated at or before `valuationTime` are taken as already in it.
-    ///   - valuationTime, maturity: Unix seconds, `valuationTime < maturity` (`InvalidDateRange`).
+    ///   - valuationTime: Unix seconds, before `maturity` (`InvalidDateRange`).
+    ///   - maturity: Unix seconds.
     ///   - dividends: the forward schedule or a flat yield (≥ 0).
     ///   - withholding: withheld share of each dividend.
     ///   - interestFeeRate: the protocol's fee on YT interest, in [0, 1].

@@ -57,8 +57,8 @@ public struct SplitReport: Hashable, Sendable {
     ///   - tokens: stock tokens to wrap and split, ≥ 0 (`NegativeAmount`; zero is `YCNoFloatingSy`).
     ///   - exchangeRate: the SY exchange rate, > 0 (`NonPositiveExchangeRate`).
     ///   - pyIndexStored: the yield contract's stored PY index, > 0, or nil for a fresh contract.
-    ///   - expiry, valuationTime: Unix seconds; both or neither for time-based values. At or after expiry
-    ///     minting reverts with `YCExpired`.
+    ///   - expiry: Unix seconds; with `valuationTime` (both or neither) for time-based values.
+    ///   - valuationTime: Unix seconds; at or after expiry minting reverts with `YCExpired`.
     ///   - ptImpliedAPY: the PT's implied APY (> −1) to value the legs; needs `expiry` and `valuationTime`
     ///     (`MissingInput`).
     ///   - stockPriceUSD: USD per split-adjusted share (> 0), for USD values.
@@ -186,7 +186,8 @@ public struct DividendsReport: Hashable, Sendable {
     ///   - schedule: dividends and splits (e.g. ``ScheduleFiles/parseDividendSchedule(_:format:maturity:)``).
     ///   - withholding: default 30 %.
     ///   - prices: reinvest prices for rows without one.
-    ///   - from, to: the window (Unix seconds), nil for ``StockTokenIndex/defaultWindow(for:)``.
+    ///   - from: the window's start (Unix seconds), nil for ``StockTokenIndex/defaultWindow(for:)``.
+    ///   - to: the window's end (Unix seconds), nil for the default window's.
     ///   - maturity: projects to it; any schedule row dated after it is `DateAfterMaturity`; it must be
     ///     after the window's end (`InvalidDateRange`). Default: the market's expiry when `market` is
     ///     given, else no projection.

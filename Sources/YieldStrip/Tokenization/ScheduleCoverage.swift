@@ -11,6 +11,7 @@
 /// window (``StockTokenIndex/defaultWindow(for:)``: one gap before the first dividend to the last row)
 /// never warns. A schedule without dividends gets no warning (there is no gap to expect).
 public struct ScheduleCoverageWarning: Hashable, Sendable {
+    /// Which end of the window the schedule does not cover.
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         /// The window starts more than one typical gap before the schedule's first dividend.
         case windowStartsBeforeSchedule
@@ -33,8 +34,12 @@ extension StockTokenIndex {
     /// The coverage warnings of the window `(from, to]` over `schedule` (``ScheduleCoverageWarning`` states
     /// the rule): at most one about the start, then at most one about the end.
     ///
-    /// - Parameter assumingYield: true when a projection uses an assumed yield rather than the window's,
-    ///   so the message does not suggest assuming one.
+    /// - Parameters:
+    ///   - schedule: the dividends and splits.
+    ///   - from: the window's start (Unix seconds).
+    ///   - to: the window's end (Unix seconds).
+    ///   - assumingYield: true when a projection uses an assumed yield rather than the window's, so the
+    ///     message does not suggest assuming one.
     public static func coverageWarnings(schedule: DividendSchedule, from: Int64, to: Int64,
                                         assumingYield: Bool = false) -> [ScheduleCoverageWarning] {
         guard let firstDividend = schedule.dividends.first?.exDate, let lastRow = schedule.actions.last?.date else { return [] }

@@ -72,7 +72,8 @@ public enum StockTokenIndex {
     ///   - withholding: the share of each dividend withheld (default 30 %).
     ///   - prices: where a dividend without its own reinvest price gets one.
     ///   - initialMultiplier: shares per token at `from` (> 0; 1 for a token launched at `from`).
-    ///   - from, to: Unix seconds; nil for ``defaultWindow(for:)``. `from < to`, else `InvalidDateRange`.
+    ///   - from: Unix seconds; nil for ``defaultWindow(for:)``'s start.
+    ///   - to: Unix seconds, after `from` (else `InvalidDateRange`); nil for the default window's end.
     /// - Throws: ``TokenizationError`` (`MissingReinvestPrice`, `InvalidDateRange`, …); `Panic(0x11)` if
     ///   an exact product overflows.
     public static func path(schedule: DividendSchedule, withholding: Withholding = .standard,
@@ -214,6 +215,7 @@ struct IndexState {
 
 /// One row of an ``IndexPath``.
 public struct IndexPathRow: Hashable, Sendable {
+    /// What a row records.
     public enum Kind: String, Sendable {
         /// The window's start (or a series' first reading).
         case start

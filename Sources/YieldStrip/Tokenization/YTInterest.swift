@@ -76,6 +76,8 @@ public enum YTInterest {
     ///   - startIndex: the holder's stored index (the PY index when the YT was minted or bought), > 0.
     ///   - updates: exchange-rate observations in time order; each one touches the holder.
     ///   - feeRate: the factory's `interestFeeRate` in [0, 1].
+    ///   - expiry: the yield contract's expiry (Unix seconds), nil for none: updates at or after it accrue
+    ///     nothing for YT.
     /// - Returns: every step (the index, the interest, the running total) and the collection.
     /// **Rounding**: each step floors (``TokenizationScalar/ytInterest(principal:prevIndex:currentIndex:)``),
     /// the fee floors; so `Wad` is at most one wei per step below the telescoped `b · (1/I₀ − 1/Iₙ)`.

@@ -88,6 +88,10 @@ extension MarketDeployment {
     ///   - apyBand: the band the curve covers, `0 ≤ min < max`; nil for ``ApyBand/around(_:)``.
     ///   - pyIndex: asset per SY at `blockTime`, > 0.
     ///   - reserveFeePercent: the share of fees to the reserve, 0 … 100.
+    ///   - name: the file's `name` (shown in table titles).
+    ///   - underlying: the file's `underlying` (a ticker).
+    ///   - source: the file's `source`: whether the numbers are real or illustrative, and how they were made.
+    ///   - notes: the file's `notes`.
     /// - Throws: ``NewMarketError`` naming the input to change; a contract revert on the way (a band so far from
     ///   the APY that the proportion leaves the curve, a pool too small for the 1000-wei minimum or too large for
     ///   256 bits) comes wrapped with the step that reverted.

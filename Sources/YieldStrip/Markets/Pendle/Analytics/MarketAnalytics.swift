@@ -244,7 +244,7 @@ extension PendleMarketMath {
         return (result, largest)
     }
 
-    /// ``checkedSwap(_:market:pyIndex:amount:blockTime:refusesZeroLpFee:)`` with its analytics and, given a
+    /// ``checkedSwap(_:market:pyIndex:amount:blockTime:refusesZeroLpFee:reportsLargestAmount:)`` with its analytics and, given a
     /// stock price (USD per unit of asset), its amounts in USD.
     public static func quote<S: PendleScalar>(
         _ kind: SwapKind, market: MarketState<S>, pyIndex: S, amount: S, blockTime: Int64, stockPrice: Double? = nil

@@ -34,7 +34,7 @@ public enum BoundarySearch {
     ///
     /// With `approachOnly`, it stops after the Newton steps when they ran, and returns the last point
     /// probed (a size within a few wei of the boundary, feasible or not) with `value` nil: the start of
-    /// ``replayReferenceBisection(lower:upper:boundary:slope:noise:evaluate:)``.
+    /// `replayReferenceBisection(lower:upper:boundary:slope:noise:evaluate:)`.
     @inlinable
     public static func largestFeasible<Value: Sendable>(
         lower: Int256, upper: Int256, guess: Int256?, slope: Double?, approachOnly: Bool = false,
