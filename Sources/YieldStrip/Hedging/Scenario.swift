@@ -49,6 +49,8 @@ public struct ScenarioCell: Hashable, Sendable {
 /// A scenario grid's answer.
 public struct ScenarioResult: Sendable {
     public var curveName: String
+    /// The position valued.
+    public var position: Position
     public var blockTime: Int64
     public var horizonTime: Int64
     public var days: Double
@@ -140,7 +142,7 @@ public enum Scenario {
             }
         }
         return ScenarioResult(
-            curveName: curve.curveName, blockTime: blockTime, horizonTime: horizon, days: request.days, yearsToExpiry: spot.yearsToExpiry,
+            curveName: curve.curveName, position: request.position, blockTime: blockTime, horizonTime: horizon, days: request.days, yearsToExpiry: spot.yearsToExpiry,
             yearsToExpiryAtHorizon: tauAfter, impliedApy: spot.impliedApy, stockPrice: request.stockPrice, realizedApy: apy,
             realizedApyBasis: basis, ytInterestFee: request.ytInterestFee, baseValueShares: base, baseValueUsd: baseUsd,
             apyShifts: request.apyShifts, priceShifts: request.priceShifts, cells: cells, warnings: warnings,
