@@ -34,7 +34,7 @@ import YieldStrip
         let chart = JobCharts.lockIn(result, subject: nil)
         #expect(chart.series.count == 3 && chart.series.allSatisfy { $0.points.count == result.priceScenarios.count })
         #expect(chart.series[0].points.map(\.y) == result.priceScenarios.map(\.usdAtMaturity))
-        #expect(chart.notes[0].contains("fixed APY 0.1992%") && chart.notes[0].contains("spot 0.3000%"))
+        #expect(chart.notes[0].contains("fixed APY 0.1992%") && chart.notes[0].contains("the spot 0.3000%"))
         let tree = try #require(SVGChecks.wellFormed(chart.svg()))
         #expect(SVGChecks.markerCounts(tree).values.sorted() == [7, 7, 7])
         SVGChecks.dataInsideFrame(tree)

@@ -43,7 +43,7 @@ struct ReportCommand: Command {
         table.rows.append(["written to", path])
         table.rows.append(["market", sheet.name ?? sheet.origin])
         table.rows.append(["block time", "\(UnixTime.format(sheet.blockTime)) (\(sheet.blockTimeSource))"])
-        table.rows.append(["implied APY", TableFormat.percent(sheet.snapshot.impliedApy)])
+        table.rows.append(["implied APY", TableFormat.percent(sheet.snapshot.impliedApy) + " a year"])
         table.rows.append(["standard size", sheet.sizeBasis])
         table.rows.append(["position", sheet.position.map { "\($0) (\(sheet.positionBasis))" } ?? "none"])
         let parts: [(String, String?)] = [("lock-in", sheet.lockIn.reason), ("YT short", sheet.shortYT.reason), ("scenario grid", sheet.scenario.reason),

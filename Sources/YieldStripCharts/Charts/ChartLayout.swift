@@ -165,7 +165,16 @@ enum ChartLayout {
         switch scale {
         case .linear: ticks = NiceTicks.linear(lower: lo, upper: hi, targetCount: targetCount)
         case .log: ticks = NiceTicks.log(lower: lo, upper: hi, targetCount: targetCount)
-        case .time: ticks = NiceTicks.dates(lower: lo, upper: hi, targetCount: targetCount)
+        case .time:
+            // A calendar axis spans the data (2 % on each side), not whole months or years of nothing: its
+            // ticks are the calendar dates inside.
+            let pad = Swift.max((hi - lo) * 0.02, 43_200)
+            let all = NiceTicks.dates(lower: lo - pad, upper: hi + pad, targetCount: targetCount)
+            var inside = all
+            inside.values = all.values.filter { $0 >= lo - pad && $0 <= hi + pad }
+            inside.lower = lo - pad
+            inside.upper = hi + pad
+            ticks = inside
         }
         return AxisTicks(ticks: ticks, values: ticks.values.map { $0 / factor }, labels: labels(ticks, scale: scale, style: style, signed: signed),
                          lower: ticks.lower / factor, upper: ticks.upper / factor)

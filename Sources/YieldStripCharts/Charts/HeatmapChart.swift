@@ -22,9 +22,16 @@ public struct HeatmapChart: Chart {
     public var valueLabel: String
     /// Lines of text under the grid.
     public var notes: [String]
+    /// The values the rows and columns stand for (a shift in bp, a move in %), when they are numbers: when
+    /// not every label fits, the labels kept are those at round values.
+    public var rowValues: [Double]?
+    public var columnValues: [Double]?
 
     public init(title: String, subtitle: String? = nil, rowLabels: [String], columnLabels: [String], values: [[Double]],
-                rowAxisLabel: String, columnAxisLabel: String, valueLabel: String, notes: [String] = []) {
+                rowAxisLabel: String, columnAxisLabel: String, valueLabel: String, notes: [String] = [],
+                rowValues: [Double]? = nil, columnValues: [Double]? = nil) {
+        self.rowValues = rowValues
+        self.columnValues = columnValues
         self.title = title
         self.subtitle = subtitle
         self.rowLabels = rowLabels
@@ -57,6 +64,30 @@ public struct HeatmapChart: Chart {
         }
         let decimals = Swift.max(0, Swift.min(6, 3 - exponent))
         return values.map { $0.map { ChartNumberFormat.fixed($0, decimals: decimals) } }
+    }
+
+    /// The indices of the rows (or columns) to label when at most one in `every` fits: with their values, those
+    /// at multiples of a nice step (1, 2 or 5 × 10^k) at least `every` apart; else every `every`-th.
+    static func labelled(count: Int, values: [Double]?, every: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        guard every > 1 else { return Array(0..<count) }
+        if let values, values.count >= count, values.prefix(count).allSatisfy(\.isFinite) {
+            let shown = values.prefix(count)
+            let span = (shown.max() ?? 0) - (shown.min() ?? 0)
+            var target = Swift.max(1, count / every)
+            while target >= 1 {
+                let ticks = NiceTicks.linear(lower: shown.min() ?? 0, upper: shown.max() ?? 0, targetCount: target)
+                let step = ticks.step
+                let picked = (0..<count).filter { index in
+                    let ratio = values[index] / step
+                    return span > 0 && Swift.abs(ratio - ratio.rounded()) < 1e-6
+                }
+                let spaced = zip(picked.dropFirst(), picked).allSatisfy { Swift.abs($0 - $1) >= every }
+                if picked.count >= 2 && spaced { return picked }
+                target -= 1
+            }
+        }
+        return Array(Swift.stride(from: 0, to: count, by: every))
     }
 
     public func svg(size: ChartSize = .standard, options: SVGOptions = SVGOptions()) -> String {
@@ -136,15 +167,17 @@ public struct HeatmapChart: Chart {
 
         // Row and column labels, thinned so they do not overlap.
         svg.beginGroup(className: "axes")
-        let rowStep = Swift.max(1, Int(Foundation.ceil((ChartLayout.tickSize + 2) / cellHeight)))
-        for row in Swift.stride(from: 0, to: Swift.min(rows, rowLabels.count), by: rowStep) {
+        let rowsLabelled = Self.labelled(count: Swift.min(rows, rowLabels.count), values: rowValues,
+                                         every: Swift.max(1, Int(Foundation.ceil((ChartLayout.tickSize + 2) / cellHeight))))
+        for row in rowsLabelled {
             let y = gridTop + (Double(row) + 0.5) * cellHeight - gap / 2
             svg.text(rowLabels[row], x: gridLeft - 6, y: y + ChartLayout.tickSize * 0.35, size: ChartLayout.tickSize, anchor: .end,
                      fill: Palette.axis.hex, className: "tick")
         }
         let widestColumn = columnLabels.prefix(columns).map { TextMetrics.width($0, fontSize: ChartLayout.tickSize) }.max() ?? 0
-        let columnStep = Swift.max(1, Int(Foundation.ceil((widestColumn + 8) / cellWidth)))
-        for column in Swift.stride(from: 0, to: Swift.min(columns, columnLabels.count), by: columnStep) {
+        let columnsLabelled = Self.labelled(count: Swift.min(columns, columnLabels.count), values: columnValues,
+                                            every: Swift.max(1, Int(Foundation.ceil((widestColumn + 8) / cellWidth))))
+        for column in columnsLabelled {
             let x = gridLeft + (Double(column) + 0.5) * cellWidth - gap / 2
             svg.text(columnLabels[column], x: x, y: gridBottomEdge + 6 + ChartLayout.tickSize, size: ChartLayout.tickSize, anchor: .middle,
                      fill: Palette.axis.hex, className: "tick")

@@ -61,12 +61,15 @@ public struct XYChart: Chart {
         var svg = SVGWriter(width: width, height: height, title: title, description: subtitle, options: options)
         svg.rect(x: 0, y: 0, width: width, height: height, fill: "#ffffff", className: "background")
         let headerBottom = ChartLayout.drawHeader(&svg, title: title, subtitle: subtitle, width: width)
-        let legend = ChartLayout.legendRows(legendItems, width: width - 2 * pad)
+        let hasData = series.contains { !$0.points.isEmpty }
+        let message = message ?? (hasData ? nil : "No data to draw.")
+        // Without a plot, the legend keeps only the notes.
+        let items = message == nil ? legendItems : notes.map { ChartLayout.LegendItem(swatch: .none, text: $0) }
+        let legend = ChartLayout.legendRows(items, width: width - 2 * pad)
         let legendHeight = ChartLayout.legendHeight(legend)
         let legendTop = height - pad - legendHeight
 
-        let hasData = series.contains { !$0.points.isEmpty }
-        if let message = message ?? (hasData ? nil : "No data to draw.") {
+        if let message {
             let top = headerBottom + 12, bottom = legendTop - 10
             svg.rect(x: pad, y: top, width: width - 2 * pad, height: Swift.max(20, bottom - top), fill: "#f6f6f6", stroke: Palette.grid.hex, rx: 4)
             let lines = TextMetrics.wrapped(message, toWidth: width - 4 * pad, fontSize: 14, maxLines: 4)
@@ -98,7 +101,7 @@ public struct XYChart: Chart {
         if let y2, y2.factor.isFinite, y2.factor != 0 {
             let factor = y2.ticks == .percent ? 100.0 : 1.0
             let a = yTicks.lower * y2.factor * factor, b = yTicks.upper * y2.factor * factor
-            let ticks = NiceTicks.inside(lower: Swift.min(a, b), upper: Swift.max(a, b), targetCount: yTarget)
+            let ticks = NiceTicks.inside(lower: Swift.min(a, b), upper: Swift.max(a, b), targetCount: Swift.max(2, yTicks.values.count - 1))
             let labels = ChartLayout.labels(ticks, scale: .linear, style: y2.ticks, signed: false)
             secondTicks = (ticks.values.map { $0 / factor / y2.factor }, labels)
             let widest = labels.map { TextMetrics.width($0, fontSize: ChartLayout.tickSize) }.max() ?? 0

@@ -79,9 +79,9 @@ public enum JobCharts {
         if let budget = result.usdIn {
             references.append(ReferenceLine(.horizontal, at: budget, label: "budget \(usd(budget))", color: Palette.gray, dash: .dashed))
         }
-        var notes = ["fixed APY \(percent(result.fixedApy)) a year in shares (spot \(percent(result.spotApy)); the fee takes \(percent(result.feeApy)),"
-                     + " the price impact \(percent(result.impactApy)))"]
-        if let share = result.feeShareOfSpotApy { notes[0] += ": the fee is \(ChartNumberFormat.fixed(share * 100, decimals: 1))% of the spot APY" }
+        let share = result.feeShareOfSpotApy.map { " (\(ChartNumberFormat.fixed($0 * 100, decimals: 1))% of it)" } ?? ""
+        let notes = ["fixed APY \(percent(result.fixedApy)) a year in shares; of the spot \(percent(result.spotApy)) the fee takes \(percent(result.feeApy))"
+                     + share + ", the price impact \(percent(result.impactApy))"]
         let size = result.size
         let subtitle = joined([subject, "\(number(size.sy.doubleValue)) SY (\(size.usd.map(usd) ?? number(size.shares) + " shares")) buys \(number(result.ptOut.doubleValue)) PT",
                                "maturity \(UnixTime.formatDate(result.expiry))"])
@@ -157,7 +157,8 @@ public enum JobCharts {
             subtitle: joined([subject, "position \(positionText(result.position))", horizon,
                               "implied APY today \(percent(result.impliedApy))"]),
             rowLabels: rowLabels, columnLabels: columnLabels, values: values,
-            rowAxisLabel: "implied-APY shift (bp)", columnAxisLabel: "stock price move (%)", valueLabel: "PnL (USD)", notes: notes)
+            rowAxisLabel: "implied-APY shift (bp)", columnAxisLabel: "stock price move (%)", valueLabel: "PnL (USD)", notes: notes,
+            rowValues: rowOrder.map { result.apyShifts[$0] * 1e4 }, columnValues: columnOrder.map { result.priceShifts[$0] * 100 })
     }
 
     // MARK: dividends

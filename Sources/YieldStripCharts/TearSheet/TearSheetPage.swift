@@ -40,7 +40,7 @@ public enum TearSheetPage {
         hedges(&page, sheet)
         assumptions(&page, sheet)
 
-        page.raw("<footer class=\"note\">Made by \(e(generator)) from the market file \(e(sheet.origin)); every figure is the library's result for the state and time above.</footer>\n")
+        page.raw("<footer class=\"note\">Made by \(e(generator)) from the market file \(e(JobCharts.lastComponent(sheet.origin))); every figure is the library's result for the state and time above.</footer>\n")
         page.raw("</body>\n</html>\n")
         return page.text
     }
