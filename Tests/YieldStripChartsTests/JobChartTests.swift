@@ -164,6 +164,44 @@ import YieldStrip
         }
     }
 
+    /// No two texts overlap at the default size and the tear sheet's (their estimated boxes, the estimate
+    /// erring wide), but a cell's label on its cell and a rotated axis title, which have room of their own.
+    @Test func textsNeverOverlap() throws {
+        for (name, chart) in try ChartFixtures.all() {
+            for size in [ChartSize.standard, ChartSize(width: 1200, height: 700), TearSheetPage.chartSize] {
+                let tree = try #require(SVGChecks.wellFormed(chart.svg(size: size, options: SVGOptions())))
+                for (a, b) in Self.overlappingTexts(tree) { Issue.record("\(name) \(size): '\(a)' overlaps '\(b)'") }
+            }
+        }
+    }
+
+    @Test func theOverlapCheckFindsOverlaps() throws {
+        let tree = try #require(XMLDocumentTree.parse("<svg><text x=\"10\" y=\"20\" font-size=\"12\">break-even</text>"
+                                                     + "<text x=\"40\" y=\"24\" font-size=\"12\">spot</text></svg>").tree)
+        #expect(Self.overlappingTexts(tree).count == 1)
+    }
+
+    /// The pairs of texts whose boxes overlap.
+    static func overlappingTexts(_ tree: XMLDocumentTree) -> [(String, String)] {
+        var boxes: [(text: String, left: Double, right: Double, top: Double, bottom: Double)] = []
+        for text in tree.all("text") where text.attributes["transform"] == nil && text.className != "cell-label" {
+            let x = Double(text.attributes["x"] ?? "") ?? 0, y = Double(text.attributes["y"] ?? "") ?? 0
+            let size = Double(text.attributes["font-size"] ?? "12") ?? 12
+            let width = TextMetrics.width(text.text, fontSize: size, bold: text.attributes["font-weight"] == "bold") / 1.05
+            let anchor = text.attributes["text-anchor"] ?? "start"
+            let left = anchor == "middle" ? x - width / 2 : anchor == "end" ? x - width : x
+            boxes.append((text.text, left, left + width, y - size * 0.75, y + size * 0.2))
+        }
+        var pairs: [(String, String)] = []
+        for i in boxes.indices {
+            for j in boxes.indices where j > i {
+                let a = boxes[i], b = boxes[j]
+                if a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom { pairs.append((a.text, b.text)) }
+            }
+        }
+        return pairs
+    }
+
     @Test func sameInputSameBytes() throws {
         for ((name, first), (_, second)) in zip(try ChartFixtures.all(), try ChartFixtures.all()) {
             #expect(first.svg() == second.svg(), "\(name)")
