@@ -51,9 +51,9 @@ import YieldStrip
             #expect(!html.contains(forbidden), "\(name): \(forbidden)")
         }
         #expect(tree.all("style").count == 1 && html.contains("@page { size: A4"))
-        // The charts are inline SVG: depth, lock-in and YT short everywhere, the grid with a stock price.
+        // The charts are inline SVG: depth and YT short everywhere, the lock-in's and the grid with a stock price.
         let charts = tree.all("svg").count
-        #expect(charts == (sheet.stockPrice == nil ? 3 : 4), "\(name): \(charts) charts")
+        #expect(charts == (sheet.stockPrice == nil ? 2 : 4), "\(name): \(charts) charts")
         for svg in tree.all("svg") {
             #expect(svg.attributes["viewBox"] != nil && svg.attributes["xmlns"] == nil)
         }

@@ -132,7 +132,7 @@ public struct MarketTearSheet: Sendable {
             positionBasis = "the lock-in's PT"
         }
         let missingPosition = "no position: the lock-in could not be computed (\(lockIn.reason ?? "")); give --position"
-        let missingPrice = "needs the stock price: give --stock-price, or stockPrice in the market file"
+        let missingPrice = "no stock price to value it in USD: give --stock-price, or stockPrice in the market file"
 
         let scenario: TearSheetSection<ScenarioResult>
         let stockDelta: TearSheetSection<StockDeltaResult>
@@ -143,9 +143,8 @@ public struct MarketTearSheet: Sendable {
             }
             stockDelta = .attempt { try StockDelta.compute(position, curve: curve, at: blockTime, stockPrice: stockPrice) }
         } else {
-            let reason = position == nil ? missingPosition : "the scenario grid " + missingPrice
-            scenario = .unavailable(reason: reason)
-            stockDelta = .unavailable(reason: position == nil ? missingPosition : "the stock delta " + missingPrice)
+            scenario = .unavailable(reason: position == nil ? missingPosition : missingPrice)
+            stockDelta = .unavailable(reason: position == nil ? missingPosition : missingPrice)
         }
         let rateRisk: TearSheetSection<RateRiskResult> = position.map { position in
             .attempt { try RateRisk.compute(position, curve: curve, at: blockTime, stockPrice: stockPrice) }

@@ -107,7 +107,11 @@ public enum TearSheetPage {
             rows.append(("USD at maturity (stock unchanged)", "\(fixed(usd, 2)) USD (\(pct(apy)) a year)"))
         }
         page.table(caption: nil, rows: rows)
-        page.figure(JobCharts.lockIn(r, subject: subject), id: "lockin")
+        if r.priceScenarios.isEmpty {
+            page.raw("<p class=\"note\">No chart of USD at maturity: there is no stock price (give --stock-price, or stockPrice in the market file).</p>\n")
+        } else {
+            page.figure(JobCharts.lockIn(r, subject: subject), id: "lockin")
+        }
         page.close()
     }
 
