@@ -205,14 +205,14 @@ import YieldStrip
     @Test func sameInputSameBytes() throws {
         for ((name, first), (_, second)) in zip(try ChartFixtures.all(), try ChartFixtures.all()) {
             #expect(first.svg() == second.svg(), "\(name)")
-            #expect(first.svg(size: ChartSize(width: 1200, height: 700), options: SVGOptions(standalone: false, idPrefix: "x"))
-                    == second.svg(size: ChartSize(width: 1200, height: 700), options: SVGOptions(standalone: false, idPrefix: "x")))
+            #expect(first.svg(size: ChartSize(width: 1200, height: 700), options: SVGOptions(standalone: false, id: "x"))
+                    == second.svg(size: ChartSize(width: 1200, height: 700), options: SVGOptions(standalone: false, id: "x")))
         }
     }
 
     @Test func inlineChartsNameNoURL() throws {
         for (name, chart) in try ChartFixtures.all() {
-            let svg = chart.svg(size: .standard, options: SVGOptions(standalone: false, idPrefix: name))
+            let svg = chart.svg(size: .standard, options: SVGOptions(standalone: false, id: name))
             #expect(!svg.contains("http") && !svg.contains("url(") && !svg.hasPrefix("<?xml"), "\(name)")
         }
     }

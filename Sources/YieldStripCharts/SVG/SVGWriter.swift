@@ -3,12 +3,12 @@ public struct SVGOptions: Hashable, Sendable {
     /// A file of its own (`<?xml …?>` and the SVG namespace, which a browser needs to open an `.svg` file);
     /// false for an SVG inlined in HTML, where the namespace is implied and the page names no URL.
     public var standalone: Bool
-    /// Prefixes the ids inside the chart, so that several charts can share one page.
-    public var idPrefix: String
+    /// The `id` of the chart's root element (each chart on a page its own; nil for none).
+    public var id: String?
 
-    public init(standalone: Bool = true, idPrefix: String = "chart") {
+    public init(standalone: Bool = true, id: String? = nil) {
         self.standalone = standalone
-        self.idPrefix = idPrefix
+        self.id = id
     }
 }
 
@@ -29,6 +29,7 @@ public struct SVGWriter {
         var head = options.standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
         let size = "width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\""
         head += "<svg" + (options.standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : "")
+            + (options.id.map { " id=\"\(XMLText.escape($0))\"" } ?? "")
             + " \(size) role=\"img\" font-family=\"Helvetica, Arial, sans-serif\" class=\"yieldstrip-chart\">\n"
         head += "<title>\(XMLText.escape(title))</title>\n"
         if let description, !description.isEmpty { head += "<desc>\(XMLText.escape(description))</desc>\n" }

@@ -211,7 +211,6 @@ public enum TearSheetPage {
     /// The page being written.
     private struct Page {
         var text = ""
-        var figures = 0
 
         mutating func raw(_ html: String) { text += html }
 
@@ -241,8 +240,7 @@ public enum TearSheetPage {
         }
 
         mutating func figure(_ chart: any Chart, id: String, size: ChartSize = TearSheetPage.chartSize) {
-            figures += 1
-            text += "<figure>\n" + chart.svg(size: size, options: SVGOptions(standalone: false, idPrefix: id)) + "</figure>\n"
+            text += "<figure>\n" + chart.svg(size: size, options: SVGOptions(standalone: false, id: "chart-" + id)) + "</figure>\n"
         }
 
         mutating func unavailable(_ what: String, _ reason: String?) {
