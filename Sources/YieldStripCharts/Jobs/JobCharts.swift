@@ -18,10 +18,10 @@ public enum JobCharts {
         }
         let series = [
             ChartSeries(name: "buy PT: implied APY after", points: points(\.buyImpliedApyAfter), color: Palette.blue, marker: .circle),
-            ChartSeries(name: "buy PT: APY locked by the trade", points: points(\.buyEffectiveApy), color: Palette.blue, dash: .dashed,
+            ChartSeries(name: "buy PT: APY the trade locks in", points: points(\.buyEffectiveApy), color: Palette.blue, dash: .dashed,
                         marker: .circle, hollowMarkers: true),
             ChartSeries(name: "sell PT: implied APY after", points: points(\.sellImpliedApyAfter), color: Palette.vermillion, marker: .square),
-            ChartSeries(name: "sell PT: APY of the trade", points: points(\.sellEffectiveApy), color: Palette.vermillion, dash: .dashed,
+            ChartSeries(name: "sell PT: APY the trade sells at", points: points(\.sellEffectiveApy), color: Palette.vermillion, dash: .dashed,
                         marker: .square, hollowMarkers: true),
         ]
         var references = [ReferenceLine(.horizontal, at: snapshot.impliedApy, label: "spot implied APY \(percent(snapshot.impliedApy))",
