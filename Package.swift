@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v15), .iOS(.v18)],
     products: [
         .library(name: "YieldStrip", targets: ["YieldStrip"]),
+        .library(name: "YieldStripCharts", targets: ["YieldStripCharts"]),
         .executable(name: "yieldstrip", targets: ["yieldstrip"]),
         .executable(name: "yieldstrip-bench", targets: ["yieldstrip-bench"]),
     ],
@@ -19,8 +20,10 @@ let package = Package(
         .target(name: "YieldStripJSON", dependencies: ["YieldStripMath"]),
         /// Rates and time, tokenization (SY / PT / YT), the Pendle V2 market, market files, strategies.
         .target(name: "YieldStrip", dependencies: ["YieldStripMath", "YieldStripJSON"]),
+        /// SVG charts of the jobs' results and the HTML tear sheet of a market: text in, text out, no I/O.
+        .target(name: "YieldStripCharts", dependencies: ["YieldStrip"]),
         /// The command-line interface and the `batch` JSON-Lines protocol, as a library so tests can drive it.
-        .target(name: "YieldStripCLI", dependencies: ["YieldStrip", "YieldStripJSON"]),
+        .target(name: "YieldStripCLI", dependencies: ["YieldStrip", "YieldStripJSON", "YieldStripCharts"]),
 
         /// Shared helpers of the test targets (reference-vector loading).
         .target(name: "_TestSupport", dependencies: ["YieldStripMath"], path: "Tests/_TestSupport", resources: [.copy("Vectors")]),
@@ -36,5 +39,7 @@ let package = Package(
         .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath", "_TestSupport"]),
         .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip", "_TestSupport"]),
         .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI", "_TestSupport"]),
+        // Golden charts are read and rewritten in place (see ChartGoldenTests), not bundled.
+        .testTarget(name: "YieldStripChartsTests", dependencies: ["YieldStripCharts", "YieldStrip"], exclude: ["Golden"]),
     ]
 )

@@ -102,6 +102,6 @@ import YieldStrip
     @Test func help() {
         let run = yieldstrip("depth", "--help")
         #expect(run.exitCode == 0)
-        #expect(run.stdout.contains("USAGE: yieldstrip depth --market <file> [--at <time>] [--csv] [--json]\n"))
+        #expect(run.stdout.contains("USAGE: yieldstrip depth --market <file> [--at <time>] [--csv] [--svg <file>]\n       [--size <WxH>] [--json]\n"))
     }
 }

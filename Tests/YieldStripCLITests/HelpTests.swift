@@ -25,6 +25,7 @@ import YieldStrip
               depth         Implied APY after PT trades of 0.1% to 50% of the pool.
               split         Split stock tokens into PT and YT: amounts, redemptions, values.
               dividends     Index path, APY and YT interest of a stock token's dividends.
+              report        One-page tear sheet of a market: an HTML page to print or mail.
               yt-interest   Interest a YT balance earns between two PY indexes, fee taken.
               rate          Convert a rate: APY, ln rate, PT/YT price, PT per asset.
               wad           Check Pendle's exact 18-decimal math by hand.

@@ -76,6 +76,10 @@ public struct MinimumVarianceHedgeResult: Hashable, Sendable {
     public var firstJoinedDate: Int64
     public var lastJoinedDate: Int64
     public var unmatched: UnmatchedDates
+    /// The values regressed, pair by pair in date order: the spot's (y) and the hedge's (x), in the mode's
+    /// terms (the levels, or the changes between consecutive joined dates). A chart of the fit draws them.
+    public var spotValues: [Double]
+    public var hedgeValues: [Double]
 
     /// What the figures assume, in words (the same whichever file or field the series came from).
     public var assumptions: [String] {
@@ -190,7 +194,7 @@ public enum MinimumVarianceHedge {
                                  hedgeSource: hedge.source, mode: mode)
         return MinimumVarianceHedgeResult(
             mode: mode, regression: regression, spot: summary(spot), hedge: summary(hedge), joinedDates: joined,
-            firstJoinedDate: firstJoined, lastJoinedDate: lastJoined, unmatched: unmatched)
+            firstJoinedDate: firstJoined, lastJoinedDate: lastJoined, unmatched: unmatched, spotValues: y, hedgeValues: x)
     }
 
     /// The regression of `spot` on `hedge`, pairs already matched (equal counts, at least 3).

@@ -49,6 +49,8 @@ public struct ScenarioCell: Hashable, Sendable {
 /// A scenario grid's answer.
 public struct ScenarioResult: Sendable {
     public var curveName: String
+    /// The position valued.
+    public var position: Position
     public var blockTime: Int64
     public var horizonTime: Int64
     public var days: Double
@@ -140,13 +142,13 @@ public enum Scenario {
             }
         }
         return ScenarioResult(
-            curveName: curve.curveName, blockTime: blockTime, horizonTime: horizon, days: request.days, yearsToExpiry: spot.yearsToExpiry,
+            curveName: curve.curveName, position: request.position, blockTime: blockTime, horizonTime: horizon, days: request.days, yearsToExpiry: spot.yearsToExpiry,
             yearsToExpiryAtHorizon: tauAfter, impliedApy: spot.impliedApy, stockPrice: request.stockPrice, realizedApy: apy,
             realizedApyBasis: basis, ytInterestFee: request.ytInterestFee, baseValueShares: base, baseValueUsd: baseUsd,
             apyShifts: request.apyShifts, priceShifts: request.priceShifts, cells: cells, warnings: warnings,
             assumptions: [
                 "the implied APY shifts in parallel from \(String(format: "%.4f", spot.impliedApy * 100)) %, floored at 0 (a floored cell is 'clamped')",
-                "after \(request.days) days: PT and YT priced on Pendle's spot convention at the shifted APY and the shorter time to expiry",
+                "after \(String(format: "%g", request.days)) days: PT and YT priced on Pendle's spot convention at the shifted APY and the shorter time to expiry",
                 "the token grows \(String(format: "%.4f", apy * 100)) % a year meanwhile (\(basis)): SY with it, YT collects it net of a \(String(format: "%.4g", request.ytInterestFee * 100)) % fee",
             ] + (lp != 0 ? ["the LP is valued after the pool's own trade to the shifted APY at the horizon"] : [])
                 + ["USD = shares × the moved stock price"])

@@ -176,6 +176,8 @@ public struct ShortYTResult<S: PendleScalar>: Sendable {
     public var syReceived: S { sale.amountOut }
     /// SY borrowed (a stock holder's loan, repaid in SY at maturity); zero for a token holder.
     public var loanSy: S
+    /// USD per share today (nil when not given): the USD figures' price.
+    public var stockPrice: Double?
     /// `syReceived · pyIndex`: the premium in shares, and in USD.
     public var premiumShares: Double
     public var premiumUsd: Double?
@@ -308,7 +310,7 @@ public enum ShortYT {
             size: size, positionShares: positionShares,
             notionalHedgedShares: positionShares.doubleValue * request.fraction.doubleValue,
             incomeHedgeRatio: numerator.doubleValue / denominator.doubleValue, ytSold: ytSold, syToMint: syToMint, ptMinted: ptMinted,
-            ytKept: ytKept, sale: sale, loanSy: request.heldAs == .stock ? syToMint : .zero, premiumShares: premium,
+            ytKept: ytKept, sale: sale, loanSy: request.heldAs == .stock ? syToMint : .zero, stockPrice: request.stockPrice, premiumShares: premium,
             premiumUsd: request.stockPrice.map { premium * $0 }, spotApy: spot.impliedApy, spotYtPriceInAsset: spot.ytPriceInAsset,
             effectiveYtPrice: ytPrice, effectiveShortApy: effectiveShortApy, capitalShares: capital,
             capitalUsd: request.stockPrice.map { capital * $0 }, borrowCostShares: borrowCost, pnl: rows, breakEvenApy: breakEven,

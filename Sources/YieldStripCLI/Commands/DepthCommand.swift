@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip depth`: the implied APY after PT trades of 0.1 % … 50 % of the pool, both sides (batch
@@ -13,20 +14,31 @@ struct DepthCommand: Command {
         PT than the pool holds) reads 'exceeds limit' (empty in CSV, null in JSON).
         --csv prints a header line and one line per size (preceded by a comment line
         '# blockTime ... (wall clock)' when the block time is the wall clock's); --json
-        prints the answer of the batch op 'depth'.
+        prints the answer of the batch op 'depth'. --svg FILE also draws the rows:
+        the implied APY against the trade size, the spot APY and the market's
+        limits marked.
         """
     let options = [
         MarketOptions.market, MarketOptions.at,
         OptionSpec.flag("csv", help: "Print CSV: a header line, then one line per trade size."),
-        CommonOptions.json,
-    ]
+    ] + ChartOutput.options + [CommonOptions.json]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         if invocation.flag("csv") && invocation.wantsJSON {
             throw invocation.usageError("Give '--csv' or '--json', not both")
         }
+        let chart = try ChartOutput.request(invocation)
         let (file, context) = try MarketOptions.context(invocation)
-        let report = try context.explainingExpiry(DepthReport.build)
+        let (rows, report) = try context.explainingExpiry { context in
+            let rows = try DepthReport.rows(context)
+            return (rows, try DepthReport.build(context, rows: rows))
+        }
+        if chart != nil {
+            let snapshot = try context.explainingExpiry {
+                try PendleMarketMath.snapshot($0.market, pyIndex: $0.pyIndex, blockTime: $0.blockTime, stockPrice: $0.stockPrice)
+            }
+            try ChartOutput.write(JobCharts.depth(rows, snapshot: snapshot, subject: file.chartSubject), chart)
+        }
         if invocation.wantsJSON { return .report(report) }
         if invocation.flag("csv") {
             // The wall clock makes the rows depend on when the command ran: say so above the header.

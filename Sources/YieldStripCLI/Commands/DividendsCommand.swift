@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip dividends`: a stock token's index path from a dividend schedule, its realized APY, the YT
@@ -21,7 +22,8 @@ struct DividendsCommand: Command {
         schedule does not cover (a dividend missing before the first row or after
         the last) is warned about on stderr. Times are ISO-8601 (2025-09-01,
         2025-09-01T08:00:00Z) or Unix seconds. --json prints the answer of the batch
-        op 'dividends'; --csv prints the index path as CSV.
+        op 'dividends'; --csv prints the index path as CSV. --svg FILE also draws
+        the index path, each dividend marked, and the projection to maturity.
         """
     let options: [OptionSpec] = [
         .value("schedule", valueName: "file", help: "The dividend schedule: a .csv or .json file.", required: true),
@@ -38,21 +40,28 @@ struct DividendsCommand: Command {
                help: "Reinvest prices for rows without one: events (none missing), flat (the stock price), flat:PRICE, or growing:PRICE:RATE (from the window's end).",
                default: "events"),
         .flag("csv", help: "Print the index path as CSV instead of a table."),
-        CommonOptions.json,
-    ]
+    ] + ChartOutput.options + [CommonOptions.json]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         if invocation.wantsJSON && invocation.flag("csv") {
             throw invocation.usageError("Give '--json' or '--csv', not both")
         }
         let path = try TokenizationValues.required(invocation, "schedule") { ValueParse.value($0) }
+        let chart = try ChartOutput.request(invocation)
         let inputs = try inputs(invocation) {
             try ScheduleFileError.naming(path) { try Self.loadSchedule(path: path) }
         }
         let answer = try ScheduleFileError.naming(path) { try DividendsAnswer.build(inputs) }
         for warning in answer.library.warnings { try invocation.warn(warning.message) }
+        try ChartOutput.write(JobCharts.dividends(answer.library, subject: try subject(invocation, schedulePath: path)), chart)
         if invocation.flag("csv") { return .text(answer.csvText) }
         return .text(invocation.wantsJSON ? answer.report.jsonText : answer.tableText)
+    }
+
+    /// What the chart is about: the market file's name with `--market`, else the schedule file's name.
+    private func subject(_ invocation: Invocation, schedulePath: String) throws -> String {
+        if let marketPath = invocation.option("market") { return try MarketFile.load(path: marketPath).chartSubject }
+        return "schedule " + (schedulePath.split(separator: "/").last.map(String.init) ?? schedulePath)
     }
 
     /// The schedule file at `path` (CSV, or JSON for a `.json` name), read with a size limit

@@ -20,6 +20,7 @@ public struct RootCommand: Command {
         DepthCommand(),
         SplitCommand(),
         DividendsCommand(),
+        ReportCommand(),
         YTInterestCommand(),
         RateCommand(),
         WadCommand(),

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip hedge minvar`: the minimum-variance hedge ratio of two dated series (batch op `hedgeMinvar`).
@@ -16,7 +17,8 @@ struct HedgeMinVarCommand: Command {
         the one named by --spot-column / --hedge-column, else the only other
         numeric column; '#' starts a comment. Dates in one file only are left out
         of the join and reported (unmatchedDates, and a warning on stderr). --json
-        prints the answer of the batch op 'hedgeMinvar'.
+        prints the answer of the batch op 'hedgeMinvar'. --svg FILE also draws the
+        pairs regressed and the fitted line.
         """
     let options: [OptionSpec] = [
         .value("spot", valueName: "file", help: "The spot series (the position hedged): a CSV file with a date column.", required: true),
@@ -24,8 +26,7 @@ struct HedgeMinVarCommand: Command {
         .value("spot-column", valueName: "name", help: "The spot file's value column (default: its only numeric column besides date)."),
         .value("hedge-column", valueName: "name", help: "The hedge file's value column (default: its only numeric column besides date)."),
         .value("mode", valueName: "mode", help: "What is regressed: levels, differences, returns or log-returns.", default: "differences"),
-        CommonOptions.json,
-    ]
+    ] + ChartOutput.options + [CommonOptions.json]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let modeText = invocation.option("mode") ?? "differences"
@@ -35,10 +36,12 @@ struct HedgeMinVarCommand: Command {
         guard let spotPath = invocation.option("spot"), let hedgePath = invocation.option("hedge") else {
             throw invocation.usageError("Give both series: --spot FILE and --hedge FILE")
         }
+        let chart = try ChartOutput.request(invocation)
         let spot = try DatedSeries.load(path: spotPath, valueColumn: invocation.option("spot-column"))
         let hedge = try DatedSeries.load(path: hedgePath, valueColumn: invocation.option("hedge-column"))
         let answer = try HedgeMinVarAnswer.build(MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: mode))
         for warning in answer.result.warnings { try invocation.warn(warning) }
+        try ChartOutput.write(JobCharts.minimumVariance(answer.result), chart)
         return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
     }
 }

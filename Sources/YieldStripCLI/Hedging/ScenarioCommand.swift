@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip scenario`: a position's value and PnL when the implied APY, the stock price and the calendar
@@ -16,7 +17,7 @@ struct ScenarioCommand: Command {
         pool's own trade to the shifted APY. A shifted APY below 0 is floored at 0
         and the cell flagged 'clamped'. The table is the PnL in USD (APY shifts down,
         price moves across); --csv prints one line per cell; --json the answer of the
-        batch op 'scenario'.
+        batch op 'scenario'. --svg FILE also draws the grid as a heatmap.
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption,
@@ -25,8 +26,8 @@ struct ScenarioCommand: Command {
          .value("days", valueName: "days", help: "Days from now to the scenario.", default: "0"),
          HedgeInputs.realizedApyOption, HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption,
          StrategyInputs.stockPriceOption,
-         .flag("csv", help: "Print CSV: a header line, then one line per cell."),
-         CommonOptions.json]
+         .flag("csv", help: "Print CSV: a header line, then one line per cell.")]
+            + ChartOutput.options + [CommonOptions.json]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -36,6 +37,7 @@ struct ScenarioCommand: Command {
         let priceShifts = try StrategyInputs.range(invocation, "price-shift")?.values ?? [0]
         let days = try invocation.parse(option: "days") { TokenizationValues.number($0) } ?? 0
         let fee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
+        let chart = try ChartOutput.request(invocation)
         let (file, context) = try MarketOptions.context(invocation)
         guard let stockPrice = try HedgeInputs.stockPrice(invocation, context: context) else {
             throw StrategyError.missingStockPrice(purpose: "a scenario in USD")
@@ -45,6 +47,7 @@ struct ScenarioCommand: Command {
                                       ytInterestFee: fee, stockPrice: stockPrice)
         let result = try context.explainingExpiry { try Scenario.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime) }
         for warning in result.warnings { try invocation.warn(warning) }
+        try ChartOutput.write(JobCharts.scenario(result, subject: file.chartSubject), chart)
         if invocation.flag("csv") { return .text(ScenarioAnswer.csv(result)) }
         let report = try ScenarioAnswer.build(result, position: position, context: context)
         return invocation.wantsJSON ? .report(report) : .text(ScenarioAnswer.table(report, result: result, title: file.title))

@@ -17,7 +17,15 @@ enum DepthReport {
                           "sellSyReceived", "sellImpliedApyAfter", "sellEffectiveApy", "sellExceedsLimit"]
 
     static func build(_ context: MarketContext) throws -> Report {
-        let rows = try PendleMarketMath.depth(context.market, pyIndex: context.pyIndex, blockTime: context.blockTime)
+        try build(context, rows: rows(context))
+    }
+
+    /// The library's rows at the standard sizes.
+    static func rows(_ context: MarketContext) throws -> [PendleMarketMath.DepthRow] {
+        try PendleMarketMath.depth(context.market, pyIndex: context.pyIndex, blockTime: context.blockTime)
+    }
+
+    static func build(_ context: MarketContext, rows: [PendleMarketMath.DepthRow]) throws -> Report {
         var report = Report()
         context.appendBlockTime(to: &report)
         report.object.append("impliedApy", analytic: expm1(context.market.lastLnImpliedRate.doubleValue))

@@ -87,6 +87,11 @@ extension MarketFile {
         return MarketContext(market: market, pyIndex: pyIndex, blockTime: time, blockTimeSource: source, stockPrice: stockPrice)
     }
 
+    /// What a chart is about, in its subtitle: the name (else the file as given) and the underlying.
+    var chartSubject: String {
+        (name ?? origin) + (underlying.map { " (\($0))" } ?? "")
+    }
+
     /// A title for tables: `AAPL-like stock token (AAPL)`, then `source: illustrative: …`; the file's texts
     /// with their control characters escaped (``TerminalText``).
     var title: String {

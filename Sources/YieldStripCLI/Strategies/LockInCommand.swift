@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip lockin`: buy PT with a budget and hold it to maturity (batch op `lockin`).
@@ -17,7 +18,8 @@ struct LockInCommand: Command {
         dividends owed, --dividend-yield or --schedule, for borrowed stock; margin
         --initial-margin). --schedule (with --withholding, the token's) or --hold-apy
         compares with holding the token. Rates read 5%, 50bp or 0.05. --json prints the
-        answer of the batch op 'lockin'.
+        answer of the batch op 'lockin'. --svg FILE also draws USD at maturity
+        against the stock price then: unhedged, hedged, holding the token.
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
@@ -33,8 +35,7 @@ struct LockInCommand: Command {
             .value("schedule", valueName: "file", help: "A dividend schedule (.csv or .json): holding the token to compare, and a stock short's dividends."),
             .value("withholding", valueName: "rate", help: "The token's withholding on dividends: a rate or standard, treaty, exempt.", default: "30%"),
             .value("hold-apy", valueName: "apy", help: "Compare with holding the token at this APY (instead of --schedule)."),
-            CommonOptions.json,
-        ]
+        ] + ChartOutput.options + [CommonOptions.json]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -57,6 +58,7 @@ struct LockInCommand: Command {
         let holdApy = try StrategyInputs.apy(invocation, "hold-apy")
         let withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
         let schedulePath = invocation.option("schedule")
+        let chart = try ChartOutput.request(invocation)
 
         let (file, fileContext) = try MarketOptions.context(invocation)
         var context = fileContext
@@ -70,6 +72,7 @@ struct LockInCommand: Command {
             try LockInAnswer.build(LockIn.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
         }
         for warning in answer.result.warnings { try invocation.warn(warning) }
+        try ChartOutput.write(JobCharts.lockIn(answer.result, subject: file.chartSubject), chart)
         return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
     }
 }

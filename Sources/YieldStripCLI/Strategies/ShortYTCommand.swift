@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip short-yt`: sell YT to hedge a dividend stream (batch op `shortYt`, also `short-yt`).
@@ -17,7 +18,8 @@ struct ShortYTCommand: Command {
         withholding), 1 for a token holder. PnL rows at maturity for --realized-apys
         (a list or FROM..TO:STEP; default 0 and 25% ... 200% of the spot APY), against
         keeping the SY. Rates read 5%, 50bp or 0.05. --json prints the answer of the
-        batch op 'shortYt'.
+        batch op 'shortYt'. --svg FILE also draws the PnL against the realized APY,
+        the break-even and the spot APY marked.
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
@@ -29,8 +31,7 @@ struct ShortYTCommand: Command {
             .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1] (0.5 or 50%).", default: "1"),
             .value("realized-apys", valueName: "list", help: "Realized token APYs for the PnL rows: a list (0,0.2%,0.4%) or a range (0..0.6%:0.1%)."),
             StrategyInputs.stockPriceOption,
-            CommonOptions.json,
-        ]
+        ] + ChartOutput.options + [CommonOptions.json]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -57,6 +58,7 @@ struct ShortYTCommand: Command {
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         let fraction = try StrategyInputs.exactRate(invocation, "fraction") ?? .one
         let realized = try StrategyInputs.apyList(invocation, "realized-apys")
+        let chart = try ChartOutput.request(invocation)
         let request = ShortYTRequest(
             size: size, heldAs: heldAs, holderWithholding: try StrategyInputs.withholding(invocation, "holder-withholding") ?? .standard,
             tokenWithholding: try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard,
@@ -69,6 +71,7 @@ struct ShortYTCommand: Command {
             priced.stockPrice = $0.stockPrice
             return try ShortYTAnswer.build(ShortYT.compute(priced, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
         }
+        try ChartOutput.write(JobCharts.shortYT(answer.result, subject: file.chartSubject), chart)
         return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
     }
 }
