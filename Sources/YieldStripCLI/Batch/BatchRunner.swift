@@ -138,9 +138,9 @@ public struct BatchRunner: Sendable {
             write(error: RequestError.badRequest(field: nil, reason: Self.emptyLineReason), id: nil, into: &writer)
             return
         }
-        let parsed: JSONValue
+        let parsed: JSONValue, duplicateKeys: JSONDuplicateKeys?
         do {
-            parsed = try JSONReader.parse(line)
+            (parsed, duplicateKeys) = try JSONReader.parseReportingDuplicateKeys(line)
         } catch {
             write(error: RequestError.badRequest(field: nil, reason: error.description), id: nil, into: &writer)
             return
@@ -148,6 +148,13 @@ public struct BatchRunner: Sendable {
         guard case .object(let object) = parsed else {
             write(error: RequestError.badRequest(field: nil, reason: "a request must be a JSON object; got \(parsed.typeDescription)"),
                   id: nil, into: &writer)
+            return
+        }
+        if let duplicateKeys {
+            // A field given twice, at any depth. The id is echoed when it was given once and holds no repeated
+            // key itself (an answer never repeats a key).
+            let id = duplicateKeys.topLevelKeys.contains("id") ? nil : object["id"]
+            write(error: RequestError.duplicateField(duplicateKeys.first.pathText), id: id, into: &writer)
             return
         }
         let id = object["id"]
