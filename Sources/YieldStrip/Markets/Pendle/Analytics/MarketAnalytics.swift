@@ -40,7 +40,13 @@ public struct MarketSnapshot<S: PendleScalar>: Sendable {
     /// (``PendleMarketMath/largestPtLeg(_:pyIndex:blockTime:buyingPt:)``; zero when none executes).
     public var largestPtBuy: S
     public var largestPtSell: S
-    /// PT that moves the implied APY by one basis point, buying and selling.
+    /// First-order estimates of the PT that moves the implied APY by one basis point: bought
+    /// (`ptPerBasisPointBuy`: buying PT lowers the APY) and sold (`ptPerBasisPointSell`: selling raises it).
+    /// One basis point of APY, `1e-4 / (1 + APY)` of the ln rate, over the derivative of the implied rate
+    /// after a trade with respect to its size at zero: `(1 − p (1 − a)) · |r'| / r · year / t`, the curve's
+    /// slope `r'` at the current proportion `p`, corrected for the asset `a` the pool takes per PT bought (pays
+    /// per PT sold, after fees and the reserve's share); capped at the largest leg each way. The exact trade
+    /// of that size moves the APY by about one basis point, not exactly (the curve bends: see the tests).
     public var ptPerBasisPointBuy: Double
     public var ptPerBasisPointSell: Double
     /// The contract's wad forms of the stored rate (the exact flavour only).
@@ -137,12 +143,21 @@ extension PendleMarketMath {
         let pt = market.totalPt.doubleValue, asset = comp.totalAsset.doubleValue
         let buy = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: true)
         let sell = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: false)
-        // The implied rate ln r(n) · year / t moves by |r'(n)| / r · year / t per PT; one basis point of APY
-        // is 1e-4 / (1 + APY) of ln(1 + APY).
+        // First order in the trade's size n: the new implied rate is the new pool's at n = 0,
+        // ln r(p') · year / t with p' = (P − n) / (P + A − n + a·n), where a is the asset the pool takes per PT
+        // bought (the pre-fee price 1 / r times the fee factor, less the reserve's share of the fee), or pays
+        // per PT sold. So d ln r / dn = (1 − p (1 − a)) · |r'| / r, and one basis point of APY is
+        // 1e-4 / (1 + APY) of ln(1 + APY).
         let (rate0, rateSlope) = exchangeRateAndSlope(market, comp, netPtToAccount: S.zero)
-        let lnRatePerPt = Swift.abs(rateSlope) / rate0 / years
+        let feeFactor = comp.feeRate.doubleValue, reserveShare = Double(market.reserveFeePercent) / 100
+        let assetPerPtBought = (feeFactor - (feeFactor - 1) * reserveShare) / rate0
+        let assetPerPtSold = (1 + (feeFactor - 1) * reserveShare) / (feeFactor * rate0)
+        let p0 = pt / (pt + asset)
         let apy = Foundation.expm1(lnRate)
         let basisPointInLn = 1e-4 / (1 + apy)
+        func ptPerBasisPoint(assetPerPt: Double) -> Double {
+            basisPointInLn / ((1 - p0 * (1 - assetPerPt)) * Swift.abs(rateSlope) / rate0 / years)
+        }
         let poolValue = asset + pt * ptPrice
         let index = pyIndex.doubleValue
         let usd = stockPrice.map {
@@ -157,8 +172,8 @@ extension PendleMarketMath {
             annualFeeRate: Foundation.expm1(market.lnFeeRateRoot.doubleValue), totalPt: pt,
             totalSy: market.totalSy.doubleValue, totalAsset: asset, totalLp: market.totalLp.doubleValue,
             poolValueInAsset: poolValue, largestPtBuy: buy, largestPtSell: sell,
-            ptPerBasisPointBuy: min(basisPointInLn / lnRatePerPt, buy.doubleValue),
-            ptPerBasisPointSell: min(basisPointInLn / lnRatePerPt, sell.doubleValue),
+            ptPerBasisPointBuy: min(ptPerBasisPoint(assetPerPt: assetPerPtBought), buy.doubleValue),
+            ptPerBasisPointSell: min(ptPerBasisPoint(assetPerPt: assetPerPtSold), sell.doubleValue),
             contractRates: (market.lastLnImpliedRate as? Wad).map { ImpliedRateMath.contractForms(lnImpliedRate: $0, secondsToExpiry: t) },
             usd: usd)
     }
