@@ -24,8 +24,9 @@ public enum CLI {
 
     /// Runs the tool on `arguments` (without the program name) and returns the exit status.
     ///
-    /// A failed read of standard input or write to standard output (a full disk, a directory as input)
-    /// is reported on stderr and exits 1. What cannot be written to stderr itself is dropped.
+    /// A failed read of standard input or write to standard output (a full disk, a directory as input, a
+    /// closed pipe: the executable ignores SIGPIPE so that its write fails with EPIPE) is reported on stderr
+    /// and exits 1. What cannot be written to stderr itself is dropped.
     public static func main(arguments: [String], console: Console) -> Int32 {
         func report(_ text: String) { try? console.errorOutput.write(text) }
         do {

@@ -2,10 +2,13 @@
 public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible {
     public let offset: Int
     public let reason: String
+    /// The repeated key, when that is what is wrong (the text is otherwise JSON).
+    public let duplicateKey: JSONDuplicateKey?
 
-    public init(offset: Int, reason: String) {
+    public init(offset: Int, reason: String, duplicateKey: JSONDuplicateKey? = nil) {
         self.offset = offset
         self.reason = reason
+        self.duplicateKey = duplicateKey
     }
 
     /// `malformed JSON at byte 7: expected ':' after an object key`.

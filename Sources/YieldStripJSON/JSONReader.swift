@@ -5,14 +5,48 @@
 /// Strict RFC 8259: no trailing commas, comments, leading zeros, `NaN`, unescaped control characters,
 /// invalid UTF-8 or unpaired surrogate escapes. Whitespace may surround the value; anything else
 /// after it is an error. Nesting is limited to ``maximumDepth`` levels so no input can exhaust the stack.
+///
+/// A key that occurs twice in one object, at any depth, is an error (``JSONParseError/duplicateKey``
+/// names its path): no value is silently dropped. ``parseReportingDuplicateKeys(_:)`` reads such a
+/// document whole and reports the repetition instead, for a caller that answers it (batch echoes the
+/// request's id).
 public enum JSONReader {
     /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 512
 
-    /// Parses the whole of `bytes` as one JSON value.
+    /// Parses the whole of `bytes` as one JSON value; a key repeated in an object is an error.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        let (value, duplicates) = try parseReportingDuplicateKeys(bytes)
+        if let first = duplicates?.first {
+            throw JSONParseError(offset: first.offset, reason: "key '\(first.key)' occurs more than once in an object (at \(first.pathText))",
+                                 duplicateKey: first)
+        }
+        return value
+    }
+
+    /// Parses the whole of `bytes` as one JSON value, objects with a repeated key included (each keeps
+    /// every member, in order), and reports the repetitions; nil when there are none.
+    public static func parseReportingDuplicateKeys(
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) throws(JSONParseError) -> (value: JSONValue, duplicateKeys: JSONDuplicateKeys?) {
         var parser = JSONByteParser(bytes: bytes)
-        return try parser.parseDocument()
+        let value = try parser.parseDocument()
+        guard let first = parser.firstDuplicate else { return (value, nil) }
+        let key = JSONDuplicateKey(offset: first.offset, path: first.reversedPath.reversed())
+        return (value, JSONDuplicateKeys(first: key, count: parser.duplicateCount, topLevelKeys: parser.topLevelKeysWithDuplicates))
+    }
+
+    /// ``parseReportingDuplicateKeys(_:)`` of the UTF-8 of `text`.
+    public static func parseReportingDuplicateKeys(
+        _ text: String
+    ) throws(JSONParseError) -> (value: JSONValue, duplicateKeys: JSONDuplicateKeys?) {
+        var text = text
+        let result = text.withUTF8 { bytes in
+            Result { () throws(JSONParseError) -> (value: JSONValue, duplicateKeys: JSONDuplicateKeys?) in
+                try parseReportingDuplicateKeys(bytes)
+            }
+        }
+        return try result.get()
     }
 
     /// Parses the whole of `text` as one JSON value.
@@ -33,11 +67,65 @@ public enum JSONReader {
     }
 }
 
+/// A key that occurs more than once in one object: where its repetition is and the path to it.
+public struct JSONDuplicateKey: Sendable, Hashable {
+    /// One step of a path: a member's key, or an array element's index (from 0).
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// The 0-based byte offset of the repeated key's second occurrence.
+    public var offset: Int
+    /// The keys and indexes from the document's root to the repeated member, its key last.
+    public var path: [Component]
+
+    public init(offset: Int, path: [Component]) {
+        self.offset = offset
+        self.path = path
+    }
+
+    /// The repeated key.
+    public var key: String {
+        if case .key(let key)? = path.last { return key }
+        return ""
+    }
+
+    /// The path as the field errors name fields: `x`, `market.totalPt`, `schedule[2].amount`.
+    public var pathText: String {
+        var text = ""
+        for component in path {
+            switch component {
+            case .key(let key): text += text.isEmpty ? key : "." + key
+            case .index(let index): text += "[\(index)]"
+            }
+        }
+        return text
+    }
+}
+
+/// The repeated keys of a document: the first (in reading order), how many, and which top-level members
+/// are involved (a top-level key repeated, or one whose value holds a repeated key).
+public struct JSONDuplicateKeys: Sendable, Hashable {
+    public var first: JSONDuplicateKey
+    public var count: Int
+    public var topLevelKeys: Set<String>
+}
+
 /// The recursive-descent parser behind ``JSONReader``.
 struct JSONByteParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
+    /// Keys repeated in an object, so far.
+    var duplicateCount = 0
+    /// The first repeated key: its offset, its path from the innermost object outward (completed as the
+    /// containers around it close), and the depth the path reaches so far.
+    var firstDuplicate: (offset: Int, reversedPath: [JSONDuplicateKey.Component], depth: Int)?
+    /// Top-level keys that are repeated or whose values hold a repeated key.
+    var topLevelKeysWithDuplicates: Set<String> = []
+    /// Members counted before a set of the keys replaces the linear scan for repeats.
+    static let linearKeyScanLimit = 16
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -72,6 +160,7 @@ struct JSONByteParser {
         index += 1
         skipWhitespace()
         var members: [JSONObject.Member] = []
+        var keys: Set<String>? = nil
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             index += 1
             return JSONObject(members)
@@ -82,7 +171,22 @@ struct JSONByteParser {
             guard bytes[index] == UInt8(ascii: "\"") else {
                 throw failure("unexpected \(describeByte(at: index)), expected a string key")
             }
+            let keyOffset = index
             let key = try parseString()
+            // A repeated key: linear scan for the few members of a request, a set past them (so that an
+            // object of many keys costs linear time).
+            let repeated: Bool
+            if members.count >= Self.linearKeyScanLimit, let inserted = keys?.insert(key).inserted {
+                repeated = !inserted
+            } else {
+                repeated = members.contains { $0.key == key }
+                if members.count == Self.linearKeyScanLimit - 1 { keys = Set(members.map(\.key) + [key]) }
+            }
+            if repeated {
+                duplicateCount += 1
+                if firstDuplicate == nil { firstDuplicate = (keyOffset, [.key(key)], depth) }
+                if depth == 1 { topLevelKeysWithDuplicates.insert(key) }
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw failure(index < bytes.count ? "unexpected \(describeByte(at: index)), expected ':' after an object key"
@@ -90,7 +194,9 @@ struct JSONByteParser {
             }
             index += 1
             skipWhitespace()
+            let duplicatesBefore = duplicateCount
             let value = try parseValue()
+            if duplicateCount != duplicatesBefore { noteDuplicate(inside: .key(key)) }
             members.append(JSONObject.Member(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated object starting at byte \(open)") }
@@ -116,7 +222,9 @@ struct JSONByteParser {
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated array starting at byte \(open)") }
+            let duplicatesBefore = duplicateCount
             elements.append(try parseValue())
+            if duplicateCount != duplicatesBefore { noteDuplicate(inside: .index(elements.count - 1)) }
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated array starting at byte \(open)") }
             switch bytes[index] {
@@ -260,6 +368,17 @@ struct JSONByteParser {
     }
 
     // MARK: Helpers
+
+    /// A member or element at the current depth whose value held a repeated key: extends the first
+    /// repetition's path by one step when that repetition lies inside it, and marks the top-level key.
+    mutating func noteDuplicate(inside component: JSONDuplicateKey.Component) {
+        if depth == 1, case .key(let key) = component { topLevelKeysWithDuplicates.insert(key) }
+        if var first = firstDuplicate, first.depth == depth + 1 {
+            first.reversedPath.append(component)
+            first.depth = depth
+            firstDuplicate = first
+        }
+    }
 
     mutating func enterContainer() throws(JSONParseError) {
         depth += 1

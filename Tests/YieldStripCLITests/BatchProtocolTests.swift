@@ -109,7 +109,7 @@ import YieldStrip
 
     @Test func duplicateFieldsAreRejected() {
         #expect(answers(#"{"op":"ln","id":1,"x":"1","x":"2"}"#)
-                == [#"{"id":1,"error":"BadRequest","errorArgs":["x"],"message":"field 'x' occurs more than once"}"#])
+                == [#"{"id":1,"error":"BadRequest","errorArgs":["x"],"message":"field 'x' occurs more than once; give each field once"}"#])
     }
 
     @Test func lastLineWithoutNewlineAndCRLF() {

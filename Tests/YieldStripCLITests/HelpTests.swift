@@ -105,16 +105,21 @@ import YieldStrip
             1.5) or JSON integers. A bad line gets an error answer (BadRequest, Overflow or
             the contract's revert name) and the batch goes on; the exit status is 0 once
             stdin has been read to its end (1 when stdin cannot be read or stdout cannot be
-            written). 'yieldstrip batch --list' lists the ops.
+            written, a closed pipe included). A line longer than --max-line-bytes gets a
+            BadRequest answer without an id (it is skipped unread, so memory stays
+            bounded) and the batch goes on. 'yieldstrip batch --list' lists the ops.
 
-            USAGE: yieldstrip batch [--list] [--json]
+            USAGE: yieldstrip batch [--list] [--json] [--max-line-bytes <bytes>]
 
             OPTIONS:
-              --list       Print the ops with a one-line summary each instead of reading
-                           stdin.
-              --json       With --list: print the list as one JSON object. (Answers are
-                           always JSON lines.)
-              -h, --help   Show help information.
+              --list                     Print the ops with a one-line summary each instead
+                                         of reading stdin.
+              --json                     With --list: print the list as one JSON object.
+                                         (Answers are always JSON lines.)
+              --max-line-bytes <bytes>   The longest request line read, in bytes before its
+                                         newline; a longer one is answered with BadRequest.
+                                         (default: 1048576)
+              -h, --help                 Show help information.
 
             """)
     }

@@ -24,8 +24,13 @@ import YieldStrip
         #expect(try JSONReader.parse("1.0") != JSONReader.parse("1"))
     }
 
+    /// Members keep their order; a repeated key is an error of `JSONReader.parse` and is kept,
+    /// and reported, by `JSONReader.parseReportingDuplicateKeys`.
     @Test func objectsKeepOrderAndDuplicates() throws {
-        guard case .object(let object) = try JSONReader.parse(#"{"z":1,"a":2,"m":{"y":3,"b":4},"a":5}"#) else {
+        let text = #"{"z":1,"a":2,"m":{"y":3,"b":4},"a":5}"#
+        #expect(throws: JSONParseError(offset: 31, reason: "key 'a' occurs more than once in an object (at a)",
+                                       duplicateKey: JSONDuplicateKey(offset: 31, path: [.key("a")]))) { try JSONReader.parse(text) }
+        guard case .object(let object) = try JSONReader.parseReportingDuplicateKeys(text).value else {
             Issue.record("not an object")
             return
         }

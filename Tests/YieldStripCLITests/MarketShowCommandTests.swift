@@ -61,13 +61,30 @@ import YieldStrip
         let run = yieldstrip("market", "show", "--market", MarketExamples.aapl)
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("AAPL-like stock token, 4 MAR 2027 (AAPL)\nsource: illustrative: "))
-        for line in ["block time                     2026-03-02T14:30:00Z (market file)\n",
-                     "implied APY                                               0.3000%\n",
-                     "YT leverage (1 / YT price)                                 333.06\n",
-                     "total asset (SY at PY index)             67192.528435698826797306\n",
-                     "PT price (USD)                                           229.3094\n",
-                     "exact PT price (wad)                          0.99699755198149252\n"] {
+        for line in ["block time                             2026-03-02T14:30:00Z (market file)\n",
+                     "implied APY                                                       0.3000%\n",
+                     "YT leverage (1 / YT price)                                         333.06\n",
+                     "total asset (SY at PY index)                     67192.528435698826797306\n",
+                     "PT bought per −1 bp APY (first order)                          747.889470\n",
+                     "PT sold per +1 bp APY (first order)                            747.957693\n",
+                     "PT price (USD)                                                   229.3094\n",
+                     "exact PT price (wad)                                  0.99699755198149252\n"] {
             #expect(run.stdout.contains(line), "\(line)")
+        }
+    }
+
+    /// The basis-point rows say which side they apply to: buying the first row's PT lowers the implied APY
+    /// by about one basis point, selling the second's raises it by about one (first order: within 1.5 %).
+    @Test func basisPointRowsGiveTheirSide() throws {
+        let snapshot = try JSONOutput.object(yieldstrip("market", "show", "--market", MarketExamples.aapl, "--json"))
+        for (direction, field, sign) in [("--buy-pt", "ptPerBasisPointBuy", -1.0), ("--sell-pt", "ptPerBasisPointSell", 1.0)] {
+            let size = try #require(JSONOutput.number(snapshot, field))
+            let amount = String(format: "%.12f", size)
+            let inPt = direction == "--buy-pt" ? ["--in", "pt"] : []
+            let quote = try JSONOutput.object(CLI.run(arguments: ["quote", "--market", MarketExamples.aapl, direction, "--amount", amount, "--json"] + inPt))
+            let b = try #require(JSONOutput.number(quote, "impliedApyBefore")), a = try #require(JSONOutput.number(quote, "impliedApyAfter"))
+            let moveBp = (a - b) * 1e4 * sign
+            #expect(moveBp > 0.985 && moveBp < 1.015, "\(direction): \(moveBp) bp")
         }
     }
 

@@ -48,6 +48,36 @@ import YieldStrip
         #expect(object["market"] == swapAnswer["market"] && object["evaluations"] == swapAnswer["evaluations"])
     }
 
+    /// Buying YT with SY: the account pays all of exactSyIn (`amountIn`) and receives `ytMinted` (`amountOut`),
+    /// minted from that SY and the PT sale's proceeds; `amounts.netYtOut` (the vectors' name) is the PT leg
+    /// sold, and `syPulled` the SY that leg needs. Here they differ by 31,205 wei; the table says which is which.
+    @Test func buyingYtSaysWhatTheAccountPaysAndReceives() throws {
+        let file = try MarketExamples.load(Self.market)
+        let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-yt", "--amount", "333.3", "--json"))
+        let exactSyIn = try #require(Wad(decimal: "333.3")), index = file.pyIndex
+        let wei = { (path: String) -> Wad? in
+            if case .string(let text)? = JSONOutput.member(object, path) { return Wad(weiText: text) }
+            return nil
+        }
+        let netYtOut = try #require(wei("amounts.netYtOut")), ytMinted = try #require(wei("amounts.ytMinted"))
+        let syPulled = try #require(wei("amounts.syPulled")), fromSale = try #require(wei("amounts.netSyFromPtSale"))
+        // YT minted from all the SY in the YT contract: (exactSyIn + SY from the sale) · pyIndex / 1e18, rounded down.
+        let (product, overflow) = (try exactSyIn + fromSale).raw.magnitude.multipliedReportingOverflow(by: index.raw.magnitude)
+        #expect(!overflow && ytMinted.raw.magnitude == product.quotientAndRemainder(dividingBy: UInt256(UInt64(1_000_000_000_000_000_000))).quotient)
+        #expect(wei("amountOut") == ytMinted && wei("amountIn") == exactSyIn && wei("unspentInput") == .zero)
+        #expect(wei("ptToAccount") == (try netYtOut.negated()))
+        let extraYt = try ytMinted - netYtOut, unusedSy = try exactSyIn - syPulled
+        #expect(extraYt == Wad(raw: Int256(31_205)) && unusedSy == Wad(raw: Int256(31_105)))
+        let table = yieldstrip("quote", "--market", Self.market, "--buy-yt", "--amount", "333.3").stdout
+        for line in ["amount in, paid by the account (SY)", "amount out, to the account (YT)",
+                     "amounts.netYtOut: PT leg sold to the market (the YT received is ytMinted)",
+                     "amounts.syPulled: SY the PT leg needs (the account pays all of exactSyIn)",
+                     "amounts.ytMinted: YT minted to the account"] {
+            #expect(table.contains("\n" + line + " "), "\(line)")
+        }
+        #expect(TokenizationCLITesting.tableValue(table, "amount out, to the account (YT)") == "40867.046606801826736825")
+    }
+
     @Test func analyticsAreTheLibrarysQuote() throws {
         let file = try MarketExamples.load(Self.market)
         let quote = try PendleMarketMath.quote(.swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
@@ -157,11 +187,13 @@ import YieldStrip
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("AAPL-like stock token, 4 MAR 2027 (AAPL)\n"))
         for line in ["swapExactSyForPt: exactSyIn = 1000\n",
-                     "amount out (PT)                                1005.088436673884589425\n",
-                     "amounts.netSyFee                                  1.002819463318302668\n",
-                     "effective implied APY                                          0.1861%\n",
-                     "implied APY after                                              0.2863%\n",
-                     "new lastLnImpliedRate                             0.002859015636214691\n"] {
+                     "amount out, to the account (PT)                        1005.088436673884589425\n",
+                     "amounts.netSyFee                                          1.002819463318302668\n",
+                     "effective implied APY                                                  0.1861%\n",
+                     "implied APY after                                                      0.2863%\n",
+                     "largest exactSyIn the market takes                    11086.275417002673439754\n",
+                     "largest useful exactSyIn (the most PT out)            11086.275417002673439754\n",
+                     "new lastLnImpliedRate                                     0.002859015636214691\n"] {
             #expect(run.stdout.contains(line), "\(line)")
         }
     }

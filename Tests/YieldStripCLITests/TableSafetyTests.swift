@@ -12,7 +12,7 @@ import YieldStrip
         #expect(TableFormat.percent(1e300) == "1.0000e+302%")
         #expect(TableFormat.percent(1e307) == "1.0000e+309%")
         #expect(TableFormat.percent(-Double.greatestFiniteMagnitude) == "-1.7977e+310%")
-        #expect(TableFormat.percent(1e-320) == "0.0000%")
+        #expect(TableFormat.percent(Double.leastNonzeroMagnitude) == "0.0000%")
         #expect(TableFormat.fixed(123.456, digits: 2) == "123.46")
         #expect(TableFormat.fixed(1e150, digits: 6) == "1e+150")
         #expect(TableFormat.fixed(-2.5e16, digits: 2) == "-2.5e+16")

@@ -89,6 +89,38 @@ import YieldStrip
         #expect(yieldstrip("wad", "sqrt", "0").exitCode == 0)
     }
 
+    /// An unsigned operand takes what its batch op's `uint256` field takes: up to 2^256 − 1 wei (the int256
+    /// bound, 2^255, does not apply), in wei or in units; one more is "too large" for uint256.
+    @Test func unsignedOperandsTakeTheWholeUint256Range() {
+        let max = "115792089237316195423570985008687907853269984665640564039457584007913129639935"  // 2^256 − 1
+        let half = "57896044618658097711785492504343953926634992332820282019728792003956564819968"  // 2^255
+        // floor √(2^256 − 1) = 2^128 − 1; floor √(2^255) (Python's math.isqrt).
+        for (y, root) in [(max, "340282366920938463463374607431768211455"), (half, "240615969168004511545033772477625056927")] {
+            let run = yieldstrip("wad", "sqrt", "--wei", y, "--json")
+            #expect(run == CLI.RunResult(stdout: #"{"result":"\#(root)"}"# + "\n", stderr: "", exitCode: 0), "\(run)")
+            #expect(run.stdout == BatchRunner().answer(toLine: #"{"op":"sqrt","y":"\#(y)"}"#) + "\n")
+        }
+        let units = "115792089237316195423570985008687907853269984665640564039457.584007913129639935"
+        #expect(yieldstrip("wad", "sqrt", units, "--json").stdout == #"{"result":"340282366920938463463374607431768211455"}"# + "\n")
+        let table = yieldstrip("wad", "sqrt", "--wei", max).stdout
+        #expect(table.contains("\ny             \(max)\n") && table.hasSuffix(" 340282366920938463463.374607431768211455\n"), "\(table)")
+        #expect(yieldstrip("wad", "sqrt", units).stdout.contains("\ny             \(units)\n"))
+        // The other unsigned operands too: syToAssetUp's, and the index of the signed SY ops.
+        #expect(yieldstrip("wad", "sy-to-asset-up", "--wei", max, "0", "--json").stdout == #"{"result":"0"}"# + "\n")
+        #expect(yieldstrip("wad", "sy-to-asset", "--wei", half, "0", "--json").stdout == #"{"result":"0"}"# + "\n")
+        #expect(yieldstrip("wad", "sy-to-asset-up", "--wei", max, "1", "--json").stderr.hasPrefix("Error: Panic(0x11)"))
+        // Past uint256.
+        let beyond = "115792089237316195423570985008687907853269984665640564039457584007913129639936"
+        expectFailure(yieldstrip("wad", "sqrt", "--wei", beyond), exitCode: 2,
+                      containing: "The value '\(beyond)' is invalid for '<y>': too large: beyond the uint256 range (2^256 − 1 wei, about 1.16e77)")
+        expectFailure(yieldstrip("wad", "sqrt", "115792089237316195423570985008687907853269984665640564039457.584007913129639936"), exitCode: 2,
+                      containing: "too large: beyond the uint256 range of 18-decimal values (about 1.16e59)")
+        expectFailure(yieldstrip("wad", "sqrt", "1e60"), exitCode: 2, containing: "too large: beyond the uint256 range of 18-decimal values")
+        expectFailure(yieldstrip("wad", "sqrt", "--wei", "1.5"), exitCode: 2, containing: "expected an integer of wei")
+        expectFailure(yieldstrip("wad", "sqrt", "-" + beyond), exitCode: 2, containing: "must be ≥ 0 (sqrt takes an unsigned value)")
+        #expect(yieldstrip("wad", "sqrt", "-0", "--json").stdout == #"{"result":"0"}"# + "\n")
+    }
+
     /// A number of the right form that does not fit is "too large", not malformed.
     @Test func tooLargeIsNotMalformed() {
         let huge = String(repeating: "9", count: 62)

@@ -75,4 +75,25 @@ import YieldStrip
         // listed answer.
         #expect(alternativeAnswers == 0, "\(alternativeAnswers) swapExactSyForYt answers differ from the listed search result")
     }
+
+    /// What the solver returns, stated exactly: the reference bisection's leg `g`, feasible with `g + 1` wei
+    /// infeasible — not "the largest leg whose cost fits". Buying YT with SY, feasibility is not monotone at the
+    /// wei level (the SY pulled grows by far less than a wei per wei of PT and its roundings flicker), and in
+    /// 62 of the 110 succeeding `swapExactSyForYt` cases a leg 2 to 15 wei past the answer fits the budget again.
+    @Test func theAnswerIsTheReferenceLegNotTheLargestAffordable() throws {
+        let cases = try Vectors.load("exact_in").filter { $0.op == "swapExactSyForYt" && $0.expectedError == nil }
+        #expect(cases.count == 110)
+        var furtherAffordable: [Int] = []
+        for c in cases {
+            let result = try PendleMarketMath.swap(.swapExactSyForYt, market: c.market(), pyIndex: c.wad("pyIndex"),
+                                                  amount: c.wad("exactSyIn"), blockTime: c.int64("blockTime"))
+            let g = try #require(Int256(c.expectedWad("netYtOut")))
+            #expect(result.fields.first?.value.raw == g)
+            guard g.isPositive else { continue }
+            #expect(syForYtFeasible(c, g) && !syForYtFeasible(c, g &+ .one), "netYtOut \(g)")
+            if let k = (2...16).first(where: { syForYtFeasible(c, g &+ Int256(Int64($0))) }) { furtherAffordable.append(k) }
+        }
+        #expect(furtherAffordable.count == 62 && furtherAffordable.max() == 15, "\(furtherAffordable)")
+    }
 }
+

@@ -149,10 +149,11 @@ import YieldStrip
     /// A fair APY equal to the market's: PT neither rich nor cheap.
     @Test func fairMarketIsNeitherRichNorCheap() throws {
         let file = try MarketFile.load(path: Self.marketPath)
-        let schedule = try scheduleBefore(try #require(file.blockTime))
+        let blockTime: Int64 = try #require(file.blockTime)
+        let schedule = try scheduleBefore(blockTime)
         // q (1 − w) = ln(1 + APY): the projection's APY is the market's.
         let q = file.market.lastLnImpliedRate.doubleValue / 0.7
-        let report = try DividendsReport.compute(schedule: schedule, to: try #require(file.blockTime), assumedGrossYield: q,
+        let report = try DividendsReport.compute(schedule: schedule, to: blockTime, assumedGrossYield: q,
                                                  market: file.curve)
         let c = try #require(report.marketComparison)
         #expect(abs(c.ptRichBp) < 1e-9 && abs(c.impliedApyMinusFairBp) < 1e-9)

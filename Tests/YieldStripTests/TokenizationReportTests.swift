@@ -134,6 +134,39 @@ import YieldStrip
         }
     }
 
+    /// The real-arithmetic interest loses nothing to cancellation when the index barely moves: against the
+    /// exact rational `balance · (to − from) / (from · to)` (on the wei integers, rounded once), within a few
+    /// ulps — where the difference of the two indexes taken in `Double` is off by ~1e-7 relative.
+    @Test func ytInterestRealValuesAreFreeOfCancellation() throws {
+        /// n / d to the nearest `Double` up to one truncation far below an ulp (n < 2^128, d < 2^128).
+        func ratio(_ n: UInt256, _ d: UInt256) -> Double {
+            (n << 128).quotientAndRemainder(dividingBy: d).quotient.doubleValue * 0x1p-128
+        }
+        func uint(_ value: Wad) -> UInt256 { value.raw.magnitude }
+        let cases: [(String, String, String)] = [
+            ("1", "1.000000001", "1.000000002"), ("1", "1", "1.000000000000000001"), ("250", "1.2345", "1.234500000000123"),
+            ("1", "1", "1.003214142718150519"), ("1000", "3.000000000000000001", "3.000000000000000007"), ("0.5", "1", "1.25"),
+        ]
+        var naiveWorst = 0.0
+        for (balance, from, to) in cases {
+            let r = try YTInterestReport.compute(balance: w(balance), indexFrom: w(from), indexTo: w(to), feeRate: w("0.03"))
+            let b = uint(w(balance)), f = uint(w(from)), t = uint(w(to))
+            let (tMinusF, _) = t.subtractingReportingOverflow(f)
+            let (numerator, o1) = b.multipliedReportingOverflow(by: tMinusF)
+            let (denominator, o2) = f.multipliedReportingOverflow(by: t)
+            try #require(!o1 && !o2 && numerator.bitLength < 128 && denominator.bitLength < 128)
+            let exact = ratio(numerator, denominator)
+            #expect(abs(r.interestSyDouble - exact) <= 4 * exact.ulp, "\(from) → \(to): \(r.interestSyDouble) vs \(exact)")
+            #expect(abs(r.feeSyDouble - exact * 0.03) <= 1e-15 * exact && abs(r.paidSyDouble - exact * 0.97) <= 1e-15 * exact)
+            // The exact figure (floored to the wei) sits within a wei below the real one.
+            #expect(r.interestSy.doubleValue <= exact * (1 + 1e-15) && exact - r.interestSy.doubleValue < 1e-18 + 2 * exact.ulp)
+            let naive = w(balance).doubleValue * (w(to).doubleValue - w(from).doubleValue) / (w(from).doubleValue * w(to).doubleValue)
+            naiveWorst = max(naiveWorst, abs(naive - exact) / exact)
+        }
+        // The cancellation the exact difference avoids: the first case alone is off by 1.4e-7 in plain `Double`.
+        #expect(naiveWorst > 1e-8)
+    }
+
     // MARK: dividends
 
     /// With a 2-for-1 split in the window, USD values use today's quote times the multiplier: one YT that

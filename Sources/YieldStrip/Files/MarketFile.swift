@@ -72,6 +72,9 @@ public struct MarketFile: Sendable, Equatable {
         do {
             value = try JSONReader.parse(bytes)
         } catch {
+            if let duplicate = error.duplicateKey {
+                throw MarketFileError(origin: origin, reason: .invalidField(.duplicateField(duplicate.pathText)))
+            }
             throw MarketFileError(origin: origin, reason: .malformedJSON(offset: error.offset, reason: error.reason))
         }
         guard case .object(let object) = value else {
@@ -87,9 +90,6 @@ public struct MarketFile: Sendable, Equatable {
     }
 
     private init(origin: String, fields: RequestFields) throws {
-        if let duplicate = fields.fieldObject.firstDuplicateKey {
-            throw RequestError.badRequest(field: duplicate, reason: "field '\(duplicate)' occurs more than once")
-        }
         self.origin = origin
         market = try MarketFields.market(fields.object("market"))
         pyIndex = try MarketFields.unsigned(fields, "pyIndex")

@@ -11,6 +11,11 @@ package enum RequestError: DomainError, Hashable {
     case badRequest(field: String?, reason: String)
     case overflow(field: String, reason: String)
 
+    /// A field given more than once (at the path `market.totalPt`): `BadRequest` naming it.
+    package static func duplicateField(_ path: String) -> RequestError {
+        .badRequest(field: path, reason: "field '\(path)' occurs more than once; give each field once")
+    }
+
     package var errorName: String {
         switch self {
         case .badRequest: return "BadRequest"

@@ -289,7 +289,8 @@ public struct YTInterestReport: Hashable, Sendable {
     public var interestSy: Wad
     public var feeSy: Wad
     public var paidSy: Wad
-    /// The same in real arithmetic: `balance · (to − from) / (from · to)`, `· f`, `· (1 − f)`.
+    /// The same in real arithmetic: `balance · (to − from) / (from · to)`, `· f`, `· (1 − f)`, with `to − from`
+    /// formed exactly from the wad inputs (no cancellation when the index barely moves: a few ulps).
     public var interestSyDouble: Double
     public var feeSyDouble: Double
     public var paidSyDouble: Double
@@ -306,13 +307,26 @@ public struct YTInterestReport: Hashable, Sendable {
         let to = Swift.max(indexFrom, indexTo)
         let interest = try Wad.ytInterest(principal: balance, prevIndex: indexFrom, currentIndex: to)
         let (fee, paid) = try YTInterest.collect(accrued: interest, feeRate: feeRate)
-        let interestDouble = try Double.ytInterest(principal: balance.doubleValue, prevIndex: indexFrom.doubleValue,
-                                                   currentIndex: to.doubleValue)
+        let interestDouble = try realInterest(balance: balance, indexFrom: indexFrom, indexTo: to)
         let (feeDouble, paidDouble) = try YTInterest.collect(accrued: interestDouble, feeRate: feeRate.doubleValue)
         return YTInterestReport(balance: balance, indexFrom: indexFrom, indexTo: indexTo, feeRate: feeRate,
                                 effectiveIndexTo: to, negativeYield: indexTo < indexFrom,
                                 interestSy: interest, feeSy: fee, paidSy: paid,
                                 interestSyDouble: interestDouble, feeSyDouble: feeDouble, paidSyDouble: paidDouble,
                                 paidInAsset: paid.doubleValue * to.doubleValue)
+    }
+
+    /// `balance · (to − from) / (from · to)` in `Double`, from the exact difference `to − from` (a wad
+    /// subtraction, exact), so that an index that barely moves loses nothing to cancellation: each of the
+    /// four factors is rounded once, the result is within a few ulps. The contract's reverts as
+    /// ``Double/ytInterest(principal:prevIndex:currentIndex:)`` raises them (a result above `uint128`).
+    static func realInterest(balance: Wad, indexFrom: Wad, indexTo: Wad) throws(PendleError) -> Double {
+        if indexTo == indexFrom { return 0 }
+        if indexTo < indexFrom { throw .arithmeticOverflow }
+        let growth = try indexTo - indexFrom
+        let interest = balance.doubleValue * (growth.doubleValue / (indexFrom.doubleValue * indexTo.doubleValue))
+        if !interest.isFinite { throw .arithmeticOverflow }
+        if interest > Double.uint128Max || indexTo.doubleValue > Double.uint128Max { throw .castOutOfRange }
+        return interest
     }
 }

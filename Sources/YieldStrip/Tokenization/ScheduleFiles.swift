@@ -198,20 +198,17 @@ public enum ScheduleFiles {
         }
     }
 
-    /// An event object's members as text fields; nulls dropped, unknown or repeated keys rejected.
+    /// An event object's members as text fields; nulls dropped, unknown keys rejected (a repeated key is
+    /// the reader's error).
     static func jsonFields(_ value: ScheduleJSON.Value, allowed: [String]) throws(TokenizationError) -> Fields {
         guard case .object(let members) = value.kind else {
             throw .malformedLine(line: value.line, reason: "expected an object {…} for each row")
         }
         var fields: Fields = [:]
-        var seen: Set<String> = []
         for member in members {
             guard allowed.contains(member.key) else {
                 throw .malformedLine(line: member.value.line,
                                      reason: "unknown key \"\(member.key)\"; the keys are \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
-            }
-            guard seen.insert(member.key).inserted else {
-                throw .malformedLine(line: member.value.line, reason: "key \"\(member.key)\" appears twice in one row; keep one")
             }
             switch member.value.kind {
             case .null: continue
@@ -339,12 +336,15 @@ enum ScheduleJSON {
             case UInt8(ascii: "{"):
                 position += 1
                 var members: [(key: String, value: Value)] = []
+                var keys: Set<String> = []
                 skipSpace()
                 if current == UInt8(ascii: "}") { position += 1; return Value(kind: .object(members), line: startLine) }
                 while true {
                     skipSpace()
                     guard current == UInt8(ascii: "\"") else { throw fail("expected a \"key\"") }
                     let key = try string()
+                    // A key given twice, at any depth, is an error: no value is silently dropped.
+                    guard keys.insert(key).inserted else { throw fail("key \"\(key)\" appears twice in one object; keep one") }
                     skipSpace()
                     try expect(UInt8(ascii: ":"), "':' after a key")
                     skipSpace()

@@ -44,6 +44,56 @@ enum ValueText {
     /// A wad in decimal units, or in wei when `inWei`.
     static func wad(_ text: String, inWei: Bool) -> ValueParse<Wad> { inWei ? wei(text) : wad(text) }
 
+    static let unsignedWadTooLarge = "too large: beyond the uint256 range of 18-decimal values (about 1.16e59)"
+    static let unsignedWeiTooLarge = "too large: beyond the uint256 range (2^256 − 1 wei, about 1.16e77)"
+
+    /// A value ≥ 0 read exactly as a uint256 count of wei, up to 2^256 − 1 (what a batch op's `uint256`
+    /// field takes): decimal units (`1.5`, at most 18 decimals), or wei when `inWei`. `negative` is the
+    /// reason given for a value below zero.
+    static func unsigned(_ text: String, inWei: Bool, negative: String) -> ValueParse<UInt256> {
+        guard let shape = decimalShape(text), !(inWei && shape.hasPoint) else {
+            if !inWei, JSONNumberSyntax.isNumber(text), let approx = Double(text) {
+                if approx < 0 { return .invalid(reason: negative) }
+                if !(approx < 1.16e59) { return .invalid(reason: unsignedWadTooLarge) }
+                return .invalid(reason: decimalExpectation + ", written without an exponent")
+            }
+            return .invalid(reason: inWei ? weiExpectation : decimalExpectation)
+        }
+        if !inWei && shape.fractionDigits > 18 {
+            return .invalid(reason: "\(decimalExpectation) (it has \(shape.fractionDigits); 18 decimals is the wei)")
+        }
+        var body = Substring(text)
+        let isNegative = body.first == "-"
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        let digits = String(parts[0]) + (inWei ? "" : fraction + String(repeating: "0", count: 18 - fraction.count))
+        guard let magnitude = UInt256(digits.isEmpty ? "0" : digits) else {
+            return .invalid(reason: isNegative ? negative : (inWei ? unsignedWeiTooLarge : unsignedWadTooLarge))
+        }
+        if isNegative && !magnitude.isZero { return .invalid(reason: negative) }
+        return .value(magnitude)
+    }
+
+    /// `wei` in units, exactly: `1.5` for 1500000000000000000, `0.000000000000000001` for 1.
+    static func units(ofWei wei: UInt256, negative: Bool = false) -> String {
+        let (whole, fraction) = wei.quotientAndRemainder(dividingBy: 1_000_000_000_000_000_000 as UInt64)
+        var text = (negative && !wei.isZero ? "-" : "") + whole.description
+        if fraction != 0 {
+            var digits = String(fraction)
+            digits = String(repeating: "0", count: 18 - digits.count) + digits
+            while digits.last == "0" { digits.removeLast() }
+            text += "." + digits
+        }
+        return text
+    }
+
+    /// A decimal integer of wei (signed, up to 256 bits of magnitude) in units; nil when it is not one.
+    static func units(ofWeiText text: String) -> String? {
+        guard case .value(let negative, let magnitude) = DecimalInteger.parse(text) else { return nil }
+        return units(ofWei: magnitude, negative: negative)
+    }
+
     /// A finite real number (`0.05`, `1e-3`, `230`), read as `Double`.
     static func double(_ text: String, expecting: String) -> ValueParse<Double> {
         guard JSONNumberSyntax.isNumber(text) || Wad(decimal: text) != nil || decimalShape(text) != nil, let value = Double(text) else {

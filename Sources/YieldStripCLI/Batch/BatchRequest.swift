@@ -12,13 +12,11 @@ public struct BatchRequest: FieldReader, Sendable {
     public let fieldObject: JSONObject
     public var fieldPath: String { "" }
 
-    /// Reads a request object: `op` must be a string and no key may occur twice.
+    /// Reads a request object: `op` must be a string. (A key given twice, at any depth, never gets here: the
+    /// reader refuses it, ``JSONReader``.)
     package init(_ object: JSONObject) throws(RequestError) {
         fieldObject = object
         id = object["id"]
-        if let duplicate = object.firstDuplicateKey {
-            throw .badRequest(field: duplicate, reason: "field '\(duplicate)' occurs more than once")
-        }
         switch object["op"] {
         case .string(let name)?: op = name
         case nil: throw .badRequest(field: "op", reason: "missing field 'op' (the name of the operation, a string)")

@@ -18,16 +18,26 @@ import YieldStripJSON
 /// and the run goes on. Input is read in large chunks and answers are buffered, then written after
 /// each chunk: a driver that sends one line and waits gets its answer, and a large input costs one
 /// write per chunk.
+///
+/// A line longer than ``maxLineBytes`` (its bytes before the newline) is answered with a `BadRequest`
+/// naming the limit, without an id, and skipped without being kept: memory stays bounded by the limit
+/// whatever the input.
 public struct BatchRunner: Sendable {
     public let registry: BatchOpRegistry
+    /// The longest line read, in bytes before its newline; a longer one is answered with a `BadRequest`.
+    public let maxLineBytes: Int
 
     /// Bytes read from the input at a time.
     static let readSize = 1 << 16
     /// Buffered answers are written once they reach this size, even in the middle of a chunk.
     static let flushSize = 1 << 18
+    /// The default ``maxLineBytes``: 1 MiB.
+    public static let defaultMaxLineBytes = 1 << 20
 
-    public init(registry: BatchOpRegistry = .standard) {
+    /// - Parameter maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
+    public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes) {
         self.registry = registry
+        self.maxLineBytes = Swift.max(1, maxLineBytes)
     }
 
     /// Answers every line of `input` until it ends, writing to `output`.
@@ -37,8 +47,11 @@ public struct BatchRunner: Sendable {
     public func answerAll(input: any ByteSource, output: any ByteSink) throws(StreamError) {
         var writer = JSONWriter(reservingCapacity: Self.flushSize + 4096)
         var partialLine: [UInt8] = []
+        /// True while the rest of a line longer than the limit is skipped (its answer is written at its end).
+        var skippingLongLine = false
         var chunk = [UInt8](repeating: 0, count: Self.readSize)
         var atStreamStart = true
+        let limit = maxLineBytes
         /// Answers one line, the stream's first without its byte order mark.
         func answer(_ line: UnsafeBufferPointer<UInt8>) {
             if atStreamStart {
@@ -48,6 +61,11 @@ public struct BatchRunner: Sendable {
                 }
             }
             self.answer(line: line, into: &writer)
+        }
+        /// Answers a line over the limit.
+        func answerLongLine() {
+            atStreamStart = false
+            write(error: RequestError.badRequest(field: nil, reason: Self.longLineReason(limit: limit)), id: nil, into: &writer)
         }
         while true {
             var readFailure: StreamError?
@@ -63,7 +81,13 @@ public struct BatchRunner: Sendable {
                 var lineStart = 0
                 while lineStart < count {
                     guard let newline = Self.indexOfNewline(in: buffer, from: lineStart, to: count) else { break }
-                    if partialLine.isEmpty {
+                    if skippingLongLine {
+                        skippingLongLine = false
+                        answerLongLine()
+                    } else if partialLine.count + (newline - lineStart) > limit {
+                        partialLine.removeAll(keepingCapacity: true)
+                        answerLongLine()
+                    } else if partialLine.isEmpty {
                         answer(UnsafeBufferPointer(rebasing: buffer[lineStart..<newline]))
                     } else {
                         partialLine.append(contentsOf: buffer[lineStart..<newline])
@@ -73,12 +97,22 @@ public struct BatchRunner: Sendable {
                     lineStart = newline + 1
                     if writer.bytes.count >= Self.flushSize { try flush(&writer, to: output) }
                 }
-                if lineStart < count { partialLine.append(contentsOf: buffer[lineStart..<count]) }
+                // The start of a line that continues in the next chunk: kept up to the limit, skipped beyond.
+                if lineStart < count && !skippingLongLine {
+                    if partialLine.count + (count - lineStart) > limit {
+                        partialLine.removeAll(keepingCapacity: true)
+                        skippingLongLine = true
+                    } else {
+                        partialLine.append(contentsOf: buffer[lineStart..<count])
+                    }
+                }
             }
             try flush(&writer, to: output)
         }
         // The last line, without a newline; a stream of nothing but a byte order mark has no line.
-        if !partialLine.isEmpty && !(atStreamStart && partialLine == Self.byteOrderMark) {
+        if skippingLongLine {
+            answerLongLine()
+        } else if !partialLine.isEmpty && !(atStreamStart && partialLine == Self.byteOrderMark) {
             partialLine.withUnsafeBufferPointer { answer($0) }
         }
         try flush(&writer, to: output)
@@ -104,9 +138,9 @@ public struct BatchRunner: Sendable {
             write(error: RequestError.badRequest(field: nil, reason: Self.emptyLineReason), id: nil, into: &writer)
             return
         }
-        let parsed: JSONValue
+        let parsed: JSONValue, duplicateKeys: JSONDuplicateKeys?
         do {
-            parsed = try JSONReader.parse(line)
+            (parsed, duplicateKeys) = try JSONReader.parseReportingDuplicateKeys(line)
         } catch {
             write(error: RequestError.badRequest(field: nil, reason: error.description), id: nil, into: &writer)
             return
@@ -114,6 +148,13 @@ public struct BatchRunner: Sendable {
         guard case .object(let object) = parsed else {
             write(error: RequestError.badRequest(field: nil, reason: "a request must be a JSON object; got \(parsed.typeDescription)"),
                   id: nil, into: &writer)
+            return
+        }
+        if let duplicateKeys {
+            // A field given twice, at any depth. The id is echoed when it was given once and holds no repeated
+            // key itself (an answer never repeats a key).
+            let id = duplicateKeys.topLevelKeys.contains("id") ? nil : object["id"]
+            write(error: RequestError.duplicateField(duplicateKeys.first.pathText), id: id, into: &writer)
             return
         }
         let id = object["id"]
@@ -171,6 +212,11 @@ public struct BatchRunner: Sendable {
         guard let base = buffer.baseAddress,
               let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The message of the answer to a line longer than `limit` bytes.
+    static func longLineReason(limit: Int) -> String {
+        "line longer than \(limit) bytes, the limit (--max-line-bytes); it was skipped unread, so its answer has no id: send a shorter request, or raise the limit"
     }
 
     /// The message of a blank line's answer.

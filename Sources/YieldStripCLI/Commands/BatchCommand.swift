@@ -16,11 +16,16 @@ struct BatchCommand: Command {
         1.5) or JSON integers. A bad line gets an error answer (BadRequest, Overflow or
         the contract's revert name) and the batch goes on; the exit status is 0 once
         stdin has been read to its end (1 when stdin cannot be read or stdout cannot be
-        written). 'yieldstrip batch --list' lists the ops.
+        written, a closed pipe included). A line longer than --max-line-bytes gets a
+        BadRequest answer without an id (it is skipped unread, so memory stays
+        bounded) and the batch goes on. 'yieldstrip batch --list' lists the ops.
         """
     let options = [
         OptionSpec.flag("list", help: "Print the ops with a one-line summary each instead of reading stdin."),
         OptionSpec.flag("json", help: "With --list: print the list as one JSON object. (Answers are always JSON lines.)"),
+        OptionSpec.value("max-line-bytes", valueName: "bytes",
+                         help: "The longest request line read, in bytes before its newline; a longer one is answered with BadRequest.",
+                         default: String(BatchRunner.defaultMaxLineBytes)),
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -28,7 +33,13 @@ struct BatchCommand: Command {
         if invocation.wantsJSON {
             throw invocation.usageError("'--json' applies to '--list' only; batch answers are always JSON lines")
         }
-        try BatchRunner().answerAll(input: invocation.console.input, output: invocation.console.output)
+        let maxLineBytes = try invocation.parse(option: "max-line-bytes") { text -> ValueParse<Int> in
+            guard let value = Int(text), value > 0 else {
+                return .invalid(reason: "expected a whole number of bytes, 1 or more (the default is \(BatchRunner.defaultMaxLineBytes), 1 MiB)")
+            }
+            return .value(value)
+        } ?? BatchRunner.defaultMaxLineBytes
+        try BatchRunner(maxLineBytes: maxLineBytes).answerAll(input: invocation.console.input, output: invocation.console.output)
         return .written
     }
 

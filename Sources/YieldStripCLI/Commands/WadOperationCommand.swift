@@ -14,7 +14,8 @@ struct WadOperationCommand: Command {
 
     static let wei = OptionSpec.flag("wei", help: "Read the arguments as raw wei integers instead of decimal units.")
 
-    /// The arguments the batch op takes as `uint256`: a negative value is a usage error.
+    /// The arguments the batch op takes as `uint256`: read as unsigned values up to 2^256 − 1 wei, as the
+    /// batch op reads them; a negative value is a usage error.
     var unsignedArguments: Set<String> {
         switch batchOp {
         case "sqrt": return ["y"]
@@ -24,32 +25,54 @@ struct WadOperationCommand: Command {
         }
     }
 
+    /// An operand as read: its wei (a decimal integer, as the batch op receives it) and its value in units.
+    struct Operand {
+        let wei: String
+        let units: String
+
+        init(_ value: Wad) {
+            wei = value.weiDescription
+            units = value.description
+        }
+
+        init(unsigned wei: UInt256) {
+            self.wei = wei.description
+            units = ValueText.units(ofWei: wei)
+        }
+    }
+
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let readsWei = invocation.flag(Self.wei.name)
         let unsigned = unsignedArguments
-        var operands: [Wad] = []
+        var operands: [Operand] = []
         for spec in arguments {
-            operands.append(try invocation.parse(argument: spec.name) { text in
-                let parsed = ValueText.wad(text, inWei: readsWei)
-                if case .value(let value) = parsed, value.isNegative, unsigned.contains(spec.name) {
-                    return .invalid(reason: "must be ≥ 0 (\(name) takes an unsigned value)")
+            if unsigned.contains(spec.name) {
+                let value = try invocation.parse(argument: spec.name) { text in
+                    ValueText.unsigned(text, inWei: readsWei, negative: "must be ≥ 0 (\(name) takes an unsigned value)")
                 }
-                return parsed
-            })
+                operands.append(Operand(unsigned: value))
+            } else {
+                operands.append(Operand(try invocation.parse(argument: spec.name) { ValueText.wad($0, inWei: readsWei) }))
+            }
         }
         return .report(try report(operands, showingWei: readsWei))
+    }
+
+    /// The op on `operands` (one per argument, signed wads).
+    func report(_ operands: [Wad], showingWei: Bool) throws -> Report {
+        try report(operands.map(Operand.init), showingWei: showingWei)
     }
 
     /// The op on `operands` (one per argument). The JSON is exactly the batch op's answer
     /// (`{"result": "<wei>"}`); the table also shows the op, the operands (in units, or in wei when
     /// `showingWei`) and the result in units.
-    func report(_ operands: [Wad], showingWei: Bool) throws -> Report {
+    func report(_ operands: [Operand], showingWei: Bool) throws -> Report {
         var report = Report()
         var request: JSONObject = ["op": .string(batchOp)]
         report.appendTableOnly("op", .string(batchOp))
         for (spec, operand) in zip(arguments, operands) {
-            request.append(spec.name, .wei(operand.raw))
-            report.appendTableOnly(spec.name, .wei(operand.raw), display: showingWei ? operand.weiDescription : operand.description)
+            request.append(spec.name, .string(operand.wei))
+            report.appendTableOnly(spec.name, .string(operand.wei), display: showingWei ? operand.wei : operand.units)
         }
         guard let op = BatchOpRegistry.standard.op(named: batchOp) else {
             throw InternalError("wad \(name) names no batch op '\(batchOp)'")
@@ -58,8 +81,8 @@ struct WadOperationCommand: Command {
         for member in answer.members {
             report.append(member.key, member.value, label: member.key == "result" ? "result (wei)" : nil)
         }
-        if case .string(let wei)? = answer["result"], let result = Wad(weiText: wei) {
-            report.appendTableOnly("resultUnits", .string(result.description), label: "result")
+        if case .string(let wei)? = answer["result"], let units = ValueText.units(ofWeiText: wei) {
+            report.appendTableOnly("resultUnits", .string(units), label: "result")
         }
         return report
     }

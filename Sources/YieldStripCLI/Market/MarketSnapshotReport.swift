@@ -11,7 +11,8 @@ import YieldStripJSON
 /// `pyIndex`, `totalPt`, `totalSy`, `totalAsset`, `totalLp` (wei); `poolValueInAsset`;
 /// `largestPtBuy`, `largestPtSell` (wei: the largest PT leg the market executes each way,
 /// ``PendleMarketMath/largestPtLeg(_:pyIndex:blockTime:buyingPt:)``; 0 when none), `ptPerBasisPointBuy`,
-/// `ptPerBasisPointSell` (PT, in units: sensitivities);
+/// `ptPerBasisPointSell` (PT, in units: first-order estimates of the PT bought that lowers the implied APY
+/// by one basis point, and sold that raises it);
 /// `stockPrice`, `syPriceUsd`, `ptPriceUsd`, `ytPriceUsd`, `poolValueUsd` (null without a stock
 /// price); `exact` (wei: `lastLnImpliedRate`, `rateScalar`, `rateAnchor`, `feeRate` as
 /// `getMarketPreCompute` gives them, and the contract's `ptPerAsset`, `ptPriceInAsset`,
@@ -50,8 +51,8 @@ enum MarketSnapshotReport {
 
         report.append("largestPtBuy", wad: snapshot.largestPtBuy, label: "largest PT buy")
         report.append("largestPtSell", wad: snapshot.largestPtSell, label: "largest PT sell")
-        report.append("ptPerBasisPointBuy", analytic: snapshot.ptPerBasisPointBuy, label: "PT bought per +1 bp APY") { TableFormat.fixed($0, digits: 6) }
-        report.append("ptPerBasisPointSell", analytic: snapshot.ptPerBasisPointSell, label: "PT sold per −1 bp APY") { TableFormat.fixed($0, digits: 6) }
+        report.append("ptPerBasisPointBuy", analytic: snapshot.ptPerBasisPointBuy, label: "PT bought per −1 bp APY (first order)") { TableFormat.fixed($0, digits: 6) }
+        report.append("ptPerBasisPointSell", analytic: snapshot.ptPerBasisPointSell, label: "PT sold per +1 bp APY (first order)") { TableFormat.fixed($0, digits: 6) }
 
         let usd = snapshot.usd
         report.append("stockPrice", analytic: usd?.stockPrice, label: "stock price (USD per asset)") { TableFormat.fixed($0, digits: 2) }

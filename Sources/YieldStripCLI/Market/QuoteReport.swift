@@ -6,10 +6,12 @@ import YieldStripJSON
 ///
 /// Answer fields, in order: `blockTime`, `blockTimeISO`, `blockTimeSource`; `swap` (the router op),
 /// `tokenIn`, `tokenOut`, `amountField` (which amount was given: `exactSyIn`, `exactPtOut`, …);
-/// `amountGiven` (wei: that amount), `amountIn` (wei: what the trade actually takes from the account),
-/// `unspentInput` (wei: the part of an exact input the trade does not use, `amountGiven − amountIn`; 0
-/// for an exact output), `amountOut` (wei); `amounts` (the op's named amounts in wei, as the batch op of
-/// the same name answers them: `netPtOut`, `netSyIn`, `netSyFee`, `netSyToReserve`, …); `netAssetFee`
+/// `amountGiven` (wei: that amount), `amountIn` (wei: what the account pays: all of `exactSyIn` when
+/// buying YT, of which the PT leg needs `syPulled`), `unspentInput` (wei: the part of an exact input the
+/// trade does not use, `amountGiven − amountIn`; 0 for an exact output), `amountOut` (wei: what the account
+/// receives: `ytMinted` when buying YT with SY, where `netYtOut` is the PT leg); `amounts` (the op's named
+/// amounts in wei, as the batch op of the same name answers them: `netPtOut`, `netSyIn`, `netSyFee`,
+/// `netSyToReserve`, …); `netAssetFee`
 /// (wei: `syToAsset(pyIndex, netSyFee)`); `effectivePrice` (amountIn / amountOut, from the amounts spent),
 /// `effectivePtPriceInAsset` (the PT leg's asset per PT, fees included), `effectiveYtPrice` (asset per YT
 /// for YT ↔ SY, PT per YT for PT ↔ YT; null for PT trades), `effectiveImpliedApy` (Pendle's per-pair
@@ -20,7 +22,10 @@ import YieldStripJSON
 /// (wei: the market's PT leg, positive when the account took PT from the pool); `largestAmount` (wei:
 /// the most of the given amount's token the market takes in this direction,
 /// ``PendleMarketMath/largestAmount(_:market:pyIndex:blockTime:largestLeg:)``; null when no trade executes
-/// that way); `stockPrice`, `amountInUsd`, `amountOutUsd`, `feeUsd` (null without a stock price; SY is
+/// that way; selling YT, the trade of that size returns nothing), `largestUsefulAmount` (wei: the most worth
+/// giving, where what the account receives peaks and giving more gets less,
+/// ``PendleMarketMath/largestUsefulAmount(_:market:pyIndex:blockTime:largest:)``; `largestAmount` when the
+/// output grows up to the limit); `stockPrice`, `amountInUsd`, `amountOutUsd`, `feeUsd` (null without a stock price; SY is
 /// marked at `pyIndex` asset, PT and YT at their prices before the trade); `evaluations`,
 /// `seedEvaluations`; `market` (the new state, wei; null when nothing traded).
 ///
@@ -43,15 +48,18 @@ enum QuoteReport {
         report.append("size", size.map { .object(Self.sizeObject($0)) } ?? .null)
         report.hiddenInTable.insert("size")
         report.append("amountGiven", wad: amount, label: "\(kind.amountField) given (\(kind.isExactInput ? tokenIn.rawValue : tokenOut.rawValue))")
-        report.append("amountIn", wad: result.amountIn, label: "amount in, spent (\(tokenIn.rawValue))")
+        report.append("amountIn", wad: result.amountIn, label: "amount in, paid by the account (\(tokenIn.rawValue))")
         report.append("unspentInput", wad: quote.unspentInput, label: "input left unspent (\(tokenIn.rawValue))")
         if !kind.isExactInput { report.hiddenInTable.insert("unspentInput") }
-        report.append("amountOut", wad: result.amountOut, label: "amount out (\(tokenOut.rawValue))")
+        report.append("amountOut", wad: result.amountOut, label: "amount out, to the account (\(tokenOut.rawValue))")
 
         var amounts = JSONObject()
         for (name, value) in result.fields { amounts.append(name, .wei(value.raw)) }
         report.append("amounts", .object(amounts))
         report.showWeiInUnits(under: "amounts")
+        for (name, _) in result.fields {
+            if let meaning = Self.amountMeaning(kind, name) { report.labels["amounts." + name] = "amounts.\(name): \(meaning)" }
+        }
         report.append("netAssetFee", wad: quote.netAssetFee, label: "fee (asset)")
 
         report.append("effectivePrice", analytic: quote.effectivePrice,
@@ -75,6 +83,9 @@ enum QuoteReport {
         report.append("largestAmount", quote.largestAmount.map { .wei($0.raw) } ?? .null,
                       label: "largest \(kind.amountField) the market takes",
                       display: quote.largestAmount?.description ?? "— (no trade executes this way)")
+        report.append("largestUsefulAmount", quote.largestUsefulAmount.map { .wei($0.raw) } ?? .null,
+                      label: "largest useful \(kind.amountField) (the most \(tokenOut.rawValue) out)",
+                      display: quote.largestUsefulAmount?.description ?? "— (no trade executes this way)")
 
         report.append("stockPrice", analytic: context.stockPrice, label: "stock price (USD per asset)") { TableFormat.fixed($0, digits: 2) }
         report.append("amountInUsd", analytic: quote.usd?.amountInUsd, label: "amount in (USD)") { TableFormat.fixed($0, digits: 2) }
@@ -95,6 +106,19 @@ enum QuoteReport {
             report.append("market", .null, label: "new market state", display: "unchanged (nothing traded)")
         }
         return report
+    }
+
+    /// What a named amount is, for the table, where its name (the router's and the reference vectors', kept in
+    /// the JSON) would mislead: buying YT with SY, `netYtOut` is the PT leg sold to the market and the YT the
+    /// account receives is `ytMinted` (minted from all the SY paid, so up to a few million wei more), and
+    /// `syPulled` is the SY that leg needs, while the account pays all of `exactSyIn`.
+    static func amountMeaning(_ kind: SwapKind, _ name: String) -> String? {
+        switch (kind, name) {
+        case (.swapExactSyForYt, "netYtOut"): return "PT leg sold to the market (the YT received is ytMinted)"
+        case (.swapExactSyForYt, "syPulled"): return "SY the PT leg needs (the account pays all of exactSyIn)"
+        case (.swapExactSyForYt, "ytMinted"): return "YT minted to the account"
+        default: return nil
+        }
     }
 
     /// The size as given and converted: `unit`, `amount` (decimal text), `conversion` (in words), `sy` (wei:

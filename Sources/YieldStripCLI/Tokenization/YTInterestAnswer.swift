@@ -18,7 +18,8 @@ struct YTInterestInputs: Sendable {
 ///
 /// Fields, in order: `balance`, `indexFrom`, `indexTo`, `feeRate`, `effectiveIndexTo`, `negativeYield`,
 /// `interestSy`, `feeSy`, `paidSy` (exact, wei, the contract's rounding), `interestSyDouble`,
-/// `feeSyDouble`, `paidSyDouble` (real arithmetic), `paidInAsset` (shares at `effectiveIndexTo`).
+/// `feeSyDouble`, `paidSyDouble` (real arithmetic, `to − from` formed exactly), `paidInAsset` (shares at
+/// `effectiveIndexTo`).
 enum YTInterestAnswer {
     static func build(_ inputs: YTInterestInputs) throws -> Report {
         let interest = try YTInterestReport.compute(balance: inputs.balance, indexFrom: inputs.indexFrom,

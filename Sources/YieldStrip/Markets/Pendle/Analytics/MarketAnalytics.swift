@@ -40,7 +40,13 @@ public struct MarketSnapshot<S: PendleScalar>: Sendable {
     /// (``PendleMarketMath/largestPtLeg(_:pyIndex:blockTime:buyingPt:)``; zero when none executes).
     public var largestPtBuy: S
     public var largestPtSell: S
-    /// PT that moves the implied APY by one basis point, buying and selling.
+    /// First-order estimates of the PT that moves the implied APY by one basis point: bought
+    /// (`ptPerBasisPointBuy`: buying PT lowers the APY) and sold (`ptPerBasisPointSell`: selling raises it).
+    /// One basis point of APY, `1e-4 / (1 + APY)` of the ln rate, over the derivative of the implied rate
+    /// after a trade with respect to its size at zero: `(1 − p (1 − a)) · |r'| / r · year / t`, the curve's
+    /// slope `r'` at the current proportion `p`, corrected for the asset `a` the pool takes per PT bought (pays
+    /// per PT sold, after fees and the reserve's share); capped at the largest leg each way. The exact trade
+    /// of that size moves the APY by about one basis point, not exactly (the curve bends: see the tests).
     public var ptPerBasisPointBuy: Double
     public var ptPerBasisPointSell: Double
     /// The contract's wad forms of the stored rate (the exact flavour only).
@@ -81,8 +87,14 @@ public struct SwapQuote<S: PendleScalar>: Sendable {
     public var netAssetFee: S
     /// The largest amount of the given token the market takes in this direction, exact
     /// (``PendleMarketMath/largestAmount(_:market:pyIndex:blockTime:largestLeg:)``; nil when no trade
-    /// executes that way).
+    /// executes that way). Selling YT, or buying PT with YT, the trade of that size returns nothing (the PT
+    /// it buys back costs a full asset each there): see ``largestUsefulAmount``.
     public var largestAmount: S?
+    /// The largest amount of the given token worth giving in this direction: the input at which what the
+    /// account receives peaks, so that giving more gets less
+    /// (``PendleMarketMath/largestUsefulAmount(_:market:pyIndex:blockTime:largest:)``). ``largestAmount``
+    /// where the output grows all the way to the market's limit; nil when no trade executes that way.
+    public var largestUsefulAmount: S?
     /// amountIn / amountOut, in the two tokens' units (NaN when nothing comes out).
     public var effectivePrice: Double
     /// The market's PT leg (positive: the account took PT from the pool).
@@ -137,12 +149,21 @@ extension PendleMarketMath {
         let pt = market.totalPt.doubleValue, asset = comp.totalAsset.doubleValue
         let buy = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: true)
         let sell = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: false)
-        // The implied rate ln r(n) · year / t moves by |r'(n)| / r · year / t per PT; one basis point of APY
-        // is 1e-4 / (1 + APY) of ln(1 + APY).
+        // First order in the trade's size n: the new implied rate is the new pool's at n = 0,
+        // ln r(p') · year / t with p' = (P − n) / (P + A − n + a·n), where a is the asset the pool takes per PT
+        // bought (the pre-fee price 1 / r times the fee factor, less the reserve's share of the fee), or pays
+        // per PT sold. So d ln r / dn = (1 − p (1 − a)) · |r'| / r, and one basis point of APY is
+        // 1e-4 / (1 + APY) of ln(1 + APY).
         let (rate0, rateSlope) = exchangeRateAndSlope(market, comp, netPtToAccount: S.zero)
-        let lnRatePerPt = Swift.abs(rateSlope) / rate0 / years
+        let feeFactor = comp.feeRate.doubleValue, reserveShare = Double(market.reserveFeePercent) / 100
+        let assetPerPtBought = (feeFactor - (feeFactor - 1) * reserveShare) / rate0
+        let assetPerPtSold = (1 + (feeFactor - 1) * reserveShare) / (feeFactor * rate0)
+        let p0 = pt / (pt + asset)
         let apy = Foundation.expm1(lnRate)
         let basisPointInLn = 1e-4 / (1 + apy)
+        func ptPerBasisPoint(assetPerPt: Double) -> Double {
+            basisPointInLn / ((1 - p0 * (1 - assetPerPt)) * Swift.abs(rateSlope) / rate0 / years)
+        }
         let poolValue = asset + pt * ptPrice
         let index = pyIndex.doubleValue
         let usd = stockPrice.map {
@@ -157,8 +178,8 @@ extension PendleMarketMath {
             annualFeeRate: Foundation.expm1(market.lnFeeRateRoot.doubleValue), totalPt: pt,
             totalSy: market.totalSy.doubleValue, totalAsset: asset, totalLp: market.totalLp.doubleValue,
             poolValueInAsset: poolValue, largestPtBuy: buy, largestPtSell: sell,
-            ptPerBasisPointBuy: min(basisPointInLn / lnRatePerPt, buy.doubleValue),
-            ptPerBasisPointSell: min(basisPointInLn / lnRatePerPt, sell.doubleValue),
+            ptPerBasisPointBuy: min(ptPerBasisPoint(assetPerPt: assetPerPtBought), buy.doubleValue),
+            ptPerBasisPointSell: min(ptPerBasisPoint(assetPerPt: assetPerPtSold), sell.doubleValue),
             contractRates: (market.lastLnImpliedRate as? Wad).map { ImpliedRateMath.contractForms(lnImpliedRate: $0, secondsToExpiry: t) },
             usd: usd)
     }
@@ -201,6 +222,67 @@ extension PendleMarketMath {
         case .swapPtForExactSy: return trade.netSyToAccount
         default: return try? legSpend(kind, size: leg, netSyToAccount: trade.netSyToAccount, pyIndex: pyIndex)
         }
+    }
+
+    /// The largest amount of `kind`'s given token worth giving at `blockTime`: the input at which the amount
+    /// the account receives peaks. Each trade is priced at the curve's rate at its end, so the YT sales
+    /// (`swapExactYtForSy`, `swapExactYtForPt`: `g · (1 − feeRate / r(g))` asset for a PT leg `g` bought back)
+    /// return less and less as the leg nears the market's limit, where the PT costs a full asset and they
+    /// return nothing; a PT sale does too on a curve steep enough. The peak is searched on the curve in
+    /// `Double` (golden section over the PT leg, to about 1e-8 relative: the output is flat there), and its
+    /// leg's input is returned exactly (the input of that leg, as ``largestAmount(_:market:pyIndex:blockTime:largestLeg:)``
+    /// gives it). Where the output still grows at the limit — the exact outputs, SY → PT and SY → YT (whose
+    /// output is the leg itself, or minted from all the SY), and the PT sales on usual curves — it is
+    /// `largest` (``largestAmount(_:market:pyIndex:blockTime:largestLeg:)``, computed when not given). Nil
+    /// when no trade executes that way.
+    public static func largestUsefulAmount<S: PendleScalar>(
+        _ kind: SwapKind, market: MarketState<S>, pyIndex: S, blockTime: Int64, largest: S? = nil
+    ) -> S? {
+        guard let largest = largest ?? largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime) else { return nil }
+        switch kind {
+        case .swapSyForExactPt, .swapPtForExactSy, .swapExactSyForPt, .swapExactSyForYt: return largest
+        case .swapExactPtForSy, .swapExactYtForSy, .swapExactPtForYt, .swapExactYtForPt: break
+        }
+        let index = pyIndex.doubleValue
+        guard let curve = market.converted(to: Double.self),
+              let comp = try? getMarketPreCompute(curve, pyIndex: index, blockTime: blockTime) else { return largest }
+        // The largest PT leg: the given amount itself for the two sales of exactly that much PT.
+        let limit = kind == .swapExactPtForSy || kind == .swapExactYtForSy
+            ? largest.doubleValue
+            : largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0).doubleValue
+        /// What the account receives for a PT leg of `leg`, in the output token's units.
+        func output(_ leg: Double) -> Double {
+            guard leg > 0, let (amounts, _) = try? calcTrade(curve, comp, pyIndex: index, netPtToAccount: kind.ptLegSign > 0 ? leg : -leg)
+            else { return -.infinity }
+            let netSy = amounts.netSyToAccount
+            switch kind {
+            case .swapExactPtForSy: return netSy
+            case .swapExactYtForSy: return (leg + netSy * index) / index
+            case .swapExactPtForYt: return netSy * index
+            default: return leg + netSy * index  // .swapExactYtForPt
+            }
+        }
+        let top = limit * (1 - 1e-9)
+        guard top > 0, top.isFinite else { return largest }
+        // Still rising at the limit: nothing beats the largest amount.
+        if output(top) >= output(top * (1 - 1e-6)) { return largest }
+        var lo = 0.0, hi = top
+        let ratio = (5.0.squareRoot() - 1) / 2
+        var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
+        var f1 = output(x1), f2 = output(x2)
+        while hi - lo > 1e-10 * top {
+            if f1 < f2 {
+                lo = x1; x1 = x2; f1 = f2
+                x2 = lo + ratio * (hi - lo); f2 = output(x2)
+            } else {
+                hi = x2; x2 = x1; f2 = f1
+                x1 = hi - ratio * (hi - lo); f1 = output(x1)
+            }
+        }
+        guard let leg = S(approximating: (lo + hi) / 2), leg.isPositive,
+              let amount = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: leg)
+        else { return largest }
+        return Swift.min(amount, largest)
     }
 
     /// ``swap(_:market:pyIndex:amount:blockTime:)`` refusing what the market contract or the router would
@@ -306,7 +388,9 @@ extension PendleMarketMath {
         return SwapQuote(
             kind: kind, result: result, secondsToExpiry: t, amountGiven: amount,
             unspentInput: kind.isExactInput ? try amount - result.amountIn : .zero, netAssetFee: netAssetFee,
-            largestAmount: largest, effectivePrice: result.amountOut.isZero ? .nan : amountIn / amountOut,
+            largestAmount: largest,
+            largestUsefulAmount: largest.flatMap { largestUsefulAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largest: $0) },
+            effectivePrice: result.amountOut.isZero ? .nan : amountIn / amountOut,
             ptLeg: leg, effectivePtPriceInAsset: effectivePt, effectiveYtPrice: effectiveYt,
             effectiveImpliedApy: Foundation.expm1(Foundation.log(exchangeRate) / years),
             impliedApyBefore: Foundation.expm1(lnBefore), impliedApyAfter: Foundation.expm1(lnAfter),

@@ -5,7 +5,9 @@ extension PendleMarketMath {
     ///   `swapExactPtForSy`: give `exactPtIn`; `swapExactYtForSy`: the market sells `exactYtIn` PT to the
     ///   YT contract, which redeems `syToAssetUp(syOwed)` PT + YT for the market and the rest for the
     ///   account).
-    /// - Exact input otherwise: the largest PT leg whose cost fits (`swapExactSyForPt`: SY paid;
+    /// - Exact input otherwise: the reference bisection's PT leg, whose cost fits while one more wei's does not
+    ///   (feasibility is not monotone at the wei level; see ``solveLargestLeg(_:_:_:pyIndex:blockTime:budget:upper:fullTrades:)``)
+    ///   (`swapExactSyForPt`: SY paid;
     ///   `swapExactSyForYt`: `assetToSyUp(g) − SY from selling g PT`; `swapExactPtForYt`:
     ///   `g − syToAsset(SY from selling g PT)`; `swapExactYtForPt`: `syToAssetUp(SY owed for g PT)`), and
     ///   for `swapPtForExactSy` the smallest PT input whose proceeds reach `exactSyOut`.
@@ -147,8 +149,10 @@ extension PendleMarketMath {
         }
     }
 
-    /// The largest PT leg in `0...upper` whose spend fits `budget`: in ``Wad`` the exact integer boundary,
-    /// seeded by the same search run in `Double` on the converted state; in `Double` the root by Newton.
+    /// The PT leg in `0...upper` whose spend fits `budget` while one more wei's does not: in ``Wad`` the leg the
+    /// reference integer bisection returns (where rounding makes feasibility flicker, a larger leg may fit
+    /// too: the bisection's is the defined answer), seeded by the same search run in `Double` on the converted
+    /// state; in `Double` the root by Newton.
     ///
     /// The search evaluates `calcTrade` (the pool's new implied rate is not needed to price a size) and
     /// executes the full trade at the answer; in the rare case that the new-state step reverts there (a

@@ -1,9 +1,10 @@
 /// The trades a user asks for, as Pendle's router executes them, in both scalars.
 ///
 /// Exact-output trades and the exact-input trades whose input is the market's own PT leg are one
-/// `executeTradeCore`. The others need a search over the PT leg, which YieldStrip solves *optimally*:
-/// the largest output whose cost fits the input (``BoundarySearch``), not the router's approximate
-/// bisection (``RouterApproximation`` reproduces that for comparison). YT trades go through PT as the
+/// `executeTradeCore`. The others need a search over the PT leg, which YieldStrip solves to the wei: the
+/// leg the reference integer bisection defines, whose cost fits the input while one more wei does not
+/// (``BoundarySearch``; rounding makes feasibility non-monotone at the wei level, so a larger leg further out
+/// may fit too), not the router's approximate bisection (``RouterApproximation`` reproduces that for comparison). YT trades go through PT as the
 /// router does: buying YT mints PT + YT and flash-sells the PT; selling YT buys the PT back and redeems
 /// the pair.
 ///
