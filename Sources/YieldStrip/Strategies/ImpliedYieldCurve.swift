@@ -27,12 +27,14 @@ public protocol ImpliedYieldCurve: Sendable {
     /// The implied rate and the PT and YT prices at `blockTime` (before any trade).
     func spot(at blockTime: Int64) throws -> CurveSpot
 
-    /// The optimal trade of exactly `amount` of the input token (``CurveTradeKind``): the largest output
-    /// whose cost fits, as the venue's router defines it. Throws what the venue would refuse (a zero amount,
+    /// The optimal trade of exactly `amount` of the input token (``CurveTradeKind``): the venue router's
+    /// defined answer (Pendle: the reference bisection's PT leg, which fits the input while one more wei does
+    /// not). Throws what the venue would refuse (a zero amount,
     /// an input above the market's limit, a dust trade) with the venue's error names.
     func trade(_ kind: CurveTradeKind, exactIn amount: Scalar, at blockTime: Int64) throws -> CurveTrade<Scalar>
 
-    /// The largest exact input of `kind` the market takes at `blockTime`; nil when no trade executes that way.
+    /// The largest exact input of `kind` worth giving at `blockTime` (the market takes no more, and more would
+    /// not pay out more); nil when no trade executes that way.
     func largestInput(_ kind: CurveTradeKind, at blockTime: Int64) -> Scalar?
 
     /// The same pool with a zero trading fee (and no dust-fee check): to separate what the fee takes from

@@ -56,8 +56,10 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
                           venueFields: result.fields, venueTrade: swap.rawValue, evaluations: result.evaluations)
     }
 
+    /// The largest input worth giving: where what the trade pays out peaks (``PendleMarketMath/largestUsefulAmount(_:market:pyIndex:blockTime:largest:)``;
+    /// below the market's own limit when selling YT, whose output falls to nothing at that limit).
     public func largestInput(_ kind: CurveTradeKind, at blockTime: Int64) -> S? {
-        PendleMarketMath.largestAmount(Self.swapKind(kind), market: market, pyIndex: pyIndex, blockTime: blockTime)
+        PendleMarketMath.largestUsefulAmount(Self.swapKind(kind), market: market, pyIndex: pyIndex, blockTime: blockTime)
     }
 
     /// The market with `lnFeeRateRoot = 0` (the pre-fee curve is unchanged: the rate anchor keeps the last
