@@ -4,7 +4,7 @@
 /// (`YieldMath: c and mu must be positive`) or a custom error of `Pool.sol` (`AfterMaturity`,
 /// `InvalidFee`, `NegativeInterestRatesNotAllowed`). Checks the contracts do not make, or make by an
 /// unnamed revert, have stable names of YieldStrip's (`ReservesNotPositive`, `TimeStretchNotPositive`,
-/// `InvalidDecimals`, `AmountOutOfRange`, `ZeroAmount`).
+/// `InvalidDecimals`, `AmountOutOfRange`, `ZeroAmount`, `OutputNotPositive`).
 ///
 /// Source: yieldprotocol/yieldspace-tv, `src/YieldMath.sol`, `src/Pool/Pool.sol`, `src/Pool/PoolErrors.sol`
 /// (commit 850faa4).
@@ -22,10 +22,12 @@
 /// | `AfterMaturity` | ``afterMaturity(timeTillMaturity:)`` |
 /// | `InvalidFee` | ``invalidFee(g1Fee:)`` |
 /// | `NegativeInterestRatesNotAllowed` | ``negativeInterestRatesNotAllowed(newFYTokenBalance:newSharesBalanceTimesMu:)`` |
+/// | `FYTokenCachedBadState` | ``fyTokenCachedBadState(newFYTokenBalance:totalSupply:)`` |
 /// | `ReservesNotPositive` | ``reservesNotPositive(field:value:)`` |
 /// | `InvalidDecimals` | ``invalidDecimals(_:)`` |
 /// | `AmountOutOfRange` | ``amountOutOfRange(field:value:)`` |
 /// | `ZeroAmount` | ``zeroAmount(field:)`` |
+/// | `OutputNotPositive` | ``outputNotPositive(field:value:)`` |
 public enum YieldSpaceError: DomainError, Hashable {
     /// `c` or `mu` is zero or negative (`c` below `mu` is legal: it follows a loss in the share vault).
     case cAndMuNotPositive(c: String, mu: String)
@@ -52,6 +54,9 @@ public enum YieldSpaceError: DomainError, Hashable {
     case invalidFee(g1Fee: String)
     /// The trade would leave fewer fyToken than `mu ·` shares: a negative interest rate.
     case negativeInterestRatesNotAllowed(newFYTokenBalance: String, newSharesBalanceTimesMu: String)
+    /// The trade would take more fyToken than the pool really holds: its virtual balance would fall below the
+    /// LP supply.
+    case fyTokenCachedBadState(newFYTokenBalance: String, totalSupply: String)
     /// A reserve (or the LP supply) that is zero or negative.
     case reservesNotPositive(field: String, value: String)
     /// Token decimals outside 0…18.
@@ -60,6 +65,8 @@ public enum YieldSpaceError: DomainError, Hashable {
     case amountOutOfRange(field: String, value: String)
     /// A trade of nothing.
     case zeroAmount(field: String)
+    /// A trade so small that, after the preview's 1e12-wei precision fee, it pays nothing.
+    case outputNotPositive(field: String, value: String)
 
     public var errorName: String {
         switch self {
@@ -74,10 +81,12 @@ public enum YieldSpaceError: DomainError, Hashable {
         case .afterMaturity: return "AfterMaturity"
         case .invalidFee: return "InvalidFee"
         case .negativeInterestRatesNotAllowed: return "NegativeInterestRatesNotAllowed"
+        case .fyTokenCachedBadState: return "FYTokenCachedBadState"
         case .reservesNotPositive: return "ReservesNotPositive"
         case .invalidDecimals: return "InvalidDecimals"
         case .amountOutOfRange: return "AmountOutOfRange"
         case .zeroAmount: return "ZeroAmount"
+        case .outputNotPositive: return "OutputNotPositive"
         }
     }
 
@@ -94,10 +103,12 @@ public enum YieldSpaceError: DomainError, Hashable {
         case let .afterMaturity(time): return [time]
         case let .invalidFee(fee): return [fee]
         case let .negativeInterestRatesNotAllowed(fy, shares): return [fy, shares]
+        case let .fyTokenCachedBadState(fy, supply): return [fy, supply]
         case let .reservesNotPositive(field, value): return [field, value]
         case let .invalidDecimals(decimals): return [String(decimals)]
         case let .amountOutOfRange(field, value): return [field, value]
         case let .zeroAmount(field): return [field]
+        case let .outputNotPositive(field, value): return [field, value]
         }
     }
 
@@ -125,6 +136,8 @@ public enum YieldSpaceError: DomainError, Hashable {
             return "InvalidFee: g1Fee is \(fee); it is the pool's fee as fp4, in (0, 10000] (10000: no fee, 9500: g1 = 0.95)"
         case let .negativeInterestRatesNotAllowed(fy, shares):
             return "NegativeInterestRatesNotAllowed: the trade would leave \(fy) fyToken (virtual) against mu · shares = \(shares), a negative rate; trade less"
+        case let .fyTokenCachedBadState(fy, supply):
+            return "FYTokenCachedBadState: the trade would leave \(fy) fyToken (virtual) against an LP supply of \(supply), more than the pool's real fyToken; trade less"
         case let .reservesNotPositive(field, value):
             return "ReservesNotPositive: \(field) is \(value); a pool's reserves and LP supply must be positive"
         case let .invalidDecimals(decimals):
@@ -133,6 +146,8 @@ public enum YieldSpaceError: DomainError, Hashable {
             return "AmountOutOfRange: \(field) is \(value), beyond the contract's integer type (uint128 for amounts, int128 for 64.64 parameters)"
         case let .zeroAmount(field):
             return "ZeroAmount: \(field) is 0; trade a positive amount"
+        case let .outputNotPositive(field, value):
+            return "OutputNotPositive: the trade pays \(value) \(field) after the preview's precision fee (1e12 wei at 18 decimals); trade a larger amount"
         }
     }
 }
