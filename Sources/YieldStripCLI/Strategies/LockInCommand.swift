@@ -17,7 +17,8 @@ struct LockInCommand: Command {
         dividends owed, --dividend-yield or --schedule, for borrowed stock; margin
         --initial-margin). --schedule (with --withholding, the token's) or --hold-apy
         compares with holding the token. Rates read 5%, 50bp or 0.05. --json prints the
-        answer of the batch op 'lockin'.
+        answer of the batch op 'lockin'. On a YieldSpace file the purchase is
+        sellBase: pool shares (SY, at c base each) for fyToken (PT).
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
@@ -58,16 +59,27 @@ struct LockInCommand: Command {
         let withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
         let schedulePath = invocation.option("schedule")
 
-        let (file, fileContext) = try MarketOptions.context(invocation)
+        let yieldSpace = try MarketOptions.yieldSpaceContext(invocation)
+        let (file, fileContext) = yieldSpace == nil ? try MarketOptions.context(invocation) : (nil, nil)
         var context = fileContext
-        if let stockPrice { context.stockPrice = stockPrice }
+        if let stockPrice { context?.stockPrice = stockPrice }
         let schedule = try schedulePath.map { path in try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) } }
         let request = try LockInOptions.request(
-            size: size, stockPrice: context.stockPrice, priceAtMaturity: priceAtMaturity, prices: prices, hedge: hedgeKind,
-            funding: funding, borrowFee: borrowFee, rebate: rebate, dividendYield: dividendYield, initialMargin: margin,
-            schedule: schedule, holdApy: holdApy, withholding: withholding)
-        let answer = try context.explainingExpiry {
-            try LockInAnswer.build(LockIn.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
+            size: size, stockPrice: stockPrice ?? context?.stockPrice ?? yieldSpace?.context.stockPrice, priceAtMaturity: priceAtMaturity,
+            prices: prices, hedge: hedgeKind, funding: funding, borrowFee: borrowFee, rebate: rebate, dividendYield: dividendYield,
+            initialMargin: margin, schedule: schedule, holdApy: holdApy, withholding: withholding)
+        let answer: LockInAnswer
+        if let (file, pool) = yieldSpace {
+            // A YieldSpace pool: the same job on its curve (sellBase buys the fyToken).
+            answer = try pool.explainingMaturity {
+                try LockInAnswer.build(LockIn.compute(request, curve: $0.curve, at: $0.blockTime), context: $0, title: file.title)
+            }
+        } else if let context, let file {
+            answer = try context.explainingExpiry {
+                try LockInAnswer.build(LockIn.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
+            }
+        } else {
+            preconditionFailure("a market file is read above")
         }
         for warning in answer.result.warnings { try invocation.warn(warning) }
         return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)

@@ -171,7 +171,7 @@ public enum YieldSpaceMath {
     }
 
     /// The longest time till maturity (seconds) at which `1 − g·ts·T` stays positive.
-    static func longestTime(g: Double, ts: Double) -> String {
+    package static func longestTime(g: Double, ts: Double) -> String {
         let limit = 1 / (g * ts)
         guard limit.isFinite, limit < 9e18 else { return "unbounded" }
         return String(Int64(limit.rounded(.up)) - 1)

@@ -99,3 +99,58 @@ public struct YieldSpacePool: Hashable, Sendable {
     /// The pool's rate as an APY on YieldStrip's 365-day year (Pendle's convention, what the curve interface reports).
     public var impliedApy: Double { Foundation.expm1(lnRatePerSecond * Double(RateConventions.secondsPerYear)) }
 }
+
+extension YieldSpacePool {
+    /// A pool started as Yield starts one, then traded to a rate: `init` with `z₀` shares (LP supply
+    /// `s = ⌊μ · z₀⌋`, `Pool._mulMu`; virtual fyToken `y₀ = s`, a zero rate), then `Δy` fyToken sold into it
+    /// (`sellFYToken` with `g2`, exact) to bring the rate to `impliedApy` (365-day year) at `blockTime`.
+    ///
+    /// `z₀` and `Δy` come from the fee-`g2` curve in closed form — `μz' = (K / (c/μ + R^a))^(1/a)`,
+    /// `y' = R·μz'`, `R = e^(ln(1 + apy) / (ts · 31,536,000))`, `K = (c/μ)(μz₀)^a + y₀^a` — with `z₀` scaled
+    /// so that the pool is worth `poolValueInBase` (shares at `c`, real fyToken at `(1 + apy)^(−τ)`), both
+    /// rounded to 6 decimals. The exact trade then sets the reserves, so the rate read back agrees with
+    /// `impliedApy` to the rounding of `Δy` (about 1e-9).
+    public static func seeded(impliedApy: Double, poolValueInBase: Double, c: Fixed64x64, mu: Fixed64x64, ts: Fixed64x64, g1Fee: Int,
+                              maturity: Int64, decimals: Int, at blockTime: Int64) throws -> YieldSpacePool {
+        guard impliedApy.isFinite, impliedApy >= 0 else {
+            throw StrategyError.invalidInput(field: "impliedApy", value: "\(impliedApy)", reason: "a YieldSpace pool's rate is at least zero")
+        }
+        guard poolValueInBase.isFinite, poolValueInBase > 0 else {
+            throw StrategyError.invalidInput(field: "poolValueInBase", value: "\(poolValueInBase)", reason: "give a positive pool value")
+        }
+        let probe = try YieldSpacePool(sharesReserves: UInt256(1_000_000), fyTokenReserves: UInt256(1_000_000), c: c, mu: mu, ts: ts, g1Fee: g1Fee,
+                                       maturity: maturity, decimals: decimals)
+        let time = try probe.timeTillMaturity(at: blockTime)
+        let (cu, muu, tsu, g2) = (c.doubleValue, mu.doubleValue, ts.doubleValue, 10_000 / Double(g1Fee))
+        let a = YieldSpaceFormulas.a(g: g2, ts: tsu, timeTillMaturity: Double(time))
+        guard a > 0 else { throw YieldSpaceError.tooFarFromMaturity(timeTillMaturity: String(time), limit: YieldSpaceMath.longestTime(g: g2, ts: tsu)) }
+        let lnRate = Foundation.log1p(impliedApy)
+        let ratio = Foundation.exp(lnRate / (tsu * Double(RateConventions.secondsPerYear)))
+        // Per share of z₀: y₀ = μ, K = (c/μ)μ^a + μ^a.
+        let k = (cu / muu + 1) * Foundation.pow(muu, a)
+        let muZ = Foundation.pow(k / (cu / muu + Foundation.pow(ratio, a)), 1 / a)
+        let sold = ratio * muZ - muu
+        let value = cu * muZ / muu + sold * Foundation.exp(-lnRate * RateConventions.years(from: blockTime, to: maturity))
+        let z0 = poolValueInBase / value
+        func baseUnits(_ units: Double) throws -> UInt256 {
+            let micro = (units * 1e6).rounded()
+            guard let value = UInt256(rounding: micro) else { throw StrategyError.notFinite(quantity: "the seeded reserves") }
+            return decimals >= 6 ? value &* Self.powerOfTen(decimals - 6) : value.quotientAndRemainder(dividingBy: Self.powerOfTen(6 - decimals)).quotient
+        }
+        let shares = try baseUnits(z0), fyTokenSold = try baseUnits(sold * z0)
+        let supply = (mu.raw.bits &* shares) >> 64
+        let started = try YieldSpacePool(sharesReserves: shares, fyTokenReserves: supply, totalSupply: supply, c: c, mu: mu, ts: ts, g1Fee: g1Fee,
+                                         maturity: maturity, decimals: decimals)
+        let scale = Self.powerOfTen(18 - decimals)
+        let trade = try YieldSpaceCurve<Wad>(pool: started).trade(.sellPtForSy, exactIn: Wad(raw: Int256(bitPattern: fyTokenSold &* scale)), at: blockTime)
+        let sharesOut = trade.amountOut.raw.magnitude.quotientAndRemainder(dividingBy: scale).quotient
+        return try YieldSpacePool(sharesReserves: shares &- sharesOut, fyTokenReserves: supply &+ fyTokenSold, totalSupply: supply, c: c, mu: mu,
+                                  ts: ts, g1Fee: g1Fee, maturity: maturity, decimals: decimals)
+    }
+
+    static func powerOfTen(_ n: Int) -> UInt256 {
+        var result = UInt256.one
+        for _ in 0..<Swift.max(0, n) { result = result &* UInt256(10) }
+        return result
+    }
+}
