@@ -109,6 +109,19 @@ import YieldStrip
         #expect(huge.exitCode == 1 && huge.stderr.contains("NegativeInterestRatesNotAllowed"), "\(huge.stderr)")
     }
 
+    /// `docs/cli.md` shows `market show`, `quote` and `lockin` on the file as they print.
+    @Test func cliDocShowsTheCommands() throws {
+        let doc = try String(contentsOfFile: CurvesDocTests.doc.replacingOccurrences(of: "curves.md", with: "cli.md"), encoding: .utf8)
+        let relative = "examples/markets/yieldspace-aapl-like.json"
+        for args in [["market", "show", "--market"], ["quote", "--market"], ["lockin", "--market"]] {
+            let extra = args[0] == "quote" ? ["--buy-pt", "--amount", "100"] : args[0] == "lockin" ? ["--usd", "10000"] : []
+            let run = CLI.run(arguments: args + [Self.path] + extra, stdin: "")
+            #expect(run.exitCode == 0)
+            let block = "$ yieldstrip " + (args + [relative] + extra).joined(separator: " ") + "\n" + run.stdout
+            #expect(doc.contains(block), "docs/cli.md lacks\n\(block)")
+        }
+    }
+
     /// Commands that read Pendle markets only say so for a YieldSpace file.
     @Test func pendleOnlyCommands() {
         let depth = yieldstrip("depth", "--market", Self.path)
