@@ -45,6 +45,19 @@ import YieldStrip
                 == "0.9999999999999999791833182882783153003911437104251770576391405204")
     }
 
+    /// An addend far below the other operand's last digit: no effect when that operand is already short, but
+    /// it still decides a tie of a longer one.
+    @Test func tinyAddends() {
+        #expect(d("1").subtracting(d("1e-70"), significantDigits: 64) == d("1"))
+        #expect(d("1.235").subtracting(d("1e-30"), significantDigits: 3) == d("1.23"))
+        #expect(d("1.235").adding(d("1e-30"), significantDigits: 3) == d("1.24"))
+        #expect(d("1.235").rounded(significantDigits: 3) == d("1.24"))
+        #expect(d("-1.235").subtracting(d("1e-30"), significantDigits: 3) == d("-1.24"))
+        #expect(d("9.99").adding(d("1e-40"), significantDigits: 3) == d("9.99"))
+        #expect(d("123456").divided(by: d("7"), significantDigits: 5) == d("17637"))
+        #expect(d("1e-30").divided(by: d("3e40"), significantDigits: 4) == d("3.333e-71"))
+    }
+
     @Test func transcendentalsAt64Digits() {
         let p = 64
         #expect(d("2").ln(significantDigits: p)?.description == "0.6931471805599453094172321214581765680755001343602552541206800095")
