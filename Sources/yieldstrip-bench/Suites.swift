@@ -74,6 +74,14 @@ func coreBenchmarks() throws -> [Benchmark] {
     let approxCurve = PendleV2Curve(market: approxMarket, pyIndex: approxIndex)
     let threeTokens = try Position(parsing: "pt:1000,yt:-500,sy:250"), withLp = try Position(parsing: "pt:1000,yt:-500,lp:10,sy:250")
     let apyShifts = (0...100).map { Double($0 - 50) * 4e-4 }, priceShifts = (0...100).map { Double($0 - 50) * 0.004 }
+    // A YieldSpace pool: 1,000,000 shares at c = 1.02, μ = 1, a 10-year stretch, g1Fee 9500, 90 days to maturity.
+    let ysTs = try Fixed64x64.timeStretch(years: 10), ysG1 = try Fixed64x64.g1(g1Fee: 9500), ysC = Fixed64x64(rounding: 1.02)!
+    let ysPool = try YieldSpacePool(sharesReserves: UInt256(1_000_000) &* UInt256(1_000_000_000_000_000_000),
+                                    fyTokenReserves: UInt256(1_100_000) &* UInt256(1_000_000_000_000_000_000),
+                                    totalSupply: UInt256(1_000_000) &* UInt256(1_000_000_000_000_000_000), c: ysC, mu: .one, ts: ysTs, g1Fee: 9500,
+                                    maturity: time + 90 * 86_400, decimals: 18)
+    let ysCurve = YieldSpaceCurve<Wad>(pool: ysPool), ysApprox = YieldSpaceCurve<Double>(pool: ysPool)
+    let ysSizes = Fixture.budgets.map { $0.raw.bits }
 
     // Evaluation counts for the solver rows: mean over the 64 budgets.
     func meanEvaluations(_ run: (Int) throws -> Int) rethrows -> String {
@@ -197,6 +205,23 @@ func coreBenchmarks() throws -> [Benchmark] {
                 for move in priceShifts { sum += (pt - yt) * (1 + move) }
             }
             blackHole(sum)
+        },
+        // YieldSpace: Yield's preview in 64-digit decimal (four powers through 448-bit ln/exp), the same in Double,
+        // and the lock-in on the pool behind the curve interface.
+        Benchmark(group: "yieldspace", name: "sellBase exact (64-digit decimal, Yield's preview)", note: "4 powers") {
+            blackHole(try YieldSpaceMath.sellBase(sharesReserves: ysPool.sharesReserves, fyTokenReserves: ysPool.fyTokenReserves,
+                                                  sharesIn: ysSizes[c.next()], timeTillMaturity: 90 * 86_400, ts: ysTs, g1: ysG1, decimals: 18,
+                                                  c: ysC, mu: .one))
+        },
+        Benchmark(group: "yieldspace", name: "sellBase Double") {
+            blackHole(try YieldSpaceAnalytics.sellBase(sharesReserves: 1e6, fyTokenReserves: 1.1e6, sharesIn: Fixture.approxBudgets[c.next()],
+                                                       timeTillMaturity: 7_776_000, ts: ysTs.doubleValue, g: 0.95, c: 1.02))
+        },
+        Benchmark(group: "yieldspace", name: "lockin exact (SY budget, no hedge)", note: "sellBase + fee-free buyFYToken, twice") {
+            blackHole(try LockIn.compute(LockInRequest(size: .sy(Fixture.budgets[c.next()])), curve: ysCurve, at: time))
+        },
+        Benchmark(group: "yieldspace", name: "lockin Double") {
+            blackHole(try LockIn.compute(LockInRequest(size: .sy(Fixture.budgets[c.next()])), curve: ysApprox, at: time))
         },
         // The minimum-variance ratio on series in memory: the date join, the changes and three passes of the fit.
         Benchmark(group: "hedging", name: "min-var ratio over 10,000 pairs", note: "differences; join + 3 passes, 2 arrays") {

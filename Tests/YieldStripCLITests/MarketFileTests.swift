@@ -224,7 +224,7 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
         let badTime = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800", with: "\"blockTime\": \"soon\""))
         expectFailure(yieldstrip("market", "show", "--market", badTime), exitCode: 1, containing: "market file '\(badTime)': field 'blockTime' is not a time: not a date (\"soon\")")
         let otherCurve = try files.write(file.replacingOccurrences(of: "pendle-v2", with: "uniswap-v3"))
-        expectFailure(yieldstrip("market", "show", "--market", otherCurve), exitCode: 1, containing: "the only curve supported is 'pendle-v2'")
+        expectFailure(yieldstrip("market", "show", "--market", otherCurve), exitCode: 1, containing: "the curves supported are 'pendle-v2' and 'yieldspace'")
         let negativePrice = try files.write(file.replacingOccurrences(of: "\"stockPrice\": 230", with: "\"stockPrice\": -1"))
         expectFailure(yieldstrip("market", "show", "--market", negativePrice), exitCode: 1, containing: "stockPrice' must be a positive number")
     }

@@ -13,7 +13,8 @@ import YieldStripJSON
 ///             "lastLnImpliedRate": "..."}}
 /// ```
 /// `blockTime` (when the state was read) is Unix seconds or ISO-8601 text; `curve`, when present, must
-/// be `"pendle-v2"`; `stockPrice` is USD per unit of the accounting asset. Other fields are ignored.
+/// be `"pendle-v2"` (a `"yieldspace"` file is a ``YieldSpaceMarketFile``; ``loadAny(path:)`` reads
+/// either); `stockPrice` is USD per unit of the accounting asset. Other fields are ignored.
 ///
 /// ```swift
 /// let file = try MarketFile.load(path: "examples/markets/aapl-like.json")
@@ -90,6 +91,9 @@ public struct MarketFile: Sendable, Equatable {
     }
 
     private init(origin: String, fields: RequestFields) throws {
+        if case .string(let curve)? = fields.value("curve"), curve == YieldSpaceMarketFile.curveName {
+            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))): a YieldSpace pool; this reads Pendle V2 markets ('\(Self.pendleCurve)') only, while 'market show', 'quote' and 'lockin' read YieldSpace pools too")
+        }
         self.origin = origin
         market = try MarketFields.market(fields.object("market"))
         pyIndex = try MarketFields.unsigned(fields, "pyIndex")
@@ -100,7 +104,7 @@ public struct MarketFile: Sendable, Equatable {
         source = try fields.stringIfPresent("source")
         notes = try fields.stringIfPresent("notes")
         if let curve = try fields.stringIfPresent("curve"), curve != Self.pendleCurve {
-            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))); the only curve supported is '\(Self.pendleCurve)'")
+            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))); the curves supported are '\(Self.pendleCurve)' and '\(YieldSpaceMarketFile.curveName)'")
         }
     }
 }

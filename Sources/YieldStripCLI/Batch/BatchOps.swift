@@ -5,5 +5,6 @@ extension BatchOpRegistry {
     /// `entries` list here.
     public static let standard = BatchOpRegistry(
         MathOps.entries + MarketOps.entries + AnalyticsOps.entries + StrategyOps.entries + TokenizationOps.entries
+            + YieldSpaceOps.entries
     )
 }

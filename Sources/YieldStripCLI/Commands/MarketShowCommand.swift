@@ -11,11 +11,16 @@ struct MarketShowCommand: Command {
         clock; the output says which. Prices are in the accounting asset, and in USD
         when the file gives stockPrice. Depth: the largest PT buy and sell the market
         takes, and the PT that moves the implied APY by one basis point. --json
-        prints the answer of the batch op 'marketSnapshot' (amounts in wei).
+        prints the answer of the batch op 'marketSnapshot' (amounts in wei). A
+        YieldSpace file ("curve": "yieldspace") shows the pool's rate on both years,
+        its parameters, reserves and limits.
         """
     let options = [MarketOptions.market, MarketOptions.at, CommonOptions.json]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
+        if let (file, context) = try MarketOptions.yieldSpaceContext(invocation) {
+            return .report(try context.explainingMaturity { try YieldSpaceSnapshotReport.build($0, title: file.title) })
+        }
         let (file, context) = try MarketOptions.context(invocation)
         return .report(try context.explainingExpiry { try MarketSnapshotReport.build($0, title: file.title) })
     }

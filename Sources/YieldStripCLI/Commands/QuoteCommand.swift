@@ -22,7 +22,8 @@ struct QuoteCommand: Command {
         index) or --usd (at --stock-price or the file's stockPrice); the answer's
         'size' echoes the conversion. The block time is --at, else the file's
         blockTime, else the wall clock. --json prints the answer of the batch op
-        'quote' (amounts in wei).
+        'quote' (amounts in wei). On a YieldSpace file --buy-pt pays exactly --amount
+        pool shares (sellBase) and --sell-pt exactly --amount fyToken (sellFYToken).
         """
     let options: [OptionSpec] = [
         MarketOptions.market,
@@ -52,6 +53,18 @@ struct QuoteCommand: Command {
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         guard amount != nil || size != nil else {
             throw invocation.usageError("Missing expected argument '--amount <amount>' (or, for an SY amount, --sy, --tokens, --shares or --usd)")
+        }
+        if let (file, fileContext) = try MarketOptions.yieldSpaceContext(invocation) {
+            guard let trade = YieldSpaceQuoteReport.kind(kind) else {
+                throw invocation.usageError("A YieldSpace pool quotes --buy-pt (pool shares in: sellBase) and --sell-pt (fyToken in: sellFYToken), exact input; \(kind.rawValue) does not apply")
+            }
+            var context = fileContext
+            if let stockPrice { context.stockPrice = stockPrice }
+            let sized = try size.map { try PositionSizing.convert($0, assetPerSy: context.curve.assetPerSy, stockPrice: context.stockPrice) }
+            let given = sized?.sy ?? amount ?? .zero
+            let title = file.title + "\n\(trade == .buyPtWithSy ? "sellBase: sharesIn" : "sellFYToken: fyTokenIn") = \(given.description)"
+                + (sized.map { "\nsize: \($0.description)" } ?? "")
+            return .report(try context.explainingMaturity { try YieldSpaceQuoteReport.build($0, kind: trade, amount: given, size: sized, title: title) })
         }
         let (file, fileContext) = try MarketOptions.context(invocation)
         var context = fileContext

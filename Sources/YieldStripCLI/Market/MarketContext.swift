@@ -11,12 +11,30 @@ enum TimeSource: String, Sendable {
     case wallClock = "wall clock"
 }
 
+/// A report's block time and where it came from (a Pendle ``MarketContext`` or a ``YieldSpaceContext``).
+protocol BlockTimeContext {
+    var blockTime: Int64 { get }
+    var blockTimeSource: TimeSource { get }
+}
+
+extension BlockTimeContext {
+    /// Appends `blockTime` (Unix seconds), `blockTimeISO` and `blockTimeSource`; the table shows one row,
+    /// `2026-03-05T15:00:00Z (market file)`.
+    func appendBlockTime(to report: inout Report) {
+        report.append("blockTime", .number(JSONNumber(blockTime)), label: "block time",
+                      display: "\(UnixTime.format(blockTime)) (\(blockTimeSource.rawValue))")
+        report.append("blockTimeISO", .string(UnixTime.format(blockTime)))
+        report.append("blockTimeSource", .string(blockTimeSource.rawValue))
+        report.hiddenInTable.formUnion(["blockTimeISO", "blockTimeSource"])
+    }
+}
+
 /// What every market report reads: the state, the PY index, the block time and its source, and the
 /// USD price of one unit of the accounting asset when known.
 ///
 /// A batch request carries the same context (`market`, `pyIndex`, `blockTime`, optional `stockPrice`);
 /// a market file carries it too, with the block time chosen by ``BlockTimeChoice``.
-struct MarketContext: Sendable {
+struct MarketContext: BlockTimeContext, Sendable {
     var market: MarketState<Wad>
     /// SY to asset: 1 SY is worth `pyIndex` asset.
     var pyIndex: Wad
@@ -39,16 +57,6 @@ struct MarketContext: Sendable {
         self.blockTime = blockTime
         self.blockTimeSource = blockTimeSource
         self.stockPrice = stockPrice
-    }
-
-    /// Appends `blockTime` (Unix seconds), `blockTimeISO` and `blockTimeSource`; the table shows one row,
-    /// `2026-03-05T15:00:00Z (market file)`.
-    func appendBlockTime(to report: inout Report) {
-        report.append("blockTime", .number(JSONNumber(blockTime)), label: "block time",
-                      display: "\(UnixTime.format(blockTime)) (\(blockTimeSource.rawValue))")
-        report.append("blockTimeISO", .string(UnixTime.format(blockTime)))
-        report.append("blockTimeSource", .string(blockTimeSource.rawValue))
-        report.hiddenInTable.formUnion(["blockTimeISO", "blockTimeSource"])
     }
 
 }

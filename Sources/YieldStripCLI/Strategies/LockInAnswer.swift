@@ -19,7 +19,7 @@ struct LockInAnswer {
     let result: LockInResult<Wad>
     let title: String
 
-    static func build(_ result: LockInResult<Wad>, context: MarketContext, title: String?) throws -> LockInAnswer {
+    static func build(_ result: LockInResult<Wad>, context: some BlockTimeContext, title: String?) throws -> LockInAnswer {
         var answer = AnswerBuilder()
         let real = { (value: Double) in TableFormat.significant(value) }
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
@@ -32,7 +32,8 @@ struct LockInAnswer {
         answer.text("sizeAmount", size.given.amount.description, label: "size given")
         answer.text("conversion", size.description, label: "size in SY")
         answer.withReport { $0.hiddenInTable.formUnion(["sizeUnit", "sizeAmount", "conversion"]) }
-        answer.wad("pyIndex", size.assetPerSy, label: "PY index (shares per SY)")
+        // (On a YieldSpace pool SY is the pool's shares and the asset its base: the field carries c.)
+        answer.wad("pyIndex", size.assetPerSy, label: result.curveName == YieldSpaceMarketFile.curveName ? "c (base per pool share)" : "PY index (shares per SY)")
         answer.wad("syIn", size.sy, label: "SY in (budget)")
         try answer.number("sharesIn", size.shares, label: "budget in shares", display: real)
         try answer.number("usdIn", size.usd, label: "budget in USD", display: usd)

@@ -19,7 +19,9 @@ struct LockInCommand: Command {
         --initial-margin). --schedule (with --withholding, the token's) or --hold-apy
         compares with holding the token. Rates read 5%, 50bp or 0.05. --json prints the
         answer of the batch op 'lockin'. --svg FILE also draws USD at maturity
-        against the stock price then: unhedged, hedged, holding the token.
+        against the stock price then: unhedged, hedged, holding the token. On a
+        YieldSpace file the purchase is sellBase: pool shares (SY, at c base each)
+        for fyToken (PT).
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
@@ -60,19 +62,36 @@ struct LockInCommand: Command {
         let schedulePath = invocation.option("schedule")
         let chart = try ChartOutput.request(invocation)
 
-        let (file, fileContext) = try MarketOptions.context(invocation)
-        var context = fileContext
-        if let stockPrice { context.stockPrice = stockPrice }
         let schedule = try schedulePath.map { path in try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) } }
-        let request = try LockInOptions.request(
-            size: size, stockPrice: context.stockPrice, priceAtMaturity: priceAtMaturity, prices: prices, hedge: hedgeKind,
-            funding: funding, borrowFee: borrowFee, rebate: rebate, dividendYield: dividendYield, initialMargin: margin,
-            schedule: schedule, holdApy: holdApy, withholding: withholding)
-        let answer = try context.explainingExpiry {
-            try LockInAnswer.build(LockIn.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
+        func request(fileStockPrice: Double?) throws -> LockInRequest {
+            try LockInOptions.request(
+                size: size, stockPrice: stockPrice ?? fileStockPrice, priceAtMaturity: priceAtMaturity,
+                prices: prices, hedge: hedgeKind, funding: funding, borrowFee: borrowFee, rebate: rebate, dividendYield: dividendYield,
+                initialMargin: margin, schedule: schedule, holdApy: holdApy, withholding: withholding)
+        }
+        let answer: LockInAnswer
+        let subject: String
+        if let (file, poolContext) = try MarketOptions.yieldSpaceContext(invocation) {
+            // A YieldSpace pool: the same job on its curve (sellBase buys the fyToken).
+            var pool = poolContext
+            if let stockPrice { pool.stockPrice = stockPrice }
+            let request = try request(fileStockPrice: pool.stockPrice)
+            answer = try pool.explainingMaturity {
+                try LockInAnswer.build(LockIn.compute(request, curve: $0.curve, at: $0.blockTime), context: $0, title: file.title)
+            }
+            subject = file.chartSubject
+        } else {
+            let (file, fileContext) = try MarketOptions.context(invocation)
+            var context = fileContext
+            if let stockPrice { context.stockPrice = stockPrice }
+            let request = try request(fileStockPrice: context.stockPrice)
+            answer = try context.explainingExpiry {
+                try LockInAnswer.build(LockIn.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
+            }
+            subject = file.chartSubject
         }
         for warning in answer.result.warnings { try invocation.warn(warning) }
-        try ChartOutput.write(JobCharts.lockIn(answer.result, subject: file.chartSubject), chart)
+        try ChartOutput.write(JobCharts.lockIn(answer.result, subject: subject), chart)
         return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
     }
 }
