@@ -90,7 +90,8 @@ public struct MarketFile: Sendable, Equatable {
         }
     }
 
-    private init(origin: String, fields: RequestFields) throws {
+    /// The fields of a market file's object (a batch request's inline market too).
+    package init(origin: String, fields: some FieldReader) throws {
         if case .string(let curve)? = fields.value("curve"), curve == YieldSpaceMarketFile.curveName {
             throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))): a YieldSpace pool; this reads Pendle V2 markets ('\(Self.pendleCurve)') only, while 'market show', 'quote' and 'lockin' read YieldSpace pools too")
         }

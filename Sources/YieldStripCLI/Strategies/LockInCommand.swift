@@ -168,10 +168,10 @@ enum LockInOptions {
         return request
     }
 
-    /// The batch op `lockin`: the market context (`market`, `pyIndex`, `blockTime`, `stockPrice`) and the
-    /// command's options in camelCase.
+    /// The batch op `lockin`: the market context (`market`, `pyIndex`, or `"curve": "yieldspace"` and `pool`;
+    /// `blockTime`, `stockPrice`) and the command's options in camelCase.
     static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        let context = try MarketContext(request: batch)
+        let context = try CurveContext(request: batch)
         let hedge = try batch.stringIfPresent("hedge") ?? "none"
         guard ["none", "perp", "short"].contains(hedge) else {
             throw RequestError.badRequest(field: "hedge", reason: "field 'hedge' must be none, perp or short; got \"\(hedge)\"")
@@ -188,7 +188,7 @@ enum LockInOptions {
             rebate: StrategyInputs.rate(batch, "rebate") ?? 0, dividendYield: StrategyInputs.rate(batch, "dividendYield"),
             initialMargin: StrategyInputs.rate(batch, "initialMargin") ?? 0.2, schedule: StrategyInputs.schedule(batch),
             holdApy: StrategyInputs.rate(batch, "holdApy"), withholding: StrategyInputs.withholding(batch, "withholding") ?? .standard)
-        let result = try LockIn.compute(request, curve: StrategyInputs.curve(context), at: context.blockTime)
+        let result = try LockIn.compute(request, curve: context.curve, at: context.blockTime)
         return try LockInAnswer.build(result, context: context, title: nil).report.object
     }
 }

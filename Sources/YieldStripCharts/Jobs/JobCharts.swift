@@ -13,6 +13,14 @@ public enum JobCharts {
     /// a share of the pool's PT, buying and selling, on a log scale; the spot APY and the market's limits
     /// (``MarketSnapshot/largestPtBuy``, ``MarketSnapshot/largestPtSell``) marked.
     public static func depth<S: PendleScalar>(_ rows: [PendleMarketMath.DepthRow], snapshot: MarketSnapshot<S>, subject: String? = nil) -> XYChart {
+        depth(MarketDepth(snapshot: snapshot, rows: rows), subject: subject)
+    }
+
+    /// `depth` on any curve (``MarketDepth``): the same chart; on a YieldSpace pool the sizes are shares of its
+    /// real fyToken, and the pool's note names fyToken and shares.
+    public static func depth<S: PendleScalar>(_ depth: MarketDepth<S>, subject: String? = nil) -> XYChart {
+        let rows = depth.rows
+        let yieldSpace = depth.curveName == YieldSpaceCurve<S>.name
         func points(_ value: (PendleMarketMath.DepthRow) -> Double?) -> [ChartPoint] {
             rows.compactMap { row in value(row).map { ChartPoint(row.fraction, $0) } }
         }
@@ -24,13 +32,16 @@ public enum JobCharts {
             ChartSeries(name: "sell PT: APY the trade sells at", points: points(\.sellEffectiveApy), color: Palette.vermillion, dash: .dashed,
                         marker: .square, hollowMarkers: true),
         ]
-        var references = [ReferenceLine(.horizontal, at: snapshot.impliedApy, label: "spot implied APY \(percent(snapshot.impliedApy))",
+        var references = [ReferenceLine(.horizontal, at: depth.impliedApy, label: "spot implied APY \(percent(depth.impliedApy))",
                                          color: Palette.ink, dash: .dotted)]
         var notes: [String] = []
         let largest = rows.map(\.fraction).max() ?? 0.5
-        for (leg, side, colour) in [(snapshot.largestPtBuy, "buy", Palette.blue), (snapshot.largestPtSell, "sell", Palette.vermillion)] {
-            let fraction = snapshot.totalPt > 0 ? leg.doubleValue / snapshot.totalPt : 0
-            let text = "largest PT \(side) the market takes: \(ChartNumberFormat.significant(fraction * 100, digits: 3))% of its PT"
+        let held = depth.ptReserve.doubleValue
+        let what = yieldSpace ? "real fyToken" : "PT"
+        for (leg, side, colour) in [(depth.largestPtBuy, "buy", Palette.blue), (depth.largestPtSell, "sell", Palette.vermillion)] {
+            guard let leg else { continue }
+            let fraction = held > 0 ? leg.doubleValue / held : 0
+            let text = "largest PT \(side) the market takes: \(ChartNumberFormat.significant(fraction * 100, digits: 3))% of its \(what)"
             if !(fraction > 0) || !fraction.isFinite {
                 notes.append("no PT \(side) executes at this block time")
             } else if fraction <= Swift.max(1, largest * 2) {
@@ -39,13 +50,19 @@ public enum JobCharts {
                 notes.append(text + " (beyond the chart)")
             }
         }
-        notes.append("pool: \(number(snapshot.totalPt)) PT and \(number(snapshot.totalSy)) SY, worth \(number(snapshot.poolValueInAsset)) in the asset"
-                     + "; fee \(percent(snapshot.annualFeeRate)) a year")
-        let days = Double(snapshot.secondsToExpiry) / 86_400
+        let worth = depth.poolValueInAsset.map { ", worth \(number($0)) in the \(yieldSpace ? "base" : "asset")" } ?? ""
+        if yieldSpace {
+            notes.append("pool: \(number(held)) real fyToken (PT) and \(number(depth.syReserve.doubleValue)) shares (SY)\(worth)"
+                         + "; fee \(percent(depth.annualFeeRate)) a year at this rate (a share of the yield)")
+        } else {
+            notes.append("pool: \(number(held)) PT and \(number(depth.syReserve.doubleValue)) SY\(worth)"
+                         + "; fee \(percent(depth.annualFeeRate)) a year")
+        }
+        let days = Double(depth.secondsToExpiry) / 86_400
         return XYChart(
             title: "Depth: the implied APY after a PT trade, by its size",
-            subtitle: joined([subject, "read at \(UnixTime.format(snapshot.blockTime))", "\(ChartNumberFormat.significant(days, digits: 4)) days to expiry"]),
-            x: ChartAxis(label: "trade size (% of the pool's PT, log scale)", scale: .log, ticks: .percent),
+            subtitle: joined([subject, "read at \(UnixTime.format(depth.blockTime))", "\(ChartNumberFormat.significant(days, digits: 4)) days to expiry"]),
+            x: ChartAxis(label: "trade size (% of the pool's \(what), log scale)", scale: .log, ticks: .percent),
             y: ChartAxis(label: "implied APY (%)", ticks: .percent),
             series: series, references: references, notes: notes)
     }
@@ -148,7 +165,10 @@ public enum JobCharts {
         let columnLabels = columnOrder.map { ChartNumberFormat.short(result.priceShifts[$0] * 100, maxDecimals: 2, plusSign: true) + "%" }
         var notes = ["today: \(usd(result.baseValueUsd)) (\(number(result.baseValueShares)) shares at \(usd(result.stockPrice)))",
                      "token yield meanwhile \(percent(result.realizedApy)) a year (\(result.realizedApyBasis))"]
-        if clamped { notes.append("* the shifted APY is below 0: floored at 0 (Pendle's market cannot price a negative rate)") }
+        if clamped {
+            notes.append("* the shifted APY is below 0: floored at 0 (" + (result.curveName == YieldSpaceMarketFile.curveName
+                ? "a YieldSpace pool cannot price a negative rate)" : "Pendle's market cannot price a negative rate)"))
+        }
         if atLimit { notes.append("the LP could not be traded all the way to some APYs (the pool's limit)") }
         let days = ChartNumberFormat.short(result.days, maxDecimals: 2)
         let horizon = result.days == 0 ? "instant moves (0 days)" : "after \(days) day\(days == "1" ? "" : "s")"
