@@ -226,3 +226,65 @@ import YieldStrip
         #expect(html.components(separatedBy: "<svg").count - 1 == 3)
     }
 }
+
+/// `market new --curve yieldspace` and the batch op `marketNew` with `"curve": "yieldspace"`: a pool at a target
+/// APY and liquidity, as Yield starts one.
+@Suite struct YieldSpaceMarketNewTests {
+    static let path = YieldSpaceExampleTests.path
+
+    /// Given the bundled pool's parameters (and its texts), the command writes the bundled file byte for byte.
+    @Test func reproducesTheBundledPool() throws {
+        let file = try YieldSpaceMarketFile.load(path: Self.path)
+        let run = CLI.run(arguments: ["market", "new", "--curve", "yieldspace", "--apy", "0.3%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z",
+                                      "--liquidity-usd", "20000000", "--stock-price", "230", "--py-index", "1.003214142718150519",
+                                      "--ts-years", "10", "--g1-fee", "9500", "--name", try #require(file.name), "--underlying", "AAPL",
+                                      "--source", try #require(file.source), "--notes", try #require(file.notes)])
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout == (try String(contentsOfFile: Self.path, encoding: .utf8)))
+    }
+
+    /// The rate read back from the reserves, `ts · ln(y/(μz))` on the 365-day year, is the target within the stated
+    /// 1e-9, and the pool is worth the liquidity asked for; `--json` is the batch op's answer.
+    @Test(arguments: [(0.0, 18, 1_000_000.0), (0.001, 18, 5_000_000.0), (0.01, 6, 250_000.0), (0.05, 18, 20_000_000.0), (0.2, 12, 1_000_000.0)])
+    func readsBackTheTarget(apy: Double, decimals: Int, liquidity: Double) throws {
+        let arguments = ["market", "new", "--curve", "yieldspace", "--apy", String(apy), "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z",
+                         "--liquidity-usd", String(liquidity), "--stock-price", "50", "--py-index", "1.02", "--mu", "1.01", "--ts-years", "20",
+                         "--g1-fee", "9000", "--decimals", String(decimals)]
+        let text = CLI.run(arguments: arguments)
+        #expect(text.exitCode == 0, "\(text.stderr)")
+        let file = try YieldSpaceMarketFile.parse(Array(text.stdout.utf8), origin: "new")
+        let pool = file.pool
+        #expect(pool.decimals == decimals && pool.g1Fee == 9000 && file.tsYears == 20 && file.blockTime == 1_772_461_800)
+        // Independently: the rate of the integer reserves, and the value of shares at c plus real fyToken at its price.
+        let unit = Foundation.pow(10.0, Double(decimals))
+        let z = pool.sharesReserves.doubleValue / unit, y = pool.fyTokenReserves.doubleValue / unit
+        let s = try #require(pool.totalSupply).doubleValue / unit
+        let (c, mu) = (Double(pool.c.raw.description)! / 18_446_744_073_709_551_616, Double(pool.mu.raw.description)! / 18_446_744_073_709_551_616)
+        #expect(abs(c - 1.02) < 1e-15 && abs(mu - 1.01) < 1e-15)
+        let ts = 1 / (20.0 * 31_557_600)
+        let lnRate = ts * Foundation.log(y / (mu * z)) * 31_536_000
+        #expect(abs(Foundation.expm1(lnRate) - apy) < YieldSpaceDeployment.impliedApyTolerance, "\(Foundation.expm1(lnRate)) against \(apy)")
+        let tau = Double(1_804_118_400 - 1_772_461_800) / 31_536_000
+        let value = (z * c + (y - s) * Foundation.exp(-lnRate * tau)) * 50
+        #expect(abs(value / liquidity - 1) < 1e-6)
+        // --json is the batch op's answer.
+        let json = try JSONOutput.object(CLI.run(arguments: arguments + ["--json"]))
+        let batch = try JSONOutput.batchAnswer(#"{"op":"marketNew","curve":"yieldspace","apy":\#(apy),"expiry":"2027-03-04","blockTime":"2026-03-02T14:30:00Z","liquidityUsd":\#(liquidity),"stockPrice":50,"pyIndex":"1020000000000000000","mu":"1010000000000000000","tsYears":20,"g1Fee":9000,"decimals":\#(decimals)}"#)
+        #expect(batch == json)
+        #expect((JSONOutput.number(json, "impliedApyError") ?? 1) < YieldSpaceDeployment.impliedApyTolerance)
+    }
+
+    @Test func badInput() {
+        let base = ["market", "new", "--apy", "1%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z", "--liquidity-usd", "1000000", "--stock-price", "50"]
+        expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--fee", "1%"]), exitCode: 2, containing: "'--fee' sets a Pendle market")
+        expectFailure(CLI.run(arguments: base + ["--ts-years", "5"]), exitCode: 2, containing: "'--ts-years' sets a YieldSpace pool")
+        expectFailure(CLI.run(arguments: base + ["--curve", "balancer"]), exitCode: 2, containing: "expected pendle-v2 or yieldspace")
+        expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--g1-fee", "0"]), exitCode: 1, containing: "InvalidFee")
+        expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--ts-years", "1"]), exitCode: 1, containing: "YieldMath: Too far from maturity")
+        expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--decimals", "19"]), exitCode: 1, containing: "decimals")
+        expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--ts-years", "ten"]), exitCode: 2, containing: "expected a whole number")
+        let negative = CLI.run(arguments: ["market", "new", "--curve", "yieldspace", "--apy", "-1%", "--expiry", "2027-03-04", "--at", "2026-03-02",
+                                           "--liquidity-usd", "1", "--stock-price", "1"])
+        expectFailure(negative, exitCode: 1, containing: "RateOutOfRange")
+    }
+}

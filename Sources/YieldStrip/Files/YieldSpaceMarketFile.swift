@@ -140,25 +140,7 @@ public struct YieldSpaceMarketFile: Sendable, Equatable {
     /// `sharesReserves`, `fyTokenReserves` (virtual), `totalSupply`, `c`, `mu`, `tsYears` (or `ts`), `g1Fee`,
     /// `maturity`, `decimals`; absent fields are left out; the text ends with a newline.
     public var jsonText: String {
-        var object = JSONObject()
-        if let name { object.append("name", .string(name)) }
-        if let underlying { object.append("underlying", .string(underlying)) }
-        object.append("curve", .string(Self.curveName))
-        if let source { object.append("source", .string(source)) }
-        if let notes { object.append("notes", .string(notes)) }
-        if let stockPrice, let number = MarketFile.jsonNumber(stockPrice) { object.append("stockPrice", .number(number)) }
-        if let blockTime { object.append("blockTime", .number(JSONNumber(blockTime))) }
-        var state = JSONObject()
-        state.append("sharesReserves", .wei(pool.sharesReserves))
-        state.append("fyTokenReserves", .wei(pool.fyTokenReserves))
-        if let supply = pool.totalSupply { state.append("totalSupply", .wei(supply)) }
-        state.append("c", .wei(pool.c.raw))
-        state.append("mu", .wei(pool.mu.raw))
-        if let tsYears { state.append("tsYears", .number(JSONNumber(tsYears))) } else { state.append("ts", .wei(pool.ts.raw)) }
-        state.append("g1Fee", .number(JSONNumber(pool.g1Fee)))
-        state.append("maturity", .number(JSONNumber(pool.maturity)))
-        state.append("decimals", .number(JSONNumber(pool.decimals)))
-        object.append("pool", .object(state))
+        let object = jsonObject
         var lines = ["{"]
         for (i, member) in object.members.enumerated() {
             let comma = i == object.count - 1 ? "" : ","

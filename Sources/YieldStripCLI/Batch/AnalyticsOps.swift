@@ -17,8 +17,8 @@ enum AnalyticsOps {
             case .yieldSpace(let context): return try YieldSpaceSnapshotReport.build(context).object
             }
         },
-        BatchOp("marketNew", "apy, expiry, blockTime, liquidityUsd, stockPrice, fee?, apyBand?, pyIndex?, reserveFeePercent?, name?, underlying?, source?, notes? → a new market's file fields, implied APY and pool value read back (as 'market new --json')") { request in
-            try MarketNewReport.build(MarketNewInputs(request: request)).report.object
+        BatchOp("marketNew", "apy, expiry, blockTime, liquidityUsd, stockPrice, fee?, apyBand?, pyIndex?, reserveFeePercent?, name?, underlying?, source?, notes?, curve? (yieldspace: mu?, tsYears?, g1Fee?, decimals?) → a new market's file fields, implied APY and pool value read back (as 'market new --json')") { request in
+            try MarketNewReport.answer(MarketNewInputs(request: request)).report.object
         },
         BatchOp("quote", "market, pyIndex, blockTime, swap (a router swap op), its amount field (or for an SY amount sy|tokens|shares (wei)|usd), stockPrice? → amounts, fees, effective APY, price impact, limit, new market") { request in
             let kind = try swapKind(request)
