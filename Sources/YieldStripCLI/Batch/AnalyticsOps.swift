@@ -39,6 +39,9 @@ enum AnalyticsOps {
             let sized = try QuoteReport.syAmount(size, context: context)
             return try QuoteReport.build(context, swap: kind, amount: sized.sy, size: sized).object
         },
+        BatchOp("compare", "markets (two file paths or market objects), blockTime, buyPt|sellPt, sy|shares|pt (wei)|usd or sizes with unit, stockPrice? → each venue's fill, effective APY, fee, impact, largest trade; the better venue and by how much; where it flips (as 'compare --json')") { request in
+            try CompareOptions.answer(request)
+        },
         BatchOp("depth", "market, pyIndex, blockTime (or curve yieldspace, pool) → rows: implied APY after PT trades of 0.1 % … 50 % of the pool, both sides") { request in
             let context = try CurveContext(request: request)
             return try DepthReport.build(context, depth: DepthReport.depth(context)).object

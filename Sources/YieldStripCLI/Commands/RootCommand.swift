@@ -18,6 +18,7 @@ public struct RootCommand: Command {
         MarketCommand(),
         QuoteCommand(),
         DepthCommand(),
+        CompareCommand(),
         SplitCommand(),
         DividendsCommand(),
         ReportCommand(),

@@ -67,6 +67,74 @@ public enum JobCharts {
             series: series, references: references, notes: notes)
     }
 
+    // MARK: compare
+
+    /// `compare`: each venue's effective APY against the trade's size (``VenueComparison/sweep(_:venueA:venueB:at:from:to:points:)``,
+    /// on a log scale), the sizes asked marked; the spot APYs, the flips and each venue's largest trade drawn as
+    /// lines. `names` are the venues' names (A, then B).
+    public static func compare(_ result: VenueComparisonResult, sweep: [VenueSweepPoint], names: [String], subject: String? = nil) -> XYChart {
+        let buying = result.side == .buyPt
+        let colours = [Palette.blue, Palette.vermillion], markers: [MarkerShape] = [.circle, .square], labels = ["A", "B"]
+        let dashes: [LineDash] = [.solid, .dashed]
+        let unitText: String
+        switch (result.unit, buying) {
+        case (.usd, true): unitText = "USD paid"
+        case (.usd, false): unitText = "USD of PT face value sold"
+        case (.shares, true): unitText = "shares' worth of SY paid"
+        case (.shares, false): unitText = "PT sold (shares at maturity)"
+        case (.sy, _): unitText = "SY paid"
+        case (.pt, _): unitText = "PT sold"
+        }
+        let asked = Set(result.rows.map(\.size.doubleValue))
+        var series: [ChartSeries] = []
+        for venue in 0..<2 {
+            let name = venue < names.count ? names[venue] : labels[venue]
+            let curve = result.venues[venue].curveName
+            series.append(ChartSeries(name: "\(labels[venue]): \(name) (\(curve))",
+                                      points: sweep.compactMap { point in point.effectiveApy[venue].map { ChartPoint(point.size, $0) } },
+                                      color: colours[venue], dash: dashes[venue]))
+            let rows = sweep.filter { asked.contains($0.size) }.compactMap { point in point.effectiveApy[venue].map { ChartPoint(point.size, $0) } }
+            series.append(ChartSeries(name: "\(labels[venue]) at the sizes asked", points: rows, style: .scatter, color: colours[venue],
+                                      marker: markers[venue], markerRadius: 4, inLegend: false))
+        }
+        var references: [ReferenceLine] = []
+        let spots = result.venues.map(\.spotApy)
+        if percent(spots[0]) == percent(spots[1]) {
+            references.append(ReferenceLine(.horizontal, at: spots[0], label: "spot implied APY \(percent(spots[0])) (both)", color: Palette.ink, dash: .dotted))
+        } else {
+            for venue in 0..<2 {
+                references.append(ReferenceLine(.horizontal, at: spots[venue], label: "\(labels[venue]): spot implied APY \(percent(spots[venue]))",
+                                                color: colours[venue], dash: .dotted))
+            }
+        }
+        let sizes = sweep.map(\.size)
+        let top = (sizes.max() ?? 1) * 2
+        var notes: [String] = []
+        for flip in result.flips {
+            let text = "\(labels[flip.betterBelow]) fills better below about \(number(flip.flipSize)), \(labels[flip.betterAbove]) above"
+                + (flip.cause == "refusal" ? " (\(labels[flip.betterBelow]) takes no more)" : "")
+            references.append(ReferenceLine(.vertical, at: flip.flipSize, label: text, tag: "flip", color: Palette.green, dash: .dashed))
+        }
+        for venue in 0..<2 {
+            guard let largest = result.venues[venue].largestInputInUnit, largest.isFinite, largest > 0 else { continue }
+            let text = "largest \(buying ? "purchase" : "sale") \(labels[venue]) takes: \(number(largest)) (\(unitText))"
+            if largest <= top, largest >= (sizes.min() ?? 0) {
+                references.append(ReferenceLine(.vertical, at: largest, label: text, tag: "\(labels[venue]) limit", color: colours[venue], dash: .dashDot))
+            } else {
+                notes.append(text + (largest > top ? " (beyond the chart)" : ""))
+            }
+        }
+        notes.append("fee: " + (0..<2).map { "\(labels[$0]) \(percent(result.venues[$0].annualFeeRate)) a year" }.joined(separator: ", ")
+                     + (result.venues.contains { $0.curveName == YieldSpaceCurve<Wad>.name } ? " (YieldSpace's at this rate: a share of the yield)" : ""))
+        return XYChart(
+            title: buying ? "Compare: the APY a PT purchase locks in, by its size, on two venues"
+                : "Compare: the APY a PT sale sells at, by its size, on two venues",
+            subtitle: joined([subject, "read at \(UnixTime.format(result.blockTime))", buying ? "higher is better" : "lower is better"]),
+            x: ChartAxis(label: "trade size (\(unitText), log scale)", scale: .log),
+            y: ChartAxis(label: buying ? "APY locked in (%)" : "APY the PT sells at (%)", ticks: .percent),
+            series: series, references: references, notes: notes)
+    }
+
     // MARK: lockin
 
     /// `lockin`: USD at maturity against the stock price then (the result's `priceScenarios`), for the
