@@ -220,7 +220,7 @@ public enum VenueComparison {
             throw StrategyError.invalidInput(field: "sweep", value: "\(from)…\(to)", reason: "sweep positive sizes, the first not above the last, 2 to 1,000 points")
         }
         let venues: [any ImpliedYieldCurve<Wad>] = [venueA, venueB]
-        var sizes = (0..<points).map { from * Foundation.pow(to / from, Double($0) / Double(points - 1)) }
+        var sizes = (0..<points).map { $0 == points - 1 ? to : from * Foundation.pow(to / from, Double($0) / Double(points - 1)) }
         sizes += request.sizes.map(\.doubleValue)
         sizes = Array(Set(sizes)).sorted()
         return sizes.compactMap { size in

@@ -5,7 +5,7 @@ import YieldStripJSON
 /// `yieldstrip compare`: the same PT trade on two venues side by side (batch op `compare`).
 struct CompareCommand: Command {
     let name = "compare"
-    let abstract = "The same PT trade on two markets side by side: which fills better."
+    let abstract = "A PT trade on two markets: which fills better, and by how much."
     let discussion = """
         Runs the same trade on both market files (either curve: Pendle V2 or
         YieldSpace), each venue's exact optimal fill: --buy-pt pays --sy, --shares or
@@ -15,11 +15,12 @@ struct CompareCommand: Command {
         the APY it locks in (or sells at), what the fee and the price impact take,
         each venue's largest trade, and which venue fills better and by how much
         (bp, and shares and USD for the same input; USD needs a stock price: the
-        files' when they agree, or --stock-price). --sizes 1k,10k,100k,1m (k, m, b suffixes; in
-        --unit) prints a table across sizes and bisects the size where the better
-        venue flips. The block time is --at, else the files' blockTime (they must
-        agree), else the wall clock. --json prints the answer of the batch op
-        'compare'. --svg FILE also draws each venue's APY against the size.
+        files' when they agree, or --stock-price). --sizes 1k,10k,100k,1m (k, m, b
+        suffixes; in --unit) prints a table across sizes and bisects the size where
+        the better venue flips, to 0.01 %. The block time is --at, else the files'
+        blockTime (they must agree), else the wall clock. --json prints the answer
+        of the batch op 'compare'. --svg FILE also draws each venue's APY against
+        the size.
         """
     var options: [OptionSpec] {
         [OptionSpec.repeated("market", count: 2, valueName: "file",
