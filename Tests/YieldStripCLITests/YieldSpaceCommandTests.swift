@@ -241,6 +241,9 @@ import YieldStrip
                                       "--source", try #require(file.source), "--notes", try #require(file.notes)])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout == (try String(contentsOfFile: Self.path, encoding: .utf8)))
+        // examples/markets/README.md gives this command.
+        let readme = try String(contentsOfFile: Self.path.replacingOccurrences(of: "yieldspace-aapl-like.json", with: "README.md"), encoding: .utf8)
+        #expect(readme.contains("yieldstrip market new --curve yieldspace --apy 0.3% --expiry 2027-03-04 --at 2026-03-02T14:30:00Z --liquidity-usd 20000000 --stock-price 230 \\\n  --py-index 1.003214142718150519 --ts-years 10 --g1-fee 9500"))
     }
 
     /// The rate read back from the reserves, `ts · ln(y/(μz))` on the 365-day year, is the target within the stated
