@@ -41,11 +41,20 @@ public enum YieldSpaceDeployment {
     /// `poolValueInBase = liquidityUsd / stockPrice`).
     ///
     /// - Parameters:
+    ///   - impliedApy: the target implied APY on the 365-day year, ≥ 0 (0.003 is 0.3 %).
+    ///   - maturity: the pool's maturity (Unix seconds), after `blockTime`.
+    ///   - blockTime: when the pool is started (Unix seconds, ≥ 0): the file's `blockTime`.
+    ///   - liquidityUsd: the pool's value in USD, > 0.
+    ///   - stockPrice: USD per base (per share), > 0.
     ///   - assetPerShare: base per share now (`c`; for a stock token, its PY index), > 0.
     ///   - assetPerShareAtStart: base per share when the pool began (`μ`); nil: `c`.
     ///   - tsYears: the time stretch in whole Yield years (365.25 days), 1 … 1,000,000.
     ///   - g1Fee: the pool's fee, fp4 in (0, 10000].
     ///   - decimals: the token's decimals, 0 … 18.
+    ///   - name: the file's `name`.
+    ///   - underlying: the file's `underlying` (a ticker).
+    ///   - source: the file's `source`: where the numbers come from.
+    ///   - notes: the file's `notes`.
     /// - Throws: ``NewMarketError`` for an input out of range (the same names as a Pendle market's), ``YieldSpaceError``
     ///   for the pool's parameters (`InvalidFee`, `YieldMath: t must be positive`, `YieldMath: Too far from
     ///   maturity` when `a = 1 − g2 · ts · T` is not positive), and the pool's reverts on the seeding trade.
