@@ -69,27 +69,15 @@ struct LockInCommand: Command {
                 prices: prices, hedge: hedgeKind, funding: funding, borrowFee: borrowFee, rebate: rebate, dividendYield: dividendYield,
                 initialMargin: margin, schedule: schedule, holdApy: holdApy, withholding: withholding)
         }
-        let answer: LockInAnswer
-        let subject: String
-        if let (file, poolContext) = try MarketOptions.yieldSpaceContext(invocation) {
-            // A YieldSpace pool: the same job on its curve (sellBase buys the fyToken).
-            var pool = poolContext
-            if let stockPrice { pool.stockPrice = stockPrice }
-            let request = try request(fileStockPrice: pool.stockPrice)
-            answer = try pool.explainingMaturity {
-                try LockInAnswer.build(LockIn.compute(request, curve: $0.curve, at: $0.blockTime), context: $0, title: file.title)
-            }
-            subject = file.chartSubject
-        } else {
-            let (file, fileContext) = try MarketOptions.context(invocation)
-            var context = fileContext
-            if let stockPrice { context.stockPrice = stockPrice }
-            let request = try request(fileStockPrice: context.stockPrice)
-            answer = try context.explainingExpiry {
-                try LockInAnswer.build(LockIn.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
-            }
-            subject = file.chartSubject
+        // Either curve: on a YieldSpace pool the same job runs on its curve (sellBase buys the fyToken).
+        let (file, fileContext) = try MarketOptions.curveContext(invocation)
+        var context = fileContext
+        if let stockPrice { context.stockPrice = stockPrice }
+        let request = try request(fileStockPrice: context.stockPrice)
+        let answer = try context.explainingExpiry {
+            try LockInAnswer.build(LockIn.compute(request, curve: $0.curve, at: $0.blockTime), context: $0, title: file.title)
         }
+        let subject = file.chartSubject
         for warning in answer.result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.lockIn(answer.result, subject: subject), chart)
         return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
