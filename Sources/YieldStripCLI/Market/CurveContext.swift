@@ -62,6 +62,9 @@ struct CurveContext: BlockTimeContext, Sendable {
         }
     }
 
+    /// Asset per SY: the PY index on Pendle, `c` (base per pool share) on a YieldSpace pool.
+    var assetPerSy: Wad { curve.assetPerSy }
+
     var isYieldSpace: Bool {
         if case .yieldSpace = venue { return true }
         return false

@@ -71,7 +71,7 @@ struct ShortYTCommand: Command {
         let answer = try context.explainingExpiry {
             var priced = request
             priced.stockPrice = $0.stockPrice
-            return try ShortYTAnswer.build(ShortYT.compute(priced, curve: $0.curve, at: $0.blockTime), context: $0, assetPerSy: $0.curve.assetPerSy,
+            return try ShortYTAnswer.build(ShortYT.compute(priced, curve: $0.curve, at: $0.blockTime), context: $0, assetPerSy: $0.assetPerSy,
                                            title: file.title)
         }
         try ChartOutput.write(JobCharts.shortYT(answer.result, subject: file.chartSubject), chart)
@@ -107,6 +107,6 @@ enum ShortYTOptions {
             borrowFeeApr: try StrategyInputs.rate(batch, "borrowFee") ?? 0, fraction: try StrategyInputs.exactRate(batch, "fraction") ?? .one,
             realizedApys: try StrategyInputs.range(batch, "realizedApys")?.values, stockPrice: context.stockPrice)
         let result = try ShortYT.compute(request, curve: context.curve, at: context.blockTime)
-        return try ShortYTAnswer.build(result, context: context, assetPerSy: context.curve.assetPerSy, title: nil).report.object
+        return try ShortYTAnswer.build(result, context: context, assetPerSy: context.assetPerSy, title: nil).report.object
     }
 }
