@@ -148,6 +148,8 @@ public struct SupplyApyTarget: Hashable, Sendable {
 /// the inverse question, what is assumed.
 public struct LendingRatesResult: Sendable {
     public var model: String
+    /// The model with its parameters, as given.
+    public var rateModel: LendingRateModel
     public var compounding: RateCompounding
     /// The utilization at the end (the constant one, or the path's last) and the time covered.
     public var utilization: Double
@@ -351,7 +353,7 @@ public enum LendingRates {
         assumptions.append("supply rate = borrow rate · utilization · (1 − \(model.reserveFactorName))")
 
         return LendingRatesResult(
-            model: model.name, compounding: compounding, utilization: finalU, seconds: total,
+            model: model.name, rateModel: model, compounding: compounding, utilization: finalU, seconds: total,
             days: Double(total) / Double(RateConventions.secondsPerDay), reserveFactor: rf,
             borrowRate: borrowRate, supplyRate: supplyRate, borrowApy: compounding.apy(borrowRate), supplyApy: compounding.apy(supplyRate),
             borrowRateEnd: borrowEnd, supplyRateEnd: supplyEnd, borrowRateRay: borrowRateRay, supplyRateRay: supplyRateRay,

@@ -1,0 +1,12 @@
+import YieldStrip
+import YieldStripJSON
+
+/// Ops for lending — `rates`, `borrow`, `loop`, `mnav` — each answering exactly the fields its command prints
+/// with `--json`, its options in camelCase (see ``LendingSource``).
+enum LendingOps {
+    static let entries: [BatchOp] = [
+        BatchOp("rates", "model, optimal?, base?, slope1?, slope2?, rateAtTarget?, points?, utilization|borrowed+supplied|path, days?, reserveFactor?, targetSupplyApy? → borrow and supply APR and APY, the curve, the inverse (as 'rates --json')") { request in
+            try RatesOptions.answer(request)
+        },
+    ]
+}
