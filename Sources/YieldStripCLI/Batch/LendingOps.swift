@@ -8,5 +8,8 @@ enum LendingOps {
         BatchOp("rates", "model, optimal?, base?, slope1?, slope2?, rateAtTarget?, points?, utilization|borrowed+supplied|path, days?, reserveFactor?, targetSupplyApy? → borrow and supply APR and APY, the curve, the inverse (as 'rates --json')") { request in
             try RatesOptions.answer(request)
         },
+        BatchOp("borrow", "collateral, amount|sy|tokens|shares|usd, market context? (market, pyIndex), blockTime, ptOracle?, protocol, ltv+liquidationThreshold|lltv, debt, debtAsset?, borrowApr?, stockPrice?, … → health factor, liquidation price, APY and date, capacity, penalty (as 'borrow --json')") { request in
+            try BorrowOptions.answer(request)
+        },
     ]
 }

@@ -15,6 +15,7 @@ public struct RootCommand: Command {
         ShortYTCommand(),
         HedgeCommand(),
         ScenarioCommand(),
+        BorrowCommand(),
         RatesCommand(),
         MarketCommand(),
         QuoteCommand(),
