@@ -215,8 +215,8 @@ public enum PremiumTrade {
             // Debt Q·(S₁/S₀) against collateral K·(P₁/P₀)·threshold: the coin unchanged, the stock rises to S*.
             liquidationStock = c.stockPrice * threshold * k / q
             liquidationMnav = m0 * threshold * k / q
-            notes.append(String(format: "a short of the premium gains %.2f USD for each 1 %% the mNAV falls from %.4f (the coin unchanged), and pays %.2f USD a year to hold",
-                                q / 100, m0, -carry))
+            notes.append(String(format: "a short of the premium gains %.2f USD for each 1 %% the mNAV falls from %.4f (the coin unchanged), and %@ %.2f USD a year to hold",
+                                q / 100, m0, carry >= 0 ? "earns" : "pays", abs(carry)))
             notes.append("coin and stock moving together (a constant mNAV) leave the health factor unchanged: the loan is liquidated only if the premium widens")
         case .long:
             // Debt Q·(P₁/P₀) against collateral K·(S₁/S₀)·threshold.

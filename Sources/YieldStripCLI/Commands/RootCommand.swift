@@ -17,6 +17,8 @@ public struct RootCommand: Command {
         ScenarioCommand(),
         BorrowCommand(),
         RatesCommand(),
+        LoopCommand(),
+        MnavCommand(),
         MarketCommand(),
         QuoteCommand(),
         DepthCommand(),
