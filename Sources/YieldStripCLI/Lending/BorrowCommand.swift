@@ -90,6 +90,9 @@ enum BorrowOptions {
         if source.given("exchangeRate") && hasMarket {
             throw source.conflict("\(source.name("exchangeRate")) is the market's PY index when a market is given: leave it out", field: "exchangeRate")
         }
+        if collateral == .pt && !hasMarket {
+            throw source.conflict("PT collateral is priced from its market: give \(source.isBatch ? "'market' and 'pyIndex'" : "'--market <file>'")", field: "market")
+        }
         if collateral == .pt && source.given("exchangeRate") {
             throw source.conflict("\(source.name("exchangeRate")) is the token's: PT is priced by its oracle", field: "exchangeRate")
         }
