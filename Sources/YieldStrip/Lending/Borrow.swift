@@ -327,7 +327,7 @@ public enum Borrow {
         var repaid: Double? = nil, penalty: Double? = nil
         if debtAsset > 0 {
             repaid = terms.closeFactor * debtAsset
-            penalty = terms.closeFactor * debtAsset * (terms.incentiveFactor - 1)
+            penalty = terms.closeFactor * debtAsset * terms.liquidationBonus
         }
 
         // Projection rows at today's stock price.
@@ -366,7 +366,7 @@ public enum Borrow {
             stockPrice: s, spotImpliedApy: spotApy, collateralValueAsset: collateralAsset, collateralValueUsd: s.map { collateralAsset * $0 },
             debtAsset: request.debtAsset, debt: request.debt, debtValueAsset: debtAsset, debtUsd: s.map { debtAsset * $0 },
             borrowApr: request.borrowApr, protocolName: terms.protocolName, maxLtv: maxLtv, liquidationThreshold: threshold,
-            liquidationBonus: terms.incentiveFactor - 1, liquidationIncentiveFactor: terms.incentiveFactor,
+            liquidationBonus: terms.liquidationBonus, liquidationIncentiveFactor: terms.incentiveFactor,
             morphoIncentiveFactor: { if case .morpho(let lltv) = terms { return try? LiquidationTerms.morphoIncentiveFactor(lltv: lltv) }; return nil }(),
             closeFactor: terms.closeFactor, ltv: ltv, healthFactor: health, maxBorrowUsd: s.map { maxBorrowAsset * $0 },
             borrowCapacityUsd: s.map { (maxBorrowAsset - debtAsset) * $0 }, maxBorrowAsset: maxBorrowAsset, borrowCapacityAsset: maxBorrowAsset - debtAsset,

@@ -173,6 +173,14 @@ public enum LiquidationTerms: Hashable, Sendable {
         }
     }
 
+    /// The liquidator's bonus on the debt repaid: Aave's bonus, Morpho's incentive factor − 1.
+    public var liquidationBonus: Double {
+        switch self {
+        case .aave(_, _, let bonus): return bonus
+        case .morpho: return incentiveFactor - 1
+        }
+    }
+
     /// The share of the debt one liquidation may repay at a health factor just below 1.
     public var closeFactor: Double {
         if case .morpho = self { return 1 }

@@ -202,7 +202,8 @@ public enum PremiumTrade {
         let exposure = request.side == .short ? q : k
         let coinExposure = request.side == .short ? k - q - hedge : k - q
 
-        func premiumPnl(_ m1: Double) -> Double { request.side == .short ? q * (1 - m1 / m0) : k * (m1 / m0 - 1) }
+        /// The premium leg's PnL when the mNAV moves to `ratio` times today's.
+        func premiumPnl(ratio: Double) -> Double { request.side == .short ? q * (1 - ratio) : k * (ratio - 1) }
         // PnL(m*) = 0.
         let breakEven: Double = request.side == .short ? m0 * (1 + carryToHorizon / q) : m0 * (1 - carryToHorizon / k)
         let breakEvenValid = breakEven > 0
@@ -228,15 +229,21 @@ public enum PremiumTrade {
         }
         if m0 < 1 { notes.append(String(format: "the stock trades below its coin NAV (mNAV %.4f): a discount, not a premium", m0)) }
 
-        let moves: [Double] = [-0.5, -0.4, -0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.4, 0.5]
-        let defaults: [Double] = moves.map { (move: Double) -> Double in m0 * (1 + move) } + [1]
-        let mnavs: [Double] = (request.mnavScenarios ?? defaults).map { (m: Double) -> Double in Double(String(format: "%.12g", m)) ?? m }
-        for (i, m) in mnavs.enumerated() where !(m.isFinite && m > 0) {
-            throw LendingError.invalidParameter(field: "mnavScenarios[\(i)]", value: "\(m)", reason: "an mNAV is a positive number (e.g. 1.5)")
+        // Rows: today's mNAV moved by −50 % … +50 %, and par, unless mNAVs are given.
+        var rows: [(mnav: Double, ratio: Double)]
+        if let given = request.mnavScenarios {
+            for (i, m) in given.enumerated() where !(m.isFinite && m > 0) {
+                throw LendingError.invalidParameter(field: "mnavScenarios[\(i)]", value: "\(m)", reason: "an mNAV is a positive number (e.g. 1.5)")
+            }
+            rows = given.map { ($0, $0 / m0) }
+        } else {
+            rows = [-0.5, -0.4, -0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3, 0.4, 0.5].map { (m0 * (1 + $0), 1 + $0) }
+            if !rows.contains(where: { $0.mnav == 1 }) { rows.append((1, 1 / m0)) }
         }
-        let scenarios = Array(Set(mnavs)).sorted().map { m -> PremiumScenario in
-            let pnl = premiumPnl(m)
-            return PremiumScenario(mnav: m, stockPrice: c.stockPrice * m / m0, premiumPnlUsd: pnl, carryUsd: carryToHorizon,
+        rows.sort { $0.mnav < $1.mnav }
+        let scenarios = rows.map { row -> PremiumScenario in
+            let pnl = premiumPnl(ratio: row.ratio)
+            return PremiumScenario(mnav: row.mnav, stockPrice: c.stockPrice * row.ratio, premiumPnlUsd: pnl, carryUsd: carryToHorizon,
                                    pnlUsd: pnl + carryToHorizon, returnOnCapital: (pnl + carryToHorizon) / k)
         }
 
