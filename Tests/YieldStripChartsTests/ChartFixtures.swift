@@ -23,7 +23,7 @@ enum ChartFixtures {
 
     static let subject = "AAPL-like stock token, 4 MAR 2027 (AAPL)"
 
-    // MARK: The six charts, as docs/charts.md shows them
+    // MARK: The seven charts, as docs/charts.md shows them
 
     static func depthChart(_ file: MarketFile? = nil) throws -> XYChart {
         let file = try file ?? aapl()

@@ -4,7 +4,7 @@ import YieldStripJSON
 /// `yieldstrip borrow`: a loan against the stock token or its PT (batch op `borrow`).
 struct BorrowCommand: Command {
     let name = "borrow"
-    let abstract = "Borrow against the stock token or its PT: health factor, liquidation."
+    let abstract = "Borrow against the token or its PT: health, liquidation."
     let discussion = """
         Posts --collateral token (worth its exchange rate x the stock price) or pt
         (priced by --pt-oracle: market, linear-discount --discount 18%, twap --twap-apy

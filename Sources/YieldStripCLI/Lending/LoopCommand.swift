@@ -5,7 +5,7 @@ import YieldStripJSON
 /// `yieldstrip loop`: PT looping on the market's curve (batch op `loop`).
 struct LoopCommand: Command {
     let name = "loop"
-    let abstract = "Loop PT: buy, post, borrow, buy again; net APY, health, break-even."
+    let abstract = "Loop PT: borrow and buy again; net APY, health, break-even."
     let discussion = """
         Buys PT with the capital (--sy, --tokens, --shares or --usd), posts it, borrows
         (--borrow token: the stock token, one SY each; usd: a stablecoin that buys the

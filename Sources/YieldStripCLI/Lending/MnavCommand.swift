@@ -4,7 +4,7 @@ import YieldStripJSON
 /// `yieldstrip mnav`: a treasury company's premium and the trade on it (batch op `mnav`).
 struct MnavCommand: Command {
     let name = "mnav"
-    let abstract = "The premium trade: a treasury company's mNAV, short or long it."
+    let abstract = "The premium trade: a treasury company's mNAV, short or long."
     let discussion = """
         mNAV = market cap / (coin holdings x coin price), from plain numbers
         (--shares-outstanding, --stock-price, --coin-holdings, --coin-price,

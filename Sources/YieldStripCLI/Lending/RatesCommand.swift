@@ -4,7 +4,7 @@ import YieldStripJSON
 /// `yieldstrip rates`: a lending protocol's borrow and supply rates (batch op `rates`).
 struct RatesCommand: Command {
     let name = "rates"
-    let abstract = "Lending rates: Aave, Morpho or a kinked curve; APR, APY, the inverse."
+    let abstract = "Lending rates: Aave, Morpho, kinked; APR, APY, the inverse."
     let discussion = """
         The borrow and supply rates of a lending pool at a utilization (borrowed /
         supplied: --utilization, or --borrowed with --supplied), as APR and APY.
