@@ -114,7 +114,7 @@ enum BorrowOptions {
 
     static func compute(_ request: BorrowRequest, context: MarketContext?, exchangeRate: Wad?, at time: Int64) throws -> BorrowResult {
         if let context {
-            return try context.explainingExpiry { try Borrow.compute(request, curve: StrategyInputs.curve($0), at: time) }
+            return try context.explainingMaturity { try Borrow.compute(request, curve: StrategyInputs.curve($0), at: time) }
         }
         return try Borrow.compute(request, exchangeRate: exchangeRate ?? .one, at: time)
     }
