@@ -347,6 +347,9 @@ public enum Borrow {
             rows.append(row)
         }
 
+        if let purchase {
+            assumptions.append("the PT is bought with the budget through the router's exact \(purchase.venueTrade) at \(UnixTime.format(blockTime)), fees and price impact included")
+        }
         assumptions.append("collateral priced by \(oracleDescription)" + (s.map { String(format: ", at %@ USD per share", Wad.shortestDecimal($0)?.description ?? "\($0)") } ?? ""))
         assumptions.append("\(terms.protocolName == "morpho" ? "Morpho Blue" : "Aave v3")-style rules: borrow up to \(LiquidationTerms.percent(maxLtv)) of the collateral's value, "
             + "liquidated when the debt passes \(LiquidationTerms.percent(threshold)) of it"

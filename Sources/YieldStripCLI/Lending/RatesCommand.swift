@@ -122,6 +122,7 @@ struct RatesAnswer {
         try answer.number("utilization", r.utilization, label: "utilization (end)", display: percent)
         try answer.number("days", r.days, label: "days") { TableFormat.significant($0, digits: 8) }
         answer.withReport { $0.append("seconds", .number(JSONNumber(r.seconds))); $0.hiddenInTable.insert("seconds") }
+        if r.seconds == 0 { answer.hideInTable("days") }
         try answer.number("reserveFactor", r.reserveFactor, label: "reserve factor / fee", display: percent)
         let period = r.seconds > 0 ? " over the period" : ""
         try answer.number("borrowRate", r.borrowRate, label: "borrow rate (APR\(period))", display: percent)
