@@ -23,7 +23,7 @@ enum ChartFixtures {
 
     static let subject = "AAPL-like stock token, 4 MAR 2027 (AAPL)"
 
-    // MARK: The six charts, as docs/charts.md shows them
+    // MARK: The seven charts, as docs/charts.md shows them
 
     static func depthChart(_ file: MarketFile? = nil) throws -> XYChart {
         let file = try file ?? aapl()
@@ -77,9 +77,19 @@ enum ChartFixtures {
 
     static func minimumVarianceChart() throws -> XYChart { JobCharts.minimumVariance(try minimumVarianceResult()) }
 
+    static func loopResult() throws -> PtLoopResult {
+        let file = try aapl()
+        let request = PtLoopRequest(size: .tokens(Wad(units: 100)), borrow: .token, terms: .morpho(lltv: Wad(decimal: "0.915") ?? .zero), loops: 8,
+                                    borrowRate: .fixed(apr: 0.0005), stockPrice: file.stockPrice, tokenApy: 0.001)
+        return try PtLoop.compute(request, curve: file.curve, at: blockTime(file))
+    }
+
+    static func loopChart() throws -> XYChart { JobCharts.ptLoop(try loopResult(), subject: subject) }
+
     /// Every job chart by the name of its golden file.
     static func all() throws -> [(name: String, chart: any Chart)] {
         [("depth", try depthChart()), ("lockin", try lockInChart()), ("short-yt", try shortYTChart()),
-         ("scenario", try scenarioChart()), ("dividends", try dividendsChart()), ("hedge-minvar", try minimumVarianceChart())]
+         ("scenario", try scenarioChart()), ("dividends", try dividendsChart()), ("hedge-minvar", try minimumVarianceChart()),
+         ("loop", try loopChart())]
     }
 }
