@@ -20,6 +20,10 @@ import YieldStrip
               short-yt      Short YT to hedge a dividend stream: premium, PnL, break-even.
               hedge         Hedge ratios: income, DV01, delta, minimum variance.
               scenario      A position's PnL across APY shifts, stock moves and days.
+              borrow        Borrow against the token or its PT: health, liquidation.
+              rates         Lending rates: Aave, Morpho, kinked; APR, APY, the inverse.
+              loop          Loop PT: borrow and buy again; net APY, health, break-even.
+              mnav          The premium trade: a treasury company's mNAV, short or long.
               market        Read a market file (Pendle V2 or YieldSpace), or create one.
               quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.
               depth         Implied APY after PT trades of 0.1% to 50% of the pool.

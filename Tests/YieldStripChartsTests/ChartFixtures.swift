@@ -23,7 +23,7 @@ enum ChartFixtures {
 
     static let subject = "AAPL-like stock token, 4 MAR 2027 (AAPL)"
 
-    // MARK: The six charts, as docs/charts.md shows them
+    // MARK: The seven charts, as docs/charts.md shows them
 
     static func depthChart(_ file: MarketFile? = nil) throws -> XYChart {
         let file = try file ?? aapl()
@@ -77,6 +77,15 @@ enum ChartFixtures {
 
     static func minimumVarianceChart() throws -> XYChart { JobCharts.minimumVariance(try minimumVarianceResult()) }
 
+    static func loopResult() throws -> PtLoopResult {
+        let file = try aapl()
+        let request = PtLoopRequest(size: .tokens(Wad(units: 100)), borrow: .token, terms: .morpho(lltv: Wad(decimal: "0.915") ?? .zero), loops: 8,
+                                    borrowRate: .fixed(apr: 0.0005), stockPrice: file.stockPrice, tokenApy: 0.001)
+        return try PtLoop.compute(request, curve: file.curve, at: blockTime(file))
+    }
+
+    static func loopChart() throws -> XYChart { JobCharts.ptLoop(try loopResult(), subject: subject) }
+
     /// `compare` of the bundled pair, buying PT with 1,000 … 1,000,000 USD (as docs/curves.md draws it).
     static func compareChart() throws -> XYChart {
         let pendle = try aapl()
@@ -92,6 +101,6 @@ enum ChartFixtures {
     static func all() throws -> [(name: String, chart: any Chart)] {
         [("depth", try depthChart()), ("lockin", try lockInChart()), ("short-yt", try shortYTChart()),
          ("scenario", try scenarioChart()), ("dividends", try dividendsChart()), ("hedge-minvar", try minimumVarianceChart()),
-         ("compare", try compareChart())]
+         ("loop", try loopChart()), ("compare", try compareChart())]
     }
 }

@@ -30,11 +30,20 @@ public protocol ImpliedYieldCurve<Scalar>: Sendable {
     /// The implied rate and the PT and YT prices at `blockTime` (before any trade).
     func spot(at blockTime: Int64) throws -> CurveSpot
 
+    /// The continuously compounded implied rate the venue stores, in the curve's scalar (Pendle:
+    /// `lastLnImpliedRate`, exact wei): what the venue's own spot PT oracle reads.
+    var lnImpliedRate: Scalar { get }
+
     /// The optimal trade of exactly `amount` of the input token (``CurveTradeKind``): the venue router's
     /// defined answer (Pendle: the reference bisection's PT leg, which fits the input while one more wei does
     /// not). Throws what the venue would refuse (a zero amount,
     /// an input above the market's limit, a dust trade) with the venue's error names.
     func trade(_ kind: CurveTradeKind, exactIn amount: Scalar, at blockTime: Int64) throws -> CurveTrade<Scalar>
+
+    /// ``trade(_:exactIn:at:)`` and the curve after it: the pool's balances and its implied rate moved by the
+    /// trade, its fees kept as the venue keeps them (Pendle: the reserve's share leaves the pool). Successive
+    /// trades on the returned curves are a sequence of trades on one pool (a loop's purchases).
+    func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: Scalar, at blockTime: Int64) throws -> (trade: CurveTrade<Scalar>, after: Self)
 
     /// The largest exact input of `kind` worth giving at `blockTime` (the market takes no more, and more would
     /// not pay out more); nil when no trade executes that way.

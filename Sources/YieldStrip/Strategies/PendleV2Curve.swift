@@ -42,18 +42,29 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
         }
     }
 
+    public var lnImpliedRate: S { market.lastLnImpliedRate }
+
     public func trade(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> CurveTrade<S> {
+        try tradeAndUpdate(kind, exactIn: amount, at: blockTime).trade
+    }
+
+    /// The router swap of `kind`, and the market after it (`executeTradeCore`'s new state: the balances net of
+    /// the reserve's fee, `lastLnImpliedRate` at the new proportion).
+    public func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> (trade: CurveTrade<S>, after: PendleV2Curve<S>) {
         if market.isExpired(at: blockTime) { throw PendleError.marketExpired }
         let swap = Self.swapKind(kind)
         let (result, _) = try PendleMarketMath.checkedSwap(swap, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime,
                                                            refusesZeroLpFee: refusesZeroLpFee, reportsLargestAmount: false)
-        let after = result.trade?.market.lastLnImpliedRate ?? market.lastLnImpliedRate
-        return CurveTrade(kind: kind, amountGiven: amount, amountIn: result.amountIn, amountOut: result.amountOut,
-                          unspentInput: try amount - result.amountIn, ptLeg: result.trade?.netPtToAccount ?? .zero,
-                          feeSy: result.netSyFee, feeSyToReserve: result.netSyToReserve,
-                          impliedApyBefore: Foundation.expm1(market.lastLnImpliedRate.doubleValue),
-                          impliedApyAfter: Foundation.expm1(after.doubleValue),
-                          venueFields: result.fields, venueTrade: swap.rawValue, evaluations: result.evaluations)
+        let afterState = result.trade?.market ?? market
+        let trade = CurveTrade(kind: kind, amountGiven: amount, amountIn: result.amountIn, amountOut: result.amountOut,
+                               unspentInput: try amount - result.amountIn, ptLeg: result.trade?.netPtToAccount ?? .zero,
+                               feeSy: result.netSyFee, feeSyToReserve: result.netSyToReserve,
+                               impliedApyBefore: Foundation.expm1(market.lastLnImpliedRate.doubleValue),
+                               impliedApyAfter: Foundation.expm1(afterState.lastLnImpliedRate.doubleValue),
+                               venueFields: result.fields, venueTrade: swap.rawValue, evaluations: result.evaluations)
+        var after = self
+        after.market = afterState
+        return (trade, after)
     }
 
     /// The largest input worth giving: where what the trade pays out peaks (``PendleMarketMath/largestUsefulAmount(_:market:pyIndex:blockTime:largest:)``;

@@ -79,6 +79,27 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
                           venueFields: fields, venueTrade: kind == .buyPtWithSy ? "sellBase" : "sellFYToken", evaluations: 2)
     }
 
+    /// The pool's rate on YieldStrip's 365-day year, `ts · ln(y/(μz)) · 31,536,000`: YieldSpace stores no
+    /// rate (it follows from the reserves), so this is the `Double` rate, to the nearest wei for ``Wad``.
+    public var lnImpliedRate: S {
+        S(approximating: pool.lnRatePerSecond * Double(RateConventions.secondsPerYear)) ?? .zero
+    }
+
+    /// ``trade(_:exactIn:at:)`` and the pool after it: the shares and fyToken reserves moved by the trade's
+    /// amounts in the token's units (the fee stays in the pool, inside the curve, as Yield's pool keeps it).
+    public func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> (trade: CurveTrade<S>, after: YieldSpaceCurve<S>) {
+        let trade = try trade(kind, exactIn: amount, at: blockTime)
+        let unitsIn = baseUnits(trade.amountIn), unitsOut = baseUnits(trade.amountOut)
+        var after = self
+        let (shares, fyToken): ((partialValue: UInt256, overflow: Bool), (partialValue: UInt256, overflow: Bool)) = kind == .buyPtWithSy
+            ? (pool.sharesReserves.addingReportingOverflow(unitsIn), pool.fyTokenReserves.subtractingReportingOverflow(unitsOut))
+            : (pool.sharesReserves.subtractingReportingOverflow(unitsOut), pool.fyTokenReserves.addingReportingOverflow(unitsIn))
+        guard !shares.overflow, !fyToken.overflow else { throw StrategyError.notFinite(quantity: "the pool's reserves after the trade") }
+        after.pool.sharesReserves = shares.partialValue
+        after.pool.fyTokenReserves = fyToken.partialValue
+        return (trade, after)
+    }
+
     public func largestInput(_ kind: CurveTradeKind, at blockTime: Int64) -> S? {
         guard !kind.tradesYieldToken, let time = try? pool.timeTillMaturity(at: blockTime) else { return nil }
         return S.isExact ? exactLargest(kind, time: time).map { S.exactly(wad(baseUnits: $0)) }
