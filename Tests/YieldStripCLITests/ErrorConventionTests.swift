@@ -53,7 +53,7 @@ import YieldStrip
 
     @Test func unknownSubcommand() {
         #expect(yieldstrip("frob") == CLI.RunResult(
-            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: lockin, short-yt, hedge, scenario, borrow, rates, loop, mnav, market, quote, depth, split, dividends, report, yt-interest, rate, wad, batch, demo, completions, help)",
+            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: lockin, short-yt, hedge, scenario, borrow, rates, loop, mnav, market, quote, depth, compare, split, dividends, report, yt-interest, rate, wad, batch, demo, completions, help)",
                                            "yieldstrip <subcommand>", "yieldstrip"), exitCode: 2))
     }
 

@@ -24,9 +24,10 @@ import YieldStrip
               rates         Lending rates: Aave, Morpho, kinked; APR, APY, the inverse.
               loop          Loop PT: borrow and buy again; net APY, health, break-even.
               mnav          The premium trade: a treasury company's mNAV, short or long.
-              market        Read a Pendle V2 market from a market file, or create one.
+              market        Read a market file (Pendle V2 or YieldSpace), or create one.
               quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.
               depth         Implied APY after PT trades of 0.1% to 50% of the pool.
+              compare       A PT trade on two markets: which fills better, and by how much.
               split         Split stock tokens into PT and YT: amounts, redemptions, values.
               dividends     Index path, APY and YT interest of a stock token's dividends.
               report        One-page tear sheet of a market: an HTML page to print or mail.

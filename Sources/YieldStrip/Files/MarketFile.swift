@@ -90,9 +90,10 @@ public struct MarketFile: Sendable, Equatable {
         }
     }
 
-    private init(origin: String, fields: RequestFields) throws {
+    /// The fields of a market file's object (a batch request's inline market too).
+    package init(origin: String, fields: some FieldReader) throws {
         if case .string(let curve)? = fields.value("curve"), curve == YieldSpaceMarketFile.curveName {
-            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))): a YieldSpace pool; this reads Pendle V2 markets ('\(Self.pendleCurve)') only, while 'market show', 'quote' and 'lockin' read YieldSpace pools too")
+            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))): a YieldSpace pool; this reads Pendle V2 markets ('\(Self.pendleCurve)') only; market show, quote, depth, compare, lockin, short-yt, hedge, scenario and report read YieldSpace pools too")
         }
         self.origin = origin
         market = try MarketFields.market(fields.object("market"))

@@ -9,7 +9,10 @@ import Foundation
 /// (one split-adjusted share), and one SY is worth ``assetPerSy`` asset now. Amounts are in the curve's
 /// scalar (``Wad``: exact wei, the contracts' rounding; `Double`: the same algorithm in units); rates and
 /// prices are `Double`. Years are 365 days (``RateConventions``).
-public protocol ImpliedYieldCurve: Sendable {
+///
+/// `Scalar` is the protocol's primary associated type, so that a curve chosen at run time (a market file of
+/// either kind) is an `any ImpliedYieldCurve<Wad>` that every job takes as it is.
+public protocol ImpliedYieldCurve<Scalar>: Sendable {
     associatedtype Scalar: PendleScalar
 
     /// The curve's name as market files spell it (`pendle-v2`).
@@ -50,6 +53,24 @@ public protocol ImpliedYieldCurve: Sendable {
     /// what the price impact takes.
     func withoutFee() -> Self
 
+    /// The PT the pool holds (Pendle: `totalPt`; YieldSpace: the real fyToken), the size depth rows are
+    /// fractions of.
+    var ptReserve: Scalar { get }
+    /// The SY the pool holds (Pendle: `totalSy`; YieldSpace: the shares reserves).
+    var syReserve: Scalar { get }
+    /// The pool's value in asset at `blockTime`: its PT at the spot price and its SY at ``assetPerSy``; nil
+    /// when the venue cannot tell (a YieldSpace pool without its LP supply does not know its real fyToken).
+    func poolValueInAsset(at blockTime: Int64) throws -> Double?
+
+    /// The venue's trade of exactly `netPtToAccount` PT (positive: PT taken from the pool and SY paid;
+    /// negative: PT sold to it for SY). Pendle: `executeTradeCore`; YieldSpace: `buyFYToken` / `sellFYToken`.
+    /// Throws what the venue would refuse.
+    func tradePt(netPtToAccount: Scalar, at blockTime: Int64) throws -> CurvePtTrade<Scalar>
+
+    /// The largest PT leg the pool executes at `blockTime`, PT taken from it (`buyingPt`) or sold to it; zero
+    /// when none does.
+    func largestPtLeg(buyingPt: Bool, at blockTime: Int64) -> Scalar
+
     /// One LP token's value once arbitrage has moved the pool's implied APY to `impliedApy` at `blockTime`,
     /// with one SY then worth `assetPerSy` asset (nil: the curve's own): the venue's exact trade to that rate
     /// (fees kept by the pool), then PT at its price at that APY and SY at `assetPerSy` (`Double`).
@@ -71,6 +92,27 @@ public struct LpValuation: Hashable, Sendable {
     /// True when the pool cannot trade all the way to the APY (Pendle: the PT proportion would pass 96 %, or
     /// the exchange rate fall below 1): the trade stops at that limit and the PT is still priced at the APY.
     public var reachedPoolLimit: Bool
+}
+
+/// A trade of an exact PT leg (``ImpliedYieldCurve/tradePt(netPtToAccount:at:)``).
+public struct CurvePtTrade<S: PendleScalar>: Sendable {
+    /// The PT leg (positive: taken from the pool), and the SY the account receives for it (negative: pays).
+    public var netPtToAccount: S
+    public var netSyToAccount: S
+    /// The fee in SY.
+    public var feeSy: S
+    /// The implied APY after the trade.
+    public var impliedApyAfter: Double
+    /// The venue's name for the trade (`executeTradeCore`, `buyFYToken`, `sellFYToken`).
+    public var venueTrade: String
+
+    public init(netPtToAccount: S, netSyToAccount: S, feeSy: S, impliedApyAfter: Double, venueTrade: String) {
+        self.netPtToAccount = netPtToAccount
+        self.netSyToAccount = netSyToAccount
+        self.feeSy = feeSy
+        self.impliedApyAfter = impliedApyAfter
+        self.venueTrade = venueTrade
+    }
 }
 
 /// The exact-input trades strategies use: the input token, exactly, for the output token.

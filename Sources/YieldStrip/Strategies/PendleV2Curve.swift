@@ -73,6 +73,29 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
         PendleMarketMath.largestUsefulAmount(Self.swapKind(kind), market: market, pyIndex: pyIndex, blockTime: blockTime)
     }
 
+    public var ptReserve: S { market.totalPt }
+    public var syReserve: S { market.totalSy }
+
+    /// `totalAsset + totalPt · PT price` at the stored rate (``MarketSnapshot/poolValueInAsset``).
+    public func poolValueInAsset(at blockTime: Int64) throws -> Double? {
+        let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
+        let t = try PendleMarketMath.timeToExpiry(expiry: market.expiry, blockTime: blockTime)
+        let years = Double(t) / Double(PendleMarketMath.impliedRateTime)
+        return comp.totalAsset.doubleValue + market.totalPt.doubleValue * Foundation.exp(-market.lastLnImpliedRate.doubleValue * years)
+    }
+
+    /// `executeTradeCore` (the market's own checks, no router search).
+    public func tradePt(netPtToAccount: S, at blockTime: Int64) throws -> CurvePtTrade<S> {
+        let trade = try PendleMarketMath.executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: netPtToAccount, blockTime: blockTime)
+        return CurvePtTrade(netPtToAccount: netPtToAccount, netSyToAccount: trade.netSyToAccount, feeSy: trade.netSyFee,
+                            impliedApyAfter: Foundation.expm1(trade.market.lastLnImpliedRate.doubleValue), venueTrade: "executeTradeCore")
+    }
+
+    /// ``PendleMarketMath/largestPtLeg(_:pyIndex:blockTime:buyingPt:)``.
+    public func largestPtLeg(buyingPt: Bool, at blockTime: Int64) -> S {
+        PendleMarketMath.largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt)
+    }
+
     /// The market with `lnFeeRateRoot = 0` (the pre-fee curve is unchanged: the rate anchor keeps the last
     /// implied rate whatever the fee), refusing no dust trade.
     public func withoutFee() -> PendleV2Curve<S> {

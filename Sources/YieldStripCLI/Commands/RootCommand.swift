@@ -22,6 +22,7 @@ public struct RootCommand: Command {
         MarketCommand(),
         QuoteCommand(),
         DepthCommand(),
+        CompareCommand(),
         SplitCommand(),
         DividendsCommand(),
         ReportCommand(),
