@@ -58,29 +58,12 @@ public struct MarketFile: Sendable, Equatable {
     /// - Throws: ``MarketFileError``: the file cannot be read, is not JSON (with the byte offset), is
     ///   not an object, misses a field or has one of the wrong form, or names another curve.
     public static func load(path: String) throws(MarketFileError) -> MarketFile {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
-        } catch {
-            throw MarketFileError(origin: path, reason: .unreadable(error.reason))
-        }
-        return try parse(bytes, origin: path)
+        try parse(MarketFileError.bytes(path: path), origin: path)
     }
 
     /// Parses a market file's contents; `origin` names it in messages.
     public static func parse(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> MarketFile {
-        let value: JSONValue
-        do {
-            value = try JSONReader.parse(bytes)
-        } catch {
-            if let duplicate = error.duplicateKey {
-                throw MarketFileError(origin: origin, reason: .invalidField(.duplicateField(duplicate.pathText)))
-            }
-            throw MarketFileError(origin: origin, reason: .malformedJSON(offset: error.offset, reason: error.reason))
-        }
-        guard case .object(let object) = value else {
-            throw MarketFileError(origin: origin, reason: .notAnObject(value.typeDescription))
-        }
+        let object = try MarketFileError.object(bytes, origin: origin)
         do {
             return try MarketFile(origin: origin, fields: RequestFields(object))
         } catch let error as RequestError {
@@ -218,5 +201,34 @@ extension MarketFile {
     static func jsonNumber(_ value: Double) -> JSONNumber? {
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return JSONNumber(Int64(value)) }
         return JSONNumber(value)
+    }
+}
+
+extension MarketFileError {
+    /// The bytes of the market file at `path` (at most 16 MiB); any file of either curve.
+    package static func bytes(path: String) throws(MarketFileError) -> [UInt8] {
+        do {
+            return try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
+        } catch {
+            throw MarketFileError(origin: path, reason: .unreadable(error.reason))
+        }
+    }
+
+    /// A market file's contents as a JSON object: malformed JSON (with its byte offset), a key given twice
+    /// (with its path) and a value that is not an object are refused.
+    package static func object(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> JSONObject {
+        let value: JSONValue
+        do {
+            value = try JSONReader.parse(bytes)
+        } catch {
+            if let duplicate = error.duplicateKey {
+                throw MarketFileError(origin: origin, reason: .invalidField(.duplicateField(duplicate.pathText)))
+            }
+            throw MarketFileError(origin: origin, reason: .malformedJSON(offset: error.offset, reason: error.reason))
+        }
+        guard case .object(let object) = value else {
+            throw MarketFileError(origin: origin, reason: .notAnObject(value.typeDescription))
+        }
+        return object
     }
 }

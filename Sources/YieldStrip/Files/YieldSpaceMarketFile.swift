@@ -51,26 +51,12 @@ public struct YieldSpaceMarketFile: Sendable, Equatable {
 
     /// Reads and checks the file at `path` (at most 16 MiB).
     public static func load(path: String) throws(MarketFileError) -> YieldSpaceMarketFile {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
-        } catch {
-            throw MarketFileError(origin: path, reason: .unreadable(error.reason))
-        }
-        return try parse(bytes, origin: path)
+        try parse(MarketFileError.bytes(path: path), origin: path)
     }
 
     /// Parses a YieldSpace market file's contents; `origin` names it in messages.
     public static func parse(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> YieldSpaceMarketFile {
-        let value: JSONValue
-        do {
-            value = try JSONReader.parse(bytes)
-        } catch {
-            throw MarketFileError(origin: origin, reason: .malformedJSON(offset: error.offset, reason: error.reason))
-        }
-        guard case .object(let object) = value else {
-            throw MarketFileError(origin: origin, reason: .notAnObject(value.typeDescription))
-        }
+        let object = try MarketFileError.object(bytes, origin: origin)
         do {
             return try YieldSpaceMarketFile(origin: origin, fields: RequestFields(object))
         } catch let error as RequestError {
@@ -252,12 +238,6 @@ extension MarketFile {
     /// Reads a market file of either curve: `"curve": "yieldspace"` as a ``YieldSpaceMarketFile``, any other
     /// as ``load(path:)`` reads it (a Pendle V2 market).
     public static func loadAny(path: String) throws(MarketFileError) -> AnyMarketFile {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
-        } catch {
-            throw MarketFileError(origin: path, reason: .unreadable(error.reason))
-        }
-        return try AnyMarketFile.parse(bytes, origin: path)
+        try AnyMarketFile.parse(MarketFileError.bytes(path: path), origin: path)
     }
 }
