@@ -157,24 +157,7 @@ extension MarketFile {
     /// strings of wei; a whole-number stock price is written without a fraction (`230`), any other in the shortest
     /// form that reads back to the same `Double`; the text ends with a newline. ``parse(_:origin:)`` of it gives
     /// back an equal file (same origin).
-    public var jsonText: String {
-        var lines = ["{"]
-        let members = jsonObject.members
-        for (i, member) in members.enumerated() {
-            let comma = i == members.count - 1 ? "" : ","
-            guard case .object(let nested) = member.value else {
-                lines.append("  \(JSONValue.string(member.key).jsonText): \(member.value.jsonText)\(comma)")
-                continue
-            }
-            lines.append("  \(JSONValue.string(member.key).jsonText): {")
-            for (j, inner) in nested.members.enumerated() {
-                lines.append("    \(JSONValue.string(inner.key).jsonText): \(inner.value.jsonText)" + (j == nested.count - 1 ? "" : ","))
-            }
-            lines.append("  }\(comma)")
-        }
-        lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
-    }
+    public var jsonText: String { Self.fileText(jsonObject) }
 
     /// The file's members as one JSON object, in ``jsonText``'s order (the batch op `marketNew` answers with them).
     package var jsonObject: JSONObject {
@@ -201,6 +184,28 @@ extension MarketFile {
     static func jsonNumber(_ value: Double) -> JSONNumber? {
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return JSONNumber(Int64(value)) }
         return JSONNumber(value)
+    }
+}
+
+extension MarketFile {
+    /// A market file's text: one member per line, a nested object's members one per line indented, two spaces
+    /// a level; the text ends with a newline.
+    package static func fileText(_ object: JSONObject) -> String {
+        var lines = ["{"]
+        for (i, member) in object.members.enumerated() {
+            let comma = i == object.count - 1 ? "" : ","
+            guard case .object(let nested) = member.value else {
+                lines.append("  \(JSONValue.string(member.key).jsonText): \(member.value.jsonText)\(comma)")
+                continue
+            }
+            lines.append("  \(JSONValue.string(member.key).jsonText): {")
+            for (j, inner) in nested.members.enumerated() {
+                lines.append("    \(JSONValue.string(inner.key).jsonText): \(inner.value.jsonText)" + (j == nested.count - 1 ? "" : ","))
+            }
+            lines.append("  }\(comma)")
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
     }
 }
 

@@ -125,24 +125,7 @@ public struct YieldSpaceMarketFile: Sendable, Equatable {
     /// `name`, `underlying`, `curve`, `source`, `notes`, `stockPrice`, `blockTime`, then `pool` with
     /// `sharesReserves`, `fyTokenReserves` (virtual), `totalSupply`, `c`, `mu`, `tsYears` (or `ts`), `g1Fee`,
     /// `maturity`, `decimals`; absent fields are left out; the text ends with a newline.
-    public var jsonText: String {
-        let object = jsonObject
-        var lines = ["{"]
-        for (i, member) in object.members.enumerated() {
-            let comma = i == object.count - 1 ? "" : ","
-            guard case .object(let nested) = member.value else {
-                lines.append("  \(JSONValue.string(member.key).jsonText): \(member.value.jsonText)\(comma)")
-                continue
-            }
-            lines.append("  \(JSONValue.string(member.key).jsonText): {")
-            for (j, inner) in nested.members.enumerated() {
-                lines.append("    \(JSONValue.string(inner.key).jsonText): \(inner.value.jsonText)" + (j == nested.count - 1 ? "" : ","))
-            }
-            lines.append("  }\(comma)")
-        }
-        lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
-    }
+    public var jsonText: String { MarketFile.fileText(jsonObject) }
 }
 
 /// A market file of either curve, as ``MarketFile/loadAny(path:)`` reads it.
