@@ -58,7 +58,7 @@ public enum YieldSpaceMath {
         guard let result = YieldSpaceFormulas.sellBase(z: p.z, y: p.y, x: p.scaled(sharesIn), p.terms) else {
             throw .sumUnderflow(sharesIn: sharesIn.description)
         }
-        return p.finish(result - fee)
+        return try p.finish(result - fee)
     }
 
     /// Shares a trader gets for `fyTokenIn` fyToken (`sharesOutForFYTokenIn`; fee factor `g2`).
@@ -68,7 +68,7 @@ public enum YieldSpaceMath {
         guard let result = YieldSpaceFormulas.sellFYToken(z: p.z, y: p.y, x: p.scaled(fyTokenIn), p.terms) else {
             throw .fyTokenInBeyondCurve(fyTokenIn: fyTokenIn.description)
         }
-        return p.finish(result - fee)
+        return try p.finish(result - fee)
     }
 
     /// fyToken a trader must sell to get `sharesOut` shares (`fyTokenInForSharesOut`; fee factor `g2`).
@@ -81,7 +81,7 @@ public enum YieldSpaceMath {
         guard let result = YieldSpaceFormulas.buyBase(z: p.z, y: p.y, x: p.scaled(sharesOut), p.terms) else {
             throw .tooManySharesOut(sharesOut: sharesOut.description, sharesReserves: sharesReserves.description)
         }
-        return p.finish(result + fee)
+        return try p.finish(result + fee)
     }
 
     /// Shares a trader must sell to get `fyTokenOut` fyToken (`sharesInForFYTokenOut`; fee factor `g1`).
@@ -91,7 +91,7 @@ public enum YieldSpaceMath {
         guard fyTokenOut <= fyTokenReserves, let result = YieldSpaceFormulas.buyFYToken(z: p.z, y: p.y, x: p.scaled(fyTokenOut), p.terms) else {
             throw .fyTokenOutBeyondReserves(fyTokenOut: fyTokenOut.description, fyTokenReserves: fyTokenReserves.description)
         }
-        return p.finish(result + fee)
+        return try p.finish(result + fee)
     }
 
     // MARK: Limits
@@ -101,7 +101,7 @@ public enum YieldSpaceMath {
     public static func maxBaseIn(sharesReserves: UInt256, fyTokenReserves: UInt256, timeTillMaturity: Int64,
                                  ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [], timeTillMaturity, ts, g1, decimals, c, mu)
-        return p.finish(try value(YieldSpaceFormulas.maxBaseIn(z: p.z, y: p.y, p.terms)) + fee)
+        return try p.finish(try value(YieldSpaceFormulas.maxBaseIn(z: p.z, y: p.y, p.terms)) + fee)
     }
 
     /// The most fyToken that can be sold, until the shares reserves are gone (`maxFYTokenIn`; `g2`), less the
@@ -110,7 +110,7 @@ public enum YieldSpaceMath {
                                     ts: Fixed64x64, g2: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [], timeTillMaturity, ts, g2, decimals, c, mu)
         let result = try value(YieldSpaceFormulas.maxFyTokenIn(z: p.z, y: p.y, p.terms))
-        return p.finish(fee < result ? result - fee : .zero)
+        return try p.finish(fee < result ? result - fee : .zero)
     }
 
     /// The most fyToken that can be bought before the rate reaches zero (`maxFYTokenOut`; `g1`), plus the
@@ -118,7 +118,7 @@ public enum YieldSpaceMath {
     public static func maxFyTokenOut(sharesReserves: UInt256, fyTokenReserves: UInt256, timeTillMaturity: Int64,
                                      ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [], timeTillMaturity, ts, g1, decimals, c, mu)
-        return p.finish(try value(YieldSpaceFormulas.maxFyTokenOut(z: p.z, y: p.y, p.terms)) + fee)
+        return try p.finish(try value(YieldSpaceFormulas.maxFyTokenOut(z: p.z, y: p.y, p.terms)) + fee)
     }
 
     /// The pool's value per LP token in base, scaled by `10^decimals` (`invariant`; called with `g2`), plus
@@ -128,7 +128,7 @@ public enum YieldSpaceMath {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [("totalSupply", totalSupply)], timeTillMaturity, ts, g2, decimals, c, mu)
         guard !totalSupply.isZero else { throw .reservesNotPositive(field: "totalSupply", value: "0") }
         let perLp = try value(YieldSpaceFormulas.invariant(z: p.z, y: p.y, totalSupply: p.scaled(totalSupply), p.terms))
-        return p.finish(perLp * ReferenceDecimal(value: YieldDecimal(UInt256.one, timesPowerOfTen: decimals)) + fee)
+        return try p.finish(perLp * ReferenceDecimal(value: YieldDecimal(UInt256.one, timesPowerOfTen: decimals)) + fee)
     }
 
     /// The pool's rate (`calcInterestRate`): `(y / (z·μ))^(1/tsYears) − 1` with
@@ -198,8 +198,11 @@ public enum YieldSpaceMath {
         }
 
         /// Floored, then cut to the token's decimals as `decimal18ToDecimalN` does.
-        func finish(_ result: ReferenceDecimal) -> Int256 {
-            guard let floored = result.value.floor().int256Value else { preconditionFailure("a result beyond int256 from uint128 inputs") }
+        /// A result beyond int256 (not reached from uint128 inputs) is `AmountOutOfRange`, never a trap.
+        func finish(_ result: ReferenceDecimal) throws(YieldSpaceError) -> Int256 {
+            guard let floored = result.value.floor().int256Value else {
+                throw .amountOutOfRange(field: "result", value: "beyond int256")
+            }
             return YieldSpaceMath.decimal18ToDecimalN(floored, decimals: decimals)
         }
     }
