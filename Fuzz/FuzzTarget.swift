@@ -1,0 +1,237 @@
+// The libFuzzer entry point: every door that reads untrusted text, one input at a time.
+//
+// Built by scripts/fuzz.sh (not by `swift build`): the package's modules are compiled with coverage for the
+// fuzzer and the address sanitizer, and this file is linked against them with libFuzzer's own `main`.
+//
+// The input's first byte picks the door; the rest is what the door reads:
+//
+//   B  a batch stream (request lines) through `BatchRunner`, answers checked line by line
+//   S  the same with the stream handed out in small chunks and a small line limit (next two bytes)
+//   W  wad and integer text: `Wad(decimal:)`, `Wad(weiText:)`, `UInt256`, `Int256`, each round-tripped, and the
+//      `wad` command's operands (`yieldstrip wad <op> [--wei] a b`, arguments split at NUL bytes)
+//   M  a market file's bytes: `MarketFile.parse`, `YieldSpaceMarketFile.parse`, round-tripped through `jsonText`,
+//      then the file's fields as a `marketSnapshot` batch request
+//   D  a dividend schedule (CSV, then JSON), then the text as a `dividends` batch request's `schedule`
+//   R  a rate series, a dated series (CSV), a position, a time
+//   J  the JSON reader, round-tripped through the writer
+//
+// Any other first byte picks a door by its value modulo the number of doors. A check that fails calls
+// `fuzzFailure`, which prints what went wrong and aborts, so libFuzzer saves the input.
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import YieldStrip
+import YieldStripCLI
+import YieldStripJSON
+import YieldStripMath
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data, size > 0 else { return 0 }
+    let all = UnsafeBufferPointer(start: data, count: size)
+    let body = Array(all[1...])
+    switch Door(selector: all[0]) {
+    case .batch: FuzzBatch.check(stream: body, chunkSize: .max, maxLineBytes: BatchRunner.defaultMaxLineBytes)
+    case .batchStream:
+        let chunk = body.count > 0 ? 1 + Int(body[0] % 32) : 1
+        let limit = body.count > 1 ? 16 + Int(body[1]) * 4 : 64
+        FuzzBatch.check(stream: Array(body.dropFirst(2)), chunkSize: chunk, maxLineBytes: limit)
+    case .wad: FuzzText.wad(body)
+    case .market: FuzzFiles.market(body)
+    case .dividends: FuzzFiles.dividends(body)
+    case .series: FuzzFiles.series(body)
+    case .json: FuzzText.json(body)
+    }
+    return 0
+}
+
+enum Door: CaseIterable {
+    case batch, batchStream, wad, market, dividends, series, json
+
+    init(selector: UInt8) {
+        switch selector {
+        case UInt8(ascii: "B"): self = .batch
+        case UInt8(ascii: "S"): self = .batchStream
+        case UInt8(ascii: "W"): self = .wad
+        case UInt8(ascii: "M"): self = .market
+        case UInt8(ascii: "D"): self = .dividends
+        case UInt8(ascii: "R"): self = .series
+        case UInt8(ascii: "J"): self = .json
+        default: self = Door.allCases[Int(selector) % Door.allCases.count]
+        }
+    }
+}
+
+/// Reports a failed check and aborts (libFuzzer keeps the input as a crash).
+func fuzzFailure(_ what: String, _ detail: @autoclosure () -> String) -> Never {
+    let text = "fuzz check failed: \(what)\n\(String(detail().prefix(4000)))\n"
+    fputs(text, stderr)
+    abort()
+}
+
+// MARK: - Batch
+
+enum FuzzBatch {
+    /// Answers `stream` and checks the protocol: one answer line per request line, each a JSON object that the
+    /// project's reader accepts (so no key repeated), either a result or a named error, never `InternalError`.
+    static func check(stream: [UInt8], chunkSize: Int, maxLineBytes: Int) {
+        let output = MemorySink()
+        BatchRunner(maxLineBytes: maxLineBytes).run(input: MemorySource(stream, chunkSize: chunkSize), output: output)
+        let answers = output.bytes
+        let expected = expectedAnswerCount(stream)
+        if answers.isEmpty {
+            if expected != 0 { fuzzFailure("no answer to \(expected) line(s)", render(stream)) }
+            return
+        }
+        guard answers.last == UInt8(ascii: "\n") else { fuzzFailure("the answers do not end with a newline", render(answers)) }
+        let lines = answers.dropLast().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if lines.count != expected {
+            fuzzFailure("\(lines.count) answer line(s) to \(expected) request line(s)", render(stream) + "\n--- answers:\n" + render(answers))
+        }
+        for line in lines { checkAnswer(Array(line), request: stream) }
+    }
+
+    /// The number of lines in `stream` as docs/batch.md counts them: lines end at `\n`, the last needs none, a
+    /// final newline starts no line, and a stream of nothing but a byte order mark has none.
+    static func expectedAnswerCount(_ stream: [UInt8]) -> Int {
+        if stream.isEmpty || stream == [0xEF, 0xBB, 0xBF] { return 0 }
+        let newlines = stream.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return newlines + (stream.last == UInt8(ascii: "\n") ? 0 : 1)
+    }
+
+    static func checkAnswer(_ line: [UInt8], request: [UInt8]) {
+        let value: JSONValue
+        do {
+            value = try JSONReader.parse(line)
+        } catch {
+            fuzzFailure("an answer the JSON reader refuses (\(error))", render(line) + "\n--- request:\n" + render(request))
+        }
+        guard case .object(let answer) = value else { fuzzFailure("an answer that is not an object", render(line)) }
+        if let id = answer.members.firstIndex(where: { $0.key == "id" }), id != 0 {
+            fuzzFailure("an answer whose id is not its first member", render(line))
+        }
+        guard let error = answer["error"] else {
+            if answer["errorArgs"] != nil || answer.members.allSatisfy({ $0.key == "id" }) {
+                fuzzFailure("a result without fields, or with an error's arguments and no error", render(line))
+            }
+            return
+        }
+        guard case .string(let name) = error, !name.isEmpty else { fuzzFailure("an error without a name", render(line)) }
+        if name == "InternalError" { fuzzFailure("InternalError", render(line) + "\n--- request:\n" + render(request)) }
+        guard case .array(let arguments)? = answer["errorArgs"],
+              arguments.allSatisfy({ if case .string = $0 { true } else { false } }) else {
+            fuzzFailure("an error whose errorArgs is not an array of strings", render(line))
+        }
+        guard case .string(let message)? = answer["message"], !message.isEmpty else {
+            fuzzFailure("an error without a message", render(line))
+        }
+        let expectedKeys = answer["id"] == nil ? ["error", "errorArgs", "message"] : ["id", "error", "errorArgs", "message"]
+        if answer.keys != expectedKeys { fuzzFailure("an error answer with other members", render(line)) }
+    }
+
+    /// The answer to one request built in the harness (`{"op": …, …fields}`), checked like any other.
+    static func answer(op: String, fields: JSONObject) {
+        var request: JSONObject = ["op": .string(op)]
+        for member in fields.members where member.key != "op" && member.key != "id" { request.append(member.key, member.value) }
+        let line = Array(request.jsonText.utf8)
+        check(stream: line, chunkSize: .max, maxLineBytes: BatchRunner.defaultMaxLineBytes)
+    }
+}
+
+// MARK: - Text
+
+enum FuzzText {
+    static func wad(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let wad = Wad(decimal: text) {
+            guard Wad(decimal: wad.description) == wad else { fuzzFailure("Wad decimal round trip", "\(text) → \(wad.description)") }
+            guard Wad(weiText: wad.weiDescription) == wad else { fuzzFailure("Wad wei round trip", text) }
+            let double = wad.doubleValue
+            if !double.isFinite { fuzzFailure("a Wad whose Double is not finite", text) }
+            _ = Wad(rounding: double)
+        }
+        if let wad = Wad(weiText: text), Wad(decimal: wad.description) != wad { fuzzFailure("Wad wei → decimal round trip", text) }
+        if let value = UInt256(text), UInt256(value.description) != value { fuzzFailure("UInt256 round trip", text) }
+        if let value = Int256(text), Int256(value.description) != value { fuzzFailure("Int256 round trip", text) }
+
+        // The `wad` command's operands: the first piece picks the operation, the others are its arguments.
+        let pieces = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let operations = ["ln", "exp", "mul", "div", "divup", "sqrt"]
+        let operation = operations[Int(pieces[0].utf8.first ?? 0) % operations.count]
+        var arguments = ["wad", operation]
+        if pieces[0].utf8.first.map({ $0 & 0x80 != 0 }) ?? false { arguments.append("--wei") }
+        arguments += pieces.dropFirst().prefix(3).filter { !$0.hasPrefix("--") || $0 == "--wei" || $0 == "--json" }
+        let run = CLI.run(arguments: arguments)
+        checkCommand(run, arguments: arguments)
+    }
+
+    /// A command's run: exit 0 with output on stdout, or 1 or 2 with a message on stderr and nothing on stdout.
+    static func checkCommand(_ run: CLI.RunResult, arguments: [String]) {
+        let shown = arguments.map { "\u{27E8}\($0)\u{27E9}" }.joined(separator: " ")
+        switch run.exitCode {
+        case 0:
+            if run.stdout.isEmpty { fuzzFailure("exit 0 with nothing on stdout", shown) }
+        case 1, 2:
+            if !run.stdout.isEmpty || run.stderr.isEmpty { fuzzFailure("a failure with stdout or without a message", shown + "\n" + run.stderr) }
+            if run.stderr.contains("internal error") { fuzzFailure("internal error", shown + "\n" + run.stderr) }
+        default:
+            fuzzFailure("exit status \(run.exitCode)", shown)
+        }
+    }
+
+    static func json(_ bytes: [UInt8]) {
+        guard let value = try? JSONReader.parse(bytes) else { return }
+        let text = value.jsonText
+        guard let again = try? JSONReader.parse(text) else { fuzzFailure("the writer's text does not read back", render(bytes) + "\n→ " + text) }
+        if again != value { fuzzFailure("JSON round trip", render(bytes) + "\n→ " + text) }
+    }
+}
+
+// MARK: - Files
+
+enum FuzzFiles {
+    static func market(_ bytes: [UInt8]) {
+        if let file = try? MarketFile.parse(bytes, origin: "fuzz") {
+            guard let again = try? MarketFile.parse(Array(file.jsonText.utf8), origin: "fuzz") else {
+                fuzzFailure("a market file's jsonText does not read back", render(bytes) + "\n→ " + file.jsonText)
+            }
+            if again != file { fuzzFailure("market file round trip", render(bytes) + "\n→ " + file.jsonText) }
+            if case .object(let fields)? = try? JSONReader.parse(bytes) {
+                FuzzBatch.answer(op: "marketSnapshot", fields: fields)
+                FuzzBatch.answer(op: "depth", fields: fields)
+            }
+        }
+        if let file = try? YieldSpaceMarketFile.parse(bytes, origin: "fuzz") {
+            guard let again = try? YieldSpaceMarketFile.parse(Array(file.jsonText.utf8), origin: "fuzz") else {
+                fuzzFailure("a YieldSpace market file's jsonText does not read back", render(bytes) + "\n→ " + file.jsonText)
+            }
+            if again.jsonText != file.jsonText { fuzzFailure("YieldSpace market file round trip", render(bytes)) }
+        }
+    }
+
+    static func dividends(_ bytes: [UInt8]) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return }
+        let csv = try? ScheduleFiles.parseDividendSchedule(text, format: .csv)
+        let json = try? ScheduleFiles.parseDividendSchedule(text, format: .json)
+        _ = try? ScheduleFiles.parseDividendSchedule(text, maturity: 1_800_000_000)
+        if csv != nil || json != nil {
+            FuzzBatch.answer(op: "dividends", fields: ["schedule": .string(text), "from": "2020-01-01", "to": "2030-01-01"])
+        }
+    }
+
+    static func series(_ bytes: [UInt8]) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return }
+        _ = try? ScheduleFiles.parseExchangeRateSeries(text)
+        _ = try? DatedSeries.parseCSV(text, source: "fuzz")
+        _ = try? Position(parsing: text)
+        _ = try? UnixTime.parse(text)
+    }
+}
+
+/// Bytes shown for a report: the text, with bytes that are not UTF-8 replaced.
+func render<C: Collection<UInt8>>(_ bytes: C) -> String {
+    String(decoding: bytes.prefix(2000), as: UTF8.self)
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Regenerates the fuzzer's seed corpus (Fuzz/corpus/) and dictionary (Fuzz/fuzz.dict) from the reference
+# vectors, the request lines of docs/, the example market files and schedules (Fuzz/SeedCorpus.swift).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/fuzz.sh --build-only
+YIELDSTRIP_FUZZ_WRITE_SEEDS="$PWD/Fuzz/corpus" YIELDSTRIP_FUZZ_WRITE_DICTIONARY="$PWD/Fuzz/fuzz.dict" YIELDSTRIP_ROOT="$PWD" \
+    .build-fuzz/yieldstrip-fuzz
