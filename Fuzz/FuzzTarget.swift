@@ -235,3 +235,99 @@ enum FuzzFiles {
 func render<C: Collection<UInt8>>(_ bytes: C) -> String {
     String(decoding: bytes.prefix(2000), as: UTF8.self)
 }
+
+// MARK: - Structure-aware mutation
+
+/// libFuzzer's own mutations (byte flips, insertions, dictionary words, cross-over).
+@_silgen_name("LLVMFuzzerMutate")
+func libFuzzerMutate(_ data: UnsafeMutablePointer<UInt8>?, _ size: Int, _ maxSize: Int) -> Int
+
+/// Half of the time, an input that holds JSON (a batch line, a market file) is mutated as JSON: one value
+/// replaced by an extreme number, a wrong type, a deep nest or another field's value, or a field dropped or
+/// repeated; the rest of the time, and for everything else, libFuzzer mutates the bytes.
+@_cdecl("LLVMFuzzerCustomMutator")
+public func fuzzCustomMutator(_ data: UnsafeMutablePointer<UInt8>?, _ size: Int, _ maxSize: Int, _ seed: UInt32) -> Int {
+    guard let data, size > 1 else { return libFuzzerMutate(data, size, maxSize) }
+    var random = JSONMutator(seed: UInt64(seed))
+    let door = data[0]
+    if (door == UInt8(ascii: "B") || door == UInt8(ascii: "M")) && random.below(2) == 0 {
+        let body = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+        if let value = try? JSONReader.parse(body) {
+            let mutated = Array(random.mutate(value).jsonText.utf8)
+            if mutated.count + 1 <= maxSize {
+                mutated.withUnsafeBufferPointer { (data + 1).update(from: $0.baseAddress!, count: $0.count) }
+                return mutated.count + 1
+            }
+        }
+    }
+    return libFuzzerMutate(data, size, maxSize)
+}
+
+struct JSONMutator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+
+    /// Numbers at the edges of every type the ops read: wei (int256, uint256, uint128), Unix seconds (Int64,
+    /// years 0000–9999), days, Doubles, fractions.
+    static let extremes = [
+        "0", "-0", "1", "-1", "2", "1000000000000000000", "999999999999999999", "1000000000000000001",
+        "340282366920938463463374607431768211455", "340282366920938463463374607431768211456",
+        "57896044618658097711785492504343953926634992332820282019728792003956564819967",
+        "-57896044618658097711785492504343953926634992332820282019728792003956564819968",
+        "115792089237316195423570985008687907853269984665640564039457584007913129639935",
+        "115792089237316195423570985008687907853269984665640564039457584007913129639936",
+        "9223372036854775807", "9223372036854775808", "-9223372036854775808", "18446744073709551616",
+        "253402300799", "253402300800", "-62167219200", "-62167219201", "4294967296",
+        "1e15", "1e300", "-1e300", "1e-300", "5e-324", "1.7976931348623157e308", "0.000000000000000001", "0.5", "1.5", "100", "-100",
+    ]
+
+    mutating func mutate(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(var object) where !object.isEmpty:
+            let index = below(object.count)
+            let member = object.members[index]
+            switch below(8) {
+            case 0: object[member.key] = nil
+            case 1: object.append(member.key, member.value)
+            case 2:
+                let other = object.members[below(object.count)]
+                object[member.key] = other.value
+            default: object[member.key] = mutate(member.value)
+            }
+            return .object(object)
+        case .array(var items) where !items.isEmpty:
+            let index = below(items.count)
+            switch below(6) {
+            case 0: items.remove(at: index)
+            case 1: items.append(items[index])
+            default: items[index] = mutate(items[index])
+            }
+            return .array(items)
+        default:
+            switch below(10) {
+            case 0: return pick([.null, .bool(true), .array([]), .object(JSONObject()), .string("")])
+            case 1:
+                var nested = value
+                for _ in 0..<(1 + below(8)) { nested = .array([nested]) }
+                return nested
+            default:
+                let text = pick(Self.extremes)
+                // In the value's own form when it was a number, else as a string (wei, times, rates).
+                if case .number = value, let number = JSONNumber(text: text) { return .number(number) }
+                return below(4) == 0 ? (JSONNumber(text: text).map(JSONValue.number) ?? .string(text)) : .string(text)
+            }
+        }
+    }
+}
