@@ -14,6 +14,9 @@
 //   D  a dividend schedule (CSV, then JSON), then the text as a `dividends` batch request's `schedule`
 //   R  a rate series, a dated series (CSV), a position, a time
 //   J  the JSON reader, round-tripped through the writer
+//   C  a command line (arguments split at NUL bytes) of a command that only reads: its table or its --json,
+//      its exit status and its messages; file arguments are replaced by the bundled example files, and
+//      options that write files (--svg, --out, --html) are dropped
 //
 // Any other first byte picks a door by its value modulo the number of doors. A check that fails calls
 // `fuzzFailure`, which prints what went wrong and aborts, so libFuzzer saves the input.
@@ -44,12 +47,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     case .dividends: FuzzFiles.dividends(body)
     case .series: FuzzFiles.series(body)
     case .json: FuzzText.json(body)
+    case .command: FuzzCommand.run(body)
     }
     return 0
 }
 
 enum Door: CaseIterable {
-    case batch, batchStream, wad, market, dividends, series, json
+    case batch, batchStream, wad, market, dividends, series, json, command
 
     init(selector: UInt8) {
         switch selector {
@@ -60,6 +64,7 @@ enum Door: CaseIterable {
         case UInt8(ascii: "D"): self = .dividends
         case UInt8(ascii: "R"): self = .series
         case UInt8(ascii: "J"): self = .json
+        case UInt8(ascii: "C"): self = .command
         default: self = Door.allCases[Int(selector) % Door.allCases.count]
         }
     }
@@ -187,6 +192,39 @@ enum FuzzText {
         let text = value.jsonText
         guard let again = try? JSONReader.parse(text) else { fuzzFailure("the writer's text does not read back", render(bytes) + "\n→ " + text) }
         if again != value { fuzzFailure("JSON round trip", render(bytes) + "\n→ " + text) }
+    }
+}
+
+// MARK: - Commands
+
+enum FuzzCommand {
+    /// The commands that read and print only (`report`, `batch`, `demo` and the help are left out).
+    static let commands = ["lockin", "short-yt", "hedge", "scenario", "market", "quote", "depth", "split", "dividends", "yt-interest", "rate",
+                           "wad"]
+    /// What a file argument becomes (paths relative to the repository's root, where scripts/fuzz.sh runs).
+    static let files = [
+        "examples/markets/aapl-like.json", "examples/markets/asdpendle-high-yield.json", "examples/markets/spy-like-near-expiry.json",
+        "examples/markets/yieldspace-aapl-like.json", "examples/data/aapl.csv", "examples/data/ko.csv", "examples/data/o.csv",
+        "examples/data/synthetic-stock-token.csv", "examples/data/synthetic-index-etf.csv",
+    ]
+
+    static func run(_ bytes: [UInt8]) {
+        var arguments = bytes.split(separator: 0, omittingEmptySubsequences: false).prefix(24).map { String(decoding: $0, as: UTF8.self) }
+        guard !arguments.isEmpty else { return }
+        if !commands.contains(arguments[0]) { arguments[0] = commands[Int(arguments[0].utf8.first ?? 0) % commands.count] }
+        arguments = arguments.compactMap { argument in
+            for option in ["--svg", "--out", "--html"] where argument.hasPrefix(option) { return nil }
+            if argument.contains("/") || argument.hasSuffix(".json") || argument.hasSuffix(".csv") {
+                return files[argument.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xFFFF } % files.count]
+            }
+            return argument
+        }
+        let run = CLI.run(arguments: arguments)
+        FuzzText.checkCommand(run, arguments: arguments)
+        if run.exitCode == 0, arguments.contains("--json"), !arguments.contains("--help"), !arguments.contains("-h"),
+           (try? JSONReader.parse(run.stdout)) == nil {
+            fuzzFailure("--json printed what the JSON reader refuses", arguments.joined(separator: " ") + "\n" + run.stdout)
+        }
     }
 }
 

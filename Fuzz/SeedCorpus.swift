@@ -231,6 +231,19 @@ struct SeedCorpus {
             seeds.append(("stream-chunked-\(i)", Array("S".utf8) + [UInt8(i * 7 + 1), UInt8(i * 40 + 3)] + Array(stream.utf8)))
         }
 
+        // Command lines: every `$ yieldstrip …` line of the docs (up to a pipe or a redirection), arguments
+        // separated by NUL bytes.
+        for doc in ["cli", "batch", "strategies", "hedging", "tokenization", "curves", "pendle-market", "conventions", "charts"] {
+            var n = 0
+            for line in try readText("docs/\(doc).md").split(separator: "\n") where line.hasPrefix("$ yieldstrip ") {
+                let command = line.dropFirst("$ yieldstrip ".count).prefix { !"|<>".contains($0) }
+                let arguments = command.split(separator: " ").map { $0.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "\"", with: "") }
+                guard let first = arguments.first, !["batch", "demo", "report", "help", "completions"].contains(first) else { continue }
+                n += 1
+                add("command-\(doc)-\(n)", "C", arguments.joined(separator: "\u{0}"))
+            }
+        }
+
         // Dividend schedules: the bundled CSV files, and JSON forms.
         for name in ["aapl", "ko", "msft", "o", "spy"] {
             add("dividends-\(name)", "D", try readText("examples/data/\(name).csv"))
