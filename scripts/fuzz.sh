@@ -26,7 +26,7 @@ objects=$(swift build -c release --scratch-path "$scratch" --show-bin-path)
 modules=(YieldStripMath YieldStripJSON YieldStrip YieldStripCharts YieldStripCLI)
 inputs=()
 for module in "${modules[@]}"; do inputs+=("$objects/$module.build/"*.o); done
-swiftc -O -sanitize=fuzzer,address -parse-as-library -use-ld=lld -I "$objects/Modules" \
+swiftc -O -sanitize=fuzzer,address -parse-as-library -warnings-as-errors -use-ld=lld -I "$objects/Modules" \
     Fuzz/FuzzTarget.swift Fuzz/SeedCorpus.swift "${inputs[@]}" -o "$scratch/yieldstrip-fuzz"
 echo "fuzzer: $scratch/yieldstrip-fuzz" >&2
 [ "$build_only" = 1 ] && exit 0

@@ -27,8 +27,8 @@ public struct ScenarioRequest: Hashable, Sendable {
         self.stockPrice = stockPrice
     }
 
-    /// The most cells a grid may have.
-    public static let maximumCells = 1_000_000
+    /// The most cells a grid may have (an answer of about 18 MB in JSON).
+    public static let maximumCells = 100_000
 }
 
 /// One cell: the position's value after the shifts and the days, and its PnL in USD.
