@@ -10,7 +10,7 @@
 //   W  wad and integer text: `Wad(decimal:)`, `Wad(weiText:)`, `UInt256`, `Int256`, each round-tripped, and the
 //      `wad` command's operands (`yieldstrip wad <op> [--wei] a b`, arguments split at NUL bytes)
 //   M  a market file's bytes: `MarketFile.parse`, `YieldSpaceMarketFile.parse`, round-tripped through `jsonText`,
-//      then the file's fields as a `marketSnapshot` batch request
+//      then the file's fields as `marketSnapshot` and `depth` batch requests
 //   D  a dividend schedule (CSV, then JSON), then the text as a `dividends` batch request's `schedule`
 //   R  a rate series, a dated series (CSV), a position, a time
 //   J  the JSON reader, round-tripped through the writer
@@ -19,7 +19,8 @@
 //      options that write files (--svg, --out, --html) are dropped
 //
 // Any other first byte picks a door by its value modulo the number of doors. A check that fails calls
-// `fuzzFailure`, which prints what went wrong and aborts, so libFuzzer saves the input.
+// `fuzzFailure`, which prints what went wrong and aborts, so libFuzzer saves the input. Half of the mutations
+// of a batch line or a market file are made on its JSON value (`LLVMFuzzerCustomMutator`, at the end).
 
 #if canImport(Glibc)
 import Glibc
