@@ -29,4 +29,6 @@ render short-yt.svg short-yt --market examples/markets/aapl-like.json --shares 1
 render scenario.svg scenario --market examples/markets/aapl-like.json --position pt:1000,yt:-500,sy:250 --apy-shift -100..100:25bp --price-shift -20..20:5% --days 30
 render dividends.svg dividends --schedule examples/data/aapl.csv --market examples/markets/aapl-like.json --assume-yield 0.46%
 render hedge-minvar.svg hedge minvar --spot examples/data/synthetic-stock-token.csv --hedge examples/data/synthetic-index-etf.csv
+render loop.svg loop --market examples/markets/aapl-like.json --tokens 100 --protocol morpho --lltv 91.5% --borrow-apr 0.05% --token-apy 0.1% --loops 8
+render compare.svg compare --market examples/markets/aapl-like.json --market examples/markets/yieldspace-aapl-like.json --buy-pt --sizes 1k,10k,100k,1m
 page tear-sheet.html --market examples/markets/aapl-like.json

@@ -6,7 +6,7 @@ import Testing
 import YieldStrip
 @testable import YieldStripCLI
 
-/// `--svg FILE [--size WxH]` on the six commands that draw, and `report --html FILE`: the file written and
+/// `--svg FILE [--size WxH]` on the seven commands that draw, and `report --html FILE`: the file written and
 /// well-formed, stdout exactly what the command prints without it, errors that name the file.
 @Suite struct ChartCommandTests {
     static func data(_ name: String, sourceFile: String = #filePath) -> String {
@@ -24,6 +24,7 @@ import YieldStrip
         "dividends": ["dividends", "--schedule", data("aapl.csv"), "--withholding", "30%", "--from", "2024-09-01", "--to", "2025-09-01",
                       "--maturity", "2026-03-01"],
         "hedge minvar": ["hedge", "minvar", "--spot", data("synthetic-stock-token.csv"), "--hedge", data("synthetic-index-etf.csv")],
+        "loop": ["loop", "--market", MarketExamples.aapl, "--tokens", "100", "--protocol", "morpho", "--lltv", "91.5%", "--borrow-apr", "0.05%", "--loops", "8"],
     ]
 
     /// Whether `text` is well-formed XML (Foundation's parser).
@@ -31,7 +32,7 @@ import YieldStrip
         XMLParser(data: Data(text.utf8)).parse()
     }
 
-    @Test(arguments: ["depth", "lockin", "short-yt", "scenario", "dividends", "hedge minvar"])
+    @Test(arguments: ["depth", "lockin", "short-yt", "scenario", "dividends", "hedge minvar", "loop"])
     func svgIsWrittenAndStdoutIsUnchanged(command: String) throws {
         let files = try TemporaryMarketFiles()
         let arguments = try #require(Self.commands[command])

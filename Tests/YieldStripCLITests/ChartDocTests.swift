@@ -27,7 +27,7 @@ import YieldStrip
 
     @Test func imagesAreWhatTheirCommandsDraw() throws {
         let lines = try Self.scriptLines()
-        #expect(lines.map(\.name) == ["depth.svg", "lockin.svg", "short-yt.svg", "scenario.svg", "dividends.svg", "hedge-minvar.svg", "tear-sheet.html"])
+        #expect(lines.map(\.name) == ["depth.svg", "lockin.svg", "short-yt.svg", "scenario.svg", "dividends.svg", "hedge-minvar.svg", "loop.svg", "compare.svg", "tear-sheet.html"])
         let files = try TemporaryMarketFiles()
         for line in lines {
             let output = files.directory.appendingPathComponent(line.name).path

@@ -51,3 +51,75 @@ import YieldStrip
         #expect(text.contains("to \(Self.percent(sellP.impliedApyAfter).replacingOccurrences(of: " ", with: " ")), into the YieldSpace pool to \(Self.percent(sellY.impliedApyAfter))"))
     }
 }
+
+/// The pasted outputs of the commands on the bundled pair in `docs/curves.md`, `docs/cli.md` and
+/// `docs/batch.md` are what the commands print now.
+@Suite struct CompareDocTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func doc(_ name: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent("docs").appendingPathComponent(name), encoding: .utf8)
+    }
+
+    /// `$ yieldstrip ARGS` and what it prints (stdout, or stderr for a failure), as the docs paste it.
+    static func block(_ arguments: [String]) -> String {
+        let run = CLI.run(arguments: arguments.map { $0.hasPrefix("examples/") ? root.appendingPathComponent($0).path : $0 })
+        let shown = arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+        return "$ yieldstrip \(shown)\n" + (run.exitCode == 0 ? run.stdout : run.stderr).replacingOccurrences(of: root.path + "/", with: "")
+    }
+
+    static let pendle = "examples/markets/aapl-like.json", pool = "examples/markets/yieldspace-aapl-like.json"
+
+    @Test func curvesShowsTheComparison() throws {
+        let text = try Self.doc("curves.md")
+        for arguments in [["compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--sizes", "1k,10k,100k,1m"],
+                          ["compare", "--market", Self.pendle, "--market", Self.pool, "--sell-pt", "--sizes", "100,1k", "--unit", "pt"]] {
+            let block = Self.block(arguments)
+            #expect(text.contains(block), "docs/curves.md lacks\n\(block)")
+        }
+        #expect(text.contains("(images/compare.svg)"))
+        // The numbers the prose quotes: the flip between 200,000 and 210,000 USD, the pool's largest purchase.
+        let pendle = try MarketFile.load(path: MarketExamples.aapl), pool = try YieldSpaceMarketFile.load(path: YieldSpaceExampleTests.path)
+        let request = VenueComparisonRequest(side: .buyPt, unit: .usd, sizes: [Wad(units: 200_000), Wad(units: 210_000)], stockPrice: 230)
+        let result = try VenueComparison.compute(request, venueA: pendle.curve, venueB: pool.curve, at: try #require(pendle.blockTime))
+        #expect(result.flips.count == 1 && String(format: "%.0f", (result.venues[1].largestInputUsd ?? 0) / 10) == "29953")
+        #expect(text.contains("YieldSpace's largest purchase, 299,530 USD"))
+        let sell = VenueComparisonRequest(side: .sellPt, unit: .pt, sizes: [Wad(units: 100), Wad(units: 1_000)])
+        let at = try #require(pendle.blockTime)
+        let flips = try VenueComparison.compute(sell, venueA: pendle.curve, venueB: pool.curve, at: at).flips
+        let flip = try #require(flips.first)
+        #expect(flip.flipSize < 1_000 && flip.betterBelow == 1 && text.contains("it flips to Pendle below 1,000 PT"))
+    }
+
+    @Test func cliShowsTheCommandsOnAPool() throws {
+        let text = try Self.doc("cli.md")
+        for arguments in [["depth", "--market", Self.pool],
+                          ["compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--usd", "10000"],
+                          ["compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--sizes", "1k,10k,100k,1m"],
+                          ["compare", "--market", Self.pendle, "--market", Self.pool, "--sell-pt", "--sy", "100"],
+                          ["split", "--tokens", "100", "--market", Self.pool],
+                          ["short-yt", "--market", Self.pool, "--shares", "1000"],
+                          ["hedge", "dv01", "--market", Self.pendle, "--position", "pt:1000", "--against", Self.pool, "--hedge-token", "yt"]] {
+            let block = Self.block(arguments)
+            #expect(text.contains(block), "docs/cli.md lacks\n\(block)")
+        }
+        let help = yieldstrip("compare", "--help").stdout
+        #expect(!help.isEmpty)
+    }
+
+    /// `docs/batch.md`'s compare requests get the answers it shows (the example paths made absolute).
+    @Test func batchShowsTheOp() throws {
+        let batch = try Self.doc("batch.md")
+        let start = try #require(batch.range(of: "### `compare`")).upperBound
+        let rest = batch[start...]
+        let end = [rest.range(of: "\n## ")?.lowerBound, rest.range(of: "\n### ")?.lowerBound].compactMap { $0 }.min() ?? rest.endIndex
+        let lines = rest[..<end].split(separator: "\n")
+        let requests = lines.filter { $0.hasPrefix("{\"op\":\"compare\"") }
+        let answers = lines.filter { $0.hasPrefix("{\"id\":") }
+        #expect(requests.count == 4 && requests.count == answers.count)
+        for (request, answer) in zip(requests, answers) {
+            let absolute = request.replacingOccurrences(of: "\"examples/", with: "\"" + Self.root.path + "/examples/")
+            #expect(BatchRunner().answer(toLine: absolute) == String(answer))
+        }
+    }
+}

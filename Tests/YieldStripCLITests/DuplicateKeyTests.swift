@@ -92,6 +92,10 @@ import YieldStrip
         expectFailure(yieldstrip("quote", "--market", top, "--buy-pt", "--amount", "1"), exitCode: 1,
                       containing: "market file '\(top)': field 'pyIndex' occurs more than once; give each field once")
         #expect(throws: MarketFileError.self) { try MarketFile.load(path: nested) }
+        // A YieldSpace pool's file is read by the same door.
+        let pool = try String(contentsOfFile: YieldSpaceExampleTests.path, encoding: .utf8)
+        let twice = try files.write(pool.replacingOccurrences(of: #""g1Fee": 9500,"#, with: #""g1Fee": 1, "g1Fee": 9500,"#))
+        expectFailure(yieldstrip("market", "show", "--market", twice), exitCode: 1, containing: "field 'pool.g1Fee' occurs more than once; give each field once")
     }
 
     @Test func jsonSchedulesRefuseAKeyGivenTwice() throws {

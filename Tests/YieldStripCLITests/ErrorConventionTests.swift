@@ -53,7 +53,7 @@ import YieldStrip
 
     @Test func unknownSubcommand() {
         #expect(yieldstrip("frob") == CLI.RunResult(
-            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: lockin, short-yt, hedge, scenario, market, quote, depth, split, dividends, report, yt-interest, rate, wad, batch, demo, completions, help)",
+            stdout: "", stderr: Self.usage("Unknown subcommand 'frob' (expected one of: lockin, short-yt, hedge, scenario, borrow, rates, loop, mnav, market, quote, depth, compare, split, dividends, report, yt-interest, rate, wad, batch, demo, completions, help)",
                                            "yieldstrip <subcommand>", "yieldstrip"), exitCode: 2))
     }
 
@@ -97,6 +97,11 @@ import YieldStrip
             (["yt-interest", "--balance", huge, "--index-from", "1", "--index-to", "1.1"], "'--balance <amount>': too large"),
             (["yt-interest", "--balance", "1", "--index-from", "1", "--index-to", "1.1", "--fee", huge + "%"], "'--fee <rate>': too large"),
             (["dividends", "--schedule", "examples/data/aapl.csv", "--withholding", huge], "'--withholding <rate>': too large"),
+            (["rates", "--model", "morpho", "--utilization", "1e400"], "'--utilization <rate>': too large"),
+            (["borrow", "--amount", huge, "--ltv", "80%", "--liquidation-threshold", "85%"], "'--amount <amount>': too large"),
+            (["borrow", "--amount", "1", "--ltv", "80%", "--liquidation-threshold", "85%", "--debt", "1e400"], "'--debt <amount>': too large: beyond the range of a double"),
+            (["mnav", "--shares-outstanding", "1e400", "--stock-price", "1", "--coin-holdings", "1", "--coin-price", "1", "--capital", "1", "--ltv", "0.5",
+              "--liquidation-threshold", "0.7", "--borrow-apr", "0"], "'--shares-outstanding <n>': too large: beyond the range of a double"),
         ]
         for (arguments, fragment) in cases {
             expectFailure(CLI.run(arguments: arguments), exitCode: 2, containing: fragment)

@@ -20,9 +20,14 @@ import YieldStrip
               short-yt      Short YT to hedge a dividend stream: premium, PnL, break-even.
               hedge         Hedge ratios: income, DV01, delta, minimum variance.
               scenario      A position's PnL across APY shifts, stock moves and days.
-              market        Read a Pendle V2 market from a market file, or create one.
+              borrow        Borrow against the token or its PT: health, liquidation.
+              rates         Lending rates: Aave, Morpho, kinked; APR, APY, the inverse.
+              loop          Loop PT: borrow and buy again; net APY, health, break-even.
+              mnav          The premium trade: a treasury company's mNAV, short or long.
+              market        Read a market file (Pendle V2 or YieldSpace), or create one.
               quote         Quote a PT or YT trade: amounts, fees, effective APY, impact.
               depth         Implied APY after PT trades of 0.1% to 50% of the pool.
+              compare       A PT trade on two markets: which fills better, and by how much.
               split         Split stock tokens into PT and YT: amounts, redemptions, values.
               dividends     Index path, APY and YT interest of a stock token's dividends.
               report        One-page tear sheet of a market: an HTML page to print or mail.

@@ -43,6 +43,20 @@ import YieldStrip
             """)
     }
 
+    /// A last-column text longer than `TextTable.longTextWidth` runs on to the right: the numbers end
+    /// where the widest shorter cell ends.
+    @Test func longTextRunsOn() {
+        let long = String(repeating: "x", count: TextTable.longTextWidth + 1)
+        let table = TextTable(rows: [["a", "1.5"], ["source", long], ["bb", "-10"], ["kind", "short"]])
+        #expect(table.render() == """
+            a         1.5
+            source  \(long)
+            bb        -10
+            kind    short
+
+            """)
+    }
+
     /// Table-only rows sit where they were added among the JSON's members; `--json` leaves them out.
     @Test func tableOnlyRows() {
         var report = Report()

@@ -52,6 +52,21 @@ import YieldStrip
         #expect(answer.hasPrefix(#"{"error":"MaturityExpired","errorArgs":["-31622400"],"#), "\(answer)")
     }
 
+    @Test func ptMaturedAtTheWallClockSaysSo() throws {
+        let files = try TemporaryMarketFiles()
+        let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
+        let expired = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800,", with: "")
+            .replacingOccurrences(of: "\"expiry\": 1804118400", with: "\"expiry\": 1577923200"))
+        for arguments in [["borrow", "--market", expired, "--collateral", "pt", "--amount", "1", "--ltv", "80%", "--liquidation-threshold", "85%"],
+                          ["loop", "--market", expired, "--tokens", "1", "--protocol", "morpho", "--lltv", "86%", "--borrow-apr", "1%"]] {
+            let run = CLI.run(arguments: arguments)
+            expectFailure(run, exitCode: 1, containing: "PtMatured: the PT matured at 2020-01-02T00:00:00Z; the time ")
+            #expect(run.stderr.contains("(wall clock) is not before it"), "\(run.stderr)")
+        }
+        expectFailure(yieldstrip("borrow", "--market", MarketExamples.aapl, "--collateral", "pt", "--amount", "1", "--ltv", "80%", "--liquidation-threshold", "85%",
+                                 "--at", "2027-03-05"), exitCode: 1, containing: "the time 2027-03-05T00:00:00Z (given) is not before it")
+    }
+
     @Test func marketExpiredAtTheWallClockSaysSo() throws {
         let files = try TemporaryMarketFiles()
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)

@@ -122,9 +122,9 @@ import YieldStrip
         }
     }
 
-    /// Commands that read Pendle markets only say so for a YieldSpace file.
+    /// Commands that read Pendle markets only say so for a YieldSpace file, and name the ones that read it.
     @Test func pendleOnlyCommands() {
-        let depth = yieldstrip("depth", "--market", Self.path)
-        #expect(depth.exitCode == 1 && depth.stderr.contains("a YieldSpace pool"))
+        let split = yieldstrip("split", "--tokens", "100", "--market", Self.path)
+        #expect(split.exitCode == 1 && split.stderr.contains("a YieldSpace pool") && split.stderr.contains("depth, compare"))
     }
 }

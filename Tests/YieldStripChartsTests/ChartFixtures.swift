@@ -23,7 +23,7 @@ enum ChartFixtures {
 
     static let subject = "AAPL-like stock token, 4 MAR 2027 (AAPL)"
 
-    // MARK: The six charts, as docs/charts.md shows them
+    // MARK: The seven charts, as docs/charts.md shows them
 
     static func depthChart(_ file: MarketFile? = nil) throws -> XYChart {
         let file = try file ?? aapl()
@@ -77,9 +77,30 @@ enum ChartFixtures {
 
     static func minimumVarianceChart() throws -> XYChart { JobCharts.minimumVariance(try minimumVarianceResult()) }
 
+    static func loopResult() throws -> PtLoopResult {
+        let file = try aapl()
+        let request = PtLoopRequest(size: .tokens(Wad(units: 100)), borrow: .token, terms: .morpho(lltv: Wad(decimal: "0.915") ?? .zero), loops: 8,
+                                    borrowRate: .fixed(apr: 0.0005), stockPrice: file.stockPrice, tokenApy: 0.001)
+        return try PtLoop.compute(request, curve: file.curve, at: blockTime(file))
+    }
+
+    static func loopChart() throws -> XYChart { JobCharts.ptLoop(try loopResult(), subject: subject) }
+
+    /// `compare` of the bundled pair, buying PT with 1,000 … 1,000,000 USD (as docs/curves.md draws it).
+    static func compareChart() throws -> XYChart {
+        let pendle = try aapl()
+        let pool = try YieldSpaceMarketFile.load(path: path("examples/markets/yieldspace-aapl-like.json"))
+        let request = VenueComparisonRequest(side: .buyPt, unit: .usd, sizes: [1_000, 10_000, 100_000, 1_000_000].map { Wad(units: $0) }, stockPrice: 230)
+        let result = try VenueComparison.compute(request, venueA: pendle.curve, venueB: pool.curve, at: blockTime(pendle))
+        let sweep = try VenueComparison.sweep(request, venueA: pendle.curve, venueB: pool.curve, at: blockTime(pendle), from: 1_000, to: 1_000_000)
+        let names = [pendle.name ?? "", pool.name ?? ""]
+        return JobCharts.compare(result, sweep: sweep, names: names, subject: "A: \(names[0]) vs B: \(names[1])")
+    }
+
     /// Every job chart by the name of its golden file.
     static func all() throws -> [(name: String, chart: any Chart)] {
         [("depth", try depthChart()), ("lockin", try lockInChart()), ("short-yt", try shortYTChart()),
-         ("scenario", try scenarioChart()), ("dividends", try dividendsChart()), ("hedge-minvar", try minimumVarianceChart())]
+         ("scenario", try scenarioChart()), ("dividends", try dividendsChart()), ("hedge-minvar", try minimumVarianceChart()),
+         ("loop", try loopChart()), ("compare", try compareChart())]
     }
 }

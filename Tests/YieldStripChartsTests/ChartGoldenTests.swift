@@ -17,7 +17,7 @@ import Testing
         URL(fileURLWithPath: sourceFile).deletingLastPathComponent().appendingPathComponent("Golden").appendingPathComponent(name + ".svg")
     }
 
-    @Test(arguments: ["depth", "lockin", "short-yt", "scenario", "dividends", "hedge-minvar"])
+    @Test(arguments: ["depth", "lockin", "short-yt", "scenario", "dividends", "hedge-minvar", "loop", "compare"])
     func matchesGolden(name: String) throws {
         let chart = try #require(try ChartFixtures.all().first { $0.name == name }?.chart)
         let svg = chart.svg()

@@ -3,7 +3,7 @@ import Testing
 import YieldStrip
 @testable import YieldStripCharts
 
-/// The six job charts on the examples: well-formed SVG, the series and points of their results, the
+/// The seven job charts on the examples: well-formed SVG, the series and points of their results, the
 /// ticks covering the data, the same bytes every time.
 @Suite struct JobChartTests {
     @Test func depthDrawsBothSidesOfEveryRow() throws {

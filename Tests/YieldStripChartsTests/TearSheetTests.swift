@@ -13,7 +13,7 @@ import YieldStrip
 
     @Test func theStandardSizeIsOnePercentOfThePool() throws {
         let sheet = try Self.sheet()
-        let poolSy = sheet.snapshot.poolValueInAsset / 1.003214142718150519
+        let poolSy = try #require(sheet.snapshot).poolValueInAsset / 1.003214142718150519
         guard case .sy(let amount) = sheet.size else {
             Issue.record("the default size is in SY")
             return
@@ -91,6 +91,27 @@ import YieldStrip
         let sheet = try Self.sheet(request: MarketTearSheetRequest(position: position, stockPrice: 230, days: days))
         #expect(sheet.lockIn.value != nil)
         #expect(sheet.assumptions.contains { $0.contains("after \(days) days") })
+    }
+
+    /// A YieldSpace pool's sheet: the pool's own market section, depth in real fyToken, the lock-in, the grid and
+    /// the hedges; the YT short left out with the reason (the pool trades no YT).
+    @Test func aYieldSpacePoolsSheet() throws {
+        let file = try MarketFile.loadAny(path: ChartFixtures.path("examples/markets/yieldspace-aapl-like.json"))
+        let sheet = try MarketTearSheet.compute(file: file, blockTime: file.blockTime ?? 0, blockTimeSource: "market file")
+        #expect(sheet.curveName == "yieldspace" && sheet.snapshot == nil && sheet.yieldSpace != nil)
+        #expect(sheet.shortYT.reason?.hasPrefix("NoYieldToken") == true && sheet.lockIn.value != nil)
+        #expect(sheet.scenario.value?.cells.count == 81 && sheet.rateRisk.value != nil && sheet.stockDelta.value != nil)
+        #expect(abs(sheet.spot.impliedApy - 0.003) < 1e-9 && sheet.depth.rows.count == 10)
+        #expect(sheet.assumptions.contains { $0.contains("a YieldSpace pool trades no YT") })
+        let html = TearSheetPage.html(sheet, generator: "yieldstrip test")
+        let tree = try #require(XMLDocumentTree.parse(html).tree)
+        #expect(tree.all("section").compactMap { $0.attributes["id"] } == TearSheetPage.sectionIDs)
+        #expect(tree.all("svg").count == 3)
+        #expect(tree.all("p").contains { $0.attributes["class"] == "unavailable" && $0.text.contains("NoYieldToken") })
+        for text in ["implied APY (365-day year)", "real fyToken / LP supply", "fee (annual, at this rate)", "of the pool&#39;s real fyToken"] {
+            #expect(html.contains(text), "\(text)")
+        }
+        #expect(html == TearSheetPage.html(sheet, generator: "yieldstrip test"))
     }
 
     @Test func hostileMarketTextsAreEscaped() throws {

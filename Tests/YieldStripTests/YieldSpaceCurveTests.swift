@@ -20,6 +20,26 @@ import YieldStrip
                                   decimals: decimals)
     }
 
+    /// Two purchases on the updated pool cost what one purchase of their sum costs (the fee-free invariant
+    /// is path-independent), and the pool after them holds the shares paid in and the fyToken paid out.
+    @Test func tradeAndUpdateIsASequenceOfTradesOnOnePool() throws {
+        let curve = YieldSpaceCurve<Double>(pool: try Self.pool()).withoutFee()
+        let (first, afterFirst) = try curve.tradeAndUpdate(.buyPtWithSy, exactIn: 20_000, at: Self.now)
+        let (second, afterSecond) = try afterFirst.tradeAndUpdate(.buyPtWithSy, exactIn: 30_000, at: Self.now)
+        let whole = try curve.trade(.buyPtWithSy, exactIn: 50_000, at: Self.now)
+        #expect(abs((first.amountOut + second.amountOut) / whole.amountOut - 1) < 1e-12)
+        #expect(abs(afterSecond.pool.sharesUnits - (curve.pool.sharesUnits + 50_000)) < 1e-6)
+        #expect(abs(afterSecond.pool.fyTokenUnits - (curve.pool.fyTokenUnits - first.amountOut - second.amountOut)) < 1e-6)
+        #expect(abs(afterSecond.lnImpliedRate - Foundation.log1p(whole.impliedApyAfter)) < 1e-12)
+        // Exact: the reserves move by the trade's wei.
+        let exact = YieldSpaceCurve<Wad>(pool: try Self.pool())
+        let thousand = try #require(Wad(rounding: 1_000))
+        let (trade, after) = try exact.tradeAndUpdate(.sellPtForSy, exactIn: thousand, at: Self.now)
+        #expect(after.pool.fyTokenReserves == exact.pool.fyTokenReserves &+ thousand.raw.magnitude)
+        #expect(after.pool.sharesReserves == exact.pool.sharesReserves &- trade.amountOut.raw.magnitude)
+        #expect(trade.amountOut.isPositive)
+    }
+
     @Test func spotIsThePoolsRateOnThe365DayYear() throws {
         let pool = try Self.pool()
         let curve = YieldSpaceCurve<Wad>(pool: pool)

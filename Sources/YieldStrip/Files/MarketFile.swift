@@ -58,29 +58,12 @@ public struct MarketFile: Sendable, Equatable {
     /// - Throws: ``MarketFileError``: the file cannot be read, is not JSON (with the byte offset), is
     ///   not an object, misses a field or has one of the wrong form, or names another curve.
     public static func load(path: String) throws(MarketFileError) -> MarketFile {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
-        } catch {
-            throw MarketFileError(origin: path, reason: .unreadable(error.reason))
-        }
-        return try parse(bytes, origin: path)
+        try parse(MarketFileError.bytes(path: path), origin: path)
     }
 
     /// Parses a market file's contents; `origin` names it in messages.
     public static func parse(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> MarketFile {
-        let value: JSONValue
-        do {
-            value = try JSONReader.parse(bytes)
-        } catch {
-            if let duplicate = error.duplicateKey {
-                throw MarketFileError(origin: origin, reason: .invalidField(.duplicateField(duplicate.pathText)))
-            }
-            throw MarketFileError(origin: origin, reason: .malformedJSON(offset: error.offset, reason: error.reason))
-        }
-        guard case .object(let object) = value else {
-            throw MarketFileError(origin: origin, reason: .notAnObject(value.typeDescription))
-        }
+        let object = try MarketFileError.object(bytes, origin: origin)
         do {
             return try MarketFile(origin: origin, fields: RequestFields(object))
         } catch let error as RequestError {
@@ -90,9 +73,10 @@ public struct MarketFile: Sendable, Equatable {
         }
     }
 
-    private init(origin: String, fields: RequestFields) throws {
+    /// The fields of a market file's object (a batch request's inline market too).
+    package init(origin: String, fields: some FieldReader) throws {
         if case .string(let curve)? = fields.value("curve"), curve == YieldSpaceMarketFile.curveName {
-            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))): a YieldSpace pool; this reads Pendle V2 markets ('\(Self.pendleCurve)') only, while 'market show', 'quote' and 'lockin' read YieldSpace pools too")
+            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))): a YieldSpace pool; this reads Pendle V2 markets ('\(Self.pendleCurve)') only; market show, quote, depth, compare, lockin, short-yt, hedge, scenario and report read YieldSpace pools too")
         }
         self.origin = origin
         market = try MarketFields.market(fields.object("market"))
@@ -173,24 +157,7 @@ extension MarketFile {
     /// strings of wei; a whole-number stock price is written without a fraction (`230`), any other in the shortest
     /// form that reads back to the same `Double`; the text ends with a newline. ``parse(_:origin:)`` of it gives
     /// back an equal file (same origin).
-    public var jsonText: String {
-        var lines = ["{"]
-        let members = jsonObject.members
-        for (i, member) in members.enumerated() {
-            let comma = i == members.count - 1 ? "" : ","
-            guard case .object(let nested) = member.value else {
-                lines.append("  \(JSONValue.string(member.key).jsonText): \(member.value.jsonText)\(comma)")
-                continue
-            }
-            lines.append("  \(JSONValue.string(member.key).jsonText): {")
-            for (j, inner) in nested.members.enumerated() {
-                lines.append("    \(JSONValue.string(inner.key).jsonText): \(inner.value.jsonText)" + (j == nested.count - 1 ? "" : ","))
-            }
-            lines.append("  }\(comma)")
-        }
-        lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
-    }
+    public var jsonText: String { Self.fileText(jsonObject) }
 
     /// The file's members as one JSON object, in ``jsonText``'s order (the batch op `marketNew` answers with them).
     package var jsonObject: JSONObject {
@@ -217,5 +184,56 @@ extension MarketFile {
     static func jsonNumber(_ value: Double) -> JSONNumber? {
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 { return JSONNumber(Int64(value)) }
         return JSONNumber(value)
+    }
+}
+
+extension MarketFile {
+    /// A market file's text: one member per line, a nested object's members one per line indented, two spaces
+    /// a level; the text ends with a newline.
+    package static func fileText(_ object: JSONObject) -> String {
+        var lines = ["{"]
+        for (i, member) in object.members.enumerated() {
+            let comma = i == object.count - 1 ? "" : ","
+            guard case .object(let nested) = member.value else {
+                lines.append("  \(JSONValue.string(member.key).jsonText): \(member.value.jsonText)\(comma)")
+                continue
+            }
+            lines.append("  \(JSONValue.string(member.key).jsonText): {")
+            for (j, inner) in nested.members.enumerated() {
+                lines.append("    \(JSONValue.string(inner.key).jsonText): \(inner.value.jsonText)" + (j == nested.count - 1 ? "" : ","))
+            }
+            lines.append("  }\(comma)")
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension MarketFileError {
+    /// The bytes of the market file at `path` (at most 16 MiB); any file of either curve.
+    package static func bytes(path: String) throws(MarketFileError) -> [UInt8] {
+        do {
+            return try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
+        } catch {
+            throw MarketFileError(origin: path, reason: .unreadable(error.reason))
+        }
+    }
+
+    /// A market file's contents as a JSON object: malformed JSON (with its byte offset), a key given twice
+    /// (with its path) and a value that is not an object are refused.
+    package static func object(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> JSONObject {
+        let value: JSONValue
+        do {
+            value = try JSONReader.parse(bytes)
+        } catch {
+            if let duplicate = error.duplicateKey {
+                throw MarketFileError(origin: origin, reason: .invalidField(.duplicateField(duplicate.pathText)))
+            }
+            throw MarketFileError(origin: origin, reason: .malformedJSON(offset: error.offset, reason: error.reason))
+        }
+        guard case .object(let object) = value else {
+            throw MarketFileError(origin: origin, reason: .notAnObject(value.typeDescription))
+        }
+        return object
     }
 }

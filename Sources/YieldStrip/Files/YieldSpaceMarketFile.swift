@@ -51,26 +51,12 @@ public struct YieldSpaceMarketFile: Sendable, Equatable {
 
     /// Reads and checks the file at `path` (at most 16 MiB).
     public static func load(path: String) throws(MarketFileError) -> YieldSpaceMarketFile {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
-        } catch {
-            throw MarketFileError(origin: path, reason: .unreadable(error.reason))
-        }
-        return try parse(bytes, origin: path)
+        try parse(MarketFileError.bytes(path: path), origin: path)
     }
 
     /// Parses a YieldSpace market file's contents; `origin` names it in messages.
     public static func parse(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> YieldSpaceMarketFile {
-        let value: JSONValue
-        do {
-            value = try JSONReader.parse(bytes)
-        } catch {
-            throw MarketFileError(origin: origin, reason: .malformedJSON(offset: error.offset, reason: error.reason))
-        }
-        guard case .object(let object) = value else {
-            throw MarketFileError(origin: origin, reason: .notAnObject(value.typeDescription))
-        }
+        let object = try MarketFileError.object(bytes, origin: origin)
         do {
             return try YieldSpaceMarketFile(origin: origin, fields: RequestFields(object))
         } catch let error as RequestError {
@@ -82,7 +68,9 @@ public struct YieldSpaceMarketFile: Sendable, Equatable {
         }
     }
 
-    private init(origin: String, fields: RequestFields) throws {
+    /// The fields of a YieldSpace market file's object (a batch request's too: `curve`, `pool` and the
+    /// descriptive fields); a bad pool throws its ``YieldSpaceError``.
+    package init(origin: String, fields: some FieldReader) throws {
         if let duplicate = fields.fieldObject.firstDuplicateKey {
             throw RequestError.badRequest(field: duplicate, reason: "field '\(duplicate)' occurs more than once")
         }
@@ -137,55 +125,88 @@ public struct YieldSpaceMarketFile: Sendable, Equatable {
     /// `name`, `underlying`, `curve`, `source`, `notes`, `stockPrice`, `blockTime`, then `pool` with
     /// `sharesReserves`, `fyTokenReserves` (virtual), `totalSupply`, `c`, `mu`, `tsYears` (or `ts`), `g1Fee`,
     /// `maturity`, `decimals`; absent fields are left out; the text ends with a newline.
-    public var jsonText: String {
-        var object = JSONObject()
-        if let name { object.append("name", .string(name)) }
-        if let underlying { object.append("underlying", .string(underlying)) }
-        object.append("curve", .string(Self.curveName))
-        if let source { object.append("source", .string(source)) }
-        if let notes { object.append("notes", .string(notes)) }
-        if let stockPrice, let number = MarketFile.jsonNumber(stockPrice) { object.append("stockPrice", .number(number)) }
-        if let blockTime { object.append("blockTime", .number(JSONNumber(blockTime))) }
-        var state = JSONObject()
-        state.append("sharesReserves", .wei(pool.sharesReserves))
-        state.append("fyTokenReserves", .wei(pool.fyTokenReserves))
-        if let supply = pool.totalSupply { state.append("totalSupply", .wei(supply)) }
-        state.append("c", .wei(pool.c.raw))
-        state.append("mu", .wei(pool.mu.raw))
-        if let tsYears { state.append("tsYears", .number(JSONNumber(tsYears))) } else { state.append("ts", .wei(pool.ts.raw)) }
-        state.append("g1Fee", .number(JSONNumber(pool.g1Fee)))
-        state.append("maturity", .number(JSONNumber(pool.maturity)))
-        state.append("decimals", .number(JSONNumber(pool.decimals)))
-        object.append("pool", .object(state))
-        var lines = ["{"]
-        for (i, member) in object.members.enumerated() {
-            let comma = i == object.count - 1 ? "" : ","
-            guard case .object(let nested) = member.value else {
-                lines.append("  \(JSONValue.string(member.key).jsonText): \(member.value.jsonText)\(comma)")
-                continue
-            }
-            lines.append("  \(JSONValue.string(member.key).jsonText): {")
-            for (j, inner) in nested.members.enumerated() {
-                lines.append("    \(JSONValue.string(inner.key).jsonText): \(inner.value.jsonText)" + (j == nested.count - 1 ? "" : ","))
-            }
-            lines.append("  }\(comma)")
-        }
-        lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
-    }
+    public var jsonText: String { MarketFile.fileText(jsonObject) }
 }
 
 /// A market file of either curve, as ``MarketFile/loadAny(path:)`` reads it.
-public enum AnyMarketFile: Sendable {
+public enum AnyMarketFile: Sendable, Equatable {
     case pendle(MarketFile)
     case yieldSpace(YieldSpaceMarketFile)
 
-    /// The file's market behind the strategies' curve interface.
-    public var curve: any ImpliedYieldCurve {
+    /// The file's market behind the strategies' curve interface (exact: ``Wad``); every job takes it.
+    public var curve: any ImpliedYieldCurve<Wad> {
         switch self {
         case .pendle(let file): return file.curve
         case .yieldSpace(let file): return file.curve
         }
+    }
+
+    /// The file's `curve`: `pendle-v2` or `yieldspace`.
+    public var curveName: String {
+        switch self {
+        case .pendle: return MarketFile.pendleCurve
+        case .yieldSpace: return YieldSpaceMarketFile.curveName
+        }
+    }
+
+    /// The descriptive fields, whichever the curve.
+    public var origin: String {
+        switch self {
+        case .pendle(let file): return file.origin
+        case .yieldSpace(let file): return file.origin
+        }
+    }
+
+    public var name: String? {
+        switch self {
+        case .pendle(let file): return file.name
+        case .yieldSpace(let file): return file.name
+        }
+    }
+
+    public var underlying: String? {
+        switch self {
+        case .pendle(let file): return file.underlying
+        case .yieldSpace(let file): return file.underlying
+        }
+    }
+
+    public var source: String? {
+        switch self {
+        case .pendle(let file): return file.source
+        case .yieldSpace(let file): return file.source
+        }
+    }
+
+    /// USD per unit of the asset (the base), when the file gives it.
+    public var stockPrice: Double? {
+        switch self {
+        case .pendle(let file): return file.stockPrice
+        case .yieldSpace(let file): return file.stockPrice
+        }
+    }
+
+    /// When the state was read, when the file says.
+    public var blockTime: Int64? {
+        switch self {
+        case .pendle(let file): return file.blockTime
+        case .yieldSpace(let file): return file.blockTime
+        }
+    }
+
+    /// Parses a market file of either curve from its bytes (``MarketFile/loadAny(path:)`` without the read).
+    public static func parse(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> AnyMarketFile {
+        if MarketFile.declaredCurve(bytes) == YieldSpaceMarketFile.curveName { return .yieldSpace(try YieldSpaceMarketFile.parse(bytes, origin: origin)) }
+        return .pendle(try MarketFile.parse(bytes, origin: origin))
+    }
+
+    /// A market file's object of either curve, read from fields (a batch request's inline market): a
+    /// `"curve": "yieldspace"` object as a YieldSpace file, any other as a Pendle file.
+    package static func read(_ fields: some FieldReader, origin: String) throws -> AnyMarketFile {
+        if case .string(let curve)? = fields.value("curve"), curve == YieldSpaceMarketFile.curveName {
+            return .yieldSpace(try YieldSpaceMarketFile(origin: origin, fields: fields))
+        }
+        return .pendle(try MarketFile(origin: origin, fields: fields))
     }
 }
 
@@ -200,13 +221,6 @@ extension MarketFile {
     /// Reads a market file of either curve: `"curve": "yieldspace"` as a ``YieldSpaceMarketFile``, any other
     /// as ``load(path:)`` reads it (a Pendle V2 market).
     public static func loadAny(path: String) throws(MarketFileError) -> AnyMarketFile {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
-        } catch {
-            throw MarketFileError(origin: path, reason: .unreadable(error.reason))
-        }
-        if declaredCurve(bytes) == YieldSpaceMarketFile.curveName { return .yieldSpace(try YieldSpaceMarketFile.parse(bytes, origin: path)) }
-        return .pendle(try parse(bytes, origin: path))
+        try AnyMarketFile.parse(MarketFileError.bytes(path: path), origin: path)
     }
 }

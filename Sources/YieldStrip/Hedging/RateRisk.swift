@@ -79,7 +79,10 @@ public struct RateRiskResult: Sendable {
     public var assumptions: [String]
 }
 
-/// The rate risk of a position (`TokenPricing` gives each token's price and derivatives in the implied APY).
+/// The rate risk of a position (`TokenPricing` gives each token's price and derivatives in the implied APY),
+/// on any curve. On a YieldSpace pool SY is the pool's share (at `c`), and a YT leg is priced as the synthetic
+/// `1 − PT` at the pool's rate (nothing trades it); a YT hedge instrument needs a venue that trades YT
+/// (``StrategyError/noYieldToken(curve:)`` otherwise).
 ///
 /// ```
 /// leg:    V = amount · price,  dv01 = amount · price′ · 1e-4,  D = −price′ / price,  C = price″ / price
@@ -110,8 +113,11 @@ public enum RateRisk {
         let total = RiskTotal(valueInAsset: value, dv01InAsset: d1 * TokenPricing.basisPoint,
                               modifiedDuration: value != 0 ? 0 - d1 / value : nil, convexity: value != 0 ? d2 / value : nil,
                               valueUsd: stockPrice.map { value * $0 }, dv01Usd: stockPrice.map { d1 * TokenPricing.basisPoint * $0 })
+        let yieldSpace = curve.curveName == YieldSpaceCurve<C.Scalar>.name
         var assumptions = [
-            "prices on Pendle's spot convention: PT = (1 + y)^(−τ) at the implied APY y, YT = 1 − PT, SY at the PY index",
+            yieldSpace
+                ? "prices on Pendle's spot convention: PT (fyToken) = (1 + y)^(−τ) at the pool's implied APY y (365-day year), YT = 1 − PT as a synthetic (the pool trades no YT), SY (a pool share) at c"
+                : "prices on Pendle's spot convention: PT = (1 + y)^(−τ) at the implied APY y, YT = 1 − PT, SY at the PY index",
             "DV01 is the analytic dV/dy per basis point of implied APY; duration −(1/V) dV/dy and convexity (1/V) d²V/dy² per unit of APY",
         ]
         if position.legs.contains(where: { $0.token == .lp }) {

@@ -40,7 +40,8 @@ public struct ScenarioCell: Hashable, Sendable {
     public var valueShares: Double
     public var valueUsd: Double
     public var pnlUsd: Double
-    /// The shifted APY was below 0 and floored at 0 (Pendle's market cannot price a negative rate).
+    /// The shifted APY was below 0 and floored at 0 (neither Pendle's market nor a YieldSpace pool prices a
+    /// negative rate).
     public var clamped: Bool
     /// The LP could not be moved all the way to the cell's APY (the pool's limit; its PT is still priced there).
     public var lpAtPoolLimit: Bool
@@ -49,6 +50,8 @@ public struct ScenarioCell: Hashable, Sendable {
 /// A scenario grid's answer.
 public struct ScenarioResult: Sendable {
     public var curveName: String
+    /// The market's expiry (Unix seconds).
+    public var expiry: Int64
     /// The position valued.
     public var position: Position
     public var blockTime: Int64
@@ -81,7 +84,8 @@ public struct ScenarioResult: Sendable {
 /// valueShares = Σ amount · price′,  valueUsd = valueShares · S · (1 + priceShift),  pnlUsd = valueUsd − base USD
 /// ```
 /// The values in shares depend on the APY row only: each row is priced once, then multiplied across the
-/// price moves.
+/// price moves. On a YieldSpace pool SY is the pool's share (at `c`, growing with the token) and YT the
+/// synthetic `1 − PT` (the pool trades none).
 public enum Scenario {
     public static func compute<C: ImpliedYieldCurve>(_ request: ScenarioRequest, curve: C, at blockTime: Int64) throws -> ScenarioResult {
         try PositionSizing.checkStockPrice(request.stockPrice)
@@ -148,14 +152,16 @@ public enum Scenario {
                                           pnlUsd: usd - baseUsd, clamped: shifted < 0, lpAtPoolLimit: atLimit))
             }
         }
+        let yieldSpace = curve.curveName == YieldSpaceCurve<C.Scalar>.name
         return ScenarioResult(
-            curveName: curve.curveName, position: request.position, blockTime: blockTime, horizonTime: horizon, days: request.days, yearsToExpiry: spot.yearsToExpiry,
+            curveName: curve.curveName, expiry: curve.expiry, position: request.position, blockTime: blockTime, horizonTime: horizon, days: request.days, yearsToExpiry: spot.yearsToExpiry,
             yearsToExpiryAtHorizon: tauAfter, impliedApy: spot.impliedApy, stockPrice: request.stockPrice, realizedApy: apy,
             realizedApyBasis: basis, ytInterestFee: request.ytInterestFee, baseValueShares: base, baseValueUsd: baseUsd,
             apyShifts: request.apyShifts, priceShifts: request.priceShifts, cells: cells, warnings: warnings,
             assumptions: [
                 "the implied APY shifts in parallel from \(String(format: "%.4f", spot.impliedApy * 100)) %, floored at 0 (a floored cell is 'clamped')",
-                "after \(String(format: "%g", request.days)) days: PT and YT priced on Pendle's spot convention at the shifted APY and the shorter time to expiry",
+                "after \(String(format: "%g", request.days)) days: PT and YT priced on Pendle's spot convention at the shifted APY and the shorter time to expiry"
+                    + (yieldSpace ? " (YT as the synthetic 1 − PT: the pool trades no YT)" : ""),
                 "the token grows \(String(format: "%.4f", apy * 100)) % a year meanwhile (\(basis)): SY with it, YT collects it net of a \(String(format: "%.4g", request.ytInterestFee * 100)) % fee",
             ] + (lp != 0 ? ["the LP is valued after the pool's own trade to the shifted APY at the horizon"] : [])
                 + ["USD = shares × the moved stock price"])

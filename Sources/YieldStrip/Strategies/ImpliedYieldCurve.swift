@@ -9,7 +9,10 @@ import Foundation
 /// (one split-adjusted share), and one SY is worth ``assetPerSy`` asset now. Amounts are in the curve's
 /// scalar (``Wad``: exact wei, the contracts' rounding; `Double`: the same algorithm in units); rates and
 /// prices are `Double`. Years are 365 days (``RateConventions``).
-public protocol ImpliedYieldCurve: Sendable {
+///
+/// `Scalar` is the protocol's primary associated type, so that a curve chosen at run time (a market file of
+/// either kind) is an `any ImpliedYieldCurve<Wad>` that every job takes as it is.
+public protocol ImpliedYieldCurve<Scalar>: Sendable {
     associatedtype Scalar: PendleScalar
 
     /// The curve's name as market files spell it (`pendle-v2`).
@@ -27,11 +30,20 @@ public protocol ImpliedYieldCurve: Sendable {
     /// The implied rate and the PT and YT prices at `blockTime` (before any trade).
     func spot(at blockTime: Int64) throws -> CurveSpot
 
+    /// The continuously compounded implied rate the venue stores, in the curve's scalar (Pendle:
+    /// `lastLnImpliedRate`, exact wei): what the venue's own spot PT oracle reads.
+    var lnImpliedRate: Scalar { get }
+
     /// The optimal trade of exactly `amount` of the input token (``CurveTradeKind``): the venue router's
     /// defined answer (Pendle: the reference bisection's PT leg, which fits the input while one more wei does
     /// not). Throws what the venue would refuse (a zero amount,
     /// an input above the market's limit, a dust trade) with the venue's error names.
     func trade(_ kind: CurveTradeKind, exactIn amount: Scalar, at blockTime: Int64) throws -> CurveTrade<Scalar>
+
+    /// ``trade(_:exactIn:at:)`` and the curve after it: the pool's balances and its implied rate moved by the
+    /// trade, its fees kept as the venue keeps them (Pendle: the reserve's share leaves the pool). Successive
+    /// trades on the returned curves are a sequence of trades on one pool (a loop's purchases).
+    func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: Scalar, at blockTime: Int64) throws -> (trade: CurveTrade<Scalar>, after: Self)
 
     /// The largest exact input of `kind` worth giving at `blockTime` (the market takes no more, and more would
     /// not pay out more); nil when no trade executes that way.
@@ -40,6 +52,24 @@ public protocol ImpliedYieldCurve: Sendable {
     /// The same pool with a zero trading fee (and no dust-fee check): to separate what the fee takes from
     /// what the price impact takes.
     func withoutFee() -> Self
+
+    /// The PT the pool holds (Pendle: `totalPt`; YieldSpace: the real fyToken), the size depth rows are
+    /// fractions of.
+    var ptReserve: Scalar { get }
+    /// The SY the pool holds (Pendle: `totalSy`; YieldSpace: the shares reserves).
+    var syReserve: Scalar { get }
+    /// The pool's value in asset at `blockTime`: its PT at the spot price and its SY at ``assetPerSy``; nil
+    /// when the venue cannot tell (a YieldSpace pool without its LP supply does not know its real fyToken).
+    func poolValueInAsset(at blockTime: Int64) throws -> Double?
+
+    /// The venue's trade of exactly `netPtToAccount` PT (positive: PT taken from the pool and SY paid;
+    /// negative: PT sold to it for SY). Pendle: `executeTradeCore`; YieldSpace: `buyFYToken` / `sellFYToken`.
+    /// Throws what the venue would refuse.
+    func tradePt(netPtToAccount: Scalar, at blockTime: Int64) throws -> CurvePtTrade<Scalar>
+
+    /// The largest PT leg the pool executes at `blockTime`, PT taken from it (`buyingPt`) or sold to it; zero
+    /// when none does.
+    func largestPtLeg(buyingPt: Bool, at blockTime: Int64) -> Scalar
 
     /// One LP token's value once arbitrage has moved the pool's implied APY to `impliedApy` at `blockTime`,
     /// with one SY then worth `assetPerSy` asset (nil: the curve's own): the venue's exact trade to that rate
@@ -62,6 +92,27 @@ public struct LpValuation: Hashable, Sendable {
     /// True when the pool cannot trade all the way to the APY (Pendle: the PT proportion would pass 96 %, or
     /// the exchange rate fall below 1): the trade stops at that limit and the PT is still priced at the APY.
     public var reachedPoolLimit: Bool
+}
+
+/// A trade of an exact PT leg (``ImpliedYieldCurve/tradePt(netPtToAccount:at:)``).
+public struct CurvePtTrade<S: PendleScalar>: Sendable {
+    /// The PT leg (positive: taken from the pool), and the SY the account receives for it (negative: pays).
+    public var netPtToAccount: S
+    public var netSyToAccount: S
+    /// The fee in SY.
+    public var feeSy: S
+    /// The implied APY after the trade.
+    public var impliedApyAfter: Double
+    /// The venue's name for the trade (`executeTradeCore`, `buyFYToken`, `sellFYToken`).
+    public var venueTrade: String
+
+    public init(netPtToAccount: S, netSyToAccount: S, feeSy: S, impliedApyAfter: Double, venueTrade: String) {
+        self.netPtToAccount = netPtToAccount
+        self.netSyToAccount = netSyToAccount
+        self.feeSy = feeSy
+        self.impliedApyAfter = impliedApyAfter
+        self.venueTrade = venueTrade
+    }
 }
 
 /// The exact-input trades strategies use: the input token, exactly, for the output token.

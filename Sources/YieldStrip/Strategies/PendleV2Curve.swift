@@ -42,24 +42,58 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
         }
     }
 
+    public var lnImpliedRate: S { market.lastLnImpliedRate }
+
     public func trade(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> CurveTrade<S> {
+        try tradeAndUpdate(kind, exactIn: amount, at: blockTime).trade
+    }
+
+    /// The router swap of `kind`, and the market after it (`executeTradeCore`'s new state: the balances net of
+    /// the reserve's fee, `lastLnImpliedRate` at the new proportion).
+    public func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> (trade: CurveTrade<S>, after: PendleV2Curve<S>) {
         if market.isExpired(at: blockTime) { throw PendleError.marketExpired }
         let swap = Self.swapKind(kind)
         let (result, _) = try PendleMarketMath.checkedSwap(swap, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime,
                                                            refusesZeroLpFee: refusesZeroLpFee, reportsLargestAmount: false)
-        let after = result.trade?.market.lastLnImpliedRate ?? market.lastLnImpliedRate
-        return CurveTrade(kind: kind, amountGiven: amount, amountIn: result.amountIn, amountOut: result.amountOut,
-                          unspentInput: try amount - result.amountIn, ptLeg: result.trade?.netPtToAccount ?? .zero,
-                          feeSy: result.netSyFee, feeSyToReserve: result.netSyToReserve,
-                          impliedApyBefore: Foundation.expm1(market.lastLnImpliedRate.doubleValue),
-                          impliedApyAfter: Foundation.expm1(after.doubleValue),
-                          venueFields: result.fields, venueTrade: swap.rawValue, evaluations: result.evaluations)
+        let afterState = result.trade?.market ?? market
+        let trade = CurveTrade(kind: kind, amountGiven: amount, amountIn: result.amountIn, amountOut: result.amountOut,
+                               unspentInput: try amount - result.amountIn, ptLeg: result.trade?.netPtToAccount ?? .zero,
+                               feeSy: result.netSyFee, feeSyToReserve: result.netSyToReserve,
+                               impliedApyBefore: Foundation.expm1(market.lastLnImpliedRate.doubleValue),
+                               impliedApyAfter: Foundation.expm1(afterState.lastLnImpliedRate.doubleValue),
+                               venueFields: result.fields, venueTrade: swap.rawValue, evaluations: result.evaluations)
+        var after = self
+        after.market = afterState
+        return (trade, after)
     }
 
     /// The largest input worth giving: where what the trade pays out peaks (``PendleMarketMath/largestUsefulAmount(_:market:pyIndex:blockTime:largest:)``;
     /// below the market's own limit when selling YT, whose output falls to nothing at that limit).
     public func largestInput(_ kind: CurveTradeKind, at blockTime: Int64) -> S? {
         PendleMarketMath.largestUsefulAmount(Self.swapKind(kind), market: market, pyIndex: pyIndex, blockTime: blockTime)
+    }
+
+    public var ptReserve: S { market.totalPt }
+    public var syReserve: S { market.totalSy }
+
+    /// `totalAsset + totalPt · PT price` at the stored rate (``MarketSnapshot/poolValueInAsset``).
+    public func poolValueInAsset(at blockTime: Int64) throws -> Double? {
+        let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
+        let t = try PendleMarketMath.timeToExpiry(expiry: market.expiry, blockTime: blockTime)
+        let years = Double(t) / Double(PendleMarketMath.impliedRateTime)
+        return comp.totalAsset.doubleValue + market.totalPt.doubleValue * Foundation.exp(-market.lastLnImpliedRate.doubleValue * years)
+    }
+
+    /// `executeTradeCore` (the market's own checks, no router search).
+    public func tradePt(netPtToAccount: S, at blockTime: Int64) throws -> CurvePtTrade<S> {
+        let trade = try PendleMarketMath.executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: netPtToAccount, blockTime: blockTime)
+        return CurvePtTrade(netPtToAccount: netPtToAccount, netSyToAccount: trade.netSyToAccount, feeSy: trade.netSyFee,
+                            impliedApyAfter: Foundation.expm1(trade.market.lastLnImpliedRate.doubleValue), venueTrade: "executeTradeCore")
+    }
+
+    /// ``PendleMarketMath/largestPtLeg(_:pyIndex:blockTime:buyingPt:)``.
+    public func largestPtLeg(buyingPt: Bool, at blockTime: Int64) -> S {
+        PendleMarketMath.largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt)
     }
 
     /// The market with `lnFeeRateRoot = 0` (the pre-fee curve is unchanged: the rate anchor keeps the last

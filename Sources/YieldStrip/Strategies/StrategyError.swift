@@ -54,7 +54,7 @@ public enum StrategyError: DomainError, Hashable {
         case let .invalidInput(field, value, reason):
             return "InvalidInput: \(field) is \(value); \(reason)"
         case let .noYieldToken(curve):
-            return "NoYieldToken: the \(curve) curve trades no yield token; a YT job needs a market with YT (pendle-v2)"
+            return "NoYieldToken: a \(curve) pool trades no yield token (YT), so it cannot sell or buy YT; run this on a Pendle V2 market file (\"curve\": \"pendle-v2\"), which trades YT"
         case let .notFinite(quantity):
             return "NotFinite: \(quantity) is not a finite number; the inputs are far outside any market's"
         }

@@ -79,6 +79,27 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
                           venueFields: fields, venueTrade: kind == .buyPtWithSy ? "sellBase" : "sellFYToken", evaluations: 2)
     }
 
+    /// The pool's rate on YieldStrip's 365-day year, `ts · ln(y/(μz)) · 31,536,000`: YieldSpace stores no
+    /// rate (it follows from the reserves), so this is the `Double` rate, to the nearest wei for ``Wad``.
+    public var lnImpliedRate: S {
+        S(approximating: pool.lnRatePerSecond * Double(RateConventions.secondsPerYear)) ?? .zero
+    }
+
+    /// ``trade(_:exactIn:at:)`` and the pool after it: the shares and fyToken reserves moved by the trade's
+    /// amounts in the token's units (the fee stays in the pool, inside the curve, as Yield's pool keeps it).
+    public func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> (trade: CurveTrade<S>, after: YieldSpaceCurve<S>) {
+        let trade = try trade(kind, exactIn: amount, at: blockTime)
+        let unitsIn = baseUnits(trade.amountIn), unitsOut = baseUnits(trade.amountOut)
+        var after = self
+        let (shares, fyToken): ((partialValue: UInt256, overflow: Bool), (partialValue: UInt256, overflow: Bool)) = kind == .buyPtWithSy
+            ? (pool.sharesReserves.addingReportingOverflow(unitsIn), pool.fyTokenReserves.subtractingReportingOverflow(unitsOut))
+            : (pool.sharesReserves.subtractingReportingOverflow(unitsOut), pool.fyTokenReserves.addingReportingOverflow(unitsIn))
+        guard !shares.overflow, !fyToken.overflow else { throw StrategyError.notFinite(quantity: "the pool's reserves after the trade") }
+        after.pool.sharesReserves = shares.partialValue
+        after.pool.fyTokenReserves = fyToken.partialValue
+        return (trade, after)
+    }
+
     public func largestInput(_ kind: CurveTradeKind, at blockTime: Int64) -> S? {
         guard !kind.tradesYieldToken, let time = try? pool.timeTillMaturity(at: blockTime) else { return nil }
         return S.isExact ? exactLargest(kind, time: time).map { S.exactly(wad(baseUnits: $0)) }
@@ -90,6 +111,104 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
         var copy = self
         copy.pool.g1Fee = 10_000
         return copy
+    }
+
+    // MARK: Pool and PT legs
+
+    /// The real fyToken (`fyTokenReserves − totalSupply`); the virtual reserves when the LP supply is unknown.
+    public var ptReserve: S { Self.scalar(baseUnits: pool.realFyTokenReserves ?? pool.fyTokenReserves, pool: pool) }
+    /// The shares reserves.
+    public var syReserve: S { Self.scalar(baseUnits: pool.sharesReserves, pool: pool) }
+
+    /// `shares · c + real fyToken · PT price` (the fee-free spot price); nil without the LP supply.
+    public func poolValueInAsset(at blockTime: Int64) throws -> Double? {
+        let spot = try spot(at: blockTime)
+        guard let supply = pool.totalSupplyUnits else { return nil }
+        return pool.sharesUnits * pool.c.doubleValue + (pool.fyTokenUnits - supply) * spot.ptPriceInAsset
+    }
+
+    /// An exact fyToken leg: bought with `buyFYToken` (shares in for exactly that fyToken out, `g1`; the pool's
+    /// zero-rate and real-fyToken checks), sold with `sellFYToken` (`g2`). The shares a purchase costs are
+    /// rounded up to the token's units, the shares a sale pays rounded down.
+    public func tradePt(netPtToAccount: S, at blockTime: Int64) throws -> CurvePtTrade<S> {
+        let time = try pool.timeTillMaturity(at: blockTime)
+        guard !netPtToAccount.isZero else { throw YieldSpaceError.zeroAmount(field: "fyTokenOut") }
+        let buying = netPtToAccount.isPositive
+        if !buying {
+            let sale = try trade(.sellPtForSy, exactIn: try netPtToAccount.negated(), at: blockTime)
+            return CurvePtTrade(netPtToAccount: netPtToAccount, netSyToAccount: sale.amountOut, feeSy: sale.feeSy,
+                                impliedApyAfter: sale.impliedApyAfter, venueTrade: "sellFYToken")
+        }
+        let (z, y, c, mu, ts, T) = (pool.sharesUnits, pool.fyTokenUnits, pool.c.doubleValue, pool.mu.doubleValue, pool.ts.doubleValue, Double(time))
+        let g1 = Double(pool.g1Fee) / 10_000
+        let sharesIn: S, fee: S, inUnits: Double, outUnits: Double
+        if S.isExact {
+            let s = scale
+            let out = baseUnits(netPtToAccount)
+            guard !out.isZero else { throw YieldSpaceError.zeroAmount(field: "fyTokenOut") }
+            let (z18, y18) = (pool.sharesReserves &* s, pool.fyTokenReserves &* s)
+            let in18 = try YieldSpaceMath.buyFYToken(sharesReserves: z18, fyTokenReserves: y18, fyTokenOut: out &* s, timeTillMaturity: time,
+                                                     ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
+            guard in18.isPositive else { throw YieldSpaceError.outputNotPositive(field: "shares", value: in18.description) }
+            let (quotient, remainder) = in18.magnitude.quotientAndRemainder(dividingBy: s)
+            let shares = remainder.isZero ? quotient : quotient &+ .one
+            try checkPurchase(sharesIn: shares, fyTokenOut: out)
+            let feeFree = try YieldSpaceMath.buyFYToken(sharesReserves: z18, fyTokenReserves: y18, fyTokenOut: out &* s, timeTillMaturity: time,
+                                                        ts: pool.ts, g1: .one, decimals: 18, c: pool.c, mu: pool.mu)
+            let paid18 = shares &* s
+            let fee18 = feeFree.isPositive && feeFree.magnitude < paid18 ? paid18 &- feeFree.magnitude : .zero
+            sharesIn = S.exactly(wad(baseUnits: shares))
+            fee = S.exactly(Wad(raw: Int256(bitPattern: fee18)))
+            (inUnits, outUnits) = (shares.doubleValue / pool.unit, out.doubleValue / pool.unit)
+        } else {
+            let out = netPtToAccount.doubleValue
+            let shares = try YieldSpaceAnalytics.buyFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenOut: out, timeTillMaturity: T, ts: ts,
+                                                            g: g1, c: c, mu: mu)
+            guard shares > 0 else { throw YieldSpaceError.outputNotPositive(field: "shares", value: "\(shares)") }
+            guard y - out >= mu * (z + shares) else {
+                throw YieldSpaceError.negativeInterestRatesNotAllowed(newFYTokenBalance: "\(y - out)", newSharesBalanceTimesMu: "\(mu * (z + shares))")
+            }
+            if let supply = pool.totalSupplyUnits, y - out < supply {
+                throw YieldSpaceError.fyTokenCachedBadState(newFYTokenBalance: "\(y - out)", totalSupply: "\(supply)")
+            }
+            let feeFree = try YieldSpaceAnalytics.buyFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenOut: out, timeTillMaturity: T, ts: ts,
+                                                             g: 1, c: c, mu: mu)
+            sharesIn = S(approximating: shares) ?? .zero
+            fee = S(approximating: Swift.max(0, shares - feeFree)) ?? .zero
+            (inUnits, outUnits) = (shares, out)
+        }
+        return CurvePtTrade(netPtToAccount: netPtToAccount, netSyToAccount: try sharesIn.negated(), feeSy: fee,
+                            impliedApyAfter: Self.apy(z: z + inUnits, y: y - outUnits, pool: pool), venueTrade: "buyFYToken")
+    }
+
+    /// The pool's checks on a purchase of `fyTokenOut` for `sharesIn` (base units): no negative rate, no more
+    /// fyToken than it really holds.
+    private func checkPurchase(sharesIn: UInt256, fyTokenOut: UInt256) throws(YieldSpaceError) {
+        guard fyTokenOut <= pool.fyTokenReserves else {
+            throw .fyTokenOutBeyondReserves(fyTokenOut: fyTokenOut.description, fyTokenReserves: pool.fyTokenReserves.description)
+        }
+        let newFy = pool.fyTokenReserves &- fyTokenOut, newSharesMu = mulMu(pool.sharesReserves &+ sharesIn)
+        guard newFy >= newSharesMu else {
+            throw .negativeInterestRatesNotAllowed(newFYTokenBalance: newFy.description, newSharesBalanceTimesMu: newSharesMu.description)
+        }
+        if let supply = pool.totalSupply, newFy < supply {
+            throw .fyTokenCachedBadState(newFYTokenBalance: newFy.description, totalSupply: supply.description)
+        }
+    }
+
+    /// Buying: the fyToken the largest `sellBase` pays; selling: the largest `sellFYToken` (``largestInput(_:at:)``).
+    public func largestPtLeg(buyingPt: Bool, at blockTime: Int64) -> S {
+        guard buyingPt else { return largestInput(.sellPtForSy, at: blockTime) ?? .zero }
+        guard let shares = largestInput(.buyPtWithSy, at: blockTime), let trade = try? trade(.buyPtWithSy, exactIn: shares, at: blockTime) else {
+            return .zero
+        }
+        return trade.amountOut
+    }
+
+    /// Base units as the scalar: wad (scaled to 18 decimals) for ``Wad``, token units in `Double`.
+    static func scalar(baseUnits value: UInt256, pool: YieldSpacePool) -> S {
+        if S.isExact { return S.exactly(Wad(raw: Int256(bitPattern: value &* YieldSpacePool.powerOfTen(18 - pool.decimals)))) }
+        return S(approximating: value.doubleValue / pool.unit) ?? .zero
     }
 
     // MARK: Trades

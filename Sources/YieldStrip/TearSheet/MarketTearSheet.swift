@@ -62,23 +62,40 @@ public enum TearSheetSection<Value: Sendable>: Sendable {
     }
 }
 
+/// The market part of a tear sheet: the venue's own read of the pool.
+public enum TearSheetMarket: Sendable {
+    /// A Pendle V2 market (``PendleMarketMath/snapshot(_:pyIndex:blockTime:stockPrice:)``).
+    case pendleV2(MarketSnapshot<Wad>)
+    /// A YieldSpace pool (``YieldSpacePool/snapshot(at:stockPrice:)``).
+    case yieldSpace(YieldSpaceSnapshot)
+}
+
 /// A market's whole story at one block time, for one page: its state and depth, a lock-in and a YT short
 /// of a standard size, a scenario grid and the hedge ratios of a position, and what was assumed. Every
-/// figure is one of the library's results (``PendleMarketMath/snapshot(_:pyIndex:blockTime:stockPrice:)``,
-/// ``PendleMarketMath/depth(_:pyIndex:blockTime:fractions:)``, ``LockIn``, ``ShortYT``, ``Scenario``,
-/// ``RateRisk``, ``StockDelta``), computed as the commands compute them.
+/// figure is one of the library's results (``PendleMarketMath/snapshot(_:pyIndex:blockTime:stockPrice:)``
+/// or ``YieldSpacePool/snapshot(at:stockPrice:)``, ``MarketDepth``, ``LockIn``, ``ShortYT``, ``Scenario``,
+/// ``RateRisk``, ``StockDelta``), computed as the commands compute them. On a YieldSpace pool the YT short
+/// is ``TearSheetSection/unavailable(reason:)``: the pool trades no YT.
 public struct MarketTearSheet: Sendable {
     /// The market file's descriptive fields.
     public var name: String?
     public var underlying: String?
     public var source: String?
     public var origin: String
+    /// The file's `curve` (`pendle-v2`, `yieldspace`).
+    public var curveName: String
     public var blockTime: Int64
     /// Where the block time came from (`given`, `market file`, `wall clock`).
     public var blockTimeSource: String
     public var stockPrice: Double?
-    public var snapshot: MarketSnapshot<Wad>
-    public var depth: [PendleMarketMath.DepthRow]
+    /// The expiry (maturity) and the spot rate and prices at ``blockTime``.
+    public var expiry: Int64
+    public var spot: CurveSpot
+    /// Asset per SY (the PY index; `c` on a YieldSpace pool).
+    public var assetPerSy: Double
+    /// The venue's read of the market.
+    public var market: TearSheetMarket
+    public var depth: MarketDepth<Wad>
     /// The size of the two jobs, and how it was chosen.
     public var size: PositionSize
     public var sizeBasis: String
@@ -94,28 +111,63 @@ public struct MarketTearSheet: Sendable {
     /// What the page as a whole assumes, in words (each result keeps its own assumptions too).
     public var assumptions: [String]
 
-    /// The tear sheet of `file`'s market at `blockTime`.
-    ///
-    /// - Throws: the market's errors when it cannot be read at `blockTime` (`MarketExpired`, a bad state);
-    ///   a part that fails on its own (a trade the pool refuses) is ``TearSheetSection/unavailable(reason:)``.
+    /// The Pendle market's snapshot; nil on a YieldSpace pool.
+    public var snapshot: MarketSnapshot<Wad>? {
+        if case .pendleV2(let snapshot) = market { return snapshot }
+        return nil
+    }
+
+    /// The YieldSpace pool's snapshot; nil on a Pendle market.
+    public var yieldSpace: YieldSpaceSnapshot? {
+        if case .yieldSpace(let snapshot) = market { return snapshot }
+        return nil
+    }
+
+    /// The tear sheet of a Pendle `file`'s market at `blockTime`.
     public static func compute(file: MarketFile, blockTime: Int64, blockTimeSource: String,
+                               request: MarketTearSheetRequest = MarketTearSheetRequest()) throws -> MarketTearSheet {
+        try compute(file: .pendle(file), blockTime: blockTime, blockTimeSource: blockTimeSource, request: request)
+    }
+
+    /// The tear sheet of `file`'s market (either curve) at `blockTime`.
+    ///
+    /// - Throws: the market's errors when it cannot be read at `blockTime` (`MarketExpired`, `AfterMaturity`, a
+    ///   bad state); a part that fails on its own (a trade the pool refuses) is ``TearSheetSection/unavailable(reason:)``.
+    public static func compute(file: AnyMarketFile, blockTime: Int64, blockTimeSource: String,
                                request: MarketTearSheetRequest = MarketTearSheetRequest()) throws -> MarketTearSheet {
         let stockPrice = request.stockPrice ?? file.stockPrice
         if let stockPrice { try PositionSizing.checkStockPrice(stockPrice) }
         let curve = file.curve
-        let snapshot = try PendleMarketMath.snapshot(file.market, pyIndex: file.pyIndex, blockTime: blockTime, stockPrice: stockPrice)
-        let depth = try PendleMarketMath.depth(file.market, pyIndex: file.pyIndex, blockTime: blockTime)
+        let spot = try curve.spot(at: blockTime)
+        let market: TearSheetMarket
+        let depth: MarketDepth<Wad>
+        let poolValue: Double?
+        switch file {
+        case .pendle(let pendle):
+            let snapshot = try PendleMarketMath.snapshot(pendle.market, pyIndex: pendle.pyIndex, blockTime: blockTime, stockPrice: stockPrice)
+            let rows = try PendleMarketMath.depth(pendle.market, pyIndex: pendle.pyIndex, blockTime: blockTime)
+            market = .pendleV2(snapshot)
+            depth = MarketDepth(snapshot: snapshot, rows: rows)
+            poolValue = snapshot.poolValueInAsset
+        case .yieldSpace(let pool):
+            let snapshot = try pool.pool.snapshot(at: blockTime, stockPrice: stockPrice)
+            market = .yieldSpace(snapshot)
+            depth = try MarketDepth<Wad>.compute(curve: curve, at: blockTime)
+            poolValue = snapshot.poolValueInAsset
+        }
+        let yieldSpace = curve.curveName == YieldSpaceMarketFile.curveName
+        let assetPerSy = curve.assetPerSy
 
         let size: PositionSize, sizeBasis: String
         if let given = request.size {
             size = given
             sizeBasis = "given: \(given.amount) \(given.unit == "usd" ? "USD" : given.unit == "sy" ? "SY" : given.unit)"
         } else {
-            let poolSy = snapshot.poolValueInAsset / file.pyIndex.doubleValue
             let share = MarketTearSheetRequest.defaultPoolShare
-            let amount = roundedSignificant(poolSy * share, digits: 6) ?? .one
+            let value = poolValue ?? curve.syReserve.doubleValue * assetPerSy.doubleValue
+            let amount = roundedSignificant(value / assetPerSy.doubleValue * share, digits: 6) ?? .one
             size = .sy(amount)
-            sizeBasis = "\(amount) SY: \(roundedText(share * 100)) % of the pool's value (\(roundedText(snapshot.poolValueInAsset)) shares in the pool)"
+            sizeBasis = "\(amount) SY: \(roundedText(share * 100)) % of the pool's value (\(roundedText(value)) shares in the pool)"
         }
 
         let lockIn = TearSheetSection.attempt {
@@ -153,17 +205,22 @@ public struct MarketTearSheet: Sendable {
         // A whole number of days as an integer; any other (a fraction, beyond 10^15, not finite) as the Double reads.
         let days = request.days == request.days.rounded() && Swift.abs(request.days) < 1e15 ? String(Int64(request.days)) : "\(request.days)"
         let assumptions = [
-            "the market is read at \(UnixTime.format(blockTime)) (\(blockTimeSource)), \(roundedText(Double(snapshot.secondsToExpiry) / 86_400)) days before its expiry \(UnixTime.format(file.market.expiry)); nothing trades in between",
-            "the lock-in and the YT short are sized at \(sizeBasis); the YT short is a token holder's (own tokens split, the YT sold, the PT kept)",
+            "the market is read at \(UnixTime.format(blockTime)) (\(blockTimeSource)), \(roundedText(Double(spot.secondsToExpiry) / 86_400)) days before its expiry \(UnixTime.format(curve.expiry)); nothing trades in between",
+            yieldSpace
+                ? "the lock-in is sized at \(sizeBasis); a YieldSpace pool trades no YT, so there is no YT short"
+                : "the lock-in and the YT short are sized at \(sizeBasis); the YT short is a token holder's (own tokens split, the YT sold, the PT kept)",
             "the scenario grid and the hedge ratios are of the position \(position.map { $0.description } ?? "—") (\(position == nil ? "none" : positionBasis))",
             "the scenario grid shifts the implied APY in parallel by \(listText(request.apyShifts.map { $0 * 1e4 }, unit: " bp")) and moves the stock by \(listText(request.priceShifts.map { $0 * 100 }, unit: " %")), after \(days) days",
             stockPrice.map { "USD at \(roundedText($0)) per share (\(request.stockPrice != nil ? "given" : "the market file's stockPrice")), never a price read from a feed" }
                 ?? "no stock price: figures stay in shares",
-            "depth trades 0.1 % … 50 % of the pool's PT each way against the state read, one trade at a time",
+            yieldSpace
+                ? "depth trades 0.1 % … 50 % of the pool's real fyToken each way against the state read, one trade at a time"
+                : "depth trades 0.1 % … 50 % of the pool's PT each way against the state read, one trade at a time",
         ]
         return MarketTearSheet(
-            name: file.name, underlying: file.underlying, source: file.source, origin: file.origin, blockTime: blockTime,
-            blockTimeSource: blockTimeSource, stockPrice: stockPrice, snapshot: snapshot, depth: depth, size: size, sizeBasis: sizeBasis,
+            name: file.name, underlying: file.underlying, source: file.source, origin: file.origin, curveName: curve.curveName, blockTime: blockTime,
+            blockTimeSource: blockTimeSource, stockPrice: stockPrice, expiry: curve.expiry, spot: spot, assetPerSy: assetPerSy.doubleValue,
+            market: market, depth: depth, size: size, sizeBasis: sizeBasis,
             lockIn: lockIn, shortYT: shortYT, position: position, positionBasis: position == nil ? "none" : positionBasis,
             scenario: scenario, rateRisk: rateRisk, stockDelta: stockDelta, assumptions: assumptions)
     }

@@ -90,14 +90,17 @@ struct CommandLineParser {
             invocation.flagsSet.insert(spec.name)
             return
         }
+        let value: String
         if let inlineValue {
-            invocation.optionValues[spec.name] = inlineValue
+            value = inlineValue
         } else if let next = rest.first, !Self.isOption(next) {
-            invocation.optionValues[spec.name] = next
+            value = next
             rest = rest.dropFirst()
         } else {
             throw invocation.usageError("Missing value for '\(spec.synopsis)'")
         }
+        invocation.optionValues[spec.name] = value
+        if spec.occurrences > 1 { invocation.repeatedOptionValues[spec.name, default: []].append(value) }
     }
 
     /// Hands positional values to the argument specs in order; a repeating spec takes the rest.

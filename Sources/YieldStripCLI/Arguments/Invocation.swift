@@ -13,6 +13,8 @@ public struct Invocation {
     public let command: any Command
     public let console: Console
     var optionValues: [String: String] = [:]
+    /// Every value of an option given more than once (``OptionSpec/repeated(_:count:valueName:help:)``), in order.
+    var repeatedOptionValues: [String: [String]] = [:]
     var flagsSet: Set<String> = []
     var argumentValues: [String: [String]] = [:]
 
@@ -30,6 +32,9 @@ public struct Invocation {
     public func option(_ name: String) -> String? {
         optionValues[name] ?? command.options.first { $0.name == name }?.defaultValue
     }
+
+    /// Every value given for a repeated option `--name`, in order.
+    public func options(_ name: String) -> [String] { repeatedOptionValues[name] ?? optionValues[name].map { [$0] } ?? [] }
 
     /// Whether `--name` was given on the command line (not just defaulted).
     public func optionWasGiven(_ name: String) -> Bool { optionValues[name] != nil }

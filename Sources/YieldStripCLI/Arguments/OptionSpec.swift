@@ -23,6 +23,9 @@ public struct OptionSpec: Sendable {
     /// One sentence for the help page.
     public let help: String
     public let kind: Kind
+    /// How many times the option is given (a value option given more than once keeps every value, in order:
+    /// ``Invocation/options(_:)``); 1 for every option but a few (`compare --market A --market B`).
+    public private(set) var occurrences = 1
 
     public init(name: String, shortName: Character? = nil, help: String, kind: Kind) {
         self.name = name
@@ -42,6 +45,13 @@ public struct OptionSpec: Sendable {
                              default defaultValue: String? = nil, required: Bool = false) -> OptionSpec {
         OptionSpec(name: name, shortName: short, help: help,
                    kind: .value(valueName: valueName, defaultValue: defaultValue, isRequired: required))
+    }
+
+    /// An option with a value given `count` times (`--market A --market B`), each value kept in order; required.
+    public static func repeated(_ name: String, count: Int, valueName: String, help: String) -> OptionSpec {
+        var spec = OptionSpec(name: name, shortName: nil, help: help, kind: .value(valueName: valueName, defaultValue: nil, isRequired: true))
+        spec.occurrences = count
+        return spec
     }
 
     public var isFlag: Bool {
@@ -71,7 +81,10 @@ public struct OptionSpec: Sendable {
     }
 
     /// `[--json]`, `--apy <apy>` (required), `[--apy <apy>]`: the usage line's form.
-    var usageText: String { isRequired ? synopsis : "[\(synopsis)]" }
+    var usageText: String {
+        if occurrences > 1 { return Array(repeating: synopsis, count: occurrences).joined(separator: " ") }
+        return isRequired ? synopsis : "[\(synopsis)]"
+    }
 
     /// The help sentence with its default appended.
     var helpText: String { defaultValue.map { "\(help) (default: \($0))" } ?? help }

@@ -26,6 +26,8 @@ public struct BatchRunner: Sendable {
     public let registry: BatchOpRegistry
     /// The longest line read, in bytes before its newline; a longer one is answered with a `BadRequest`.
     public let maxLineBytes: Int
+    /// The market files lines name (`marketFile`), each read once while it is unchanged.
+    let marketFiles = MarketFileReferences()
 
     /// Bytes read from the input at a time.
     static let readSize = 1 << 16
@@ -159,7 +161,7 @@ public struct BatchRunner: Sendable {
         }
         let id = object["id"]
         do {
-            let request = try BatchRequest(object)
+            let request = try BatchRequest(marketFiles.expand(object))
             guard let op = registry.op(named: request.op) else {
                 throw RequestError.badRequest(field: "op", reason: "unknown op '\(request.op)'; 'yieldstrip batch --list' lists the ops")
             }

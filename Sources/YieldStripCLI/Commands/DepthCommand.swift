@@ -16,7 +16,8 @@ struct DepthCommand: Command {
         '# blockTime ... (wall clock)' when the block time is the wall clock's); --json
         prints the answer of the batch op 'depth'. --svg FILE also draws the rows:
         the implied APY against the trade size, the spot APY and the market's
-        limits marked.
+        limits marked. On a YieldSpace file the sizes are fractions of the pool's
+        real fyToken, bought with buyFYToken and sold with sellFYToken.
         """
     let options = [
         MarketOptions.market, MarketOptions.at,
@@ -28,17 +29,12 @@ struct DepthCommand: Command {
             throw invocation.usageError("Give '--csv' or '--json', not both")
         }
         let chart = try ChartOutput.request(invocation)
-        let (file, context) = try MarketOptions.context(invocation)
-        let (rows, report) = try context.explainingExpiry { context in
-            let rows = try DepthReport.rows(context)
-            return (rows, try DepthReport.build(context, rows: rows))
+        let (file, context) = try MarketOptions.curveContext(invocation)
+        let (depth, report) = try context.explainingExpiry { context in
+            let depth = try DepthReport.depth(context, includesLimits: chart != nil)
+            return (depth, try DepthReport.build(context, depth: depth))
         }
-        if chart != nil {
-            let snapshot = try context.explainingExpiry {
-                try PendleMarketMath.snapshot($0.market, pyIndex: $0.pyIndex, blockTime: $0.blockTime, stockPrice: $0.stockPrice)
-            }
-            try ChartOutput.write(JobCharts.depth(rows, snapshot: snapshot, subject: file.chartSubject), chart)
-        }
+        try ChartOutput.write(JobCharts.depth(depth, subject: file.chartSubject), chart)
         if invocation.wantsJSON { return .report(report) }
         if invocation.flag("csv") {
             // The wall clock makes the rows depend on when the command ran: say so above the header.

@@ -6,8 +6,8 @@ import Darwin
 import YieldStrip
 import YieldStripJSON
 
-/// `yieldstrip market new`: a new Pendle V2 market at a target implied APY and pool value, as a market file
-/// (batch op `marketNew`).
+/// `yieldstrip market new`: a new Pendle V2 market (or, with `--curve yieldspace`, a YieldSpace pool) at a target
+/// implied APY and pool value, as a market file (batch op `marketNew`).
 struct MarketNewCommand: Command {
     let name = "new"
     let abstract = "Create a market file: a new market at a target implied APY and pool value."
@@ -23,6 +23,12 @@ struct MarketNewCommand: Command {
         the answer of the batch op 'marketNew': the file's fields, then the values
         read back. An expiry that is not a Thursday 00:00 UTC (Pendle's are) is
         warned about on stderr. Rates: 0.3%, 30bp or 0.003.
+        --curve yieldspace writes a YieldSpace pool instead, started as Yield starts
+        one: init with shares worth --liquidity-usd (shares at c = --py-index base
+        each, LP supply = mu times the shares), then fyToken sold into it (the exact
+        sellFYToken) to bring its rate to --apy; --ts-years, --g1-fee, --mu and
+        --decimals set the pool (--fee, --apy-band and --reserve-fee are Pendle's).
+        The implied APY read back lies within 1e-9 of --apy.
         """
     let options: [OptionSpec] = [
         .value("apy", valueName: "rate", help: "The target implied APY (0.3%, 30bp or 0.003), ≥ 0.", required: true),
@@ -34,8 +40,13 @@ struct MarketNewCommand: Command {
         .value("fee", valueName: "rate", help: "The annual fee rate, 0 to 5% (lnFeeRateRoot = ln(1 + fee)).", default: "0.1%"),
         .value("apy-band", valueName: "min..max",
                help: "The implied-APY band the curve covers, MIN..MAX such as 0.1%..1% (default: APY/3..3·APY; 0..1% for a zero APY)."),
-        .value("py-index", valueName: "index", help: "Asset per SY at --at, read exactly (at most 18 decimals).", default: "1"),
+        .value("py-index", valueName: "index", help: "Asset per SY at --at, read exactly (at most 18 decimals); a pool's c.", default: "1"),
         .value("reserve-fee", valueName: "percent", help: "The share of fees sent to the reserve, in percent: 0 to 100.", default: "80"),
+        .value("curve", valueName: "curve", help: "The market's curve: pendle-v2 or yieldspace.", default: "pendle-v2"),
+        .value("ts-years", valueName: "years", help: "YieldSpace: the time stretch in whole Yield years (365.25 days).", default: "10"),
+        .value("g1-fee", valueName: "fp4", help: "YieldSpace: the pool's fee, g1 = g1Fee / 10000, in (0, 10000].", default: "9500"),
+        .value("mu", valueName: "index", help: "YieldSpace: base per share when the pool began (default: --py-index)."),
+        .value("decimals", valueName: "n", help: "YieldSpace: the token's decimals, 0 to 18.", default: "18"),
         .value("name", valueName: "text", help: "The file's name field."),
         .value("underlying", valueName: "text", help: "The file's underlying field (AAPL)."),
         .value("source", valueName: "text", help: "The file's source field (where the numbers come from)."),
@@ -47,11 +58,11 @@ struct MarketNewCommand: Command {
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let inputs = try inputs(invocation)
         let path = invocation.option("out")
-        let (built, report) = try MarketNewReport.build(inputs, path: path)
-        if let warning = MarketNewReport.expiryWarning(inputs.expiry) { try invocation.warn(warning) }
-        if let path { try OutputFile.write(built.file.jsonText, to: path, kind: "market file") }
+        let (text, report) = try MarketNewReport.answer(inputs, path: path)
+        if !inputs.isYieldSpace, let warning = MarketNewReport.expiryWarning(inputs.expiry) { try invocation.warn(warning) }
+        if let path { try OutputFile.write(text, to: path, kind: "market file") }
         if invocation.wantsJSON || path != nil { return .report(report) }
-        return .text(built.file.jsonText)
+        return .text(text)
     }
 
     /// The options as the library's inputs; a malformed value or a missing option is a usage error, and so is
@@ -78,6 +89,26 @@ struct MarketNewCommand: Command {
         inputs.underlying = invocation.option("underlying")
         inputs.source = invocation.option("source")
         inputs.notes = invocation.option("notes")
+        let curve = invocation.option("curve") ?? MarketFile.pendleCurve
+        guard [MarketFile.pendleCurve, YieldSpaceMarketFile.curveName].contains(curve) else {
+            throw invocation.usageError("The value '\(curve)' is invalid for '--curve <curve>': expected pendle-v2 or yieldspace")
+        }
+        inputs.curve = curve
+        let pendleOnly = ["fee", "apy-band", "reserve-fee"], poolOnly = ["ts-years", "g1-fee", "mu", "decimals"]
+        for option in inputs.isYieldSpace ? pendleOnly : poolOnly where invocation.optionWasGiven(option) {
+            throw invocation.usageError(inputs.isYieldSpace
+                ? "'--\(option)' sets a Pendle market; a YieldSpace pool takes --ts-years, --g1-fee, --mu and --decimals"
+                : "'--\(option)' sets a YieldSpace pool: give it with '--curve yieldspace'")
+        }
+        if inputs.isYieldSpace {
+            func integer(_ name: String, _ fallback: Int) throws(UsageError) -> Int {
+                try invocation.parse(option: name) { text in Int(text.trimmingWhitespace()).map { .value($0) } ?? .invalid(reason: "expected a whole number") } ?? fallback
+            }
+            inputs.tsYears = try integer("ts-years", YieldSpaceDeployment.defaultTsYears)
+            inputs.g1Fee = try integer("g1-fee", YieldSpaceDeployment.defaultG1Fee)
+            inputs.decimals = try integer("decimals", 18)
+            inputs.mu = try invocation.parse(option: "mu") { ValueText.wad($0) }
+        }
         if let warning = RateText.unitlessLargeApyWarning(option: "--apy", text: apyText, value: apy.value) {
             try invocation.warn(warning)
         }

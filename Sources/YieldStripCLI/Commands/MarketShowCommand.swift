@@ -18,10 +18,10 @@ struct MarketShowCommand: Command {
     let options = [MarketOptions.market, MarketOptions.at, CommonOptions.json]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
-        if let (file, context) = try MarketOptions.yieldSpaceContext(invocation) {
-            return .report(try context.explainingMaturity { try YieldSpaceSnapshotReport.build($0, title: file.title) })
+        let (file, context) = try MarketOptions.curveContext(invocation)
+        switch context.venue {
+        case .pendle(let market): return .report(try market.explainingExpiry { try MarketSnapshotReport.build($0, title: file.title) })
+        case .yieldSpace(let pool): return .report(try pool.explainingMaturity { try YieldSpaceSnapshotReport.build($0, title: file.title) })
         }
-        let (file, context) = try MarketOptions.context(invocation)
-        return .report(try context.explainingExpiry { try MarketSnapshotReport.build($0, title: file.title) })
     }
 }

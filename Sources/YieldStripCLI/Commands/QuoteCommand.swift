@@ -54,25 +54,27 @@ struct QuoteCommand: Command {
         guard amount != nil || size != nil else {
             throw invocation.usageError("Missing expected argument '--amount <amount>' (or, for an SY amount, --sy, --tokens, --shares or --usd)")
         }
-        if let (file, fileContext) = try MarketOptions.yieldSpaceContext(invocation) {
+        let (file, curveContext) = try MarketOptions.curveContext(invocation)
+        switch curveContext.venue {
+        case .yieldSpace(let poolContext):
             guard let trade = YieldSpaceQuoteReport.kind(kind) else {
                 throw invocation.usageError("A YieldSpace pool quotes --buy-pt (pool shares in: sellBase) and --sell-pt (fyToken in: sellFYToken), exact input; \(kind.rawValue) does not apply")
             }
-            var context = fileContext
+            var context = poolContext
             if let stockPrice { context.stockPrice = stockPrice }
             let sized = try size.map { try PositionSizing.convert($0, assetPerSy: context.curve.assetPerSy, stockPrice: context.stockPrice) }
             let given = sized?.sy ?? amount ?? .zero
             let title = file.title + "\n\(trade == .buyPtWithSy ? "sellBase: sharesIn" : "sellFYToken: fyTokenIn") = \(given.description)"
                 + (sized.map { "\nsize: \($0.description)" } ?? "")
             return .report(try context.explainingMaturity { try YieldSpaceQuoteReport.build($0, kind: trade, amount: given, size: sized, title: title) })
+        case .pendle(let fileContext):
+            var context = fileContext
+            if let stockPrice { context.stockPrice = stockPrice }
+            let sized = try size.map { try QuoteReport.syAmount($0, context: context) }
+            let given = sized?.sy ?? amount ?? .zero
+            let title = file.title + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
+            return .report(try context.explainingExpiry { try QuoteReport.build($0, swap: kind, amount: given, size: sized, title: title) })
         }
-        let (file, fileContext) = try MarketOptions.context(invocation)
-        var context = fileContext
-        if let stockPrice { context.stockPrice = stockPrice }
-        let sized = try size.map { try QuoteReport.syAmount($0, context: context) }
-        let given = sized?.sy ?? amount ?? .zero
-        let title = file.title + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
-        return .report(try context.explainingExpiry { try QuoteReport.build($0, swap: kind, amount: given, size: sized, title: title) })
     }
 
     /// The directions, their flags, and the router swap for each token `--in` may name (the first is

@@ -16,7 +16,9 @@ struct ReportCommand: Command {
         lock-in's PT; the implied APY -100..100bp by 25bp, the stock -20%..20% by
         5%), its hedge ratios (DV01, duration, convexity, stock delta), and the
         assumptions and time used. A part the market refuses says why in its place.
-        Prints where the page went and what it holds.
+        Prints where the page went and what it holds. On a YieldSpace file the market
+        section shows the pool, and the YT short is left out with the reason (the
+        pool trades no YT).
         """
     var options: [OptionSpec] {
         [MarketOptions.market,
@@ -32,7 +34,7 @@ struct ReportCommand: Command {
             do throws(PositionError) { return .value(try Position(parsing: text)) } catch { return .invalid(reason: error.message) }
         }
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        let (file, context) = try MarketOptions.context(invocation)
+        let (file, context) = try MarketOptions.curveContext(invocation)
         let request = MarketTearSheetRequest(size: size, position: position, stockPrice: stockPrice)
         let sheet = try context.explainingExpiry {
             try MarketTearSheet.compute(file: file, blockTime: $0.blockTime, blockTimeSource: $0.blockTimeSource.rawValue, request: request)
@@ -43,7 +45,7 @@ struct ReportCommand: Command {
         table.rows.append(["written to", path])
         table.rows.append(["market", sheet.name ?? sheet.origin])
         table.rows.append(["block time", "\(UnixTime.format(sheet.blockTime)) (\(sheet.blockTimeSource))"])
-        table.rows.append(["implied APY", TableFormat.percent(sheet.snapshot.impliedApy) + " a year"])
+        table.rows.append(["implied APY", TableFormat.percent(sheet.spot.impliedApy) + " a year"])
         table.rows.append(["standard size", sheet.sizeBasis])
         table.rows.append(["position", sheet.position.map { "\($0) (\(sheet.positionBasis))" } ?? "none"])
         let parts: [(String, String?)] = [("lock-in", sheet.lockIn.reason), ("YT short", sheet.shortYT.reason), ("scenario grid", sheet.scenario.reason),

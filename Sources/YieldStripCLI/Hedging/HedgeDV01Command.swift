@@ -12,7 +12,10 @@ struct HedgeDV01Command: Command {
         for long PT), modified duration and convexity, and the sums. With --against
         FILE2 --hedge-token pt|yt, the amount of FILE2's PT or YT that makes the total
         DV01 zero, assuming a parallel shift of implied APY across both markets.
-        --json prints the answer of the batch op 'hedgeDv01'.
+        --json prints the answer of the batch op 'hedgeDv01'. Either file may be a
+        YieldSpace pool: SY is then its shares (at c) and a YT leg is priced as the
+        synthetic 1 - PT (the pool trades no YT); --hedge-token yt needs a Pendle
+        --against file.
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption,
@@ -30,14 +33,14 @@ struct HedgeDV01Command: Command {
         if invocation.optionWasGiven("hedge-token") && invocation.option("against") == nil {
             throw invocation.usageError("'--hedge-token' needs '--against <file>'")
         }
-        let (file, context) = try MarketOptions.context(invocation)
+        let (file, context) = try MarketOptions.curveContext(invocation)
         let stockPrice = try HedgeInputs.stockPrice(invocation, context: context)
         let instrument = try invocation.option("against").map { path -> RateHedgeInstrument in
-            let hedgeFile = try MarketFile.load(path: path)
+            let hedgeFile = try MarketFile.loadAny(path: path)
             return RateHedgeInstrument(curve: hedgeFile.curve, token: token, stockPrice: hedgeFile.stockPrice)
         }
         let report = try context.explainingExpiry {
-            try HedgeDV01Answer.build(RateRisk.compute(position, curve: StrategyInputs.curve($0), at: $0.blockTime, stockPrice: stockPrice,
+            try HedgeDV01Answer.build(RateRisk.compute(position, curve: $0.curve, at: $0.blockTime, stockPrice: stockPrice,
                                                        hedgeWith: instrument), context: $0)
         }
         return invocation.wantsJSON ? .report(report) : .text(HedgeDV01Answer.table(report, title: file.title))
@@ -55,7 +58,7 @@ struct HedgeDV01Command: Command {
 /// `matchedIn` (`usd` when both markets have a stock price, else `asset`); null without
 /// `against`); `assumptions`.
 enum HedgeDV01Answer {
-    static func build(_ r: RateRiskResult, context: MarketContext) throws -> Report {
+    static func build(_ r: RateRiskResult, context: CurveContext) throws -> Report {
         var answer = AnswerBuilder()
         try answer.jobHeader(curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
                              secondsToExpiry: r.secondsToExpiry, yearsToExpiry: r.yearsToExpiry)
@@ -63,7 +66,7 @@ enum HedgeDV01Answer {
         try answer.number("impliedApy", r.impliedApy, label: "implied APY y", display: percent)
         try answer.number("ptPriceInAsset", r.ptPriceInAsset, label: "PT price (shares)", display: real)
         try answer.number("ytPriceInAsset", r.ytPriceInAsset, label: "YT price (shares)", display: real)
-        try answer.number("assetPerSy", r.assetPerSy, label: "PY index (shares per SY)", display: real)
+        try answer.number("assetPerSy", r.assetPerSy, label: context.assetPerSyLabel, display: real)
         try answer.number("stockPrice", r.stockPrice, label: "stock price (USD)") { TableFormat.fixed($0, digits: 2) }
         answer.hiddenMember("positions", .array(try r.legs.map { leg in
             var object = HedgeInputs.legObject(token: leg.token, amount: leg.amountExact)
@@ -133,10 +136,11 @@ enum HedgeDV01Answer {
                                assumptions: assumptions)
     }
 
-    /// The batch op `hedgeDv01`: the market context, `position`, `stockPrice`, and `against` (an object with
-    /// `market` and `pyIndex`, as a market file holds them) with `hedgeToken`.
+    /// The batch op `hedgeDv01`: the market context (either curve), `position`, `stockPrice`, and `against` (an
+    /// object with `market` and `pyIndex`, or `"curve": "yieldspace"` and `pool`, as a market file holds them)
+    /// with `hedgeToken`.
     static func answer(_ request: BatchRequest) throws -> JSONObject {
-        let context = try MarketContext(request: request)
+        let context = try CurveContext(request: request)
         let position = try HedgeInputs.position(request)
         var instrument: RateHedgeInstrument? = nil
         if let against = try request.objectIfPresent("against") {
@@ -144,13 +148,18 @@ enum HedgeDV01Answer {
             guard let token = PositionToken(rawValue: tokenText.lowercased()), token == .pt || token == .yt else {
                 throw RequestError.badRequest(field: "hedgeToken", reason: "field 'hedgeToken' must be pt or yt; got \"\(tokenText)\"")
             }
-            let market = try MarketFields.market(against.object("market"))
-            instrument = RateHedgeInstrument(curve: PendleV2Curve(market: market, pyIndex: try MarketFields.unsigned(against, "pyIndex")), token: token,
-                                             stockPrice: try MarketFields.stockPrice(against))
+            if case .string(let curve)? = against.value("curve"), curve == YieldSpaceMarketFile.curveName {
+                let pool = try YieldSpaceMarketFile(origin: "against", fields: against)
+                instrument = RateHedgeInstrument(curve: pool.curve, token: token, stockPrice: pool.stockPrice)
+            } else {
+                let market = try MarketFields.market(against.object("market"))
+                instrument = RateHedgeInstrument(curve: PendleV2Curve(market: market, pyIndex: try MarketFields.unsigned(against, "pyIndex")), token: token,
+                                                 stockPrice: try MarketFields.stockPrice(against))
+            }
         } else if request.value("hedgeToken") != nil {
             throw RequestError.badRequest(field: "hedgeToken", reason: "hedgeToken needs 'against' (the hedge market: market and pyIndex)")
         }
-        return try build(RateRisk.compute(position, curve: StrategyInputs.curve(context), at: context.blockTime, stockPrice: context.stockPrice,
+        return try build(RateRisk.compute(position, curve: context.curve, at: context.blockTime, stockPrice: context.stockPrice,
                                           hedgeWith: instrument), context: context).object
     }
 }

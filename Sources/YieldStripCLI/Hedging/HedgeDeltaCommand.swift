@@ -14,7 +14,8 @@ struct HedgeDeltaCommand: Command {
         maturity (the static hedge): a PT becomes one share, SY and YT grow with the
         token at --realized-apy (or --schedule's yield, else the implied APY; YT
         interest net of --yt-fee). --json prints the answer of the batch op
-        'hedgeDelta'.
+        'hedgeDelta'. On a YieldSpace file SY is the pool's shares (at c) and YT the
+        synthetic 1 - PT.
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption, HedgeInputs.realizedApyOption,
@@ -24,11 +25,11 @@ struct HedgeDeltaCommand: Command {
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let position = try HedgeInputs.position(invocation)
         let fee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
-        let (file, context) = try MarketOptions.context(invocation)
+        let (file, context) = try MarketOptions.curveContext(invocation)
         let stockPrice = try HedgeInputs.stockPrice(invocation, context: context)
         let realized = try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice)
         let result = try context.explainingExpiry {
-            try StockDelta.compute(position, curve: StrategyInputs.curve($0), at: $0.blockTime, stockPrice: stockPrice,
+            try StockDelta.compute(position, curve: $0.curve, at: $0.blockTime, stockPrice: stockPrice,
                                    realizedYield: realized, ytInterestFee: fee)
         }
         for warning in result.warnings { try invocation.warn(warning) }
@@ -45,13 +46,13 @@ struct HedgeDeltaCommand: Command {
 /// `deltaShares`, `hedgeShares`, `hedgeUsd`, `deltaSharesAtMaturity`, `hedgeSharesAtMaturity`; `warnings`;
 /// `assumptions`.
 enum HedgeDeltaAnswer {
-    static func build(_ r: StockDeltaResult, context: MarketContext) throws -> Report {
+    static func build(_ r: StockDeltaResult, context: CurveContext) throws -> Report {
         var answer = AnswerBuilder()
         try answer.jobHeader(curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
                              secondsToExpiry: r.expiry - r.blockTime, yearsToExpiry: r.yearsToExpiry)
         let percent = { (value: Double) in TableFormat.percent(value) }, real = { (value: Double) in TableFormat.significant(value) }
         try answer.number("stockPrice", r.stockPrice, label: "stock price (USD)") { TableFormat.fixed($0, digits: 2) }
-        try answer.number("assetPerSy", r.assetPerSy, label: "PY index (shares per SY)", display: real)
+        try answer.number("assetPerSy", r.assetPerSy, label: context.assetPerSyLabel, display: real)
         try answer.number("impliedApy", r.impliedApy, label: "implied APY", display: percent)
         try answer.number("realizedApy", r.realizedApy, label: "token APY to maturity (assumed)", display: percent)
         answer.text("realizedApyBasis", r.realizedApyBasis, label: "assumed from")
@@ -94,9 +95,9 @@ enum HedgeDeltaAnswer {
     /// The batch op `hedgeDelta`: the market context, `position`, `stockPrice` (for the USD figure), `realizedApy` or
     /// `schedule` (+ `withholding`), `ytFee`.
     static func answer(_ request: BatchRequest) throws -> JSONObject {
-        let context = try MarketContext(request: request)
+        let context = try CurveContext(request: request)
         let stockPrice = context.stockPrice
-        let result = try StockDelta.compute(try HedgeInputs.position(request), curve: StrategyInputs.curve(context), at: context.blockTime,
+        let result = try StockDelta.compute(try HedgeInputs.position(request), curve: context.curve, at: context.blockTime,
                                             stockPrice: stockPrice, realizedYield: try HedgeInputs.realizedYield(request, stockPrice: stockPrice),
                                             ytInterestFee: try StrategyInputs.rate(request, "ytFee") ?? 0.03)
         return try build(result, context: context).object

@@ -48,12 +48,12 @@ struct HedgeIncomeCommand: Command {
             let report = try HedgeIncomeAnswer.build(result, context: nil)
             return invocation.wantsJSON ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: ""))
         }
-        let (file, fileContext) = try MarketOptions.context(invocation)
+        let (file, fileContext) = try MarketOptions.curveContext(invocation)
         var context = fileContext
         if let stockPrice { context.stockPrice = stockPrice }
         let result = try context.explainingExpiry {
-            try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction,
-                                    borrowFeeApr: borrowFee, stockPrice: $0.stockPrice, market: (StrategyInputs.curve($0), $0.blockTime))
+            try HedgeIncomeAnswer.compute($0.curve, at: $0.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
+                                          fraction: fraction, borrowFeeApr: borrowFee, stockPrice: $0.stockPrice)
         }
         let report = try HedgeIncomeAnswer.build(result, context: context)
         return invocation.wantsJSON ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
@@ -67,7 +67,15 @@ struct HedgeIncomeCommand: Command {
 /// `blockTimeISO`, `blockTimeSource`, `syReceived` (wei), `premiumShares`, `premiumUsd`, `effectiveShortApy`,
 /// `capitalShares`, `capitalUsd`, `breakEvenApy` — `short-yt`'s figures for the same inputs.
 enum HedgeIncomeAnswer {
-    static func build(_ r: IncomeHedgeResult, context: MarketContext?) throws -> Report {
+    /// ``IncomeHedge`` with the YT short priced on `curve` (either curve; a YieldSpace pool throws `NoYieldToken`).
+    static func compute<C: ImpliedYieldCurve>(_ curve: C, at blockTime: Int64, shares: Wad, heldAs: YieldHolding, holderWithholding: Withholding,
+                                              tokenWithholding: Withholding, fraction: Wad, borrowFeeApr: Double,
+                                              stockPrice: Double?) throws -> IncomeHedgeResult where C.Scalar == Wad {
+        try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holderWithholding, tokenWithholding: tokenWithholding,
+                                fraction: fraction, borrowFeeApr: borrowFeeApr, stockPrice: stockPrice, market: (curve, blockTime))
+    }
+
+    static func build(_ r: IncomeHedgeResult, context: (any BlockTimeContext)?) throws -> Report {
         var answer = AnswerBuilder()
         let percent = { (value: Double) in TableFormat.percent(value, digits: 2) }, real = { (value: Double) in TableFormat.significant(value) }
         answer.text("heldAs", r.heldAs.rawValue, label: "dividends held as")
@@ -116,17 +124,16 @@ enum HedgeIncomeAnswer {
         let holder = try StrategyInputs.withholding(request, "holderWithholding") ?? .standard
         let token = try StrategyInputs.withholding(request, "tokenWithholding") ?? .standard
         let fraction = try StrategyInputs.exactRate(request, "fraction") ?? .one
-        guard request.value("market") != nil else {
+        guard request.value("market") != nil || request.value("pool") != nil else {
             let result = try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction)
             return try build(result, context: nil).object
         }
-        let context = try MarketContext(request: request)
+        let context = try CurveContext(request: request)
         if heldAs == .token && request.value("borrowFee") != nil {
             throw RequestError.badRequest(field: "borrowFee", reason: "borrowFee applies to heldAs stock (a token holder borrows nothing)")
         }
-        let result = try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction,
-                                             borrowFeeApr: try StrategyInputs.rate(request, "borrowFee") ?? 0, stockPrice: context.stockPrice,
-                                             market: (StrategyInputs.curve(context), context.blockTime))
+        let result = try compute(context.curve, at: context.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
+                                 fraction: fraction, borrowFeeApr: try StrategyInputs.rate(request, "borrowFee") ?? 0, stockPrice: context.stockPrice)
         return try build(result, context: context).object
     }
 }

@@ -83,4 +83,9 @@ enum HedgeInputs {
     static func stockPrice(_ invocation: Invocation, context: MarketContext) throws(UsageError) -> Double? {
         try invocation.parse(option: "stock-price") { TokenizationValues.number($0) } ?? context.stockPrice
     }
+
+    /// The same on a market of either curve.
+    static func stockPrice(_ invocation: Invocation, context: CurveContext) throws(UsageError) -> Double? {
+        try invocation.parse(option: "stock-price") { TokenizationValues.number($0) } ?? context.stockPrice
+    }
 }

@@ -17,7 +17,8 @@ struct ScenarioCommand: Command {
         pool's own trade to the shifted APY. A shifted APY below 0 is floored at 0
         and the cell flagged 'clamped'. The table is the PnL in USD (APY shifts down,
         price moves across); --csv prints one line per cell; --json the answer of the
-        batch op 'scenario'. --svg FILE also draws the grid as a heatmap.
+        batch op 'scenario'. --svg FILE also draws the grid as a heatmap. On a
+        YieldSpace file SY is the pool's shares (at c) and YT the synthetic 1 - PT.
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption,
@@ -38,14 +39,14 @@ struct ScenarioCommand: Command {
         let days = try invocation.parse(option: "days") { TokenizationValues.number($0) } ?? 0
         let fee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
         let chart = try ChartOutput.request(invocation)
-        let (file, context) = try MarketOptions.context(invocation)
+        let (file, context) = try MarketOptions.curveContext(invocation)
         guard let stockPrice = try HedgeInputs.stockPrice(invocation, context: context) else {
             throw StrategyError.missingStockPrice(purpose: "a scenario in USD")
         }
         let request = ScenarioRequest(position: position, apyShifts: apyShifts, priceShifts: priceShifts, days: days,
                                       realizedYield: try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice),
                                       ytInterestFee: fee, stockPrice: stockPrice)
-        let result = try context.explainingExpiry { try Scenario.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime) }
+        let result = try context.explainingExpiry { try Scenario.compute(request, curve: $0.curve, at: $0.blockTime) }
         for warning in result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.scenario(result, subject: file.chartSubject), chart)
         if invocation.flag("csv") { return .text(ScenarioAnswer.csv(result)) }
@@ -65,10 +66,10 @@ struct ScenarioCommand: Command {
 enum ScenarioAnswer {
     static let csvColumns = ["apyShiftBp", "priceShift", "impliedApy", "valueShares", "valueUsd", "pnlUsd", "clamped", "lpAtPoolLimit"]
 
-    static func build(_ r: ScenarioResult, position: Position, context: MarketContext) throws -> Report {
+    static func build(_ r: ScenarioResult, position: Position, context: some BlockTimeContext) throws -> Report {
         var answer = AnswerBuilder()
-        try answer.jobHeader(curveName: r.curveName, context: context, expiry: context.market.expiry, expiryLabel: "expiry",
-                             secondsToExpiry: context.market.expiry - r.blockTime, yearsToExpiry: r.yearsToExpiry)
+        try answer.jobHeader(curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
+                             secondsToExpiry: r.expiry - r.blockTime, yearsToExpiry: r.yearsToExpiry)
         answer.hiddenMember("position", .array(position.legs.map { .object(HedgeInputs.legObject(token: $0.token, amount: $0.amount)) }))
         let percent = { (value: Double) in TableFormat.percent(value) }
         try answer.number("days", r.days, label: "days ahead") { TableFormat.significant($0) }
@@ -111,7 +112,10 @@ enum ScenarioAnswer {
             grid.rows.append([label] + cells.map { TableFormat.fixed($0.pnlUsd, digits: 2) })
         }
         var notes: [String] = []
-        if result.cells.contains(where: \.clamped) { notes.append("* the shifted APY is below 0: floored at 0 (Pendle's market cannot price a negative rate)") }
+        if result.cells.contains(where: \.clamped) {
+            notes.append("* the shifted APY is below 0: floored at 0 (" + (result.curveName == YieldSpaceMarketFile.curveName
+                ? "a YieldSpace pool cannot price a negative rate)" : "Pendle's market cannot price a negative rate)"))
+        }
         if result.cells.contains(where: \.lpAtPoolLimit) { notes.append("the LP could not be traded all the way to some APYs (the pool's limit); its PT is still priced there") }
         let summary = ["PnL in USD after \(TableFormat.significant(result.days)) days against today's \(TableFormat.fixed(result.baseValueUsd, digits: 2)) USD "
                        + "(\(TableFormat.significant(result.baseValueShares, digits: 8)) shares at \(TableFormat.fixed(result.stockPrice, digits: 2)))."]
@@ -134,7 +138,7 @@ enum ScenarioAnswer {
     /// The batch op `scenario`: the market context, `position`, `apyShift`, `priceShift` (arrays or range text),
     /// `days`, `realizedApy` or `schedule` (+ `withholding`), `ytFee`, `stockPrice` (required).
     static func answer(_ request: BatchRequest) throws -> JSONObject {
-        let context = try MarketContext(request: request)
+        let context = try CurveContext(request: request)
         guard let stockPrice = context.stockPrice else { throw StrategyError.missingStockPrice(purpose: "a scenario in USD") }
         guard let apyShifts = try StrategyInputs.range(request, "apyShift")?.values else {
             throw RequestError.badRequest(field: "apyShift", reason: "missing field 'apyShift' (an array of shifts or text such as \"-200..200:50bp\")")
@@ -144,7 +148,7 @@ enum ScenarioAnswer {
             position: position, apyShifts: apyShifts, priceShifts: try StrategyInputs.range(request, "priceShift")?.values ?? [0],
             days: try request.doubleIfPresent("days") ?? 0, realizedYield: try HedgeInputs.realizedYield(request, stockPrice: stockPrice),
             ytInterestFee: try StrategyInputs.rate(request, "ytFee") ?? 0.03, stockPrice: stockPrice)
-        return try build(Scenario.compute(scenario, curve: StrategyInputs.curve(context), at: context.blockTime), position: position,
+        return try build(Scenario.compute(scenario, curve: context.curve, at: context.blockTime), position: position,
                          context: context).object
     }
 }

@@ -3,9 +3,11 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip depth` and the batch op `depth`: the market after PT trades of 0.1 % … 50 % of the
-/// pool's PT, buying and selling (``PendleMarketMath/depth(_:pyIndex:blockTime:fractions:)``).
+/// pool's PT, buying and selling (``MarketDepth/compute(curve:at:fractions:includesLimits:)``, on Pendle
+/// ``PendleMarketMath/depth(_:pyIndex:blockTime:fractions:)``'s rows).
 ///
-/// Answer fields: `blockTime`, `blockTimeISO`, `blockTimeSource`, `impliedApy` (before any trade),
+/// Answer fields: on a YieldSpace pool `curve` first (`"yieldspace"`: the sizes are fractions of its real
+/// fyToken, SY its shares); `blockTime`, `blockTimeISO`, `blockTimeSource`, `impliedApy` (before any trade),
 /// then `rows`, one object per size: `fraction` (of `totalPt`), `ptAmount` (PT, units);
 /// `buySyPaid`, `buyImpliedApyAfter`, `buyEffectiveApy`, `buyExceedsLimit`; `sellSyReceived`,
 /// `sellImpliedApyAfter`, `sellEffectiveApy`, `sellExceedsLimit`. Where a side's trade reverts
@@ -16,19 +18,17 @@ enum DepthReport {
     static let columns = ["fraction", "ptAmount", "buySyPaid", "buyImpliedApyAfter", "buyEffectiveApy", "buyExceedsLimit",
                           "sellSyReceived", "sellImpliedApyAfter", "sellEffectiveApy", "sellExceedsLimit"]
 
-    static func build(_ context: MarketContext) throws -> Report {
-        try build(context, rows: rows(context))
+    /// The library's depth at the standard sizes (the largest legs too when `includesLimits`: for the chart).
+    static func depth(_ context: CurveContext, includesLimits: Bool = false) throws -> MarketDepth<Wad> {
+        try MarketDepth<Wad>.compute(curve: context.curve, at: context.blockTime, includesLimits: includesLimits)
     }
 
-    /// The library's rows at the standard sizes.
-    static func rows(_ context: MarketContext) throws -> [PendleMarketMath.DepthRow] {
-        try PendleMarketMath.depth(context.market, pyIndex: context.pyIndex, blockTime: context.blockTime)
-    }
-
-    static func build(_ context: MarketContext, rows: [PendleMarketMath.DepthRow]) throws -> Report {
+    static func build(_ context: CurveContext, depth: MarketDepth<Wad>) throws -> Report {
         var report = Report()
+        if context.isYieldSpace { report.append("curve", .string(depth.curveName), label: "curve") }
         context.appendBlockTime(to: &report)
-        report.object.append("impliedApy", analytic: expm1(context.market.lastLnImpliedRate.doubleValue))
+        report.object.append("impliedApy", analytic: depth.impliedApy)
+        let rows = depth.rows
         report.append("rows", .array(rows.map { row in
             var object = JSONObject()
             object.append("fraction", analytic: row.fraction)
@@ -61,11 +61,15 @@ enum DepthReport {
         var text = ""
         if let title { text += title + "\n\n" }
         var header = TextTable()
+        let yieldSpace = report.object["curve"] == .string(YieldSpaceMarketFile.curveName)
+        if yieldSpace { header.rows.append(["curve", "yieldspace (sizes: shares of the real fyToken; SY: pool shares)"]) }
         if let display = report.displays["blockTime"] { header.rows.append(["block time", display]) }
         header.rows.append(["implied APY", TableFormat.percent(report.object.number("impliedApy"))])
         text += header.render() + "\n"
-        var table = TextTable(header: ["size", "PT", "buy: SY paid", "APY after", "effective APY",
-                                       "sell: SY received", "APY after", "effective APY"])
+        var table = yieldSpace
+            ? TextTable(header: ["size", "fyToken", "buy: shares paid", "APY after", "effective APY", "sell: shares received", "APY after", "effective APY"])
+            : TextTable(header: ["size", "PT", "buy: SY paid", "APY after", "effective APY",
+                                 "sell: SY received", "APY after", "effective APY"])
         for row in rows(of: report) {
             let size = TableFormat.percent(row.number("fraction"), digits: 2)
             let pt = TableFormat.fixed(row.number("ptAmount"), digits: 6)

@@ -18,6 +18,16 @@ struct MarketNewInputs: Sendable {
     var underlying: String? = nil
     var source: String? = nil
     var notes: String? = nil
+    /// The curve: `pendle-v2`, or `yieldspace` with its own parameters (`pyIndex` is then `c`, base per share).
+    var curve: String = MarketFile.pendleCurve
+    /// YieldSpace: base per share when the pool began (nil: `c`), the time stretch in Yield years, the fee (fp4),
+    /// the token's decimals.
+    var mu: Wad? = nil
+    var tsYears: Int = YieldSpaceDeployment.defaultTsYears
+    var g1Fee: Int = YieldSpaceDeployment.defaultG1Fee
+    var decimals: Int = 18
+
+    var isYieldSpace: Bool { curve == YieldSpaceMarketFile.curveName }
 
     /// The batch op's fields: `apy`, `expiry`, `blockTime`, `liquidityUsd`, `stockPrice` (required); `fee`,
     /// `apyBand`, `pyIndex` (wei), `reserveFeePercent`, `name`, `underlying`, `source`, `notes` (optional). Rates
@@ -37,6 +47,16 @@ struct MarketNewInputs: Sendable {
         underlying = try request.stringIfPresent("underlying")
         source = try request.stringIfPresent("source")
         notes = try request.stringIfPresent("notes")
+        curve = try request.stringIfPresent("curve") ?? MarketFile.pendleCurve
+        guard [MarketFile.pendleCurve, YieldSpaceMarketFile.curveName].contains(curve) else {
+            throw .badRequest(field: "curve", reason: "field 'curve' must be '\(MarketFile.pendleCurve)' or '\(YieldSpaceMarketFile.curveName)'; got \(quoted(.string(curve)))")
+        }
+        if isYieldSpace {
+            if request.value("mu") != nil { mu = try MarketFields.unsigned(request, "mu") }
+            tsYears = try request.intIfPresent("tsYears") ?? YieldSpaceDeployment.defaultTsYears
+            g1Fee = try request.intIfPresent("g1Fee") ?? YieldSpaceDeployment.defaultG1Fee
+            decimals = try request.intIfPresent("decimals") ?? 18
+        }
     }
 
     init(impliedApy: Double, expiry: Int64, blockTime: Int64, liquidityUsd: Double, stockPrice: Double) {
@@ -116,6 +136,42 @@ struct MarketNewInputs: Sendable {
 /// `market show` reads them), `apyBand` (`[min, max]`, the band used), `initialAnchor` (wei),
 /// `initialProportion` (the rule's PT proportion), `expiryIsThursdayMidnightUtc`.
 enum MarketNewReport {
+    /// What `market new` built: its file's text and the answer.
+    static func answer(_ inputs: MarketNewInputs, path: String? = nil) throws -> (fileText: String, report: Report) {
+        if inputs.isYieldSpace {
+            let (pool, report) = try buildYieldSpace(inputs, path: path)
+            return (pool.file.jsonText, report)
+        }
+        let (market, report) = try build(inputs, path: path)
+        return (market.file.jsonText, report)
+    }
+
+    /// A new YieldSpace pool (``YieldSpaceDeployment/newPool(impliedApy:maturity:blockTime:liquidityUsd:stockPrice:assetPerShare:assetPerShareAtStart:tsYears:g1Fee:decimals:name:underlying:source:notes:)``):
+    /// the file's members (`name`, `underlying`, `curve`, `source`, `notes`, `stockPrice`, `blockTime`, `pool`),
+    /// then `impliedApy`, `yieldApy` (Yield's 365.25-day year), `impliedApyError` (against the target),
+    /// `poolValueInAsset` (base), `poolValueUsd`, `realFyTokenReserves` (units).
+    static func buildYieldSpace(_ inputs: MarketNewInputs, path: String? = nil) throws -> (pool: NewYieldSpacePool, report: Report) {
+        let built = try YieldSpaceDeployment.newPool(
+            impliedApy: inputs.impliedApy, maturity: inputs.expiry, blockTime: inputs.blockTime, liquidityUsd: inputs.liquidityUsd,
+            stockPrice: inputs.stockPrice, assetPerShare: inputs.pyIndex, assetPerShareAtStart: inputs.mu, tsYears: inputs.tsYears,
+            g1Fee: inputs.g1Fee, decimals: inputs.decimals, name: inputs.name, underlying: inputs.underlying, source: inputs.source,
+            notes: inputs.notes)
+        let object = built.file.jsonObject
+        var report = Report(title: "New YieldSpace pool" + (built.file.name.map { ": \($0)" } ?? ""))
+        if let path { report.appendTableOnly("path", .string(path), label: "written to") }
+        for member in object.members { report.append(member.key, member.value) }
+        report.hiddenInTable.formUnion(object.keys)
+        report.append("impliedApy", analytic: built.impliedApy, label: "implied APY (365-day year)") { TableFormat.percent($0) }
+        report.append("yieldApy", analytic: built.yieldApy, label: "Yield's rate (365.25-day year)") { TableFormat.percent($0) }
+        report.append("impliedApyError", analytic: built.impliedApyError, label: "implied APY off the target by") { TableFormat.significant($0) }
+        report.append("poolValueInAsset", analytic: built.poolValueInAsset, label: "pool value (base)") { TableFormat.fixed($0, digits: 6) }
+        report.append("poolValueUsd", analytic: built.poolValueUsd, label: "pool value (USD)") { TableFormat.fixed($0, digits: 2) }
+        report.append("realFyTokenReserves", analytic: built.realFyTokenReserves, label: "real fyToken (all it sells before a zero rate)") {
+            TableFormat.fixed($0, digits: 6)
+        }
+        return (built, report)
+    }
+
     static func build(_ inputs: MarketNewInputs, path: String? = nil) throws -> (market: NewMarket, report: Report) {
         let built = try MarketDeployment.newMarket(
             impliedApy: inputs.impliedApy, expiry: inputs.expiry, blockTime: inputs.blockTime, liquidityUsd: inputs.liquidityUsd,

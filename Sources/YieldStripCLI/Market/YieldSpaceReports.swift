@@ -97,9 +97,8 @@ extension Report {
 /// (`c`, `mu`, `ts`, `g1`, `g2` as 64.64 integers, `yieldApy` as its 64-digit text).
 enum YieldSpaceSnapshotReport {
     static func build(_ context: YieldSpaceContext, title: String? = nil) throws -> Report {
-        let pool = context.pool, curve = context.curve
-        let spot = try curve.spot(at: context.blockTime)
-        let time = spot.secondsToExpiry
+        let pool = context.pool
+        let snap = try pool.snapshot(at: context.blockTime, stockPrice: context.stockPrice)
         let d = pool.decimals
         var report = Report(title: title)
         report.append("curve", .string(YieldSpaceMarketFile.curveName), label: "curve")
@@ -107,74 +106,54 @@ enum YieldSpaceSnapshotReport {
         report.append("expiry", .number(JSONNumber(pool.maturity)), label: "maturity (fyToken redeems one base)", display: UnixTime.format(pool.maturity))
         report.append("expiryISO", .string(UnixTime.format(pool.maturity)))
         report.hiddenInTable.insert("expiryISO")
-        report.appendTimeToExpiry(time)
+        report.appendTimeToExpiry(snap.secondsToExpiry)
 
-        let yieldApy = try YieldSpaceMath.calcInterestRate(sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves, ts: pool.ts,
-                                                           mu: pool.mu)
-        let T = Double(time), ts = pool.ts.doubleValue
-        let ratio = pool.mu.doubleValue * pool.sharesUnits / pool.fyTokenUnits
-        report.append("impliedApy", analytic: spot.impliedApy, label: "implied APY (365-day year)") { TableFormat.percent($0) }
-        report.append("lnImpliedRate", analytic: spot.lnImpliedRate, label: "ln implied rate (365-day year)") { TableFormat.significant($0) }
-        report.append("yieldApy", analytic: yieldApy.doubleValue, label: "Yield's rate (calcInterestRate, 365.25-day year)") { TableFormat.percent($0) }
-        report.append("ptPriceInAsset", analytic: spot.ptPriceInAsset, label: "fyToken price (base), fee-free") { TableFormat.significant($0) }
-        report.append("ptBuyPriceInAsset", analytic: Foundation.pow(ratio, Double(pool.g1Fee) / 10_000 * ts * T),
-                      label: "fyToken price to buy, marginal (g1)") { TableFormat.significant($0) }
-        report.append("ptSellPriceInAsset", analytic: Foundation.pow(ratio, 10_000 / Double(pool.g1Fee) * ts * T),
-                      label: "fyToken price to sell, marginal (g2)") { TableFormat.significant($0) }
+        report.append("impliedApy", analytic: snap.impliedApy, label: "implied APY (365-day year)") { TableFormat.percent($0) }
+        report.append("lnImpliedRate", analytic: snap.lnImpliedRate, label: "ln implied rate (365-day year)") { TableFormat.significant($0) }
+        report.append("yieldApy", analytic: snap.yieldApy, label: "Yield's rate (calcInterestRate, 365.25-day year)") { TableFormat.percent($0) }
+        report.append("ptPriceInAsset", analytic: snap.ptPriceInAsset, label: "fyToken price (base), fee-free") { TableFormat.significant($0) }
+        report.append("ptBuyPriceInAsset", analytic: snap.ptBuyPriceInAsset, label: "fyToken price to buy, marginal (g1)") { TableFormat.significant($0) }
+        report.append("ptSellPriceInAsset", analytic: snap.ptSellPriceInAsset, label: "fyToken price to sell, marginal (g2)") { TableFormat.significant($0) }
 
-        report.append("c", analytic: pool.c.doubleValue, label: "c (base per pool share)") { _ in pool.c.exactValue.rounded(decimalPlaces: 18).description }
-        report.append("mu", analytic: pool.mu.doubleValue, label: "μ (c when the pool began)") { _ in pool.mu.exactValue.rounded(decimalPlaces: 18).description }
-        report.append("tsYears", analytic: pool.ts.timeStretchYears, label: "time stretch (Yield years of 365.25 days)") { TableFormat.fixed($0, digits: 6) }
+        report.append("c", analytic: snap.c, label: "c (base per pool share)") { _ in pool.c.exactValue.rounded(decimalPlaces: 18).description }
+        report.append("mu", analytic: snap.mu, label: "μ (c when the pool began)") { _ in pool.mu.exactValue.rounded(decimalPlaces: 18).description }
+        report.append("tsYears", analytic: snap.tsYears, label: "time stretch (Yield years of 365.25 days)") { TableFormat.fixed($0, digits: 6) }
         report.append("g1Fee", .number(JSONNumber(pool.g1Fee)), label: "g1Fee (fp4)")
-        report.append("g1", analytic: Double(pool.g1Fee) / 10_000, label: "g1 (fyToken bought)") { TableFormat.significant($0) }
-        report.append("g2", analytic: 10_000 / Double(pool.g1Fee), label: "g2 (fyToken sold)") { TableFormat.significant($0) }
-        report.append("annualFeeRate", analytic: curve.annualFeeRate, label: "fee rate (annual, buying)") { TableFormat.percent($0) }
-        let longest = YieldSpaceMath.longestTime(g: 10_000 / Double(pool.g1Fee), ts: ts)
-        report.append("longestTimeToMaturity", Int64(longest).map { .number(JSONNumber($0)) } ?? .null,
-                      label: "longest time to maturity priced (s)", display: longest)
+        report.append("g1", analytic: snap.g1, label: "g1 (fyToken bought)") { TableFormat.significant($0) }
+        report.append("g2", analytic: snap.g2, label: "g2 (fyToken sold)") { TableFormat.significant($0) }
+        report.append("annualFeeRate", analytic: snap.annualFeeRate, label: "fee rate (annual, buying)") { TableFormat.percent($0) }
+        report.append("longestTimeToMaturity", snap.longestTimeToMaturity.map { .number(JSONNumber($0)) } ?? .null,
+                      label: "longest time to maturity priced (s)", display: snap.longestTimeToMaturity.map(String.init) ?? "unbounded")
 
         report.append("decimals", .number(JSONNumber(d)), label: "decimals")
         report.append("sharesReserves", baseUnits: pool.sharesReserves, decimals: d, label: "shares reserves (z)")
         report.append("fyTokenReserves", baseUnits: pool.fyTokenReserves, decimals: d, label: "fyToken reserves, virtual (y)")
         report.append("realFyTokenReserves", baseUnits: pool.realFyTokenReserves, decimals: d, label: "fyToken reserves, real")
         report.append("totalSupply", baseUnits: pool.totalSupply, decimals: d, label: "LP supply")
-        let real = pool.totalSupplyUnits.map { pool.fyTokenUnits - $0 }
-        let value = real.map { pool.sharesUnits * pool.c.doubleValue + $0 * spot.ptPriceInAsset }
-        report.append("poolValueInAsset", analytic: value, label: "pool value (base)") { TableFormat.fixed($0, digits: 6) }
-        report.append("lpValueInAsset", analytic: value.flatMap { v in pool.totalSupplyUnits.map { v / $0 } }, label: "LP value (base per LP)") {
-            TableFormat.significant($0)
-        }
+        report.append("poolValueInAsset", analytic: snap.poolValueInAsset, label: "pool value (base)") { TableFormat.fixed($0, digits: 6) }
+        report.append("lpValueInAsset", analytic: snap.lpValueInAsset, label: "LP value (base per LP)") { TableFormat.significant($0) }
 
-        let s = scale(d)
-        func native(_ value: Int256?) -> UInt256? { value.map { $0.isNegative ? .zero : $0.magnitude.quotientAndRemainder(dividingBy: s).quotient } }
-        let (z18, y18) = (pool.sharesReserves &* s, pool.fyTokenReserves &* s)
-        report.append("maxBaseIn", baseUnits: native(try? YieldSpaceMath.maxBaseIn(sharesReserves: z18, fyTokenReserves: y18, timeTillMaturity: time,
-                                                                                   ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)),
-                      decimals: d, label: "maxBaseIn (shares to a zero rate, preview)")
-        report.append("maxFyTokenOut", baseUnits: native(try? YieldSpaceMath.maxFyTokenOut(sharesReserves: z18, fyTokenReserves: y18, timeTillMaturity: time,
-                                                                                           ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)),
-                      decimals: d, label: "maxFyTokenOut (preview)")
-        report.append("maxFyTokenIn", baseUnits: native(try? YieldSpaceMath.maxFyTokenIn(sharesReserves: z18, fyTokenReserves: y18, timeTillMaturity: time,
-                                                                                         ts: pool.ts, g2: pool.g2, decimals: 18, c: pool.c, mu: pool.mu)),
-                      decimals: d, label: "maxFyTokenIn (preview)")
-        let largestIn = curve.largestInput(.buyPtWithSy, at: context.blockTime)
+        report.append("maxBaseIn", baseUnits: snap.maxBaseIn, decimals: d, label: "maxBaseIn (shares to a zero rate, preview)")
+        report.append("maxFyTokenOut", baseUnits: snap.maxFyTokenOut, decimals: d, label: "maxFyTokenOut (preview)")
+        report.append("maxFyTokenIn", baseUnits: snap.maxFyTokenIn, decimals: d, label: "maxFyTokenIn (preview)")
+        let largestIn = snap.largestSharesIn
         report.append("largestSharesIn", largestIn.map { .wei($0.raw) } ?? .null, label: "largest sellBase (shares in)",
                       display: largestIn?.description ?? "— (none)")
-        let largestBuy = try largestIn.map { try curve.trade(.buyPtWithSy, exactIn: $0, at: context.blockTime).amountOut }
+        let largestBuy = snap.largestPtBuy
         report.append("largestPtBuy", largestBuy.map { .wei($0.raw) } ?? .null, label: "largest fyToken buy", display: largestBuy?.description ?? "— (none)")
-        let largestSell = curve.largestInput(.sellPtForSy, at: context.blockTime)
+        let largestSell = snap.largestPtSell
         report.append("largestPtSell", largestSell.map { .wei($0.raw) } ?? .null, label: "largest fyToken sell (sellFYToken)",
                       display: largestSell?.description ?? "— (none)")
 
         let price = context.stockPrice
         report.append("stockPrice", analytic: price, label: "stock price (USD per base)") { TableFormat.fixed($0, digits: 2) }
-        report.append("sharePriceUsd", analytic: price.map { $0 * pool.c.doubleValue }, label: "pool share price (USD)") { TableFormat.fixed($0, digits: 4) }
-        report.append("ptPriceUsd", analytic: price.map { $0 * spot.ptPriceInAsset }, label: "fyToken price (USD)") { TableFormat.fixed($0, digits: 4) }
-        report.append("poolValueUsd", analytic: price.flatMap { p in value.map { p * $0 } }, label: "pool value (USD)") { TableFormat.fixed($0, digits: 2) }
+        report.append("sharePriceUsd", analytic: snap.sharePriceUsd, label: "pool share price (USD)") { TableFormat.fixed($0, digits: 4) }
+        report.append("ptPriceUsd", analytic: snap.ptPriceUsd, label: "fyToken price (USD)") { TableFormat.fixed($0, digits: 4) }
+        report.append("poolValueUsd", analytic: snap.poolValueUsd, label: "pool value (USD)") { TableFormat.fixed($0, digits: 2) }
         if price == nil { report.hiddenInTable.formUnion(["stockPrice", "sharePriceUsd", "ptPriceUsd", "poolValueUsd"]) }
 
         report.append("exact", .object(["c": .wei(pool.c.raw), "mu": .wei(pool.mu.raw), "ts": .wei(pool.ts.raw), "g1": .wei(pool.g1.raw),
-                                        "g2": .wei(pool.g2.raw), "yieldApy": .string(yieldApy.description)]))
+                                        "g2": .wei(pool.g2.raw), "yieldApy": .string(snap.yieldApyExact.description)]))
         for key in ["c", "mu", "ts", "g1", "g2"] { report.labels["exact." + key] = "exact \(key) (64.64)" }
         report.labels["exact.yieldApy"] = "exact Yield rate (64 digits)"
         return report

@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripCharts
 
 /// `--svg FILE [--size WxH]` on the commands that draw their result (`depth`, `lockin`, `short-yt`,
-/// `scenario`, `dividends`, `hedge minvar`): the chart is written to the file, stdout stays what the
+/// `scenario`, `dividends`, `hedge minvar`, `loop`): the chart is written to the file, stdout stays what the
 /// command prints without it (the table, CSV or `--json`).
 enum ChartOutput {
     static let svgOption = OptionSpec.value("svg", valueName: "file", help: "Also write the result's chart to this file as SVG (stdout unchanged).")

@@ -2,7 +2,9 @@ import YieldStrip
 import YieldStripJSON
 
 /// A plain-text table: columns sized to their widest cell and separated by two spaces; numbers
-/// right-aligned, other text left-aligned; an optional header underlined with dashes.
+/// right-aligned, other text left-aligned; an optional header underlined with dashes. In the last column a
+/// text longer than ``longTextWidth`` characters (a source, a conversion spelled out) runs on to the right
+/// instead of setting the column's width, so it does not push every number across the screen.
 ///
 /// ```
 /// name        summary
@@ -29,14 +31,18 @@ public struct TextTable: Sendable {
         for row in (header.map { [$0] } ?? []) + rows {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
         }
+        var lastColumnWidth = 0
+        for row in (header.map { [$0] } ?? []) + rows where row.count == columnCount {
+            if let cell = row.last, cell.count <= Self.longTextWidth { lastColumnWidth = max(lastColumnWidth, cell.count) }
+        }
         let prefix = String(repeating: " ", count: indent)
         var text = ""
         func appendLine(_ cells: [String], alignNumbers: Bool) {
             var line = prefix
             for i in 0..<columnCount {
                 let cell = i < cells.count ? cells[i] : ""
-                let padding = String(repeating: " ", count: widths[i] - cell.count)
                 let isLast = i == columnCount - 1
+                let padding = String(repeating: " ", count: max(0, (isLast ? lastColumnWidth : widths[i]) - cell.count))
                 if alignNumbers && TextTable.isNumeric(cell) {
                     line += padding + cell
                 } else {
@@ -54,6 +60,9 @@ public struct TextTable: Sendable {
         for row in rows { appendLine(row, alignNumbers: true) }
         return text
     }
+
+    /// The longest last-column text that sets the column's width (and so where its numbers end).
+    public static let longTextWidth = 40
 
     /// True for a number as a table shows one: `-12`, `1.05`, `3e-7`, `1_000`, `12.5%`.
     static func isNumeric(_ text: String) -> Bool {

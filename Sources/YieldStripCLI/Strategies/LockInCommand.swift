@@ -69,27 +69,15 @@ struct LockInCommand: Command {
                 prices: prices, hedge: hedgeKind, funding: funding, borrowFee: borrowFee, rebate: rebate, dividendYield: dividendYield,
                 initialMargin: margin, schedule: schedule, holdApy: holdApy, withholding: withholding)
         }
-        let answer: LockInAnswer
-        let subject: String
-        if let (file, poolContext) = try MarketOptions.yieldSpaceContext(invocation) {
-            // A YieldSpace pool: the same job on its curve (sellBase buys the fyToken).
-            var pool = poolContext
-            if let stockPrice { pool.stockPrice = stockPrice }
-            let request = try request(fileStockPrice: pool.stockPrice)
-            answer = try pool.explainingMaturity {
-                try LockInAnswer.build(LockIn.compute(request, curve: $0.curve, at: $0.blockTime), context: $0, title: file.title)
-            }
-            subject = file.chartSubject
-        } else {
-            let (file, fileContext) = try MarketOptions.context(invocation)
-            var context = fileContext
-            if let stockPrice { context.stockPrice = stockPrice }
-            let request = try request(fileStockPrice: context.stockPrice)
-            answer = try context.explainingExpiry {
-                try LockInAnswer.build(LockIn.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
-            }
-            subject = file.chartSubject
+        // Either curve: on a YieldSpace pool the same job runs on its curve (sellBase buys the fyToken).
+        let (file, fileContext) = try MarketOptions.curveContext(invocation)
+        var context = fileContext
+        if let stockPrice { context.stockPrice = stockPrice }
+        let request = try request(fileStockPrice: context.stockPrice)
+        let answer = try context.explainingExpiry {
+            try LockInAnswer.build(LockIn.compute(request, curve: $0.curve, at: $0.blockTime), context: $0, title: file.title)
         }
+        let subject = file.chartSubject
         for warning in answer.result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.lockIn(answer.result, subject: subject), chart)
         return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
@@ -168,10 +156,10 @@ enum LockInOptions {
         return request
     }
 
-    /// The batch op `lockin`: the market context (`market`, `pyIndex`, `blockTime`, `stockPrice`) and the
-    /// command's options in camelCase.
+    /// The batch op `lockin`: the market context (`market`, `pyIndex`, or `"curve": "yieldspace"` and `pool`;
+    /// `blockTime`, `stockPrice`) and the command's options in camelCase.
     static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        let context = try MarketContext(request: batch)
+        let context = try CurveContext(request: batch)
         let hedge = try batch.stringIfPresent("hedge") ?? "none"
         guard ["none", "perp", "short"].contains(hedge) else {
             throw RequestError.badRequest(field: "hedge", reason: "field 'hedge' must be none, perp or short; got \"\(hedge)\"")
@@ -188,7 +176,7 @@ enum LockInOptions {
             rebate: StrategyInputs.rate(batch, "rebate") ?? 0, dividendYield: StrategyInputs.rate(batch, "dividendYield"),
             initialMargin: StrategyInputs.rate(batch, "initialMargin") ?? 0.2, schedule: StrategyInputs.schedule(batch),
             holdApy: StrategyInputs.rate(batch, "holdApy"), withholding: StrategyInputs.withholding(batch, "withholding") ?? .standard)
-        let result = try LockIn.compute(request, curve: StrategyInputs.curve(context), at: context.blockTime)
+        let result = try LockIn.compute(request, curve: context.curve, at: context.blockTime)
         return try LockInAnswer.build(result, context: context, title: nil).report.object
     }
 }

@@ -20,7 +20,7 @@ struct ShortYTAnswer {
     let result: ShortYTResult<Wad>
     let title: String
 
-    static func build(_ result: ShortYTResult<Wad>, context: MarketContext, title: String?) throws -> ShortYTAnswer {
+    static func build(_ result: ShortYTResult<Wad>, context: some BlockTimeContext & Sendable, assetPerSy: Wad, title: String?) throws -> ShortYTAnswer {
         var answer = AnswerBuilder()
         let real = { (value: Double) in TableFormat.significant(value) }
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
@@ -41,8 +41,8 @@ struct ShortYTAnswer {
         answer.wad("syIn", size?.sy, label: "size in SY")
         try answer.number("sharesIn", size?.shares, label: "size in shares", display: real)
         try answer.number("usdIn", size?.usd, label: "size in USD", display: usd)
-        try answer.number("stockPrice", context.stockPrice, label: "stock price today (USD per share)", display: usd)
-        answer.wad("pyIndex", context.pyIndex, label: "PY index (shares per SY)")
+        try answer.number("stockPrice", result.stockPrice, label: "stock price today (USD per share)", display: usd)
+        answer.wad("pyIndex", assetPerSy, label: "PY index (shares per SY)")
         answer.withReport { $0.hiddenInTable.formUnion(["sizeUnit", "sizeAmount", "conversion"]) }
         if result.heldAs == .stock { answer.withReport { $0.hiddenInTable.insert("syIn") } }
 

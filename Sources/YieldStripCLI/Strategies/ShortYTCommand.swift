@@ -19,7 +19,9 @@ struct ShortYTCommand: Command {
         (a list or FROM..TO:STEP; default 0 and 25% ... 200% of the spot APY), against
         keeping the SY. Rates read 5%, 50bp or 0.05. --json prints the answer of the
         batch op 'shortYt'. --svg FILE also draws the PnL against the realized APY,
-        the break-even and the spot APY marked.
+        the break-even and the spot APY marked. A YieldSpace pool trades no YT:
+        on a YieldSpace file the command fails with NoYieldToken (use a Pendle
+        market file, which trades YT).
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
@@ -63,13 +65,14 @@ struct ShortYTCommand: Command {
             size: size, heldAs: heldAs, holderWithholding: try StrategyInputs.withholding(invocation, "holder-withholding") ?? .standard,
             tokenWithholding: try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard,
             borrowFeeApr: try StrategyInputs.rate(invocation, "borrow-fee") ?? 0, fraction: fraction, realizedApys: realized?.values)
-        let (file, fileContext) = try MarketOptions.context(invocation)
+        let (file, fileContext) = try MarketOptions.curveContext(invocation)
         var context = fileContext
         if let stockPrice { context.stockPrice = stockPrice }
         let answer = try context.explainingExpiry {
             var priced = request
             priced.stockPrice = $0.stockPrice
-            return try ShortYTAnswer.build(ShortYT.compute(priced, curve: StrategyInputs.curve($0), at: $0.blockTime), context: $0, title: file.title)
+            return try ShortYTAnswer.build(ShortYT.compute(priced, curve: $0.curve, at: $0.blockTime), context: $0, assetPerSy: $0.assetPerSy,
+                                           title: file.title)
         }
         try ChartOutput.write(JobCharts.shortYT(answer.result, subject: file.chartSubject), chart)
         return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
@@ -81,7 +84,7 @@ struct ShortYTCommand: Command {
 /// `tokenWithholding`, `borrowFee`, `fraction`, `realizedApys`, `stockPrice`).
 enum ShortYTOptions {
     static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        let context = try MarketContext(request: batch)
+        let context = try CurveContext(request: batch)
         let position = try StrategyInputs.size(batch, others: ["yt"])
         let size: ShortYTSize
         if let yt = try batch.wadIfPresent("yt") {
@@ -103,7 +106,7 @@ enum ShortYTOptions {
             tokenWithholding: try StrategyInputs.withholding(batch, "tokenWithholding") ?? .standard,
             borrowFeeApr: try StrategyInputs.rate(batch, "borrowFee") ?? 0, fraction: try StrategyInputs.exactRate(batch, "fraction") ?? .one,
             realizedApys: try StrategyInputs.range(batch, "realizedApys")?.values, stockPrice: context.stockPrice)
-        let result = try ShortYT.compute(request, curve: StrategyInputs.curve(context), at: context.blockTime)
-        return try ShortYTAnswer.build(result, context: context, title: nil).report.object
+        let result = try ShortYT.compute(request, curve: context.curve, at: context.blockTime)
+        return try ShortYTAnswer.build(result, context: context, assetPerSy: context.assetPerSy, title: nil).report.object
     }
 }

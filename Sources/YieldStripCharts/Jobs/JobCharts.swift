@@ -13,6 +13,14 @@ public enum JobCharts {
     /// a share of the pool's PT, buying and selling, on a log scale; the spot APY and the market's limits
     /// (``MarketSnapshot/largestPtBuy``, ``MarketSnapshot/largestPtSell``) marked.
     public static func depth<S: PendleScalar>(_ rows: [PendleMarketMath.DepthRow], snapshot: MarketSnapshot<S>, subject: String? = nil) -> XYChart {
+        depth(MarketDepth(snapshot: snapshot, rows: rows), subject: subject)
+    }
+
+    /// `depth` on any curve (``MarketDepth``): the same chart; on a YieldSpace pool the sizes are shares of its
+    /// real fyToken, and the pool's note names fyToken and shares.
+    public static func depth<S: PendleScalar>(_ depth: MarketDepth<S>, subject: String? = nil) -> XYChart {
+        let rows = depth.rows
+        let yieldSpace = depth.curveName == YieldSpaceCurve<S>.name
         func points(_ value: (PendleMarketMath.DepthRow) -> Double?) -> [ChartPoint] {
             rows.compactMap { row in value(row).map { ChartPoint(row.fraction, $0) } }
         }
@@ -24,13 +32,16 @@ public enum JobCharts {
             ChartSeries(name: "sell PT: APY the trade sells at", points: points(\.sellEffectiveApy), color: Palette.vermillion, dash: .dashed,
                         marker: .square, hollowMarkers: true),
         ]
-        var references = [ReferenceLine(.horizontal, at: snapshot.impliedApy, label: "spot implied APY \(percent(snapshot.impliedApy))",
+        var references = [ReferenceLine(.horizontal, at: depth.impliedApy, label: "spot implied APY \(percent(depth.impliedApy))",
                                          color: Palette.ink, dash: .dotted)]
         var notes: [String] = []
         let largest = rows.map(\.fraction).max() ?? 0.5
-        for (leg, side, colour) in [(snapshot.largestPtBuy, "buy", Palette.blue), (snapshot.largestPtSell, "sell", Palette.vermillion)] {
-            let fraction = snapshot.totalPt > 0 ? leg.doubleValue / snapshot.totalPt : 0
-            let text = "largest PT \(side) the market takes: \(ChartNumberFormat.significant(fraction * 100, digits: 3))% of its PT"
+        let held = depth.ptReserve.doubleValue
+        let what = yieldSpace ? "real fyToken" : "PT"
+        for (leg, side, colour) in [(depth.largestPtBuy, "buy", Palette.blue), (depth.largestPtSell, "sell", Palette.vermillion)] {
+            guard let leg else { continue }
+            let fraction = held > 0 ? leg.doubleValue / held : 0
+            let text = "largest PT \(side) the market takes: \(ChartNumberFormat.significant(fraction * 100, digits: 3))% of its \(what)"
             if !(fraction > 0) || !fraction.isFinite {
                 notes.append("no PT \(side) executes at this block time")
             } else if fraction <= Swift.max(1, largest * 2) {
@@ -39,14 +50,88 @@ public enum JobCharts {
                 notes.append(text + " (beyond the chart)")
             }
         }
-        notes.append("pool: \(number(snapshot.totalPt)) PT and \(number(snapshot.totalSy)) SY, worth \(number(snapshot.poolValueInAsset)) in the asset"
-                     + "; fee \(percent(snapshot.annualFeeRate)) a year")
-        let days = Double(snapshot.secondsToExpiry) / 86_400
+        let worth = depth.poolValueInAsset.map { ", worth \(number($0)) in the \(yieldSpace ? "base" : "asset")" } ?? ""
+        if yieldSpace {
+            notes.append("pool: \(number(held)) real fyToken (PT) and \(number(depth.syReserve.doubleValue)) shares (SY)\(worth)"
+                         + "; fee \(percent(depth.annualFeeRate)) a year at this rate (a share of the yield)")
+        } else {
+            notes.append("pool: \(number(held)) PT and \(number(depth.syReserve.doubleValue)) SY\(worth)"
+                         + "; fee \(percent(depth.annualFeeRate)) a year")
+        }
+        let days = Double(depth.secondsToExpiry) / 86_400
         return XYChart(
             title: "Depth: the implied APY after a PT trade, by its size",
-            subtitle: joined([subject, "read at \(UnixTime.format(snapshot.blockTime))", "\(ChartNumberFormat.significant(days, digits: 4)) days to expiry"]),
-            x: ChartAxis(label: "trade size (% of the pool's PT, log scale)", scale: .log, ticks: .percent),
+            subtitle: joined([subject, "read at \(UnixTime.format(depth.blockTime))", "\(ChartNumberFormat.significant(days, digits: 4)) days to expiry"]),
+            x: ChartAxis(label: "trade size (% of the pool's \(what), log scale)", scale: .log, ticks: .percent),
             y: ChartAxis(label: "implied APY (%)", ticks: .percent),
+            series: series, references: references, notes: notes)
+    }
+
+    // MARK: compare
+
+    /// `compare`: each venue's effective APY against the trade's size (``VenueComparison/sweep(_:venueA:venueB:at:from:to:points:)``,
+    /// on a log scale), the sizes asked marked; the spot APYs, the flips and each venue's largest trade drawn as
+    /// lines. `names` are the venues' names (A, then B).
+    public static func compare(_ result: VenueComparisonResult, sweep: [VenueSweepPoint], names: [String], subject: String? = nil) -> XYChart {
+        let buying = result.side == .buyPt
+        let colours = [Palette.blue, Palette.vermillion], markers: [MarkerShape] = [.circle, .square], labels = ["A", "B"]
+        let dashes: [LineDash] = [.solid, .dashed]
+        let unitText: String
+        switch (result.unit, buying) {
+        case (.usd, true): unitText = "USD paid"
+        case (.usd, false): unitText = "USD of PT face value sold"
+        case (.shares, true): unitText = "shares' worth of SY paid"
+        case (.shares, false): unitText = "PT sold (shares at maturity)"
+        case (.sy, _): unitText = "SY paid"
+        case (.pt, _): unitText = "PT sold"
+        }
+        let asked = Set(result.rows.map(\.size.doubleValue))
+        var series: [ChartSeries] = []
+        for venue in 0..<2 {
+            let name = venue < names.count ? names[venue] : labels[venue]
+            let curve = result.venues[venue].curveName
+            series.append(ChartSeries(name: "\(labels[venue]): \(name) (\(curve))",
+                                      points: sweep.compactMap { point in point.effectiveApy[venue].map { ChartPoint(point.size, $0) } },
+                                      color: colours[venue], dash: dashes[venue]))
+            let rows = sweep.filter { asked.contains($0.size) }.compactMap { point in point.effectiveApy[venue].map { ChartPoint(point.size, $0) } }
+            series.append(ChartSeries(name: "\(labels[venue]) at the sizes asked", points: rows, style: .scatter, color: colours[venue],
+                                      marker: markers[venue], markerRadius: 4, inLegend: false))
+        }
+        var references: [ReferenceLine] = []
+        let spots = result.venues.map(\.spotApy)
+        if percent(spots[0]) == percent(spots[1]) {
+            references.append(ReferenceLine(.horizontal, at: spots[0], label: "spot implied APY \(percent(spots[0])) (both)", color: Palette.ink, dash: .dotted))
+        } else {
+            for venue in 0..<2 {
+                references.append(ReferenceLine(.horizontal, at: spots[venue], label: "\(labels[venue]): spot implied APY \(percent(spots[venue]))",
+                                                color: colours[venue], dash: .dotted))
+            }
+        }
+        let sizes = sweep.map(\.size)
+        let top = (sizes.max() ?? 1) * 2
+        var notes: [String] = []
+        for flip in result.flips {
+            let text = "\(labels[flip.betterBelow]) fills better below about \(number(flip.flipSize)), \(labels[flip.betterAbove]) above"
+                + (flip.cause == "refusal" ? " (\(labels[flip.betterBelow]) takes no more)" : "")
+            references.append(ReferenceLine(.vertical, at: flip.flipSize, label: text, tag: "flip", color: Palette.green, dash: .dashed))
+        }
+        for venue in 0..<2 {
+            guard let largest = result.venues[venue].largestInputInUnit, largest.isFinite, largest > 0 else { continue }
+            let text = "largest \(buying ? "purchase" : "sale") \(labels[venue]) takes: \(number(largest)) (\(unitText))"
+            if largest <= top, largest >= (sizes.min() ?? 0) {
+                references.append(ReferenceLine(.vertical, at: largest, label: text, tag: "\(labels[venue]) limit", color: colours[venue], dash: .dashDot))
+            } else {
+                notes.append(text + (largest > top ? " (beyond the chart)" : ""))
+            }
+        }
+        notes.append("fee: " + (0..<2).map { "\(labels[$0]) \(percent(result.venues[$0].annualFeeRate)) a year" }.joined(separator: ", ")
+                     + (result.venues.contains { $0.curveName == YieldSpaceCurve<Wad>.name } ? " (YieldSpace's at this rate: a share of the yield)" : ""))
+        return XYChart(
+            title: buying ? "Compare: the APY a PT purchase locks in, by its size, on two venues"
+                : "Compare: the APY a PT sale sells at, by its size, on two venues",
+            subtitle: joined([subject, "read at \(UnixTime.format(result.blockTime))", buying ? "higher is better" : "lower is better"]),
+            x: ChartAxis(label: "trade size (\(unitText), log scale)", scale: .log),
+            y: ChartAxis(label: buying ? "APY locked in (%)" : "APY the PT sells at (%)", ticks: .percent),
             series: series, references: references, notes: notes)
     }
 
@@ -148,7 +233,10 @@ public enum JobCharts {
         let columnLabels = columnOrder.map { ChartNumberFormat.short(result.priceShifts[$0] * 100, maxDecimals: 2, plusSign: true) + "%" }
         var notes = ["today: \(usd(result.baseValueUsd)) (\(number(result.baseValueShares)) shares at \(usd(result.stockPrice)))",
                      "token yield meanwhile \(percent(result.realizedApy)) a year (\(result.realizedApyBasis))"]
-        if clamped { notes.append("* the shifted APY is below 0: floored at 0 (Pendle's market cannot price a negative rate)") }
+        if clamped {
+            notes.append("* the shifted APY is below 0: floored at 0 (" + (result.curveName == YieldSpaceMarketFile.curveName
+                ? "a YieldSpace pool cannot price a negative rate)" : "Pendle's market cannot price a negative rate)"))
+        }
         if atLimit { notes.append("the LP could not be traded all the way to some APYs (the pool's limit)") }
         let days = ChartNumberFormat.short(result.days, maxDecimals: 2)
         let horizon = result.days == 0 ? "instant moves (0 days)" : "after \(days) day\(days == "1" ? "" : "s")"

@@ -24,10 +24,9 @@ public enum TearSheetPage {
         page.raw("<title>\(e(subject)): tear sheet at \(e(UnixTime.format(sheet.blockTime)))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n")
 
         // Header.
-        let snap = sheet.snapshot
         page.raw("<header>\n<h1>\(e(subject))</h1>\n")
-        page.raw("<p class=\"lede\">Read at <b>\(e(UnixTime.format(sheet.blockTime)))</b> (\(e(sheet.blockTimeSource))); expiry \(e(UnixTime.format(snap.market.expiry))), "
-                 + "\(e(fixed(Double(snap.secondsToExpiry) / 86_400, 1))) days away. Implied APY <b>\(e(pct(snap.impliedApy)))</b>"
+        page.raw("<p class=\"lede\">Read at <b>\(e(UnixTime.format(sheet.blockTime)))</b> (\(e(sheet.blockTimeSource))); expiry \(e(UnixTime.format(sheet.expiry))), "
+                 + "\(e(fixed(Double(sheet.spot.secondsToExpiry) / 86_400, 1))) days away. Implied APY <b>\(e(pct(sheet.spot.impliedApy)))</b>"
                  + (sheet.stockPrice.map { "; stock \(e(fixed($0, 2))) USD per share." } ?? "; no stock price: figures in shares.") + "</p>\n")
         if let source = sheet.source { page.raw("<p class=\"note\">Source: \(e(source))</p>\n") }
         page.raw("</header>\n")
@@ -48,7 +47,11 @@ public enum TearSheetPage {
     // MARK: Sections
 
     private static func market(_ page: inout Page, _ sheet: MarketTearSheet) {
-        let snap = sheet.snapshot
+        let snap: MarketSnapshot<Wad>
+        switch sheet.market {
+        case .pendleV2(let snapshot): snap = snapshot
+        case .yieldSpace(let pool): return yieldSpaceMarket(&page, sheet, pool)
+        }
         page.open("market", "Market")
         var prices: [(String, String)] = [
             ("implied APY", pct(snap.impliedApy)),
@@ -81,10 +84,47 @@ public enum TearSheetPage {
         page.close()
     }
 
+    /// The market section of a YieldSpace pool: its rate on both years, fyToken's prices, the parameters, the
+    /// reserves (real and virtual), the fee and its drag, the limits.
+    private static func yieldSpaceMarket(_ page: inout Page, _ sheet: MarketTearSheet, _ snap: YieldSpaceSnapshot) {
+        page.open("market", "Market")
+        page.raw("<p>A YieldSpace pool (Yield Protocol v2): fyToken plays the PT and redeems one base at maturity; the pool's shares play the SY, worth c base each. It trades no YT.</p>\n")
+        var prices: [(String, String)] = [
+            ("implied APY (365-day year)", pct(snap.impliedApy)),
+            ("Yield's rate (365.25-day year)", pct(snap.yieldApy)),
+            ("ln implied rate", sig(snap.lnImpliedRate, 6)),
+            ("fyToken (PT) price", "\(sig(snap.ptPriceInAsset, 8)) base" + (snap.ptPriceUsd.map { " · \(fixed($0, 2)) USD" } ?? "")),
+            ("fyToken price to buy / sell, marginal", "\(sig(snap.ptBuyPriceInAsset, 8)) / \(sig(snap.ptSellPriceInAsset, 8)) base"),
+            ("YT", "none traded (1 − PT = \(sig(snap.syntheticYtPriceInAsset, 6)) base as a synthetic)"),
+            ("c (base per pool share), μ", "\(sig(snap.c, 10)), \(sig(snap.mu, 10))"),
+            ("time to expiry", "\(fixed(Double(snap.secondsToExpiry) / 86_400, 2)) days (\(fixed(snap.yearsToExpiry, 4)) years)"),
+        ]
+        if let usd = snap.sharePriceUsd { prices.append(("pool share price", "\(fixed(usd, 2)) USD")) }
+        var pool: [(String, String)] = [
+            ("pool value", snap.poolValueInAsset.map { "\(num($0)) base" + (snap.poolValueUsd.map { " · \(fixed($0, 0)) USD" } ?? "") } ?? "— (no LP supply)"),
+            ("shares / fyToken (virtual)", "\(num(snap.sharesReserves)) shares / \(num(snap.fyTokenReserves)) fyToken"),
+            ("real fyToken / LP supply", snap.realFyTokenReserves.map { "\(num($0)) / \(num(snap.totalSupply ?? 0))" } ?? "— (no LP supply)"),
+            ("time stretch", "\(fixed(snap.tsYears, 2)) Yield years"),
+            ("fee factors g1 / g2", "\(sig(snap.g1, 6)) / \(sig(snap.g2, 6))"),
+            ("fee (annual, at this rate)", pct(snap.annualFeeRate)),
+        ]
+        if let lockIn = sheet.lockIn.value {
+            pool.append(("fee's drag on the lock-in", "\(pct(lockIn.feeApy)) of \(pct(lockIn.spotApy))"
+                         + (lockIn.feeShareOfSpotApy.map { " (\(ChartNumberFormat.fixed($0 * 100, decimals: 1))% of the yield)" } ?? "")))
+        }
+        pool.append(("largest PT buy / sell", "\(snap.largestPtBuy.map { num($0.doubleValue) } ?? "—") / \(snap.largestPtSell.map { num($0.doubleValue) } ?? "—") fyToken"))
+        page.raw("<div class=\"grid2\">\n")
+        page.table(caption: "Prices", rows: prices)
+        page.table(caption: "Liquidity and fee", rows: pool)
+        page.raw("</div>\n")
+        page.close()
+    }
+
     private static func depth(_ page: inout Page, _ sheet: MarketTearSheet, subject: String) {
         page.open("depth", "Depth")
-        page.raw("<p>The implied APY after buying or selling 0.1 % … 50 % of the pool's PT in one trade, and the APY the trade itself locks in.</p>\n")
-        page.figure(JobCharts.depth(sheet.depth, snapshot: sheet.snapshot, subject: subject), id: "depth")
+        let what = sheet.yieldSpace == nil ? "PT" : "real fyToken"
+        page.raw("<p>The implied APY after buying or selling 0.1 % … 50 % of the pool's \(what) in one trade, and the APY the trade itself locks in.</p>\n")
+        page.figure(JobCharts.depth(sheet.depth, subject: subject), id: "depth")
         page.close()
     }
 

@@ -141,6 +141,8 @@ extension YieldSpacePool {
         let supply = (mu.raw.bits &* shares) >> 64
         let started = try YieldSpacePool(sharesReserves: shares, fyTokenReserves: supply, totalSupply: supply, c: c, mu: mu, ts: ts, g1Fee: g1Fee,
                                          maturity: maturity, decimals: decimals)
+        // A zero rate: the pool as Yield's init leaves it.
+        guard !fyTokenSold.isZero else { return started }
         let scale = Self.powerOfTen(18 - decimals)
         let trade = try YieldSpaceCurve<Wad>(pool: started).trade(.sellPtForSy, exactIn: Wad(raw: Int256(bitPattern: fyTokenSold &* scale)), at: blockTime)
         let sharesOut = trade.amountOut.raw.magnitude.quotientAndRemainder(dividingBy: scale).quotient

@@ -6,7 +6,7 @@ extension PendleMarketMath {
     ///   YT contract, which redeems `syToAssetUp(syOwed)` PT + YT for the market and the rest for the
     ///   account).
     /// - Exact input otherwise: the reference bisection's PT leg, whose cost fits while one more wei's does not
-    ///   (feasibility is not monotone at the wei level; see ``solveLargestLeg(_:_:_:pyIndex:blockTime:budget:upper:fullTrades:)``)
+    ///   (feasibility is not monotone at the wei level; see `solveLargestLeg` and docs/pendle-market.md)
     ///   (`swapExactSyForPt`: SY paid;
     ///   `swapExactSyForYt`: `assetToSyUp(g) − SY from selling g PT`; `swapExactPtForYt`:
     ///   `g − syToAsset(SY from selling g PT)`; `swapExactYtForPt`: `syToAssetUp(SY owed for g PT)`), and

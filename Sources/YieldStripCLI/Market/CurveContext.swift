@@ -1,0 +1,135 @@
+import YieldStrip
+import YieldStripJSON
+
+/// A market of either curve, as the commands read it from `--market FILE` (the file's `curve` chooses) and
+/// the batch ops from their fields: the curve behind the strategies' interface, the block time and where it
+/// came from, the stock price, and the file's title and chart subject.
+///
+/// A Pendle file is read exactly as ``MarketOptions/context(_:)`` reads it and a YieldSpace file as
+/// ``MarketOptions/yieldSpaceContext(_:)`` does, so the answers on Pendle files do not change.
+struct CurveContext: BlockTimeContext, Sendable {
+    /// The venue's own context.
+    enum Venue: Sendable {
+        case pendle(MarketContext)
+        case yieldSpace(YieldSpaceContext)
+    }
+
+    var venue: Venue
+    /// A title for tables (the file's name and source); nil in batch.
+    var title: String?
+    /// What a chart is about (the file's name and underlying); nil in batch.
+    var chartSubject: String?
+
+    var blockTime: Int64 {
+        switch venue {
+        case .pendle(let context): return context.blockTime
+        case .yieldSpace(let context): return context.blockTime
+        }
+    }
+
+    var blockTimeSource: TimeSource {
+        switch venue {
+        case .pendle(let context): return context.blockTimeSource
+        case .yieldSpace(let context): return context.blockTimeSource
+        }
+    }
+
+    /// USD per unit of the asset (per share; per base on YieldSpace); settable for `--stock-price`.
+    var stockPrice: Double? {
+        get {
+            switch venue {
+            case .pendle(let context): return context.stockPrice
+            case .yieldSpace(let context): return context.stockPrice
+            }
+        }
+        set {
+            switch venue {
+            case .pendle(var context):
+                context.stockPrice = newValue
+                venue = .pendle(context)
+            case .yieldSpace(var context):
+                context.stockPrice = newValue
+                venue = .yieldSpace(context)
+            }
+        }
+    }
+
+    /// The market behind the strategies' curve interface, exact.
+    var curve: any ImpliedYieldCurve<Wad> {
+        switch venue {
+        case .pendle(let context): return StrategyInputs.curve(context)
+        case .yieldSpace(let context): return context.curve
+        }
+    }
+
+    /// Asset per SY: the PY index on Pendle, `c` (base per pool share) on a YieldSpace pool.
+    var assetPerSy: Wad { curve.assetPerSy }
+
+    var isYieldSpace: Bool {
+        if case .yieldSpace = venue { return true }
+        return false
+    }
+
+    /// The label of the asset-per-SY figure: the PY index on Pendle, `c` on a YieldSpace pool.
+    var assetPerSyLabel: String { isYieldSpace ? "c (base per pool share)" : "PY index (shares per SY)" }
+
+    /// Runs `body`, turning the venue's "too late" error (`MarketExpired`, `AfterMaturity`) into one that names
+    /// the expiry and the block time used, with its source.
+    func explainingExpiry<T>(_ body: (CurveContext) throws -> T) throws -> T {
+        switch venue {
+        case .pendle(let context): return try context.explainingExpiry { _ in try body(self) }
+        case .yieldSpace(let context): return try context.explainingMaturity { _ in try body(self) }
+        }
+    }
+
+    /// The context of a batch request: `"curve": "yieldspace"` with `pool` (as a YieldSpace market file holds
+    /// it), or a Pendle market's `market` and `pyIndex`; `blockTime` (required: batch reads no clock) and an
+    /// optional `stockPrice`.
+    init(request: some FieldReader) throws {
+        if case .string(let curve)? = request.value("curve"), curve == YieldSpaceMarketFile.curveName {
+            let file = try YieldSpaceMarketFile(origin: "request", fields: request)
+            venue = .yieldSpace(YieldSpaceContext(pool: file.pool, blockTime: try MarketFields.blockTime(request), blockTimeSource: .given,
+                                                  stockPrice: file.stockPrice))
+        } else {
+            venue = .pendle(try MarketContext(request: request))
+        }
+        title = nil
+        chartSubject = nil
+    }
+
+    init(venue: Venue, title: String?, chartSubject: String?) {
+        self.venue = venue
+        self.title = title
+        self.chartSubject = chartSubject
+    }
+}
+
+extension MarketOptions {
+    /// The market file named by `--market`, of either curve (its `curve` chooses), at the block time chosen by
+    /// `--at`.
+    static func curveContext(_ invocation: Invocation) throws -> (file: AnyMarketFile, context: CurveContext) {
+        if let (file, context) = try yieldSpaceContext(invocation) {
+            return (.yieldSpace(file), CurveContext(venue: .yieldSpace(context), title: file.title, chartSubject: file.chartSubject))
+        }
+        let (file, context) = try context(invocation)
+        return (.pendle(file), CurveContext(venue: .pendle(context), title: file.title, chartSubject: file.chartSubject))
+    }
+}
+
+extension AnyMarketFile {
+    /// A title for tables: name (underlying), then the source.
+    var title: String {
+        switch self {
+        case .pendle(let file): return file.title
+        case .yieldSpace(let file): return file.title
+        }
+    }
+
+    /// What a chart is about: the name (else the file) and the underlying.
+    var chartSubject: String {
+        switch self {
+        case .pendle(let file): return file.chartSubject
+        case .yieldSpace(let file): return file.chartSubject
+        }
+    }
+}
