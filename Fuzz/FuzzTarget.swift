@@ -200,8 +200,8 @@ enum FuzzText {
 
 enum FuzzCommand {
     /// The commands that read and print only (`report`, `batch`, `demo` and the help are left out).
-    static let commands = ["lockin", "short-yt", "hedge", "scenario", "market", "quote", "depth", "split", "dividends", "yt-interest", "rate",
-                           "wad"]
+    static let commands = ["lockin", "short-yt", "hedge", "scenario", "borrow", "rates", "loop", "mnav", "market", "quote", "depth", "compare",
+                           "split", "dividends", "yt-interest", "rate", "wad"]
     /// What a file argument becomes (paths relative to the repository's root, where scripts/fuzz.sh runs).
     static let files = [
         "examples/markets/aapl-like.json", "examples/markets/asdpendle-high-yield.json", "examples/markets/spy-like-near-expiry.json",
@@ -243,6 +243,7 @@ enum FuzzFiles {
                 FuzzBatch.answer(op: "depth", fields: fields)
             }
         }
+        _ = try? AnyMarketFile.parse(bytes, origin: "fuzz")
         if let file = try? YieldSpaceMarketFile.parse(bytes, origin: "fuzz") {
             guard let again = try? YieldSpaceMarketFile.parse(Array(file.jsonText.utf8), origin: "fuzz") else {
                 fuzzFailure("a YieldSpace market file's jsonText does not read back", render(bytes) + "\n→ " + file.jsonText)

@@ -202,6 +202,22 @@ struct SeedCorpus {
                 "{\"op\":\"quote\",\(context),\"swap\":\"swapExactYtForSy\",\"exactYtIn\":\"1000000000000000000000\"}",
                 "{\"op\":\"swapExactPtForYt\",\(context),\"exactPtIn\":\"1000000000000000000\"}",
                 "{\"op\":\"addLiquiditySingleSy\",\(context),\"netSyIn\":\"1000000000000000000\"}",
+                "{\"op\":\"swapSyForExactPt\",\(context),\"exactPtOut\":\"1000000000000000000\"}",
+                "{\"op\":\"swapPtForExactSy\",\(context),\"exactSyOut\":\"1000000000000000000\"}",
+                "{\"op\":\"swapExactYtForPt\",\(context),\"exactYtIn\":\"1000000000000000000\"}",
+                "{\"op\":\"addLiquiditySinglePt\",\(context),\"netPtIn\":\"1000000000000000000\"}",
+                "{\"op\":\"addLiquiditySingleSyKeepYt\",\(context),\"netSyIn\":\"1000000000000000000\"}",
+                "{\"op\":\"removeLiquiditySingleSy\",\(context),\"lpToRemove\":\"1000000000000000000\"}",
+                "{\"op\":\"removeLiquiditySinglePt\",\(context),\"lpToRemove\":\"1000000000000000000\"}",
+                "{\"op\":\"loop\",\(context),\"tokens\":\"100\",\"protocol\":\"morpho\",\"lltv\":\"91.5%\",\"borrowApr\":\"0.05%\",\"tokenApy\":\"0.1%\",\"loops\":8}",
+                "{\"op\":\"assetToSy\",\"index\":\"1012300000000000000\",\"amount\":\"100000000000000000000\"}",
+                "{\"op\":\"assetToSyUp_i\",\"index\":\"1012300000000000000\",\"amount\":\"-100000000000000000001\"}",
+                "{\"op\":\"syToAsset_i\",\"index\":\"1012300000000000000\",\"amount\":\"-3\"}",
+                "{\"op\":\"rawDivUp_u\",\"a\":\"7\",\"b\":\"2\"}",
+                // A market named by its file (relative to the repository's root, where the fuzzer runs).
+                "{\"op\":\"marketSnapshot\",\"marketFile\":\"examples/markets/aapl-like.json\"}",
+                "{\"op\":\"lockin\",\"marketFile\":\"examples/markets/yieldspace-aapl-like.json\",\"usd\":10000}",
+                "{\"op\":\"quote\",\"marketFile\":\"examples/markets/spy-like-near-expiry.json\",\"swap\":\"swapExactPtForSy\",\"exactPtIn\":\"1000000000000000000\"}",
             ]
             for (i, text) in extra.enumerated() {
                 add("batch-extra-\(i)", "B", text)

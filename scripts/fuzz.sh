@@ -40,7 +40,8 @@ echo "fuzzer: $scratch/yieldstrip-fuzz" >&2
 mkdir -p "$scratch/corpus" "$scratch/artifacts"
 flags=(-dict=Fuzz/fuzz.dict -timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1
        -artifact_prefix="$scratch/artifacts/")
+# Standard input is empty: a batch line may name any path as its market file (`marketFile`), /dev/stdin too.
 if [ "$seconds" = 0 ]; then
-    exec "$scratch/yieldstrip-fuzz" "${flags[@]}" -runs=0 "$@" Fuzz/corpus
+    exec "$scratch/yieldstrip-fuzz" "${flags[@]}" -runs=0 "$@" Fuzz/corpus < /dev/null
 fi
-exec "$scratch/yieldstrip-fuzz" "${flags[@]}" -max_total_time="$seconds" "$@" "$scratch/corpus" Fuzz/corpus
+exec "$scratch/yieldstrip-fuzz" "${flags[@]}" -max_total_time="$seconds" "$@" "$scratch/corpus" Fuzz/corpus < /dev/null
