@@ -73,7 +73,9 @@ import YieldStrip
 
     /// A 64 MiB line through the built tool: answered in its place while the process stays far below the
     /// line's size (without the limit it would hold the whole line, and its parse, in memory). Its peak
-    /// memory is read while it waits for more input, after the three answers.
+    /// memory is read while it waits for more input, after the three answers, and compared with the same
+    /// tool's peak after one short line (the runtime's own share: about 20 MiB, 35 MiB under the address
+    /// sanitizer), so that what the line adds is measured.
     @Test(.enabled(if: SplitAAPLExampleTests.builtTool != nil, "no built yieldstrip binary found (run 'swift build' first)"))
     func memoryStaysBoundedWhateverTheLineLength() throws {
         let tool = try #require(SplitAAPLExampleTests.builtTool)
@@ -81,9 +83,11 @@ import YieldStrip
         var input = Data((Self.request(id: 1, length: 30) + "\n" + #"{"op":"sqrt","y":"16","id":""#).utf8)
         input.append(Data(repeating: UInt8(ascii: "a"), count: lineBytes))
         input.append(Data(("\"}\n" + Self.request(id: 3, length: 30) + "\n").utf8))
-        guard let (outcome, peak) = try Subprocess.peakMemoryAnswering(tool, ["batch"], input: input, lines: 3) else { return }
+        guard let (outcome, peak) = try Subprocess.peakMemoryAnswering(tool, ["batch"], input: input, lines: 3),
+              let (_, baseline) = try Subprocess.peakMemoryAnswering(tool, ["batch"], input: Data((Self.request(id: 1, length: 30) + "\n").utf8),
+                                                                    lines: 1) else { return }
         #expect(outcome.exitStatus == 0 && outcome.stderr.isEmpty, "\(outcome)")
         #expect(outcome.stdout == [Self.answer(id: 1), Self.tooLong(1 << 20), Self.answer(id: 3)].joined(separator: "\n") + "\n")
-        #expect(peak < lineBytes / 2, "peak resident memory \(peak) bytes")
+        #expect(peak - baseline < lineBytes / 8, "peak resident memory \(peak) bytes, \(baseline) after one short line")
     }
 }

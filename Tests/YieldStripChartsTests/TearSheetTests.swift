@@ -83,6 +83,16 @@ import YieldStrip
         #expect(tree.all("section").count == TearSheetPage.sectionIDs.count && tree.all("svg").count == 1)
     }
 
+    /// A horizon no grid can use (beyond Int's range, infinite, not a number) is echoed, never converted to an
+    /// integer that cannot hold it: the grid says why it is missing and the rest of the sheet stays.
+    @Test(arguments: [1e300, -1e300, Double.infinity, -Double.infinity, Double.nan, 9.3e18])
+    func anOutOfRangeHorizonIsEchoed(days: Double) throws {
+        let position = try Position(parsing: "pt:1000")
+        let sheet = try Self.sheet(request: MarketTearSheetRequest(position: position, stockPrice: 230, days: days))
+        #expect(sheet.lockIn.value != nil)
+        #expect(sheet.assumptions.contains { $0.contains("after \(days) days") })
+    }
+
     /// A YieldSpace pool's sheet: the pool's own market section, depth in real fyToken, the lock-in, the grid and
     /// the hedges; the YT short left out with the reason (the pool trades no YT).
     @Test func aYieldSpacePoolsSheet() throws {

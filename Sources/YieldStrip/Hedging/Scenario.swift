@@ -27,8 +27,8 @@ public struct ScenarioRequest: Hashable, Sendable {
         self.stockPrice = stockPrice
     }
 
-    /// The most cells a grid may have.
-    public static let maximumCells = 1_000_000
+    /// The most cells a grid may have (an answer of about 18 MB in JSON).
+    public static let maximumCells = 100_000
 }
 
 /// One cell: the position's value after the shifts and the days, and its PnL in USD.
@@ -105,12 +105,19 @@ public enum Scenario {
             throw StrategyError.invalidInput(field: "days", value: "\(request.days)", reason: "give a horizon of 0 days or more")
         }
         let spot = try curve.spot(at: blockTime)
-        let seconds = Int64((request.days * Double(RateConventions.secondsPerDay)).rounded())
-        let horizon = blockTime + seconds
-        guard horizon < curve.expiry else {
-            throw StrategyError.invalidInput(field: "days", value: "\(request.days)",
-                                             reason: "the horizon \(UnixTime.format(horizon)) is not before expiry \(UnixTime.format(curve.expiry)); give fewer days")
+        // The horizon in whole seconds, when it is a time at all (days beyond ~10^14 are beyond Int64's seconds).
+        let exactSeconds = (request.days * Double(RateConventions.secondsPerDay)).rounded()
+        var horizon: Int64?
+        if exactSeconds < 9.2e18 {
+            let (sum, overflow) = blockTime.addingReportingOverflow(Int64(exactSeconds))
+            if !overflow { horizon = sum }
         }
+        guard let horizon, horizon < curve.expiry else {
+            let horizonText = horizon.map { UnixTime.format($0) } ?? "\(request.days) days after \(UnixTime.format(blockTime))"
+            throw StrategyError.invalidInput(field: "days", value: "\(request.days)",
+                                             reason: "the horizon \(horizonText) is not before expiry \(UnixTime.format(curve.expiry)); give fewer days")
+        }
+        let seconds = horizon - blockTime
         let (apy, basis, warnings) = try request.realizedYield.resolve(spot: spot, from: blockTime, to: horizon)
         let index = curve.assetPerSy.doubleValue
         let horizonYears = Double(seconds) / Double(RateConventions.secondsPerYear)

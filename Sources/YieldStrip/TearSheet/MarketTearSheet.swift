@@ -202,7 +202,8 @@ public struct MarketTearSheet: Sendable {
             .attempt { try RateRisk.compute(position, curve: curve, at: blockTime, stockPrice: stockPrice) }
         } ?? .unavailable(reason: missingPosition)
 
-        let days = request.days == request.days.rounded() ? String(Int(request.days)) : "\(request.days)"
+        // A whole number of days as an integer; any other (a fraction, beyond 10^15, not finite) as the Double reads.
+        let days = request.days == request.days.rounded() && Swift.abs(request.days) < 1e15 ? String(Int64(request.days)) : "\(request.days)"
         let assumptions = [
             "the market is read at \(UnixTime.format(blockTime)) (\(blockTimeSource)), \(roundedText(Double(spot.secondsToExpiry) / 86_400)) days before its expiry \(UnixTime.format(curve.expiry)); nothing trades in between",
             yieldSpace

@@ -99,8 +99,9 @@ struct ValueRange: Sendable, Equatable {
     /// The unit written (the first part's that has one), `.fraction` when none.
     var unit: RateText.Unit
 
-    /// The most values a range may produce.
-    static let defaultLimit = 1_000_000
+    /// The most values a range may produce: every value is a row of a table (or of a grid's side), so that a
+    /// few bytes of input cannot ask for gigabytes of answer.
+    static let defaultLimit = 10_000
 
     static let expectation = "expected FROM..TO:STEP (e.g. -30%..30%:10%, -200..200:50bp) or a comma list (-50bp,0,50bp)"
 
