@@ -33,11 +33,11 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// appends a new member; setting nil removes it.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key { return member.value }
+            for member in members where Self.sameKey(member.key, key) { return member.value }
             return nil
         }
         set {
-            let index = members.firstIndex { $0.key == key }
+            let index = members.firstIndex { Self.sameKey($0.key, key) }
             switch (index, newValue) {
             case let (index?, value?): members[index].value = value
             case let (index?, nil): members.remove(at: index)
@@ -47,8 +47,17 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// Keys are the same when they are equal strings of the same UTF-8 length: the length test makes a
+    /// lookup's misses cheap, and keeps apart keys that differ in their UTF-8 (`"K"` and the Kelvin sign).
+    @inline(__always)
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
+    }
+
     /// Appends a member at the end, even if `key` is already present.
     public mutating func append(_ key: String, _ value: JSONValue) {
+        // One allocation for the handful of members a request or result has, instead of growing 1, 2, 4, 8.
+        if members.isEmpty { members.reserveCapacity(8) }
         members.append(Member(key: key, value: value))
     }
 
@@ -60,7 +69,7 @@ public struct JSONObject: Sendable, Hashable, ExpressibleByDictionaryLiteral {
     /// The first key that occurs more than once, if any.
     public var firstDuplicateKey: String? {
         for i in members.indices.dropFirst() {
-            for j in 0..<i where members[j].key == members[i].key { return members[i].key }
+            for j in 0..<i where Self.sameKey(members[j].key, members[i].key) { return members[i].key }
         }
         return nil
     }

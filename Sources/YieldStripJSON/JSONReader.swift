@@ -160,11 +160,13 @@ struct JSONByteParser {
         index += 1
         skipWhitespace()
         var members: [JSONObject.Member] = []
-        var keys: Set<String>? = nil
+        var keys: Set<[UInt8]>? = nil
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
             index += 1
             return JSONObject(members)
         }
+        // One allocation for the handful of members a request has, instead of growing 1, 2, 4, 8.
+        members.reserveCapacity(8)
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw failure("unterminated object starting at byte \(open)") }
@@ -176,11 +178,12 @@ struct JSONByteParser {
             // A repeated key: linear scan for the few members of a request, a set past them (so that an
             // object of many keys costs linear time).
             let repeated: Bool
-            if members.count >= Self.linearKeyScanLimit, let inserted = keys?.insert(key).inserted {
+            // Keys compare by their UTF-8, as lookups do (JSONObject.sameKey).
+            if members.count >= Self.linearKeyScanLimit, let inserted = keys?.insert(Array(key.utf8)).inserted {
                 repeated = !inserted
             } else {
-                repeated = members.contains { $0.key == key }
-                if members.count == Self.linearKeyScanLimit - 1 { keys = Set(members.map(\.key) + [key]) }
+                repeated = members.contains { JSONObject.sameKey($0.key, key) }
+                if members.count == Self.linearKeyScanLimit - 1 { keys = Set((members.map(\.key) + [key]).map { Array($0.utf8) }) }
             }
             if repeated {
                 duplicateCount += 1
@@ -269,7 +272,9 @@ struct JSONByteParser {
         index += 1
         let start = index
         var isASCII = true
-        // Fast path: no escapes, the bytes between the quotes are the string.
+        // Fast path: no escapes, the bytes between the quotes are the string. Plain ASCII is skipped a word
+        // at a time.
+        if let base = bytes.baseAddress { index = PlainBytes.endOfRun(base, from: index, to: bytes.count) }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {

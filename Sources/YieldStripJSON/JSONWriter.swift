@@ -62,6 +62,12 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { source in
+            // Most strings (keys, decimal digits) need no escape: one copy.
+            guard let base = source.baseAddress,
+                  PlainBytes.endOfRun(base, from: 0, to: source.count) < source.count else {
+                bytes.append(contentsOf: source)
+                return
+            }
             var runStart = 0
             for i in source.indices {
                 let byte = source[i]

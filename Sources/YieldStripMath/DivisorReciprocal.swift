@@ -52,6 +52,8 @@ public struct DivisorReciprocal: Sendable, Hashable {
     public static let wad = DivisorReciprocal(nonZero: 1_000_000_000_000_000_000)
     public static let tenToThe10 = DivisorReciprocal(nonZero: 10_000_000_000)
     public static let hundred = DivisorReciprocal(nonZero: 100)
+    /// 10^19, the largest power of ten below 2^64 (decimal text, 19 digits at a time).
+    public static let tenToThe19 = DivisorReciprocal(nonZero: 10_000_000_000_000_000_000)
     /// 1 … 16, at index `k − 1`.
     public static let small: [DivisorReciprocal] = (1...16).map { DivisorReciprocal(nonZero: UInt64($0)) }
 }

@@ -157,7 +157,7 @@ extension Int256: CustomStringConvertible, LosslessStringConvertible {
         self = value
     }
 
-    public var description: String { isNegative ? "-" + magnitude.description : bits.description }
+    public var description: String { DecimalDigits.text(negative: isNegative, magnitude: magnitude) }
 }
 
 // MARK: - Double

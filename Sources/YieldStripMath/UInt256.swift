@@ -405,24 +405,7 @@ extension UInt256: CustomStringConvertible, LosslessStringConvertible {
     }
 
     /// The decimal digits.
-    public var description: String {
-        if fitsInUInt64 { return String(w0) }
-        // Peel off 19 decimal digits at a time.
-        let chunk: UInt64 = 10_000_000_000_000_000_000
-        var parts: [UInt64] = []
-        var rest = self
-        while !rest.fitsInUInt64 {
-            let (q, r) = rest.quotientAndRemainder(dividingBy: chunk)
-            parts.append(r)
-            rest = q
-        }
-        var text = String(rest.w0)
-        for part in parts.reversed() {
-            let digits = String(part)
-            text += String(repeating: "0", count: 19 - digits.count) + digits
-        }
-        return text
-    }
+    public var description: String { DecimalDigits.text(magnitude: self) }
 }
 
 // MARK: - Double

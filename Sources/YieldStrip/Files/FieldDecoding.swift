@@ -7,11 +7,12 @@ import YieldStripJSON
 package struct FieldDecoding<T>: Sendable {
     /// What the field must be, for messages: `an int256: a decimal string of wei or a JSON integer`.
     package let expected: String
-    package let read: @Sendable (JSONValue, _ field: String) throws(RequestError) -> T?
+    package let read: @Sendable (JSONValue, _ field: FieldPath) throws(RequestError) -> T?
 
     /// The field's value, or a `BadRequest` saying what was expected and what came.
-    package func decode(_ value: JSONValue, field: String) throws(RequestError) -> T {
+    package func decode(_ value: JSONValue, field: FieldPath) throws(RequestError) -> T {
         guard let result = try read(value, field) else {
+            let field = field.text
             throw .badRequest(field: field, reason: "field '\(field)' must be \(expected); got \(quoted(value))")
         }
         return result
@@ -123,9 +124,24 @@ extension FieldDecoding where T == JSONObject {
 
 // MARK: - Shared pieces
 
+/// A field's path in the request (`market.` and `totalPt`), joined only for a message: a read that succeeds
+/// builds no string.
+package struct FieldPath: Sendable {
+    package let prefix: String
+    package let name: String
+
+    package init(prefix: String, name: String) {
+        self.prefix = prefix
+        self.name = name
+    }
+
+    /// `market.totalPt`.
+    package var text: String { prefix + name }
+}
+
 /// Sign and magnitude of an integer given as a JSON integer or a decimal string; nil when the value
 /// is neither, `Overflow` when the magnitude needs more than 256 bits.
-private func integerParts(_ value: JSONValue, _ field: String) throws(RequestError) -> (negative: Bool, magnitude: UInt256)? {
+private func integerParts(_ value: JSONValue, _ field: FieldPath) throws(RequestError) -> (negative: Bool, magnitude: UInt256)? {
     let text: String
     switch value {
     case .number(let number) where number.isInteger: text = number.text
@@ -139,8 +155,9 @@ private func integerParts(_ value: JSONValue, _ field: String) throws(RequestErr
     }
 }
 
-private func outOfRange(_ field: String, _ range: String, _ value: JSONValue) -> RequestError {
-    .overflow(field: field, reason: "field '\(field)' is outside \(range): \(quoted(value))")
+private func outOfRange(_ path: FieldPath, _ range: String, _ value: JSONValue) -> RequestError {
+    let field = path.text
+    return .overflow(field: field, reason: "field '\(field)' is outside \(range): \(quoted(value))")
 }
 
 /// The value's JSON text, shortened to 80 characters.

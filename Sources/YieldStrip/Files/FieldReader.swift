@@ -67,11 +67,11 @@ extension FieldReader {
         guard let value = value(name) else {
             throw .badRequest(field: fieldPath + name, reason: "missing field '\(fieldPath + name)' (\(decoding.expected))")
         }
-        return try decoding.decode(value, field: fieldPath + name)
+        return try decoding.decode(value, field: FieldPath(prefix: fieldPath, name: name))
     }
 
     private func readIfPresent<T>(_ name: String, _ decoding: FieldDecoding<T>) throws(RequestError) -> T? {
         guard let value = value(name) else { return nil }
-        return try decoding.decode(value, field: fieldPath + name)
+        return try decoding.decode(value, field: FieldPath(prefix: fieldPath, name: name))
     }
 }
