@@ -38,6 +38,35 @@ extension JSONWriter: JSONMemberSink {
     }
 
     public mutating func append(_ key: String, wei value: Int256) {
+        // `,"key":"digits"` composed on the stack and appended at once (a key needing escapes takes the
+        // general path).
+        var key = key
+        let comma = continuesObject
+        let composed: Bool = key.withUTF8 { name in
+            guard name.count <= 64, let base = name.baseAddress, PlainBytes.endOfRun(base, from: 0, to: name.count) == name.count
+            else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 160) { buffer -> Bool in
+                guard let out = buffer.baseAddress else { return false }
+                // The digits at the end of the buffer, the rest in front of them.
+                let digitsStart = DecimalDigits.write(value.magnitude, endingAt: 159, into: out)
+                out[159] = UInt8(ascii: "\"")
+                var i = digitsStart
+                if value.isNegative && !value.isZero { i -= 1; out[i] = UInt8(ascii: "-") }
+                i -= 3
+                out[i] = UInt8(ascii: "\""); out[i + 1] = UInt8(ascii: ":"); out[i + 2] = UInt8(ascii: "\"")
+                i -= name.count
+                (out + i).update(from: base, count: name.count)
+                i -= 1
+                out[i] = UInt8(ascii: "\"")
+                if comma { i -= 1; out[i] = UInt8(ascii: ",") }
+                writeBytes(UnsafeBufferPointer(start: out + i, count: 160 - i))
+                return true
+            }
+        }
+        if composed {
+            continuesObject = true
+            return
+        }
         openMember(key)
         writeByte(UInt8(ascii: "\""))
         DecimalDigits.withText(negative: value.isNegative, magnitude: value.magnitude) { writeBytes($0) }

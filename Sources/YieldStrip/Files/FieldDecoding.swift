@@ -10,6 +10,7 @@ package struct FieldDecoding<T>: Sendable {
     package let read: @Sendable (FieldValue, _ field: FieldPath) throws(RequestError) -> T?
 
     /// The field's value, or a `BadRequest` saying what was expected and what came.
+    @inline(__always)  // specialized where it is called (a generic call asks the runtime for T?'s metadata)
     package func decode(_ value: FieldValue, field: FieldPath) throws(RequestError) -> T {
         guard let result = try read(value, field) else {
             let field = field.text

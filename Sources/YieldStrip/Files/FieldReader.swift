@@ -107,6 +107,7 @@ extension FieldReader {
         try readIfPresent(name, FieldDecoding.object).map { RequestFields(source: $0, path: fieldPath + name + ".") }
     }
 
+    @inline(__always)
     private func read<T>(_ name: String, _ decoding: FieldDecoding<T>) throws(RequestError) -> T {
         guard let value = fieldSource[name] else {
             throw .badRequest(field: fieldPath + name, reason: "missing field '\(fieldPath + name)' (\(decoding.expected))")
@@ -114,6 +115,7 @@ extension FieldReader {
         return try decoding.decode(value, field: FieldPath(prefix: fieldPath, name: name))
     }
 
+    @inline(__always)
     private func readIfPresent<T>(_ name: String, _ decoding: FieldDecoding<T>) throws(RequestError) -> T? {
         guard let value = fieldSource[name] else { return nil }
         return try decoding.decode(value, field: FieldPath(prefix: fieldPath, name: name))

@@ -37,9 +37,19 @@ public struct BatchRunner: Sendable {
     public static let defaultMaxLineBytes = 1 << 20
 
     /// - Parameter maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
+    /// Plain requests read onto a ``JSONTape`` and answers written straight into the output where the op
+    /// can (``BatchOp/writer``); off, every line takes the general path (the same answers, for the tests
+    /// that check exactly that).
+    package let usesFastPaths: Bool
+
     public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes) {
+        self.init(registry: registry, maxLineBytes: maxLineBytes, usesFastPaths: true)
+    }
+
+    package init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool) {
         self.registry = registry
         self.maxLineBytes = Swift.max(1, maxLineBytes)
+        self.usesFastPaths = usesFastPaths
     }
 
     /// Answers every line of `input` until it ends, writing to `output`.
@@ -145,7 +155,7 @@ public struct BatchRunner: Sendable {
         // by the full reader, which also names what is wrong with it.
         let source: FieldSource
         let id: JSONValue?
-        if let tape = JSONTape.parse(line), let object = tape.root.object {
+        if usesFastPaths, let tape = JSONTape.parse(line), let object = tape.root.object {
             source = .tape(object)
             id = object["id"]?.value
         } else {
@@ -176,7 +186,7 @@ public struct BatchRunner: Sendable {
             guard let op = registry.op(named: request.op) else {
                 throw RequestError.badRequest(field: "op", reason: "unknown op '\(request.op)'; 'yieldstrip batch --list' lists the ops")
             }
-            if let write = op.writer {
+            if usesFastPaths, let write = op.writer {
                 // Straight into the output; an error halfway drops what was written of the answer.
                 let start = writer.bytes.count
                 writeOpening(id: id, into: &writer)
