@@ -38,15 +38,15 @@ public struct BatchRunner: Sendable {
 
     /// - Parameter maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
     /// Plain requests read onto a ``JSONTape`` and answers written straight into the output where the op
-    /// can (``BatchOp/writer``); off, every line takes the general path (the same answers, for the tests
-    /// that check exactly that).
-    package let usesFastPaths: Bool
+    /// can (``BatchOp/writer``); off, every line takes the general path (the same answers byte for byte,
+    /// for the tests and the fuzzer that check exactly that).
+    public let usesFastPaths: Bool
 
     public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes) {
         self.init(registry: registry, maxLineBytes: maxLineBytes, usesFastPaths: true)
     }
 
-    package init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool) {
+    public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool) {
         self.registry = registry
         self.maxLineBytes = Swift.max(1, maxLineBytes)
         self.usesFastPaths = usesFastPaths
