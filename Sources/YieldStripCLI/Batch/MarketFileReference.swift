@@ -40,6 +40,9 @@ final class MarketFileReferences: @unchecked Sendable {
         guard case .string(let path) = given, !path.isEmpty else {
             throw RequestError.badRequest(field: Self.field, reason: "field 'marketFile' must be a market file's path (a non-empty string)")
         }
+        guard path != StandardInputFile.path else {
+            throw RequestError.badRequest(field: Self.field, reason: "field 'marketFile' is '-', standard input, which holds the requests here; give the market file's path")
+        }
         if let inline = Self.marketFields.first(where: { request[$0] != nil }) {
             throw RequestError.badRequest(field: inline, reason: "give 'marketFile' or the market inline ('\(inline)'), not both")
         }
