@@ -158,6 +158,14 @@ extension PendleMarketMath {
     /// executes the full trade at the answer; in the rare case that the new-state step reverts there (a
     /// zero implied rate, a new rate below one), it searches again with full trades, so the answer is
     /// always the largest size whose whole trade succeeds.
+    ///
+    /// Where the market's own limit binds (the budget is larger than what the limit leg costs), the first
+    /// size that reverts asks for the limit leg (``calcTradeLimit(_:_:pyIndex:buyingPt:upper:)``: the
+    /// analytic headroom of `calcTrade`'s checks, a few headroom evaluations and `calcTrade` at the limit and
+    /// one wei beyond), and the search jumps there instead of bisecting towards it: the `Double` root ends
+    /// in two or three evaluations, and the exact replay of the reference bisection decides every midpoint
+    /// from the limit (feasible at and below it, reverting above), evaluating the margin at the limit once.
+    /// The reported evaluations include the headroom's; the answer is the reference bisection's either way.
     @inlinable
     static func solveLargestLeg<S: PendleScalar>(
         _ kind: SwapKind, _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, blockTime: Int64,
@@ -196,7 +204,15 @@ extension PendleMarketMath {
         let spendInSy = kind == .swapExactSyForPt || kind == .swapExactSyForYt || kind == .swapPtForExactSy
         let indexWei = index.isFinite ? Swift.max(1, Swift.min(index.rounded(.up), 1e6)) : 1e6
         let noise = S(wei: spendInSy ? 4 : 4 + 3 * Int64(indexWei))
-        let result = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: noise) { size -> (margin: S, slope: Double, value: S)? in
+        // The market's limit, asked at the first revert (with full trades the new-state step may refuse
+        // below it: no shortcut there).
+        var limitEvaluations = 0
+        let limit: (() -> S?)? = fullTrades ? nil : {
+            guard let found = calcTradeLimit(market, comp, pyIndex: pyIndex, buyingPt: sign > 0, upper: upper) else { return nil }
+            limitEvaluations += found.evaluations
+            return found.size
+        }
+        let searched = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: noise, limit: limit) { size -> (margin: S, slope: Double, value: S)? in
             guard size.isPositive, let netPt = try? (sign > 0 ? size : size.negated()) else { return nil }
             let netSyToAccount: S, rate: S
             if fullTrades {
@@ -212,6 +228,7 @@ extension PendleMarketMath {
                   let margin = try? budget - spend else { return nil }
             return (margin, !S.isExact ? slope(at: size, rate: rate.doubleValue) : 0, netSyToAccount)
         }
+        let result = (size: searched.size, value: searched.value, evaluations: searched.evaluations + limitEvaluations)
         guard result.value != nil else { return (.zero, nil, result.evaluations, seedEvaluations) }
         let netPt = sign > 0 ? result.size : ((try? result.size.negated()) ?? result.size)
         if let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime) {
