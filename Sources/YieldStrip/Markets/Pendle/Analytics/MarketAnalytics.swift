@@ -188,13 +188,13 @@ extension PendleMarketMath {
     /// when `buyingPt`, else selling PT to it): the largest size whose `executeTradeCore` succeeds.
     /// Zero when no trade succeeds; exact to the wei in ``Wad``.
     ///
-    /// From the analytic headroom of `calcTrade`'s limit checks (``limitHeadroom(_:_:netPtToAccount:)``:
-    /// the 96 % proportion selling, the post-fee rate of one buying): the leg where `calcTrade` passes and
-    /// one wei more reverts, then the full trade there. About a dozen evaluations buying (headroom by
-    /// Newton over the proportion, then `calcTrade` twice and the full trade once), three selling (a
-    /// closed form). Where the headroom does not decide it — the full trade reverts at that leg (the
-    /// new-state step), or the pool is already past the proportion cap — a search over full trades below
-    /// that leg (``searchedLargestPtLeg(_:_:pyIndex:blockTime:buyingPt:upper:)``, a bisection of ~60).
+    /// From the analytic headroom of the checks that bind (``tradeLimit(_:_:pyIndex:blockTime:buyingPt:upper:)``:
+    /// the 96 % proportion selling; buying, the post-fee rate of one, or where the new state refuses
+    /// first, its rate and `ln`): the leg where the full trade succeeds and one wei more reverts, in 2
+    /// evaluations selling (a closed form, then the trade and `calcTrade` one wei beyond), about 8 buying
+    /// (Newton over the proportion), 15–20 where the new state binds. Where the headroom does not decide
+    /// it (a pool already past the proportion cap, a revert of another kind at the boundary), a search over
+    /// full trades (``searchedLargestPtLeg(_:_:pyIndex:blockTime:buyingPt:upper:)``, a bisection of ~60).
     public static func largestPtLeg<S: PendleScalar>(
         _ market: MarketState<S>, pyIndex: S, blockTime: Int64, buyingPt: Bool
     ) -> S {
@@ -208,19 +208,10 @@ extension PendleMarketMath {
     ) -> (size: S, evaluations: Int) {
         guard let comp = try? getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime),
               let upper = try? (buyingPt ? market.totalPt - S(wei: 1) : market.totalPt + comp.totalAsset) else { return (.zero, 0) }
-        var searchUpper = upper
-        var evaluations = 0
-        if let limit = calcTradeLimit(market, comp, pyIndex: pyIndex, buyingPt: buyingPt, upper: upper) {
-            // calcTrade passes at the leg and reverts beyond it: the full trade decides.
-            evaluations = limit.evaluations + 1
-            if let netPt = try? (buyingPt ? limit.size : limit.size.negated()),
-               (try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)) != nil {
-                return (limit.size, evaluations)
-            }
-            // The new-state step refuses what calcTrade allows: search below that leg.
-            guard let below = try? limit.size - S(wei: 1), below.isPositive else { return (.zero, evaluations) }
-            searchUpper = below
+        if let limit = tradeLimit(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt, upper: upper) {
+            return (limit.size, limit.evaluations)
         }
+        let searchUpper = upper, evaluations = 0
         let searched = searchedLargestPtLeg(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt, upper: searchUpper)
         return (searched.size, evaluations + searched.evaluations)
     }

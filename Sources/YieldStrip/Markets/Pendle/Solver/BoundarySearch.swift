@@ -14,13 +14,16 @@ public enum BoundarySearch {
         /// The smallest size known to revert, when the search learnt it from its `limit` (every larger
         /// size reverts too): the replay of the reference bisection decides those midpoints unevaluated.
         public var infeasibleFrom: Int256?
+        /// The margin at `size`, when the search ended on the limit having evaluated it.
+        public var margin: Int256?
 
         @inlinable
-        public init(size: Int256, value: Value?, evaluations: Int, infeasibleFrom: Int256? = nil) {
+        public init(size: Int256, value: Value?, evaluations: Int, infeasibleFrom: Int256? = nil, margin: Int256? = nil) {
             self.size = size
             self.value = value
             self.evaluations = evaluations
             self.infeasibleFrom = infeasibleFrom
+            self.margin = margin
         }
     }
 
@@ -47,7 +50,7 @@ public enum BoundarySearch {
     @inlinable
     public static func largestFeasible<Value: Sendable>(
         lower: Int256, upper: Int256, guess: Int256?, slope: Double?, approachOnly: Bool = false,
-        limit: (() -> Int256?)? = nil,
+        limit: (() -> Int256?)? = nil, newtonSteps maxNewtonSteps: Int = 4,
         evaluate: (Int256) -> (margin: Int256, value: Value)?
     ) -> Outcome<Value> {
         var evaluations = 0
@@ -57,20 +60,26 @@ public enum BoundarySearch {
         var limitAsked = limit == nil
         guard lower <= upper else { return Outcome(size: lower, value: nil, evaluations: 0) }
 
+        // Asks the limit once: sizes beyond it revert.
+        func askLimit() {
+            guard !limitAsked, let limit else { return }
+            limitAsked = true
+            if let largest = limit(), largest >= lo, largest < hi {
+                hi = largest &+ .one
+                infeasibleFrom = hi
+            }
+        }
         // Probes x, updating the bracket; returns the margin when the trade succeeded.
+        var lastMargin: Int256? = nil
         func probe(_ x: Int256) -> Int256? {
             evaluations += 1
             guard let (margin, value) = evaluate(x) else {
                 if x < hi { hi = x }
-                if !limitAsked, let limit {
-                    limitAsked = true
-                    if let largest = limit(), largest >= lo, largest < hi {
-                        hi = largest &+ .one
-                        infeasibleFrom = hi
-                    }
-                }
+                askLimit()
+                lastMargin = nil
                 return nil
             }
+            lastMargin = margin
             if !margin.isNegative {
                 if x > lo { lo = x; loValue = value }
             } else if x < hi {
@@ -92,11 +101,19 @@ public enum BoundarySearch {
             var previous: (x: Int256, margin: Int256)? = nil
             var lastFeasible = false
             var newtonSteps = 0
-            for _ in 0..<4 {
+            var converged = false  // the slope put the boundary within 2 wei of the last probe
+            for _ in 0..<maxNewtonSteps {
                 guard hi &- lo > .one else { break }
                 let margin = probe(x)
                 lastFeasible = margin.map { !$0.isNegative } ?? false
-                guard let margin else { break }
+                guard let margin else {
+                    // Beyond a limit just learnt: the limit is the next iterate.
+                    if let known = infeasibleFrom, hi == known, x >= known, hi &- lo > .one {
+                        x = hi &- .one
+                        continue
+                    }
+                    break
+                }
                 if let previous, previous.x != x {
                     let secant = (margin &- previous.margin).doubleValue / (x &- previous.x).doubleValue
                     if secant < 0 && secant.isFinite { slopeEstimate = secant }
@@ -106,25 +123,38 @@ public enum BoundarySearch {
                 // Aim half a wei of margin inside the feasible side.
                 let step = (margin.doubleValue + 0.5 * s) / -s
                 guard step.isFinite, step.magnitude < 1e70, let delta = Int256(rounding: step.rounded(.down)) else { break }
-                if delta.magnitude <= UInt256(UInt64(2)) { break }
+                if delta.magnitude <= UInt256(UInt64(2)) {
+                    converged = true
+                    break
+                }
+                // A step beyond the range's end: the range, not the margin, may bound the size.
+                if x &+ delta >= hi { askLimit() }
                 let next = inside(x &+ delta)
                 if next == x { break }
                 x = next
                 newtonSteps += 1
             }
             // A revert that taught the limit: probe the limit itself (the answer, when the budget still fits).
-            if let known = infeasibleFrom, hi == known, hi &- lo > .one {
-                x = hi &- .one
-                lastFeasible = probe(x).map { !$0.isNegative } ?? false
+            if let known = infeasibleFrom, hi == known {
+                if hi &- lo > .one {
+                    x = hi &- .one
+                    lastFeasible = probe(x).map { !$0.isNegative } ?? false
+                } else {
+                    (x, lastFeasible) = (lo, true)
+                }
             }
             if approachOnly && newtonSteps > 0 {
-                return Outcome(size: x, value: nil, evaluations: evaluations, infeasibleFrom: infeasibleFrom)
+                // At the limit with its margin known, hand both on (the replay need not evaluate it again).
+                let atLimit = infeasibleFrom == hi && x == lo && x &+ .one == hi
+                return Outcome(size: x, value: atLimit ? loValue : nil, evaluations: evaluations, infeasibleFrom: infeasibleFrom,
+                               margin: atLimit ? lastMargin : nil)
             }
             // Bracket: step outward from the side the last probe fell on, doubling, until the boundary is
             // crossed.
-            // After Newton the boundary is within a few wei; without it (a revert boundary, no slope) it is
-            // within the guess's own uncertainty, ~1e-13 relative for a `Double` seed.
-            var step = newtonSteps > 0 ? Int256.one
+            // After Newton (or a guess the slope already puts within 2 wei) the boundary is within a few
+            // wei; without it (a revert boundary, no slope) it is within the guess's own uncertainty, ~1e-13
+            // relative for a `Double` seed.
+            var step = newtonSteps > 0 || converged ? Int256.one
                 : Swift.max(Int256.one, Int256(rounding: guess.doubleValue.magnitude * 1e-13) ?? .one)
             for _ in 0..<128 {
                 guard hi &- lo > .one else { break }
@@ -177,10 +207,11 @@ extension BoundarySearch {
         var gValue: Value? = nil
         if g &+ .one == surelyInfeasible, g > lower {
             // The boundary is the limit: all of the range above it reverts.
-            evaluations += 1
-            if let (margin, value) = evaluate(g), margin >= noise {
-                surelyFeasible = g
-                gValue = value
+            if let margin = boundary.margin, let value = boundary.value {
+                if margin >= noise { (surelyFeasible, gValue) = (g, value) }
+            } else {
+                evaluations += 1
+                if let (margin, value) = evaluate(g), margin >= noise { (surelyFeasible, gValue) = (g, value) }
             }
         }
         // The zone's ends: step out from the boundary by the noise's width in size units, doubling.
@@ -282,7 +313,14 @@ extension BoundarySearch {
                     }
                 }
             }
-            if next > hi && hi == top && !topEvaluated { next = top }
+            if next > hi && hi == top && !topEvaluated {
+                // Beyond the range's end: ask the limit (sizes past it revert), then evaluate that end.
+                if !limitAsked, let limit {
+                    limitAsked = true
+                    if let largest = limit(), largest > lo, largest < top { (top, hi) = (largest, largest) }
+                }
+                next = top
+            }
             if !(next >= lo && next <= hi) { next = lo + (hi - lo) / 2 }
             let scale = max(abs(next), abs(x), .leastNormalMagnitude)
             if abs(next - x) <= relativeTolerance * scale || hi - lo <= relativeTolerance * max(abs(hi), .leastNormalMagnitude) {
