@@ -176,3 +176,56 @@ import Testing
         #expect(worstSeed <= 60, "\(worstSeed) Double evaluations")
     }
 }
+
+/// The three solvers on the same inputs: YieldStrip's optimal search, the router's `MarketApproxLibV2`
+/// replica and the current on-chain approximation (`MarketApproxLibOnchain`).
+@Suite struct RouterSolverCountTests {
+    /// Budget-binding (a budget of 1e-3 of the pool's SY): the on-chain answer is within its eps (5e-5)
+    /// below ours and never above it, V2's within 1e-4; where the limit binds (twice what the limit leg
+    /// costs) both routers revert, ours answers the limit leg in ≤ 20 exact evaluations.
+    @Test func routersBesideTheOptimalSearch() throws {
+        var compared = 0
+        for s in MarketLimitTests.samples(limit: 20).prefix(20) {
+            for kind in [SwapKind.swapExactSyForPt, .swapExactSyForYt] {
+                guard let budget = Wad(approximating: s.market.totalSy.doubleValue * 1e-3), budget.isPositive,
+                      let ours = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time),
+                      let trade = ours.trade else { continue }
+                let leg = trade.netPtToAccount.isNegative ? try trade.netPtToAccount.negated() : trade.netPtToAccount
+                let onchain = kind == .swapExactSyForPt
+                    ? RouterOnchainApproximation.swapExactSyForPt(s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
+                    : RouterOnchainApproximation.swapExactSyForYt(s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
+                let v2 = RouterApproximation.run(kind, s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
+                if let answer = onchain.answer {
+                    #expect(answer.amountOut <= leg && answer.amountOut.doubleValue >= leg.doubleValue * (1 - 6e-5),
+                            "\(s.name) \(kind): on-chain \(answer.amountOut), ours \(leg)")
+                    #expect(onchain.evaluations <= 30)
+                }
+                if let answer = v2.answer {
+                    #expect(answer.amountOut <= leg && answer.amountOut.doubleValue >= leg.doubleValue * (1 - 1.1e-4))
+                }
+                compared += 1
+            }
+        }
+        #expect(compared > 20)
+    }
+
+    @Test func whereTheLimitBindsTheRoutersRevert() throws {
+        var compared = 0
+        for s in MarketLimitTests.samples(limit: 20).prefix(20) {
+            for kind in [SwapKind.swapExactSyForPt, .swapExactSyForYt] {
+                let leg = PendleMarketMath.largestPtLeg(s.market, pyIndex: s.index, blockTime: s.time, buyingPt: kind.ptLegSign > 0)
+                guard let largest = PendleMarketMath.largestAmount(kind, market: s.market, pyIndex: s.index, blockTime: s.time, largestLeg: leg),
+                      largest.isPositive, let budget = try? largest + largest,
+                      let ours = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time)
+                else { continue }
+                #expect(ours.evaluations <= 20)
+                let onchain = kind == .swapExactSyForPt
+                    ? RouterOnchainApproximation.swapExactSyForPt(s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
+                    : RouterOnchainApproximation.swapExactSyForYt(s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
+                #expect(onchain.answer == nil && onchain.evaluations <= 30, "\(s.name) \(kind): \(String(describing: onchain.failure))")
+                compared += 1
+            }
+        }
+        #expect(compared > 20)
+    }
+}
