@@ -172,6 +172,7 @@ import Testing
             }
         }
         #expect(runs > 60)
+        #expect(worst <= 18, "\(worst)")
         // The Double seed: the root meets the limit at once (headroom and a couple of trades).
         #expect(worstSeed <= 60, "\(worstSeed) Double evaluations")
     }
