@@ -178,6 +178,58 @@ import Testing
     }
 }
 
+extension MarketLimitTests {
+    /// The exact headroom is ≥ 0 exactly where calcTrade's limit checks pass: at the limit and a few wei
+    /// either side, both directions.
+    @Test func headroomSignIsCalcTradesCheck() throws {
+        var checked = 0
+        for s in Self.samples(limit: 30) {
+            guard let comp = try? PendleMarketMath.getMarketPreCompute(s.market, pyIndex: s.index, blockTime: s.time) else { continue }
+            for buying in [true, false] {
+                let limit = PendleMarketMath.largestPtLeg(s.market, pyIndex: s.index, blockTime: s.time, buyingPt: buying)
+                guard limit.isPositive else { continue }
+                for offset: Int64 in [-3, -1, 0, 1, 2, 5] {
+                    guard let size = try? limit + Wad(wei: offset), size.isPositive,
+                          let net = try? (buying ? size : size.negated()) else { continue }
+                    let passes = (try? PendleMarketMath.calcTrade(s.market, comp, pyIndex: s.index, netPtToAccount: net)) != nil
+                    guard let headroom = try? PendleMarketMath.limitHeadroom(s.market, comp, netPtToAccount: net) else {
+                        #expect(!passes, "\(s.name) buying \(buying) \(offset): headroom throws, calcTrade passes")
+                        continue
+                    }
+                    #expect(!headroom.isNegative == passes, "\(s.name) buying \(buying) \(offset): headroom \(headroom), calcTrade \(passes)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 200)
+    }
+
+    /// Budgets at the limit leg's cost and a wei either side: the margin there is within the rounding
+    /// noise, so the replay evaluates the uncertain midpoints (a wide zone a minute before expiry, where the
+    /// spend barely moves per wei: up to ~40 evaluations); the answer is still the reference's.
+    @Test func budgetsAtTheLimitsCostMatchTheReference() throws {
+        var runs = 0
+        for s in Self.samples(limit: 12).prefix(24) {
+            for kind in Self.limitKinds {
+                let leg = PendleMarketMath.largestPtLeg(s.market, pyIndex: s.index, blockTime: s.time, buyingPt: kind.ptLegSign > 0)
+                guard let largest = PendleMarketMath.largestAmount(kind, market: s.market, pyIndex: s.index, blockTime: s.time, largestLeg: leg),
+                      largest.isPositive else { continue }
+                for offset: Int64 in [-1, 0, 1] {
+                    guard let budget = try? largest + Wad(wei: offset), budget.isPositive,
+                          let result = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time)
+                    else { continue }
+                    let reference = try Self.referenceLeg(kind, s.market, index: s.index, time: s.time, budget: budget)
+                    let size = result.trade.map { $0.netPtToAccount.isNegative ? $0.netPtToAccount.raw.negatedWrapping : $0.netPtToAccount.raw }
+                    #expect(size.map { Wad(raw: $0) } ?? .zero == reference, "\(s.name) \(kind) \(offset): leg \(String(describing: size)), reference \(reference)")
+                    #expect(result.evaluations <= 40, "\(s.name) \(kind) \(offset): \(result.evaluations)")
+                    runs += 1
+                }
+            }
+        }
+        #expect(runs > 100)
+    }
+}
+
 /// The three solvers on the same inputs: YieldStrip's optimal search, the router's `MarketApproxLibV2`
 /// replica and the current on-chain approximation (`MarketApproxLibOnchain`).
 @Suite struct RouterSolverCountTests {

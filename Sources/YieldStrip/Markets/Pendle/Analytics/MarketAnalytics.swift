@@ -211,9 +211,7 @@ extension PendleMarketMath {
         if let limit = tradeLimit(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt, upper: upper) {
             return (limit.size, limit.evaluations)
         }
-        let searchUpper = upper, evaluations = 0
-        let searched = searchedLargestPtLeg(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt, upper: searchUpper)
-        return (searched.size, evaluations + searched.evaluations)
+        return searchedLargestPtLeg(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt, upper: upper)
     }
 
     /// The largest PT leg in `0...upper` whose full trade succeeds, by a search with no slope (a bisection,
