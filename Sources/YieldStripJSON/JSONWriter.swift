@@ -4,22 +4,59 @@
 /// `\n`, `\r`, `\t`, `\b`, `\f` or `\u00XX`; everything else, non-ASCII included, is written as UTF-8.
 /// Numbers are written as their text, so they come out exactly as they went in.
 public struct JSONWriter {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8]
+    /// The buffer: `count` bytes written, the rest zero-filled room to write into (so that a write is a
+    /// copy into place, not an append element by element).
+    private var storage: [UInt8]
+    /// How many bytes have been written.
+    public private(set) var count = 0
     /// True when the object being written through ``JSONMemberSink`` already has a member, so the next
     /// one starts with a comma. Set it when members written otherwise precede.
     public var continuesObject = false
 
     public init(reservingCapacity capacity: Int = 256) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = [UInt8](repeating: 0, count: Swift.max(capacity, 16))
+    }
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] { Array(storage[0..<count]) }
+
+    /// Calls `body` with the bytes written so far.
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// The bytes written so far, decoded as UTF-8.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// Forgets what was written, keeping the buffer's capacity.
-    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    public mutating func removeAll() { count = 0 }
+
+    /// Room for `extra` more bytes (the buffer doubles when it runs out).
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > storage.count {
+            storage.append(contentsOf: repeatElement(0, count: Swift.max(storage.count, count + extra - storage.count)))
+        }
+    }
+
+    /// Appends `source`, copied into place.
+    @inline(__always)
+    private mutating func append(contentsOf source: UnsafeBufferPointer<UInt8>) {
+        guard let from = source.baseAddress, !source.isEmpty else { return }
+        reserve(source.count)
+        let at = count
+        storage.withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { (base + at).update(from: from, count: source.count) }
+        }
+        count += source.count
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
 
     public mutating func write(_ value: JSONValue) {
         switch value {
@@ -28,27 +65,27 @@ public struct JSONWriter {
         case .number(let number): writeUTF8(number.text)
         case .string(let text): write(string: text)
         case .array(let elements):
-            bytes.append(UInt8(ascii: "["))
+            append(UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                if i > 0 { append(UInt8(ascii: ",")) }
                 write(element)
             }
-            bytes.append(UInt8(ascii: "]"))
+            append(UInt8(ascii: "]"))
         case .object(let object): write(object)
         }
     }
 
     public mutating func write(_ object: JSONObject) {
-        bytes.append(UInt8(ascii: "{"))
+        append(UInt8(ascii: "{"))
         writeMembers(of: object, leadingComma: false)
-        bytes.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
     }
 
     /// Writes `"key":value` for each member, comma-separated (with a comma before the first one too
     /// when `leadingComma` is true), without braces: lets a caller put members of its own first.
     public mutating func writeMembers(of object: JSONObject, leadingComma: Bool) {
         for (i, member) in object.members.enumerated() {
-            if i > 0 || leadingComma { bytes.append(UInt8(ascii: ",")) }
+            if i > 0 || leadingComma { append(UInt8(ascii: ",")) }
             write(key: member.key)
             write(member.value)
         }
@@ -57,66 +94,67 @@ public struct JSONWriter {
     /// Writes `"key":`.
     public mutating func write(key: String) {
         write(string: key)
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: ":"))
     }
 
     /// Writes a quoted, escaped string.
     public mutating func write(string: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { source in
             // Most strings (keys, decimal digits) need no escape: one copy.
             guard let base = source.baseAddress,
                   PlainBytes.endOfRun(base, from: 0, to: source.count) < source.count else {
-                bytes.append(contentsOf: source)
+                append(contentsOf: source)
                 return
             }
             var runStart = 0
             for i in source.indices {
                 let byte = source[i]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<i]))
+                append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<i]))
                 appendEscape(for: byte)
                 runStart = i + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
+            append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<source.count]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// Appends raw, already valid JSON text.
     public mutating func writeRaw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Appends a single raw byte (a newline between lines, say).
-    public mutating func writeByte(_ byte: UInt8) { bytes.append(byte) }
+    public mutating func writeByte(_ byte: UInt8) { append(byte) }
 
     /// Appends raw bytes that are valid JSON text in place.
-    public mutating func writeBytes(_ raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
+    public mutating func writeBytes(_ raw: UnsafeBufferPointer<UInt8>) { append(contentsOf: raw) }
 
     /// Drops what was written after the first `count` bytes (an answer abandoned halfway for an error).
     public mutating func truncate(to count: Int) {
-        if count < bytes.count { bytes.removeSubrange(count...) }
+        if count < self.count { self.count = Swift.max(0, count) }
     }
 
     private mutating func writeUTF8(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { self.append(contentsOf: $0) }
     }
 
     private mutating func appendEscape(for byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
+        case 0x08: append(UInt8(ascii: "b"))
+        case 0x0C: append(UInt8(ascii: "f"))
         default:
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                      Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF)])
+            for escaped in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0xF)] {
+                append(escaped)
+            }
         }
     }
 

@@ -107,7 +107,7 @@ public struct BatchRunner: Sendable {
                         partialLine.removeAll(keepingCapacity: true)
                     }
                     lineStart = newline + 1
-                    if writer.bytes.count >= Self.flushSize { try flush(&writer, to: output) }
+                    if writer.count >= Self.flushSize { try flush(&writer, to: output) }
                 }
                 // The start of a line that continues in the next chunk: kept up to the limit, skipped beyond.
                 if lineStart < count && !skippingLongLine {
@@ -188,7 +188,7 @@ public struct BatchRunner: Sendable {
             }
             if usesFastPaths, let write = op.writer {
                 // Straight into the output; an error halfway drops what was written of the answer.
-                let start = writer.bytes.count
+                let start = writer.count
                 writeOpening(id: id, into: &writer)
                 writer.continuesObject = id != nil
                 do {
@@ -237,9 +237,9 @@ public struct BatchRunner: Sendable {
     }
 
     private func flush(_ writer: inout JSONWriter, to output: any ByteSink) throws(StreamError) {
-        guard !writer.bytes.isEmpty else { return }
+        guard writer.count > 0 else { return }
         var failure: StreamError?
-        writer.bytes.withUnsafeBytes { buffer in
+        writer.withUnsafeBytes { buffer in
             do throws(StreamError) { try output.write(buffer) } catch { failure = error }
         }
         if let failure { throw failure }
