@@ -50,8 +50,11 @@ extension PendleMarketMath {
     /// `executeTradeCore`'s own check `totalPt ≤ n` is not `calcTrade`'s: `n = totalPt` here gives p = 0, refused.
     ///
     /// - Parameters:
-    ///   - netPtToAccount: the sizes, PT to the account (negative sells PT).
-    ///   - output: at least `netPtToAccount.count` points; the first `netPtToAccount.count` are written.
+    ///   - market: the market, converted to `Double` (``MarketState/converted(to:)``).
+    ///   - comp: its pre-compute at the block (``getMarketPreCompute(_:pyIndex:blockTime:)``).
+    ///   - pyIndex: asset per SY, the one `comp` was computed with.
+    ///   - sizes: `netPtToAccount` of each trade, PT to the account (negative sells PT).
+    ///   - output: at least `sizes.count` points; the first `sizes.count` are written.
     /// - Returns: the number of refused sizes.
     @discardableResult
     public static func calcTradeSweep(
@@ -105,8 +108,8 @@ extension PendleMarketMath {
         return refused
     }
 
-    /// ``calcTradeSweep(_:_:pyIndex:netPtToAccount:into:)`` on an array: one point per size (NaN fields where the
-    /// market refuses the size).
+    /// ``calcTradeSweep(_:_:pyIndex:netPtToAccount:into:)`` on an array: one point per size of `sizes` (NaN fields
+    /// where the market refuses the size).
     public static func calcTradeSweep(
         _ market: MarketState<Double>, _ comp: MarketPreCompute<Double>, pyIndex: Double, netPtToAccount sizes: [Double]
     ) -> [TradeSweepPoint] {
