@@ -81,12 +81,18 @@ func fuzzFailure(_ what: String, _ detail: @autoclosure () -> String) -> Never {
 // MARK: - Batch
 
 enum FuzzBatch {
-    /// Answers `stream` and checks the protocol: one answer line per request line, each a JSON object that the
-    /// project's reader accepts (so no key repeated), either a result or a named error, never `InternalError`.
+    /// Answers `stream` and checks the protocol: the same answers with and without the fast paths, one answer
+    /// line per request line, each a JSON object that the project's reader accepts (so no key repeated), either a result or a named error, never `InternalError`.
     static func check(stream: [UInt8], chunkSize: Int, maxLineBytes: Int) {
         let output = MemorySink()
         BatchRunner(maxLineBytes: maxLineBytes).run(input: MemorySource(stream, chunkSize: chunkSize), output: output)
         let answers = output.bytes
+        // The fast paths (a plain request on a tape, an answer written straight out) change nothing.
+        let general = MemorySink()
+        BatchRunner(maxLineBytes: maxLineBytes, usesFastPaths: false).run(input: MemorySource(stream, chunkSize: chunkSize), output: general)
+        if general.bytes != answers {
+            fuzzFailure("the fast paths answer differently", render(stream) + "\n--- fast:\n" + render(answers) + "\n--- general:\n" + render(general.bytes))
+        }
         let expected = expectedAnswerCount(stream)
         if answers.isEmpty {
             if expected != 0 { fuzzFailure("no answer to \(expected) line(s)", render(stream)) }

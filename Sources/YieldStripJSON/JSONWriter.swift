@@ -6,6 +6,9 @@
 public struct JSONWriter {
     /// The bytes written so far.
     public private(set) var bytes: [UInt8]
+    /// True when the object being written through ``JSONMemberSink`` already has a member, so the next
+    /// one starts with a comma. Set it when members written otherwise precede.
+    public var continuesObject = false
 
     public init(reservingCapacity capacity: Int = 256) {
         bytes = []
@@ -88,6 +91,14 @@ public struct JSONWriter {
 
     /// Appends a single raw byte (a newline between lines, say).
     public mutating func writeByte(_ byte: UInt8) { bytes.append(byte) }
+
+    /// Appends raw bytes that are valid JSON text in place.
+    public mutating func writeBytes(_ raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
+
+    /// Drops what was written after the first `count` bytes (an answer abandoned halfway for an error).
+    public mutating func truncate(to count: Int) {
+        if count < bytes.count { bytes.removeSubrange(count...) }
+    }
 
     private mutating func writeUTF8(_ text: String) {
         var text = text

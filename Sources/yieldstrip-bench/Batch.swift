@@ -18,27 +18,54 @@ func executeTradeLines(count: Int) -> String {
     }.joined(separator: "\n") + "\n"
 }
 
+/// `count` request lines of the 64 reference-vector cases, in turn.
+func vectorTradeLines(count: Int) -> String {
+    (0..<count).map { VectorTradeCase.all[$0 % VectorTradeCase.all.count].line(id: $0) }.joined(separator: "\n") + "\n"
+}
+
+/// The batch door beside the trade it carries, on the fixture market and on the reference vectors' markets:
+/// each line row's note gives its cost as a multiple of its trade row's (measured in the same run).
 func batchBenchmarks() throws -> [Benchmark] {
-    let lineCount = 1000
-    let input = Array(executeTradeLines(count: lineCount).utf8)
+    let lineCount = 1024
+    let fixtureInput = Array(executeTradeLines(count: lineCount).utf8)
+    let vectorInput = Array(vectorTradeLines(count: lineCount).utf8)
+    let vectorCases = VectorTradeCase.all.compactMap(\.inputs)
+    guard vectorCases.count == 64 else { throw BenchError(reason: "a reference-vector case does not parse") }
     let runner = BatchRunner()
+    var c = Cursor()
     return [
         Benchmark(group: "batch", name: "executeTradeCore lines, in process (parse + trade + answer)",
-                  operationsPerCall: lineCount, note: "per line; rate = lines/s on one core") {
+                  operationsPerCall: lineCount, note: "per line; rate = lines/s on one core", ratioTo: "market executeTradeCore exact (pre-compute + trade + new state)") {
             let sink = CountingSink()
-            runner.run(input: MemorySource(input), output: sink)
+            runner.run(input: MemorySource(fixtureInput), output: sink)
+            blackHole(sink.count)
+        },
+        Benchmark(group: "batch", name: "executeTradeCore exact, reference-vector markets (the trade alone)",
+                  note: "64 cases of market_trade.json, in turn") {
+            let (market, index, netPt) = vectorCases[c.next()]
+            blackHole(try? PendleMarketMath.executeTradeCore(market, pyIndex: index, netPtToAccount: netPt, blockTime: VectorTradeCase.all[c.position].blockTime))
+        },
+        Benchmark(group: "batch", name: "executeTradeCore lines, reference-vector markets, in process",
+                  operationsPerCall: lineCount, note: "the same 64 cases as lines",
+                  ratioTo: "batch executeTradeCore exact, reference-vector markets (the trade alone)") {
+            let sink = CountingSink()
+            runner.run(input: MemorySource(vectorInput), output: sink)
             blackHole(sink.count)
         },
     ]
 }
 
-/// End to end through the `yieldstrip` executable beside this one: `lines` requests piped into
-/// `yieldstrip batch`, wall time from spawn to exit. Nil when the executable is not there.
-func processThroughput(lines: Int) throws -> (linesPerSecond: Double, seconds: Double)? {
+struct BenchError: Error {
+    var reason: String
+}
+
+/// End to end through the `yieldstrip` executable beside this one: `lines` request lines (`text`) piped
+/// into `yieldstrip batch`, wall time from spawn to exit. Nil when the executable is not there.
+func processThroughput(input text: String, lines: Int) throws -> (linesPerSecond: Double, seconds: Double)? {
     let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let executable = directory.appendingPathComponent("yieldstrip")
     guard FileManager.default.isExecutableFile(atPath: executable.path) else { return nil }
-    let input = Data(executeTradeLines(count: lines).utf8)
+    let input = Data(text.utf8)
     let process = Process()
     process.executableURL = executable
     process.arguments = ["batch"]

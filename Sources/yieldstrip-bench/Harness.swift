@@ -22,6 +22,8 @@ struct Benchmark {
     var operationsPerCall: Int = 1
     /// A note printed beside the timing (e.g. curve evaluations).
     var note: String = ""
+    /// The row (`group name`) this one is reported as a multiple of (a batch line of the trade it carries).
+    var ratioTo: String? = nil
     var body: () throws -> Void
 }
 

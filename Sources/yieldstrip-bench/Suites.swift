@@ -139,6 +139,42 @@ func coreBenchmarks() throws -> [Benchmark] {
     let routerYtEvaluations = try meanEvaluations {
         try RouterApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Fixture.budgets[$0 / 4], blockTime: time).evaluations
     }
+    // The current on-chain approximation on the same budgets (MarketApproxLibOnchain: spot estimate, ±5 %, eps 5e-5).
+    let onchainEvaluations = meanEvaluations {
+        RouterOnchainApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: Fixture.budgets[$0], blockTime: time).evaluations
+    }
+    let onchainYtEvaluations = meanEvaluations {
+        RouterOnchainApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Fixture.budgets[$0 / 4], blockTime: time).evaluations
+    }
+    // Where the market's limit binds: 64 budgets from 1.5 to 3 times what the largest leg costs, each way.
+    let largestBuy = PendleMarketMath.largestAmount(.swapExactSyForPt, market: market, pyIndex: index, blockTime: time) ?? .zero
+    let largestYt = PendleMarketMath.largestAmount(.swapExactSyForYt, market: market, pyIndex: index, blockTime: time) ?? .zero
+    func beyond(_ largest: Wad, _ i: Int) -> Wad { Wad(approximating: largest.doubleValue * (1.5 + Double(i) / 42)) ?? largest }
+    let limitBudgets = (0..<64).map { beyond(largestBuy, $0) }, limitYtBudgets = (0..<64).map { beyond(largestYt, $0) }
+    let limitEvaluations = try meanEvaluations {
+        try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: limitBudgets[$0], blockTime: time).evaluations
+    }
+    let limitSeedEvaluations = try meanEvaluations {
+        try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: limitBudgets[$0], blockTime: time).seedEvaluations
+    }
+    let limitYtEvaluations = try meanEvaluations {
+        try PendleMarketMath.swap(.swapExactSyForYt, market: market, pyIndex: index, amount: limitYtBudgets[$0], blockTime: time).evaluations
+    }
+    let limitYtSeedEvaluations = try meanEvaluations {
+        try PendleMarketMath.swap(.swapExactSyForYt, market: market, pyIndex: index, amount: limitYtBudgets[$0], blockTime: time).seedEvaluations
+    }
+    let routerLimitEvaluations = meanEvaluations {
+        RouterApproximation.run(.swapExactSyForPt, market, pyIndex: index, exactSyIn: limitBudgets[$0], blockTime: time).evaluations
+    }
+    let routerLimitYtEvaluations = meanEvaluations {
+        RouterApproximation.run(.swapExactSyForYt, market, pyIndex: index, exactSyIn: limitYtBudgets[$0], blockTime: time).evaluations
+    }
+    let onchainLimitEvaluations = meanEvaluations {
+        RouterOnchainApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: limitBudgets[$0], blockTime: time).evaluations
+    }
+    let onchainLimitYtEvaluations = meanEvaluations {
+        RouterOnchainApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: limitYtBudgets[$0], blockTime: time).evaluations
+    }
 
     // Outputs of the many-operations rows and of the sweeps: allocated once, never freed (the process ends).
     let wideOut = UnsafeMutableBufferPointer<Int256>.allocate(capacity: 64)
@@ -259,6 +295,37 @@ func coreBenchmarks() throws -> [Benchmark] {
                   note: "\(routerYtEvaluations) evaluations incl. calcMaxPtIn") {
             blackHole(try RouterApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next() / 4],
                                                                blockTime: time))
+        },
+        Benchmark(group: "solver", name: "on-chain approx swapExactSyForPt (MarketApproxLibOnchain, eps 5e-5)",
+                  note: "\(onchainEvaluations) evaluations, answer up to 0.005 % short") {
+            blackHole(RouterOnchainApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next()], blockTime: time))
+        },
+        Benchmark(group: "solver", name: "on-chain approx swapExactSyForYt (MarketApproxLibOnchain)",
+                  note: "\(onchainYtEvaluations) evaluations") {
+            blackHole(RouterOnchainApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next() / 4], blockTime: time))
+        },
+        // The market's own limit binding: the budget buys more than the largest leg.
+        Benchmark(group: "solver", name: "swapExactSyForPt exact, the market's limit binding",
+                  note: "\(limitEvaluations) exact + \(limitSeedEvaluations) Double evaluations") {
+            blackHole(try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: limitBudgets[c.next()], blockTime: time))
+        },
+        Benchmark(group: "solver", name: "swapExactSyForYt exact, the market's limit binding",
+                  note: "\(limitYtEvaluations) exact + \(limitYtSeedEvaluations) Double evaluations") {
+            blackHole(try PendleMarketMath.swap(.swapExactSyForYt, market: market, pyIndex: index, amount: limitYtBudgets[c.next()], blockTime: time))
+        },
+        Benchmark(group: "solver", name: "router MarketApproxLibV2, the limit binding (reverts)",
+                  note: "PT \(routerLimitEvaluations), YT \(routerLimitYtEvaluations) evaluations to APPROX_EXHAUSTED") {
+            blackHole(RouterApproximation.run(.swapExactSyForPt, market, pyIndex: index, exactSyIn: limitBudgets[c.next()], blockTime: time))
+        },
+        Benchmark(group: "solver", name: "on-chain approx, the limit binding (reverts)",
+                  note: "PT \(onchainLimitEvaluations), YT \(onchainLimitYtEvaluations) evaluations to the revert") {
+            blackHole(RouterOnchainApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: limitBudgets[c.next()], blockTime: time))
+        },
+        Benchmark(group: "solver", name: "largestPtLeg exact, buying (analytic headroom)", note: "the market's limit, both ways") {
+            blackHole(PendleMarketMath.largestPtLeg(market, pyIndex: index, blockTime: time - Int64(c.next()), buyingPt: true))
+        },
+        Benchmark(group: "solver", name: "largestPtLeg exact, selling (closed form)") {
+            blackHole(PendleMarketMath.largestPtLeg(market, pyIndex: index, blockTime: time - Int64(c.next()), buyingPt: false))
         },
         // The jobs: the exact trade (the market's limit searched only when the trade reaches it), for the lock-in
         // a second, fee-free one, and the Double analytics.

@@ -42,28 +42,39 @@ do {
     if let filter { benchmarks = benchmarks.filter { "\($0.group) \($0.name)".localizedCaseInsensitiveContains(filter) } }
     var rows: [[String]] = []
     var objects: [String] = []
+    var medians: [String: Double] = [:]
     for benchmark in benchmarks {
         let m = try measure(benchmark, samples: samples, sampleMilliseconds: sampleMilliseconds)
+        medians["\(benchmark.group) \(benchmark.name)"] = m.medianNanoseconds
         let perSecond = 1e9 / m.medianNanoseconds
+        // A row measured beside another (a batch line beside its trade): the multiple, from this run.
+        var note = benchmark.note, ratioField = ""
+        if let base = benchmark.ratioTo, let baseMedian = medians[base] {
+            let ratio = m.medianNanoseconds / baseMedian
+            note += String(format: "; %.2f× its trade", ratio)
+            ratioField = ",\"ratio\":\(ratio)"
+        }
         rows.append([benchmark.group, benchmark.name, formatDuration(m.medianNanoseconds), formatDuration(m.minNanoseconds),
                      String(format: "±%.1f%%", m.spreadPercent / 2),
                      perSecond >= 1e6 ? String(format: "%.1fM/s", perSecond / 1e6) : String(format: "%.0fk/s", perSecond / 1e3),
-                     benchmark.note])
-        objects.append("{\"group\":\"\(benchmark.group)\",\"name\":\"\(benchmark.name)\",\"medianNs\":\(m.medianNanoseconds),\"minNs\":\(m.minNanoseconds),\"spreadPercent\":\(m.spreadPercent),\"samples\":\(m.samples),\"note\":\"\(benchmark.note)\"}")
+                     note])
+        objects.append("{\"group\":\"\(benchmark.group)\",\"name\":\"\(benchmark.name)\",\"medianNs\":\(m.medianNanoseconds),\"minNs\":\(m.minNanoseconds),\"spreadPercent\":\(m.spreadPercent),\"samples\":\(m.samples)\(ratioField),\"note\":\"\(note)\"}")
         if !json { FileHandle.standardError.write(".".utf8Data) }
     }
-    // End to end: 100,000 lines through the executable (best of three runs).
-    var process: (linesPerSecond: Double, seconds: Double)? = nil
+    // End to end: 100,000 lines through the executable (best of three runs), on each kind of input.
     if filter.map({ "batch process".localizedCaseInsensitiveContains($0) || $0.localizedCaseInsensitiveContains("batch") }) ?? true {
-        for _ in 0..<3 {
-            if let run = try processThroughput(lines: 100_000), run.linesPerSecond > (process?.linesPerSecond ?? 0) { process = run }
+        for (kind, text) in [("fixture", executeTradeLines(count: 100_000)), ("vector", vectorTradeLines(count: 100_000))] {
+            var process: (linesPerSecond: Double, seconds: Double)? = nil
+            for _ in 0..<3 {
+                if let run = try processThroughput(input: text, lines: 100_000), run.linesPerSecond > (process?.linesPerSecond ?? 0) { process = run }
+            }
+            guard let process else { continue }
+            let name = kind == "fixture" ? "executeTradeCore lines through `yieldstrip batch` (100,000 piped)"
+                                         : "reference-vector lines through `yieldstrip batch` (100,000 piped)"
+            rows.append(["batch", name, formatDuration(1e9 / process.linesPerSecond), "", "",
+                         String(format: "%.0fk/s", process.linesPerSecond / 1e3), String(format: "best of 3 runs, %.2f s", process.seconds)])
+            objects.append("{\"group\":\"batch\",\"name\":\"process \(kind)\",\"linesPerSecond\":\(process.linesPerSecond)}")
         }
-    }
-    if let process {
-        rows.append(["batch", "executeTradeCore lines through `yieldstrip batch` (100,000 piped)",
-                     formatDuration(1e9 / process.linesPerSecond), "", "", String(format: "%.0fk/s", process.linesPerSecond / 1e3),
-                     String(format: "best of 3 runs, %.2f s", process.seconds)])
-        objects.append("{\"group\":\"batch\",\"name\":\"process\",\"linesPerSecond\":\(process.linesPerSecond)}")
     }
     if json {
         print("[" + objects.joined(separator: ",\n") + "]")

@@ -132,9 +132,9 @@ import YieldStrip
             }
             // Budget-bound answers take a dozen or so evaluations (Newton, the rounding zone's two ends, the
             // reference bisection's few uncertain midpoints); where the market's own limit binds (the largest
-            // budgets here), a bisection over the seed's uncertainty.
+            // budgets here), the limit from its headroom and a jump there (MarketLimitTests).
             let limitBound = PendleMarketMath.largestPtLeg(market, pyIndex: index, blockTime: time, buyingPt: true) == result.amountOut
-            #expect(result.evaluations <= (limitBound ? 140 : 24), "case \(i): \(result.evaluations) evaluations, seed \(result.seedEvaluations), budget \(budget), out \(result.amountOut), totalPt \(market.totalPt)")
+            #expect(result.evaluations <= (limitBound ? 20 : 24), "case \(i): \(result.evaluations) evaluations, seed \(result.seedEvaluations), budget \(budget), out \(result.amountOut), totalPt \(market.totalPt)")
         }
     }
 

@@ -7,13 +7,14 @@ import YieldStripJSON
 package struct FieldDecoding<T>: Sendable {
     /// What the field must be, for messages: `an int256: a decimal string of wei or a JSON integer`.
     package let expected: String
-    package let read: @Sendable (JSONValue, _ field: FieldPath) throws(RequestError) -> T?
+    package let read: @Sendable (FieldValue, _ field: FieldPath) throws(RequestError) -> T?
 
     /// The field's value, or a `BadRequest` saying what was expected and what came.
-    package func decode(_ value: JSONValue, field: FieldPath) throws(RequestError) -> T {
+    @inline(__always)  // specialized where it is called (a generic call asks the runtime for T?'s metadata)
+    package func decode(_ value: FieldValue, field: FieldPath) throws(RequestError) -> T {
         guard let result = try read(value, field) else {
             let field = field.text
-            throw .badRequest(field: field, reason: "field '\(field)' must be \(expected); got \(quoted(value))")
+            throw .badRequest(field: field, reason: "field '\(field)' must be \(expected); got \(quoted(value.json))")
         }
         return result
     }
@@ -75,7 +76,7 @@ extension FieldDecoding where T == Double {
     package static var double: FieldDecoding {
         FieldDecoding(expected: "a number: a JSON number or a string holding one") { value, field throws(RequestError) in
             let text: String
-            switch value {
+            switch value.json {
             case .number(let number): text = number.text
             case .string(let string) where JSONNumber(text: string) != nil: text = string
             default: return nil
@@ -89,7 +90,7 @@ extension FieldDecoding where T == Double {
 extension FieldDecoding where T == Bool {
     package static var bool: FieldDecoding {
         FieldDecoding(expected: "true or false") { value, _ in
-            if case .bool(let flag) = value { return flag }
+            if case .bool(let flag) = value.json { return flag }
             return nil
         }
     }
@@ -98,7 +99,7 @@ extension FieldDecoding where T == Bool {
 extension FieldDecoding where T == String {
     package static var string: FieldDecoding {
         FieldDecoding(expected: "a string") { value, _ in
-            if case .string(let text) = value { return text }
+            if case .string(let text) = value.json { return text }
             return nil
         }
     }
@@ -107,17 +108,21 @@ extension FieldDecoding where T == String {
 extension FieldDecoding where T == [JSONValue] {
     package static var array: FieldDecoding {
         FieldDecoding(expected: "an array") { value, _ in
-            if case .array(let elements) = value { return elements }
+            if case .array(let elements) = value.json { return elements }
             return nil
         }
     }
 }
 
-extension FieldDecoding where T == JSONObject {
+extension FieldDecoding where T == FieldSource {
+    /// An object, kept as it was read (a tape's object stays on its tape).
     package static var object: FieldDecoding {
         FieldDecoding(expected: "an object") { value, _ in
-            if case .object(let object) = value { return object }
-            return nil
+            switch value {
+            case .tape(let value): return value.object.map(FieldSource.tape)
+            case .json(.object(let object)): return .object(object)
+            case .json: return nil
+            }
         }
     }
 }
@@ -141,23 +146,29 @@ package struct FieldPath: Sendable {
 
 /// Sign and magnitude of an integer given as a JSON integer or a decimal string; nil when the value
 /// is neither, `Overflow` when the magnitude needs more than 256 bits.
-private func integerParts(_ value: JSONValue, _ field: FieldPath) throws(RequestError) -> (negative: Bool, magnitude: UInt256)? {
-    let text: String
+private func integerParts(_ value: FieldValue, _ field: FieldPath) throws(RequestError) -> (negative: Bool, magnitude: UInt256)? {
+    let parsed: DecimalInteger.Parsed
     switch value {
-    case .number(let number) where number.isInteger: text = number.text
-    case .string(let string): text = string
-    default: return nil
+    case .tape(let item):
+        switch item.kind {
+        case .number: guard let integer = item.withText(DecimalInteger.parseJSONInteger) else { return nil }; parsed = integer
+        case .string: parsed = item.withText(DecimalInteger.parse)
+        default: return nil
+        }
+    case .json(.number(let number)) where number.isInteger: parsed = DecimalInteger.parse(number.text)
+    case .json(.string(let string)): parsed = DecimalInteger.parse(string)
+    case .json: return nil
     }
-    switch DecimalInteger.parse(text) {
+    switch parsed {
     case .value(let negative, let magnitude): return (negative, magnitude)
     case .malformed: return nil
     case .tooLarge: throw outOfRange(field, "the 256-bit integer range", value)
     }
 }
 
-private func outOfRange(_ path: FieldPath, _ range: String, _ value: JSONValue) -> RequestError {
+private func outOfRange(_ path: FieldPath, _ range: String, _ value: FieldValue) -> RequestError {
     let field = path.text
-    return .overflow(field: field, reason: "field '\(field)' is outside \(range): \(quoted(value))")
+    return .overflow(field: field, reason: "field '\(field)' is outside \(range): \(quoted(value.json))")
 }
 
 /// The value's JSON text, shortened to 80 characters.

@@ -12,30 +12,74 @@ import YieldStripJSON
 /// - `double`: a JSON number or a string holding one.
 package protocol FieldReader {
     /// The object whose fields are read.
-    var fieldObject: JSONObject { get }
+    var fieldSource: FieldSource { get }
     /// The path of that object in the request, ending with a dot (`market.`), or empty at top level.
     var fieldPath: String { get }
 }
 
+/// An object whose fields are read: a parsed ``JSONObject``, or an object of a ``JSONTape`` (the batch
+/// door's plain requests), read without building its values until one is asked for as a ``JSONValue``.
+package enum FieldSource: Sendable {
+    case object(JSONObject)
+    case tape(JSONTapeObject)
+
+    /// The member `name`; nil when it is missing or `null`.
+    package subscript(name: String) -> FieldValue? {
+        switch self {
+        case .object(let object):
+            guard let value = object[name], value != .null else { return nil }
+            return .json(value)
+        case .tape(let object):
+            guard let value = object[name], value.kind != .null else { return nil }
+            return .tape(value)
+        }
+    }
+
+    /// The object as a ``JSONObject``.
+    package var object: JSONObject {
+        switch self {
+        case .object(let object): return object
+        case .tape(let object): return object.materialized
+        }
+    }
+}
+
+/// A field's value: a ``JSONValue``, or a value of a ``JSONTape`` (decoded from its bytes).
+package enum FieldValue: Sendable {
+    case json(JSONValue)
+    case tape(JSONTapeValue)
+
+    /// The value as a ``JSONValue``.
+    package var json: JSONValue {
+        switch self {
+        case .json(let value): return value
+        case .tape(let value): return value.value
+        }
+    }
+}
+
 /// The fields of an object nested in a request.
 package struct RequestFields: FieldReader, Sendable {
-    package let fieldObject: JSONObject
+    package let fieldSource: FieldSource
     package let fieldPath: String
 
     package init(_ object: JSONObject, path: String = "") {
-        fieldObject = object
+        fieldSource = .object(object)
+        fieldPath = path
+    }
+
+    package init(source: FieldSource, path: String = "") {
+        fieldSource = source
         fieldPath = path
     }
 }
 
 extension FieldReader {
+    /// The object whose fields are read, as a ``JSONObject``.
+    package var fieldObject: JSONObject { fieldSource.object }
+
     /// The field's value; nil when it is missing or `null`.
-    package func value(_ name: String) -> JSONValue? {
-        switch fieldObject[name] {
-        case nil, .null?: return nil
-        case let value?: return value
-        }
-    }
+    package func value(_ name: String) -> JSONValue? { fieldSource[name]?.json }
 
     package func int256(_ name: String) throws(RequestError) -> Int256 { try read(name, FieldDecoding.int256) }
     package func uint256(_ name: String) throws(RequestError) -> UInt256 { try read(name, FieldDecoding.uint256) }
@@ -48,7 +92,7 @@ extension FieldReader {
     package func array(_ name: String) throws(RequestError) -> [JSONValue] { try read(name, FieldDecoding.array) }
     /// The nested object `name`, whose own accessors name fields as `name.field`.
     package func object(_ name: String) throws(RequestError) -> RequestFields {
-        RequestFields(try read(name, FieldDecoding.object), path: fieldPath + name + ".")
+        RequestFields(source: try read(name, FieldDecoding.object), path: fieldPath + name + ".")
     }
 
     package func int256IfPresent(_ name: String) throws(RequestError) -> Int256? { try readIfPresent(name, FieldDecoding.int256) }
@@ -60,18 +104,20 @@ extension FieldReader {
     package func boolIfPresent(_ name: String) throws(RequestError) -> Bool? { try readIfPresent(name, FieldDecoding.bool) }
     package func stringIfPresent(_ name: String) throws(RequestError) -> String? { try readIfPresent(name, FieldDecoding.string) }
     package func objectIfPresent(_ name: String) throws(RequestError) -> RequestFields? {
-        try readIfPresent(name, FieldDecoding.object).map { RequestFields($0, path: fieldPath + name + ".") }
+        try readIfPresent(name, FieldDecoding.object).map { RequestFields(source: $0, path: fieldPath + name + ".") }
     }
 
+    @inline(__always)
     private func read<T>(_ name: String, _ decoding: FieldDecoding<T>) throws(RequestError) -> T {
-        guard let value = value(name) else {
+        guard let value = fieldSource[name] else {
             throw .badRequest(field: fieldPath + name, reason: "missing field '\(fieldPath + name)' (\(decoding.expected))")
         }
         return try decoding.decode(value, field: FieldPath(prefix: fieldPath, name: name))
     }
 
+    @inline(__always)
     private func readIfPresent<T>(_ name: String, _ decoding: FieldDecoding<T>) throws(RequestError) -> T? {
-        guard let value = value(name) else { return nil }
+        guard let value = fieldSource[name] else { return nil }
         return try decoding.decode(value, field: FieldPath(prefix: fieldPath, name: name))
     }
 }

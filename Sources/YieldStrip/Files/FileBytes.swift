@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,6 +21,11 @@ package enum FileBytes {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Failure(reason: systemErrorText(errno)) }
         defer { close(descriptor) }
+        return try read(descriptor: descriptor, limit: limit, kind: kind)
+    }
+
+    /// What is left to read from an open descriptor, as ``read(path:limit:kind:)`` reads a file.
+    package static func read(descriptor: Int32, limit: Int, kind: String) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
@@ -36,6 +42,30 @@ package enum FileBytes {
             }
             bytes.append(contentsOf: chunk[0..<count])
         }
+    }
+}
+
+/// Standard input as a file named `-`, read once: every later read in the process gets the same bytes (a
+/// command may read its market file more than once, and a pipe can be read only once).
+package enum StandardInputFile {
+    /// The name that stands for standard input.
+    package static let path = "-"
+
+    private final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var bytes: [UInt8]?
+    }
+
+    private static let cache = Cache()
+
+    /// The bytes of standard input, read on the first call (at most `limit` of them).
+    package static func read(limit: Int, kind: String) throws(FileBytes.Failure) -> [UInt8] {
+        cache.lock.lock()
+        defer { cache.lock.unlock() }
+        if let bytes = cache.bytes { return bytes }
+        let bytes = try FileBytes.read(descriptor: 0, limit: limit, kind: kind)
+        cache.bytes = bytes
+        return bytes
     }
 }
 

@@ -76,15 +76,25 @@ package enum MarketFields {
     /// The state as a JSON object, in the vectors' field order.
     package static func object<S: ScalarJSON>(_ market: MarketState<S>) throws -> JSONObject {
         var object = JSONObject()
-        object.append("totalPt", try market.totalPt.json("market.totalPt"))
-        object.append("totalSy", try market.totalSy.json("market.totalSy"))
-        object.append("totalLp", try market.totalLp.json("market.totalLp"))
-        object.append("scalarRoot", try market.scalarRoot.json("market.scalarRoot"))
-        object.append("expiry", .number(JSONNumber(market.expiry)))
-        object.append("lnFeeRateRoot", try market.lnFeeRateRoot.json("market.lnFeeRateRoot"))
-        object.append("reserveFeePercent", .number(JSONNumber(market.reserveFeePercent)))
-        object.append("lastLnImpliedRate", try market.lastLnImpliedRate.json("market.lastLnImpliedRate"))
+        try append(market, to: &object)
         return object
+    }
+
+    /// The market's fields, appended to `sink` (the members of ``object(_:)``).
+    package static func append<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, to sink: inout Sink) throws {
+        try market.totalPt.append(to: &sink, key: "totalPt", field: "market.totalPt")
+        try market.totalSy.append(to: &sink, key: "totalSy", field: "market.totalSy")
+        try market.totalLp.append(to: &sink, key: "totalLp", field: "market.totalLp")
+        try market.scalarRoot.append(to: &sink, key: "scalarRoot", field: "market.scalarRoot")
+        sink.append("expiry", .number(JSONNumber(market.expiry)))
+        try market.lnFeeRateRoot.append(to: &sink, key: "lnFeeRateRoot", field: "market.lnFeeRateRoot")
+        sink.append("reserveFeePercent", .number(JSONNumber(market.reserveFeePercent)))
+        try market.lastLnImpliedRate.append(to: &sink, key: "lastLnImpliedRate", field: "market.lastLnImpliedRate")
+    }
+
+    /// `"market": { … }` in `sink`.
+    package static func appendObject<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, to sink: inout Sink) throws {
+        try sink.appendObject("market") { (nested: inout Sink) throws in try append(market, to: &nested) }
     }
 }
 
@@ -92,10 +102,13 @@ package enum MarketFields {
 /// numbers in units.
 package protocol ScalarJSON: PendleScalar {
     func json(_ field: String) throws -> JSONValue
+    /// Appends the value as member `key` of `sink`; `field` names it in an error (`market.totalPt`).
+    func append<Sink: JSONMemberSink>(to sink: inout Sink, key: String, field: String) throws
 }
 
 extension Wad: ScalarJSON {
     package func json(_ field: String) throws -> JSONValue { .wei(raw) }
+    package func append<Sink: JSONMemberSink>(to sink: inout Sink, key: String, field: String) { sink.append(key, wei: raw) }
 }
 
 extension Double: ScalarJSON {
@@ -103,13 +116,20 @@ extension Double: ScalarJSON {
         guard let number = JSONNumber(self) else { throw NonFiniteResultError(field: field) }
         return .number(number)
     }
+
+    package func append<Sink: JSONMemberSink>(to sink: inout Sink, key: String, field: String) throws {
+        sink.append(key, try json(field))
+    }
+}
+
+extension JSONMemberSink {
+    /// Appends a scalar result (wei string or number).
+    package mutating func append<S: ScalarJSON>(_ key: String, scalar value: S) throws {
+        try value.append(to: &self, key: key, field: key)
+    }
 }
 
 extension JSONObject {
-    /// Appends a scalar result (wei string or number).
-    package mutating func append<S: ScalarJSON>(_ key: String, scalar value: S) throws {
-        append(key, try value.json(key))
-    }
 
     /// Appends a `Double` analytic, or `null` when it is not finite (a quantity that does not exist
     /// for this trade, such as an effective price of nothing).

@@ -210,9 +210,11 @@ extension MarketFile {
 }
 
 extension MarketFileError {
-    /// The bytes of the market file at `path` (at most 16 MiB); any file of either curve.
+    /// The bytes of the market file at `path` (at most 16 MiB); any file of either curve. `-` is standard
+    /// input, read once per process (``StandardInputFile``).
     package static func bytes(path: String) throws(MarketFileError) -> [UInt8] {
         do {
+            if path == StandardInputFile.path { return try StandardInputFile.read(limit: FileBytes.inputLimit, kind: "market file") }
             return try FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file")
         } catch {
             throw MarketFileError(origin: path, reason: .unreadable(error.reason))

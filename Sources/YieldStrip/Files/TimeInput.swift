@@ -93,6 +93,14 @@ package enum TimeField {
     ///   naming it for a time outside years 0000–9999, and `BadRequest` for one before 1970 when
     ///   `nonNegative` (block times and expiries).
     package static func read(_ fields: some FieldReader, _ name: String, nonNegative: Bool = false) throws(RequestError) -> Int64? {
+        // A JSON integer in range on a tape: read from its bytes (anything else takes the path below,
+        // which names what is wrong).
+        if case .tape(let item)? = fields.fieldSource[name], item.kind == .number,
+           case .value(let negative, let magnitude)? = item.withText(DecimalInteger.parseJSONInteger),
+           let value = Int256(negative: negative, magnitude: magnitude), let seconds = try? TimeInput.checked(value),
+           !nonNegative || seconds >= 0 {
+            return seconds
+        }
         guard let value = fields.value(name) else { return nil }
         let path = fields.fieldPath + name
         let seconds: Int64

@@ -93,11 +93,11 @@ extension Double: PendleScalar {
 
     @inlinable
     public static func largestFeasibleSize<Value: Sendable>(
-        lower: Double, upper: Double, seed: (size: Double, slope: Double)?, referenceNoise: Double?,
+        lower: Double, upper: Double, seed: (size: Double, slope: Double)?, referenceNoise: Double?, limit: (() -> Double?)?,
         evaluate: (Double) -> (margin: Double, slope: Double, value: Value)?
     ) -> (size: Double, value: Value?, evaluations: Int) {
         var last: (x: Double, margin: Double, value: Value)? = nil
-        let (root, largestFeasible, count) = BoundarySearch.root(lower: lower, upper: upper, guess: seed?.size) { x in
+        let (root, largestFeasible, count) = BoundarySearch.root(lower: lower, upper: upper, guess: seed?.size, limit: limit) { x in
             guard let result = evaluate(x) else { return nil }
             last = (x, result.margin, result.value)
             return (result.margin, result.slope)

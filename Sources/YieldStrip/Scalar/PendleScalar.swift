@@ -75,12 +75,25 @@ public protocol PendleScalar: Comparable, Hashable, Sendable, CustomStringConver
     /// With `referenceNoise`, ``Wad`` returns exactly what the reference integer bisection over
     /// `lower...upper` returns, for costs that are monotone up to that rounding noise
     /// (`BoundarySearch.replayReferenceBisection`).
+    ///
+    /// `limit`, asked at most once (at the first size that reverts), is the largest size that does not
+    /// revert, every larger one doing so (the market's own limit), or nil when unknown: the search jumps
+    /// to it instead of bisecting towards it, and the replay decides every midpoint beyond it unevaluated.
     static func largestFeasibleSize<Value: Sendable>(
-        lower: Self, upper: Self, seed: (size: Double, slope: Double)?, referenceNoise: Self?,
+        lower: Self, upper: Self, seed: (size: Double, slope: Double)?, referenceNoise: Self?, limit: (() -> Self?)?,
         evaluate: (Self) -> (margin: Self, slope: Double, value: Value)?
     ) -> (size: Self, value: Value?, evaluations: Int)
 }
 
 extension PendleScalar {
     @inlinable public var isPositive: Bool { !isNegative && !isZero }
+
+    /// ``largestFeasibleSize(lower:upper:seed:referenceNoise:limit:evaluate:)`` with no known limit.
+    @inlinable
+    public static func largestFeasibleSize<Value: Sendable>(
+        lower: Self, upper: Self, seed: (size: Double, slope: Double)?, referenceNoise: Self?,
+        evaluate: (Self) -> (margin: Self, slope: Double, value: Value)?
+    ) -> (size: Self, value: Value?, evaluations: Int) {
+        largestFeasibleSize(lower: lower, upper: upper, seed: seed, referenceNoise: referenceNoise, limit: nil, evaluate: evaluate)
+    }
 }

@@ -11,11 +11,23 @@ public struct BatchOp: Sendable {
     public let name: String
     public let summary: String
     public let handler: @Sendable (BatchRequest) throws -> JSONObject
+    /// The same answer's members written straight into the batch door's output, for ops whose encoder
+    /// serves both (``JSONMemberSink``); nil for the others, whose ``handler``'s object is written.
+    public let writer: (@Sendable (BatchRequest, inout JSONWriter) throws -> Void)?
 
     public init(_ name: String, _ summary: String, handler: @escaping @Sendable (BatchRequest) throws -> JSONObject) {
         self.name = name
         self.summary = summary
         self.handler = handler
+        writer = nil
+    }
+
+    public init(_ name: String, _ summary: String, handler: @escaping @Sendable (BatchRequest) throws -> JSONObject,
+                writer: @escaping @Sendable (BatchRequest, inout JSONWriter) throws -> Void) {
+        self.name = name
+        self.summary = summary
+        self.handler = handler
+        self.writer = writer
     }
 }
 

@@ -4,20 +4,28 @@ import YieldStripJSON
 /// One batch line: `{"op": NAME, "id": ANY?, ...fields}`, with typed access to its fields
 /// (see ``FieldReader``).
 public struct BatchRequest: FieldReader, Sendable {
-    /// The op's name.
     public let op: String
-    /// The `id` exactly as given (`null` included), echoed in the answer; nil when there was none.
     public let id: JSONValue?
-    /// The whole request object, `op` and `id` included.
-    public let fieldObject: JSONObject
+    package let fieldSource: FieldSource
     public var fieldPath: String { "" }
+    /// The request as a ``JSONObject``.
+    public var fieldObject: JSONObject { fieldSource.object }
 
-    /// Reads a request object: `op` must be a string. (A key given twice, at any depth, never gets here: the
-    /// reader refuses it, ``JSONReader``.)
     package init(_ object: JSONObject) throws(RequestError) {
-        fieldObject = object
-        id = object["id"]
-        switch object["op"] {
+        try self.init(source: .object(object))
+    }
+
+    package init(source: FieldSource) throws(RequestError) {
+        fieldSource = source
+        // `null` included, as given: the id is echoed as it came.
+        func member(_ name: String) -> JSONValue? {
+            switch source {
+            case .object(let object): return object[name]
+            case .tape(let object): return object[name]?.value
+            }
+        }
+        id = member("id")
+        switch member("op") {
         case .string(let name)?: op = name
         case nil: throw .badRequest(field: "op", reason: "missing field 'op' (the name of the operation, a string)")
         case let other?: throw .badRequest(field: "op", reason: "field 'op' must be a string; got \(quoted(other))")

@@ -37,9 +37,19 @@ public struct BatchRunner: Sendable {
     public static let defaultMaxLineBytes = 1 << 20
 
     /// - Parameter maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
+    /// Plain requests read onto a ``JSONTape`` and answers written straight into the output where the op
+    /// can (``BatchOp/writer``); off, every line takes the general path (the same answers byte for byte,
+    /// for the tests and the fuzzer that check exactly that).
+    public let usesFastPaths: Bool
+
     public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes) {
+        self.init(registry: registry, maxLineBytes: maxLineBytes, usesFastPaths: true)
+    }
+
+    public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool) {
         self.registry = registry
         self.maxLineBytes = Swift.max(1, maxLineBytes)
+        self.usesFastPaths = usesFastPaths
     }
 
     /// Answers every line of `input` until it ends, writing to `output`.
@@ -140,34 +150,60 @@ public struct BatchRunner: Sendable {
             write(error: RequestError.badRequest(field: nil, reason: Self.emptyLineReason), id: nil, into: &writer)
             return
         }
-        let parsed: JSONValue, duplicateKeys: JSONDuplicateKeys?
+        // A plain request (ASCII strings without escapes, no repeated key; nearly every line a script
+        // writes) is read onto a tape, its fields decoded from the line's bytes; any other line is read
+        // by the full reader, which also names what is wrong with it.
+        let source: FieldSource
+        let id: JSONValue?
+        if usesFastPaths, let tape = JSONTape.parse(line), let object = tape.root.object {
+            source = .tape(object)
+            id = object["id"]?.value
+        } else {
+            let parsed: JSONValue, duplicateKeys: JSONDuplicateKeys?
+            do {
+                (parsed, duplicateKeys) = try JSONReader.parseReportingDuplicateKeys(line)
+            } catch {
+                write(error: RequestError.badRequest(field: nil, reason: error.description), id: nil, into: &writer)
+                return
+            }
+            guard case .object(let object) = parsed else {
+                write(error: RequestError.badRequest(field: nil, reason: "a request must be a JSON object; got \(parsed.typeDescription)"),
+                      id: nil, into: &writer)
+                return
+            }
+            if let duplicateKeys {
+                // A field given twice, at any depth. The id is echoed when it was given once and holds no repeated
+                // key itself (an answer never repeats a key).
+                let id = duplicateKeys.topLevelKeys.contains("id") ? nil : object["id"]
+                write(error: RequestError.duplicateField(duplicateKeys.first.pathText), id: id, into: &writer)
+                return
+            }
+            source = .object(object)
+            id = object["id"]
+        }
         do {
-            (parsed, duplicateKeys) = try JSONReader.parseReportingDuplicateKeys(line)
-        } catch {
-            write(error: RequestError.badRequest(field: nil, reason: error.description), id: nil, into: &writer)
-            return
-        }
-        guard case .object(let object) = parsed else {
-            write(error: RequestError.badRequest(field: nil, reason: "a request must be a JSON object; got \(parsed.typeDescription)"),
-                  id: nil, into: &writer)
-            return
-        }
-        if let duplicateKeys {
-            // A field given twice, at any depth. The id is echoed when it was given once and holds no repeated
-            // key itself (an answer never repeats a key).
-            let id = duplicateKeys.topLevelKeys.contains("id") ? nil : object["id"]
-            write(error: RequestError.duplicateField(duplicateKeys.first.pathText), id: id, into: &writer)
-            return
-        }
-        let id = object["id"]
-        do {
-            let request = try BatchRequest(marketFiles.expand(object))
+            let request = try BatchRequest(source: marketFiles.expand(source))
             guard let op = registry.op(named: request.op) else {
                 throw RequestError.badRequest(field: "op", reason: "unknown op '\(request.op)'; 'yieldstrip batch --list' lists the ops")
             }
-            let result = try op.handler(request)
-            writeOpening(id: id, into: &writer)
-            writer.writeMembers(of: result, leadingComma: id != nil)
+            if usesFastPaths, let write = op.writer {
+                // Straight into the output; an error halfway drops what was written of the answer.
+                let start = writer.bytes.count
+                writeOpening(id: id, into: &writer)
+                writer.continuesObject = id != nil
+                do {
+                    try write(request, &writer)
+                } catch {
+                    writer.truncate(to: start)
+                    writer.continuesObject = false
+                    throw error
+                }
+                writer.continuesObject = false
+            } else {
+                let result = try op.handler(request)
+                writeOpening(id: id, into: &writer)
+                writer.writeMembers(of: result, leadingComma: id != nil)
+            }
             writer.writeRaw("}\n")
         } catch let error as any DomainError {
             write(error: error, id: id, into: &writer)

@@ -28,10 +28,20 @@ final class MarketFileReferences: @unchecked Sendable {
 
     /// The request with its `marketFile` replaced by the file's fields; the request itself when it names
     /// no file.
+    /// The request with its market file's fields in place of `marketFile` (read as a ``JSONObject``);
+    /// the request as it is when it names none.
+    func expand(_ source: FieldSource) throws -> FieldSource {
+        if case .tape(let object) = source, object[Self.field] == nil { return source }
+        return .object(try expand(source.object))
+    }
+
     func expand(_ request: JSONObject) throws -> JSONObject {
         guard let given = request[Self.field] else { return request }
         guard case .string(let path) = given, !path.isEmpty else {
             throw RequestError.badRequest(field: Self.field, reason: "field 'marketFile' must be a market file's path (a non-empty string)")
+        }
+        guard path != StandardInputFile.path else {
+            throw RequestError.badRequest(field: Self.field, reason: "field 'marketFile' is '-', standard input, which holds the requests here; give the market file's path")
         }
         if let inline = Self.marketFields.first(where: { request[$0] != nil }) {
             throw RequestError.badRequest(field: inline, reason: "give 'marketFile' or the market inline ('\(inline)'), not both")

@@ -45,23 +45,33 @@ enum MarketOps {
     }
 
     /// A batch op that runs `body` in the requested scalar.
+    /// An op whose answer one encoder writes both into a ``JSONObject`` (``BatchOp/handler``) and straight
+    /// into the batch door's output (``BatchOp/writer``).
     static func op(_ name: String, _ summary: String, _ body: some MarketOpBody) -> BatchOp {
-        BatchOp(name, summary) { request in
-            let (market, index, time) = try MarketFields.context(request)
-            if try request.boolIfPresent("exact") ?? true {
-                return try body.run(market, pyIndex: index, blockTime: time, request: request)
-            }
-            guard let approx = market.converted(to: Double.self) else {
-                throw RequestError.overflow(field: "market", reason: "the market cannot be represented in Double")
-            }
-            return try body.run(approx, pyIndex: index.doubleValue, blockTime: time, request: request)
+        BatchOp(name, summary, handler: { request in
+            var object = JSONObject()
+            try answer(body, request, into: &object)
+            return object
+        }, writer: { request, writer in try answer(body, request, into: &writer) })
+    }
+
+    /// The market, index and time of `request`, and `body`'s answer on them in wei (or in `Double` with
+    /// `"exact": false`).
+    static func answer<Sink: JSONMemberSink>(_ body: some MarketOpBody, _ request: BatchRequest, into sink: inout Sink) throws {
+        let (market, index, time) = try MarketFields.context(request)
+        if try request.boolIfPresent("exact") ?? true {
+            return try body.run(market, pyIndex: index, blockTime: time, request: request, into: &sink)
         }
+        guard let approx = market.converted(to: Double.self) else {
+            throw RequestError.overflow(field: "market", reason: "the market cannot be represented in Double")
+        }
+        try body.run(approx, pyIndex: index.doubleValue, blockTime: time, request: request, into: &sink)
     }
 }
 
-/// The body of a market op, generic over the scalar it runs in.
 protocol MarketOpBody: Sendable {
-    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+                                                   into answer: inout Sink) throws
 }
 
 extension MarketOpBody {
@@ -77,52 +87,49 @@ extension MarketOpBody {
 }
 
 struct PreCompute: MarketOpBody {
-    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject {
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+                                                   into answer: inout Sink) throws {
         let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
-        var answer = JSONObject()
         try answer.append("rateScalar", scalar: comp.rateScalar)
         try answer.append("totalAsset", scalar: comp.totalAsset)
         try answer.append("rateAnchor", scalar: comp.rateAnchor)
         try answer.append("feeRate", scalar: comp.feeRate)
-        return answer
     }
 }
 
 struct ExecuteTrade: MarketOpBody {
-    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject {
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+                                                   into answer: inout Sink) throws {
         let net = try amount(request, "netPtToAccount", as: S.self)
         let trade = try PendleMarketMath.executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: net, blockTime: blockTime)
-        var answer = JSONObject()
         try answer.append("netSyToAccount", scalar: trade.netSyToAccount)
         try answer.append("netSyFee", scalar: trade.netSyFee)
         try answer.append("netSyToReserve", scalar: trade.netSyToReserve)
-        answer.append("market", .object(try MarketFields.object(trade.market)))
+        try MarketFields.appendObject(trade.market, to: &answer)
         answer.append("zeroNetLpFee", .bool(trade.zeroNetLpFee(pyIndex: pyIndex)))
-        return answer
     }
 }
 
 struct Swap: MarketOpBody {
     let kind: SwapKind
 
-    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject {
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+                                                   into answer: inout Sink) throws {
         let given = try amount(request, kind.amountField, as: S.self)
         let result = try PendleMarketMath.swap(kind, market: market, pyIndex: pyIndex, amount: given, blockTime: blockTime)
-        return try Self.answer(result, pyIndex: pyIndex)
+        try Self.append(result, pyIndex: pyIndex, to: &answer)
     }
 
     /// The swap's named amounts, then `market` and `zeroNetLpFee` (when something traded), then the
     /// evaluation counts.
-    static func answer<S: ScalarJSON>(_ result: SwapResult<S>, pyIndex: S) throws -> JSONObject {
-        var answer = JSONObject()
+    static func append<S: ScalarJSON, Sink: JSONMemberSink>(_ result: SwapResult<S>, pyIndex: S, to answer: inout Sink) throws {
         for (name, value) in result.fields { try answer.append(name, scalar: value) }
         if let trade = result.trade {
-            answer.append("market", .object(try MarketFields.object(trade.market)))
+            try MarketFields.appendObject(trade.market, to: &answer)
             answer.append("zeroNetLpFee", .bool(result.zeroNetLpFee(pyIndex: pyIndex)))
         }
         answer.append("evaluations", .number(JSONNumber(result.evaluations)))
         answer.append("seedEvaluations", .number(JSONNumber(result.seedEvaluations)))
-        return answer
     }
 }
 
@@ -141,7 +148,8 @@ struct SingleSidedLiquidity: MarketOpBody {
 
     let operation: Operation
 
-    func run<S: ScalarJSON>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest) throws -> JSONObject {
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+                                                   into answer: inout Sink) throws {
         let given = try amount(request, operation.amountField, as: S.self)
         let result: LiquidityResult<S>
         switch operation {
@@ -156,11 +164,9 @@ struct SingleSidedLiquidity: MarketOpBody {
         case .removeLiquiditySinglePt:
             result = try PendleMarketMath.removeLiquiditySinglePt(market, pyIndex: pyIndex, lpToRemove: given, blockTime: blockTime)
         }
-        var answer = JSONObject()
         for (key, value) in result.fields { try answer.append(key, scalar: value) }
-        answer.append("market", .object(try MarketFields.object(result.market)))
+        try MarketFields.appendObject(result.market, to: &answer)
         answer.append("evaluations", .number(JSONNumber(result.evaluations)))
         answer.append("seedEvaluations", .number(JSONNumber(result.seedEvaluations)))
-        return answer
     }
 }

@@ -38,7 +38,7 @@ enum WallClock {
 
 /// Options the market commands share, and their parsing.
 enum MarketOptions {
-    static let market = OptionSpec.value("market", valueName: "file", help: "The market file (JSON): market state, PY index and optional descriptive fields; see examples/markets/.", required: true)
+    static let market = OptionSpec.value("market", valueName: "file", help: "The market file (JSON; - reads standard input): market state, PY index and optional descriptive fields; see examples/markets/.", required: true)
     static let at = OptionSpec.value("at", valueName: "time", help: "The block time: ISO-8601 (2026-03-05, 2026-03-05T15:00:00Z) or Unix seconds. Default: the file's blockTime, else the wall clock.")
 
     /// The market file named by `--market`, at the block time chosen by `--at`.

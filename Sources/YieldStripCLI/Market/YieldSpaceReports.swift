@@ -42,7 +42,7 @@ extension MarketOptions {
     /// chosen by `--at`; nil for any other file (which ``context(_:)`` then reads, with its own errors).
     static func yieldSpaceContext(_ invocation: Invocation) throws -> (file: YieldSpaceMarketFile, context: YieldSpaceContext)? {
         guard let path = invocation.option(market.name),
-              let bytes = try? FileBytes.read(path: path, limit: FileBytes.inputLimit, kind: "market file"),
+              let bytes = try? MarketFileError.bytes(path: path),
               MarketFile.declaredCurve(bytes) == YieldSpaceMarketFile.curveName else { return nil }
         let at = try time(invocation, "at")
         if let at, at < 0 {

@@ -187,23 +187,51 @@ extension PendleMarketMath {
     /// The largest PT leg the market executes in one direction at `blockTime` (taking PT from the pool
     /// when `buyingPt`, else selling PT to it): the largest size whose `executeTradeCore` succeeds.
     /// Zero when no trade succeeds; exact to the wei in ``Wad``.
+    ///
+    /// From the analytic headroom of the checks that bind (``tradeLimit(_:_:pyIndex:blockTime:buyingPt:upper:)``:
+    /// the 96 % proportion selling; buying, the post-fee rate of one, or where the new state refuses
+    /// first, its rate and `ln`): the leg where the full trade succeeds and one wei more reverts, in 2
+    /// evaluations selling (a closed form, then the trade and `calcTrade` one wei beyond), about 8 buying
+    /// (Newton over the proportion), 15–20 where the new state binds. Where the headroom does not decide
+    /// it (a pool already past the proportion cap, a revert of another kind at the boundary), a search over
+    /// full trades (``searchedLargestPtLeg(_:_:pyIndex:blockTime:buyingPt:upper:)``, a bisection of ~60).
     public static func largestPtLeg<S: PendleScalar>(
         _ market: MarketState<S>, pyIndex: S, blockTime: Int64, buyingPt: Bool
     ) -> S {
+        countedLargestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt).size
+    }
+
+    /// ``largestPtLeg(_:pyIndex:blockTime:buyingPt:)`` and the evaluations it spent (headroom,
+    /// `calcTrade` and full trades alike).
+    static func countedLargestPtLeg<S: PendleScalar>(
+        _ market: MarketState<S>, pyIndex: S, blockTime: Int64, buyingPt: Bool
+    ) -> (size: S, evaluations: Int) {
         guard let comp = try? getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime),
-              let upper = try? (buyingPt ? market.totalPt - S(wei: 1) : market.totalPt + comp.totalAsset) else { return .zero }
+              let upper = try? (buyingPt ? market.totalPt - S(wei: 1) : market.totalPt + comp.totalAsset) else { return (.zero, 0) }
+        if let limit = tradeLimit(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt, upper: upper) {
+            return (limit.size, limit.evaluations)
+        }
+        return searchedLargestPtLeg(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt, upper: upper)
+    }
+
+    /// The largest PT leg in `0...upper` whose full trade succeeds, by a search with no slope (a bisection,
+    /// exact ones seeded by the `Double` leg): for the markets the headroom does not decide.
+    static func searchedLargestPtLeg<S: PendleScalar>(
+        _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, blockTime: Int64, buyingPt: Bool, upper: S
+    ) -> (size: S, evaluations: Int) {
         var seed: (size: Double, slope: Double)? = nil
         if S.isExact, let approx = market.converted(to: Double.self) {
             let size = largestPtLeg(approx, pyIndex: pyIndex.doubleValue, blockTime: blockTime, buyingPt: buyingPt)
-            seed = (size * (1 - 1e-12), 0)
+            seed = (Swift.min(size, upper.doubleValue) * (1 - 1e-12), 0)
         }
         let one = S.one
-        return S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: nil) { size -> (margin: S, slope: Double, value: Bool)? in
+        let found = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: nil) { size -> (margin: S, slope: Double, value: Bool)? in
             guard size.isPositive, let netPt = try? (buyingPt ? size : size.negated()),
                   (try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)) != nil
             else { return nil }
             return (one, 0, true)
-        }.size
+        }
+        return (found.size, found.evaluations)
     }
 
     /// The largest amount of `kind`'s given token (``SwapKind/amountField``) the market takes at `blockTime`:

@@ -62,9 +62,33 @@ public enum RouterApproximation {
         }
     }
 
+    /// A run of ``swapExactSyForPt(_:pyIndex:exactSyIn:blockTime:params:)`` or
+    /// ``swapExactSyForYt(_:pyIndex:exactSyIn:blockTime:params:)`` that reports its evaluations when it
+    /// reverts too (where the market's limit binds the search exhausts itself against `guessMax`).
+    public static func run(
+        _ kind: SwapKind, _ market: MarketState<Wad>, pyIndex: Wad, exactSyIn: Wad, blockTime: Int64, params: Params = .onchainDefault
+    ) -> RouterOnchainApproximation.Run {
+        var evaluations = 0
+        do {
+            let answer = kind == .swapExactSyForYt
+                ? try exactSyForYt(market, pyIndex: pyIndex, exactSyIn: exactSyIn, blockTime: blockTime, params: params, evaluations: &evaluations)
+                : try exactSyForPt(market, pyIndex: pyIndex, exactSyIn: exactSyIn, blockTime: blockTime, params: params, evaluations: &evaluations)
+            return RouterOnchainApproximation.Run(answer: answer, failure: nil, evaluations: evaluations)
+        } catch {
+            return RouterOnchainApproximation.Run(answer: nil, failure: RouterOnchainApproximation.reason(error), evaluations: evaluations)
+        }
+    }
+
     /// `approxSwapExactSyForPtV2`.
     public static func swapExactSyForPt(
         _ market: MarketState<Wad>, pyIndex: Wad, exactSyIn: Wad, blockTime: Int64, params: Params = .onchainDefault
+    ) throws -> Answer {
+        var evaluations = 0
+        return try exactSyForPt(market, pyIndex: pyIndex, exactSyIn: exactSyIn, blockTime: blockTime, params: params, evaluations: &evaluations)
+    }
+
+    static func exactSyForPt(
+        _ market: MarketState<Wad>, pyIndex: Wad, exactSyIn: Wad, blockTime: Int64, params: Params, evaluations: inout Int
     ) throws -> Answer {
         let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
         var approx = params
@@ -74,7 +98,6 @@ public enum RouterApproximation {
         }
         let budget = try PMath.toUint(exactSyIn.raw)
         var guess = try firstGuess(approx)
-        var evaluations = 0
         for iteration in 0..<approx.maxIteration {
             evaluations += 1
             let (amounts, _) = try PendleMarketMath.calcTrade(market, comp, pyIndex: pyIndex,
@@ -99,9 +122,15 @@ public enum RouterApproximation {
     public static func swapExactSyForYt(
         _ market: MarketState<Wad>, pyIndex: Wad, exactSyIn: Wad, blockTime: Int64, params: Params = .onchainDefault
     ) throws -> Answer {
+        var evaluations = 0
+        return try exactSyForYt(market, pyIndex: pyIndex, exactSyIn: exactSyIn, blockTime: blockTime, params: params, evaluations: &evaluations)
+    }
+
+    static func exactSyForYt(
+        _ market: MarketState<Wad>, pyIndex: Wad, exactSyIn: Wad, blockTime: Int64, params: Params, evaluations: inout Int
+    ) throws -> Answer {
         let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
         var approx = params
-        var evaluations = 0
         let budget = try PMath.toUint(exactSyIn.raw)
         let index = pyIndex.raw.bits
         if approx.guessOffchain.isZero {

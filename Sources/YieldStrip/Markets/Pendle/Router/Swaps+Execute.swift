@@ -158,6 +158,16 @@ extension PendleMarketMath {
     /// executes the full trade at the answer; in the rare case that the new-state step reverts there (a
     /// zero implied rate, a new rate below one), it searches again with full trades, so the answer is
     /// always the largest size whose whole trade succeeds.
+    ///
+    /// Where the market's own limit binds (the budget is larger than what the limit leg costs), the first
+    /// size that reverts asks for the limit leg (``tradeLimit(_:_:pyIndex:blockTime:buyingPt:upper:)``: the
+    /// analytic headroom of the checks that bind, a few headroom evaluations, the full trade at the limit
+    /// and `calcTrade` one wei beyond), and the search jumps there instead of bisecting towards it: the
+    /// `Double` root ends in two or three evaluations, and the exact replay of the reference bisection
+    /// decides every midpoint from the limit (feasible at and below it, reverting above), evaluating the
+    /// margin at the limit once; the limit's full trade is the answer's. The reported evaluations include
+    /// the limit's; the answer is the reference bisection's either way (sizes above the limit revert for
+    /// the full trade, which the answer must execute).
     @inlinable
     static func solveLargestLeg<S: PendleScalar>(
         _ kind: SwapKind, _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, blockTime: Int64,
@@ -196,7 +206,18 @@ extension PendleMarketMath {
         let spendInSy = kind == .swapExactSyForPt || kind == .swapExactSyForYt || kind == .swapPtForExactSy
         let indexWei = index.isFinite ? Swift.max(1, Swift.min(index.rounded(.up), 1e6)) : 1e6
         let noise = S(wei: spendInSy ? 4 : 4 + 3 * Int64(indexWei))
-        let result = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: noise) { size -> (margin: S, slope: Double, value: S)? in
+        // The market's limit (the largest leg whose full trade succeeds), asked at the first revert.
+        var limitEvaluations = 0, limitSeedEvaluations = 0
+        var limitTrade: (size: S, trade: ExecutedTrade<S>)? = nil
+        let limit: (() -> S?)? = {
+            guard let found = tradeLimit(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: sign > 0, upper: upper)
+            else { return nil }
+            limitEvaluations += found.evaluations
+            limitSeedEvaluations += found.seedEvaluations
+            limitTrade = (found.size, found.trade)
+            return found.size
+        }
+        let searched = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: noise, limit: limit) { size -> (margin: S, slope: Double, value: S)? in
             guard size.isPositive, let netPt = try? (sign > 0 ? size : size.negated()) else { return nil }
             let netSyToAccount: S, rate: S
             if fullTrades {
@@ -212,7 +233,13 @@ extension PendleMarketMath {
                   let margin = try? budget - spend else { return nil }
             return (margin, !S.isExact ? slope(at: size, rate: rate.doubleValue) : 0, netSyToAccount)
         }
+        let result = (size: searched.size, value: searched.value, evaluations: searched.evaluations + limitEvaluations)
+        seedEvaluations += limitSeedEvaluations
         guard result.value != nil else { return (.zero, nil, result.evaluations, seedEvaluations) }
+        // The limit's own full trade, when the answer is the limit.
+        if let limitTrade, limitTrade.size == result.size {
+            return (result.size, limitTrade.trade, result.evaluations, seedEvaluations)
+        }
         let netPt = sign > 0 ? result.size : ((try? result.size.negated()) ?? result.size)
         if let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime) {
             return (result.size, trade, result.evaluations + 1, seedEvaluations)

@@ -11,12 +11,19 @@ public enum BoundarySearch {
         public var size: Int256
         public var value: Value?
         public var evaluations: Int
+        /// The smallest size known to revert, when the search learnt it from its `limit` (every larger
+        /// size reverts too): the replay of the reference bisection decides those midpoints unevaluated.
+        public var infeasibleFrom: Int256?
+        /// The margin at `size`, when the search ended on the limit having evaluated it.
+        public var margin: Int256?
 
         @inlinable
-        public init(size: Int256, value: Value?, evaluations: Int) {
+        public init(size: Int256, value: Value?, evaluations: Int, infeasibleFrom: Int256? = nil, margin: Int256? = nil) {
             self.size = size
             self.value = value
             self.evaluations = evaluations
+            self.infeasibleFrom = infeasibleFrom
+            self.margin = margin
         }
     }
 
@@ -35,23 +42,44 @@ public enum BoundarySearch {
     /// With `approachOnly`, it stops after the Newton steps when they ran, and returns the last point
     /// probed (a size within a few wei of the boundary, feasible or not) with `value` nil: the start of
     /// `replayReferenceBisection(lower:upper:boundary:slope:noise:evaluate:)`.
+    ///
+    /// `limit`, asked once at the first revert, is the largest size that does not revert (every larger one
+    /// does), or nil when unknown: the bracket's upper end becomes it, and it is probed next. Where the
+    /// market's own limit rather than the budget bounds the size, that ends the search in a couple of
+    /// probes instead of a bisection (the limit's own evaluations are the caller's to count).
     @inlinable
     public static func largestFeasible<Value: Sendable>(
         lower: Int256, upper: Int256, guess: Int256?, slope: Double?, approachOnly: Bool = false,
+        limit: (() -> Int256?)? = nil, newtonSteps maxNewtonSteps: Int = 4,
         evaluate: (Int256) -> (margin: Int256, value: Value)?
     ) -> Outcome<Value> {
         var evaluations = 0
         var lo = lower, loValue: Value? = nil
         var hi = upper &+ .one
+        var infeasibleFrom: Int256? = nil
+        var limitAsked = limit == nil
         guard lower <= upper else { return Outcome(size: lower, value: nil, evaluations: 0) }
 
+        // Asks the limit once: sizes beyond it revert.
+        func askLimit() {
+            guard !limitAsked, let limit else { return }
+            limitAsked = true
+            if let largest = limit(), largest >= lo, largest < hi {
+                hi = largest &+ .one
+                infeasibleFrom = hi
+            }
+        }
         // Probes x, updating the bracket; returns the margin when the trade succeeded.
+        var lastMargin: Int256? = nil
         func probe(_ x: Int256) -> Int256? {
             evaluations += 1
             guard let (margin, value) = evaluate(x) else {
                 if x < hi { hi = x }
+                askLimit()
+                lastMargin = nil
                 return nil
             }
+            lastMargin = margin
             if !margin.isNegative {
                 if x > lo { lo = x; loValue = value }
             } else if x < hi {
@@ -73,11 +101,19 @@ public enum BoundarySearch {
             var previous: (x: Int256, margin: Int256)? = nil
             var lastFeasible = false
             var newtonSteps = 0
-            for _ in 0..<4 {
+            var converged = false  // the slope put the boundary within 2 wei of the last probe
+            for _ in 0..<maxNewtonSteps {
                 guard hi &- lo > .one else { break }
                 let margin = probe(x)
                 lastFeasible = margin.map { !$0.isNegative } ?? false
-                guard let margin else { break }
+                guard let margin else {
+                    // Beyond a limit just learnt: the limit is the next iterate.
+                    if let known = infeasibleFrom, hi == known, x >= known, hi &- lo > .one {
+                        x = hi &- .one
+                        continue
+                    }
+                    break
+                }
                 if let previous, previous.x != x {
                     let secant = (margin &- previous.margin).doubleValue / (x &- previous.x).doubleValue
                     if secant < 0 && secant.isFinite { slopeEstimate = secant }
@@ -87,18 +123,38 @@ public enum BoundarySearch {
                 // Aim half a wei of margin inside the feasible side.
                 let step = (margin.doubleValue + 0.5 * s) / -s
                 guard step.isFinite, step.magnitude < 1e70, let delta = Int256(rounding: step.rounded(.down)) else { break }
-                if delta.magnitude <= UInt256(UInt64(2)) { break }
+                if delta.magnitude <= UInt256(UInt64(2)) {
+                    converged = true
+                    break
+                }
+                // A step beyond the range's end: the range, not the margin, may bound the size.
+                if x &+ delta >= hi { askLimit() }
                 let next = inside(x &+ delta)
                 if next == x { break }
                 x = next
                 newtonSteps += 1
             }
-            if approachOnly && newtonSteps > 0 { return Outcome(size: x, value: nil, evaluations: evaluations) }
+            // A revert that taught the limit: probe the limit itself (the answer, when the budget still fits).
+            if let known = infeasibleFrom, hi == known {
+                if hi &- lo > .one {
+                    x = hi &- .one
+                    lastFeasible = probe(x).map { !$0.isNegative } ?? false
+                } else {
+                    (x, lastFeasible) = (lo, true)
+                }
+            }
+            if approachOnly && newtonSteps > 0 {
+                // At the limit with its margin known, hand both on (the replay need not evaluate it again).
+                let atLimit = infeasibleFrom == hi && x == lo && x &+ .one == hi
+                return Outcome(size: x, value: atLimit ? loValue : nil, evaluations: evaluations, infeasibleFrom: infeasibleFrom,
+                               margin: atLimit ? lastMargin : nil)
+            }
             // Bracket: step outward from the side the last probe fell on, doubling, until the boundary is
             // crossed.
-            // After Newton the boundary is within a few wei; without it (a revert boundary, no slope) it is
-            // within the guess's own uncertainty, ~1e-13 relative for a `Double` seed.
-            var step = newtonSteps > 0 ? Int256.one
+            // After Newton (or a guess the slope already puts within 2 wei) the boundary is within a few
+            // wei; without it (a revert boundary, no slope) it is within the guess's own uncertainty, ~1e-13
+            // relative for a `Double` seed.
+            var step = newtonSteps > 0 || converged ? Int256.one
                 : Swift.max(Int256.one, Int256(rounding: guess.doubleValue.magnitude * 1e-13) ?? .one)
             for _ in 0..<128 {
                 guard hi &- lo > .one else { break }
@@ -115,7 +171,7 @@ public enum BoundarySearch {
             let mid = lo &+ (hi &- lo).divided(byPositive: 2)
             _ = probe(mid)
         }
-        return Outcome(size: lo, value: loValue, evaluations: evaluations)
+        return Outcome(size: lo, value: loValue, evaluations: evaluations, infeasibleFrom: infeasibleFrom)
     }
 }
 
@@ -133,6 +189,11 @@ extension BoundarySearch {
     /// larger size infeasible — true when `cost(g)` is a non-decreasing function plus a rounding error
     /// within `noise / 2`, as the swaps' costs are (each is a handful of floor/ceil divisions of smooth
     /// monotone terms). Evaluations: ~log2(zone width) plus the probes.
+    ///
+    /// When the boundary search learnt that every size from `boundary.infeasibleFrom` reverts (the market's
+    /// limit), those midpoints are decided without evaluation; and when the boundary is the limit itself
+    /// with a margin ≥ `noise`, every midpoint is decided (all smaller sizes fit, all larger revert): the
+    /// replay costs that one evaluation.
     @inlinable
     static func replayReferenceBisection<Value: Sendable>(
         lower: Int256, upper: Int256, boundary: Outcome<Value>, slope: Double?, noise: Int256,
@@ -140,11 +201,23 @@ extension BoundarySearch {
     ) -> Outcome<Value> {
         var evaluations = boundary.evaluations
         let g = boundary.size  // a size within a few wei of the boundary
+        var surelyInfeasible = upper &+ .one
+        if let known = boundary.infeasibleFrom, known < surelyInfeasible { surelyInfeasible = known }
+        var surelyFeasible = lower
+        var gValue: Value? = nil
+        if g &+ .one == surelyInfeasible, g > lower {
+            // The boundary is the limit: all of the range above it reverts.
+            if let margin = boundary.margin, let value = boundary.value {
+                if margin >= noise { (surelyFeasible, gValue) = (g, value) }
+            } else {
+                evaluations += 1
+                if let (margin, value) = evaluate(g), margin >= noise { (surelyFeasible, gValue) = (g, value) }
+            }
+        }
         // The zone's ends: step out from the boundary by the noise's width in size units, doubling.
         let width = slope.map { Swift.max(1, 2 * noise.doubleValue / Swift.max(-$0, 1e-30)) } ?? 2
         var step = Int256(rounding: Swift.min(width, 1e70)) ?? .one
-        var surelyFeasible = lower
-        while g > lower {
+        while g > lower && surelyFeasible != g {
             let candidate = g &- step <= lower ? lower : g &- step
             if candidate == lower { break }
             evaluations += 1
@@ -152,10 +225,9 @@ extension BoundarySearch {
             step = step &+ step
         }
         step = Int256(rounding: Swift.min(width, 1e70)) ?? .one
-        var surelyInfeasible = upper &+ .one
         while true {
             let candidate = g &+ step
-            if candidate > upper { break }
+            if candidate >= surelyInfeasible { break }
             evaluations += 1
             guard let (margin, _) = evaluate(candidate) else { surelyInfeasible = candidate; break }
             if margin < noise.negatedWrapping { surelyInfeasible = candidate; break }
@@ -186,6 +258,10 @@ extension BoundarySearch {
             if feasible { lo = mid } else { hi = mid &- .one }
         }
         if lo == lower { return Outcome(size: lower, value: nil, evaluations: evaluations) }
+        if lo == g, let gValue, !loEvaluated {
+            loValue = gValue
+            loEvaluated = true
+        }
         if !loEvaluated || loValue == nil {
             evaluations += 1
             guard let (margin, value) = evaluate(lo), !margin.isNegative else {
@@ -201,16 +277,27 @@ extension BoundarySearch {
     /// that leaves the current bracket becomes a bisection; a revert counts as beyond the root). Stops
     /// when a step is below `relativeTolerance · g`. Returns `lower` when `margin(lower) < 0` and `upper`
     /// when `margin(upper) ≥ 0`; `largestFeasible` is the largest point evaluated with `margin ≥ 0`.
+    ///
+    /// A Newton step beyond the bracket's upper end, while that end is still `upper` (or the limit) and
+    /// not yet evaluated, evaluates that end instead of bisecting: where the root lies beyond it (the
+    /// size is bounded by the range, not the margin), the search ends there. `limit`, asked once at the
+    /// first revert, is the largest size that does not revert: it becomes the upper end and is evaluated
+    /// next, so a search the market's limit bounds takes two or three evaluations rather than a bisection
+    /// of up to `maxEvaluations`.
     @inlinable
     public static func root(
         lower: Double, upper: Double, guess: Double?, relativeTolerance: Double = 1e-13, maxEvaluations: Int = 80,
+        limit: (() -> Double?)? = nil,
         evaluate: (Double) -> (margin: Double, slope: Double)?
     ) -> (size: Double, largestFeasible: Double, evaluations: Int) {
         var lo = lower, hi = upper
+        var top = upper, topEvaluated = false
+        var limitAsked = limit == nil
         var evaluations = 0
         var x = min(max(guess ?? (lower + upper) / 2, lower), upper)
         while evaluations < maxEvaluations {
             evaluations += 1
+            if x == top { topEvaluated = true }
             var next = Double.nan
             if let (margin, slope) = evaluate(x), margin.isFinite {
                 if margin >= 0 { lo = x } else { hi = x }
@@ -218,6 +305,21 @@ extension BoundarySearch {
                 if slope < 0 && slope.isFinite { next = x - margin / slope }
             } else {
                 hi = x
+                if !limitAsked, let limit {
+                    limitAsked = true
+                    if let largest = limit(), largest > lo, largest < x {
+                        (top, topEvaluated, hi, x) = (largest, false, largest, largest)
+                        continue
+                    }
+                }
+            }
+            if next > hi && hi == top && !topEvaluated {
+                // Beyond the range's end: ask the limit (sizes past it revert), then evaluate that end.
+                if !limitAsked, let limit {
+                    limitAsked = true
+                    if let largest = limit(), largest > lo, largest < top { (top, hi) = (largest, largest) }
+                }
+                next = top
             }
             if !(next >= lo && next <= hi) { next = lo + (hi - lo) / 2 }
             let scale = max(abs(next), abs(x), .leastNormalMagnitude)

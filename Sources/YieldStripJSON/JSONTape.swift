@@ -1,0 +1,296 @@
+/// A JSON document read into a flat list of nodes over a copy of its bytes: no string, array or member
+/// list is built per value, so reading a request's fields costs no allocation beyond the document's own.
+///
+/// Only plain documents are read this way: every string printable ASCII without escapes, no object
+/// with more than ``maximumObjectMembers`` members or a repeated key, nesting within
+/// ``JSONReader/maximumDepth``. Anything else (and any syntax error) gives nil, and the caller reads the
+/// text with ``JSONReader``, which accepts the same language and names what is wrong. A plain document
+/// reads the same either way: ``JSONTapeValue/value`` builds exactly the ``JSONValue`` that
+/// ``JSONReader`` returns.
+public final class JSONTape: @unchecked Sendable {
+    /// What a node holds.
+    public enum Kind: UInt8, Sendable {
+        case null, bool, number, string, array, object
+    }
+
+    /// One value. A string's range is its contents (without the quotes), a number's its text, a
+    /// container's from its opening to past its closing bracket; `next` is the index of the node after
+    /// this value and everything in it. An object's members follow it as key and value nodes, in order;
+    /// an array's elements follow it.
+    @usableFromInline
+    struct Node: Sendable {
+        var kind: Kind
+        var start: Int32
+        var end: Int32
+        var next: Int32
+    }
+
+    /// The most members an object read this way has (a longer one is read by ``JSONReader``, whose
+    /// check for repeated keys stays linear in the number of members).
+    public static let maximumObjectMembers = 16
+
+    // Immutable once built (hence Sendable); owned, freed with the tape.
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    let nodes: UnsafeMutableBufferPointer<Node>
+
+    private init(text: UnsafeBufferPointer<UInt8>, nodes: [Node]) {
+        bytes = UnsafeMutableBufferPointer.allocate(capacity: text.count)
+        _ = bytes.initialize(from: text)
+        self.nodes = UnsafeMutableBufferPointer.allocate(capacity: nodes.count)
+        _ = self.nodes.initialize(from: nodes)
+    }
+
+    deinit {
+        bytes.deallocate()
+        nodes.deallocate()
+    }
+
+    /// The document in `text`, or nil when it is not plain (see the type's description) or not JSON.
+    public static func parse(_ text: UnsafeBufferPointer<UInt8>) -> JSONTape? {
+        guard text.count < Int(Int32.max), let base = text.baseAddress else { return nil }
+        var reader = TapeReader(base: base, count: text.count)
+        reader.skipWhitespace()
+        guard reader.readValue(depth: 0) else { return nil }
+        reader.skipWhitespace()
+        guard reader.index == text.count else { return nil }
+        return JSONTape(text: text, nodes: reader.nodes)
+    }
+
+    /// The document's top-level value.
+    public var root: JSONTapeValue { JSONTapeValue(tape: self, node: 0) }
+}
+
+/// One value of a ``JSONTape``.
+public struct JSONTapeValue: Sendable {
+    let tape: JSONTape
+    let node: Int
+
+    public var kind: JSONTape.Kind { tape.nodes[node].kind }
+
+    /// The bytes of a string's contents or a number's text (the literal's text for the others).
+    public func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let item = tape.nodes[node]
+        return try body(UnsafeBufferPointer(rebasing: tape.bytes[Int(item.start)..<Int(item.end)]))
+    }
+
+    /// The object, when the value is one.
+    public var object: JSONTapeObject? { kind == .object ? JSONTapeObject(tape: tape, node: node) : nil }
+
+    /// The value as ``JSONReader`` reads it.
+    public var value: JSONValue {
+        let item = tape.nodes[node]
+        switch item.kind {
+        case .null: return .null
+        case .bool: return .bool(tape.bytes[Int(item.start)] == UInt8(ascii: "t"))
+        case .number: return .number(JSONNumber(validatedText: withText { String(decoding: $0, as: UTF8.self) }))
+        case .string: return .string(withText { String(decoding: $0, as: UTF8.self) })
+        case .array:
+            var elements: [JSONValue] = []
+            var child = node + 1
+            while child < Int(item.next) {
+                elements.append(JSONTapeValue(tape: tape, node: child).value)
+                child = Int(tape.nodes[child].next)
+            }
+            return .array(elements)
+        case .object: return .object(JSONTapeObject(tape: tape, node: node).materialized)
+        }
+    }
+}
+
+/// An object of a ``JSONTape``: its members found by comparing key bytes.
+public struct JSONTapeObject: Sendable {
+    let tape: JSONTape
+    let node: Int
+
+    /// The value of the member named `key` (keys are unique in a tape).
+    public subscript(key: String) -> JSONTapeValue? {
+        var key = key
+        return key.withUTF8 { wanted in
+            let nodes = tape.nodes, bytes = tape.bytes
+            let end = Int(nodes[node].next)
+            var child = node + 1
+            while child < end {
+                let name = nodes[child]
+                if Int(name.end - name.start) == wanted.count {
+                    var same = true
+                    let start = Int(name.start)
+                    for i in 0..<wanted.count where bytes[start + i] != wanted[i] {
+                        same = false
+                        break
+                    }
+                    if same { return JSONTapeValue(tape: tape, node: child + 1) }
+                }
+                child = Int(nodes[child + 1].next)
+            }
+            return nil
+        }
+    }
+
+    /// The object as ``JSONReader`` reads it.
+    public var materialized: JSONObject {
+        var object = JSONObject()
+        let end = Int(tape.nodes[node].next)
+        var child = node + 1
+        while child < end {
+            let key = JSONTapeValue(tape: tape, node: child).withText { String(decoding: $0, as: UTF8.self) }
+            object.append(key, JSONTapeValue(tape: tape, node: child + 1).value)
+            child = Int(tape.nodes[child + 1].next)
+        }
+        return object
+    }
+}
+
+/// The reader behind ``JSONTape/parse(_:)``: false at the first byte it does not take.
+private struct TapeReader {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    var index = 0
+    var nodes: [JSONTape.Node] = []
+
+    init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+        nodes.reserveCapacity(32)
+    }
+
+    mutating func skipWhitespace() {
+        while index < count {
+            switch base[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): index += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func append(_ kind: JSONTape.Kind, _ start: Int, _ end: Int) {
+        nodes.append(JSONTape.Node(kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                                   next: Int32(truncatingIfNeeded: nodes.count + 1)))
+    }
+
+    mutating func readValue(depth: Int) -> Bool {
+        guard index < count else { return false }
+        switch base[index] {
+        case UInt8(ascii: "\""): return readString()
+        case UInt8(ascii: "{"): return readObject(depth: depth + 1)
+        case UInt8(ascii: "["): return readArray(depth: depth + 1)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            guard case .success(let end) = JSONNumberSyntax.scan(UnsafeBufferPointer(start: base, count: count), from: index)
+            else { return false }
+            append(.number, index, end)
+            index = end
+            return true
+        case UInt8(ascii: "t"): return readLiteral("true", .bool)
+        case UInt8(ascii: "f"): return readLiteral("false", .bool)
+        case UInt8(ascii: "n"): return readLiteral("null", .null)
+        default: return false
+        }
+    }
+
+    mutating func readLiteral(_ literal: StaticString, _ kind: JSONTape.Kind) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard index + length <= count else { return false }
+        for offset in 0..<length where base[index + offset] != literal.utf8Start[offset] { return false }
+        append(kind, index, index + length)
+        index += length
+        return true
+    }
+
+    /// A string of plain bytes only (``PlainBytes``); anything else is left to ``JSONReader``.
+    mutating func readString() -> Bool {
+        let start = index + 1
+        let end = PlainBytes.endOfRun(base, from: start, to: count)
+        guard end < count, base[end] == UInt8(ascii: "\"") else { return false }
+        append(.string, start, end)
+        index = end + 1
+        return true
+    }
+
+    mutating func readObject(depth: Int) -> Bool {
+        guard depth <= JSONReader.maximumDepth else { return false }
+        let open = index, slot = nodes.count
+        append(.object, open, open)
+        index += 1
+        skipWhitespace()
+        if index < count && base[index] == UInt8(ascii: "}") {
+            index += 1
+            close(slot, at: index)
+            return true
+        }
+        var keys: (first: Int, count: Int) = (nodes.count, 0)
+        while true {
+            skipWhitespace()
+            guard index < count, base[index] == UInt8(ascii: "\""), readString() else { return false }
+            let keyNode = nodes.count - 1
+            keys.count += 1
+            guard keys.count <= JSONTape.maximumObjectMembers, !repeatsKey(keyNode, after: keys.first) else { return false }
+            skipWhitespace()
+            guard index < count, base[index] == UInt8(ascii: ":") else { return false }
+            index += 1
+            skipWhitespace()
+            guard readValue(depth: depth) else { return false }
+            skipWhitespace()
+            guard index < count else { return false }
+            switch base[index] {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                close(slot, at: index)
+                return true
+            default: return false
+            }
+        }
+    }
+
+    /// True when the key at `keyNode` equals an earlier key of its object (whose first key is at `first`).
+    func repeatsKey(_ keyNode: Int, after first: Int) -> Bool {
+        let key = nodes[keyNode]
+        let length = Int(key.end - key.start)
+        var other = first
+        while other < keyNode {
+            let candidate = nodes[other]
+            if Int(candidate.end - candidate.start) == length {
+                var same = true
+                for i in 0..<length where base[Int(candidate.start) + i] != base[Int(key.start) + i] {
+                    same = false
+                    break
+                }
+                if same { return true }
+            }
+            other = Int(nodes[other + 1].next)
+        }
+        return false
+    }
+
+    mutating func readArray(depth: Int) -> Bool {
+        guard depth <= JSONReader.maximumDepth else { return false }
+        let open = index, slot = nodes.count
+        append(.array, open, open)
+        index += 1
+        skipWhitespace()
+        if index < count && base[index] == UInt8(ascii: "]") {
+            index += 1
+            close(slot, at: index)
+            return true
+        }
+        while true {
+            skipWhitespace()
+            guard readValue(depth: depth) else { return false }
+            skipWhitespace()
+            guard index < count else { return false }
+            switch base[index] {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "]"):
+                index += 1
+                close(slot, at: index)
+                return true
+            default: return false
+            }
+        }
+    }
+
+    /// Completes the container at `slot` once its last value is read.
+    mutating func close(_ slot: Int, at end: Int) {
+        nodes[slot].end = Int32(truncatingIfNeeded: end)
+        nodes[slot].next = Int32(truncatingIfNeeded: nodes.count)
+    }
+}
