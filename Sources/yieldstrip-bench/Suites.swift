@@ -62,6 +62,37 @@ struct Cursor {
     }
 }
 
+/// The sweep rows' sizes: the 64 fixture sizes (1 … ~5,000 PT, both ways) repeated to 2^20, on the fixture
+/// market pre-computed once (`scripts/bench-numpy.sh` prices the same sizes with numpy).
+enum SweepFixture {
+    static let rowName = "calcTrade Double sweep (per size)"
+    static let count = 1 << 20
+    static let smallCount = 4_096
+
+    static func sizes() -> UnsafeMutableBufferPointer<Double> {
+        let sizes = UnsafeMutableBufferPointer<Double>.allocate(capacity: count)
+        for i in 0..<count { (sizes.baseAddress! + i).initialize(to: Fixture.approxTradeSizes[i & 63]) }
+        return sizes
+    }
+
+    /// The pre-computed market, the 64 sizes and the sweep's sum of `netSyToAccount` over the 2^20 sizes, as JSON
+    /// (`--sweep-fixture`): numbers printed to round-trip, so another program prices the same doubles.
+    static func json() throws -> String {
+        let market = Fixture.approxMarket, index = Fixture.approxIndex
+        let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: Fixture.blockTime)
+        let sizes = Self.sizes()
+        defer { sizes.deallocate() }
+        let points = PendleMarketMath.calcTradeSweep(market, comp, pyIndex: index, netPtToAccount: Array(sizes))
+        let sum = points.reduce(0.0) { $0 + ($1.isValid ? $1.netSyToAccount : 0) }
+        let refused = points.count { !$0.isValid }
+        func n(_ x: Double) -> String { "\(x)" }
+        return "{\"totalPt\":\(n(market.totalPt)),\"totalAsset\":\(n(comp.totalAsset)),\"rateScalar\":\(n(comp.rateScalar)),"
+            + "\"rateAnchor\":\(n(comp.rateAnchor)),\"feeRate\":\(n(comp.feeRate)),\"reserveFeePercent\":\(market.reserveFeePercent),"
+            + "\"pyIndex\":\(n(index)),\"count\":\(count),\"sizes\":[\(Fixture.approxTradeSizes.map(n).joined(separator: ","))],"
+            + "\"sumNetSyToAccount\":\(n(sum)),\"refused\":\(refused),\"rowName\":\"\(rowName)\"}"
+    }
+}
+
 func coreBenchmarks() throws -> [Benchmark] {
     var c = Cursor()
     let market = Fixture.market, index = Fixture.pyIndex, time = Fixture.blockTime
@@ -145,28 +176,63 @@ func coreBenchmarks() throws -> [Benchmark] {
         RouterOnchainApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: limitYtBudgets[$0], blockTime: time).evaluations
     }
 
+    // Outputs of the many-operations rows and of the sweeps: allocated once, never freed (the process ends).
+    let wideOut = UnsafeMutableBufferPointer<Int256>.allocate(capacity: 64)
+    wideOut.initialize(repeating: Int256(0))
+    let doubles = UnsafeMutableBufferPointer<Double>.allocate(capacity: 64)
+    _ = doubles.initialize(from: Fixture.doubles)
+    let doubleOut = UnsafeMutableBufferPointer<Double>.allocate(capacity: 64)
+    doubleOut.initialize(repeating: 0)
+    let sweepSizes = SweepFixture.sizes()
+    let sweepOut = UnsafeMutableBufferPointer<PendleMarketMath.TradeSweepPoint>.allocate(capacity: SweepFixture.count)
+    sweepOut.initialize(repeating: .reverted)
+    let sweepSmallOut = UnsafeMutableBufferPointer<PendleMarketMath.TradeSweepPoint>.allocate(capacity: SweepFixture.smallCount)
+    sweepSmallOut.initialize(repeating: .reverted)
+
     return [
-        Benchmark(group: "exact math", name: "mulDown (wad × wad)") {
-            blackHole(try PMath.mulDown(Fixture.smallOperands[c.next()], Fixture.smallOperands[c.position ^ 5]))
+        // The harness's own cost per call: a call of the row's closure and the black hole, nothing else.
+        Benchmark(group: "harness", name: "empty call (black hole only)", note: "the floor of every one-operation row") {
+            blackHole(0.0)
         },
-        Benchmark(group: "exact math", name: "mulDown (1e27 × 1e27, 256-bit product)") {
-            blackHole(try PMath.mulDown(Fixture.largeOperands[c.next()], Fixture.largeOperands[c.position ^ 5]))
+        // Rows under ~50 ns run all 64 prepared inputs per call (the results stored, the store black-holed), so the
+        // harness's per-call cost (the "empty call" row) is spread over 64 operations.
+        Benchmark(group: "exact math", name: "mulDown (wad × wad)", operationsPerCall: 64) {
+            for i in 0..<64 { wideOut[i] = try PMath.mulDown(Fixture.smallOperands[i], Fixture.smallOperands[i ^ 5]) }
+            blackHole(wideOut)
         },
-        Benchmark(group: "exact math", name: "divDown (wad / wad)") {
-            blackHole(try PMath.divDown(Fixture.smallOperands[c.next()], Fixture.smallOperands[c.position ^ 5]))
+        Benchmark(group: "exact math", name: "mulDown (1e27 × 1e27, 256-bit product)", operationsPerCall: 64) {
+            for i in 0..<64 { wideOut[i] = try PMath.mulDown(Fixture.largeOperands[i], Fixture.largeOperands[i ^ 5]) }
+            blackHole(wideOut)
         },
-        Benchmark(group: "exact math", name: "divDown (1e27 / 1e27)") {
-            blackHole(try PMath.divDown(Fixture.largeOperands[c.next()], Fixture.largeOperands[c.position ^ 5]))
+        Benchmark(group: "exact math", name: "divDown (wad / wad)", operationsPerCall: 64) {
+            for i in 0..<64 { wideOut[i] = try PMath.divDown(Fixture.smallOperands[i], Fixture.smallOperands[i ^ 5]) }
+            blackHole(wideOut)
+        },
+        Benchmark(group: "exact math", name: "divDown (1e27 / 1e27)", operationsPerCall: 64) {
+            for i in 0..<64 { wideOut[i] = try PMath.divDown(Fixture.largeOperands[i], Fixture.largeOperands[i ^ 5]) }
+            blackHole(wideOut)
         },
         Benchmark(group: "exact math", name: "ln (general branch)") { blackHole(try LogExpMath.ln(Fixture.lnArguments[c.next()])) },
         Benchmark(group: "exact math", name: "ln (36-decimal branch, 0.9 … 1.1)") {
             blackHole(try LogExpMath.ln(Fixture.ln36Arguments[c.next()]))
         },
         Benchmark(group: "exact math", name: "exp (−5 … 18)") { blackHole(try LogExpMath.exp(Fixture.expArguments[c.next()])) },
-        Benchmark(group: "Double", name: "a · b") { blackHole(Fixture.doubles[c.next()] * Fixture.doubles[c.position ^ 5]) },
-        Benchmark(group: "Double", name: "a / b") { blackHole(Fixture.doubles[c.next()] / Fixture.doubles[c.position ^ 5]) },
-        Benchmark(group: "Double", name: "log") { blackHole(log(Fixture.doubles[c.next()])) },
-        Benchmark(group: "Double", name: "exp") { blackHole(exp(Fixture.doubles[c.next()])) },
+        Benchmark(group: "Double", name: "a · b", operationsPerCall: 64) {
+            for i in 0..<64 { doubleOut[i] = doubles[i] * doubles[i ^ 5] }
+            blackHole(doubleOut)
+        },
+        Benchmark(group: "Double", name: "a / b", operationsPerCall: 64) {
+            for i in 0..<64 { doubleOut[i] = doubles[i] / doubles[i ^ 5] }
+            blackHole(doubleOut)
+        },
+        Benchmark(group: "Double", name: "log", operationsPerCall: 64) {
+            for i in 0..<64 { doubleOut[i] = log(doubles[i]) }
+            blackHole(doubleOut)
+        },
+        Benchmark(group: "Double", name: "exp", operationsPerCall: 64) {
+            for i in 0..<64 { doubleOut[i] = exp(doubles[i]) }
+            blackHole(doubleOut)
+        },
         Benchmark(group: "market", name: "getMarketPreCompute exact") {
             blackHole(try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: time - Int64(c.next())))
         },
@@ -176,6 +242,28 @@ func coreBenchmarks() throws -> [Benchmark] {
         Benchmark(group: "market", name: "calcTrade Double") {
             blackHole(try PendleMarketMath.calcTrade(approxMarket, approxComp, pyIndex: approxIndex,
                                                      netPtToAccount: Fixture.approxTradeSizes[c.next()]))
+        },
+        Benchmark(group: "market", name: "calcTrade Double, scalar calls over 4,096 sizes (per size)", operationsPerCall: SweepFixture.smallCount,
+                  note: "the scalar call in a loop, results stored") {
+            let out = sweepSmallOut
+            for i in 0..<SweepFixture.smallCount {
+                let (amounts, rate) = try PendleMarketMath.calcTrade(approxMarket, approxComp, pyIndex: approxIndex, netPtToAccount: sweepSizes[i])
+                out[i] = PendleMarketMath.TradeSweepPoint(netSyToAccount: amounts.netSyToAccount, netSyFee: amounts.netSyFee,
+                                                          netSyToReserve: amounts.netSyToReserve, preFeeExchangeRate: rate)
+            }
+            blackHole(out)
+        },
+        Benchmark(group: "market", name: "calcTrade Double sweep, 4,096 sizes per call (per size)", operationsPerCall: SweepFixture.smallCount,
+                  note: "calcTradeSweep, in cache") {
+            PendleMarketMath.calcTradeSweep(approxMarket, approxComp, pyIndex: approxIndex,
+                                            netPtToAccount: UnsafeBufferPointer(rebasing: sweepSizes[0..<SweepFixture.smallCount]), into: sweepSmallOut)
+            blackHole(sweepSmallOut)
+        },
+        Benchmark(group: "market", name: SweepFixture.rowName, operationsPerCall: SweepFixture.count,
+                  note: "calcTradeSweep, 1,048,576 sizes per call") {
+            PendleMarketMath.calcTradeSweep(approxMarket, approxComp, pyIndex: approxIndex, netPtToAccount: UnsafeBufferPointer(sweepSizes),
+                                            into: sweepOut)
+            blackHole(sweepOut)
         },
         Benchmark(group: "market", name: "executeTradeCore exact (pre-compute + trade + new state)") {
             blackHole(try PendleMarketMath.executeTradeCore(market, pyIndex: index, netPtToAccount: Fixture.tradeSizes[c.next()],

@@ -5,8 +5,9 @@ extension String {
     var utf8Data: Data { Data(utf8) }
 }
 
-// yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json]
+// yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json] [--sweep-fixture]
 // Median time per operation over repeated samples (warm-up excluded). Build with -c release.
+// --sweep-fixture prints the sweep rows' pre-computed market and sizes as JSON (for scripts/bench-numpy.sh) and exits.
 var filter: String? = nil
 var samples = 21
 var sampleMilliseconds = 20.0
@@ -18,8 +19,16 @@ while let argument = arguments.next() {
     case "--samples": samples = arguments.next().flatMap(Int.init) ?? samples
     case "--sample-ms": sampleMilliseconds = arguments.next().flatMap(Double.init) ?? sampleMilliseconds
     case "--json": json = true
+    case "--sweep-fixture":
+        do {
+            print(try SweepFixture.json())
+            exit(0)
+        } catch {
+            FileHandle.standardError.write("Error: \(error)\n".utf8Data)
+            exit(1)
+        }
     case "-h", "--help":
-        print("USAGE: yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json]")
+        print("USAGE: yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json] [--sweep-fixture]")
         exit(0)
     default:
         FileHandle.standardError.write("Error: unknown option '\(argument)'\n".utf8Data)

@@ -134,17 +134,18 @@ public enum Scenario {
         let amounts = PositionToken.allCases.map { request.position.amount(of: $0).doubleValue }
         let (pt, yt, lp, sy) = (amounts[0], amounts[1], amounts[2], amounts[3])
 
+        // The LP at every APY row at once (on Pendle the rows' arbitrage trades are priced together in sweeps).
+        let lpValuations = lp != 0
+            ? try curve.lpValues(impliedApys: request.apyShifts.map { Swift.max(0, spot.impliedApy + $0) }, at: horizon, assetPerSy: index * growth)
+            : []
         var cells: [ScenarioCell] = []
         cells.reserveCapacity(request.apyShifts.count * request.priceShifts.count)
-        for shift in request.apyShifts {
+        for (row, shift) in request.apyShifts.enumerated() {
             let shifted = spot.impliedApy + shift
             let y = Swift.max(0, shifted)
             let ptPrice = TokenPricing.ptPrice(apy: y, years: tauAfter), ytPrice = TokenPricing.ytPrice(apy: y, years: tauAfter)
             var lpValue = 0.0, atLimit = false
-            if lp != 0 {
-                let valuation = try curve.lpValue(impliedApy: y, at: horizon, assetPerSy: index * growth)
-                (lpValue, atLimit) = (valuation.valueInAsset, valuation.reachedPoolLimit)
-            }
+            if lp != 0 { (lpValue, atLimit) = (lpValuations[row].valueInAsset, lpValuations[row].reachedPoolLimit) }
             let shares = pt * ptPrice + yt * (ytPrice + interest) + sy * index * growth + lp * lpValue
             for move in request.priceShifts {
                 let usd = shares * request.stockPrice * (1 + move)

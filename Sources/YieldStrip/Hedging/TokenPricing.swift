@@ -36,13 +36,16 @@ enum TokenPricing {
         case .sy: return TokenPrice(price: assetPerSy, firstDerivative: 0, secondDerivative: 0)
         case .lp:
             let h = basisPoint
-            let value = try curve.lpValue(impliedApy: y, at: spot.blockTime, assetPerSy: assetPerSy).valueInAsset
-            let up = try curve.lpValue(impliedApy: y + h, at: spot.blockTime, assetPerSy: assetPerSy).valueInAsset
-            if y - h >= 0 {
-                let down = try curve.lpValue(impliedApy: y - h, at: spot.blockTime, assetPerSy: assetPerSy).valueInAsset
+            // The three valuations together (on Pendle their arbitrage trades are priced in shared sweeps).
+            let central = y - h >= 0
+            let values = try curve.lpValues(impliedApys: central ? [y, y + h, y - h] : [y, y + h, y + 2 * h], at: spot.blockTime,
+                                            assetPerSy: assetPerSy).map(\.valueInAsset)
+            let (value, up) = (values[0], values[1])
+            if central {
+                let down = values[2]
                 return TokenPrice(price: value, firstDerivative: (up - down) / (2 * h), secondDerivative: (up - 2 * value + down) / (h * h))
             }
-            let up2 = try curve.lpValue(impliedApy: y + 2 * h, at: spot.blockTime, assetPerSy: assetPerSy).valueInAsset
+            let up2 = values[2]
             return TokenPrice(price: value, firstDerivative: (up - value) / h, secondDerivative: (up2 - 2 * up + value) / (h * h))
         }
     }

@@ -75,6 +75,17 @@ public protocol ImpliedYieldCurve<Scalar>: Sendable {
     /// with one SY then worth `assetPerSy` asset (nil: the curve's own): the venue's exact trade to that rate
     /// (fees kept by the pool), then PT at its price at that APY and SY at `assetPerSy` (`Double`).
     func lpValue(impliedApy: Double, at blockTime: Int64, assetPerSy: Double?) throws -> LpValuation
+
+    /// ``lpValue(impliedApy:at:assetPerSy:)`` at each of `impliedApys`, in order (the first failing one's error);
+    /// a venue may value them together (Pendle prices each round's trial trades in one sweep).
+    func lpValues(impliedApys: [Double], at blockTime: Int64, assetPerSy: Double?) throws -> [LpValuation]
+}
+
+extension ImpliedYieldCurve {
+    /// One ``lpValue(impliedApy:at:assetPerSy:)`` after another.
+    public func lpValues(impliedApys: [Double], at blockTime: Int64, assetPerSy: Double?) throws -> [LpValuation] {
+        try impliedApys.map { try lpValue(impliedApy: $0, at: blockTime, assetPerSy: assetPerSy) }
+    }
 }
 
 /// One LP token of a pool after arbitrage to an implied APY: what it holds and what that is worth.

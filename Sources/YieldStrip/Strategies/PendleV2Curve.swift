@@ -116,9 +116,21 @@ extension PendleV2Curve {
     /// the new balances. (Pendle's LP oracle,
     /// `PendleLpOracleLib._getLpToAssetRateRaw`, makes the same hypothetical trade to its TWAP rate.)
     public func lpValue(impliedApy: Double, at blockTime: Int64, assetPerSy: Double? = nil) throws -> LpValuation {
-        guard impliedApy.isFinite, impliedApy > -1 else {
-            throw StrategyError.invalidInput(field: "impliedApy", value: "\(impliedApy)", reason: "an implied APY above −100 % is needed to value the LP")
+        try lpValues(impliedApys: [impliedApy], at: blockTime, assetPerSy: assetPerSy)[0]
+    }
+
+    /// ``lpValue(impliedApy:at:assetPerSy:)`` at each of `impliedApys`, the same numbers (and, for a failing APY, the
+    /// error the first failing one throws): the secants of all the APYs run side by side, each round's trial
+    /// trades priced together by ``PendleMarketMath/calcTradeSweep(_:_:pyIndex:netPtToAccount:into:)`` on the
+    /// one pre-computed market, the new state then set as `executeTradeCore` sets it.
+    public func lpValues(impliedApys: [Double], at blockTime: Int64, assetPerSy: Double? = nil) throws -> [LpValuation] {
+        guard let first = impliedApys.first else { return [] }
+        func checkApy(_ impliedApy: Double) throws {
+            guard impliedApy.isFinite, impliedApy > -1 else {
+                throw StrategyError.invalidInput(field: "impliedApy", value: "\(impliedApy)", reason: "an implied APY above −100 % is needed to value the LP")
+            }
         }
+        try checkApy(first)
         if market.isExpired(at: blockTime) { throw PendleError.marketExpired }
         guard let state = market.converted(to: Double.self) else { throw StrategyError.notFinite(quantity: "market state") }
         let index = assetPerSy ?? pyIndex.doubleValue
@@ -128,51 +140,115 @@ extension PendleV2Curve {
         guard state.totalLp > 0 else { throw StrategyError.invalidInput(field: "totalLp", value: "0", reason: "a pool without LP has no LP to value") }
         let comp = try PendleMarketMath.getMarketPreCompute(state, pyIndex: index, blockTime: blockTime)
         let tau = RateConventions.years(from: blockTime, to: market.expiry)
-        let lnTarget = Foundation.log1p(impliedApy)
-        let logit = (Foundation.exp(lnTarget * tau) - comp.rateAnchor) * comp.rateScalar
         let total = state.totalPt + comp.totalAsset
         // The pool trades at most to a 96 % PT proportion, and not to an exchange rate below 1 (a zero APY).
         // (Both a hair inside, so that Double rounding cannot put the trade past them.)
         let floorLogit = (1 - comp.rateAnchor) * comp.rateScalar, ceilingLogit = Foundation.log(0.96 / 0.04)
         let margin = 1e-9 * Swift.max(1, abs(floorLogit))
-        let limit = logit > ceilingLogit - 1e-9 || logit < floorLogit - margin
-        let reached = Swift.min(Swift.max(logit, floorLogit + margin), ceilingLogit - 1e-9)
-        let proportion = 1 / (1 + Foundation.exp(-reached))
-        // The trade at the pre-trade totals, then a secant on the post-trade proportion (the new rate is read on
-        // the new balances, whose asset grew by what the trade paid in).
-        var trade = state.totalPt - proportion * total
-        var after = state
-        if abs(trade) > 1e-12 * total {
-            func miss(_ n: Double) -> (error: Double, state: MarketState<Double>)? {
-                guard let next = try? PendleMarketMath.executeTradeCore(state, pyIndex: index, netPtToAccount: n, blockTime: blockTime).market
-                else { return nil }
-                return (next.totalPt / (next.totalPt + next.totalSy * index) - proportion, next)
-            }
-            /// `from + step`, the step halved until the trade executes (no trade always does).
-            func attempt(from start: Double, step: Double) -> (n: Double, error: Double, state: MarketState<Double>)? {
-                var step = step
-                for _ in 0..<60 {
-                    if let result = miss(start + step) { return (start + step, result.error, result.state) }
-                    step /= 2
+
+        var searches: [LpArbitrageSearch] = []
+        searches.reserveCapacity(impliedApys.count)
+        for (i, impliedApy) in impliedApys.enumerated() {
+            if i > 0 {
+                do { try checkApy(impliedApy) } catch {
+                    searches.append(LpArbitrageSearch(proportion: 0, limit: false, lnTarget: 0, trade: 0, after: state, error: error))
+                    continue
                 }
-                return nil
             }
-            guard var current = attempt(from: 0, step: trade) else { throw StrategyError.notFinite(quantity: "the LP's arbitrage trade") }
-            var previous = (n: 0.0, error: state.totalPt / (state.totalPt + comp.totalAsset) - proportion)
-            for _ in 0..<12 where abs(current.error) > 1e-15 {
-                let slope = (current.error - previous.error) / (current.n - previous.n)
-                guard slope.isFinite, slope != 0, let next = attempt(from: current.n, step: -current.error / slope) else { break }
-                previous = (current.n, current.error)
-                current = next
+            let lnTarget = Foundation.log1p(impliedApy)
+            let logit = (Foundation.exp(lnTarget * tau) - comp.rateAnchor) * comp.rateScalar
+            let limit = logit > ceilingLogit - 1e-9 || logit < floorLogit - margin
+            let reached = Swift.min(Swift.max(logit, floorLogit + margin), ceilingLogit - 1e-9)
+            let proportion = 1 / (1 + Foundation.exp(-reached))
+            var search = LpArbitrageSearch(proportion: proportion, limit: limit, lnTarget: lnTarget, trade: state.totalPt - proportion * total, after: state)
+            if abs(search.trade) > 1e-12 * total {
+                search.pending = true
+                search.step = search.trade
             }
-            trade = current.n
-            after = current.state
+            searches.append(search)
         }
-        let ptPrice = Foundation.exp(-lnTarget * tau)
-        let ptPerLp = after.totalPt / state.totalLp, syPerLp = after.totalSy / state.totalLp
-        return LpValuation(impliedApy: impliedApy, arbitragePt: trade, ptPerLp: ptPerLp, syPerLp: syPerLp, ptPriceInAsset: ptPrice,
-                           assetPerSy: index, valueInAsset: ptPerLp * ptPrice + syPerLp * index, reachedPoolLimit: limit)
+
+        /// `executeTradeCore`'s new state after a trade of `n` priced by the sweep (nil where it reverts); where
+        /// the sweep refuses the size, the scalar trade decides.
+        func executed(_ n: Double, _ point: PendleMarketMath.TradeSweepPoint) -> MarketState<Double>? {
+            guard point.isValid else {
+                return try? PendleMarketMath.executeTradeCore(state, pyIndex: index, netPtToAccount: n, blockTime: blockTime).market
+            }
+            if state.totalPt <= n { return nil }
+            let amounts = TradeAmounts(netSyToAccount: point.netSyToAccount, netSyFee: point.netSyFee, netSyToReserve: point.netSyToReserve)
+            return try? PendleMarketMath.setNewMarketStateTrade(state, comp, pyIndex: index, netPtToAccount: n, amounts: amounts,
+                                                                blockTime: blockTime)
+        }
+        /// After a trade is found: the next secant step, or the end of the search.
+        func nextStep(_ search: inout LpArbitrageSearch) {
+            guard search.secantSteps < 12, abs(search.current.error) > 1e-15 else { return search.pending = false }
+            let slope = (search.current.error - search.previous.error) / (search.current.n - search.previous.n)
+            guard slope.isFinite, slope != 0 else { return search.pending = false }
+            search.secantSteps += 1
+            (search.start, search.step, search.tries) = (search.current.n, -search.current.error / slope, 0)
+        }
+
+        var sizes: [Double] = [], owners: [Int] = []
+        while true {
+            sizes.removeAll(keepingCapacity: true)
+            owners.removeAll(keepingCapacity: true)
+            for (i, search) in searches.enumerated() where search.pending {
+                sizes.append(search.start + search.step)
+                owners.append(i)
+            }
+            if sizes.isEmpty { break }
+            let points = PendleMarketMath.calcTradeSweep(state, comp, pyIndex: index, netPtToAccount: sizes)
+            for (k, i) in owners.enumerated() {
+                let n = sizes[k]
+                if let next = executed(n, points[k]) {
+                    let error = next.totalPt / (next.totalPt + next.totalSy * index) - searches[i].proportion
+                    if searches[i].started {
+                        searches[i].previous = (searches[i].current.n, searches[i].current.error)
+                    } else {
+                        searches[i].started = true
+                        searches[i].previous = (0, state.totalPt / (state.totalPt + comp.totalAsset) - searches[i].proportion)
+                    }
+                    searches[i].current = (n, error, next)
+                    nextStep(&searches[i])
+                } else {
+                    searches[i].step /= 2
+                    searches[i].tries += 1
+                    if searches[i].tries == 60 {
+                        searches[i].pending = false
+                        if !searches[i].started { searches[i].error = StrategyError.notFinite(quantity: "the LP's arbitrage trade") }
+                    }
+                }
+            }
+        }
+
+        return try searches.indices.map { i in
+            let search = searches[i]
+            if let error = search.error { throw error }
+            var (trade, after) = (search.trade, search.after)
+            if let found = search.current.state { (trade, after) = (search.current.n, found) }
+            let ptPrice = Foundation.exp(-search.lnTarget * tau)
+            let ptPerLp = after.totalPt / state.totalLp, syPerLp = after.totalSy / state.totalLp
+            return LpValuation(impliedApy: impliedApys[i], arbitragePt: trade,
+                               ptPerLp: ptPerLp, syPerLp: syPerLp, ptPriceInAsset: ptPrice, assetPerSy: index,
+                               valueInAsset: ptPerLp * ptPrice + syPerLp * index, reachedPoolLimit: search.limit)
+        }
     }
+}
+
+/// One APY's search: the trade at the pre-trade totals, then a secant on the post-trade proportion (the new
+/// rate is read on the new balances, whose asset grew by what the trade paid in). Each trial trade is
+/// `start + step`, the step halved until the trade executes (no trade always does), at most 60 times.
+private struct LpArbitrageSearch {
+    var proportion: Double, limit: Bool, lnTarget: Double
+    var trade: Double, after: MarketState<Double>
+    var error: (any Error)? = nil
+    /// Waiting for a trial trade's price; false once the search is over.
+    var pending = false
+    var start = 0.0, step = 0.0, tries = 0
+    /// The first trade found (the secant starts from it), and the secant steps taken.
+    var started = false, secantSteps = 0
+    var current = (n: 0.0, error: 0.0, state: MarketState<Double>?.none)
+    var previous = (n: 0.0, error: 0.0)
 }
 
 extension MarketFile {
