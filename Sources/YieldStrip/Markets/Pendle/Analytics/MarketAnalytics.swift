@@ -188,13 +188,13 @@ extension PendleMarketMath {
     /// when `buyingPt`, else selling PT to it): the largest size whose `executeTradeCore` succeeds.
     /// Zero when no trade succeeds; exact to the wei in ``Wad``.
     ///
-    /// From the analytic headroom of the checks that bind (``tradeLimit(_:_:pyIndex:blockTime:buyingPt:upper:)``:
+    /// From the analytic headroom of the checks that bind (`tradeLimit`:
     /// the 96 % proportion selling; buying, the post-fee rate of one, or where the new state refuses
     /// first, its rate and `ln`): the leg where the full trade succeeds and one wei more reverts, in 2
     /// evaluations selling (a closed form, then the trade and `calcTrade` one wei beyond), about 8 buying
     /// (Newton over the proportion), 15–20 where the new state binds. Where the headroom does not decide
     /// it (a pool already past the proportion cap, a revert of another kind at the boundary), a search over
-    /// full trades (``searchedLargestPtLeg(_:_:pyIndex:blockTime:buyingPt:upper:)``, a bisection of ~60).
+    /// full trades (`searchedLargestPtLeg`, a bisection of ~60).
     public static func largestPtLeg<S: PendleScalar>(
         _ market: MarketState<S>, pyIndex: S, blockTime: Int64, buyingPt: Bool
     ) -> S {
