@@ -12,10 +12,13 @@ public protocol JSONMemberSink {
     mutating func append(_ key: String, wei value: Int256)
     /// Appends `"key": { … }` with the members `body` appends to it.
     mutating func appendObject(_ key: String, _ body: (inout Self) throws -> Void) rethrows
+    /// Appends `"key": 123`, a JSON integer (seconds, percentages, counts).
+    mutating func append(_ key: String, integer value: Int64)
 }
 
 extension JSONObject: JSONMemberSink {
     public mutating func append(_ key: String, wei value: Int256) { append(key, .wei(value)) }
+    public mutating func append(_ key: String, integer value: Int64) { append(key, .number(JSONNumber(value))) }
 
     public mutating func appendObject(_ key: String, _ body: (inout JSONObject) throws -> Void) rethrows {
         var nested = JSONObject()
@@ -71,6 +74,11 @@ extension JSONWriter: JSONMemberSink {
         writeByte(UInt8(ascii: "\""))
         DecimalDigits.withText(negative: value.isNegative, magnitude: value.magnitude) { writeBytes($0) }
         writeByte(UInt8(ascii: "\""))
+    }
+
+    public mutating func append(_ key: String, integer value: Int64) {
+        openMember(key)
+        DecimalDigits.withText(negative: value < 0, magnitude: UInt256(value.magnitude)) { writeBytes($0) }
     }
 
     public mutating func appendObject(_ key: String, _ body: (inout JSONWriter) throws -> Void) rethrows {

@@ -19,41 +19,68 @@ public final class JSONTape: @unchecked Sendable {
     /// an array's elements follow it.
     @usableFromInline
     struct Node: Sendable {
-        var kind: Kind
-        var start: Int32
-        var end: Int32
-        var next: Int32
+        @usableFromInline var kind: Kind
+        @usableFromInline var start: Int32
+        @usableFromInline var end: Int32
+        @usableFromInline var next: Int32
+        /// A key's first eight bytes (zero-padded), so that finding a member compares one word a member.
+        @usableFromInline var prefix: UInt64 = 0
+
+        @usableFromInline init(kind: Kind, start: Int32, end: Int32, next: Int32) {
+            self.kind = kind
+            self.start = start
+            self.end = end
+            self.next = next
+        }
+    }
+
+    /// The first eight bytes of `count` at `base`, zero-padded (little-endian, as ``Node/prefix``).
+    @inlinable @inline(__always)
+    static func prefix(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        if count >= 8 { return UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)) }
+        var word: UInt64 = 0
+        for i in 0..<count { word |= UInt64(base[i]) << (8 * UInt64(i)) }
+        return word
     }
 
     /// The most members an object read this way has (a longer one is read by ``JSONReader``, whose
     /// check for repeated keys stays linear in the number of members).
     public static let maximumObjectMembers = 16
 
-    // Immutable once built (hence Sendable); owned, freed with the tape.
-    let bytes: UnsafeMutableBufferPointer<UInt8>
-    let nodes: UnsafeMutableBufferPointer<Node>
+    // Immutable once built (hence Sendable): one allocation holding the nodes, then the text's bytes.
+    private let storage: UnsafeMutableRawPointer
+    @usableFromInline let nodes: UnsafeMutableBufferPointer<Node>
+    @usableFromInline let bytes: UnsafeMutableBufferPointer<UInt8>
 
-    private init(text: UnsafeBufferPointer<UInt8>, nodes: [Node]) {
-        bytes = UnsafeMutableBufferPointer.allocate(capacity: text.count)
-        _ = bytes.initialize(from: text)
-        self.nodes = UnsafeMutableBufferPointer.allocate(capacity: nodes.count)
-        _ = self.nodes.initialize(from: nodes)
+    private init(text: UnsafeBufferPointer<UInt8>, nodes read: UnsafeBufferPointer<Node>) {
+        let nodeBytes = read.count * MemoryLayout<Node>.stride
+        storage = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(1, nodeBytes + text.count), alignment: MemoryLayout<Node>.alignment)
+        let nodeBase = storage.bindMemory(to: Node.self, capacity: read.count)
+        if let from = read.baseAddress { nodeBase.initialize(from: from, count: read.count) }
+        nodes = UnsafeMutableBufferPointer(start: nodeBase, count: read.count)
+        let byteBase = (storage + nodeBytes).bindMemory(to: UInt8.self, capacity: text.count)
+        if let from = text.baseAddress { byteBase.initialize(from: from, count: text.count) }
+        bytes = UnsafeMutableBufferPointer(start: byteBase, count: text.count)
     }
 
     deinit {
-        bytes.deallocate()
-        nodes.deallocate()
+        storage.deallocate()
     }
 
     /// The document in `text`, or nil when it is not plain (see the type's description) or not JSON.
     public static func parse(_ text: UnsafeBufferPointer<UInt8>) -> JSONTape? {
         guard text.count < Int(Int32.max), let base = text.baseAddress else { return nil }
-        var reader = TapeReader(base: base, count: text.count)
-        reader.skipWhitespace()
-        guard reader.readValue(depth: 0) else { return nil }
-        reader.skipWhitespace()
-        guard reader.index == text.count else { return nil }
-        return JSONTape(text: text, nodes: reader.nodes)
+        // The nodes of a request fit on the stack; a larger document moves them to the heap as it grows.
+        return withUnsafeTemporaryAllocation(of: Node.self, capacity: TapeReader.stackNodes) { stack -> JSONTape? in
+            guard let stackBase = stack.baseAddress else { return nil }
+            var reader = TapeReader(base: base, count: text.count, nodes: stackBase, capacity: stack.count)
+            defer { reader.releaseNodes(unless: stackBase) }
+            reader.skipWhitespace()
+            guard reader.readValue(depth: 0) else { return nil }
+            reader.skipWhitespace()
+            guard reader.index == text.count else { return nil }
+            return JSONTape(text: text, nodes: UnsafeBufferPointer(start: reader.nodes, count: reader.nodeCount))
+        }
     }
 
     /// The document's top-level value.
@@ -62,19 +89,24 @@ public final class JSONTape: @unchecked Sendable {
 
 /// One value of a ``JSONTape``.
 public struct JSONTapeValue: Sendable {
-    let tape: JSONTape
-    let node: Int
+    @usableFromInline let tape: JSONTape
+    @usableFromInline let node: Int
 
-    public var kind: JSONTape.Kind { tape.nodes[node].kind }
+    @inlinable init(tape: JSONTape, node: Int) {
+        self.tape = tape
+        self.node = node
+    }
+
+    @inlinable public var kind: JSONTape.Kind { tape.nodes[node].kind }
 
     /// The bytes of a string's contents or a number's text (the literal's text for the others).
-    public func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    @inlinable public func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let item = tape.nodes[node]
         return try body(UnsafeBufferPointer(rebasing: tape.bytes[Int(item.start)..<Int(item.end)]))
     }
 
     /// The object, when the value is one.
-    public var object: JSONTapeObject? { kind == .object ? JSONTapeObject(tape: tape, node: node) : nil }
+    @inlinable public var object: JSONTapeObject? { kind == .object ? JSONTapeObject(tape: tape, node: node) : nil }
 
     /// The value as ``JSONReader`` reads it.
     public var value: JSONValue {
@@ -99,24 +131,32 @@ public struct JSONTapeValue: Sendable {
 
 /// An object of a ``JSONTape``: its members found by comparing key bytes.
 public struct JSONTapeObject: Sendable {
-    let tape: JSONTape
-    let node: Int
+    @usableFromInline let tape: JSONTape
+    @usableFromInline let node: Int
+
+    @inlinable init(tape: JSONTape, node: Int) {
+        self.tape = tape
+        self.node = node
+    }
 
     /// The value of the member named `key` (keys are unique in a tape).
-    public subscript(key: String) -> JSONTapeValue? {
+    @inlinable public subscript(key: String) -> JSONTapeValue? {
         var key = key
         return key.withUTF8 { wanted in
+            let wantedPrefix = wanted.baseAddress.map { JSONTape.prefix($0, count: wanted.count) } ?? 0
             let nodes = tape.nodes, bytes = tape.bytes
             let end = Int(nodes[node].next)
             var child = node + 1
             while child < end {
                 let name = nodes[child]
-                if Int(name.end - name.start) == wanted.count {
+                if name.prefix == wantedPrefix && Int(name.end - name.start) == wanted.count {
+                    // The first eight bytes agree; the rest, byte by byte.
                     var same = true
                     let start = Int(name.start)
-                    for i in 0..<wanted.count where bytes[start + i] != wanted[i] {
-                        same = false
-                        break
+                    var i = 8
+                    while i < wanted.count {
+                        if bytes[start + i] != wanted[i] { same = false; break }
+                        i += 1
                     }
                     if same { return JSONTapeValue(tape: tape, node: child + 1) }
                 }
@@ -142,15 +182,26 @@ public struct JSONTapeObject: Sendable {
 
 /// The reader behind ``JSONTape/parse(_:)``: false at the first byte it does not take.
 private struct TapeReader {
+    /// Nodes kept on the stack before the reader moves them to the heap.
+    static let stackNodes = 64
+
     let base: UnsafePointer<UInt8>
     let count: Int
     var index = 0
-    var nodes: [JSONTape.Node] = []
+    var nodes: UnsafeMutablePointer<JSONTape.Node>
+    var nodeCount = 0
+    var nodeCapacity: Int
 
-    init(base: UnsafePointer<UInt8>, count: Int) {
+    init(base: UnsafePointer<UInt8>, count: Int, nodes: UnsafeMutablePointer<JSONTape.Node>, capacity: Int) {
         self.base = base
         self.count = count
-        nodes.reserveCapacity(32)
+        self.nodes = nodes
+        nodeCapacity = capacity
+    }
+
+    /// Frees the heap nodes, if the reader moved them there from `stack`.
+    func releaseNodes(unless stack: UnsafeMutablePointer<JSONTape.Node>) {
+        if nodes != stack { nodes.deallocate() }
     }
 
     mutating func skipWhitespace() {
@@ -163,8 +214,16 @@ private struct TapeReader {
     }
 
     mutating func append(_ kind: JSONTape.Kind, _ start: Int, _ end: Int) {
-        nodes.append(JSONTape.Node(kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
-                                   next: Int32(truncatingIfNeeded: nodes.count + 1)))
+        if nodeCount == nodeCapacity {
+            let grown = UnsafeMutablePointer<JSONTape.Node>.allocate(capacity: nodeCapacity * 2)
+            grown.initialize(from: nodes, count: nodeCount)
+            if nodeCapacity != Self.stackNodes { nodes.deallocate() }
+            nodes = grown
+            nodeCapacity *= 2
+        }
+        nodes[nodeCount] = JSONTape.Node(kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+                                         next: Int32(truncatingIfNeeded: nodeCount + 1))
+        nodeCount += 1
     }
 
     mutating func readValue(depth: Int) -> Bool {
@@ -207,7 +266,7 @@ private struct TapeReader {
 
     mutating func readObject(depth: Int) -> Bool {
         guard depth <= JSONReader.maximumDepth else { return false }
-        let open = index, slot = nodes.count
+        let open = index, slot = nodeCount
         append(.object, open, open)
         index += 1
         skipWhitespace()
@@ -216,11 +275,12 @@ private struct TapeReader {
             close(slot, at: index)
             return true
         }
-        var keys: (first: Int, count: Int) = (nodes.count, 0)
+        var keys: (first: Int, count: Int) = (nodeCount, 0)
         while true {
             skipWhitespace()
             guard index < count, base[index] == UInt8(ascii: "\""), readString() else { return false }
-            let keyNode = nodes.count - 1
+            let keyNode = nodeCount - 1
+            nodes[keyNode].prefix = JSONTape.prefix(base + Int(nodes[keyNode].start), count: Int(nodes[keyNode].end - nodes[keyNode].start))
             keys.count += 1
             guard keys.count <= JSONTape.maximumObjectMembers, !repeatsKey(keyNode, after: keys.first) else { return false }
             skipWhitespace()
@@ -248,7 +308,7 @@ private struct TapeReader {
         var other = first
         while other < keyNode {
             let candidate = nodes[other]
-            if Int(candidate.end - candidate.start) == length {
+            if candidate.prefix == key.prefix && Int(candidate.end - candidate.start) == length {
                 var same = true
                 for i in 0..<length where base[Int(candidate.start) + i] != base[Int(key.start) + i] {
                     same = false
@@ -263,7 +323,7 @@ private struct TapeReader {
 
     mutating func readArray(depth: Int) -> Bool {
         guard depth <= JSONReader.maximumDepth else { return false }
-        let open = index, slot = nodes.count
+        let open = index, slot = nodeCount
         append(.array, open, open)
         index += 1
         skipWhitespace()
@@ -291,6 +351,6 @@ private struct TapeReader {
     /// Completes the container at `slot` once its last value is read.
     mutating func close(_ slot: Int, at end: Int) {
         nodes[slot].end = Int32(truncatingIfNeeded: end)
-        nodes[slot].next = Int32(truncatingIfNeeded: nodes.count)
+        nodes[slot].next = Int32(truncatingIfNeeded: nodeCount)
     }
 }

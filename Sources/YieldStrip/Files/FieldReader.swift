@@ -61,16 +61,25 @@ package enum FieldValue: Sendable {
 /// The fields of an object nested in a request.
 package struct RequestFields: FieldReader, Sendable {
     package let fieldSource: FieldSource
-    package let fieldPath: String
+    /// The path, kept in parts until a message needs it (`market` under the top level: "" and "market").
+    private let parentPath: String, name: String?
+
+    package var fieldPath: String { name.map { parentPath + $0 + "." } ?? parentPath }
 
     package init(_ object: JSONObject, path: String = "") {
         fieldSource = .object(object)
-        fieldPath = path
+        (parentPath, name) = (path, nil)
     }
 
     package init(source: FieldSource, path: String = "") {
         fieldSource = source
-        fieldPath = path
+        (parentPath, name) = (path, nil)
+    }
+
+    /// The object `name` nested in an object at `parentPath`.
+    package init(source: FieldSource, parentPath: String, name: String) {
+        fieldSource = source
+        (self.parentPath, self.name) = (parentPath, name)
     }
 }
 
@@ -81,10 +90,40 @@ extension FieldReader {
     /// The field's value; nil when it is missing or `null`.
     package func value(_ name: String) -> JSONValue? { fieldSource[name]?.json }
 
-    package func int256(_ name: String) throws(RequestError) -> Int256 { try read(name, FieldDecoding.int256) }
-    package func uint256(_ name: String) throws(RequestError) -> UInt256 { try read(name, FieldDecoding.uint256) }
-    package func wad(_ name: String) throws(RequestError) -> Wad { try read(name, FieldDecoding.wad) }
-    package func int64(_ name: String) throws(RequestError) -> Int64 { try read(name, FieldDecoding.int64) }
+    package func int256(_ name: String) throws(RequestError) -> Int256 {
+        if let (negative, magnitude) = tapeInteger(name), let value = Int256(negative: negative, magnitude: magnitude) { return value }
+        return try read(name, FieldDecoding.int256)
+    }
+    package func uint256(_ name: String) throws(RequestError) -> UInt256 {
+        if let (negative, magnitude) = tapeInteger(name), !negative || magnitude.isZero { return magnitude }
+        return try read(name, FieldDecoding.uint256)
+    }
+    package func wad(_ name: String) throws(RequestError) -> Wad {
+        if let (negative, magnitude) = tapeInteger(name), let value = Int256(negative: negative, magnitude: magnitude) { return Wad(raw: value) }
+        return try read(name, FieldDecoding.wad)
+    }
+    package func int64(_ name: String) throws(RequestError) -> Int64 {
+        if let (negative, magnitude) = tapeInteger(name), let value = Int256(negative: negative, magnitude: magnitude)?.int64Value {
+            return value
+        }
+        return try read(name, FieldDecoding.int64)
+    }
+
+    /// An integer field of a tape (a decimal string or a JSON integer) decoded straight from its bytes; nil
+    /// for anything else, which the general path reads and, when it is wrong, names (``FieldDecoding``
+    /// accepts exactly these encodings, so both paths give the same value).
+    @inline(__always)
+    private func tapeInteger(_ name: String) -> (negative: Bool, magnitude: UInt256)? {
+        guard case .tape(let object) = fieldSource, let item = object[name] else { return nil }
+        let parsed: DecimalInteger.Parsed?
+        switch item.kind {
+        case .string: parsed = item.withText(DecimalInteger.parse)
+        case .number: parsed = item.withText(DecimalInteger.parseJSONInteger)
+        default: return nil
+        }
+        guard case .value(let negative, let magnitude)? = parsed else { return nil }
+        return (negative, magnitude)
+    }
     package func int(_ name: String) throws(RequestError) -> Int { try read(name, FieldDecoding.int) }
     package func double(_ name: String) throws(RequestError) -> Double { try read(name, FieldDecoding.double) }
     package func bool(_ name: String) throws(RequestError) -> Bool { try read(name, FieldDecoding.bool) }
@@ -92,7 +131,7 @@ extension FieldReader {
     package func array(_ name: String) throws(RequestError) -> [JSONValue] { try read(name, FieldDecoding.array) }
     /// The nested object `name`, whose own accessors name fields as `name.field`.
     package func object(_ name: String) throws(RequestError) -> RequestFields {
-        RequestFields(source: try read(name, FieldDecoding.object), path: fieldPath + name + ".")
+        RequestFields(source: try read(name, FieldDecoding.object), parentPath: fieldPath, name: name)
     }
 
     package func int256IfPresent(_ name: String) throws(RequestError) -> Int256? { try readIfPresent(name, FieldDecoding.int256) }
@@ -104,7 +143,7 @@ extension FieldReader {
     package func boolIfPresent(_ name: String) throws(RequestError) -> Bool? { try readIfPresent(name, FieldDecoding.bool) }
     package func stringIfPresent(_ name: String) throws(RequestError) -> String? { try readIfPresent(name, FieldDecoding.string) }
     package func objectIfPresent(_ name: String) throws(RequestError) -> RequestFields? {
-        try readIfPresent(name, FieldDecoding.object).map { RequestFields(source: $0, path: fieldPath + name + ".") }
+        try readIfPresent(name, FieldDecoding.object).map { RequestFields(source: $0, parentPath: fieldPath, name: name) }
     }
 
     @inline(__always)

@@ -86,9 +86,9 @@ package enum MarketFields {
         try market.totalSy.append(to: &sink, key: "totalSy", field: "market.totalSy")
         try market.totalLp.append(to: &sink, key: "totalLp", field: "market.totalLp")
         try market.scalarRoot.append(to: &sink, key: "scalarRoot", field: "market.scalarRoot")
-        sink.append("expiry", .number(JSONNumber(market.expiry)))
+        sink.append("expiry", integer: market.expiry)
         try market.lnFeeRateRoot.append(to: &sink, key: "lnFeeRateRoot", field: "market.lnFeeRateRoot")
-        sink.append("reserveFeePercent", .number(JSONNumber(market.reserveFeePercent)))
+        sink.append("reserveFeePercent", integer: market.reserveFeePercent)
         try market.lastLnImpliedRate.append(to: &sink, key: "lastLnImpliedRate", field: "market.lastLnImpliedRate")
     }
 

@@ -39,15 +39,29 @@ public struct BatchOpRegistry: Sendable {
     /// The ops in `--list` order.
     public let ops: [BatchOp]
     private let indexByName: [String: Int]
+    /// The first op of each name, grouped by the name's UTF-8 length: the lookup by bytes.
+    private let indexesByLength: [Int: [(name: [UInt8], index: Int)]]
 
     public init(_ ops: [BatchOp]) {
         self.ops = ops
         var index: [String: Int] = [:]
         for (i, op) in ops.enumerated() where index[op.name] == nil { index[op.name] = i }
         indexByName = index
+        var byLength: [Int: [(name: [UInt8], index: Int)]] = [:]
+        for (name, i) in index.sorted(by: { $0.value < $1.value }) { byLength[name.utf8.count, default: []].append((Array(name.utf8), i)) }
+        indexesByLength = byLength
     }
 
     public func op(named name: String) -> BatchOp? {
         indexByName[name].map { ops[$0] }
+    }
+
+    /// The op whose name is `bytes` (UTF-8), found without building a string (the batch door's plain lines).
+    public func op(named bytes: UnsafeBufferPointer<UInt8>) -> BatchOp? {
+        guard let candidates = indexesByLength[bytes.count] else { return nil }
+        for candidate in candidates where candidate.name.withUnsafeBufferPointer({ $0.elementsEqual(bytes) }) {
+            return ops[candidate.index]
+        }
+        return nil
     }
 }

@@ -15,6 +15,13 @@ public struct BatchRequest: FieldReader, Sendable {
         try self.init(source: .object(object))
     }
 
+    /// A request whose op is already known by name (`op`, the registry's own string) and whose `id` was read.
+    package init(source: FieldSource, op: String, id: JSONValue?) {
+        fieldSource = source
+        self.op = op
+        self.id = id
+    }
+
     package init(source: FieldSource) throws(RequestError) {
         fieldSource = source
         // `null` included, as given: the id is echoed as it came.

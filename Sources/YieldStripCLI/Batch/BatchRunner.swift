@@ -155,9 +155,14 @@ public struct BatchRunner: Sendable {
         // by the full reader, which also names what is wrong with it.
         let source: FieldSource
         let id: JSONValue?
+        var known: BatchOp? = nil
         if usesFastPaths, let tape = JSONTape.parse(line), let object = tape.root.object {
             source = .tape(object)
             id = object["id"]?.value
+            // The op found by its name's bytes (a request naming a market file is expanded first, below).
+            if let name = object["op"], name.kind == .string, object[MarketFileReferences.field] == nil {
+                known = name.withText { registry.op(named: $0) }
+            }
         } else {
             let parsed: JSONValue, duplicateKeys: JSONDuplicateKeys?
             do {
@@ -182,9 +187,15 @@ public struct BatchRunner: Sendable {
             id = object["id"]
         }
         do {
-            let request = try BatchRequest(source: marketFiles.expand(source))
-            guard let op = registry.op(named: request.op) else {
-                throw RequestError.badRequest(field: "op", reason: "unknown op '\(request.op)'; 'yieldstrip batch --list' lists the ops")
+            let request: BatchRequest, op: BatchOp
+            if let known {
+                (request, op) = (BatchRequest(source: source, op: known.name, id: id), known)
+            } else {
+                request = try BatchRequest(source: marketFiles.expand(source))
+                guard let found = registry.op(named: request.op) else {
+                    throw RequestError.badRequest(field: "op", reason: "unknown op '\(request.op)'; 'yieldstrip batch --list' lists the ops")
+                }
+                op = found
             }
             if usesFastPaths, let write = op.writer {
                 // Straight into the output; an error halfway drops what was written of the answer.
