@@ -36,7 +36,12 @@ public enum CLI {
             case .run(let invocation):
                 switch try invocation.command.run(invocation) {
                 case .report(let report):
-                    try console.output.write(invocation.wantsJSON ? report.jsonText : report.tableText)
+                    if invocation.flag(CommonOptions.csv.name) {
+                        if invocation.wantsJSON { throw invocation.usageError("Give '--csv' or '--json', not both") }
+                        try console.output.write(report.csvText)
+                    } else {
+                        try console.output.write(invocation.wantsJSON ? report.jsonText : report.tableText)
+                    }
                 case .text(let text):
                     try console.output.write(text)
                 case .written:

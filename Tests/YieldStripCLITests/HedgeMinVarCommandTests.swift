@@ -94,7 +94,6 @@ import YieldStrip
         for arguments in [["hedge", "minvar", "--spot", Self.token],
                           ["hedge", "minvar", "--hedge", Self.etf],
                           ["hedge", "minvar", "--spot", Self.token, "--hedge", Self.etf, "--mode", "ratios"],
-                          ["hedge", "minvar", "--spot", Self.token, "--hedge", Self.etf, "--csv"],
                           ["hedge", "nope"]] {
             let run = CLI.run(arguments: arguments)
             #expect(run.exitCode == 2 && run.stdout.isEmpty && run.stderr.hasPrefix("Error: "), "\(arguments)")

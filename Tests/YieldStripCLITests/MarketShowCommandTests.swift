@@ -103,7 +103,7 @@ import YieldStrip
 
     @Test func help() {
         let run = yieldstrip("market", "show", "--help")
-        #expect(run.exitCode == 0 && run.stdout.contains("USAGE: yieldstrip market show --market <file> [--at <time>] [--json]\n"))
+        #expect(run.exitCode == 0 && run.stdout.contains("USAGE: yieldstrip market show --market <file> [--at <time>] [--json] [--csv]\n"))
         #expect(yieldstrip("market") == yieldstrip("market", "--help"))
         expectFailure(yieldstrip("market", "show"), exitCode: 2, containing: "Missing expected argument '--market <file>'")
         expectFailure(yieldstrip("market", "frob"), exitCode: 2, containing: "Unknown subcommand 'frob'")

@@ -47,6 +47,8 @@ public struct Invocation {
 
     /// True when the command declares `--json` and it was given.
     public var wantsJSON: Bool { flag(CommonOptions.json.name) }
+    /// True when the answer itself is wanted, as JSON or as CSV (`--json`, `--csv`), not the table.
+    public var wantsAnswer: Bool { wantsJSON || flag(CommonOptions.csv.name) }
 
     /// The positional argument `name` converted by `convert`; a `UsageError` naming the argument and
     /// what was `expecting` when the conversion fails (or the argument is missing).
@@ -84,6 +86,8 @@ public struct Invocation {
 public enum CommonOptions {
     /// `--json`: print one JSON object instead of a table.
     public static let json = OptionSpec.flag("json", help: "Print one JSON object instead of a table.")
+    /// `--csv`: the `--json` answer's fields as a CSV header and one line (``Report/csvText``).
+    public static let csv = OptionSpec.flag("csv", help: "Print CSV: the --json answer's fields as a header, then one line.")
     /// `-h, --help`, added to every command.
     static let help = OptionSpec.flag("help", short: "h", help: "Show help information.")
     /// `--version`, on the tool itself.

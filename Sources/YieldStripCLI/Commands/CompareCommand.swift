@@ -34,7 +34,7 @@ struct CompareCommand: Command {
          .value("sizes", valueName: "list", help: "Several sizes for a table, in --unit: 1k,10k,100k,1m."),
          .value("unit", valueName: "unit", help: "The unit of --sizes: sy, shares, usd or pt.", default: "usd"),
          StrategyInputs.stockPriceOption, MarketOptions.at]
-            + ChartOutput.options + [CommonOptions.json]
+            + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -106,7 +106,7 @@ struct CompareCommand: Command {
             let subject = inputs.names.enumerated().map { "\(CompareReport.labels[$0.offset]): \($0.element)" }.joined(separator: " vs ")
             try ChartOutput.write(JobCharts.compare(result, sweep: try inputs.sweep(), names: inputs.names, subject: subject), chart)
         }
-        return invocation.wantsJSON ? .report(report) : .text(CompareReport.table(result, report: report, titles: files.map(\.title)))
+        return invocation.wantsAnswer ? .report(report) : .text(CompareReport.table(result, report: report, titles: files.map(\.title)))
     }
 }
 

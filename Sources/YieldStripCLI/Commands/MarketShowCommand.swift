@@ -15,7 +15,7 @@ struct MarketShowCommand: Command {
         YieldSpace file ("curve": "yieldspace") shows the pool's rate on both years,
         its parameters, reserves and limits.
         """
-    let options = [MarketOptions.market, MarketOptions.at, CommonOptions.json]
+    let options = [MarketOptions.market, MarketOptions.at, CommonOptions.json, CommonOptions.csv]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let (file, context) = try MarketOptions.curveContext(invocation)

@@ -38,7 +38,7 @@ struct QuoteCommand: Command {
     ] + StrategyInputs.sizeOptions + [
         StrategyInputs.stockPriceOption,
         MarketOptions.at,
-        CommonOptions.json,
+        CommonOptions.json, CommonOptions.csv,
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {

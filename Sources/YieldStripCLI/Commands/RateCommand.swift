@@ -19,7 +19,7 @@ struct RateCommand: Command {
             .value("expiry", valueName: "time", help: "The maturity: ISO-8601 or Unix seconds."),
             .value("now", valueName: "time", help: "The valuation time: ISO-8601 or Unix seconds. Default: the wall clock."),
             .value("seconds-to-expiry", valueName: "seconds", help: "The time to expiry in seconds, instead of --expiry and --now."),
-            CommonOptions.json,
+            CommonOptions.json, CommonOptions.csv,
         ]
     }
 

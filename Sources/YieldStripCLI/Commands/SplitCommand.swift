@@ -28,7 +28,7 @@ struct SplitCommand: Command {
         .value("at", valueName: "time", help: "The valuation time (needs --expiry or --market). Default: the market file's blockTime, else the wall clock."),
         .value("pt-implied-apy", valueName: "apy", help: "The PT's implied APY (0.0035 or 0.35%), to value PT and YT (needs --expiry or --market; default: the market's at the valuation time)."),
         .value("stock-price", valueName: "usd", help: "USD per share, for USD values (default: the market file's stockPrice)."),
-        CommonOptions.json,
+        CommonOptions.json, CommonOptions.csv,
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {

@@ -21,7 +21,7 @@ struct HedgeDV01Command: Command {
         [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption,
          .value("against", valueName: "file", help: "A second market file to hedge the rate risk in."),
          .value("hedge-token", valueName: "token", help: "The hedge's token in --against: pt or yt.", default: "pt"),
-         CommonOptions.json]
+         CommonOptions.json, CommonOptions.csv]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -43,7 +43,7 @@ struct HedgeDV01Command: Command {
             try HedgeDV01Answer.build(RateRisk.compute(position, curve: $0.curve, at: $0.blockTime, stockPrice: stockPrice,
                                                        hedgeWith: instrument), context: $0)
         }
-        return invocation.wantsJSON ? .report(report) : .text(HedgeDV01Answer.table(report, title: file.title))
+        return invocation.wantsAnswer ? .report(report) : .text(HedgeDV01Answer.table(report, title: file.title))
     }
 }
 

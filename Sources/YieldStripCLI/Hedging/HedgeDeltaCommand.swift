@@ -19,7 +19,7 @@ struct HedgeDeltaCommand: Command {
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption, HedgeInputs.realizedApyOption,
-         HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption, CommonOptions.json]
+         HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption, CommonOptions.json, CommonOptions.csv]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -34,7 +34,7 @@ struct HedgeDeltaCommand: Command {
         }
         for warning in result.warnings { try invocation.warn(warning) }
         let report = try HedgeDeltaAnswer.build(result, context: context)
-        return invocation.wantsJSON ? .report(report) : .text(HedgeDeltaAnswer.table(report, result: result, title: file.title))
+        return invocation.wantsAnswer ? .report(report) : .text(HedgeDeltaAnswer.table(report, result: result, title: file.title))
     }
 }
 

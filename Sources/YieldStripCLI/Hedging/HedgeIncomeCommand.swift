@@ -21,7 +21,7 @@ struct HedgeIncomeCommand: Command {
          .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1].", default: "1"),
          .value("borrow-fee", valueName: "apr", help: "The token lender's fee per year (--held-as stock, with --market).", default: "0"),
          .value("market", valueName: "file", help: "A market file: price the YT short there."),
-         MarketOptions.at, StrategyInputs.stockPriceOption, CommonOptions.json]
+         MarketOptions.at, StrategyInputs.stockPriceOption, CommonOptions.json, CommonOptions.csv]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -46,7 +46,7 @@ struct HedgeIncomeCommand: Command {
             }
             let result = try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction)
             let report = try HedgeIncomeAnswer.build(result, context: nil)
-            return invocation.wantsJSON ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: ""))
+            return invocation.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: ""))
         }
         let (file, fileContext) = try MarketOptions.curveContext(invocation)
         var context = fileContext
@@ -56,7 +56,7 @@ struct HedgeIncomeCommand: Command {
                                           fraction: fraction, borrowFeeApr: borrowFee, stockPrice: $0.stockPrice)
         }
         let report = try HedgeIncomeAnswer.build(result, context: context)
-        return invocation.wantsJSON ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
+        return invocation.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
     }
 }
 

@@ -26,7 +26,7 @@ struct HedgeMinVarCommand: Command {
         .value("spot-column", valueName: "name", help: "The spot file's value column (default: its only numeric column besides date)."),
         .value("hedge-column", valueName: "name", help: "The hedge file's value column (default: its only numeric column besides date)."),
         .value("mode", valueName: "mode", help: "What is regressed: levels, differences, returns or log-returns.", default: "differences"),
-    ] + ChartOutput.options + [CommonOptions.json]
+    ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let modeText = invocation.option("mode") ?? "differences"
@@ -42,7 +42,7 @@ struct HedgeMinVarCommand: Command {
         let answer = try HedgeMinVarAnswer.build(MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: mode))
         for warning in answer.result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.minimumVariance(answer.result), chart)
-        return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
+        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }
 }
 

@@ -36,7 +36,7 @@ struct BorrowCommand: Command {
             StrategyInputs.stockPriceOption,
             .value("token-apy", valueName: "apy", help: "The token's APY, its dividends reinvested (default: the market's implied APY, else 0)."),
             .value("horizons", valueName: "days", help: "Days ahead for the projection rows (default 30,90,180,365)."),
-            CommonOptions.json,
+            CommonOptions.json, CommonOptions.csv,
         ]
     }
 
@@ -65,7 +65,7 @@ struct BorrowCommand: Command {
         let result = try BorrowOptions.compute(request, context: context, exchangeRate: exchangeRate, at: time)
         let answer = try BorrowAnswer.build(result, blockTimeSource: timeSource)
         for warning in result.warnings { try invocation.warn(warning) }
-        return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText(title: file?.title ?? ""))
+        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText(title: file?.title ?? ""))
     }
 }
 

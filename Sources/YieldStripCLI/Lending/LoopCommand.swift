@@ -36,7 +36,7 @@ struct LoopCommand: Command {
             .value("hedge", valueName: "kind", help: "USD loop: none, or perp (short the shares the PT redeems for).", default: "none"),
             .value("funding", valueName: "apr", help: "With --hedge perp: the funding the short receives per year (default 0)."),
             .value("initial-margin", valueName: "rate", help: "With --hedge perp: the margin, a share of the short's notional.", default: "20%"),
-        ] + ChartOutput.options + [CommonOptions.json]
+        ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -52,7 +52,7 @@ struct LoopCommand: Command {
         let answer = try LoopAnswer.build(result, context: context)
         for warning in result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.ptLoop(result, subject: file.chartSubject), chart)
-        return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText(title: file.title))
+        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText(title: file.title))
     }
 }
 

@@ -38,13 +38,13 @@ struct MnavCommand: Command {
             .value("funding", valueName: "apr", help: "The funding the coin perp short receives per year (default 0)."),
             .value("days", valueName: "days", help: "The horizon for the carry and the break-even.", default: "365"),
             .value("mnav-range", valueName: "list", help: "mNAVs at the horizon for the PnL rows (1,1.5,2 or 1..3:0.25)."),
-            CommonOptions.json,
+            CommonOptions.json, CommonOptions.csv,
         ]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let answer = try MnavAnswer.build(PremiumTrade.compute(MnavOptions.request(LendingSource(invocation))))
-        return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
+        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }
 }
 

@@ -30,7 +30,7 @@ struct RatesCommand: Command {
             .value("path", valueName: "steps", help: "A piecewise-constant utilization path instead: 0.5:10d,1:1d."),
             .value("reserve-factor", valueName: "rate", help: "The share of interest kept from suppliers (Aave's reserve factor, Morpho's fee).", default: "0"),
             .value("target-supply-apy", valueName: "apy", help: "The inverse question: the utilization at which suppliers earn this APY."),
-            CommonOptions.json,
+            CommonOptions.json, CommonOptions.csv,
         ]
     }
 
@@ -38,7 +38,7 @@ struct RatesCommand: Command {
         let source = LendingSource(invocation)
         let request = try RatesOptions.request(source)
         let answer = try RatesAnswer.build(LendingRates.compute(request))
-        return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
+        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }
 }
 

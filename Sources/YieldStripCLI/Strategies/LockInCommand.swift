@@ -37,7 +37,7 @@ struct LockInCommand: Command {
             .value("schedule", valueName: "file", help: "A dividend schedule (.csv or .json): holding the token to compare, and a stock short's dividends."),
             .value("withholding", valueName: "rate", help: "The token's withholding on dividends: a rate or standard, treaty, exempt.", default: "30%"),
             .value("hold-apy", valueName: "apy", help: "Compare with holding the token at this APY (instead of --schedule)."),
-        ] + ChartOutput.options + [CommonOptions.json]
+        ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -80,7 +80,7 @@ struct LockInCommand: Command {
         let subject = file.chartSubject
         for warning in answer.result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.lockIn(answer.result, subject: subject), chart)
-        return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
+        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }
 }
 

@@ -33,7 +33,7 @@ struct ShortYTCommand: Command {
             .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1] (0.5 or 50%).", default: "1"),
             .value("realized-apys", valueName: "list", help: "Realized token APYs for the PnL rows: a list (0,0.2%,0.4%) or a range (0..0.6%:0.1%)."),
             StrategyInputs.stockPriceOption,
-        ] + ChartOutput.options + [CommonOptions.json]
+        ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -75,7 +75,7 @@ struct ShortYTCommand: Command {
                                            title: file.title)
         }
         try ChartOutput.write(JobCharts.shortYT(answer.result, subject: file.chartSubject), chart)
-        return invocation.wantsJSON ? .report(answer.report) : .text(answer.tableText)
+        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }
 }
 
