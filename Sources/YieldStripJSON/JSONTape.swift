@@ -265,39 +265,19 @@ private struct TapeReader {
     }
 
     mutating func readObject(depth: Int) -> Bool {
-        guard depth <= JSONReader.maximumDepth else { return false }
-        let open = index, slot = nodeCount
-        append(.object, open, open)
-        index += 1
-        skipWhitespace()
-        if index < count && base[index] == UInt8(ascii: "}") {
-            index += 1
-            close(slot, at: index)
-            return true
-        }
-        var keys: (first: Int, count: Int) = (nodeCount, 0)
-        while true {
-            skipWhitespace()
-            guard index < count, base[index] == UInt8(ascii: "\""), readString() else { return false }
-            let keyNode = nodeCount - 1
-            nodes[keyNode].prefix = JSONTape.prefix(base + Int(nodes[keyNode].start), count: Int(nodes[keyNode].end - nodes[keyNode].start))
+        var keys = (first: nodeCount + 1, count: 0)  // the first key follows the object's own node
+        return readContainer(.object, closing: UInt8(ascii: "}"), depth: depth) { reader in
+            guard reader.index < reader.count, reader.base[reader.index] == UInt8(ascii: "\""), reader.readString() else { return false }
+            let keyNode = reader.nodeCount - 1
+            let key = reader.nodes[keyNode]
+            reader.nodes[keyNode].prefix = JSONTape.prefix(reader.base + Int(key.start), count: Int(key.end - key.start))
             keys.count += 1
-            guard keys.count <= JSONTape.maximumObjectMembers, !repeatsKey(keyNode, after: keys.first) else { return false }
-            skipWhitespace()
-            guard index < count, base[index] == UInt8(ascii: ":") else { return false }
-            index += 1
-            skipWhitespace()
-            guard readValue(depth: depth) else { return false }
-            skipWhitespace()
-            guard index < count else { return false }
-            switch base[index] {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                close(slot, at: index)
-                return true
-            default: return false
-            }
+            guard keys.count <= JSONTape.maximumObjectMembers, !reader.repeatsKey(keyNode, after: keys.first) else { return false }
+            reader.skipWhitespace()
+            guard reader.index < reader.count, reader.base[reader.index] == UInt8(ascii: ":") else { return false }
+            reader.index += 1
+            reader.skipWhitespace()
+            return reader.readValue(depth: depth)
         }
     }
 
@@ -322,24 +302,30 @@ private struct TapeReader {
     }
 
     mutating func readArray(depth: Int) -> Bool {
+        readContainer(.array, closing: UInt8(ascii: "]"), depth: depth) { reader in reader.readValue(depth: depth) }
+    }
+
+    /// An object or an array from its opening bracket at `index`: the members `member` reads (a key and its
+    /// value, or a value), separated by commas, up to `closing`.
+    mutating func readContainer(_ kind: JSONTape.Kind, closing: UInt8, depth: Int, member: (inout TapeReader) -> Bool) -> Bool {
         guard depth <= JSONReader.maximumDepth else { return false }
         let open = index, slot = nodeCount
-        append(.array, open, open)
+        append(kind, open, open)
         index += 1
         skipWhitespace()
-        if index < count && base[index] == UInt8(ascii: "]") {
+        if index < count && base[index] == closing {
             index += 1
             close(slot, at: index)
             return true
         }
         while true {
             skipWhitespace()
-            guard readValue(depth: depth) else { return false }
+            guard member(&self) else { return false }
             skipWhitespace()
             guard index < count else { return false }
             switch base[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"):
+            case closing:
                 index += 1
                 close(slot, at: index)
                 return true

@@ -126,23 +126,10 @@ public enum RouterOnchainApproximation {
             let estimated = try estimate(market, pyIndex: pyIndex, exactSyIn: budget, blockTime: blockTime, yt: false)
             var state = try State(estimation: estimated,
                                   hardBounds: (.zero, try RouterApproximation.calcMaxPtOut(comp, totalPt: market.totalPt)))
-            for _ in 0..<State.maxIteration {
-                evaluations += 1
-                let guess = state.guess
+            return try search(&state, budget: budget, evaluations: &evaluations) { guess in
                 let (amounts, _) = try PendleMarketMath.calcTrade(market, comp, pyIndex: pyIndex, netPtToAccount: Wad(raw: try PMath.toInt(guess)))
-                let netSyIn = try PMath.toUint(try PMath.neg(amounts.netSyToAccount.raw))
-                if netSyIn <= budget {
-                    if try RouterApproximation.isASmallerApproxB(netSyIn, budget, State.eps) {
-                        return Run(answer: RouterApproximation.Answer(amountOut: Wad(raw: try PMath.toInt(guess)), netSyFee: amounts.netSyFee,
-                                                                      evaluations: evaluations),
-                                   failure: nil, evaluations: evaluations)
-                    }
-                    try state.up(excludingGuess: false)
-                } else {
-                    try state.down(excludingGuess: true)
-                }
+                return (try PMath.toUint(try PMath.neg(amounts.netSyToAccount.raw)), amounts.netSyFee)
             }
-            return Run(answer: nil, failure: "Slippage: APPROX_EXHAUSTED", evaluations: evaluations)
         } catch {
             return Run(answer: nil, failure: reason(error), evaluations: evaluations)
         }
@@ -160,28 +147,37 @@ public enum RouterOnchainApproximation {
             let estimated = try estimate(market, pyIndex: pyIndex, exactSyIn: budget, blockTime: blockTime, yt: true)
             let softMax = try Wad(wei: PendleMarketMath.maxMarketProportionWei).mulDown(market.totalPt + comp.totalAsset) - market.totalPt
             var state = try State(estimation: estimated, hardBounds: (try SYUtils.syToAsset(index, budget), try PMath.toUint(softMax.raw)))
-            for _ in 0..<State.maxIteration {
-                evaluations += 1
-                let guess = state.guess
+            return try search(&state, budget: budget, evaluations: &evaluations) { guess in
                 let (amounts, _) = try PendleMarketMath.calcTrade(market, comp, pyIndex: pyIndex,
                                                                   netPtToAccount: Wad(raw: try PMath.neg(try PMath.toInt(guess))))
                 let netSyOut = try PMath.toUint(amounts.netSyToAccount.raw)
-                let netSyToPull = try PMath.sub(try SYUtils.assetToSyUp(index, guess), netSyOut)
-                if netSyToPull <= budget {
-                    if try RouterApproximation.isASmallerApproxB(netSyToPull, budget, State.eps) {
-                        return Run(answer: RouterApproximation.Answer(amountOut: Wad(raw: try PMath.toInt(guess)), netSyFee: amounts.netSyFee,
-                                                                      evaluations: evaluations),
-                                   failure: nil, evaluations: evaluations)
-                    }
-                    try state.up(excludingGuess: false)
-                } else {
-                    try state.down(excludingGuess: true)
-                }
+                return (try PMath.sub(try SYUtils.assetToSyUp(index, guess), netSyOut), amounts.netSyFee)
             }
-            return Run(answer: nil, failure: "Slippage: APPROX_EXHAUSTED", evaluations: evaluations)
         } catch {
             return Run(answer: nil, failure: reason(error), evaluations: evaluations)
         }
+    }
+
+    /// The on-chain search (`ApproxStateLib`), shared by both swaps: at most `maxIteration` guesses; a guess
+    /// whose SY spend fits the budget within `eps` is the answer, one that fits moves the range up, one that
+    /// does not moves it down; `spend` gives a guess's SY spent and its fee.
+    static func search(_ state: inout State, budget: UInt256, evaluations: inout Int,
+                       spend: (UInt256) throws -> (spent: UInt256, fee: Wad)) throws -> Run {
+        for _ in 0..<State.maxIteration {
+            evaluations += 1
+            let guess = state.guess
+            let (spent, fee) = try spend(guess)
+            if spent <= budget {
+                if try RouterApproximation.isASmallerApproxB(spent, budget, State.eps) {
+                    return Run(answer: RouterApproximation.Answer(amountOut: Wad(raw: try PMath.toInt(guess)), netSyFee: fee, evaluations: evaluations),
+                               failure: nil, evaluations: evaluations)
+                }
+                try state.up(excludingGuess: false)
+            } else {
+                try state.down(excludingGuess: true)
+            }
+        }
+        return Run(answer: nil, failure: "Slippage: APPROX_EXHAUSTED", evaluations: evaluations)
     }
 
     static func reason(_ error: any Error) -> String {
