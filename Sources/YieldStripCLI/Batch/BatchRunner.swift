@@ -36,16 +36,19 @@ public struct BatchRunner: Sendable {
     /// The default ``maxLineBytes``: 1 MiB.
     public static let defaultMaxLineBytes = 1 << 20
 
-    /// - Parameter maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
     /// Plain requests read onto a ``JSONTape`` and answers written straight into the output where the op
     /// can (``BatchOp/writer``); off, every line takes the general path (the same answers byte for byte,
     /// for the tests and the fuzzer that check exactly that).
     public let usesFastPaths: Bool
 
+    /// - Parameter maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
     public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes) {
         self.init(registry: registry, maxLineBytes: maxLineBytes, usesFastPaths: true)
     }
 
+    /// - Parameters:
+    ///   - maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
+    ///   - usesFastPaths: false sends every line through the general path (``usesFastPaths``).
     public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool) {
         self.registry = registry
         self.maxLineBytes = Swift.max(1, maxLineBytes)
