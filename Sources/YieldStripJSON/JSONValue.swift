@@ -32,12 +32,27 @@ public enum JSONValue: Sendable, Hashable {
     }
 }
 
-extension JSONValue {
-    /// A decimal string of wei, the encoding of every exact (wad or integer) result.
-    public static func wei(_ value: Int256) -> JSONValue { .string(value.description) }
+/// How exact amounts are written: in wei (the default), or in decimal token units of 10^18 wei while an
+/// answer is built for a batch request that asks for them (`"units": "token"`).
+public enum AmountText {
+    /// True while an answer is built in token units: ``JSONValue/wei(_:)-(Int256)`` then writes `1.5` for
+    /// 1.5e18 wei.
+    @TaskLocal public static var inTokenUnits = false
+}
 
-    /// A decimal string of wei for an unsigned value.
-    public static func wei(_ value: UInt256) -> JSONValue { .string(value.description) }
+extension JSONValue {
+    /// A decimal string of wei, the encoding of every exact (wad or integer) result; in token units
+    /// (``AmountText/inTokenUnits``) the same amount as a decimal of 10^18 wei (`"1.5"`).
+    public static func wei(_ value: Int256) -> JSONValue {
+        guard AmountText.inTokenUnits else { return .string(value.description) }
+        return .string(DecimalDigits.unitsText(negative: value.isNegative, magnitude: value.magnitude))
+    }
+
+    /// A decimal string of wei for an unsigned value (in token units as ``wei(_:)-(Int256)``).
+    public static func wei(_ value: UInt256) -> JSONValue {
+        guard AmountText.inTokenUnits else { return .string(value.description) }
+        return .string(DecimalDigits.unitsText(magnitude: value))
+    }
 }
 
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,

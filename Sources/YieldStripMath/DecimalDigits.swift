@@ -83,6 +83,20 @@ public enum DecimalDigits {
         }
     }
 
+    /// `value` wei as decimal units of 10^18 wei, exactly and as short as it goes: `1.05`, `12`,
+    /// `-0.000000000000000001` (a leading `-` when `negative` and the value is not zero).
+    public static func unitsText(negative: Bool = false, magnitude value: UInt256) -> String {
+        let (whole, fraction) = value.quotientAndRemainder(dividingBy: DivisorReciprocal.wad)
+        var text = (negative && !value.isZero ? "-" : "") + self.text(magnitude: whole)
+        if fraction != 0 {
+            var digits = Array(String(fraction).utf8)
+            digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: 18 - digits.count), at: 0)
+            while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+            text += "." + String(decoding: digits, as: UTF8.self)
+        }
+        return text
+    }
+
     /// The decimal text of `value`, with a leading `-` when `negative` and the value is not zero.
     @inlinable
     public static func text(negative: Bool = false, magnitude value: UInt256) -> String {

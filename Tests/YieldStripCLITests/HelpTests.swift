@@ -113,8 +113,11 @@ import YieldStrip
             written, a closed pipe included). A line longer than --max-line-bytes gets a
             BadRequest answer without an id (it is skipped unread, so memory stays
             bounded) and the batch goes on. 'yieldstrip batch --list' lists the ops.
+            --units token (or a request's "units": "token") reads and writes every wei
+            amount as a decimal of token units instead ("42.948" for 42.948e18 wei).
 
             USAGE: yieldstrip batch [--list] [--json] [--max-line-bytes <bytes>]
+                   [--units <units>]
 
             OPTIONS:
               --list                     Print the ops with a one-line summary each instead
@@ -124,6 +127,9 @@ import YieldStrip
               --max-line-bytes <bytes>   The longest request line read, in bytes before its
                                          newline; a longer one is answered with BadRequest.
                                          (default: 1048576)
+              --units <units>            How amounts are read and written when a request
+                                         does not say: wei (exact integers) or token
+                                         (decimals of 10^18 wei). (default: wei)
               -h, --help                 Show help information.
 
             """)

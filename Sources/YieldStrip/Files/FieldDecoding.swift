@@ -42,6 +42,43 @@ extension FieldDecoding where T == UInt256 {
     }
 }
 
+extension FieldDecoding where T == Int256 {
+    /// A wei field given in decimal token units of 10^18 wei (`"units": "token"`): a decimal string or a
+    /// JSON number with at most 18 decimals (`"42.948"`, `42.948`, `-0.5`), read exactly.
+    package static var tokenUnits: FieldDecoding {
+        FieldDecoding(expected: "an amount in token units, as \"units\": \"token\" asks: a decimal with at most 18 decimals (\"42.948\")") {
+            value, field throws(RequestError) in
+            let text: String
+            switch value.json {
+            case .number(let number): text = number.text
+            case .string(let string): text = string
+            default: return nil
+            }
+            guard !text.contains(where: { $0 == "e" || $0 == "E" }), let wad = Wad(decimal: text) else {
+                // A decimal in range, but with more than 18 decimals, or out of the int256 range.
+                if let digits = text.split(separator: ".", maxSplits: 1).last, text.contains("."), digits.count > 18,
+                   digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    let path = field.text
+                    throw .badRequest(field: path, reason: "field '\(path)' has \(digits.count) decimals; token units hold at most 18 (one wei is 0.000000000000000001)")
+                }
+                return nil
+            }
+            return wad.raw
+        }
+    }
+}
+
+extension FieldDecoding where T == UInt256 {
+    /// ``FieldDecoding/tokenUnits`` for a field that cannot be negative.
+    package static var unsignedTokenUnits: FieldDecoding {
+        FieldDecoding(expected: FieldDecoding<Int256>.tokenUnits.expected) { value, field throws(RequestError) in
+            guard let signed = try FieldDecoding<Int256>.tokenUnits.read(value, field) else { return nil }
+            guard !signed.isNegative else { throw outOfRange(field, "the uint256 range (0 or more)", value) }
+            return signed.magnitude
+        }
+    }
+}
+
 extension FieldDecoding where T == Wad {
     package static var wad: FieldDecoding {
         FieldDecoding(expected: "a wad: a decimal string of wei or a JSON integer") { value, field throws(RequestError) in

@@ -15,6 +15,9 @@ package protocol FieldReader {
     var fieldSource: FieldSource { get }
     /// The path of that object in the request, ending with a dot (`market.`), or empty at top level.
     var fieldPath: String { get }
+    /// True when wei fields (`int256`, `uint256`, `wad`) are given in decimal token units of 10^18 wei
+    /// (a batch request's `"units": "token"`).
+    var readsTokenUnits: Bool { get }
 }
 
 /// An object whose fields are read: a parsed ``JSONObject``, or an object of a ``JSONTape`` (the batch
@@ -61,25 +64,26 @@ package enum FieldValue: Sendable {
 /// The fields of an object nested in a request.
 package struct RequestFields: FieldReader, Sendable {
     package let fieldSource: FieldSource
+    package let readsTokenUnits: Bool
     /// The path, kept in parts until a message needs it (`market` under the top level: "" and "market").
     private let parentPath: String, name: String?
 
     package var fieldPath: String { name.map { parentPath + $0 + "." } ?? parentPath }
 
-    package init(_ object: JSONObject, path: String = "") {
+    package init(_ object: JSONObject, path: String = "", readsTokenUnits: Bool = false) {
         fieldSource = .object(object)
-        (parentPath, name) = (path, nil)
+        (parentPath, name, self.readsTokenUnits) = (path, nil, readsTokenUnits)
     }
 
-    package init(source: FieldSource, path: String = "") {
+    package init(source: FieldSource, path: String = "", readsTokenUnits: Bool = false) {
         fieldSource = source
-        (parentPath, name) = (path, nil)
+        (parentPath, name, self.readsTokenUnits) = (path, nil, readsTokenUnits)
     }
 
     /// The object `name` nested in an object at `parentPath`.
-    package init(source: FieldSource, parentPath: String, name: String) {
+    package init(source: FieldSource, parentPath: String, name: String, readsTokenUnits: Bool) {
         fieldSource = source
-        (self.parentPath, self.name) = (parentPath, name)
+        (self.parentPath, self.name, self.readsTokenUnits) = (parentPath, name, readsTokenUnits)
     }
 }
 
@@ -91,14 +95,17 @@ extension FieldReader {
     package func value(_ name: String) -> JSONValue? { fieldSource[name]?.json }
 
     package func int256(_ name: String) throws(RequestError) -> Int256 {
+        if readsTokenUnits { return try read(name, FieldDecoding.tokenUnits) }
         if let (negative, magnitude) = tapeInteger(name), let value = Int256(negative: negative, magnitude: magnitude) { return value }
         return try read(name, FieldDecoding.int256)
     }
     package func uint256(_ name: String) throws(RequestError) -> UInt256 {
+        if readsTokenUnits { return try read(name, FieldDecoding.unsignedTokenUnits) }
         if let (negative, magnitude) = tapeInteger(name), !negative || magnitude.isZero { return magnitude }
         return try read(name, FieldDecoding.uint256)
     }
     package func wad(_ name: String) throws(RequestError) -> Wad {
+        if readsTokenUnits { return Wad(raw: try read(name, FieldDecoding.tokenUnits)) }
         if let (negative, magnitude) = tapeInteger(name), let value = Int256(negative: negative, magnitude: magnitude) { return Wad(raw: value) }
         return try read(name, FieldDecoding.wad)
     }
@@ -131,19 +138,25 @@ extension FieldReader {
     package func array(_ name: String) throws(RequestError) -> [JSONValue] { try read(name, FieldDecoding.array) }
     /// The nested object `name`, whose own accessors name fields as `name.field`.
     package func object(_ name: String) throws(RequestError) -> RequestFields {
-        RequestFields(source: try read(name, FieldDecoding.object), parentPath: fieldPath, name: name)
+        RequestFields(source: try read(name, FieldDecoding.object), parentPath: fieldPath, name: name, readsTokenUnits: readsTokenUnits)
     }
 
-    package func int256IfPresent(_ name: String) throws(RequestError) -> Int256? { try readIfPresent(name, FieldDecoding.int256) }
-    package func uint256IfPresent(_ name: String) throws(RequestError) -> UInt256? { try readIfPresent(name, FieldDecoding.uint256) }
-    package func wadIfPresent(_ name: String) throws(RequestError) -> Wad? { try readIfPresent(name, FieldDecoding.wad) }
+    package func int256IfPresent(_ name: String) throws(RequestError) -> Int256? {
+        try readIfPresent(name, readsTokenUnits ? FieldDecoding.tokenUnits : FieldDecoding.int256)
+    }
+    package func uint256IfPresent(_ name: String) throws(RequestError) -> UInt256? {
+        try readIfPresent(name, readsTokenUnits ? FieldDecoding.unsignedTokenUnits : FieldDecoding.uint256)
+    }
+    package func wadIfPresent(_ name: String) throws(RequestError) -> Wad? {
+        try readIfPresent(name, readsTokenUnits ? FieldDecoding.tokenUnits : FieldDecoding.int256).map(Wad.init(raw:))
+    }
     package func int64IfPresent(_ name: String) throws(RequestError) -> Int64? { try readIfPresent(name, FieldDecoding.int64) }
     package func intIfPresent(_ name: String) throws(RequestError) -> Int? { try readIfPresent(name, FieldDecoding.int) }
     package func doubleIfPresent(_ name: String) throws(RequestError) -> Double? { try readIfPresent(name, FieldDecoding.double) }
     package func boolIfPresent(_ name: String) throws(RequestError) -> Bool? { try readIfPresent(name, FieldDecoding.bool) }
     package func stringIfPresent(_ name: String) throws(RequestError) -> String? { try readIfPresent(name, FieldDecoding.string) }
     package func objectIfPresent(_ name: String) throws(RequestError) -> RequestFields? {
-        try readIfPresent(name, FieldDecoding.object).map { RequestFields(source: $0, parentPath: fieldPath, name: name) }
+        try readIfPresent(name, FieldDecoding.object).map { RequestFields(source: $0, parentPath: fieldPath, name: name, readsTokenUnits: readsTokenUnits) }
     }
 
     @inline(__always)

@@ -8,6 +8,8 @@ public struct BatchRequest: FieldReader, Sendable {
     public let id: JSONValue?
     package let fieldSource: FieldSource
     public var fieldPath: String { "" }
+    /// True for `"units": "token"`: wei fields are read in decimal token units of 10^18 wei.
+    public let readsTokenUnits: Bool
     /// The request as a ``JSONObject``.
     public var fieldObject: JSONObject { fieldSource.object }
 
@@ -16,14 +18,16 @@ public struct BatchRequest: FieldReader, Sendable {
     }
 
     /// A request whose op is already known by name (`op`, the registry's own string) and whose `id` was read.
-    package init(source: FieldSource, op: String, id: JSONValue?) {
+    package init(source: FieldSource, op: String, id: JSONValue?, readsTokenUnits: Bool = false) {
         fieldSource = source
         self.op = op
         self.id = id
+        self.readsTokenUnits = readsTokenUnits
     }
 
-    package init(source: FieldSource) throws(RequestError) {
+    package init(source: FieldSource, readsTokenUnits: Bool = false) throws(RequestError) {
         fieldSource = source
+        self.readsTokenUnits = readsTokenUnits
         // `null` included, as given: the id is echoed as it came.
         func member(_ name: String) -> JSONValue? {
             switch source {

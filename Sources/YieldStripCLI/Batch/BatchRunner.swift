@@ -40,6 +40,9 @@ public struct BatchRunner: Sendable {
     /// can (``BatchOp/writer``); off, every line takes the general path (the same answers byte for byte,
     /// for the tests and the fuzzer that check exactly that).
     public let usesFastPaths: Bool
+    /// How a request's exact amounts are read and written when it does not say (`"units"`): wei, or
+    /// decimal token units of 10^18 wei (`batch --units token`).
+    public let units: BatchUnits
 
     /// - Parameter maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
     public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes) {
@@ -49,10 +52,13 @@ public struct BatchRunner: Sendable {
     /// - Parameters:
     ///   - maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
     ///   - usesFastPaths: false sends every line through the general path (``usesFastPaths``).
-    public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool) {
+    ///   - units: the amounts of a request that does not say (``units``).
+    public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool,
+                units: BatchUnits = .wei) {
         self.registry = registry
         self.maxLineBytes = Swift.max(1, maxLineBytes)
         self.usesFastPaths = usesFastPaths
+        self.units = units
     }
 
     /// Answers every line of `input` until it ends, writing to `output`.
@@ -190,17 +196,26 @@ public struct BatchRunner: Sendable {
             id = object["id"]
         }
         do {
+            let inTokenUnits = try units(of: source) == .token
             let request: BatchRequest, op: BatchOp
             if let known {
-                (request, op) = (BatchRequest(source: source, op: known.name, id: id), known)
+                (request, op) = (BatchRequest(source: source, op: known.name, id: id, readsTokenUnits: inTokenUnits), known)
             } else {
-                request = try BatchRequest(source: marketFiles.expand(source))
+                request = try BatchRequest(source: marketFiles.expand(source), readsTokenUnits: inTokenUnits)
                 guard let found = registry.op(named: request.op) else {
                     throw RequestError.badRequest(field: "op", reason: "unknown op '\(request.op)'; 'yieldstrip batch --list' lists the ops")
                 }
                 op = found
             }
-            if usesFastPaths, let write = op.writer {
+            if inTokenUnits {
+                guard !BatchUnits.weiOnlyOps.contains(op.name) else {
+                    throw RequestError.badRequest(field: "units", reason: "op '\(op.name)' reads raw integers or a token's base units, not amounts of 10^18 wei; send it in wei (\"units\": \"wei\")")
+                }
+                // The answer built as an object, every exact amount written in token units.
+                let result = try AmountText.$inTokenUnits.withValue(true) { try op.handler(request) }
+                writeOpening(id: id, into: &writer)
+                writer.writeMembers(of: result, leadingComma: id != nil)
+            } else if usesFastPaths, let write = op.writer {
                 // Straight into the output; an error halfway drops what was written of the answer.
                 let start = writer.count
                 writeOpening(id: id, into: &writer)
@@ -224,6 +239,15 @@ public struct BatchRunner: Sendable {
         } catch {
             write(error: InternalError(String(describing: error)), id: id, into: &writer)
         }
+    }
+
+    /// The request's `"units"` (`"wei"` or `"token"`), else the runner's.
+    private func units(of source: FieldSource) throws(RequestError) -> BatchUnits {
+        guard let given = source["units"] else { return units }
+        guard case .string(let text) = given.json, let chosen = BatchUnits(rawValue: text) else {
+            throw .badRequest(field: "units", reason: "field 'units' must be \"wei\" (the default) or \"token\" (decimal amounts of 10^18 wei); got \(quoted(given.json))")
+        }
+        return chosen
     }
 
     /// `{` and, when there is an id, `"id":<id>` (no comma after it).
@@ -293,4 +317,17 @@ struct InternalError: DomainError {
     var errorName: String { "InternalError" }
 
     init(_ description: String) { message = "internal error: \(description)" }
+}
+
+/// How a batch request's exact amounts are read and written.
+public enum BatchUnits: String, Sendable, CaseIterable {
+    /// Decimal strings (or JSON integers) of wei, the default: exactly what the contracts hold.
+    case wei
+    /// Decimal token units of 10^18 wei, at most 18 decimals (`"42.948"`): every field and every answer
+    /// value that is wei otherwise.
+    case token
+
+    /// The ops whose integers are not amounts of 10^18 wei (raw integers, a YieldSpace token's base units):
+    /// refused in token units.
+    static let weiOnlyOps: Set<String> = Set(["sqrt", "rawDivUp_u", "rawDivUp_i"] + YieldSpaceOps.entries.map(\.name))
 }

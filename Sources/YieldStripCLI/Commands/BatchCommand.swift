@@ -19,6 +19,8 @@ struct BatchCommand: Command {
         written, a closed pipe included). A line longer than --max-line-bytes gets a
         BadRequest answer without an id (it is skipped unread, so memory stays
         bounded) and the batch goes on. 'yieldstrip batch --list' lists the ops.
+        --units token (or a request's "units": "token") reads and writes every wei
+        amount as a decimal of token units instead ("42.948" for 42.948e18 wei).
         """
     let options = [
         OptionSpec.flag("list", help: "Print the ops with a one-line summary each instead of reading stdin."),
@@ -26,6 +28,9 @@ struct BatchCommand: Command {
         OptionSpec.value("max-line-bytes", valueName: "bytes",
                          help: "The longest request line read, in bytes before its newline; a longer one is answered with BadRequest.",
                          default: String(BatchRunner.defaultMaxLineBytes)),
+        OptionSpec.value("units", valueName: "units",
+                         help: "How amounts are read and written when a request does not say: wei (exact integers) or token (decimals of 10^18 wei).",
+                         default: BatchUnits.wei.rawValue),
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -39,7 +44,11 @@ struct BatchCommand: Command {
             }
             return .value(value)
         } ?? BatchRunner.defaultMaxLineBytes
-        try BatchRunner(maxLineBytes: maxLineBytes).answerAll(input: invocation.console.input, output: invocation.console.output)
+        let units = try invocation.parse(option: "units") { text -> ValueParse<BatchUnits> in
+            BatchUnits(rawValue: text).map { .value($0) } ?? .invalid(reason: "expected wei or token")
+        } ?? .wei
+        try BatchRunner(maxLineBytes: maxLineBytes, usesFastPaths: true, units: units)
+            .answerAll(input: invocation.console.input, output: invocation.console.output)
         return .written
     }
 
