@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "YieldStrip", targets: ["YieldStrip"]),
         .library(name: "YieldStripCharts", targets: ["YieldStripCharts"]),
         .executable(name: "yieldstrip", targets: ["yieldstrip"]),
-        .executable(name: "yieldstrip-bench", targets: ["yieldstrip-bench"]),
+        .executable(name: "yieldstrip-bench", targets: ["yieldstrip-bench"])
     ],
     targets: [
         // MARK: Public API
@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip", "_TestSupport"]),
         .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI", "_TestSupport"]),
         // Golden charts are read and rewritten in place (see ChartGoldenTests), not bundled.
-        .testTarget(name: "YieldStripChartsTests", dependencies: ["YieldStripCharts", "YieldStrip"], exclude: ["Golden"]),
+        .testTarget(name: "YieldStripChartsTests", dependencies: ["YieldStripCharts", "YieldStrip"], exclude: ["Golden"])
     ]
 )

@@ -22,15 +22,16 @@
 // `fuzzFailure`, which prints what went wrong and aborts, so libFuzzer saves the input. Half of the mutations
 // of a batch line or a market file are made on its JSON value (`LLVMFuzzerCustomMutator`, at the end).
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YieldStrip
 import YieldStripCLI
 import YieldStripJSON
 import YieldStripMath
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -91,7 +92,8 @@ enum FuzzBatch {
         let general = MemorySink()
         BatchRunner(maxLineBytes: maxLineBytes, usesFastPaths: false).run(input: MemorySource(stream, chunkSize: chunkSize), output: general)
         if general.bytes != answers {
-            fuzzFailure("the fast paths answer differently", render(stream) + "\n--- fast:\n" + render(answers) + "\n--- general:\n" + render(general.bytes))
+            fuzzFailure(
+                "the fast paths answer differently", render(stream) + "\n--- fast:\n" + render(answers) + "\n--- general:\n" + render(general.bytes))
         }
         let expected = expectedAnswerCount(stream)
         if answers.isEmpty {
@@ -134,7 +136,8 @@ enum FuzzBatch {
         guard case .string(let name) = error, !name.isEmpty else { fuzzFailure("an error without a name", render(line)) }
         if name == "InternalError" { fuzzFailure("InternalError", render(line) + "\n--- request:\n" + render(request)) }
         guard case .array(let arguments)? = answer["errorArgs"],
-              arguments.allSatisfy({ if case .string = $0 { true } else { false } }) else {
+            arguments.allSatisfy({ if case .string = $0 { true } else { false } })
+        else {
             fuzzFailure("an error whose errorArgs is not an array of strings", render(line))
         }
         guard case .string(let message)? = answer["message"], !message.isEmpty else {
@@ -206,13 +209,15 @@ enum FuzzText {
 
 enum FuzzCommand {
     /// The commands that read and print only (`report`, `batch`, `demo` and the help are left out).
-    static let commands = ["lockin", "short-yt", "hedge", "scenario", "borrow", "rates", "loop", "mnav", "market", "quote", "depth", "compare",
-                           "split", "dividends", "yt-interest", "rate", "wad"]
+    static let commands = [
+        "lockin", "short-yt", "hedge", "scenario", "borrow", "rates", "loop", "mnav", "market", "quote", "depth", "compare",
+        "split", "dividends", "yt-interest", "rate", "wad"
+    ]
     /// What a file argument becomes (paths relative to the repository's root, where scripts/fuzz.sh runs).
     static let files = [
         "examples/markets/aapl-like.json", "examples/markets/asdpendle-high-yield.json", "examples/markets/spy-like-near-expiry.json",
         "examples/markets/yieldspace-aapl-like.json", "examples/data/aapl.csv", "examples/data/ko.csv", "examples/data/o.csv",
-        "examples/data/synthetic-stock-token.csv", "examples/data/synthetic-index-etf.csv",
+        "examples/data/synthetic-stock-token.csv", "examples/data/synthetic-index-etf.csv"
     ]
 
     static func run(_ bytes: [UInt8]) {
@@ -229,7 +234,8 @@ enum FuzzCommand {
         let run = CLI.run(arguments: arguments)
         FuzzText.checkCommand(run, arguments: arguments)
         if run.exitCode == 0, arguments.contains("--json"), !arguments.contains("--help"), !arguments.contains("-h"),
-           (try? JSONReader.parse(run.stdout)) == nil {
+            (try? JSONReader.parse(run.stdout)) == nil
+        {
             fuzzFailure("--json printed what the JSON reader refuses", arguments.joined(separator: " ") + "\n" + run.stdout)
         }
     }
@@ -336,7 +342,7 @@ struct JSONMutator {
         "115792089237316195423570985008687907853269984665640564039457584007913129639936",
         "9223372036854775807", "9223372036854775808", "-9223372036854775808", "18446744073709551616",
         "253402300799", "253402300800", "-62167219200", "-62167219201", "4294967296",
-        "1e15", "1e300", "-1e300", "1e-300", "5e-324", "1.7976931348623157e308", "0.000000000000000001", "0.5", "1.5", "100", "-100",
+        "1e15", "1e300", "-1e300", "1e-300", "5e-324", "1.7976931348623157e308", "0.000000000000000001", "0.5", "1.5", "100", "-100"
     ]
 
     mutating func mutate(_ value: JSONValue) -> JSONValue {

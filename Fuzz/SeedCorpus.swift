@@ -11,8 +11,10 @@ import YieldStripCLI
 import YieldStripJSON
 
 @_cdecl("LLVMFuzzerInitialize")
-public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>?,
-                           _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?) -> Int32 {
+public func fuzzInitialize(
+    _ argc: UnsafeMutablePointer<Int32>?,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>?
+) -> Int32 {
     if let directory = ProcessInfo.processInfo.environment["YIELDSTRIP_FUZZ_WRITE_SEEDS"] {
         let root = ProcessInfo.processInfo.environment["YIELDSTRIP_ROOT"] ?? FileManager.default.currentDirectoryPath
         do {
@@ -98,13 +100,15 @@ struct SeedCorpus {
         }
         for (i, op) in BatchOpRegistry.standard.ops.map(\.name).enumerated() { entry("op\(i)", "\"\(op)\"") }
         for (i, key) in keys.sorted().enumerated() { entry("key\(i)", "\"\(key)\":") }
-        let values = ["\"115792089237316195423570985008687907853269984665640564039457584007913129639935\"",
-                      "\"57896044618658097711785492504343953926634992332820282019728792003956564819967\"",
-                      "\"-57896044618658097711785492504343953926634992332820282019728792003956564819968\"",
-                      "\"1000000000000000000\"", "\"0\"", "\"-1\"", "1e308", "-1e-320", "0.000000000000000001", "null", "true",
-                      "false", "[]", "{}", "\"\\u0000\"", "\"\\ud800\"", "\"9999-12-31T23:59:59Z\"", "\"0000-01-01\"",
-                      "\"2026-03-02T14:30:00+14:00\"", "\"1%\"", "\"50bp\"", "\"-30%..30%:10%\"", "ex_date,amount", "split_ratio",
-                      "date,multiplier", "\r\n", "pt:", "yt:", "lp:", "sy:"]
+        let values = [
+            "\"115792089237316195423570985008687907853269984665640564039457584007913129639935\"",
+            "\"57896044618658097711785492504343953926634992332820282019728792003956564819967\"",
+            "\"-57896044618658097711785492504343953926634992332820282019728792003956564819968\"",
+            "\"1000000000000000000\"", "\"0\"", "\"-1\"", "1e308", "-1e-320", "0.000000000000000001", "null", "true",
+            "false", "[]", "{}", "\"\\u0000\"", "\"\\ud800\"", "\"9999-12-31T23:59:59Z\"", "\"0000-01-01\"",
+            "\"2026-03-02T14:30:00+14:00\"", "\"1%\"", "\"50bp\"", "\"-30%..30%:10%\"", "ex_date,amount", "split_ratio",
+            "date,multiplier", "\r\n", "pt:", "yt:", "lp:", "sy:"
+        ]
         for (i, value) in values.enumerated() { entry("value\(i)", value) }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -131,7 +135,7 @@ struct SeedCorpus {
         // The reference vectors: evenly spaced cases of each file, and its first reverting ones.
         let pendle: [(file: String, defaultOp: String?)] = [
             ("pmath", nil), ("logexp", nil), ("market_precompute", nil), ("market_trade", "executeTradeCore"),
-            ("liquidity", nil), ("exact_in", nil), ("interest", "ytInterest"),
+            ("liquidity", nil), ("exact_in", nil), ("interest", "ytInterest")
         ]
         for (file, defaultOp) in pendle {
             let root = try parseObject(try read("Tests/_TestSupport/Vectors/\(file).json"), file)
@@ -139,7 +143,9 @@ struct SeedCorpus {
             var picked: [(Int, JSONObject)] = []
             var reverting = 0
             for (i, value) in cases.enumerated() {
-                guard case .object(let c) = value, case .object(let input)? = c["input"], case .object(let expected)? = c["expected"] else { continue }
+                guard case .object(let c) = value, case .object(let input)? = c["input"], case .object(let expected)? = c["expected"] else {
+                    continue
+                }
                 let reverts = expected["error"] != nil
                 if i % 30 == 0 || (reverts && reverting < 4) {
                     if reverts { reverting += 1 }
@@ -217,7 +223,7 @@ struct SeedCorpus {
                 // A market named by its file (relative to the repository's root, where the fuzzer runs).
                 "{\"op\":\"marketSnapshot\",\"marketFile\":\"examples/markets/aapl-like.json\"}",
                 "{\"op\":\"lockin\",\"marketFile\":\"examples/markets/yieldspace-aapl-like.json\",\"usd\":10000}",
-                "{\"op\":\"quote\",\"marketFile\":\"examples/markets/spy-like-near-expiry.json\",\"swap\":\"swapExactPtForSy\",\"exactPtIn\":\"1000000000000000000\"}",
+                "{\"op\":\"quote\",\"marketFile\":\"examples/markets/spy-like-near-expiry.json\",\"swap\":\"swapExactPtForSy\",\"exactPtIn\":\"1000000000000000000\"}"
             ]
             for (i, text) in extra.enumerated() {
                 add("batch-extra-\(i)", "B", text)
@@ -240,7 +246,7 @@ struct SeedCorpus {
             requests.prefix(3).joined(separator: "\n") + "\n",
             "\u{FEFF}" + requests[1] + "\r\n\r\n" + requests[2],
             requests[5] + "\n\n   \n{\"op\":\"ln\",\"id\":9,\"x\":\"2\"\n" + requests[6],
-            "{\"op\":\"ln\",\"id\":[1,{\"a\":1,\"a\":2}],\"x\":\"1\"}\n{\"op\":\"exp\",\"x\":\"1\",\"x\":\"2\"}",
+            "{\"op\":\"ln\",\"id\":[1,{\"a\":1,\"a\":2}],\"x\":\"1\"}\n{\"op\":\"exp\",\"x\":\"1\",\"x\":\"2\"}"
         ]
         for (i, stream) in streams.enumerated() {
             add("batch-stream-\(i)", "B", stream)
@@ -253,7 +259,9 @@ struct SeedCorpus {
             var n = 0
             for line in try readText("docs/\(doc).md").split(separator: "\n") where line.hasPrefix("$ yieldstrip ") {
                 let command = line.dropFirst("$ yieldstrip ".count).prefix { !"|<>".contains($0) }
-                let arguments = command.split(separator: " ").map { $0.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "\"", with: "") }
+                let arguments = command.split(separator: " ").map {
+                    $0.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "\"", with: "")
+                }
                 guard let first = arguments.first, !["batch", "demo", "report", "help", "completions"].contains(first) else { continue }
                 n += 1
                 add("command-\(doc)-\(n)", "C", arguments.joined(separator: "\u{0}"))
@@ -269,7 +277,7 @@ struct SeedCorpus {
             "ex_date,amount\n2024-01-01,0.25\n2024-04-01,0.26\n2024-07-01,0.26 # estimate\n",
             "amount,ex_date,split_ratio\n0.1,1704067200,\n,1706745600,2\n",
             "{\"events\":[{\"exDate\":\"2024-11-08\",\"amount\":0.25,\"reinvestPrice\":227,\"certainty\":\"verified\"},{\"exDate\":\"2020-08-31\",\"splitRatio\":4}]}",
-            "[{\"exDate\":\"2024-02-01\",\"amount\":\"0.000000000000000001\"},{\"exDate\":1709251200,\"amount\":\"1e3\"}]",
+            "[{\"exDate\":\"2024-02-01\",\"amount\":\"0.000000000000000001\"},{\"exDate\":1709251200,\"amount\":\"1e3\"}]"
         ]
         for (i, text) in schedules.enumerated() { add("dividends-text-\(i)", "D", text) }
 
@@ -281,7 +289,7 @@ struct SeedCorpus {
             "{\"observations\":[{\"date\":\"2024-01-01\",\"multiplier\":1},{\"date\":\"2024-02-01\",\"multiplier\":\"1.001\"}]}",
             "date,close\n2024-01-01,100\n2024-01-02,101\n2024-01-03,1e2\n",
             "pt:1000,yt:-500,lp:10,sy:250", "pt:1e3", "yt:-0.000000000000000001",
-            "2026-03-01T08:00:00+02:00", "1772461800", "-62167219200", "9999-12-31T23:59:59Z", "2024-02-30",
+            "2026-03-01T08:00:00+02:00", "1772461800", "-62167219200", "9999-12-31T23:59:59Z", "2024-02-30"
         ]
         for (i, text) in series.enumerated() { add("series-\(i)", "R", text) }
 
@@ -292,7 +300,7 @@ struct SeedCorpus {
             "115792089237316195423570985008687907853269984665640564039457584007913129639935", "1e18", "1_000", "-",
             "mul\u{0}1.5\u{0}2", "div\u{0}1\u{0}3", "divup\u{0}3\u{0}2", "sqrt\u{0}4", "ln\u{0}2", "exp\u{0}130", "exp\u{0}-41.5",
             "\u{86}sqrt\u{0}115792089237316195423570985008687907853269984665640564039457584007913129639935",
-            "\u{82}mul\u{0}-3\u{0}500000000000000000", "mul\u{0}--json\u{0}1\u{0}2",
+            "\u{82}mul\u{0}-3\u{0}500000000000000000", "mul\u{0}--json\u{0}1\u{0}2"
         ]
         for (i, text) in wads.enumerated() { add("wad-\(i)", "W", text) }
 
@@ -300,7 +308,7 @@ struct SeedCorpus {
         let json = [
             "{\"a\":[1,-0.5e-3,true,false,null,\"\\u00e9\\ud83d\\ude00\\n\"]}", "[[[[[[[[]]]]]]]]", "\"\\ud800\"",
             "123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890", "{\"a\":1,\"a\":2}",
-            " \t\r\n{} ", "[1,]", "-0", "1E+400",
+            " \t\r\n{} ", "[1,]", "-0", "1E+400"
         ]
         for (i, text) in json.enumerated() { add("json-\(i)", "J", text) }
     }

@@ -1,5 +1,6 @@
 import YieldStrip
 import YieldStripJSON
+@_exported import YieldStripJSON
 
 /// The `yieldstrip` command-line tool, as a library: `main.swift` calls ``main(arguments:console:)``;
 /// tests call ``run(arguments:stdin:)`` and compare what was printed.
@@ -81,4 +82,3 @@ public enum CLI {
         public let exitCode: Int32
     }
 }
-@_exported import YieldStripJSON

@@ -54,14 +54,22 @@ extension JSONWriter: JSONMemberSink {
                 let digitsStart = DecimalDigits.write(value.magnitude, endingAt: 159, into: out)
                 out[159] = UInt8(ascii: "\"")
                 var i = digitsStart
-                if value.isNegative && !value.isZero { i -= 1; out[i] = UInt8(ascii: "-") }
+                if value.isNegative && !value.isZero {
+                    i -= 1
+                    out[i] = UInt8(ascii: "-")
+                }
                 i -= 3
-                out[i] = UInt8(ascii: "\""); out[i + 1] = UInt8(ascii: ":"); out[i + 2] = UInt8(ascii: "\"")
+                out[i] = UInt8(ascii: "\"")
+                out[i + 1] = UInt8(ascii: ":")
+                out[i + 2] = UInt8(ascii: "\"")
                 i -= name.count
                 (out + i).update(from: base, count: name.count)
                 i -= 1
                 out[i] = UInt8(ascii: "\"")
-                if comma { i -= 1; out[i] = UInt8(ascii: ",") }
+                if comma {
+                    i -= 1
+                    out[i] = UInt8(ascii: ",")
+                }
                 writeBytes(UnsafeBufferPointer(start: out + i, count: 160 - i))
                 return true
             }

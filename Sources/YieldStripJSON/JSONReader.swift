@@ -18,8 +18,9 @@ public enum JSONReader {
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
         let (value, duplicates) = try parseReportingDuplicateKeys(bytes)
         if let first = duplicates?.first {
-            throw JSONParseError(offset: first.offset, reason: "key '\(first.key)' occurs more than once in an object (at \(first.pathText))",
-                                 duplicateKey: first)
+            throw JSONParseError(
+                offset: first.offset, reason: "key '\(first.key)' occurs more than once in an object (at \(first.pathText))",
+                duplicateKey: first)
         }
         return value
     }
@@ -146,9 +147,15 @@ struct JSONByteParser {
         case UInt8(ascii: "{"): return .object(try parseObject())
         case UInt8(ascii: "["): return .array(try parseArray())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            return .null
         default: throw failure("unexpected \(describeByte(at: index)), expected a value")
         }
     }
@@ -192,8 +199,10 @@ struct JSONByteParser {
             }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw failure(index < bytes.count ? "unexpected \(describeByte(at: index)), expected ':' after an object key"
-                                                  : "unterminated object starting at byte \(open)")
+                throw failure(
+                    index < bytes.count
+                        ? "unexpected \(describeByte(at: index)), expected ':' after an object key"
+                        : "unterminated object starting at byte \(open)")
             }
             index += 1
             skipWhitespace()
@@ -205,7 +214,9 @@ struct JSONByteParser {
             guard index < bytes.count else { throw failure("unterminated object starting at byte \(open)") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"): index += 1; return JSONObject(members)
+            case UInt8(ascii: "}"):
+                index += 1
+                return JSONObject(members)
             default: throw failure("unexpected \(describeByte(at: index)), expected ',' or '}' in an object")
             }
         }
@@ -232,7 +243,9 @@ struct JSONByteParser {
             guard index < bytes.count else { throw failure("unterminated array starting at byte \(open)") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"): index += 1; return elements
+            case UInt8(ascii: "]"):
+                index += 1
+                return elements
             default: throw failure("unexpected \(describeByte(at: index)), expected ',' or ']' in an array")
             }
         }

@@ -144,7 +144,8 @@ public struct JSONTapeObject: Sendable {
         var key = key
         return key.withUTF8 { wanted in
             let wantedPrefix = wanted.baseAddress.map { JSONTape.prefix($0, count: wanted.count) } ?? 0
-            let nodes = tape.nodes, bytes = tape.bytes
+            let nodes = tape.nodes
+            let bytes = tape.bytes
             let end = Int(nodes[node].next)
             var child = node + 1
             while child < end {
@@ -155,7 +156,10 @@ public struct JSONTapeObject: Sendable {
                     let start = Int(name.start)
                     var i = 8
                     while i < wanted.count {
-                        if bytes[start + i] != wanted[i] { same = false; break }
+                        if bytes[start + i] != wanted[i] {
+                            same = false
+                            break
+                        }
                         i += 1
                     }
                     if same { return JSONTapeValue(tape: tape, node: child + 1) }
@@ -221,8 +225,9 @@ private struct TapeReader {
             nodes = grown
             nodeCapacity *= 2
         }
-        nodes[nodeCount] = JSONTape.Node(kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
-                                         next: Int32(truncatingIfNeeded: nodeCount + 1))
+        nodes[nodeCount] = JSONTape.Node(
+            kind: kind, start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+            next: Int32(truncatingIfNeeded: nodeCount + 1))
         nodeCount += 1
     }
 
@@ -309,7 +314,8 @@ private struct TapeReader {
     /// value, or a value), separated by commas, up to `closing`.
     mutating func readContainer(_ kind: JSONTape.Kind, closing: UInt8, depth: Int, member: (inout TapeReader) -> Bool) -> Bool {
         guard depth <= JSONReader.maximumDepth else { return false }
-        let open = index, slot = nodeCount
+        let open = index
+        let slot = nodeCount
         append(kind, open, open)
         index += 1
         skipWhitespace()

@@ -104,7 +104,8 @@ public struct JSONWriter {
         string.withUTF8 { source in
             // Most strings (keys, decimal digits) need no escape: one copy.
             guard let base = source.baseAddress,
-                  PlainBytes.endOfRun(base, from: 0, to: source.count) < source.count else {
+                PlainBytes.endOfRun(base, from: 0, to: source.count) < source.count
+            else {
                 append(contentsOf: source)
                 return
             }

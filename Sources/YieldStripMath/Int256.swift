@@ -65,7 +65,8 @@ public struct Int256: Sendable, Hashable {
 extension Int256: Comparable {
     @inlinable
     public static func < (lhs: Int256, rhs: Int256) -> Bool {
-        let ln = lhs.isNegative, rn = rhs.isNegative
+        let ln = lhs.isNegative
+        let rn = rhs.isNegative
         if ln != rn { return ln }
         return lhs.bits < rhs.bits
     }
@@ -151,9 +152,15 @@ extension Int256: CustomStringConvertible, LosslessStringConvertible {
     public init?(_ text: String) {
         var body = Substring(text)
         var negative = false
-        if body.first == "-" { negative = true; body = body.dropFirst() } else if body.first == "+" { body = body.dropFirst() }
+        if body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        } else if body.first == "+" {
+            body = body.dropFirst()
+        }
         guard let first = body.first, first.isASCII, first.isNumber, let mag = UInt256(String(body)),
-              let value = Int256(negative: negative, magnitude: mag) else { return nil }
+            let value = Int256(negative: negative, magnitude: mag)
+        else { return nil }
         self = value
     }
 
@@ -170,7 +177,8 @@ extension Int256 {
     /// The integer nearest to a finite `value` (ties to even), or nil outside the int256 range or not finite.
     public init?(rounding value: Double) {
         guard value.isFinite, let mag = UInt256(rounding: value.magnitude),
-              let exact = Int256(negative: value < 0, magnitude: mag) else { return nil }
+            let exact = Int256(negative: value < 0, magnitude: mag)
+        else { return nil }
         self = exact
     }
 }

@@ -95,10 +95,10 @@ public enum PendleError: DomainError, Hashable {
 
     public var errorArgs: [String] {
         switch self {
-        case let .marketInsufficientPtForTrade(a, b), let .marketZeroTotalPtOrTotalAsset(a, b),
-             let .marketProportionTooHigh(a, b):
+        case .marketInsufficientPtForTrade(let a, let b), .marketZeroTotalPtOrTotalAsset(let a, let b),
+            .marketProportionTooHigh(let a, let b):
             return [a.description, b.description]
-        case let .marketExchangeRateBelowOne(a), let .marketRateScalarBelowZero(a):
+        case .marketExchangeRateBelowOne(let a), .marketRateScalarBelowZero(let a):
             return [a.description]
         default:
             return []
@@ -121,17 +121,19 @@ public enum PendleError: DomainError, Hashable {
             return "Revert(): a value is outside the range of its Solidity type (negative where unsigned, or too large)"
         case .marketExpired:
             return "MarketExpired: the market has expired (expiry ≤ block time); use a time before expiry"
-        case let .marketInsufficientPtForTrade(totalPt, net):
-            return "MarketInsufficientPtForTrade: the pool holds \(totalPt.unitsDescription) PT, the trade asks for \(net.unitsDescription); trade less PT"
-        case let .marketZeroTotalPtOrTotalAsset(totalPt, totalAsset):
-            return "MarketZeroTotalPtOrTotalAsset: totalPt \(totalPt.unitsDescription), totalAsset \(totalAsset.unitsDescription); both reserves must be positive"
-        case let .marketExchangeRateBelowOne(rate):
+        case .marketInsufficientPtForTrade(let totalPt, let net):
+            return
+                "MarketInsufficientPtForTrade: the pool holds \(totalPt.unitsDescription) PT, the trade asks for \(net.unitsDescription); trade less PT"
+        case .marketZeroTotalPtOrTotalAsset(let totalPt, let totalAsset):
+            return
+                "MarketZeroTotalPtOrTotalAsset: totalPt \(totalPt.unitsDescription), totalAsset \(totalAsset.unitsDescription); both reserves must be positive"
+        case .marketExchangeRateBelowOne(let rate):
             return "MarketExchangeRateBelowOne: exchange rate \(rate.unitsDescription) < 1 (PT would cost more than the asset); trade less PT"
-        case let .marketProportionTooHigh(p, maxP):
+        case .marketProportionTooHigh(let p, let maxP):
             return "MarketProportionTooHigh: PT proportion \(p.unitsDescription) > \(maxP.unitsDescription); sell less PT to the pool"
         case .marketProportionMustNotEqualOne:
             return "MarketProportionMustNotEqualOne: the pool would hold only PT; keep some asset in the pool"
-        case let .marketRateScalarBelowZero(s):
+        case .marketRateScalarBelowZero(let s):
             return "MarketRateScalarBelowZero: rate scalar \(s.unitsDescription) ≤ 0; scalarRoot must be positive"
         case .marketZeroAmountsInput:
             return "MarketZeroAmountsInput: an input amount is zero; give positive amounts"

@@ -15,7 +15,10 @@ public struct UInt256: Sendable, Hashable {
 
     @inlinable
     public init(w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64) {
-        self.w0 = w0; self.w1 = w1; self.w2 = w2; self.w3 = w3
+        self.w0 = w0
+        self.w1 = w1
+        self.w2 = w2
+        self.w3 = w3
     }
 
     @inlinable
@@ -93,11 +96,23 @@ extension UInt256 {
     public func addingReportingOverflow(_ other: UInt256) -> (partialValue: UInt256, overflow: Bool) {
         let (s0, c0) = w0.addingReportingOverflow(other.w0)
         var (s1, c1) = w1.addingReportingOverflow(other.w1)
-        if c0 { let (t, c) = s1.addingReportingOverflow(1); s1 = t; c1 = c1 || c }
+        if c0 {
+            let (t, c) = s1.addingReportingOverflow(1)
+            s1 = t
+            c1 = c1 || c
+        }
         var (s2, c2) = w2.addingReportingOverflow(other.w2)
-        if c1 { let (t, c) = s2.addingReportingOverflow(1); s2 = t; c2 = c2 || c }
+        if c1 {
+            let (t, c) = s2.addingReportingOverflow(1)
+            s2 = t
+            c2 = c2 || c
+        }
         var (s3, c3) = w3.addingReportingOverflow(other.w3)
-        if c2 { let (t, c) = s3.addingReportingOverflow(1); s3 = t; c3 = c3 || c }
+        if c2 {
+            let (t, c) = s3.addingReportingOverflow(1)
+            s3 = t
+            c3 = c3 || c
+        }
         return (UInt256(w0: s0, w1: s1, w2: s2, w3: s3), c3)
     }
 
@@ -106,11 +121,23 @@ extension UInt256 {
     public func subtractingReportingOverflow(_ other: UInt256) -> (partialValue: UInt256, overflow: Bool) {
         let (d0, b0) = w0.subtractingReportingOverflow(other.w0)
         var (d1, b1) = w1.subtractingReportingOverflow(other.w1)
-        if b0 { let (t, b) = d1.subtractingReportingOverflow(1); d1 = t; b1 = b1 || b }
+        if b0 {
+            let (t, b) = d1.subtractingReportingOverflow(1)
+            d1 = t
+            b1 = b1 || b
+        }
         var (d2, b2) = w2.subtractingReportingOverflow(other.w2)
-        if b1 { let (t, b) = d2.subtractingReportingOverflow(1); d2 = t; b2 = b2 || b }
+        if b1 {
+            let (t, b) = d2.subtractingReportingOverflow(1)
+            d2 = t
+            b2 = b2 || b
+        }
         var (d3, b3) = w3.subtractingReportingOverflow(other.w3)
-        if b2 { let (t, b) = d3.subtractingReportingOverflow(1); d3 = t; b3 = b3 || b }
+        if b2 {
+            let (t, b) = d3.subtractingReportingOverflow(1)
+            d3 = t
+            b3 = b3 || b
+        }
         return (UInt256(w0: d0, w1: d1, w2: d2, w3: d3), b3)
     }
 
@@ -190,9 +217,17 @@ extension UInt256 {
         let (h3, l3) = w3.multipliedFullWidth(by: m)
         let (r1, c1) = l1.addingReportingOverflow(h0)
         var (r2, c2) = l2.addingReportingOverflow(h1)
-        if c1 { let (t, c) = r2.addingReportingOverflow(1); r2 = t; c2 = c2 || c }
+        if c1 {
+            let (t, c) = r2.addingReportingOverflow(1)
+            r2 = t
+            c2 = c2 || c
+        }
         var (r3, c3) = l3.addingReportingOverflow(h2)
-        if c2 { let (t, c) = r3.addingReportingOverflow(1); r3 = t; c3 = c3 || c }
+        if c2 {
+            let (t, c) = r3.addingReportingOverflow(1)
+            r3 = t
+            c3 = c3 || c
+        }
         return (UInt256(w0: l0, w1: r1, w2: r2, w3: r3), c3 || h3 != 0)
     }
 }
@@ -220,9 +255,12 @@ extension UInt256 {
             let d = divisor.low128
             let (qHigh, rHigh) = high128.quotientAndRemainder(dividingBy: d)
             let (qLow, r) = d.dividingFullWidth((high: rHigh, low: low128))
-            return (UInt256(w0: UInt64(truncatingIfNeeded: qLow), w1: UInt64(truncatingIfNeeded: qLow >> 64),
-                            w2: UInt64(truncatingIfNeeded: qHigh), w3: UInt64(truncatingIfNeeded: qHigh >> 64)),
-                    UInt256(low128: r))
+            return (
+                UInt256(
+                    w0: UInt64(truncatingIfNeeded: qLow), w1: UInt64(truncatingIfNeeded: qLow >> 64),
+                    w2: UInt64(truncatingIfNeeded: qHigh), w3: UInt64(truncatingIfNeeded: qHigh >> 64)),
+                UInt256(low128: r)
+            )
         }
         return UInt256.knuthDivide(self, divisor)
     }
@@ -233,7 +271,9 @@ extension UInt256 {
     package func quotientAndRemainder(dividingBy d: UInt64) -> (quotient: UInt256, remainder: UInt64) {
         if fitsInUInt64 { return (UInt256(w0 / d), w0 % d) }
         var r: UInt64 = 0
-        var q3: UInt64 = 0, q2: UInt64 = 0, q1: UInt64 = 0
+        var q3: UInt64 = 0
+        var q2: UInt64 = 0
+        var q1: UInt64 = 0
         if w3 != 0 || r != 0 { (q3, r) = d.dividingFullWidth((r, w3)) }
         if w2 != 0 || r != 0 { (q2, r) = d.dividingFullWidth((r, w2)) }
         (q1, r) = d.dividingFullWidth((r, w1))
@@ -347,7 +387,8 @@ extension UInt256 {
     public static func << (x: UInt256, amount: Int) -> UInt256 {
         if amount <= 0 { return x }
         if amount >= 256 { return .zero }
-        let limbs = amount / 64, bits = amount % 64
+        let limbs = amount / 64
+        let bits = amount % 64
         var out = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         withUnsafeMutableBytes(of: &out) { raw in
             let o = raw.bindMemory(to: UInt64.self)
@@ -366,7 +407,8 @@ extension UInt256 {
     public static func >> (x: UInt256, amount: Int) -> UInt256 {
         if amount <= 0 { return x }
         if amount >= 256 { return .zero }
-        let limbs = amount / 64, bits = amount % 64
+        let limbs = amount / 64
+        let bits = amount % 64
         var out = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         withUnsafeMutableBytes(of: &out) { raw in
             let o = raw.bindMemory(to: UInt64.self)
@@ -419,8 +461,9 @@ extension UInt256 {
         let top = (self >> shift).w0
         // Fold every discarded bit into a sticky bit below the 53-bit rounding point.
         let discardedMask = (UInt256.one << shift) &- .one
-        let sticky: UInt64 = (self.w0 & discardedMask.w0) | (self.w1 & discardedMask.w1)
-            | (self.w2 & discardedMask.w2) | (self.w3 & discardedMask.w3) != 0 ? 1 : 0
+        let sticky: UInt64 =
+            (self.w0 & discardedMask.w0) | (self.w1 & discardedMask.w1)
+                | (self.w2 & discardedMask.w2) | (self.w3 & discardedMask.w3) != 0 ? 1 : 0
         return Double(sign: .plus, exponent: shift, significand: Double(top | sticky))
     }
 
@@ -429,7 +472,10 @@ extension UInt256 {
     public init?(rounding value: Double) {
         guard value.isFinite, value >= 0 else { return nil }
         let rounded = value.rounded(.toNearestOrEven)
-        if rounded == 0 { self = .zero; return }
+        if rounded == 0 {
+            self = .zero
+            return
+        }
         let exponent = Int(rounded.exponent)
         guard exponent < 256 else { return nil }
         let significand = rounded.significandBitPattern | (1 << 52)

@@ -39,15 +39,22 @@ extension Wad: CustomStringConvertible {
     public init?(decimal text: String) {
         var body = Substring(text)
         var negative = false
-        if body.first == "-" { negative = true; body = body.dropFirst() } else if body.first == "+" { body = body.dropFirst() }
+        if body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        } else if body.first == "+" {
+            body = body.dropFirst()
+        }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let integerPart = String(parts[0])
         let fractionPart = parts.count > 1 ? String(parts[1]) : ""
         guard !(integerPart.isEmpty && fractionPart.isEmpty), fractionPart.count <= 18,
-              integerPart.allSatisfy({ $0.isASCII && $0.isNumber }),
-              fractionPart.allSatisfy({ $0.isASCII && $0.isNumber }),
-              !(parts.count > 1 && fractionPart.isEmpty && integerPart.isEmpty) else { return nil }
-        let digits = (integerPart.isEmpty ? "0" : integerPart) + fractionPart
+            integerPart.allSatisfy({ $0.isASCII && $0.isNumber }),
+            fractionPart.allSatisfy({ $0.isASCII && $0.isNumber }),
+            !(parts.count > 1 && fractionPart.isEmpty && integerPart.isEmpty)
+        else { return nil }
+        let digits =
+            (integerPart.isEmpty ? "0" : integerPart) + fractionPart
             + String(repeating: "0", count: 18 - fractionPart.count)
         guard let magnitude = UInt256(digits), let raw = Int256(negative: negative, magnitude: magnitude) else {
             return nil
@@ -90,11 +97,15 @@ extension Wad {
     /// Nil when `value` is not finite or the result is outside int256.
     public init?(rounding value: Double) {
         guard value.isFinite else { return nil }
-        if value == 0 { self = .zero; return }
+        if value == 0 {
+            self = .zero
+            return
+        }
         let magnitude = value.magnitude
         let exponent = Int(magnitude.exponent)
         // magnitude = significand · 2^(exponent − 52), significand < 2^53.
-        let significand: UInt64 = magnitude.isNormal
+        let significand: UInt64 =
+            magnitude.isNormal
             ? magnitude.significandBitPattern | (1 << 52) : magnitude.significandBitPattern
         let e = magnitude.isNormal ? exponent - 52 : -1074
         let (product, _) = UInt256(significand).multipliedReportingOverflow(by: PMath.oneLimb)  // < 2^113
@@ -108,8 +119,9 @@ extension Wad {
             let shift = -e
             result = product >> shift
             let remainderMask = (UInt256.one << shift) &- .one
-            let rem = UInt256(w0: product.w0 & remainderMask.w0, w1: product.w1 & remainderMask.w1,
-                              w2: product.w2 & remainderMask.w2, w3: product.w3 & remainderMask.w3)
+            let rem = UInt256(
+                w0: product.w0 & remainderMask.w0, w1: product.w1 & remainderMask.w1,
+                w2: product.w2 & remainderMask.w2, w3: product.w3 & remainderMask.w3)
             let half = UInt256.one << (shift - 1)
             if rem > half || (rem == half && result.w0 & 1 == 1) { result = result &+ .one }
         }

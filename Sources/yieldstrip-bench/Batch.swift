@@ -11,10 +11,12 @@ final class CountingSink: ByteSink {
 /// `executeTradeCore` request lines on the fixture market: 1,000 sizes, both directions.
 func executeTradeLines(count: Int) -> String {
     let m = Fixture.market
-    let market = #"{"totalPt":"\#(m.totalPt.weiDescription)","totalSy":"\#(m.totalSy.weiDescription)","totalLp":"\#(m.totalLp.weiDescription)","scalarRoot":"\#(m.scalarRoot.weiDescription)","expiry":\#(m.expiry),"lnFeeRateRoot":"\#(m.lnFeeRateRoot.weiDescription)","reserveFeePercent":\#(m.reserveFeePercent),"lastLnImpliedRate":"\#(m.lastLnImpliedRate.weiDescription)"}"#
+    let market =
+        #"{"totalPt":"\#(m.totalPt.weiDescription)","totalSy":"\#(m.totalSy.weiDescription)","totalLp":"\#(m.totalLp.weiDescription)","scalarRoot":"\#(m.scalarRoot.weiDescription)","expiry":\#(m.expiry),"lnFeeRateRoot":"\#(m.lnFeeRateRoot.weiDescription)","reserveFeePercent":\#(m.reserveFeePercent),"lastLnImpliedRate":"\#(m.lastLnImpliedRate.weiDescription)"}"#
     return (0..<count).map { i in
         let size = Fixture.tradeSizes[i & 63].raw &* Int256(Int64(i % 7 + 1))
-        return #"{"op":"executeTradeCore","id":\#(i),"market":\#(market),"pyIndex":"\#(Fixture.pyIndex.weiDescription)","blockTime":\#(Fixture.blockTime),"netPtToAccount":"\#(size)"}"#
+        return
+            #"{"op":"executeTradeCore","id":\#(i),"market":\#(market),"pyIndex":"\#(Fixture.pyIndex.weiDescription)","blockTime":\#(Fixture.blockTime),"netPtToAccount":"\#(size)"}"#
     }.joined(separator: "\n") + "\n"
 }
 
@@ -34,24 +36,33 @@ func batchBenchmarks() throws -> [Benchmark] {
     let runner = BatchRunner()
     var c = Cursor()
     return [
-        Benchmark(group: "batch", name: "executeTradeCore lines, in process (parse + trade + answer)",
-                  operationsPerCall: lineCount, note: "per line; rate = lines/s on one core", ratioTo: "market executeTradeCore exact (pre-compute + trade + new state)") {
+        Benchmark(
+            group: "batch", name: "executeTradeCore lines, in process (parse + trade + answer)",
+            operationsPerCall: lineCount, note: "per line; rate = lines/s on one core",
+            ratioTo: "market executeTradeCore exact (pre-compute + trade + new state)"
+        ) {
             let sink = CountingSink()
             runner.run(input: MemorySource(fixtureInput), output: sink)
             blackHole(sink.count)
         },
-        Benchmark(group: "batch", name: "executeTradeCore exact, reference-vector markets (the trade alone)",
-                  note: "64 cases of market_trade.json, in turn") {
+        Benchmark(
+            group: "batch", name: "executeTradeCore exact, reference-vector markets (the trade alone)",
+            note: "64 cases of market_trade.json, in turn"
+        ) {
             let (market, index, netPt) = vectorCases[c.next()]
-            blackHole(try? PendleMarketMath.executeTradeCore(market, pyIndex: index, netPtToAccount: netPt, blockTime: VectorTradeCase.all[c.position].blockTime))
+            blackHole(
+                try? PendleMarketMath.executeTradeCore(
+                    market, pyIndex: index, netPtToAccount: netPt, blockTime: VectorTradeCase.all[c.position].blockTime))
         },
-        Benchmark(group: "batch", name: "executeTradeCore lines, reference-vector markets, in process",
-                  operationsPerCall: lineCount, note: "the same 64 cases as lines",
-                  ratioTo: "batch executeTradeCore exact, reference-vector markets (the trade alone)") {
+        Benchmark(
+            group: "batch", name: "executeTradeCore lines, reference-vector markets, in process",
+            operationsPerCall: lineCount, note: "the same 64 cases as lines",
+            ratioTo: "batch executeTradeCore exact, reference-vector markets (the trade alone)"
+        ) {
             let sink = CountingSink()
             runner.run(input: MemorySource(vectorInput), output: sink)
             blackHole(sink.count)
-        },
+        }
     ]
 }
 
@@ -69,7 +80,8 @@ func processThroughput(input text: String, lines: Int) throws -> (linesPerSecond
     let process = Process()
     process.executableURL = executable
     process.arguments = ["batch"]
-    let stdin = Pipe(), stdout = Pipe()
+    let stdin = Pipe()
+    let stdout = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
     let start = monotonicNanoseconds()

@@ -63,10 +63,12 @@ func measure(_ benchmark: Benchmark, samples: Int, sampleMilliseconds: Double) t
     }
     perOperation.sort()
     let median = perOperation[perOperation.count / 2]
-    let q1 = perOperation[perOperation.count / 4], q3 = perOperation[(perOperation.count * 3) / 4]
-    return Measurement(benchmark: benchmark, medianNanoseconds: median, minNanoseconds: perOperation[0],
-                       spreadPercent: 100 * (q3 - q1) / median, samples: samples,
-                       operationsPerSample: calls * benchmark.operationsPerCall)
+    let q1 = perOperation[perOperation.count / 4]
+    let q3 = perOperation[(perOperation.count * 3) / 4]
+    return Measurement(
+        benchmark: benchmark, medianNanoseconds: median, minNanoseconds: perOperation[0],
+        spreadPercent: 100 * (q3 - q1) / median, samples: samples,
+        operationsPerSample: calls * benchmark.operationsPerCall)
 }
 
 /// Formats nanoseconds with a unit that keeps three significant digits.

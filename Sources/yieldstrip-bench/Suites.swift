@@ -39,8 +39,10 @@ enum Fixture {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) * 0x1p-53 - 0.5
         }
-        var spot: [DatedValue] = [], hedge: [DatedValue] = []
-        var s = 230.0, f = 500.0
+        var spot: [DatedValue] = []
+        var hedge: [DatedValue] = []
+        var s = 230.0
+        var f = 500.0
         for k in 0...10_000 {
             let date = 1_700_006_400 + Int64(k) * 86_400
             let move = 10 * noise()
@@ -78,7 +80,8 @@ enum SweepFixture {
     /// The pre-computed market, the 64 sizes and the sweep's sum of `netSyToAccount` over the 2^20 sizes, as JSON
     /// (`--sweep-fixture`): numbers printed to round-trip, so another program prices the same doubles.
     static func json() throws -> String {
-        let market = Fixture.approxMarket, index = Fixture.approxIndex
+        let market = Fixture.approxMarket
+        let index = Fixture.approxIndex
         let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: Fixture.blockTime)
         let sizes = Self.sizes()
         defer { sizes.deallocate() }
@@ -95,23 +98,32 @@ enum SweepFixture {
 
 func coreBenchmarks() throws -> [Benchmark] {
     var c = Cursor()
-    let market = Fixture.market, index = Fixture.pyIndex, time = Fixture.blockTime
-    let approxMarket = Fixture.approxMarket, approxIndex = Fixture.approxIndex
+    let market = Fixture.market
+    let index = Fixture.pyIndex
+    let time = Fixture.blockTime
+    let approxMarket = Fixture.approxMarket
+    let approxIndex = Fixture.approxIndex
     let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: time)
     let approxComp = try PendleMarketMath.getMarketPreCompute(approxMarket, pyIndex: approxIndex, blockTime: time)
 
     let curve = PendleV2Curve(market: market, pyIndex: index)
     let (spotSeries, hedgeSeries) = try Fixture.hedgeSeries()
     let approxCurve = PendleV2Curve(market: approxMarket, pyIndex: approxIndex)
-    let threeTokens = try Position(parsing: "pt:1000,yt:-500,sy:250"), withLp = try Position(parsing: "pt:1000,yt:-500,lp:10,sy:250")
-    let apyShifts = (0...100).map { Double($0 - 50) * 4e-4 }, priceShifts = (0...100).map { Double($0 - 50) * 0.004 }
+    let threeTokens = try Position(parsing: "pt:1000,yt:-500,sy:250")
+    let withLp = try Position(parsing: "pt:1000,yt:-500,lp:10,sy:250")
+    let apyShifts = (0...100).map { Double($0 - 50) * 4e-4 }
+    let priceShifts = (0...100).map { Double($0 - 50) * 0.004 }
     // A YieldSpace pool: 1,000,000 shares at c = 1.02, μ = 1, a 10-year stretch, g1Fee 9500, 90 days to maturity.
-    let ysTs = try Fixed64x64.timeStretch(years: 10), ysG1 = try Fixed64x64.g1(g1Fee: 9500), ysC = Fixed64x64(rounding: 1.02)!
-    let ysPool = try YieldSpacePool(sharesReserves: UInt256(1_000_000) &* UInt256(1_000_000_000_000_000_000),
-                                    fyTokenReserves: UInt256(1_100_000) &* UInt256(1_000_000_000_000_000_000),
-                                    totalSupply: UInt256(1_000_000) &* UInt256(1_000_000_000_000_000_000), c: ysC, mu: .one, ts: ysTs, g1Fee: 9500,
-                                    maturity: time + 90 * 86_400, decimals: 18)
-    let ysCurve = YieldSpaceCurve<Wad>(pool: ysPool), ysApprox = YieldSpaceCurve<Double>(pool: ysPool)
+    let ysTs = try Fixed64x64.timeStretch(years: 10)
+    let ysG1 = try Fixed64x64.g1(g1Fee: 9500)
+    let ysC = Fixed64x64(rounding: 1.02)!
+    let ysPool = try YieldSpacePool(
+        sharesReserves: UInt256(1_000_000) &* UInt256(1_000_000_000_000_000_000),
+        fyTokenReserves: UInt256(1_100_000) &* UInt256(1_000_000_000_000_000_000),
+        totalSupply: UInt256(1_000_000) &* UInt256(1_000_000_000_000_000_000), c: ysC, mu: .one, ts: ysTs, g1Fee: 9500,
+        maturity: time + 90 * 86_400, decimals: 18)
+    let ysCurve = YieldSpaceCurve<Wad>(pool: ysPool)
+    let ysApprox = YieldSpaceCurve<Double>(pool: ysPool)
     let ysSizes = Fixture.budgets.map { $0.raw.bits }
 
     // Evaluation counts for the solver rows: mean over the 64 budgets.
@@ -127,8 +139,10 @@ func coreBenchmarks() throws -> [Benchmark] {
         try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: Fixture.budgets[$0], blockTime: time).seedEvaluations
     }
     let approxEvaluations = try meanEvaluations {
-        try PendleMarketMath.swap(.swapExactSyForPt, market: approxMarket, pyIndex: approxIndex, amount: Fixture.approxBudgets[$0],
-                                  blockTime: time).evaluations
+        try PendleMarketMath.swap(
+            .swapExactSyForPt, market: approxMarket, pyIndex: approxIndex, amount: Fixture.approxBudgets[$0],
+            blockTime: time
+        ).evaluations
     }
     let routerEvaluations = try meanEvaluations {
         try RouterApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: Fixture.budgets[$0], blockTime: time).evaluations
@@ -150,7 +164,8 @@ func coreBenchmarks() throws -> [Benchmark] {
     let largestBuy = PendleMarketMath.largestAmount(.swapExactSyForPt, market: market, pyIndex: index, blockTime: time) ?? .zero
     let largestYt = PendleMarketMath.largestAmount(.swapExactSyForYt, market: market, pyIndex: index, blockTime: time) ?? .zero
     func beyond(_ largest: Wad, _ i: Int) -> Wad { Wad(approximating: largest.doubleValue * (1.5 + Double(i) / 42)) ?? largest }
-    let limitBudgets = (0..<64).map { beyond(largestBuy, $0) }, limitYtBudgets = (0..<64).map { beyond(largestYt, $0) }
+    let limitBudgets = (0..<64).map { beyond(largestBuy, $0) }
+    let limitYtBudgets = (0..<64).map { beyond(largestYt, $0) }
     let limitEvaluations = try meanEvaluations {
         try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: limitBudgets[$0], blockTime: time).evaluations
     }
@@ -240,85 +255,128 @@ func coreBenchmarks() throws -> [Benchmark] {
             blackHole(try PendleMarketMath.calcTrade(market, comp, pyIndex: index, netPtToAccount: Fixture.tradeSizes[c.next()]))
         },
         Benchmark(group: "market", name: "calcTrade Double") {
-            blackHole(try PendleMarketMath.calcTrade(approxMarket, approxComp, pyIndex: approxIndex,
-                                                     netPtToAccount: Fixture.approxTradeSizes[c.next()]))
+            blackHole(
+                try PendleMarketMath.calcTrade(
+                    approxMarket, approxComp, pyIndex: approxIndex,
+                    netPtToAccount: Fixture.approxTradeSizes[c.next()]))
         },
-        Benchmark(group: "market", name: "calcTrade Double, scalar calls over 4,096 sizes (per size)", operationsPerCall: SweepFixture.smallCount,
-                  note: "the scalar call in a loop, results stored") {
+        Benchmark(
+            group: "market", name: "calcTrade Double, scalar calls over 4,096 sizes (per size)", operationsPerCall: SweepFixture.smallCount,
+            note: "the scalar call in a loop, results stored"
+        ) {
             let out = sweepSmallOut
             for i in 0..<SweepFixture.smallCount {
                 let (amounts, rate) = try PendleMarketMath.calcTrade(approxMarket, approxComp, pyIndex: approxIndex, netPtToAccount: sweepSizes[i])
-                out[i] = PendleMarketMath.TradeSweepPoint(netSyToAccount: amounts.netSyToAccount, netSyFee: amounts.netSyFee,
-                                                          netSyToReserve: amounts.netSyToReserve, preFeeExchangeRate: rate)
+                out[i] = PendleMarketMath.TradeSweepPoint(
+                    netSyToAccount: amounts.netSyToAccount, netSyFee: amounts.netSyFee,
+                    netSyToReserve: amounts.netSyToReserve, preFeeExchangeRate: rate)
             }
             blackHole(out)
         },
-        Benchmark(group: "market", name: "calcTrade Double sweep, 4,096 sizes per call (per size)", operationsPerCall: SweepFixture.smallCount,
-                  note: "calcTradeSweep, in cache") {
-            PendleMarketMath.calcTradeSweep(approxMarket, approxComp, pyIndex: approxIndex,
-                                            netPtToAccount: UnsafeBufferPointer(rebasing: sweepSizes[0..<SweepFixture.smallCount]), into: sweepSmallOut)
+        Benchmark(
+            group: "market", name: "calcTrade Double sweep, 4,096 sizes per call (per size)", operationsPerCall: SweepFixture.smallCount,
+            note: "calcTradeSweep, in cache"
+        ) {
+            PendleMarketMath.calcTradeSweep(
+                approxMarket, approxComp, pyIndex: approxIndex,
+                netPtToAccount: UnsafeBufferPointer(rebasing: sweepSizes[0..<SweepFixture.smallCount]), into: sweepSmallOut)
             blackHole(sweepSmallOut)
         },
-        Benchmark(group: "market", name: SweepFixture.rowName, operationsPerCall: SweepFixture.count,
-                  note: "calcTradeSweep, 1,048,576 sizes per call") {
-            PendleMarketMath.calcTradeSweep(approxMarket, approxComp, pyIndex: approxIndex, netPtToAccount: UnsafeBufferPointer(sweepSizes),
-                                            into: sweepOut)
+        Benchmark(
+            group: "market", name: SweepFixture.rowName, operationsPerCall: SweepFixture.count,
+            note: "calcTradeSweep, 1,048,576 sizes per call"
+        ) {
+            PendleMarketMath.calcTradeSweep(
+                approxMarket, approxComp, pyIndex: approxIndex, netPtToAccount: UnsafeBufferPointer(sweepSizes),
+                into: sweepOut)
             blackHole(sweepOut)
         },
         Benchmark(group: "market", name: "executeTradeCore exact (pre-compute + trade + new state)") {
-            blackHole(try PendleMarketMath.executeTradeCore(market, pyIndex: index, netPtToAccount: Fixture.tradeSizes[c.next()],
-                                                            blockTime: time))
+            blackHole(
+                try PendleMarketMath.executeTradeCore(
+                    market, pyIndex: index, netPtToAccount: Fixture.tradeSizes[c.next()],
+                    blockTime: time))
         },
         Benchmark(group: "market", name: "executeTradeCore Double") {
-            blackHole(try PendleMarketMath.executeTradeCore(approxMarket, pyIndex: approxIndex,
-                                                            netPtToAccount: Fixture.approxTradeSizes[c.next()], blockTime: time))
+            blackHole(
+                try PendleMarketMath.executeTradeCore(
+                    approxMarket, pyIndex: approxIndex,
+                    netPtToAccount: Fixture.approxTradeSizes[c.next()], blockTime: time))
         },
-        Benchmark(group: "solver", name: "swapExactSyForPt exact (optimal, to the wei)",
-                  note: "\(optimalEvaluations) exact + \(seedEvaluations) Double evaluations") {
-            blackHole(try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: Fixture.budgets[c.next()],
-                                                blockTime: time))
+        Benchmark(
+            group: "solver", name: "swapExactSyForPt exact (optimal, to the wei)",
+            note: "\(optimalEvaluations) exact + \(seedEvaluations) Double evaluations"
+        ) {
+            blackHole(
+                try PendleMarketMath.swap(
+                    .swapExactSyForPt, market: market, pyIndex: index, amount: Fixture.budgets[c.next()],
+                    blockTime: time))
         },
         Benchmark(group: "solver", name: "swapExactSyForPt Double", note: "\(approxEvaluations) evaluations") {
-            blackHole(try PendleMarketMath.swap(.swapExactSyForPt, market: approxMarket, pyIndex: approxIndex,
-                                                amount: Fixture.approxBudgets[c.next()], blockTime: time))
+            blackHole(
+                try PendleMarketMath.swap(
+                    .swapExactSyForPt, market: approxMarket, pyIndex: approxIndex,
+                    amount: Fixture.approxBudgets[c.next()], blockTime: time))
         },
-        Benchmark(group: "solver", name: "router bisection (MarketApproxLibV2, eps 1e-4)",
-                  note: "\(routerEvaluations) evaluations, answer up to 0.01 % short") {
-            blackHole(try RouterApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next()],
-                                                               blockTime: time))
+        Benchmark(
+            group: "solver", name: "router bisection (MarketApproxLibV2, eps 1e-4)",
+            note: "\(routerEvaluations) evaluations, answer up to 0.01 % short"
+        ) {
+            blackHole(
+                try RouterApproximation.swapExactSyForPt(
+                    market, pyIndex: index, exactSyIn: Fixture.budgets[c.next()],
+                    blockTime: time))
         },
         Benchmark(group: "solver", name: "swapExactSyForYt exact (optimal)", note: "\(ytEvaluations) exact evaluations") {
-            blackHole(try PendleMarketMath.swap(.swapExactSyForYt, market: market, pyIndex: index,
-                                                amount: Fixture.budgets[c.next() / 4], blockTime: time))
+            blackHole(
+                try PendleMarketMath.swap(
+                    .swapExactSyForYt, market: market, pyIndex: index,
+                    amount: Fixture.budgets[c.next() / 4], blockTime: time))
         },
-        Benchmark(group: "solver", name: "router swapExactSyForYt (MarketApproxLibV2)",
-                  note: "\(routerYtEvaluations) evaluations incl. calcMaxPtIn") {
-            blackHole(try RouterApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next() / 4],
-                                                               blockTime: time))
+        Benchmark(
+            group: "solver", name: "router swapExactSyForYt (MarketApproxLibV2)",
+            note: "\(routerYtEvaluations) evaluations incl. calcMaxPtIn"
+        ) {
+            blackHole(
+                try RouterApproximation.swapExactSyForYt(
+                    market, pyIndex: index, exactSyIn: Fixture.budgets[c.next() / 4],
+                    blockTime: time))
         },
-        Benchmark(group: "solver", name: "on-chain approx swapExactSyForPt (MarketApproxLibOnchain, eps 5e-5)",
-                  note: "\(onchainEvaluations) evaluations, answer up to 0.005 % short") {
+        Benchmark(
+            group: "solver", name: "on-chain approx swapExactSyForPt (MarketApproxLibOnchain, eps 5e-5)",
+            note: "\(onchainEvaluations) evaluations, answer up to 0.005 % short"
+        ) {
             blackHole(RouterOnchainApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next()], blockTime: time))
         },
-        Benchmark(group: "solver", name: "on-chain approx swapExactSyForYt (MarketApproxLibOnchain)",
-                  note: "\(onchainYtEvaluations) evaluations") {
+        Benchmark(
+            group: "solver", name: "on-chain approx swapExactSyForYt (MarketApproxLibOnchain)",
+            note: "\(onchainYtEvaluations) evaluations"
+        ) {
             blackHole(RouterOnchainApproximation.swapExactSyForYt(market, pyIndex: index, exactSyIn: Fixture.budgets[c.next() / 4], blockTime: time))
         },
         // The market's own limit binding: the budget buys more than the largest leg.
-        Benchmark(group: "solver", name: "swapExactSyForPt exact, the market's limit binding",
-                  note: "\(limitEvaluations) exact + \(limitSeedEvaluations) Double evaluations") {
+        Benchmark(
+            group: "solver", name: "swapExactSyForPt exact, the market's limit binding",
+            note: "\(limitEvaluations) exact + \(limitSeedEvaluations) Double evaluations"
+        ) {
             blackHole(try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: limitBudgets[c.next()], blockTime: time))
         },
-        Benchmark(group: "solver", name: "swapExactSyForYt exact, the market's limit binding",
-                  note: "\(limitYtEvaluations) exact + \(limitYtSeedEvaluations) Double evaluations") {
+        Benchmark(
+            group: "solver", name: "swapExactSyForYt exact, the market's limit binding",
+            note: "\(limitYtEvaluations) exact + \(limitYtSeedEvaluations) Double evaluations"
+        ) {
             blackHole(try PendleMarketMath.swap(.swapExactSyForYt, market: market, pyIndex: index, amount: limitYtBudgets[c.next()], blockTime: time))
         },
-        Benchmark(group: "solver", name: "router MarketApproxLibV2, the limit binding (reverts)",
-                  note: "PT \(routerLimitEvaluations), YT \(routerLimitYtEvaluations) evaluations to APPROX_EXHAUSTED") {
+        Benchmark(
+            group: "solver", name: "router MarketApproxLibV2, the limit binding (reverts)",
+            note: "PT \(routerLimitEvaluations), YT \(routerLimitYtEvaluations) evaluations to APPROX_EXHAUSTED"
+        ) {
             blackHole(RouterApproximation.run(.swapExactSyForPt, market, pyIndex: index, exactSyIn: limitBudgets[c.next()], blockTime: time))
         },
-        Benchmark(group: "solver", name: "on-chain approx, the limit binding (reverts)",
-                  note: "PT \(onchainLimitEvaluations), YT \(onchainLimitYtEvaluations) evaluations to the revert") {
+        Benchmark(
+            group: "solver", name: "on-chain approx, the limit binding (reverts)",
+            note: "PT \(onchainLimitEvaluations), YT \(onchainLimitYtEvaluations) evaluations to the revert"
+        ) {
             blackHole(RouterOnchainApproximation.swapExactSyForPt(market, pyIndex: index, exactSyIn: limitBudgets[c.next()], blockTime: time))
         },
         Benchmark(group: "solver", name: "largestPtLeg exact, buying (analytic headroom)", note: "the market's limit, both ways") {
@@ -345,18 +403,25 @@ func coreBenchmarks() throws -> [Benchmark] {
             blackHole(try RateRisk.compute(withLp, curve: curve, at: time - Int64(c.next())))
         },
         Benchmark(group: "hedging", name: "scenario 101 × 101 grid (pt, yt, sy)", note: "10,201 cells, Double") {
-            blackHole(try Scenario.compute(ScenarioRequest(position: threeTokens, apyShifts: apyShifts, priceShifts: priceShifts,
-                                                           days: Double(c.next() % 30), stockPrice: 230), curve: curve, at: time))
+            blackHole(
+                try Scenario.compute(
+                    ScenarioRequest(
+                        position: threeTokens, apyShifts: apyShifts, priceShifts: priceShifts,
+                        days: Double(c.next() % 30), stockPrice: 230), curve: curve, at: time))
         },
         Benchmark(group: "hedging", name: "scenario 101 × 101 grid (pt, yt, lp, sy)", note: "101 LP pool trades") {
-            blackHole(try Scenario.compute(ScenarioRequest(position: withLp, apyShifts: apyShifts, priceShifts: priceShifts,
-                                                           days: Double(c.next() % 30), stockPrice: 230), curve: curve, at: time))
+            blackHole(
+                try Scenario.compute(
+                    ScenarioRequest(
+                        position: withLp, apyShifts: apyShifts, priceShifts: priceShifts,
+                        days: Double(c.next() % 30), stockPrice: 230), curve: curve, at: time))
         },
         Benchmark(group: "hedging", name: "reference: 101 × 2 pow and 10,201 multiply-adds", note: "what the grid's cells cost at least") {
             var sum = 0.0
             let tau = 0.4 + Double(c.next()) * 1e-3
             for shift in apyShifts {
-                let pt = pow(1.03 + shift, -tau), yt = -expm1(log1p(0.03 + shift) * -tau)
+                let pt = pow(1.03 + shift, -tau)
+                let yt = -expm1(log1p(0.03 + shift) * -tau)
                 for move in priceShifts { sum += (pt - yt) * (1 + move) }
             }
             blackHole(sum)
@@ -364,13 +429,17 @@ func coreBenchmarks() throws -> [Benchmark] {
         // YieldSpace: Yield's preview in 64-digit decimal (four powers through 448-bit ln/exp), the same in Double,
         // and the lock-in on the pool behind the curve interface.
         Benchmark(group: "yieldspace", name: "sellBase exact (64-digit decimal, Yield's preview)", note: "4 powers") {
-            blackHole(try YieldSpaceMath.sellBase(sharesReserves: ysPool.sharesReserves, fyTokenReserves: ysPool.fyTokenReserves,
-                                                  sharesIn: ysSizes[c.next()], timeTillMaturity: 90 * 86_400, ts: ysTs, g1: ysG1, decimals: 18,
-                                                  c: ysC, mu: .one))
+            blackHole(
+                try YieldSpaceMath.sellBase(
+                    sharesReserves: ysPool.sharesReserves, fyTokenReserves: ysPool.fyTokenReserves,
+                    sharesIn: ysSizes[c.next()], timeTillMaturity: 90 * 86_400, ts: ysTs, g1: ysG1, decimals: 18,
+                    c: ysC, mu: .one))
         },
         Benchmark(group: "yieldspace", name: "sellBase Double") {
-            blackHole(try YieldSpaceAnalytics.sellBase(sharesReserves: 1e6, fyTokenReserves: 1.1e6, sharesIn: Fixture.approxBudgets[c.next()],
-                                                       timeTillMaturity: 7_776_000, ts: ysTs.doubleValue, g: 0.95, c: 1.02))
+            blackHole(
+                try YieldSpaceAnalytics.sellBase(
+                    sharesReserves: 1e6, fyTokenReserves: 1.1e6, sharesIn: Fixture.approxBudgets[c.next()],
+                    timeTillMaturity: 7_776_000, ts: ysTs.doubleValue, g: 0.95, c: 1.02))
         },
         Benchmark(group: "yieldspace", name: "lockin exact (SY budget, no hedge)", note: "sellBase + fee-free buyFYToken, twice") {
             blackHole(try LockIn.compute(LockInRequest(size: .sy(Fixture.budgets[c.next()])), curve: ysCurve, at: time))
@@ -381,6 +450,6 @@ func coreBenchmarks() throws -> [Benchmark] {
         // The minimum-variance ratio on series in memory: the date join, the changes and three passes of the fit.
         Benchmark(group: "hedging", name: "min-var ratio over 10,000 pairs", note: "differences; join + 3 passes, 2 arrays") {
             blackHole(try MinimumVarianceHedge.compute(spot: spotSeries, hedge: hedgeSeries, mode: .differences))
-        },
+        }
     ]
 }

@@ -48,17 +48,22 @@ do {
         medians["\(benchmark.group) \(benchmark.name)"] = m.medianNanoseconds
         let perSecond = 1e9 / m.medianNanoseconds
         // A row measured beside another (a batch line beside its trade): the multiple, from this run.
-        var note = benchmark.note, ratioField = ""
+        var note = benchmark.note
+        var ratioField = ""
         if let base = benchmark.ratioTo, let baseMedian = medians[base] {
             let ratio = m.medianNanoseconds / baseMedian
             note += String(format: "; %.2f× its trade", ratio)
             ratioField = ",\"ratio\":\(ratio)"
         }
-        rows.append([benchmark.group, benchmark.name, formatDuration(m.medianNanoseconds), formatDuration(m.minNanoseconds),
-                     String(format: "±%.1f%%", m.spreadPercent / 2),
-                     perSecond >= 1e6 ? String(format: "%.1fM/s", perSecond / 1e6) : String(format: "%.0fk/s", perSecond / 1e3),
-                     note])
-        objects.append("{\"group\":\"\(benchmark.group)\",\"name\":\"\(benchmark.name)\",\"medianNs\":\(m.medianNanoseconds),\"minNs\":\(m.minNanoseconds),\"spreadPercent\":\(m.spreadPercent),\"samples\":\(m.samples)\(ratioField),\"note\":\"\(note)\"}")
+        rows.append([
+            benchmark.group, benchmark.name, formatDuration(m.medianNanoseconds), formatDuration(m.minNanoseconds),
+            String(format: "±%.1f%%", m.spreadPercent / 2),
+            perSecond >= 1e6 ? String(format: "%.1fM/s", perSecond / 1e6) : String(format: "%.0fk/s", perSecond / 1e3),
+            note
+        ])
+        objects.append(
+            "{\"group\":\"\(benchmark.group)\",\"name\":\"\(benchmark.name)\",\"medianNs\":\(m.medianNanoseconds),\"minNs\":\(m.minNanoseconds),\"spreadPercent\":\(m.spreadPercent),\"samples\":\(m.samples)\(ratioField),\"note\":\"\(note)\"}"
+        )
         if !json { FileHandle.standardError.write(".".utf8Data) }
     }
     // End to end: 100,000 lines through the executable (best of three runs), on each kind of input.
@@ -69,10 +74,14 @@ do {
                 if let run = try processThroughput(input: text, lines: 100_000), run.linesPerSecond > (process?.linesPerSecond ?? 0) { process = run }
             }
             guard let process else { continue }
-            let name = kind == "fixture" ? "executeTradeCore lines through `yieldstrip batch` (100,000 piped)"
-                                         : "reference-vector lines through `yieldstrip batch` (100,000 piped)"
-            rows.append(["batch", name, formatDuration(1e9 / process.linesPerSecond), "", "",
-                         String(format: "%.0fk/s", process.linesPerSecond / 1e3), String(format: "best of 3 runs, %.2f s", process.seconds)])
+            let name =
+                kind == "fixture"
+                ? "executeTradeCore lines through `yieldstrip batch` (100,000 piped)"
+                : "reference-vector lines through `yieldstrip batch` (100,000 piped)"
+            rows.append([
+                "batch", name, formatDuration(1e9 / process.linesPerSecond), "", "",
+                String(format: "%.0fk/s", process.linesPerSecond / 1e3), String(format: "best of 3 runs, %.2f s", process.seconds)
+            ])
             objects.append("{\"group\":\"batch\",\"name\":\"process \(kind)\",\"linesPerSecond\":\(process.linesPerSecond)}")
         }
     }

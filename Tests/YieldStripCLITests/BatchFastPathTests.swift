@@ -3,6 +3,7 @@ import Testing
 import YieldStrip
 import YieldStripJSON
 import _TestSupport
+
 @testable import YieldStripCLI
 
 /// The batch door's fast paths change nothing but speed: a plain request read onto a ``JSONTape`` and a
@@ -21,7 +22,8 @@ import _TestSupport
         var mutator = BatchMutationTests.Mutator(random: SplitMix64(seed: 0xFA57_9A7B), ops: BatchOpRegistry.standard.ops.map(\.name))
         var lines = bases.map(\.jsonText)
         for i in 0..<3_000 { lines.append(mutator.line(from: bases[i % bases.count])) }
-        let fast = Self.answers(lines, fast: true), general = Self.answers(lines, fast: false)
+        let fast = Self.answers(lines, fast: true)
+        let general = Self.answers(lines, fast: false)
         try #require(fast.count == lines.count && general.count == lines.count)
         var differing: [String] = []
         for (i, line) in lines.enumerated() where fast[i] != general[i] {
@@ -54,15 +56,18 @@ import _TestSupport
             var errorArgs: [String] { [] }
             var message: String { "failed halfway" }
         }
-        let op = BatchOp("halfway", "writes a member, then fails", handler: { _ in throw Failure() }, writer: { _, writer in
-            writer.append("partial", wei: Int256(123))
-            throw Failure()
-        })
+        let op = BatchOp(
+            "halfway", "writes a member, then fails", handler: { _ in throw Failure() },
+            writer: { _, writer in
+                writer.append("partial", wei: Int256(123))
+                throw Failure()
+            })
         let runner = BatchRunner(registry: BatchOpRegistry([op]))
         let output = MemorySink()
         runner.run(input: MemorySource(#"{"op":"halfway","id":7}"# + "\n" + #"{"op":"halfway"}"# + "\n"), output: output)
-        #expect(output.text == #"{"id":7,"error":"Failure","errorArgs":[],"message":"failed halfway"}"# + "\n"
-            + #"{"error":"Failure","errorArgs":[],"message":"failed halfway"}"# + "\n")
+        #expect(
+            output.text == #"{"id":7,"error":"Failure","errorArgs":[],"message":"failed halfway"}"# + "\n"
+                + #"{"error":"Failure","errorArgs":[],"message":"failed halfway"}"# + "\n")
     }
 }
 
@@ -75,7 +80,7 @@ import _TestSupport
 
     @Test(arguments: [
         #"{"a":1,"b":[true,false,null,"x",-0.5e3,{}],"c":{"d":[]}}"#, #"[]"#, #"  {"k" : "v" }  "#, #""""#, #"0"#, #"-12"#,
-        #"{"":{"":[[[]]]}}"#, #"[1,2,3]"#, #"{"id":"1.50","n":1.50}"#,
+        #"{"":{"":[[[]]]}}"#, #"[1,2,3]"#, #"{"id":"1.50","n":1.50}"#
     ])
     func readsPlainDocumentsAsTheReaderDoes(text: String) throws {
         let tape = try #require(Self.tape(text))
@@ -86,7 +91,7 @@ import _TestSupport
         #"{"a":"\n"}"#, #"{"a":"é"}"#, #"{"\u0061":1}"#, #"{"a":1,"a":2}"#, #"{"a":{"b":1,"b":1}}"#, #"{"a":1,}"#, #"[1,]"#,
         #"{"a":01}"#, #"{"a":tru}"#, #"{"a":1} x"#, "", " ", #"{"a":"\u0000"}"#, #"{"a":1"#, #"["#, #""abc"#,
         "{" + (0...16).map { #""k\#($0)":0"# }.joined(separator: ",") + "}",
-        String(repeating: "[", count: JSONReader.maximumDepth + 1) + String(repeating: "]", count: JSONReader.maximumDepth + 1),
+        String(repeating: "[", count: JSONReader.maximumDepth + 1) + String(repeating: "]", count: JSONReader.maximumDepth + 1)
     ])
     func declinesWhatIsNotPlain(text: String) {
         #expect(Self.tape(text) == nil)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// Batch's line limit: a line longer than `--max-line-bytes` (1 MiB by default) gets one `BadRequest` naming
@@ -29,18 +30,22 @@ import YieldStrip
     /// Just under the limit and at it, a line is read; one byte over, it is answered with the limit.
     @Test func underAtAndOverTheLimit() {
         let limit = 100
-        let lines = [Self.request(id: 1, length: limit - 1), Self.request(id: 2, length: limit), Self.request(id: 3, length: limit + 1),
-                     Self.request(id: 4, length: 20)]
+        let lines = [
+            Self.request(id: 1, length: limit - 1), Self.request(id: 2, length: limit), Self.request(id: 3, length: limit + 1),
+            Self.request(id: 4, length: 20)
+        ]
         #expect(lines.map(\.utf8.count) == [99, 100, 101, 29])
         let expected = [Self.answer(id: 1), Self.answer(id: 2), Self.tooLong(limit), Self.answer(id: 4)]
         // Whole, and in reads that split the lines anywhere (the over-long line straddling reads).
         for chunkSize in [Int.max, 1, 7, 64, 99, 100, 101, 4096] {
             #expect(Self.run(lines, limit: limit, chunkSize: chunkSize) == expected, "chunk size \(chunkSize)")
             // The last line without a newline, over the limit and under it.
-            #expect(Self.run(Array(lines.prefix(3)), limit: limit, chunkSize: chunkSize, ending: "") == Array(expected.prefix(3)),
-                    "chunk size \(chunkSize)")
-            #expect(Self.run(Array(lines.prefix(2)), limit: limit, chunkSize: chunkSize, ending: "") == Array(expected.prefix(2)),
-                    "chunk size \(chunkSize)")
+            #expect(
+                Self.run(Array(lines.prefix(3)), limit: limit, chunkSize: chunkSize, ending: "") == Array(expected.prefix(3)),
+                "chunk size \(chunkSize)")
+            #expect(
+                Self.run(Array(lines.prefix(2)), limit: limit, chunkSize: chunkSize, ending: "") == Array(expected.prefix(2)),
+                "chunk size \(chunkSize)")
         }
         // A `\r` before the newline is part of the line's bytes.
         #expect(Self.run([Self.request(id: 5, length: limit) + "\r"], limit: limit) == [Self.tooLong(limit)])
@@ -65,8 +70,9 @@ import YieldStrip
         #expect(yieldstrip("batch", "--max-line-bytes", "40", stdin: line).stdout == Self.answer(id: 1) + "\n")
         #expect(yieldstrip("batch", "--max-line-bytes=39", stdin: line).stdout == Self.tooLong(39) + "\n")
         for bad in ["0", "-5", "1.5", "abc", "1MiB"] {
-            expectFailure(yieldstrip("batch", "--max-line-bytes", bad, stdin: line), exitCode: 2,
-                          containing: "The value '\(bad)' is invalid for '--max-line-bytes <bytes>': expected a whole number of bytes, 1 or more")
+            expectFailure(
+                yieldstrip("batch", "--max-line-bytes", bad, stdin: line), exitCode: 2,
+                containing: "The value '\(bad)' is invalid for '--max-line-bytes <bytes>': expected a whole number of bytes, 1 or more")
         }
         #expect(yieldstrip("batch", "--help").stdout.contains("--max-line-bytes <bytes>"))
     }
@@ -84,8 +90,10 @@ import YieldStrip
         input.append(Data(repeating: UInt8(ascii: "a"), count: lineBytes))
         input.append(Data(("\"}\n" + Self.request(id: 3, length: 30) + "\n").utf8))
         guard let (outcome, peak) = try Subprocess.peakMemoryAnswering(tool, ["batch"], input: input, lines: 3),
-              let (_, baseline) = try Subprocess.peakMemoryAnswering(tool, ["batch"], input: Data((Self.request(id: 1, length: 30) + "\n").utf8),
-                                                                    lines: 1) else { return }
+            let (_, baseline) = try Subprocess.peakMemoryAnswering(
+                tool, ["batch"], input: Data((Self.request(id: 1, length: 30) + "\n").utf8),
+                lines: 1)
+        else { return }
         #expect(outcome.exitStatus == 0 && outcome.stderr.isEmpty, "\(outcome)")
         #expect(outcome.stdout == [Self.answer(id: 1), Self.tooLong(1 << 20), Self.answer(id: 3)].joined(separator: "\n") + "\n")
         #expect(peak - baseline < lineBytes / 8, "peak resident memory \(peak) bytes, \(baseline) after one short line")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YieldStrip
 import YieldStripJSON
+
 @testable import YieldStripCLI
 
 /// `"marketFile": PATH` in a batch request: the same answer as the file's fields written inline; the
@@ -29,20 +30,26 @@ import YieldStripJSON
 
     @Test func aYieldSpaceFileGivesItsPool() throws {
         let runner = BatchRunner()
-        let answer = try Self.answer(runner, ["op": .string("lockin"), "marketFile": .string(YieldSpaceExampleTests.path), "usd": .number(JSONNumber(10_000))])
+        let answer = try Self.answer(
+            runner, ["op": .string("lockin"), "marketFile": .string(YieldSpaceExampleTests.path), "usd": .number(JSONNumber(10_000))])
         #expect(answer["curve"] == .string("yieldspace"))
         // The file's block time and stock price (230 USD per share): 10,000 USD is 43.478… shares.
         #expect(answer["blockTime"] == .number(JSONNumber(1_772_461_800)))
         #expect(abs((answer.number("sharesIn") ?? 0) - 10_000.0 / 230) < 1e-9)
         // The request's own stock price wins.
-        let priced = try Self.answer(runner, ["op": .string("lockin"), "marketFile": .string(YieldSpaceExampleTests.path),
-                                              "usd": .number(JSONNumber(10_000)), "stockPrice": .number(JSONNumber(250))])
+        let priced = try Self.answer(
+            runner,
+            [
+                "op": .string("lockin"), "marketFile": .string(YieldSpaceExampleTests.path),
+                "usd": .number(JSONNumber(10_000)), "stockPrice": .number(JSONNumber(250))
+            ])
         #expect(abs((priced.number("sharesIn") ?? 0) - 40) < 1e-9)
     }
 
     @Test func badReferencesAreTheLinesErrors() throws {
         let runner = BatchRunner()
-        let missing = try Self.answer(runner, ["op": .string("marketSnapshot"), "id": .number(JSONNumber(1)), "marketFile": .string("no-such-market.json")])
+        let missing = try Self.answer(
+            runner, ["op": .string("marketSnapshot"), "id": .number(JSONNumber(1)), "marketFile": .string("no-such-market.json")])
         #expect(missing["error"] == .string("MarketFileUnreadable") && missing["id"] == .number(JSONNumber(1)))
         let both = try Self.answer(runner, ["op": .string("marketSnapshot"), "marketFile": .string(MarketExamples.aapl), "pyIndex": .string("1")])
         #expect(both["error"] == .string("BadRequest"))

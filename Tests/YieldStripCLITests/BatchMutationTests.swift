@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YieldStrip
 import _TestSupport
+
 @testable import YieldStripCLI
 
 /// Bad input never traps the batch door: thousands of requests mutated from the reference vectors and from
@@ -18,8 +19,10 @@ import _TestSupport
     /// one request of each op the vectors do not exercise.
     static func baseRequests() throws -> [JSONObject] {
         var requests: [JSONObject] = []
-        let files: [(String, String?)] = [("pmath", nil), ("logexp", nil), ("market_precompute", nil), ("market_trade", "executeTradeCore"),
-                                          ("liquidity", nil), ("exact_in", nil), ("interest", "ytInterest")]
+        let files: [(String, String?)] = [
+            ("pmath", nil), ("logexp", nil), ("market_precompute", nil), ("market_trade", "executeTradeCore"),
+            ("liquidity", nil), ("exact_in", nil), ("interest", "ytInterest")
+        ]
         for (file, defaultOp) in files {
             for (i, c) in try MarketBatchVectorTests.cases(file, defaultOp: defaultOp).enumerated() where i % 25 == 0 {
                 var request: JSONObject = ["op": .string(c.op), "id": .number(JSONNumber(i))]
@@ -32,8 +35,9 @@ import _TestSupport
             request.append(contentsOf: c.fields)
             requests.append(request)
         }
-        let market = try String(contentsOf: TokenizationCLITesting.repositoryRoot.appendingPathComponent("examples/markets/aapl-like.json"),
-                                encoding: .utf8)
+        let market = try String(
+            contentsOf: TokenizationCLITesting.repositoryRoot.appendingPathComponent("examples/markets/aapl-like.json"),
+            encoding: .utf8)
         guard case .object(let file) = try JSONReader.parse(market), let state = file["market"] else {
             throw ReferenceVectors.VectorFileError(reason: "aapl-like.json has no market")
         }
@@ -59,7 +63,7 @@ import _TestSupport
             #"{"op":"split","id":15,"tokens":"100000000000000000000","exchangeRate":"1003214142718150519","expiry":"2026-03-01","valuationTime":"2025-09-01","ptImpliedApy":0.0035,"stockPrice":230}"#,
             #"{"op":"ytInterestReport","id":16,"balance":"1000000000000000000","indexFrom":"1000000000000000000","indexTo":"1003214142718150519"}"#,
             #"{"op":"dividends","id":17,"schedule":[{"exDate":"2024-11-08","amount":"0.25","reinvestPrice":"227"},{"exDate":"2025-02-10","amount":"0.25"}],"from":"2024-09-01","to":"2025-03-01"}"#,
-            #"{"op":"dividends","id":18,"schedule":"ex_date,amount,reinvest_price,split_ratio\n2024-01-01,0.25,200,\n2024-02-01,,,4\n","withholding":"30%"}"#,
+            #"{"op":"dividends","id":18,"schedule":"ex_date,amount,reinvest_price,split_ratio\n2024-01-01,0.25,200,\n2024-02-01,,,4\n","withholding":"30%"}"#
         ]
         for line in lines {
             guard case .object(let request) = try JSONReader.parse(line) else { throw ReferenceVectors.VectorFileError(reason: line) }
@@ -78,7 +82,7 @@ import _TestSupport
         .number(JSONNumber(text: "1e308")!), .number(JSONNumber(text: "-1e308")!), .number(JSONNumber(text: "1e-400")!),
         .number(JSONNumber(text: "9223372036854775808")!), .number(JSONNumber(text: "-9223372036854775809")!),
         .number(JSONNumber(text: String(repeating: "9", count: 90))!), .number(JSONNumber(text: "0.5")!), .number(JSONNumber(0)),
-        .number(JSONNumber(-1)), .number(JSONNumber(Int.max)), .number(JSONNumber(Int.min)),
+        .number(JSONNumber(-1)), .number(JSONNumber(Int.max)), .number(JSONNumber(Int.min))
     ]
 
     struct Mutator {
@@ -94,14 +98,15 @@ import _TestSupport
             for _ in 0..<(below(4) == 0 ? 2 : 1) { value = mutate(value, depth: 0) }
             var bytes = Array(value.jsonText.utf8)
             switch below(12) {
-            case 0: // flip bytes
+            case 0:  // flip bytes
                 for _ in 0...below(4) where !bytes.isEmpty { bytes[below(bytes.count)] = UInt8(truncatingIfNeeded: random.next()) }
-            case 1: // cut short
+            case 1:  // cut short
                 bytes = Array(bytes.prefix(below(bytes.count + 1)))
-            case 2: // insert a byte that JSON text rarely holds
+            case 2:  // insert a byte that JSON text rarely holds
                 bytes.insert(pick([0x00, 0x09, 0x0D, 0x22, 0x5C, 0x7F, 0x80, 0xC3, 0xEF, 0xFF]), at: below(bytes.count + 1))
-            case 3: // duplicate a slice
-                let start = below(bytes.count), end = min(bytes.count, start + below(40))
+            case 3:  // duplicate a slice
+                let start = below(bytes.count)
+                let end = min(bytes.count, start + below(40))
                 bytes.insert(contentsOf: bytes[start..<end], at: below(bytes.count + 1))
             default: break
             }
@@ -114,28 +119,30 @@ import _TestSupport
             let index = below(object.count)
             let member = object.members[index]
             switch below(14) {
-            case 0: // a wrong type or an extreme value
+            case 0:  // a wrong type or an extreme value
                 object[member.key] = pick(BatchMutationTests.oddValues)
-            case 1: // swap two fields' values
+            case 1:  // swap two fields' values
                 let other = object.members[below(object.count)]
                 object[member.key] = other.value
                 object[other.key] = member.value
-            case 2: // drop a field
+            case 2:  // drop a field
                 object[member.key] = nil
-            case 3: // repeat a field
+            case 3:  // repeat a field
                 object.append(member.key, pick(BatchMutationTests.oddValues))
-            case 4: // nest it (past the reader's depth limit one time in four)
+            case 4:  // nest it (past the reader's depth limit one time in four)
                 var nested = member.value
                 for _ in 0..<(below(4) == 0 ? JSONReader.maximumDepth + 1 : 1 + below(20)) { nested = .array([nested]) }
                 object[member.key] = nested
-            case 5: // another op's name
+            case 5:  // another op's name
                 object["op"] = .string(pick(ops))
-            case 6, 7: // recurse into an object member (a market, a position leg)
+            case 6, 7:  // recurse into an object member (a market, a position leg)
                 object[member.key] = mutate(member.value, depth: depth + 1)
-            case 8: // an id of any shape
-                object["id"] = pick([.array([.number(JSONNumber(1)), .object(["a": .null])]), .string("\u{0}\u{7F}é😀"),
-                                     .number(JSONNumber(text: "1.50")!), member.value])
-            default: // a number made huge, tiny, negative, off by one or fractional, in its own type
+            case 8:  // an id of any shape
+                object["id"] = pick([
+                    .array([.number(JSONNumber(1)), .object(["a": .null])]), .string("\u{0}\u{7F}é😀"),
+                    .number(JSONNumber(text: "1.50")!), member.value
+                ])
+            default:  // a number made huge, tiny, negative, off by one or fractional, in its own type
                 object[member.key] = numeric(member.value)
             }
             return .object(object)
@@ -149,8 +156,10 @@ import _TestSupport
             case .number(let number): text = number.text
             default: return .string(pick(["0", "1", "-1", "100000000000000000000000000000000000000000"]))
             }
-            var candidates = [text + text, "-" + text, text + ".5", "1" + text + "000000000000", "0", "1", "2", "999999999999999999",
-                              "1000000000000000001", String(text.dropLast(max(1, text.count / 2)))]
+            var candidates = [
+                text + text, "-" + text, text + ".5", "1" + text + "000000000000", "0", "1", "2", "999999999999999999",
+                "1000000000000000001", String(text.dropLast(max(1, text.count / 2)))
+            ]
             if let integer = Int256(text) {
                 candidates += [(integer &+ .one).description, (integer &- .one).description, (integer &* Int256(7)).description]
             } else if let double = Double(text) {
@@ -181,7 +190,10 @@ import _TestSupport
         var results = 0
         for (line, answerText) in zip(lines, answers) {
             func problem(_ what: String) { problems.append("\(what)\n  request: \(line.prefix(300))\n  answer:  \(answerText.prefix(300))") }
-            guard case .object(let answer)? = try? JSONReader.parse(String(answerText)) else { problem("not a JSON object"); continue }
+            guard case .object(let answer)? = try? JSONReader.parse(String(answerText)) else {
+                problem("not a JSON object")
+                continue
+            }
             // The id echoed as given, when the request was an object with one id and no key repeated.
             if case .some((.object(let request), nil)) = try? JSONReader.parseReportingDuplicateKeys(line), let id = request["id"] {
                 if answer.members.first?.key != "id" || answer["id"] != id { problem("the id is not echoed first") }
@@ -191,10 +203,14 @@ import _TestSupport
                 if answer.members.allSatisfy({ $0.key == "id" }) { problem("a result without fields") }
                 continue
             }
-            guard case .string(let name) = error, !name.isEmpty, name != "InternalError" else { problem("an error without a name"); continue }
+            guard case .string(let name) = error, !name.isEmpty, name != "InternalError" else {
+                problem("an error without a name")
+                continue
+            }
             names[name, default: 0] += 1
             guard case .array(let arguments)? = answer["errorArgs"], arguments.allSatisfy({ if case .string = $0 { true } else { false } }),
-                  case .string(let message)? = answer["message"], !message.isEmpty else {
+                case .string(let message)? = answer["message"], !message.isEmpty
+            else {
                 problem("an error without errorArgs (strings) and a message")
                 continue
             }

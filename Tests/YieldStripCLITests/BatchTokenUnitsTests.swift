@@ -3,6 +3,7 @@ import Testing
 import YieldStrip
 import YieldStripJSON
 import YieldStripMath
+
 @testable import YieldStripCLI
 
 /// `"units": "token"` (and `batch --units token`): every wei amount read and written as a decimal of 10^18
@@ -31,7 +32,8 @@ import YieldStripMath
 
     @Test func vectorRequestsInTokenUnitsGetTheAnswersInTokenUnits() throws {
         let runner = BatchRunner()
-        var results = 0, errors = 0
+        var results = 0
+        var errors = 0
         for (file, op) in [("market_trade", "executeTradeCore"), ("market_precompute", nil), ("exact_in", nil), ("liquidity", nil)] {
             for (i, c) in try MarketBatchVectorTests.cases(file, defaultOp: op).enumerated() where i % 5 == 0 {
                 var request: JSONObject = ["op": .string(c.op), "id": .number(JSONNumber(i))]
@@ -56,8 +58,9 @@ import YieldStripMath
         let runner = BatchRunner(usesFastPaths: true, units: .token)
         #expect(runner.answer(toLine: #"{"op":"mulDown_i","a":"1.5","b":"-2"}"#) == #"{"result":"-3"}"#)
         // A request's own units win.
-        #expect(runner.answer(toLine: #"{"op":"mulDown_i","a":"1500000000000000000","b":"2000000000000000000","units":"wei"}"#)
-            == #"{"result":"3000000000000000000"}"#)
+        #expect(
+            runner.answer(toLine: #"{"op":"mulDown_i","a":"1500000000000000000","b":"2000000000000000000","units":"wei"}"#)
+                == #"{"result":"3000000000000000000"}"#)
         let run = yieldstrip("batch", "--units", "token", stdin: #"{"op":"divDown_u","a":"1","b":"3"}"# + "\n")
         #expect(run.stdout == #"{"result":"0.333333333333333333"}"# + "\n")
         #expect(yieldstrip("batch", "--units", "tokens").exitCode == 2)
@@ -71,7 +74,7 @@ import YieldStripMath
             (#"{"op":"mulDown_i","a":"1.0000000000000000001","b":"2","units":"token"}"#, "a", "19 decimals"),
             (#"{"op":"mulDown_i","a":"1e18","b":"2","units":"token"}"#, "a", "token units"),
             (#"{"op":"mulDown_u","a":"-1","b":"2","units":"token"}"#, "a", "uint256"),
-            (#"{"op":"mulDown_i","a":"1","b":"2","units":"tokens"}"#, "units", "(the default)"),
+            (#"{"op":"mulDown_i","a":"1","b":"2","units":"tokens"}"#, "units", "(the default)")
         ]
         for (line, field, text) in cases {
             let answer = runner.answer(toLine: line)

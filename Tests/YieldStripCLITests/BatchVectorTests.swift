@@ -1,5 +1,6 @@
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// Every case of `logexp.json` and `pmath.json` through the batch door: the request is the case's

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStripJSON
+
 @testable import YieldStripCLI
 
 /// `--csv` on the commands whose answer is one result: a header naming the `--json` answer's scalar fields
@@ -16,14 +17,21 @@ import YieldStripJSON
         ["hedge", "dv01", "--market", "examples/markets/aapl-like.json", "--position", "pt:1000,yt:-500,lp:10,sy:250"],
         ["hedge", "delta", "--market", "examples/markets/aapl-like.json", "--position", "pt:1000,yt:-500,lp:10,sy:250"],
         ["hedge", "income", "--shares", "1000", "--held-as", "stock", "--holder-withholding", "15%", "--market", "examples/markets/aapl-like.json"],
-        ["borrow", "--market", "examples/markets/aapl-like.json", "--collateral", "pt", "--amount", "1000", "--pt-oracle", "linear-discount",
-         "--discount", "18%", "--ltv", "80%", "--liquidation-threshold", "85%", "--debt", "150000", "--borrow-apr", "5%"],
-        ["loop", "--market", "examples/markets/aapl-like.json", "--tokens", "100", "--borrow", "token", "--protocol", "morpho", "--lltv", "91.5%",
-         "--borrow-apr", "0.05%", "--token-apy", "0.1%", "--loops", "8"],
+        [
+            "borrow", "--market", "examples/markets/aapl-like.json", "--collateral", "pt", "--amount", "1000", "--pt-oracle", "linear-discount",
+            "--discount", "18%", "--ltv", "80%", "--liquidation-threshold", "85%", "--debt", "150000", "--borrow-apr", "5%"
+        ],
+        [
+            "loop", "--market", "examples/markets/aapl-like.json", "--tokens", "100", "--borrow", "token", "--protocol", "morpho", "--lltv", "91.5%",
+            "--borrow-apr", "0.05%", "--token-apy", "0.1%", "--loops", "8"
+        ],
         ["rates", "--model", "morpho", "--rate-at-target", "4%", "--utilization", "1", "--days", "1"],
         ["lockin", "--market", "examples/markets/aapl-like.json", "--usd", "10000"],
         ["short-yt", "--market", "examples/markets/aapl-like.json", "--shares", "1000"],
-        ["compare", "--market", "examples/markets/aapl-like.json", "--market", "examples/markets/yieldspace-aapl-like.json", "--buy-pt", "--usd", "10000"],
+        [
+            "compare", "--market", "examples/markets/aapl-like.json", "--market", "examples/markets/yieldspace-aapl-like.json", "--buy-pt", "--usd",
+            "10000"
+        ]
     ]
 
     /// The answer's scalar fields by path, in order, as the CSV writes them.
@@ -43,18 +51,29 @@ import YieldStripJSON
 
     /// RFC 4180 fields of one line (quotes doubled inside quoted fields).
     static func fields(_ line: Substring) -> [String] {
-        var fields: [String] = [], field = "", quoted = false, previousQuote = false
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var previousQuote = false
         for character in line {
             if quoted {
-                if character == "\"" { quoted = false; previousQuote = true } else { field.append(character) }
+                if character == "\"" {
+                    quoted = false
+                    previousQuote = true
+                } else {
+                    field.append(character)
+                }
             } else if character == "\"" {
                 if previousQuote { field.append("\"") }
                 quoted = true
                 previousQuote = false
             } else if character == "," {
-                fields.append(field); field = ""; previousQuote = false
+                fields.append(field)
+                field = ""
+                previousQuote = false
             } else {
-                field.append(character); previousQuote = false
+                field.append(character)
+                previousQuote = false
             }
         }
         fields.append(field)
@@ -68,7 +87,10 @@ import YieldStripJSON
         let json = CLI.run(arguments: arguments + ["--json"], stdin: "")
         let csv = CLI.run(arguments: arguments + ["--csv"], stdin: "")
         try #require(json.exitCode == 0 && csv.exitCode == 0, "\(json.stderr)\(csv.stderr)")
-        guard case .object(let answer) = try JSONReader.parse(json.stdout) else { Issue.record("not an object"); return }
+        guard case .object(let answer) = try JSONReader.parse(json.stdout) else {
+            Issue.record("not an object")
+            return
+        }
         let lines = csv.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         try #require(lines.count == 3 && lines[2].isEmpty, "a header, one line and a final newline")
         let expected = Self.flattened(answer)

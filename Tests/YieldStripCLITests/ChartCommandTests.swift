@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `--svg FILE [--size WxH]` on the seven commands that draw, and `report --html FILE`: the file written and
 /// well-formed, stdout exactly what the command prints without it, errors that name the file.
@@ -19,12 +21,19 @@ import YieldStrip
         "depth": ["depth", "--market", MarketExamples.aapl],
         "lockin": ["lockin", "--market", MarketExamples.aapl, "--usd", "10000", "--hedge", "perp", "--funding", "5%"],
         "short-yt": ["short-yt", "--market", MarketExamples.aapl, "--shares", "1000"],
-        "scenario": ["scenario", "--market", MarketExamples.aapl, "--position", "pt:1000,yt:-500,sy:250", "--apy-shift", "-50bp,0,50bp",
-                     "--price-shift", "-10%,0,10%", "--days", "30"],
-        "dividends": ["dividends", "--schedule", data("aapl.csv"), "--withholding", "30%", "--from", "2024-09-01", "--to", "2025-09-01",
-                      "--maturity", "2026-03-01"],
+        "scenario": [
+            "scenario", "--market", MarketExamples.aapl, "--position", "pt:1000,yt:-500,sy:250", "--apy-shift", "-50bp,0,50bp",
+            "--price-shift", "-10%,0,10%", "--days", "30"
+        ],
+        "dividends": [
+            "dividends", "--schedule", data("aapl.csv"), "--withholding", "30%", "--from", "2024-09-01", "--to", "2025-09-01",
+            "--maturity", "2026-03-01"
+        ],
         "hedge minvar": ["hedge", "minvar", "--spot", data("synthetic-stock-token.csv"), "--hedge", data("synthetic-index-etf.csv")],
-        "loop": ["loop", "--market", MarketExamples.aapl, "--tokens", "100", "--protocol", "morpho", "--lltv", "91.5%", "--borrow-apr", "0.05%", "--loops", "8"],
+        "loop": [
+            "loop", "--market", MarketExamples.aapl, "--tokens", "100", "--protocol", "morpho", "--lltv", "91.5%", "--borrow-apr", "0.05%", "--loops",
+            "8"
+        ]
     ]
 
     /// Whether `text` is well-formed XML (Foundation's parser).
@@ -54,8 +63,10 @@ import YieldStrip
 
     @Test func csvOutputsAreUnchangedToo() throws {
         let files = try TemporaryMarketFiles()
-        for arguments in [try #require(Self.commands["depth"]) + ["--csv"], try #require(Self.commands["scenario"]) + ["--csv"],
-                          try #require(Self.commands["dividends"]) + ["--csv"]] {
+        for arguments in [
+            try #require(Self.commands["depth"]) + ["--csv"], try #require(Self.commands["scenario"]) + ["--csv"],
+            try #require(Self.commands["dividends"]) + ["--csv"]
+        ] {
             let path = files.directory.appendingPathComponent("c.svg").path
             #expect(CLI.run(arguments: arguments + ["--svg", path]) == CLI.run(arguments: arguments))
             #expect(FileManager.default.fileExists(atPath: path))
@@ -126,8 +137,10 @@ import YieldStrip
     @Test func reportTakesASizeAPositionAndAPrice() throws {
         let files = try TemporaryMarketFiles()
         let path = files.directory.appendingPathComponent("sheet.html").path
-        let run = CLI.run(arguments: ["report", "--market", MarketExamples.highYield, "--html", path, "--usd", "10000", "--stock-price", "1.2",
-                                      "--position", "pt:1000,yt:-500"])
+        let run = CLI.run(arguments: [
+            "report", "--market", MarketExamples.highYield, "--html", path, "--usd", "10000", "--stock-price", "1.2",
+            "--position", "pt:1000,yt:-500"
+        ])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout.contains("standard size  given: 10000 USD\n") && run.stdout.contains("position       pt:1000,yt:-500 (given)\n"))
         #expect(!run.stdout.contains("not shown"))
@@ -148,7 +161,8 @@ import YieldStrip
         #expect(expired.exitCode == 1 && expired.stderr.hasPrefix("Error: MarketExpired:") && expired.stdout.isEmpty)
         let unwritable = "/nonexistent-directory-\(UUID().uuidString)/sheet.html"
         let run = CLI.run(arguments: ["report", "--market", MarketExamples.aapl, "--html", unwritable])
-        #expect(run.exitCode == 1 && run.stdout.isEmpty && run.stderr == "Error: cannot write tear sheet '\(unwritable)': No such file or directory\n")
+        #expect(
+            run.exitCode == 1 && run.stdout.isEmpty && run.stderr == "Error: cannot write tear sheet '\(unwritable)': No such file or directory\n")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

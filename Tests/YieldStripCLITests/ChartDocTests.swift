@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `docs/charts.md` shows the pictures `scripts/render-doc-images.sh` draws into `docs/images/`: each is
@@ -27,11 +28,17 @@ import YieldStrip
 
     @Test func imagesAreWhatTheirCommandsDraw() throws {
         let lines = try Self.scriptLines()
-        #expect(lines.map(\.name) == ["depth.svg", "lockin.svg", "short-yt.svg", "scenario.svg", "dividends.svg", "hedge-minvar.svg", "loop.svg", "compare.svg", "tear-sheet.html"])
+        #expect(
+            lines.map(\.name) == [
+                "depth.svg", "lockin.svg", "short-yt.svg", "scenario.svg", "dividends.svg", "hedge-minvar.svg", "loop.svg", "compare.svg",
+                "tear-sheet.html"
+            ])
         let files = try TemporaryMarketFiles()
         for line in lines {
             let output = files.directory.appendingPathComponent(line.name).path
-            let arguments = line.kind == "render" ? Self.absolute(line.arguments) + ["--svg", output]
+            let arguments =
+                line.kind == "render"
+                ? Self.absolute(line.arguments) + ["--svg", output]
                 : ["report"] + Self.absolute(line.arguments) + ["--html", output]
             let run = CLI.run(arguments: arguments)
             #expect(run.exitCode == 0, "\(line.name): \(run.stderr)")
@@ -44,7 +51,9 @@ import YieldStrip
     @Test func thePageShowsEachPictureAndItsCommand() throws {
         let page = try String(contentsOf: Self.root().appendingPathComponent("docs/charts.md"), encoding: .utf8)
         for line in try Self.scriptLines() {
-            let command = line.kind == "render" ? "yieldstrip " + line.arguments.joined(separator: " ") + " --svg " + line.name
+            let command =
+                line.kind == "render"
+                ? "yieldstrip " + line.arguments.joined(separator: " ") + " --svg " + line.name
                 : "yieldstrip report " + line.arguments.joined(separator: " ") + " --html " + line.name
             #expect(page.contains(command), "docs/charts.md lacks: \(command)")
             #expect(page.contains("(images/\(line.name))"), "docs/charts.md does not show images/\(line.name)")

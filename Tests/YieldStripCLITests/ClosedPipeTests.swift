@@ -1,12 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A closed pipe on standard output is a failed write like any other: `Error: cannot write to standard
 /// output: Broken pipe` on stderr and exit status 1, never death by SIGPIPE (status 141 in a shell). Run on

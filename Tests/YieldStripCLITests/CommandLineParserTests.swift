@@ -1,5 +1,6 @@
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// The parser on a command tree of its own: value options (`--name value`, `--name=value`), defaults,
@@ -8,12 +9,14 @@ import YieldStrip
     struct Quote: Command {
         let name = "quote"
         let abstract = "Quote a price."
-        let arguments = [ArgumentSpec("market", help: "The market."),
-                         ArgumentSpec("extra", help: "More.", isOptional: true, isRepeating: true)]
+        let arguments = [
+            ArgumentSpec("market", help: "The market."),
+            ArgumentSpec("extra", help: "More.", isOptional: true, isRepeating: true)
+        ]
         let options: [OptionSpec] = [
             .value("apy", valueName: "apy", help: "The implied APY.", required: true),
             .value("days", short: "d", valueName: "days", help: "Days to expiry.", default: "30"),
-            .flag("verbose", short: "v", help: "Say more."),
+            .flag("verbose", short: "v", help: "Say more.")
         ]
         func run(_ invocation: Invocation) throws -> CommandOutput { .text("") }
     }
@@ -79,8 +82,9 @@ import YieldStrip
 
     @Test func typedValues() throws {
         let invocation = try #require(try parse("quote", "m", "--apy", "abc"))
-        let expected = UsageError("The value 'abc' is invalid for '--apy <apy>': expected a number",
-                                  commandPath: [Tool(), Quote()])
+        let expected = UsageError(
+            "The value 'abc' is invalid for '--apy <apy>': expected a number",
+            commandPath: [Tool(), Quote()])
         #expect(throws: expected) { try invocation.parse(option: "apy", expecting: "a number") { Double($0) } }
         #expect(try invocation.parse(option: "days", expecting: "an integer") { Int($0) } == 30)
     }
@@ -88,22 +92,23 @@ import YieldStrip
     @Test func usageAndHelp() {
         let path: [any Command] = [Tool(), Quote()]
         #expect(HelpFormatter.usage(for: path) == "tool quote --apy <apy> [--days <days>] [--verbose] <market> [<extra> ...]")
-        #expect(HelpFormatter.help(for: path) == """
-            OVERVIEW: Quote a price.
+        #expect(
+            HelpFormatter.help(for: path) == """
+                OVERVIEW: Quote a price.
 
-            USAGE: tool quote --apy <apy> [--days <days>] [--verbose] <market> [<extra> ...]
+                USAGE: tool quote --apy <apy> [--days <days>] [--verbose] <market> [<extra> ...]
 
-            ARGUMENTS:
-              <market>            The market.
-              <extra> ...         More.
+                ARGUMENTS:
+                  <market>            The market.
+                  <extra> ...         More.
 
-            OPTIONS:
-              --apy <apy>         The implied APY.
-              -d, --days <days>   Days to expiry. (default: 30)
-              -v, --verbose       Say more.
-              -h, --help          Show help information.
+                OPTIONS:
+                  --apy <apy>         The implied APY.
+                  -d, --days <days>   Days to expiry. (default: 30)
+                  -v, --verbose       Say more.
+                  -h, --help          Show help information.
 
-            """)
+                """)
     }
 
     @Test func wrapping() {

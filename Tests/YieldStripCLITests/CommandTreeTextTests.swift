@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// "Did you mean", shell completions and the man page, all generated from the command table.
 @Suite struct CommandTreeTextTests {
     @Test func suggestions() {
-        #expect(yieldstrip("lokcin").stderr.hasPrefix("Error: Unknown subcommand 'lokcin' (expected one of: ") )
+        #expect(yieldstrip("lokcin").stderr.hasPrefix("Error: Unknown subcommand 'lokcin' (expected one of: "))
         #expect(yieldstrip("lokcin").stderr.contains("). Did you mean 'lockin'?\n"))
         #expect(yieldstrip("quote", "--amout", "5").stderr.hasPrefix("Error: Unknown option '--amout'. Did you mean '--amount'?\n"))
         #expect(yieldstrip("hedge", "dvo1").stderr.contains("Did you mean 'dv01'?"))

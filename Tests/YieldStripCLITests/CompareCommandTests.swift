@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `yieldstrip compare` and the batch op `compare`: the same answer through both doors (file paths and inline
@@ -26,14 +27,17 @@ import YieldStrip
         (["--sell-pt", "--pt", "500"], sellPt),
         (["--sell-pt", "--shares", "500"], sellShares),
         (["--buy-pt", "--sizes", "1k,10k,100k,1m"], buySizes),
-        (["--sell-pt", "--sizes", "100,1000", "--unit", "pt"], sellSizes),
+        (["--sell-pt", "--sizes", "100,1000", "--unit", "pt"], sellSizes)
     ]
 
     /// `--json` at `--at` is the batch op's answer, whether the op names the files or holds them inline.
     @Test(arguments: cases)
     func jsonIsTheBatchAnswer(flags: [String], fields: JSONObject) throws {
-        let command = try JSONOutput.object(CLI.run(arguments: ["compare", "--market", Self.pendle, "--market", Self.pool, "--at", String(Self.at), "--json"] + flags))
-        var byPath: JSONObject = ["op": "compare", "markets": .array([.string(Self.pendle), .string(Self.pool)]), "blockTime": .number(JSONNumber(Self.at))]
+        let command = try JSONOutput.object(
+            CLI.run(arguments: ["compare", "--market", Self.pendle, "--market", Self.pool, "--at", String(Self.at), "--json"] + flags))
+        var byPath: JSONObject = [
+            "op": "compare", "markets": .array([.string(Self.pendle), .string(Self.pool)]), "blockTime": .number(JSONNumber(Self.at))
+        ]
         byPath.append(contentsOf: fields)
         #expect(try JSONOutput.batchAnswer(byPath.jsonText) == command)
         let objects: [JSONValue] = [try Self.fileObject(Self.pendle), try Self.fileObject(Self.pool)]
@@ -44,14 +48,18 @@ import YieldStrip
 
     /// The answer holds the library's comparison.
     @Test func theAnswerIsTheLibrarys() throws {
-        let answer = try JSONOutput.object(yieldstrip("compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--sizes", "100k,1m", "--json"))
-        let result = try VenueComparison.compute(VenueComparisonRequest(side: .buyPt, unit: .usd, sizes: [Wad(units: 100_000), Wad(units: 1_000_000)],
-                                                                        stockPrice: 230),
-                                                 venueA: try MarketFile.load(path: Self.pendle).curve,
-                                                 venueB: try YieldSpaceMarketFile.load(path: Self.pool).curve, at: Self.at)
+        let answer = try JSONOutput.object(
+            yieldstrip("compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--sizes", "100k,1m", "--json"))
+        let result = try VenueComparison.compute(
+            VenueComparisonRequest(
+                side: .buyPt, unit: .usd, sizes: [Wad(units: 100_000), Wad(units: 1_000_000)],
+                stockPrice: 230),
+            venueA: try MarketFile.load(path: Self.pendle).curve,
+            venueB: try YieldSpaceMarketFile.load(path: Self.pool).curve, at: Self.at)
         #expect(answer["blockTimeSource"] == .string("market file") && answer["stockPrice"] == .number(JSONNumber(230.0)!))
         guard case .array(let rows)? = answer["rows"], case .object(let first)? = rows.first, case .object(let last)? = rows.last,
-              case .array(let flips)? = answer["flips"], case .object(let flip)? = flips.first else {
+            case .array(let flips)? = answer["flips"], case .object(let flip)? = flips.first
+        else {
             Issue.record("no rows or flips")
             return
         }
@@ -59,7 +67,8 @@ import YieldStrip
         #expect(JSONOutput.number(first, "advantageBp") == result.rows[0].advantageBp)
         #expect(flip["from"] == .string("B") && flip["to"] == .string("A") && JSONOutput.number(flip, "flipSize") == result.flips[0].flipSize)
         guard case .array(let fills)? = last["fills"], case .object(let refused)? = fills.last else { return }
-        #expect(refused["refused"] == .bool(true) && refused["error"] == .string("NegativeInterestRatesNotAllowed") && refused["effectiveApy"] == .null)
+        #expect(
+            refused["refused"] == .bool(true) && refused["error"] == .string("NegativeInterestRatesNotAllowed") && refused["effectiveApy"] == .null)
     }
 
     @Test func tables() {
@@ -99,15 +108,19 @@ import YieldStrip
         expectFailure(CLI.run(arguments: both + ["--buy-pt", "--pt", "1"]), exitCode: 2, containing: "not --pt")
         expectFailure(CLI.run(arguments: both + ["--buy-pt", "--sizes", "1k,x"]), exitCode: 2, containing: "'x'")
         expectFailure(CLI.run(arguments: both + ["--buy-pt", "--sizes", "1k", "--usd", "5"]), exitCode: 2, containing: "'--sizes' takes its unit")
-        expectFailure(CLI.run(arguments: both + ["--buy-pt", "--usd", "5", "--unit", "sy"]), exitCode: 2, containing: "'--unit' is the unit of '--sizes'")
-        expectFailure(CLI.run(arguments: both + ["--buy-pt", "--sizes", "5", "--unit", "eur"]), exitCode: 2, containing: "expected sy, shares, usd or pt")
+        expectFailure(
+            CLI.run(arguments: both + ["--buy-pt", "--usd", "5", "--unit", "sy"]), exitCode: 2, containing: "'--unit' is the unit of '--sizes'")
+        expectFailure(
+            CLI.run(arguments: both + ["--buy-pt", "--sizes", "5", "--unit", "eur"]), exitCode: 2, containing: "expected sy, shares, usd or pt")
         expectFailure(CLI.run(arguments: both + ["--buy-pt", "--usd", "0"]), exitCode: 1, containing: "NonPositiveSize")
         expectFailure(CLI.run(arguments: both + ["--buy-pt", "--usd", "1", "--at", "2027-03-04"]), exitCode: 1, containing: "MarketExpired")
         // Files read at different times, or with different stock prices, need --at or --stock-price.
         let spy = MarketExamples.nearExpiry
-        expectFailure(yieldstrip("compare", "--market", Self.pendle, "--market", spy, "--buy-pt", "--shares", "1"), exitCode: 2, containing: "give --at")
-        expectFailure(yieldstrip("compare", "--market", Self.pendle, "--market", spy, "--buy-pt", "--usd", "100", "--at", "2026-06-01"), exitCode: 2,
-                      containing: "different stock prices")
+        expectFailure(
+            yieldstrip("compare", "--market", Self.pendle, "--market", spy, "--buy-pt", "--shares", "1"), exitCode: 2, containing: "give --at")
+        expectFailure(
+            yieldstrip("compare", "--market", Self.pendle, "--market", spy, "--buy-pt", "--usd", "100", "--at", "2026-06-01"), exitCode: 2,
+            containing: "different stock prices")
         let shares = yieldstrip("compare", "--market", Self.pendle, "--market", spy, "--buy-pt", "--shares", "1", "--at", "2026-06-01", "--json")
         #expect(shares.exitCode == 0 && shares.stdout.contains("\"stockPrice\":null") && shares.stdout.contains("mature at different times"))
         // Batch: the same refusals, as BadRequest naming the field.
@@ -116,13 +129,14 @@ import YieldStrip
             (#"{"op":"compare","markets":["\#(Self.pendle)",5],"blockTime":1772461800,"buyPt":true,"usd":1}"#, "markets[1]"),
             (#"{"op":"compare","markets":["\#(Self.pendle)","\#(Self.pool)"],"buyPt":true,"usd":1}"#, "blockTime"),
             (#"{"op":"compare","markets":["\#(Self.pendle)","\#(Self.pool)"],"blockTime":1772461800,"usd":1}"#, "buyPt"),
-            (#"{"op":"compare","markets":["\#(Self.pendle)","\#(Self.pool)"],"blockTime":1772461800,"buyPt":true,"sizes":[1,"x"]}"#, "sizes"),
+            (#"{"op":"compare","markets":["\#(Self.pendle)","\#(Self.pool)"],"blockTime":1772461800,"buyPt":true,"sizes":[1,"x"]}"#, "sizes")
         ]
         for (line, field) in requests {
             let answer = BatchRunner().answer(toLine: line)
             #expect(answer.contains("\"error\":\"BadRequest\"") && answer.contains("\"errorArgs\":[\"\(field)\"]"), "\(answer)")
         }
-        let missing = BatchRunner().answer(toLine: #"{"op":"compare","markets":["/nonexistent.json","\#(Self.pool)"],"blockTime":1772461800,"buyPt":true,"usd":1}"#)
+        let missing = BatchRunner().answer(
+            toLine: #"{"op":"compare","markets":["/nonexistent.json","\#(Self.pool)"],"blockTime":1772461800,"buyPt":true,"usd":1}"#)
         #expect(missing.contains("MarketFileUnreadable"), "\(missing)")
     }
 }

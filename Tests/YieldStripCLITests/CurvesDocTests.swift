@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `docs/curves.md`'s comparison of the bundled pair, number by number, from the library on the two example
@@ -21,20 +22,25 @@ import YieldStrip
         let yieldSpace = try YieldSpaceMarketFile.load(path: YieldSpaceExampleTests.path)
         let at = try #require(pendle.blockTime)
         for usd in [1_000, 10_000, 100_000, 250_000] {
-            let p = try Self.lockIn(usd, pendle.curve, at: at), y = try Self.lockIn(usd, yieldSpace.curve, at: at)
+            let p = try Self.lockIn(usd, pendle.curve, at: at)
+            let y = try Self.lockIn(usd, yieldSpace.curve, at: at)
             let gap = abs(y.fixedApy - p.fixedApy) * 10_000
             let better = (y.fixedApy > p.fixedApy ? "YieldSpace" : "Pendle") + " by " + String(format: "%.2f", gap) + " bp"
             let size = NumberFormatter.localizedString(from: NSNumber(value: usd), number: .decimal).replacingOccurrences(of: "\u{202F}", with: ",")
-            let row = "| \(size) | \(Self.percent(p.fixedApy)) | \(Self.percent(p.feeApy)) | \(Self.percent(p.impactApy)) | "
+            let row =
+                "| \(size) | \(Self.percent(p.fixedApy)) | \(Self.percent(p.feeApy)) | \(Self.percent(p.impactApy)) | "
                 + "\(Self.percent(y.fixedApy)) | \(Self.percent(y.feeApy)) | \(Self.percent(y.impactApy)) | \(better) |"
             #expect(text.contains(row), "docs/curves.md lacks the row\n\(row)")
         }
         let million = try Self.lockIn(1_000_000, pendle.curve, at: at)
-        #expect(text.contains("| 1,000,000 | \(Self.percent(million.fixedApy)) | \(Self.percent(million.feeApy)) | \(Self.percent(million.impactApy)) | refused"))
+        #expect(
+            text.contains(
+                "| 1,000,000 | \(Self.percent(million.fixedApy)) | \(Self.percent(million.feeApy)) | \(Self.percent(million.impactApy)) | refused"))
         #expect(throws: YieldSpaceError.self) { try Self.lockIn(1_000_000, yieldSpace.curve, at: at) }
         // The crossover between 200,000 and 210,000 USD.
         for (usd, values) in [(200_000, "0.1880 % and 0.1897 %"), (210_000, "0.1874 % and 0.1850 %")] {
-            let p = try Self.lockIn(usd, pendle.curve, at: at), y = try Self.lockIn(usd, yieldSpace.curve, at: at)
+            let p = try Self.lockIn(usd, pendle.curve, at: at)
+            let y = try Self.lockIn(usd, yieldSpace.curve, at: at)
             #expect("\(Self.percent(p.fixedApy)) and \(Self.percent(y.fixedApy))" == values)
             #expect(text.contains(values))
         }
@@ -48,7 +54,10 @@ import YieldStrip
         #expect(String(format: "%.0f", pendleLargest.doubleValue) == "11086" && text.contains("11,086 SY"))
         let sellP = try pendle.curve.trade(.sellPtForSy, exactIn: Wad(units: 1_000), at: at)
         let sellY = try yieldSpace.curve.trade(.sellPtForSy, exactIn: Wad(units: 1_000), at: at)
-        #expect(text.contains("to \(Self.percent(sellP.impliedApyAfter).replacingOccurrences(of: " ", with: " ")), into the YieldSpace pool to \(Self.percent(sellY.impliedApyAfter))"))
+        #expect(
+            text.contains(
+                "to \(Self.percent(sellP.impliedApyAfter).replacingOccurrences(of: " ", with: " ")), into the YieldSpace pool to \(Self.percent(sellY.impliedApyAfter))"
+            ))
     }
 }
 
@@ -72,14 +81,17 @@ import YieldStrip
 
     @Test func curvesShowsTheComparison() throws {
         let text = try Self.doc("curves.md")
-        for arguments in [["compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--sizes", "1k,10k,100k,1m"],
-                          ["compare", "--market", Self.pendle, "--market", Self.pool, "--sell-pt", "--sizes", "100,1k", "--unit", "pt"]] {
+        for arguments in [
+            ["compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--sizes", "1k,10k,100k,1m"],
+            ["compare", "--market", Self.pendle, "--market", Self.pool, "--sell-pt", "--sizes", "100,1k", "--unit", "pt"]
+        ] {
             let block = Self.block(arguments)
             #expect(text.contains(block), "docs/curves.md lacks\n\(block)")
         }
         #expect(text.contains("(images/compare.svg)"))
         // The numbers the prose quotes: the flip between 200,000 and 210,000 USD, the pool's largest purchase.
-        let pendle = try MarketFile.load(path: MarketExamples.aapl), pool = try YieldSpaceMarketFile.load(path: YieldSpaceExampleTests.path)
+        let pendle = try MarketFile.load(path: MarketExamples.aapl)
+        let pool = try YieldSpaceMarketFile.load(path: YieldSpaceExampleTests.path)
         let request = VenueComparisonRequest(side: .buyPt, unit: .usd, sizes: [Wad(units: 200_000), Wad(units: 210_000)], stockPrice: 230)
         let result = try VenueComparison.compute(request, venueA: pendle.curve, venueB: pool.curve, at: try #require(pendle.blockTime))
         #expect(result.flips.count == 1 && String(format: "%.0f", (result.venues[1].largestInputUsd ?? 0) / 10) == "29953")
@@ -93,13 +105,15 @@ import YieldStrip
 
     @Test func cliShowsTheCommandsOnAPool() throws {
         let text = try Self.doc("cli.md")
-        for arguments in [["depth", "--market", Self.pool],
-                          ["compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--usd", "10000"],
-                          ["compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--sizes", "1k,10k,100k,1m"],
-                          ["compare", "--market", Self.pendle, "--market", Self.pool, "--sell-pt", "--sy", "100"],
-                          ["split", "--tokens", "100", "--market", Self.pool],
-                          ["short-yt", "--market", Self.pool, "--shares", "1000"],
-                          ["hedge", "dv01", "--market", Self.pendle, "--position", "pt:1000", "--against", Self.pool, "--hedge-token", "yt"]] {
+        for arguments in [
+            ["depth", "--market", Self.pool],
+            ["compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--usd", "10000"],
+            ["compare", "--market", Self.pendle, "--market", Self.pool, "--buy-pt", "--sizes", "1k,10k,100k,1m"],
+            ["compare", "--market", Self.pendle, "--market", Self.pool, "--sell-pt", "--sy", "100"],
+            ["split", "--tokens", "100", "--market", Self.pool],
+            ["short-yt", "--market", Self.pool, "--shares", "1000"],
+            ["hedge", "dv01", "--market", Self.pendle, "--position", "pt:1000", "--against", Self.pool, "--hedge-token", "yt"]
+        ] {
             let block = Self.block(arguments)
             #expect(text.contains(block), "docs/cli.md lacks\n\(block)")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `yieldstrip depth`: rows against the library, CSV shape, the limit marker, and the JSON equal to
@@ -33,7 +34,8 @@ import YieldStrip
         let apy = try #require(JSONOutput.number(object, "impliedApy"))
         var previous = (buy: apy, sell: apy)
         for row in rows {
-            let buy = try #require(row.buyImpliedApyAfter), sell = try #require(row.sellImpliedApyAfter)
+            let buy = try #require(row.buyImpliedApyAfter)
+            let sell = try #require(row.sellImpliedApyAfter)
             #expect(buy < previous.buy && sell > previous.sell)
             previous = (buy, sell)
         }
@@ -51,7 +53,10 @@ import YieldStrip
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 12 && lines.last == "")
-        #expect(lines[0] == "fraction,ptAmount,buySyPaid,buyImpliedApyAfter,buyEffectiveApy,buyExceedsLimit,sellSyReceived,sellImpliedApyAfter,sellEffectiveApy,sellExceedsLimit")
+        #expect(
+            lines[0]
+                == "fraction,ptAmount,buySyPaid,buyImpliedApyAfter,buyEffectiveApy,buyExceedsLimit,sellSyReceived,sellImpliedApyAfter,sellEffectiveApy,sellExceedsLimit"
+        )
         for line in lines.dropFirst().dropLast() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             #expect(fields.count == 10)
@@ -78,23 +83,27 @@ import YieldStrip
         let files = try TemporaryMarketFiles()
         let limited = yieldstrip("depth", "--market", try Self.marketAtItsLimit(files))
         #expect(limited.exitCode == 0)
-        #expect(limited.stdout.contains("\n50.00%  1383.435500  exceeds limit                                  1358.890724    0.3580%        0.4584%\n"))
-        #expect(limited.stdout.contains("\n 0.10%     2.766871       2.717839    0.2497%        0.1496%           2.717801    0.2503%        0.3505%\n"))
+        #expect(
+            limited.stdout.contains("\n50.00%  1383.435500  exceeds limit                                  1358.890724    0.3580%        0.4584%\n"))
+        #expect(
+            limited.stdout.contains("\n 0.10%     2.766871       2.717839    0.2497%        0.1496%           2.717801    0.2503%        0.3505%\n"))
     }
 
     /// The SPY-like market as it would be priced at 0.25 % in a 0.1 %..1 % band: buying half its PT pushes the
     /// exchange rate below 1 (`MarketExchangeRateBelowOne`).
     static func marketAtItsLimit(_ files: TemporaryMarketFiles) throws -> String {
-        let built = try MarketDeployment.newMarket(impliedApy: 0.0025, expiry: 1_782_345_600, blockTime: 1_782_129_600, liquidityUsd: 10_000_000,
-                                                   stockPrice: 680, apyBand: ApyBand(min: 0.001, max: 0.01),
-                                                   pyIndex: try #require(Wad(weiText: "1018030473737342226")))
+        let built = try MarketDeployment.newMarket(
+            impliedApy: 0.0025, expiry: 1_782_345_600, blockTime: 1_782_129_600, liquidityUsd: 10_000_000,
+            stockPrice: 680, apyBand: ApyBand(min: 0.001, max: 0.01),
+            pyIndex: try #require(Wad(weiText: "1018030473737342226")))
         #expect(built.file.market.totalPt == Wad(weiText: "2766870999900635069935"))
         return try files.write(built.file.jsonText)
     }
 
     @Test func usageErrors() {
-        expectFailure(yieldstrip("depth", "--market", MarketExamples.aapl, "--csv", "--json"), exitCode: 2,
-                      containing: "Give '--csv' or '--json', not both")
+        expectFailure(
+            yieldstrip("depth", "--market", MarketExamples.aapl, "--csv", "--json"), exitCode: 2,
+            containing: "Give '--csv' or '--json', not both")
         expectFailure(yieldstrip("depth"), exitCode: 2, containing: "Missing expected argument '--market <file>'")
         expectFailure(yieldstrip("depth", "--market", MarketExamples.aapl, "--rows", "3"), exitCode: 2, containing: "Unknown option '--rows'")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `dividends` and `split` with `--market FILE`, `--assume-yield` and the coverage warnings, through the
@@ -36,8 +37,11 @@ import YieldStrip
         #expect(table.exitCode == 0)
         let warningLines = table.stderr.split(separator: "\n")
         #expect(warningLines.count == 1)
-        #expect(warningLines.first?.hasPrefix("warning: the window starts 2024-09-01, 212 days before the schedule's first dividend (2025-04-01)") == true)
-        #expect(table.stderr.contains("start the window on or after 2025-03-02, add the earlier dividends to the schedule, or assume a dividend yield"))
+        #expect(
+            warningLines.first?.hasPrefix("warning: the window starts 2024-09-01, 212 days before the schedule's first dividend (2025-04-01)") == true
+        )
+        #expect(
+            table.stderr.contains("start the window on or after 2025-03-02, add the earlier dividends to the schedule, or assume a dividend yield"))
         #expect(!table.stdout.contains("warning"))
 
         // --json: stdout is the answer alone, valid JSON; the warning is on stderr and in `warnings`.
@@ -71,15 +75,18 @@ import YieldStrip
         }
         // A window ending long after the last row warns about the end.
         let late = yieldstrip("dividends", "--schedule", T.aaplSchedulePath, "--to", "2026-06-01")
-        #expect(late.exitCode == 0 && late.stderr.hasPrefix("warning: the window ends 2026-06-01, 294 days after the schedule's last row (2025-08-11)"))
+        #expect(
+            late.exitCode == 0 && late.stderr.hasPrefix("warning: the window ends 2026-06-01, 294 days after the schedule's last row (2025-08-11)"))
     }
 
     // MARK: Assumed yield
 
     /// `--assume-yield 0.5%`: growth e^{q (1 − w) τ} from the window's end, basis `assumedYield`.
     @Test func assumedYield() throws {
-        let arguments = ["dividends", "--schedule", T.aaplSchedulePath, "--to", "2025-09-01", "--maturity", "2026-09-01",
-                         "--assume-yield", "0.5%", "--json"]
+        let arguments = [
+            "dividends", "--schedule", T.aaplSchedulePath, "--to", "2025-09-01", "--maturity", "2026-09-01",
+            "--assume-yield", "0.5%", "--json"
+        ]
         let run = CLI.run(arguments: arguments)
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
         let answer = T.object(run.stdout)
@@ -94,8 +101,11 @@ import YieldStrip
         let bp = T.object(CLI.run(arguments: arguments.map { $0 == "0.5%" ? "50bp" : $0 }).stdout)
         #expect(bp == answer)
         let text = try String(contentsOfFile: T.aaplSchedulePath, encoding: .utf8)
-        #expect(T.batch(["op": "dividends", "schedule": .string(text), "to": "2025-09-01", "maturity": "2026-09-01",
-                         "assumeYield": .number(try #require(JSONNumber(text: "0.005")))]) == answer)
+        #expect(
+            T.batch([
+                "op": "dividends", "schedule": .string(text), "to": "2025-09-01", "maturity": "2026-09-01",
+                "assumeYield": .number(try #require(JSONNumber(text: "0.005")))
+            ]) == answer)
         // The table says so.
         let table = CLI.run(arguments: Array(arguments.dropLast())).stdout
         #expect(T.tableValue(table, "projection basis") == "assumed dividend yield")
@@ -132,10 +142,13 @@ import YieldStrip
         #expect(abs(try #require(T.number(comparison, "ptRichBp")) - (marketPt / fairPt - 1) * 1e4) < 1e-8)
         #expect(abs(try #require(T.number(comparison, "impliedApyMinusFairBp")) - (Foundation.expm1(lnRate) - fairApy) * 1e4) < 1e-8)
         #expect(abs(try #require(T.number(comparison, "marketPtPriceUsd")) - marketPt * (file.stockPrice ?? .nan)) < 1e-9)
-        #expect(comparison.keys == ["time", "timeISO", "expiry", "expiryISO", "yearsToExpiry", "marketImpliedApy", "fairImpliedApy",
-                                    "impliedApyMinusFairBp", "marketPtPriceInShares", "fairPtPriceInShares", "ptRichBp",
-                                    "marketYtPriceInShares", "fairYtPriceInShares", "ytRichBp", "marketPtPriceUsd", "fairPtPriceUsd",
-                                    "marketYtPriceUsd", "fairYtPriceUsd"])
+        #expect(
+            comparison.keys == [
+                "time", "timeISO", "expiry", "expiryISO", "yearsToExpiry", "marketImpliedApy", "fairImpliedApy",
+                "impliedApyMinusFairBp", "marketPtPriceInShares", "fairPtPriceInShares", "ptRichBp",
+                "marketYtPriceInShares", "fairYtPriceInShares", "ytRichBp", "marketPtPriceUsd", "fairPtPriceUsd",
+                "marketYtPriceUsd", "fairYtPriceUsd"
+            ])
 
         // The library's report on the same inputs, warnings included (stderr carries them, one line each).
         let schedule = try ScheduleFiles.loadDividendSchedule(path: T.aaplSchedulePath)
@@ -161,8 +174,9 @@ import YieldStrip
     @Test func explicitOptionsWin() throws {
         let file = try Self.marketFile()
         let to = try #require(file.blockTime) - 86_400
-        let run = yieldstrip("dividends", "--schedule", T.aaplSchedulePath, "--market", Self.marketPath, "--to", String(to),
-                             "--stock-price", "123", "--maturity", String(file.market.expiry), "--json")
+        let run = yieldstrip(
+            "dividends", "--schedule", T.aaplSchedulePath, "--market", Self.marketPath, "--to", String(to),
+            "--stock-price", "123", "--maturity", String(file.market.expiry), "--json")
         #expect(run.exitCode == 0)
         let answer = T.object(run.stdout)
         #expect(answer["to"] == .number(JSONNumber(to)) && T.number(answer, "stockPrice") == 123)
@@ -204,8 +218,11 @@ import YieldStrip
         #expect(batch == answer)
 
         // Explicit values win; the APY given is marked so.
-        let given = T.object(yieldstrip("split", "--tokens", "100", "--market", Self.marketPath, "--exchange-rate", "1.5",
-                                        "--pt-implied-apy", "1%", "--at", String(blockTime - 86_400), "--json").stdout)
+        let given = T.object(
+            yieldstrip(
+                "split", "--tokens", "100", "--market", Self.marketPath, "--exchange-rate", "1.5",
+                "--pt-implied-apy", "1%", "--at", String(blockTime - 86_400), "--json"
+            ).stdout)
         #expect(given["syExchangeRate"] == "1500000000000000000" && given["pyIndex"] == "1500000000000000000")
         #expect(given["ptImpliedApySource"] == "given" && T.number(given, "ptImpliedApy") == 0.01)
         #expect(given["valuationTimeSource"] == "given")
@@ -221,16 +238,24 @@ import YieldStrip
         let expiry = UnixTime.format(file.market.expiry)
         let later = String(file.market.expiry + 86_400 * 30)
         let cases: [([String], String)] = [
-            (["dividends", "--schedule", T.aaplSchedulePath, "--maturity", "2026-09-01", "--assume-yield", "-1%"],
-             "Error: assumed yield -0.01 is out of range: must be ≥ 0"),
-            (["dividends", "--schedule", T.aaplSchedulePath, "--assume-yield", "1%"],
-             "Error: assumed yield needs a maturity to project to"),
-            (["dividends", "--schedule", T.aaplSchedulePath, "--market", "no/such/market.json"],
-             "Error: cannot read market file 'no/such/market.json'"),
-            (["dividends", "--schedule", T.aaplSchedulePath, "--market", Self.marketPath, "--maturity", later],
-             "Error: the maturity \(UnixTime.format(file.market.expiry + 86_400 * 30)) is not the market's expiry \(expiry)"),
+            (
+                ["dividends", "--schedule", T.aaplSchedulePath, "--maturity", "2026-09-01", "--assume-yield", "-1%"],
+                "Error: assumed yield -0.01 is out of range: must be ≥ 0"
+            ),
+            (
+                ["dividends", "--schedule", T.aaplSchedulePath, "--assume-yield", "1%"],
+                "Error: assumed yield needs a maturity to project to"
+            ),
+            (
+                ["dividends", "--schedule", T.aaplSchedulePath, "--market", "no/such/market.json"],
+                "Error: cannot read market file 'no/such/market.json'"
+            ),
+            (
+                ["dividends", "--schedule", T.aaplSchedulePath, "--market", Self.marketPath, "--maturity", later],
+                "Error: the maturity \(UnixTime.format(file.market.expiry + 86_400 * 30)) is not the market's expiry \(expiry)"
+            ),
             (["split", "--tokens", "1", "--market", "no/such/market.json"], "Error: cannot read market file 'no/such/market.json'"),
-            (["split", "--tokens", "1", "--market", Self.marketPath, "--at", String(file.market.expiry)], "Error: YCExpired"),
+            (["split", "--tokens", "1", "--market", Self.marketPath, "--at", String(file.market.expiry)], "Error: YCExpired")
         ]
         for (arguments, message) in cases {
             let run = CLI.run(arguments: arguments)
@@ -245,7 +270,7 @@ import YieldStrip
         let cases: [([String], String)] = [
             (["dividends", "--schedule", T.aaplSchedulePath, "--assume-yield", "lots"], "The value 'lots' is invalid for '--assume-yield <rate>'"),
             (["split", "--tokens", "1"], "Missing expected argument '--exchange-rate <rate>' (or give '--market <file>'"),
-            (["split", "--tokens", "1", "--exchange-rate", "1", "--at", "2026-01-01"], "'--at <time>' needs '--expiry <time>'"),
+            (["split", "--tokens", "1", "--exchange-rate", "1", "--at", "2026-01-01"], "'--at <time>' needs '--expiry <time>'")
         ]
         for (arguments, message) in cases {
             let run = CLI.run(arguments: arguments)
@@ -265,7 +290,11 @@ import YieldStrip
         var noIndex: JSONObject = ["op": "dividends", "schedule": .string(text)]
         noIndex["market"] = fields["market"]
         #expect(T.batch(noIndex)["error"] == "BadRequest")
-        #expect(T.batch(["op": "dividends", "schedule": .string(text), "maturity": "2026-09-01", "assumeYield": .number(try #require(JSONNumber(text: "-0.01")))])["error"] == "RateOutOfRange")
+        #expect(
+            T.batch([
+                "op": "dividends", "schedule": .string(text), "maturity": "2026-09-01",
+                "assumeYield": .number(try #require(JSONNumber(text: "-0.01")))
+            ])["error"] == "RateOutOfRange")
         var split: JSONObject = ["op": "split", "tokens": "1000000000000000000"]
         split["market"] = fields["market"]
         split["pyIndex"] = fields["pyIndex"]

@@ -1,5 +1,6 @@
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// The typed accessors batch ops read their inputs with.
@@ -25,7 +26,8 @@ import YieldStrip
         let r = try request(#"{"op":"t","d":0.05,"s":"1e-3","n":"nan","big":1e999,"flag":true,"name":"x"}"#)
         #expect(try r.double("d") == 0.05)
         #expect(try r.double("s") == 0.001)
-        #expect(throws: RequestError.badRequest(field: "n", reason: #"field 'n' must be a number: a JSON number or a string holding one; got "nan""#)) {
+        #expect(throws: RequestError.badRequest(field: "n", reason: #"field 'n' must be a number: a JSON number or a string holding one; got "nan""#))
+        {
             try r.double("n")
         }
         #expect(throws: RequestError.overflow(field: "big", reason: "field 'big' is outside the range of a double: 1e999")) {
@@ -50,12 +52,18 @@ import YieldStrip
         let market = try r.object("market")
         #expect(try market.int256("totalPt") == Int256(100))
         #expect(try market.object("inner").uint256("x") == UInt256.one)
-        #expect(throws: RequestError.badRequest(field: "market.expiry",
-                                                reason: #"field 'market.expiry' must be an integer: a JSON integer or a decimal string; got "soon""#)) {
+        #expect(
+            throws: RequestError.badRequest(
+                field: "market.expiry",
+                reason: #"field 'market.expiry' must be an integer: a JSON integer or a decimal string; got "soon""#)
+        ) {
             try market.int64("expiry")
         }
-        #expect(throws: RequestError.badRequest(field: "market.totalSy",
-                                                reason: "missing field 'market.totalSy' (an int256: a decimal string of wei or a JSON integer)")) {
+        #expect(
+            throws: RequestError.badRequest(
+                field: "market.totalSy",
+                reason: "missing field 'market.totalSy' (an int256: a decimal string of wei or a JSON integer)")
+        ) {
             try market.int256("totalSy")
         }
         #expect(throws: RequestError.badRequest(field: "op", reason: #"field 'op' must be an object; got "t""#)) { try r.object("op") }
@@ -63,7 +71,9 @@ import YieldStrip
     }
 
     @Test func ranges() throws {
-        let r = try request(#"{"op":"t","big":"9223372036854775808","neg":"-9223372036854775808","min":"-57896044618658097711785492504343953926634992332820282019728792003956564819968","below":"-57896044618658097711785492504343953926634992332820282019728792003956564819969"}"#)
+        let r = try request(
+            #"{"op":"t","big":"9223372036854775808","neg":"-9223372036854775808","min":"-57896044618658097711785492504343953926634992332820282019728792003956564819968","below":"-57896044618658097711785492504343953926634992332820282019728792003956564819969"}"#
+        )
         #expect(throws: RequestError.overflow(field: "big", reason: #"field 'big' is outside the 64-bit integer range: "9223372036854775808""#)) {
             try r.int64("big")
         }
@@ -94,7 +104,8 @@ import YieldStrip
         #expect(parts("007") == "7")
         #expect(parts("1234567890123456789") == "1234567890123456789")
         #expect(parts("12345678901234567890") == "12345678901234567890")
-        #expect(parts("115792089237316195423570985008687907853269984665640564039457584007913129639935")
+        #expect(
+            parts("115792089237316195423570985008687907853269984665640564039457584007913129639935")
                 == "115792089237316195423570985008687907853269984665640564039457584007913129639935")
         #expect(parts("115792089237316195423570985008687907853269984665640564039457584007913129639936") == "tooLarge")
         #expect(parts("0000000000000000000000000000000000000000000000000000000000000000000000000000000000001") == "1")

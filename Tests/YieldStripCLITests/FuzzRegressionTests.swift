@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// Inputs that once trapped (found by the fuzzer, `scripts/fuzz.sh`, or by reading the code it pointed at),
@@ -11,7 +12,9 @@ import YieldStrip
     /// The AAPL-like example market's fields for a batch request.
     static func context() throws -> String {
         let text = try String(contentsOfFile: aapl, encoding: .utf8)
-        guard case .object(let file) = try JSONReader.parse(text), let market = file["market"] else { throw ReferenceVectors.VectorFileError(reason: "no market") }
+        guard case .object(let file) = try JSONReader.parse(text), let market = file["market"] else {
+            throw ReferenceVectors.VectorFileError(reason: "no market")
+        }
         return #""market":\#(market.jsonText),"pyIndex":"1003214142718150519","blockTime":1772461800,"stockPrice":230"#
     }
 
@@ -48,15 +51,19 @@ import YieldStrip
         let context = try Self.context()
         let batch = try Self.answer(#"{"op":"lockin","id":1,\#(context),"usd":10000,"priceRange":"1..1000000:1"}"#)
         #expect(batch["error"] == .string("BadRequest") && batch["errorArgs"] == .array([.string("priceRange")]), "\(batch.jsonText)")
-        let list = try Self.answer(#"{"op":"shortYt","id":2,\#(context),"shares":"1000","realizedApys":[\#((0...10_000).map(String.init).joined(separator: ","))]}"#)
+        let list = try Self.answer(
+            #"{"op":"shortYt","id":2,\#(context),"shares":"1000","realizedApys":[\#((0...10_000).map(String.init).joined(separator: ","))]}"#)
         #expect(list["error"] == .string("BadRequest") && list["message"]?.jsonText.contains("more than 10000 values") == true, "\(list.jsonText)")
-        let grid = try Self.answer(#"{"op":"scenario","id":3,\#(context),"position":"pt:1000","apyShift":"-500..499:1bp","priceShift":"-50..49.9:0.1%"}"#)
-        #expect(grid["error"] == .string("InvalidInput") && grid["message"]?.jsonText.contains("a grid holds at most 100000 cells") == true,
-                "\(grid.jsonText)")
+        let grid = try Self.answer(
+            #"{"op":"scenario","id":3,\#(context),"position":"pt:1000","apyShift":"-500..499:1bp","priceShift":"-50..49.9:0.1%"}"#)
+        #expect(
+            grid["error"] == .string("InvalidInput") && grid["message"]?.jsonText.contains("a grid holds at most 100000 cells") == true,
+            "\(grid.jsonText)")
         // At the limits, the answer comes.
         let rows = try Self.answer(#"{"op":"lockin","id":4,\#(context),"usd":10000,"priceRange":"1..10000:1"}"#)
         #expect(rows["error"] == nil)
-        let cells = try Self.answer(#"{"op":"scenario","id":5,\#(context),"position":"pt:1000","apyShift":"-50..49:1bp","priceShift":"-50..49.9:0.1%"}"#)
+        let cells = try Self.answer(
+            #"{"op":"scenario","id":5,\#(context),"position":"pt:1000","apyShift":"-50..49:1bp","priceShift":"-50..49.9:0.1%"}"#)
         #expect(cells["error"] == nil && { if case .array(let all)? = cells["cells"] { all.count == 100_000 } else { false } }())
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// The worked examples of `docs/hedging.md`, from the library on the example file.
@@ -27,16 +28,19 @@ import YieldStrip
         #expect(Self.fixed(risk.total.dv01InAsset, 7) == "-0.1502148" && Self.fixed(risk.total.dv01Usd, 2) == "-34.55")
         #expect(Self.fixed(risk.total.modifiedDuration, 4) == "1.1826")
         let spy = try MarketExamples.load(MarketExamples.nearExpiry)
-        let hedged = try RateRisk.compute(try Position(parsing: "pt:1000"), curve: file.curve, at: at, stockPrice: file.stockPrice,
-                                          hedgeWith: RateHedgeInstrument(curve: spy.curve, token: .pt, stockPrice: spy.stockPrice))
+        let hedged = try RateRisk.compute(
+            try Position(parsing: "pt:1000"), curve: file.curve, at: at, stockPrice: file.stockPrice,
+            hedgeWith: RateHedgeInstrument(curve: spy.curve, token: .pt, stockPrice: spy.stockPrice))
         #expect(Self.fixed(hedged.hedge?.hedgeAmount, 2) == "-1089.47" && hedged.hedge?.matchedIn == "usd")
         #expect(abs((hedged.hedge?.hedgeDv01Usd ?? 0) + (hedged.total.dv01Usd ?? 0)) < 1e-9)
 
         let delta = try StockDelta.compute(position, curve: file.curve, at: at, stockPrice: 230)
         #expect(Self.fixed(delta.deltaShares, 4) == "1270.1641" && Self.fixed(delta.deltaSharesAtMaturity, 4) == "1274.0344")
 
-        let grid = try Scenario.compute(ScenarioRequest(position: try Position(parsing: "pt:1000,yt:-500,sy:250"), apyShifts: [-0.005, 0, 0.005],
-                                                        priceShifts: [-0.1, 0, 0.1], days: 30, stockPrice: 230), curve: file.curve, at: at)
+        let grid = try Scenario.compute(
+            ScenarioRequest(
+                position: try Position(parsing: "pt:1000,yt:-500,sy:250"), apyShifts: [-0.005, 0, 0.005],
+                priceShifts: [-0.1, 0, 0.1], days: 30, stockPrice: 230), curve: file.curve, at: at)
         #expect(Self.fixed(grid.baseValueShares, 4) == "1246.2999" && Self.fixed(grid.baseValueUsd, 2) == "286648.97")
         #expect(Self.fixed(grid.cells[4].pnlUsd, 2) == "71.43" && grid.cells[1].clamped && Self.fixed(grid.cells[7].pnlUsd, 2) == "-1501.72")
     }

@@ -1,5 +1,6 @@
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 @Suite struct JSONReaderTests {
@@ -14,10 +15,12 @@ import YieldStrip
     }
 
     @Test func numbersKeepTheirText() throws {
-        for text in ["0", "-0", "12", "-5", "1.50", "6e-3", "1E+18", "-0.0e0",
-                     "115792089237316195423570985008687907853269984665640564039457584007913129639935",
-                     "-57896044618658097711785492504343953926634992332820282019728792003956564819968",
-                     "123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890"] {
+        for text in [
+            "0", "-0", "12", "-5", "1.50", "6e-3", "1E+18", "-0.0e0",
+            "115792089237316195423570985008687907853269984665640564039457584007913129639935",
+            "-57896044618658097711785492504343953926634992332820282019728792003956564819968",
+            "123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890"
+        ] {
             #expect(try JSONReader.parse(text) == .number(JSONNumber(validatedText: text)), "\(text)")
             #expect(try JSONReader.parse(text).jsonText == text)
         }
@@ -28,8 +31,11 @@ import YieldStrip
     /// and reported, by `JSONReader.parseReportingDuplicateKeys`.
     @Test func objectsKeepOrderAndDuplicates() throws {
         let text = #"{"z":1,"a":2,"m":{"y":3,"b":4},"a":5}"#
-        #expect(throws: JSONParseError(offset: 31, reason: "key 'a' occurs more than once in an object (at a)",
-                                       duplicateKey: JSONDuplicateKey(offset: 31, path: [.key("a")]))) { try JSONReader.parse(text) }
+        #expect(
+            throws: JSONParseError(
+                offset: 31, reason: "key 'a' occurs more than once in an object (at a)",
+                duplicateKey: JSONDuplicateKey(offset: 31, path: [.key("a")]))
+        ) { try JSONReader.parse(text) }
         guard case .object(let object) = try JSONReader.parseReportingDuplicateKeys(text).value else {
             Issue.record("not an object")
             return
@@ -76,7 +82,7 @@ import YieldStrip
         (#""\u12""#, 1, "\\u escape needs 4 hex digits"),
         (#""\ud83d""#, 1, "unpaired high surrogate \\uD83D (a low surrogate escape must follow)"),
         (#""\ud83d\u0041""#, 7, "\\u0041 after high surrogate \\uD83D is not a low surrogate"),
-        (#""\ude00""#, 1, "unpaired low surrogate \\uDE00"),
+        (#""\ude00""#, 1, "unpaired low surrogate \\uDE00")
     ]
 
     @Test(arguments: malformed)

@@ -1,5 +1,6 @@
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 @Suite struct JSONWriterTests {
@@ -9,7 +10,8 @@ import YieldStrip
     }
 
     @Test func escapes() {
-        #expect(JSONValue.string("a\"b\\c/d\u{8}\u{C}\n\r\t\u{0}\u{1F}é😀\u{7F}").jsonText
+        #expect(
+            JSONValue.string("a\"b\\c/d\u{8}\u{C}\n\r\t\u{0}\u{1F}é😀\u{7F}").jsonText
                 == #""a\"b\\c/d\b\f\n\r\t\u0000\u001fé😀"# + "\u{7F}\"")
         #expect(JSONValue.string("").jsonText == #""""#)
     }
@@ -18,7 +20,7 @@ import YieldStrip
         let texts = [
             #"{"id":{"k":[1,2.50,-3e7]},"op":"ln","x":"2000000000000000000"}"#,
             #"["\u0000 \"quoted\" \\ \n",{"":null},[[[]]],-0.0]"#,
-            #"{"big":115792089237316195423570985008687907853269984665640564039457584007913129639935}"#,
+            #"{"big":115792089237316195423570985008687907853269984665640564039457584007913129639935}"#
         ]
         for text in texts {
             let value = try JSONReader.parse(text)
@@ -37,7 +39,10 @@ import YieldStrip
         #expect(JSONNumber(Double.nan) == nil)
         #expect(JSONNumber(Double.infinity) == nil)
         for value in [0.1, 1.0 / 3.0, Double.leastNonzeroMagnitude, 1.7976931348623157e308, -2.5e-10] {
-            guard let number = JSONNumber(value) else { Issue.record("\(value)"); continue }
+            guard let number = JSONNumber(value) else {
+                Issue.record("\(value)")
+                continue
+            }
             #expect(JSONNumber(text: number.text) == number)
             #expect(Double(number.text) == value)
         }

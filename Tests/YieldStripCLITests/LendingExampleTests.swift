@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `examples/borrow-against-aapl.sh`, `examples/loop-pt.sh` and `examples/premium-trade-mnav.sh` run end to end
@@ -23,18 +24,27 @@ import YieldStrip
         let file = try MarketExamples.load(MarketExamples.aapl)
         let at = try #require(file.blockTime)
         #expect(stdout.hasPrefix("== 100 AAPL-like tokens as collateral, 10,000 USD borrowed at 5 %\n"))
-        let token = try Borrow.compute(BorrowRequest(collateral: .token, amount: .size(.tokens(Wad(units: 100))),
-                                                     terms: .aave(maxLtv: 0.7, liquidationThreshold: 0.75, liquidationBonus: 0.1), debt: 10_000,
-                                                     borrowApr: 0.05, stockPrice: 230), curve: file.curve, at: at)
-        #expect(stdout.contains("Health factor \(TableFormat.fixed(token.healthFactor, digits: 4)): liquidated if the stock falls to \(TableFormat.fixed(token.liquidationStockPrice, digits: 2)) USD"))
+        let token = try Borrow.compute(
+            BorrowRequest(
+                collateral: .token, amount: .size(.tokens(Wad(units: 100))),
+                terms: .aave(maxLtv: 0.7, liquidationThreshold: 0.75, liquidationBonus: 0.1), debt: 10_000,
+                borrowApr: 0.05, stockPrice: 230), curve: file.curve, at: at)
+        #expect(
+            stdout.contains(
+                "Health factor \(TableFormat.fixed(token.healthFactor, digits: 4)): liquidated if the stock falls to \(TableFormat.fixed(token.liquidationStockPrice, digits: 2)) USD"
+            ))
         #expect(stdout.contains("Morpho incentive factor (exact)") && stdout.contains("1.043841336116910229"))
         #expect(stdout.contains("An idle market pays suppliers nearly nothing"))
         let answer = try Self.lastAnswer(stdout)
-        let pt = try Borrow.compute(BorrowRequest(collateral: .pt, amount: .units(Wad(units: 1_000)),
-                                                  oracle: .linearDiscount(baseDiscountPerYear: Wad(decimal: "0.18") ?? .zero),
-                                                  terms: .aave(maxLtv: 0.8, liquidationThreshold: 0.85, liquidationBonus: 0.05), debt: 150_000,
-                                                  borrowApr: 0.05, stockPrice: 230), curve: file.curve, at: at)
-        #expect(answer["id"] == "pt" && answer["oraclePrice"] == .wei(pt.oraclePrice.raw) && answer["healthFactor"] == JSONOutput.text(pt.healthFactor ?? 0))
+        let pt = try Borrow.compute(
+            BorrowRequest(
+                collateral: .pt, amount: .units(Wad(units: 1_000)),
+                oracle: .linearDiscount(baseDiscountPerYear: Wad(decimal: "0.18") ?? .zero),
+                terms: .aave(maxLtv: 0.8, liquidationThreshold: 0.85, liquidationBonus: 0.05), debt: 150_000,
+                borrowApr: 0.05, stockPrice: 230), curve: file.curve, at: at)
+        #expect(
+            answer["id"] == "pt" && answer["oraclePrice"] == .wei(pt.oraclePrice.raw)
+                && answer["healthFactor"] == JSONOutput.text(pt.healthFactor ?? 0))
     }
 
     @Test(.enabled(if: hasTools, "no built yieldstrip binary or python3 found (run 'swift build' first)"))
@@ -42,8 +52,10 @@ import YieldStrip
         let stdout = try SplitAAPLExampleTests.runExample("loop-pt.sh")
         let file = try MarketExamples.load(MarketExamples.aapl)
         let at = try #require(file.blockTime)
-        let loop = try PtLoop.compute(PtLoopRequest(size: .tokens(Wad(units: 100)), borrow: .token, terms: .morpho(lltv: Wad(decimal: "0.915") ?? .zero),
-                                                    loops: 8, borrowRate: .fixed(apr: 0.0005), stockPrice: 230, tokenApy: 0.001), curve: file.curve, at: at)
+        let loop = try PtLoop.compute(
+            PtLoopRequest(
+                size: .tokens(Wad(units: 100)), borrow: .token, terms: .morpho(lltv: Wad(decimal: "0.915") ?? .zero),
+                loops: 8, borrowRate: .fixed(apr: 0.0005), stockPrice: 230, tokenApy: 0.001), curve: file.curve, at: at)
         #expect(stdout.hasPrefix("== 100 tokens looped: the token borrowed against its PT at 0.05 %, eight rounds\n"))
         #expect(stdout.contains("8 rounds of borrowing the token at 0.0500% APR: \(loop.ptHeld) PT held"))
         #expect(stdout.contains("Net APY \(TableFormat.percent(loop.netApy)) on the capital"))
@@ -70,14 +82,20 @@ import YieldStrip
         let text = try String(contentsOf: root.appendingPathComponent("examples/data/treasury-company-illustrative.jsonl"), encoding: .utf8)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        let company = ["--shares-outstanding", "260000000", "--stock-price", "350", "--coin-holdings", "600000", "--coin-price", "95000",
-                       "--company-debt", "8200000000"]
+        let company = [
+            "--shares-outstanding", "260000000", "--stock-price", "350", "--coin-holdings", "600000", "--coin-price", "95000",
+            "--company-debt", "8200000000"
+        ]
         let commands = [
-            ["mnav"] + company + ["--side", "short", "--capital", "1000000", "--ltv", "50%", "--liquidation-threshold", "65%", "--model", "aave",
-                                  "--optimal", "45%", "--slope1", "7%", "--slope2", "300%", "--pool-supplied", "40000", "--pool-borrowed", "500",
-                                  "--proceeds-apr", "4%", "--funding", "6%", "--days", "365"],
-            ["mnav"] + company + ["--side", "long", "--capital", "1000000", "--ltv", "40%", "--liquidation-threshold", "60%", "--borrow-apr", "1.5%",
-                                  "--proceeds-apr", "4%", "--days", "365"],
+            ["mnav"] + company + [
+                "--side", "short", "--capital", "1000000", "--ltv", "50%", "--liquidation-threshold", "65%", "--model", "aave",
+                "--optimal", "45%", "--slope1", "7%", "--slope2", "300%", "--pool-supplied", "40000", "--pool-borrowed", "500",
+                "--proceeds-apr", "4%", "--funding", "6%", "--days", "365"
+            ],
+            ["mnav"] + company + [
+                "--side", "long", "--capital", "1000000", "--ltv", "40%", "--liquidation-threshold", "60%", "--borrow-apr", "1.5%",
+                "--proceeds-apr", "4%", "--days", "365"
+            ]
         ]
         let script = try String(contentsOf: root.appendingPathComponent("examples/premium-trade-mnav.sh"), encoding: .utf8)
         for (line, command) in zip(lines, commands) {

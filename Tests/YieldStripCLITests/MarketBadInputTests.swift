@@ -1,10 +1,12 @@
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// Bad market input never traps: each is an error line from `batch` (which goes on) with a stable name.
 @Suite struct MarketBadInputTests {
-    static let market = #"{"totalPt":"1000000000000000000000","totalSy":"1000000000000000000000","totalLp":"1000000000000000000000","scalarRoot":"20000000000000000000","expiry":1800000000,"lnFeeRateRoot":"1000000000000000","reserveFeePercent":80,"lastLnImpliedRate":"50000000000000000"}"#
+    static let market =
+        #"{"totalPt":"1000000000000000000000","totalSy":"1000000000000000000000","totalLp":"1000000000000000000000","scalarRoot":"20000000000000000000","expiry":1800000000,"lnFeeRateRoot":"1000000000000000","reserveFeePercent":80,"lastLnImpliedRate":"50000000000000000"}"#
 
     func answer(_ line: String) -> JSONObject? {
         guard case .object(let object) = try? JSONReader.parse(Array(BatchRunner().answer(toLine: line).utf8)) else {
@@ -18,7 +20,9 @@ import YieldStrip
         return name
     }
 
-    func trade(market: String = market, index: String = "\"1000000000000000000\"", time: Int = 1_780_000_000, net: String = "\"1000000000000000000\"") -> String {
+    func trade(market: String = market, index: String = "\"1000000000000000000\"", time: Int = 1_780_000_000, net: String = "\"1000000000000000000\"")
+        -> String
+    {
         #"{"op":"executeTradeCore","market":\#(market),"pyIndex":\#(index),"blockTime":\#(time),"netPtToAccount":\#(net)}"#
     }
 
@@ -27,7 +31,8 @@ import YieldStrip
     }
 
     @Test func zeroOrNegativeReserves() {
-        #expect(error(trade(market: Self.market.replacingOccurrences(of: #""totalSy":"1000000000000000000000""#, with: #""totalSy":"0""#)))
+        #expect(
+            error(trade(market: Self.market.replacingOccurrences(of: #""totalSy":"1000000000000000000000""#, with: #""totalSy":"0""#)))
                 == "MarketZeroTotalPtOrTotalAsset")
     }
 
@@ -42,10 +47,16 @@ import YieldStrip
         }
         let fee = answer(trade(market: Self.market.replacingOccurrences(of: #""reserveFeePercent":80"#, with: #""reserveFeePercent":101"#)))
         #expect(fee?["error"] == "BadRequest" && fee?["errorArgs"] == ["market.reserveFeePercent"])
-        #expect(fee?["message"] == "field 'market.reserveFeePercent' is 101; it is the reserve's share of fees in percent, which the factory caps at 100: give 0 to 100")
+        #expect(
+            fee?["message"]
+                == "field 'market.reserveFeePercent' is 101; it is the reserve's share of fees in percent, which the factory caps at 100: give 0 to 100"
+        )
         // The ends of the domains are accepted.
-        #expect(answer(trade(market: Self.market.replacingOccurrences(of: #""reserveFeePercent":80"#, with: #""reserveFeePercent":100"#)))?["netSyToAccount"] != nil)
-        #expect(error(trade(market: Self.market.replacingOccurrences(of: #""totalSy":"1000000000000000000000""#, with: #""totalSy":"0""#)))
+        #expect(
+            answer(trade(market: Self.market.replacingOccurrences(of: #""reserveFeePercent":80"#, with: #""reserveFeePercent":100"#)))?[
+                "netSyToAccount"] != nil)
+        #expect(
+            error(trade(market: Self.market.replacingOccurrences(of: #""totalSy":"1000000000000000000000""#, with: #""totalSy":"0""#)))
                 == "MarketZeroTotalPtOrTotalAsset")
     }
 
@@ -53,11 +64,15 @@ import YieldStrip
         let files = try TemporaryMarketFiles()
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
         let negative = try files.write(file.replacingOccurrences(of: #""totalSy": "66977253982529162840049""#, with: #""totalSy": "-1""#))
-        expectFailure(yieldstrip("market", "show", "--market", negative), exitCode: 1,
-                      containing: "market file '\(negative)': field 'market.totalSy' is the pool's SY, a balance: it must be ≥ 0; got -1 wei")
+        expectFailure(
+            yieldstrip("market", "show", "--market", negative), exitCode: 1,
+            containing: "market file '\(negative)': field 'market.totalSy' is the pool's SY, a balance: it must be ≥ 0; got -1 wei")
         let fee = try files.write(file.replacingOccurrences(of: #""reserveFeePercent": 80"#, with: #""reserveFeePercent": 250"#))
-        expectFailure(yieldstrip("quote", "--market", fee, "--buy-pt", "--amount", "1"), exitCode: 1,
-                      containing: "market file '\(fee)': field 'market.reserveFeePercent' is 250; it is the reserve's share of fees in percent, which the factory caps at 100")
+        expectFailure(
+            yieldstrip("quote", "--market", fee, "--buy-pt", "--amount", "1"), exitCode: 1,
+            containing:
+                "market file '\(fee)': field 'market.reserveFeePercent' is 250; it is the reserve's share of fees in percent, which the factory caps at 100"
+        )
     }
 
     @Test func expiredMarket() {
@@ -71,8 +86,9 @@ import YieldStrip
     }
 
     @Test func absurdScalarRoot() {
-        let huge = Self.market.replacingOccurrences(of: #""scalarRoot":"20000000000000000000""#,
-                                                    with: #""scalarRoot":"57896044618658097711785492504343953926634992332820282019728792003956564819967""#)
+        let huge = Self.market.replacingOccurrences(
+            of: #""scalarRoot":"20000000000000000000""#,
+            with: #""scalarRoot":"57896044618658097711785492504343953926634992332820282019728792003956564819967""#)
         #expect(error(trade(market: huge)) == "Panic(0x11)")
         let negative = Self.market.replacingOccurrences(of: #""scalarRoot":"20000000000000000000""#, with: #""scalarRoot":"-1""#)
         #expect(error(trade(market: negative)) == "MarketRateScalarBelowZero")
@@ -82,8 +98,12 @@ import YieldStrip
         let big = "\"" + String(repeating: "9", count: 80) + "\""
         #expect(error(trade(net: big)) == "Overflow")
         #expect(error(trade(index: big)) == "Overflow")
-        #expect(error(trade(market: Self.market.replacingOccurrences(of: #""lastLnImpliedRate":"50000000000000000""#,
-                                                                   with: #""lastLnImpliedRate":"-1""#))) == "Overflow")
+        #expect(
+            error(
+                trade(
+                    market: Self.market.replacingOccurrences(
+                        of: #""lastLnImpliedRate":"50000000000000000""#,
+                        with: #""lastLnImpliedRate":"-1""#))) == "Overflow")
     }
 
     @Test func malformedJsonAndFields() {
@@ -110,8 +130,10 @@ import YieldStrip
     @Test func doubleModeAnswersInUnits() {
         let line = trade().replacingOccurrences(of: #""op":"executeTradeCore""#, with: #""op":"executeTradeCore","exact":false"#)
         guard case .number(let sy)? = answer(line)?["netSyToAccount"], case .string(let exactText)? = answer(trade())?["netSyToAccount"],
-              let approx = Double(sy.text), let exact = Double(exactText) else {
-            Issue.record("missing netSyToAccount"); return
+            let approx = Double(sy.text), let exact = Double(exactText)
+        else {
+            Issue.record("missing netSyToAccount")
+            return
         }
         #expect(abs(approx - exact / 1e18) <= 1e-12 * abs(approx))
     }

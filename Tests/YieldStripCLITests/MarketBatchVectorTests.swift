@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import YieldStrip
-@testable import YieldStripCLI
 import _TestSupport
+
+@testable import YieldStripCLI
 
 /// Every market vector through the scripting door: each case is one `batch` line (`{"op", "id", ...input}`)
 /// and its answer must hold every field of the case's `expected` (wei as decimal strings, `expiry` and
@@ -12,10 +13,12 @@ import _TestSupport
     static func cases(_ name: String, defaultOp: String? = nil) throws -> [(op: String, input: JSONObject, expected: JSONObject)] {
         let url = try TestVectors.url(name)
         guard case .object(let file) = try JSONReader.parse(Array(try Data(contentsOf: url))),
-              case .array(let cases)? = file["cases"] else { return [] }
+            case .array(let cases)? = file["cases"]
+        else { return [] }
         return cases.compactMap { value in
             guard case .object(let object) = value, case .object(let input)? = object["input"],
-                  case .object(let expected)? = object["expected"] else { return nil }
+                case .object(let expected)? = object["expected"]
+            else { return nil }
             let op: String
             if case .string(let name)? = object["op"] { op = name } else if let defaultOp { op = defaultOp } else { return nil }
             return (op, input, expected)
@@ -25,9 +28,9 @@ import _TestSupport
     /// Compares values with numbers and decimal strings taken as the same integer text.
     static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
         switch (a, b) {
-        case let (.object(x), .object(y)):
+        case (.object(let x), .object(let y)):
             return x.keys.count == y.keys.count && x.members.allSatisfy { m in y[m.key].map { same(m.value, $0) } ?? false }
-        case let (.number(x), .string(y)), let (.string(y), .number(x)): return x.text == y
+        case (.number(let x), .string(let y)), (.string(let y), .number(let x)): return x.text == y
         default: return a == b
         }
     }
@@ -48,10 +51,14 @@ import _TestSupport
         #expect(answers.count == cases.count)
         var mismatches: [String] = []
         for (i, c) in cases.enumerated() {
-            guard i < answers.count, case .object(let answer)? = answers[i] else { mismatches.append("#\(i): no answer"); continue }
+            guard i < answers.count, case .object(let answer)? = answers[i] else {
+                mismatches.append("#\(i): no answer")
+                continue
+            }
             for member in c.expected.members where member.key != "noFeasibleInNext5" {
                 guard let got = answer[member.key], Self.same(got, member.value) else {
-                    mismatches.append("#\(i) \(c.op) \(member.key): got \(answer[member.key]?.jsonText ?? "nothing"), expected \(member.value.jsonText)")
+                    mismatches.append(
+                        "#\(i) \(c.op) \(member.key): got \(answer[member.key]?.jsonText ?? "nothing"), expected \(member.value.jsonText)")
                     break
                 }
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// The example market files and helpers the market command tests share.
@@ -97,8 +98,10 @@ enum JSONOutput {
 }
 
 /// A failed run: nothing on stdout, the exit status, and the stderr text.
-func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: String,
-                   sourceLocation: SourceLocation = #_sourceLocation) {
+func expectFailure(
+    _ run: CLI.RunResult, exitCode: Int32, containing fragment: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(run.stdout.isEmpty, sourceLocation: sourceLocation)
     #expect(run.exitCode == exitCode, "\(run.stderr)", sourceLocation: sourceLocation)
     #expect(run.stderr.hasPrefix("Error: "), sourceLocation: sourceLocation)
@@ -160,8 +163,9 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
     @Test func aaplLikeCurveFollowsTheDeploymentRule() throws {
         let file = try MarketExamples.load(MarketExamples.aapl)
         let blockTime = try #require(file.blockTime)
-        let (scalarRoot, _) = try MarketDeployment.curveParameters(rateMin: 0.001, rateMax: 0.01,
-                                                                    secondsToExpiry: file.market.expiry - blockTime)
+        let (scalarRoot, _) = try MarketDeployment.curveParameters(
+            rateMin: 0.001, rateMax: 0.01,
+            secondsToExpiry: file.market.expiry - blockTime)
         #expect(abs(file.market.scalarRoot.doubleValue / scalarRoot - 1) < 1e-12)
         #expect(abs(file.market.lnFeeRateRoot.doubleValue - MarketDeployment.lnFeeRateRoot(annualFee: 0.001)) < 1e-15)
         #expect(file.market.reserveFeePercent == 80)
@@ -184,8 +188,9 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
         #expect(yieldstrip("demo", "--section", "stockMarket") == yieldstrip("demo", "--section", "stockMarket"))
         // The PT purchase's result is the library's answer for 1,000 SY at the file's block time.
         let file = try MarketExamples.load(MarketExamples.aapl)
-        let swap = try PendleMarketMath.swap(.swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
-                                             amount: Wad(units: 1000), blockTime: try #require(file.blockTime))
+        let swap = try PendleMarketMath.swap(
+            .swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
+            amount: Wad(units: 1000), blockTime: try #require(file.blockTime))
         guard case .object(let step) = steps[1] else { return }
         #expect(step["result"] == .wei(swap.amountOut.raw))
         #expect(step["command"] == "quote --market examples/markets/aapl-like.json --buy-pt --amount 1000")
@@ -197,18 +202,21 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
     // MARK: Bad files: exit 1, nothing on stdout
 
     @Test func missingFile() {
-        expectFailure(yieldstrip("market", "show", "--market", "/nonexistent/market.json"), exitCode: 1,
-                      containing: "cannot read market file '/nonexistent/market.json': No such file or directory")
+        expectFailure(
+            yieldstrip("market", "show", "--market", "/nonexistent/market.json"), exitCode: 1,
+            containing: "cannot read market file '/nonexistent/market.json': No such file or directory")
         expectFailure(yieldstrip("depth", "--market", "/nonexistent/market.json"), exitCode: 1, containing: "cannot read market file")
-        expectFailure(yieldstrip("quote", "--market", "/nonexistent/market.json", "--buy-pt", "--amount", "1"), exitCode: 1,
-                      containing: "cannot read market file")
+        expectFailure(
+            yieldstrip("quote", "--market", "/nonexistent/market.json", "--buy-pt", "--amount", "1"), exitCode: 1,
+            containing: "cannot read market file")
     }
 
     @Test func malformedJSONNamesTheByte() throws {
         let files = try TemporaryMarketFiles()
         let path = try files.write(#"{"market": {"totalPt": "1",}}"#)
-        expectFailure(yieldstrip("market", "show", "--market", path), exitCode: 1,
-                      containing: "market file '\(path)' is not valid JSON: malformed JSON at byte 27: unexpected '}', expected a string key")
+        expectFailure(
+            yieldstrip("market", "show", "--market", path), exitCode: 1,
+            containing: "market file '\(path)' is not valid JSON: malformed JSON at byte 27: unexpected '}', expected a string key")
         let array = try files.write("[1, 2]")
         expectFailure(yieldstrip("market", "show", "--market", array), exitCode: 1, containing: "must hold a JSON object")
     }
@@ -217,14 +225,18 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
         let files = try TemporaryMarketFiles()
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
         let noIndex = try files.write(file.replacingOccurrences(of: #""pyIndex""#, with: #""index""#))
-        expectFailure(yieldstrip("market", "show", "--market", noIndex), exitCode: 1,
-                      containing: "market file '\(noIndex)': missing field 'pyIndex'")
+        expectFailure(
+            yieldstrip("market", "show", "--market", noIndex), exitCode: 1,
+            containing: "market file '\(noIndex)': missing field 'pyIndex'")
         let noPt = try files.write(file.replacingOccurrences(of: #""totalPt""#, with: #""ptTotal""#))
         expectFailure(yieldstrip("market", "show", "--market", noPt), exitCode: 1, containing: "missing field 'market.totalPt'")
         let badTime = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800", with: "\"blockTime\": \"soon\""))
-        expectFailure(yieldstrip("market", "show", "--market", badTime), exitCode: 1, containing: "market file '\(badTime)': field 'blockTime' is not a time: not a date (\"soon\")")
+        expectFailure(
+            yieldstrip("market", "show", "--market", badTime), exitCode: 1,
+            containing: "market file '\(badTime)': field 'blockTime' is not a time: not a date (\"soon\")")
         let otherCurve = try files.write(file.replacingOccurrences(of: "pendle-v2", with: "uniswap-v3"))
-        expectFailure(yieldstrip("market", "show", "--market", otherCurve), exitCode: 1, containing: "the curves supported are 'pendle-v2' and 'yieldspace'")
+        expectFailure(
+            yieldstrip("market", "show", "--market", otherCurve), exitCode: 1, containing: "the curves supported are 'pendle-v2' and 'yieldspace'")
         let negativePrice = try files.write(file.replacingOccurrences(of: "\"stockPrice\": 230", with: "\"stockPrice\": -1"))
         expectFailure(yieldstrip("market", "show", "--market", negativePrice), exitCode: 1, containing: "stockPrice' must be a positive number")
     }
@@ -242,12 +254,13 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
     @Test func blockTimeFromAtThenFileThenWallClock() throws {
         let files = try TemporaryMarketFiles()
         let fromFile = try JSONOutput.object(yieldstrip("market", "show", "--market", MarketExamples.aapl, "--json"))
-        #expect(fromFile["blockTime"] == 1772461800 && fromFile["blockTimeSource"] == "market file")
+        #expect(fromFile["blockTime"] == 1_772_461_800 && fromFile["blockTimeSource"] == "market file")
         #expect(fromFile["blockTimeISO"] == "2026-03-02T14:30:00Z")
 
         let given = try JSONOutput.object(yieldstrip("market", "show", "--market", MarketExamples.aapl, "--at", "2026-06-01", "--json"))
         #expect(given["blockTime"] == .number(JSONNumber(try UnixTime.parse("2026-06-01"))) && given["blockTimeSource"] == "given")
-        #expect(yieldstrip("market", "show", "--market", MarketExamples.aapl, "--at", "1780272000", "--json").stdout
+        #expect(
+            yieldstrip("market", "show", "--market", MarketExamples.aapl, "--at", "1780272000", "--json").stdout
                 == yieldstrip("market", "show", "--market", MarketExamples.aapl, "--at", "2026-06-01", "--json").stdout)
 
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
@@ -263,15 +276,19 @@ func expectFailure(_ run: CLI.RunResult, exitCode: Int32, containing fragment: S
     }
 
     @Test func malformedAtIsUsageError() {
-        expectFailure(yieldstrip("market", "show", "--market", MarketExamples.aapl, "--at", "tomorrow"), exitCode: 2,
-                      containing: "The value 'tomorrow' is invalid for '--at <time>': not a date; expected YYYY-MM-DD")
+        expectFailure(
+            yieldstrip("market", "show", "--market", MarketExamples.aapl, "--at", "tomorrow"), exitCode: 2,
+            containing: "The value 'tomorrow' is invalid for '--at <time>': not a date; expected YYYY-MM-DD")
     }
 
     @Test func expiredMarketNamesTheTimes() {
         let run = yieldstrip("market", "show", "--market", MarketExamples.aapl, "--at", "2027-03-04")
-        expectFailure(run, exitCode: 1, containing: "MarketExpired: the market expired at 2027-03-04T00:00:00Z; the block time 2027-03-04T00:00:00Z (given)")
-        for arguments in [["depth", "--market", MarketExamples.nearExpiry, "--at", "2026-07-01"],
-                          ["quote", "--market", MarketExamples.nearExpiry, "--at", "2026-07-01", "--sell-pt", "--amount", "1"]] {
+        expectFailure(
+            run, exitCode: 1, containing: "MarketExpired: the market expired at 2027-03-04T00:00:00Z; the block time 2027-03-04T00:00:00Z (given)")
+        for arguments in [
+            ["depth", "--market", MarketExamples.nearExpiry, "--at", "2026-07-01"],
+            ["quote", "--market", MarketExamples.nearExpiry, "--at", "2026-07-01", "--sell-pt", "--amount", "1"]
+        ] {
             expectFailure(CLI.run(arguments: arguments), exitCode: 1, containing: "MarketExpired")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `--market -` reads the market file from standard input, once: a command that reads its market twice
@@ -17,8 +18,10 @@ struct MarketFromStandardInputTests {
         ["dividends", "--schedule", "examples/data/aapl.csv", "--assume-yield", "0.46%"],
         ["split", "--tokens", "100"],
         ["hedge", "dv01", "--position", "pt:1000,yt:-500,lp:10,sy:250"],
-        ["borrow", "--collateral", "pt", "--amount", "1000", "--pt-oracle", "market", "--ltv", "80%", "--liquidation-threshold", "85%",
-         "--debt", "500", "--borrow-apr", "5%"],
+        [
+            "borrow", "--collateral", "pt", "--amount", "1000", "--pt-oracle", "market", "--ltv", "80%", "--liquidation-threshold", "85%",
+            "--debt", "500", "--borrow-apr", "5%"
+        ]
     ]
 
     @Test(arguments: commands)

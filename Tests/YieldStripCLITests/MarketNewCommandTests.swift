@@ -1,14 +1,17 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `yieldstrip market new` and the batch op `marketNew`: the market file on stdout or in `--out`, read back
 /// by `market show`; JSON equal to the batch answer; the Thursday warning; bad inputs; the example files
 /// reproduced by the commands that made them.
 @Suite struct MarketNewCommandTests {
-    static let base = ["market", "new", "--apy", "0.3%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z",
-                       "--liquidity-usd", "20000000", "--stock-price", "230"]
+    static let base = [
+        "market", "new", "--apy", "0.3%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z",
+        "--liquidity-usd", "20000000", "--stock-price", "230"
+    ]
 
     /// `examples/data/<name>` in the repository.
     static func dataPath(_ name: String, sourceFile: String = #filePath) -> String {
@@ -24,8 +27,10 @@ import YieldStrip
             ([], 0.003, 20_000_000, 230),
             (["--apy", "30bp", "--apy-band", "0.1%..1%", "--py-index", "1.0123", "--fee", "0.2%", "--reserve-fee", "50"], 0.003, 20_000_000, 230),
             (["--apy", "0.0525", "--liquidity-usd", "3500000", "--stock-price", "612.5"], 0.0525, 3_500_000, 612.5),
-            (["--apy", "0.8914%", "--expiry", "2026-06-25", "--at", "2026-06-22T12:00:00Z", "--liquidity-usd", "1e7", "--stock-price", "680"],
-             0.008914, 10_000_000, 680),
+            (
+                ["--apy", "0.8914%", "--expiry", "2026-06-25", "--at", "2026-06-22T12:00:00Z", "--liquidity-usd", "1e7", "--stock-price", "680"],
+                0.008914, 10_000_000, 680
+            )
         ]
         let files = try TemporaryMarketFiles()
         for (extra, apy, liquidity, price) in cases {
@@ -41,9 +46,15 @@ import YieldStrip
             #expect(abs(readApy / apy - 1) < 1e-9, "\(extra): \(readApy)")
             #expect(abs(readValue / liquidity - 1) < 1e-9, "\(extra): \(readValue)")
         }
-        let options = try MarketFile.parse(Array(CLI.run(arguments: Self.base + ["--py-index", "1.0123", "--fee", "0.2%", "--reserve-fee", "50",
-                                                                              "--name", "N", "--underlying", "U", "--source", "S", "--notes", "T"]).stdout.utf8),
-                                           origin: "stdout")
+        let options = try MarketFile.parse(
+            Array(
+                CLI.run(
+                    arguments: Self.base + [
+                        "--py-index", "1.0123", "--fee", "0.2%", "--reserve-fee", "50",
+                        "--name", "N", "--underlying", "U", "--source", "S", "--notes", "T"
+                    ]
+                ).stdout.utf8),
+            origin: "stdout")
         #expect(options.pyIndex == Wad(decimal: "1.0123") && options.market.reserveFeePercent == 50)
         #expect(options.market.lnFeeRateRoot == Wad(rounding: log1p(0.002)))
         #expect(options.name == "N" && options.underlying == "U" && options.source == "S" && options.notes == "T")
@@ -58,39 +69,57 @@ import YieldStrip
         #expect(run.exitCode == 0 && run.stderr.isEmpty, "\(run.stderr)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == CLI.run(arguments: Self.base + ["--name", "AAPL-like"]).stdout)
         let rows = run.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
-        #expect(rows == ["New market: AAPL-like", "written to \(path)", "implied APY 0.3000%", "pool value (asset) 86956.521739",
-                         "pool value (USD) 20000000.00", "APY band 0.1000% .. 0.9000%", "initial anchor 1.005019199468889735",
-                         "PT proportion 24.9998%", "expiry 2027-03-04T00:00:00Z (Thursday 00:00 UTC)"])
+        #expect(
+            rows == [
+                "New market: AAPL-like", "written to \(path)", "implied APY 0.3000%", "pool value (asset) 86956.521739",
+                "pool value (USD) 20000000.00", "APY band 0.1000% .. 0.9000%", "initial anchor 1.005019199468889735",
+                "PT proportion 24.9998%", "expiry 2027-03-04T00:00:00Z (Thursday 00:00 UTC)"
+            ])
         // With --json the answer is printed and the file written all the same.
         let json = CLI.run(arguments: Self.base + ["--out", path, "--json"])
         #expect(try JSONOutput.object(json)["poolValueUsd"] == JSONOutput.text(20_000_000))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == CLI.run(arguments: Self.base).stdout)
         // An --out that cannot be written: exit 1, nothing on stdout.
-        expectFailure(CLI.run(arguments: Self.base + ["--out", files.directory.appendingPathComponent("missing/dir/x.json").path]),
-                      exitCode: 1, containing: "cannot write market file '")
+        expectFailure(
+            CLI.run(arguments: Self.base + ["--out", files.directory.appendingPathComponent("missing/dir/x.json").path]),
+            exitCode: 1, containing: "cannot write market file '")
     }
 
     /// The command's JSON is the batch op's answer, field for field: the file's fields, then the read-back ones.
     @Test func jsonIsTheBatchAnswer() throws {
-        let command = try JSONOutput.object(CLI.run(arguments: Self.base + ["--apy-band", "0.1%..1%", "--py-index", "1.003214142718150519",
-                                                                         "--name", "AAPL-like", "--json"]))
+        let command = try JSONOutput.object(
+            CLI.run(
+                arguments: Self.base + [
+                    "--apy-band", "0.1%..1%", "--py-index", "1.003214142718150519",
+                    "--name", "AAPL-like", "--json"
+                ]))
         let requests = [
             #"{"op":"marketNew","apy":"0.3%","expiry":"2027-03-04","blockTime":"2026-03-02T14:30:00Z","liquidityUsd":20000000,"stockPrice":230,"apyBand":"0.1%..1%","pyIndex":"1003214142718150519","name":"AAPL-like"}"#,
-            #"{"op":"marketNew","apy":0.003,"expiry":1804118400,"blockTime":1772461800,"liquidityUsd":"20000000","stockPrice":230,"apyBand":[0.001,"1%"],"pyIndex":"1003214142718150519","fee":"10bp","reserveFeePercent":80,"name":"AAPL-like"}"#,
+            #"{"op":"marketNew","apy":0.003,"expiry":1804118400,"blockTime":1772461800,"liquidityUsd":"20000000","stockPrice":230,"apyBand":[0.001,"1%"],"pyIndex":"1003214142718150519","fee":"10bp","reserveFeePercent":80,"name":"AAPL-like"}"#
         ]
         for request in requests {
             #expect(try JSONOutput.batchAnswer(request) == command)
         }
-        #expect(command.keys == ["name", "curve", "stockPrice", "blockTime", "pyIndex", "market", "impliedApy", "poolValueInAsset", "poolValueUsd",
-                                 "apyBand", "initialAnchor", "initialProportion", "expiryIsThursdayMidnightUtc"])
+        #expect(
+            command.keys == [
+                "name", "curve", "stockPrice", "blockTime", "pyIndex", "market", "impliedApy", "poolValueInAsset", "poolValueUsd",
+                "apyBand", "initialAnchor", "initialProportion", "expiryIsThursdayMidnightUtc"
+            ])
         #expect(command["apyBand"] == [JSONOutput.text(0.001), JSONOutput.text(0.01)])
         #expect(command["expiryIsThursdayMidnightUtc"] == true)
         // The answer is itself a market file.
         let file = try MarketFile.parse(Array(JSONValue.object(command).jsonText.utf8), origin: "answer")
-        #expect(file.jsonText == CLI.run(arguments: Self.base + ["--apy-band", "0.1%..1%", "--py-index", "1.003214142718150519",
-                                                                 "--name", "AAPL-like"]).stdout)
+        #expect(
+            file.jsonText
+                == CLI.run(
+                    arguments: Self.base + [
+                        "--apy-band", "0.1%..1%", "--py-index", "1.003214142718150519",
+                        "--name", "AAPL-like"
+                    ]
+                ).stdout)
         // Defaults: the band apy/3..3·apy, fee 0.1 %, PY index 1, 80 % to the reserve.
-        let defaults = try JSONOutput.batchAnswer(#"{"op":"marketNew","apy":0.003,"expiry":1804118400,"blockTime":1772461800,"liquidityUsd":20000000,"stockPrice":230}"#)
+        let defaults = try JSONOutput.batchAnswer(
+            #"{"op":"marketNew","apy":0.003,"expiry":1804118400,"blockTime":1772461800,"liquidityUsd":20000000,"stockPrice":230}"#)
         #expect(defaults == (try JSONOutput.object(CLI.run(arguments: Self.base + ["--json"]))))
         #expect(defaults["apyBand"] == [JSONOutput.text(0.003 / 3), JSONOutput.text(0.003 * 3)])
         #expect(defaults["pyIndex"] == "1000000000000000000")
@@ -100,7 +129,10 @@ import YieldStrip
     @Test func nonThursdayExpiryWarns() throws {
         let run = CLI.run(arguments: Self.base + ["--expiry", "2027-03-05"])
         #expect(run.exitCode == 0)
-        #expect(run.stderr == "warning: expiry 2027-03-05T00:00:00Z is not a Thursday 00:00 UTC, as Pendle's expiries are (the Thursdays around it: 2027-03-04T00:00:00Z and 2027-03-11T00:00:00Z)\n")
+        #expect(
+            run.stderr
+                == "warning: expiry 2027-03-05T00:00:00Z is not a Thursday 00:00 UTC, as Pendle's expiries are (the Thursdays around it: 2027-03-04T00:00:00Z and 2027-03-11T00:00:00Z)\n"
+        )
         let file = try MarketFile.parse(Array(run.stdout.utf8), origin: "stdout")
         #expect(file.market.expiry == 1_804_204_800 && file.jsonText == run.stdout)
         let json = CLI.run(arguments: Self.base + ["--expiry", "2027-03-05", "--json"])
@@ -130,7 +162,7 @@ import YieldStrip
             (["--fee", "6%"], "InvalidFee"),
             (["--stock-price", "0"], "NonPositivePrice"),
             (["--py-index", "0"], "NonPositiveExchangeRate"),
-            (["--liquidity-usd", "1e-20"], "PoolTooSmall"),
+            (["--liquidity-usd", "1e-20"], "PoolTooSmall")
         ]
         for (extra, message) in cases {
             expectFailure(CLI.run(arguments: Self.base + extra), exitCode: 1, containing: message)
@@ -150,7 +182,7 @@ import YieldStrip
             (["--at", "-5"], "a block time must be ≥ 0"),
             (["--expiry", "soon"], "The value 'soon' is invalid for '--expiry <time>'"),
             (["--liquidity-usd", "a lot"], "The value 'a lot' is invalid for '--liquidity-usd <usd>': expected a finite number"),
-            (["--frob"], "Unknown option '--frob'"),
+            (["--frob"], "Unknown option '--frob'")
         ]
         for (extra, message) in cases {
             expectFailure(CLI.run(arguments: Self.base + extra), exitCode: 2, containing: message)
@@ -178,7 +210,7 @@ import YieldStrip
             (#",\"liquidityUsd\":1e6,\"apyBand\":\"wide\""#, "BadRequest", ["apyBand"]),
             (#",\"liquidityUsd\":1e6,\"fee\":\"cheap\""#, "BadRequest", ["fee"]),
             (#",\"liquidityUsd\":1e6,\"pyIndex\":\"1.5\""#, "BadRequest", ["pyIndex"]),
-            ("", "BadRequest", ["liquidityUsd"]),
+            ("", "BadRequest", ["liquidityUsd"])
         ]
         for (extra, name, args) in cases {
             let line = "{" + base + extra.replacingOccurrences(of: "\\\"", with: "\"") + "}"
@@ -186,7 +218,8 @@ import YieldStrip
             #expect(answer["error"] == .string(name), "\(line): \(answer)")
             #expect(answer["errorArgs"] == .array(args.map(JSONValue.string)), "\(line): \(answer)")
         }
-        let expired = try JSONOutput.batchAnswer(#"{"op":"marketNew","apy":0.003,"expiry":1772461800,"blockTime":1772461800,"liquidityUsd":1,"stockPrice":230}"#)
+        let expired = try JSONOutput.batchAnswer(
+            #"{"op":"marketNew","apy":0.003,"expiry":1772461800,"blockTime":1772461800,"liquidityUsd":1,"stockPrice":230}"#)
         #expect(expired["error"] == "ExpiryNotAfterBlockTime")
         let noTime = try JSONOutput.batchAnswer(#"{"op":"marketNew","apy":0.003,"expiry":1804118400,"liquidityUsd":1,"stockPrice":230}"#)
         #expect(noTime["error"] == "BadRequest" && noTime["errorArgs"] == ["blockTime"])
@@ -205,17 +238,29 @@ import YieldStrip
     /// files' own).
     @Test func exampleFilesAreReproduced() throws {
         let commands: [(String, [String])] = [
-            (MarketExamples.aapl, ["--apy", "0.3%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z", "--liquidity-usd", "20000000",
-                                   "--stock-price", "230", "--fee", "0.1%", "--apy-band", "0.1%..1%", "--py-index", "1.003214142718150519",
-                                   "--reserve-fee", "80"]),
-            (MarketExamples.nearExpiry, ["--apy", "0.8914%", "--expiry", "2026-06-25", "--at", "2026-06-22T12:00:00Z", "--liquidity-usd", "10000000",
-                                         "--stock-price", "680", "--fee", "0.1%", "--apy-band", "0.3%..3%", "--py-index", "1.018030473737342226",
-                                         "--reserve-fee", "80"]),
+            (
+                MarketExamples.aapl,
+                [
+                    "--apy", "0.3%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z", "--liquidity-usd", "20000000",
+                    "--stock-price", "230", "--fee", "0.1%", "--apy-band", "0.1%..1%", "--py-index", "1.003214142718150519",
+                    "--reserve-fee", "80"
+                ]
+            ),
+            (
+                MarketExamples.nearExpiry,
+                [
+                    "--apy", "0.8914%", "--expiry", "2026-06-25", "--at", "2026-06-22T12:00:00Z", "--liquidity-usd", "10000000",
+                    "--stock-price", "680", "--fee", "0.1%", "--apy-band", "0.3%..3%", "--py-index", "1.018030473737342226",
+                    "--reserve-fee", "80"
+                ]
+            )
         ]
         for (path, arguments) in commands {
             let file = try MarketExamples.load(path)
-            let texts = ["--name", try #require(file.name), "--underlying", try #require(file.underlying), "--source", try #require(file.source),
-                         "--notes", try #require(file.notes)]
+            let texts = [
+                "--name", try #require(file.name), "--underlying", try #require(file.underlying), "--source", try #require(file.source),
+                "--notes", try #require(file.notes)
+            ]
             let run = CLI.run(arguments: ["market", "new"] + arguments + texts)
             #expect(run.exitCode == 0 && run.stderr.isEmpty)
             #expect(run.stdout == (try String(contentsOfFile: path, encoding: .utf8)), "\(path)")
@@ -227,8 +272,10 @@ import YieldStrip
     /// The PY indexes and the SPY-like APY come from the dividend runs the notes name.
     @Test func exampleIndexesComeFromTheSchedules() throws {
         let aapl = try MarketExamples.load(MarketExamples.aapl)
-        let aaplRun = try JSONOutput.object(yieldstrip("dividends", "--schedule", Self.dataPath("aapl.csv"), "--withholding", "0.30",
-                                                       "--from", "2024-09-01", "--to", "2025-09-01", "--json"))
+        let aaplRun = try JSONOutput.object(
+            yieldstrip(
+                "dividends", "--schedule", Self.dataPath("aapl.csv"), "--withholding", "0.30",
+                "--from", "2024-09-01", "--to", "2025-09-01", "--json"))
         #expect(aaplRun["endIndex"] == .wei(aapl.pyIndex.raw))
         #expect(abs(try #require(JSONOutput.number(aaplRun, "years")) - 1) < 1e-12)
 

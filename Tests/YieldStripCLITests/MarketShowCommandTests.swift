@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `yieldstrip market show`: table, JSON against the library, and the JSON equal to the batch op
@@ -32,8 +33,9 @@ import YieldStrip
         #expect(object["totalPt"] == .wei(file.market.totalPt.raw))
         #expect(object["totalAsset"] == .wei(comp.totalAsset.raw))
         #expect(JSONOutput.member(object, "exact.rateAnchor") == .wei(comp.rateAnchor.raw))
-        let exchangeRate = try ImpliedRateMath.exchangeRate(fromLnImpliedRate: file.market.lastLnImpliedRate,
-                                                            secondsToExpiry: snapshot.secondsToExpiry)
+        let exchangeRate = try ImpliedRateMath.exchangeRate(
+            fromLnImpliedRate: file.market.lastLnImpliedRate,
+            secondsToExpiry: snapshot.secondsToExpiry)
         #expect(JSONOutput.member(object, "exact.ptPerAsset") == .wei(exchangeRate.raw))
         let stockPrice = try #require(file.stockPrice)
         #expect(object["ptPriceUsd"] == JSONOutput.text(stockPrice * snapshot.ptPriceInAsset))
@@ -61,14 +63,16 @@ import YieldStrip
         let run = yieldstrip("market", "show", "--market", MarketExamples.aapl)
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("AAPL-like stock token, 4 MAR 2027 (AAPL)\nsource: illustrative: "))
-        for line in ["block time                             2026-03-02T14:30:00Z (market file)\n",
-                     "implied APY                                                       0.3000%\n",
-                     "YT leverage (1 / YT price)                                         333.06\n",
-                     "total asset (SY at PY index)                     67192.528435698826797306\n",
-                     "PT bought per −1 bp APY (first order)                          747.889470\n",
-                     "PT sold per +1 bp APY (first order)                            747.957693\n",
-                     "PT price (USD)                                                   229.3094\n",
-                     "exact PT price (wad)                                  0.99699755198149252\n"] {
+        for line in [
+            "block time                             2026-03-02T14:30:00Z (market file)\n",
+            "implied APY                                                       0.3000%\n",
+            "YT leverage (1 / YT price)                                         333.06\n",
+            "total asset (SY at PY index)                     67192.528435698826797306\n",
+            "PT bought per −1 bp APY (first order)                          747.889470\n",
+            "PT sold per +1 bp APY (first order)                            747.957693\n",
+            "PT price (USD)                                                   229.3094\n",
+            "exact PT price (wad)                                  0.99699755198149252\n"
+        ] {
             #expect(run.stdout.contains(line), "\(line)")
         }
     }
@@ -81,8 +85,10 @@ import YieldStrip
             let size = try #require(JSONOutput.number(snapshot, field))
             let amount = String(format: "%.12f", size)
             let inPt = direction == "--buy-pt" ? ["--in", "pt"] : []
-            let quote = try JSONOutput.object(CLI.run(arguments: ["quote", "--market", MarketExamples.aapl, direction, "--amount", amount, "--json"] + inPt))
-            let b = try #require(JSONOutput.number(quote, "impliedApyBefore")), a = try #require(JSONOutput.number(quote, "impliedApyAfter"))
+            let quote = try JSONOutput.object(
+                CLI.run(arguments: ["quote", "--market", MarketExamples.aapl, direction, "--amount", amount, "--json"] + inPt))
+            let b = try #require(JSONOutput.number(quote, "impliedApyBefore"))
+            let a = try #require(JSONOutput.number(quote, "impliedApyAfter"))
             let moveBp = (a - b) * 1e4 * sign
             #expect(moveBp > 0.985 && moveBp < 1.015, "\(direction): \(moveBp) bp")
         }

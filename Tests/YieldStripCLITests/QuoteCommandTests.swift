@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `yieldstrip quote`: the flag-to-swap mapping, exact amounts against the library and the swap's own
@@ -16,7 +17,7 @@ import YieldStrip
         (["--sell-pt", "--in", "sy"], .swapPtForExactSy),
         (["--buy-yt"], .swapExactSyForYt), (["--buy-yt", "--in", "SY"], .swapExactSyForYt),
         (["--buy-yt", "--in", "pt"], .swapExactPtForYt),
-        (["--sell-yt"], .swapExactYtForSy), (["--sell-yt", "--in", "yt"], .swapExactYtForSy),
+        (["--sell-yt"], .swapExactYtForSy), (["--sell-yt", "--in", "yt"], .swapExactYtForSy)
     ]
 
     @Test(arguments: mapping)
@@ -42,8 +43,9 @@ import YieldStrip
         let unspent = kind.isExactInput ? try amount - result.amountIn : .zero
         #expect(!unspent.isNegative && object["unspentInput"] == .wei(unspent.raw))
         for (name, value) in result.fields { #expect(JSONOutput.member(object, "amounts." + name) == .wei(value.raw), "\(name)") }
-        let swapAnswer = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
-            Self.market, op: kind.rawValue, blockTime: blockTime, extra: [kind.amountField: .wei(amount.raw)]))
+        let swapAnswer = try JSONOutput.batchAnswer(
+            try MarketExamples.batchLine(
+                Self.market, op: kind.rawValue, blockTime: blockTime, extra: [kind.amountField: .wei(amount.raw)]))
         for (name, _) in result.fields { #expect(JSONOutput.member(object, "amounts." + name) == swapAnswer[name]) }
         #expect(object["market"] == swapAnswer["market"] && object["evaluations"] == swapAnswer["evaluations"])
     }
@@ -54,25 +56,31 @@ import YieldStrip
     @Test func buyingYtSaysWhatTheAccountPaysAndReceives() throws {
         let file = try MarketExamples.load(Self.market)
         let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-yt", "--amount", "333.3", "--json"))
-        let exactSyIn = try #require(Wad(decimal: "333.3")), index = file.pyIndex
+        let exactSyIn = try #require(Wad(decimal: "333.3"))
+        let index = file.pyIndex
         let wei = { (path: String) -> Wad? in
             if case .string(let text)? = JSONOutput.member(object, path) { return Wad(weiText: text) }
             return nil
         }
-        let netYtOut = try #require(wei("amounts.netYtOut")), ytMinted = try #require(wei("amounts.ytMinted"))
-        let syPulled = try #require(wei("amounts.syPulled")), fromSale = try #require(wei("amounts.netSyFromPtSale"))
+        let netYtOut = try #require(wei("amounts.netYtOut"))
+        let ytMinted = try #require(wei("amounts.ytMinted"))
+        let syPulled = try #require(wei("amounts.syPulled"))
+        let fromSale = try #require(wei("amounts.netSyFromPtSale"))
         // YT minted from all the SY in the YT contract: (exactSyIn + SY from the sale) · pyIndex / 1e18, rounded down.
         let (product, overflow) = (try exactSyIn + fromSale).raw.magnitude.multipliedReportingOverflow(by: index.raw.magnitude)
         #expect(!overflow && ytMinted.raw.magnitude == product.quotientAndRemainder(dividingBy: UInt256(UInt64(1_000_000_000_000_000_000))).quotient)
         #expect(wei("amountOut") == ytMinted && wei("amountIn") == exactSyIn && wei("unspentInput") == .zero)
         #expect(wei("ptToAccount") == (try netYtOut.negated()))
-        let extraYt = try ytMinted - netYtOut, unusedSy = try exactSyIn - syPulled
+        let extraYt = try ytMinted - netYtOut
+        let unusedSy = try exactSyIn - syPulled
         #expect(extraYt == Wad(raw: Int256(31_205)) && unusedSy == Wad(raw: Int256(31_105)))
         let table = yieldstrip("quote", "--market", Self.market, "--buy-yt", "--amount", "333.3").stdout
-        for line in ["amount in, paid by the account (SY)", "amount out, to the account (YT)",
-                     "amounts.netYtOut: PT leg sold to the market (the YT received is ytMinted)",
-                     "amounts.syPulled: SY the PT leg needs (the account pays all of exactSyIn)",
-                     "amounts.ytMinted: YT minted to the account"] {
+        for line in [
+            "amount in, paid by the account (SY)", "amount out, to the account (YT)",
+            "amounts.netYtOut: PT leg sold to the market (the YT received is ytMinted)",
+            "amounts.syPulled: SY the PT leg needs (the account pays all of exactSyIn)",
+            "amounts.ytMinted: YT minted to the account"
+        ] {
             #expect(table.contains("\n" + line + " "), "\(line)")
         }
         #expect(TokenizationCLITesting.tableValue(table, "amount out, to the account (YT)") == "40867.046606801826736825")
@@ -80,8 +88,9 @@ import YieldStrip
 
     @Test func analyticsAreTheLibrarysQuote() throws {
         let file = try MarketExamples.load(Self.market)
-        let quote = try PendleMarketMath.quote(.swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
-                                               amount: Wad(units: 1000), blockTime: try #require(file.blockTime))
+        let quote = try PendleMarketMath.quote(
+            .swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
+            amount: Wad(units: 1000), blockTime: try #require(file.blockTime))
         let result = quote.result
         let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "1000", "--json"))
         #expect(object["effectiveImpliedApy"] == JSONOutput.text(quote.effectiveImpliedApy))
@@ -91,8 +100,10 @@ import YieldStrip
         #expect(object["priceImpactBeforeFees"] == JSONOutput.text(quote.priceImpactBeforeFees))
         // The largest amount is the library's, exact in wei (the quote's Double is its approximation).
         let fileTime = try #require(file.blockTime)
-        let largest = try #require(PendleMarketMath.largestAmount(.swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
-                                                                  blockTime: fileTime))
+        let largest = try #require(
+            PendleMarketMath.largestAmount(
+                .swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
+                blockTime: fileTime))
         #expect(object["largestAmount"] == .wei(largest.raw))
         #expect(quote.largestAmount == largest)
         #expect(object["ytPriceInAssetBefore"] == JSONOutput.text(quote.ytPriceInAssetBefore))
@@ -111,8 +122,9 @@ import YieldStrip
     @Test(arguments: [(SwapKind.swapExactSyForYt, "asset"), (.swapExactYtForSy, "asset"), (.swapExactPtForYt, "PT"), (.swapExactYtForPt, "PT")])
     func ytTradesPriceTheYt(kind: SwapKind, unit: String) throws {
         let file = try MarketExamples.load(Self.market)
-        let quote = try PendleMarketMath.quote(kind, market: file.market, pyIndex: file.pyIndex, amount: Wad(units: 100),
-                                               blockTime: try #require(file.blockTime))
+        let quote = try PendleMarketMath.quote(
+            kind, market: file.market, pyIndex: file.pyIndex, amount: Wad(units: 100),
+            blockTime: try #require(file.blockTime))
         let result = quote.result
         let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--op", kind.rawValue, "--amount", "100", "--json"))
         let effectiveYt = try #require(quote.effectiveYtPrice)
@@ -132,19 +144,22 @@ import YieldStrip
     @Test func refusedQuotes() throws {
         let file = try MarketExamples.load(Self.market)
         let blockTime = try #require(file.blockTime)
-        let largest = try #require(PendleMarketMath.largestAmount(.swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
-                                                                  blockTime: blockTime))
+        let largest = try #require(
+            PendleMarketMath.largestAmount(
+                .swapExactSyForPt, market: file.market, pyIndex: file.pyIndex,
+                blockTime: blockTime))
         let cases: [(amount: String, error: String, errorArgs: JSONValue)] = [
             ("0", "ZeroAmount", []),
             ("0.000000000000000001", "MarketZeroNetLPFee", []),
-            ("1000000", "ExceedsMarketLimit", .array([.string("1000000000000000000000000"), .string(largest.raw.description)])),
+            ("1000000", "ExceedsMarketLimit", .array([.string("1000000000000000000000000"), .string(largest.raw.description)]))
         ]
         for (amount, error, errorArgs) in cases {
             expectFailure(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", amount), exitCode: 1, containing: "Error: \(error): ")
             expectFailure(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", amount, "--json"), exitCode: 1, containing: error)
             let wad = try #require(Wad(decimal: amount))
-            let answer = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
-                Self.market, op: "quote", blockTime: blockTime, extra: ["swap": "swapExactSyForPt", "exactSyIn": .wei(wad.raw)]))
+            let answer = try JSONOutput.batchAnswer(
+                try MarketExamples.batchLine(
+                    Self.market, op: "quote", blockTime: blockTime, extra: ["swap": "swapExactSyForPt", "exactSyIn": .wei(wad.raw)]))
             #expect(answer["error"] == .string(error) && answer["errorArgs"] == errorArgs, "\(answer)")
         }
     }
@@ -154,25 +169,32 @@ import YieldStrip
     func largestAmountIsTheLimit(kind: SwapKind) throws {
         let object = try JSONOutput.object(yieldstrip("quote", "--market", Self.market, "--op", kind.rawValue, "--amount", "1", "--json"))
         guard case .string(let wei)? = object["largestAmount"], let largest = Wad(weiText: wei) else {
-            Issue.record("no largestAmount: \(object)"); return
+            Issue.record("no largestAmount: \(object)")
+            return
         }
         let beyond = try largest + Wad(raw: Int256(1))
-        expectFailure(yieldstrip("quote", "--market", Self.market, "--op", kind.rawValue, "--amount", beyond.raw.description, "--wei"),
-                      exitCode: 1, containing: "Error: ")
+        expectFailure(
+            yieldstrip("quote", "--market", Self.market, "--op", kind.rawValue, "--amount", beyond.raw.description, "--wei"),
+            exitCode: 1, containing: "Error: ")
         let atLimit = { yieldstrip("quote", "--market", Self.market, "--op", kind.rawValue, "--amount", largest.raw.description, "--wei", "--json") }
         #expect(atLimit().exitCode == 0, "\(atLimit().stderr)")
     }
 
     /// The three doors: the command's JSON is the batch op `quote`'s answer for the same inputs.
-    @Test(arguments: [(MarketExamples.aapl, SwapKind.swapExactSyForYt, "100"), (MarketExamples.highYield, .swapExactPtForSy, "500"),
-                      (MarketExamples.nearExpiry, .swapSyForExactPt, "42.000000000000000001")])
+    @Test(arguments: [
+        (MarketExamples.aapl, SwapKind.swapExactSyForYt, "100"), (MarketExamples.highYield, .swapExactPtForSy, "500"),
+        (MarketExamples.nearExpiry, .swapSyForExactPt, "42.000000000000000001")
+    ])
     func jsonIsTheBatchAnswer(path: String, kind: SwapKind, amount: String) throws {
         let blockTime = try #require(try MarketExamples.load(path).blockTime)
-        let command = try JSONOutput.object(yieldstrip("quote", "--market", path, "--op", kind.rawValue, "--amount", amount,
-                                                       "--at", String(blockTime), "--json"))
+        let command = try JSONOutput.object(
+            yieldstrip(
+                "quote", "--market", path, "--op", kind.rawValue, "--amount", amount,
+                "--at", String(blockTime), "--json"))
         let wad = try #require(Wad(decimal: amount))
-        let answer = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
-            path, op: "quote", blockTime: blockTime, extra: ["swap": .string(kind.rawValue), kind.amountField: .wei(wad.raw)]))
+        let answer = try JSONOutput.batchAnswer(
+            try MarketExamples.batchLine(
+                path, op: "quote", blockTime: blockTime, extra: ["swap": .string(kind.rawValue), kind.amountField: .wei(wad.raw)]))
         #expect(command == answer)
     }
 
@@ -186,14 +208,16 @@ import YieldStrip
         let run = yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "1000")
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("AAPL-like stock token, 4 MAR 2027 (AAPL)\n"))
-        for line in ["swapExactSyForPt: exactSyIn = 1000\n",
-                     "amount out, to the account (PT)                        1005.088436673884589425\n",
-                     "amounts.netSyFee                                          1.002819463318302668\n",
-                     "effective implied APY                                                  0.1861%\n",
-                     "implied APY after                                                      0.2863%\n",
-                     "largest exactSyIn the market takes                    11086.275417002673439754\n",
-                     "largest useful exactSyIn (the most PT out)            11086.275417002673439754\n",
-                     "new lastLnImpliedRate                                     0.002859015636214691\n"] {
+        for line in [
+            "swapExactSyForPt: exactSyIn = 1000\n",
+            "amount out, to the account (PT)                        1005.088436673884589425\n",
+            "amounts.netSyFee                                          1.002819463318302668\n",
+            "effective implied APY                                                  0.1861%\n",
+            "implied APY after                                                      0.2863%\n",
+            "largest exactSyIn the market takes                    11086.275417002673439754\n",
+            "largest useful exactSyIn (the most PT out)            11086.275417002673439754\n",
+            "new lastLnImpliedRate                                     0.002859015636214691\n"
+        ] {
             #expect(run.stdout.contains(line), "\(line)")
         }
     }
@@ -227,7 +251,7 @@ import YieldStrip
             (["--op", "swapEverything", "--amount", "1"], "The value 'swapEverything' is invalid for '--op <swap>'"),
             (["--buy-pt", "--amount", "1e3"], "The value '1e3' is invalid for '--amount <amount>'"),
             (["--buy-pt", "--amount", "1.5", "--wei"], "expected an integer of wei"),
-            (["--buy-pt", "--amount", "1", "--at", "noon"], "The value 'noon' is invalid for '--at <time>'"),
+            (["--buy-pt", "--amount", "1", "--at", "noon"], "The value 'noon' is invalid for '--at <time>'")
         ]
         for (arguments, message) in cases {
             expectFailure(CLI.run(arguments: base + arguments), exitCode: 2, containing: message)
@@ -235,20 +259,25 @@ import YieldStrip
     }
 
     @Test func domainErrors() {
-        expectFailure(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "-5"), exitCode: 1,
-                      containing: "NegativeAmount: exactSyIn is negative")
-        expectFailure(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "1", "--at", "2028-01-01"), exitCode: 1,
-                      containing: "MarketExpired")
-        expectFailure(yieldstrip("quote", "--market", Self.market, "--buy-pt", "--in", "pt", "--amount", "600000"), exitCode: 1,
-                      containing: "MarketInsufficientPtForTrade")
+        expectFailure(
+            yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "-5"), exitCode: 1,
+            containing: "NegativeAmount: exactSyIn is negative")
+        expectFailure(
+            yieldstrip("quote", "--market", Self.market, "--buy-pt", "--amount", "1", "--at", "2028-01-01"), exitCode: 1,
+            containing: "MarketExpired")
+        expectFailure(
+            yieldstrip("quote", "--market", Self.market, "--buy-pt", "--in", "pt", "--amount", "600000"), exitCode: 1,
+            containing: "MarketInsufficientPtForTrade")
     }
 
     @Test func batchErrors() throws {
-        let unknown = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
-            Self.market, op: "quote", blockTime: 1772461800, extra: ["swap": "swapAll", "exactSyIn": "1"]))
+        let unknown = try JSONOutput.batchAnswer(
+            try MarketExamples.batchLine(
+                Self.market, op: "quote", blockTime: 1_772_461_800, extra: ["swap": "swapAll", "exactSyIn": "1"]))
         #expect(unknown["error"] == "BadRequest" && unknown["errorArgs"] == ["swap"])
-        let noAmount = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
-            Self.market, op: "quote", blockTime: 1772461800, extra: ["swap": "swapExactPtForSy"]))
+        let noAmount = try JSONOutput.batchAnswer(
+            try MarketExamples.batchLine(
+                Self.market, op: "quote", blockTime: 1_772_461_800, extra: ["swap": "swapExactPtForSy"]))
         #expect(noAmount["error"] == "BadRequest" && noAmount["errorArgs"] == ["exactPtIn"])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `yieldstrip rate`: every form against the library, the exact wad forms, the valuation time and its
@@ -10,15 +11,19 @@ import YieldStrip
 
     @Test(arguments: RateForm.allCases)
     func everyFormMatchesTheLibrary(form: RateForm) throws {
-        let value: Double = switch form {
-        case .apy: 0.05
-        case .ptPrice: 0.97
-        case .ytPrice: 0.03
-        case .lnRate: 0.04
-        case .ptPerAsset: 1.02
-        }
-        let object = try JSONOutput.object(CLI.run(arguments: ["rate", "--" + form.optionName, String(value),
-                                                               "--seconds-to-expiry", "15768000", "--json"]))
+        let value: Double =
+            switch form {
+            case .apy: 0.05
+            case .ptPrice: 0.97
+            case .ytPrice: 0.03
+            case .lnRate: 0.04
+            case .ptPerAsset: 1.02
+            }
+        let object = try JSONOutput.object(
+            CLI.run(arguments: [
+                "rate", "--" + form.optionName, String(value),
+                "--seconds-to-expiry", "15768000", "--json"
+            ]))
         let quote = try ImpliedRateQuote(form.quantity, value, secondsToExpiry: 15_768_000)
         #expect(object["given"] == .string(form.rawValue))
         #expect(object["impliedApy"] == JSONOutput.text(quote.impliedAPY))
@@ -46,10 +51,10 @@ import YieldStrip
 
     @Test func expiryAndGivenNow() throws {
         let object = try JSONOutput.object(yieldstrip("rate", "--apy", "0.05", "--expiry", "2027-01-01", "--now", "2026-01-01T00:00:00Z", "--json"))
-        #expect(object["expiry"] == 1798761600 && object["expiryISO"] == "2027-01-01T00:00:00Z")
-        #expect(object["now"] == 1767225600 && object["nowISO"] == "2026-01-01T00:00:00Z" && object["nowSource"] == "given")
+        #expect(object["expiry"] == 1_798_761_600 && object["expiryISO"] == "2027-01-01T00:00:00Z")
+        #expect(object["now"] == 1_767_225_600 && object["nowISO"] == "2026-01-01T00:00:00Z" && object["nowSource"] == "given")
         let quote = try ImpliedRateQuote(impliedAPY: 0.05, secondsToExpiry: 31_536_000)
-        #expect(object["secondsToExpiry"] == 31536000 && object["impliedApy"] == JSONOutput.text(quote.impliedAPY))
+        #expect(object["secondsToExpiry"] == 31_536_000 && object["impliedApy"] == JSONOutput.text(quote.impliedAPY))
         let seconds = try JSONOutput.object(yieldstrip("rate", "--apy", "0.05", "--seconds-to-expiry", Self.year, "--json"))
         for key in ["expiry", "expiryISO", "now", "nowISO", "nowSource"] { #expect(seconds[key] == .null) }
     }
@@ -67,13 +72,19 @@ import YieldStrip
     /// The three doors: the command's JSON is the batch op `rate`'s answer for the same inputs.
     @Test func jsonIsTheBatchAnswer() throws {
         let pairs: [([String], String)] = [
-            (["--apy", "0.05", "--expiry", "2026-12-31", "--now", "2026-03-01"],
-             #"{"op":"rate","apy":0.05,"expiry":"2026-12-31","now":"2026-03-01"}"#),
-            (["--pt-price", "0.97", "--expiry", "1798675200", "--now", "1772323200"],
-             #"{"op":"rate","ptPrice":"0.97","expiry":1798675200,"now":1772323200}"#),
-            (["--ln-rate", "0.2103754602", "--seconds-to-expiry", "8240713"],
-             #"{"op":"rate","lnRate":0.2103754602,"secondsToExpiry":8240713}"#),
-            (["--yt-price", "0", "--seconds-to-expiry", "86400"], #"{"op":"rate","ytPrice":0,"secondsToExpiry":86400}"#),
+            (
+                ["--apy", "0.05", "--expiry", "2026-12-31", "--now", "2026-03-01"],
+                #"{"op":"rate","apy":0.05,"expiry":"2026-12-31","now":"2026-03-01"}"#
+            ),
+            (
+                ["--pt-price", "0.97", "--expiry", "1798675200", "--now", "1772323200"],
+                #"{"op":"rate","ptPrice":"0.97","expiry":1798675200,"now":1772323200}"#
+            ),
+            (
+                ["--ln-rate", "0.2103754602", "--seconds-to-expiry", "8240713"],
+                #"{"op":"rate","lnRate":0.2103754602,"secondsToExpiry":8240713}"#
+            ),
+            (["--yt-price", "0", "--seconds-to-expiry", "86400"], #"{"op":"rate","ytPrice":0,"secondsToExpiry":86400}"#)
         ]
         for (arguments, line) in pairs {
             let command = try JSONOutput.object(CLI.run(arguments: ["rate"] + arguments + ["--json"]))
@@ -90,10 +101,12 @@ import YieldStrip
         let run = yieldstrip("rate", "--apy", "0.05", "--expiry", "2027-01-01", "--now", "2026-01-01")
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("Implied rate from apy 0.05\n\n"))
-        for line in ["now                            2026-01-01T00:00:00Z (given)\n",
-                     "implied APY                                         5.0000%\n",
-                     "YT leverage (1 / YT price)                            21.00\n",
-                     "exact PT per asset (wad)               1.050000000000000004\n"] {
+        for line in [
+            "now                            2026-01-01T00:00:00Z (given)\n",
+            "implied APY                                         5.0000%\n",
+            "YT leverage (1 / YT price)                            21.00\n",
+            "exact PT per asset (wad)               1.050000000000000004\n"
+        ] {
             #expect(run.stdout.contains(line), "\(line)")
         }
     }
@@ -106,10 +119,13 @@ import YieldStrip
             (["--apy", "0.05", "--pt-price", "0.9", "--expiry", "2027-01-01"], "Give the rate in one form only; got --apy and --pt-price"),
             (["--apy", "0.05"], "Missing expected argument '--expiry <time>'"),
             (["--apy", "0.05", "--seconds-to-expiry", "100", "--now", "2026-01-01"], "'--seconds-to-expiry' replaces '--expiry' and '--now'"),
-            (["--apy", "five", "--seconds-to-expiry", "100"], "The value 'five' is invalid for '--apy <number>': expected a rate: a fraction (0.05), a percentage (5%) or basis points (50bp)"),
+            (
+                ["--apy", "five", "--seconds-to-expiry", "100"],
+                "The value 'five' is invalid for '--apy <number>': expected a rate: a fraction (0.05), a percentage (5%) or basis points (50bp)"
+            ),
             (["--apy", "nan", "--seconds-to-expiry", "100"], "The value 'nan' is invalid for '--apy <number>'"),
             (["--apy", "0.05", "--seconds-to-expiry", "1.5"], "The value '1.5' is invalid for '--seconds-to-expiry <seconds>'"),
-            (["--apy", "0.05", "--expiry", "2026-02-30"], "The value '2026-02-30' is invalid for '--expiry <time>'"),
+            (["--apy", "0.05", "--expiry", "2026-02-30"], "The value '2026-02-30' is invalid for '--expiry <time>'")
         ]
         for (arguments, message) in cases {
             expectFailure(CLI.run(arguments: ["rate"] + arguments), exitCode: 2, containing: message)
@@ -117,8 +133,9 @@ import YieldStrip
     }
 
     @Test func domainErrors() {
-        expectFailure(yieldstrip("rate", "--apy", "0.05", "--expiry", "2026-01-01", "--now", "2026-06-01"), exitCode: 1,
-                      containing: "MaturityExpired: expiry 2026-01-01T00:00:00Z is not after now 2026-06-01T00:00:00Z")
+        expectFailure(
+            yieldstrip("rate", "--apy", "0.05", "--expiry", "2026-01-01", "--now", "2026-06-01"), exitCode: 1,
+            containing: "MaturityExpired: expiry 2026-01-01T00:00:00Z is not after now 2026-06-01T00:00:00Z")
         expectFailure(yieldstrip("rate", "--apy", "-0.01", "--seconds-to-expiry", "100"), exitCode: 1, containing: "RateOutOfRange")
         expectFailure(yieldstrip("rate", "--pt-price", "1.5", "--seconds-to-expiry", "100"), exitCode: 1, containing: "PriceOutOfRange")
         expectFailure(yieldstrip("rate", "--apy", "0.05", "--seconds-to-expiry", "0"), exitCode: 1, containing: "MaturityExpired")

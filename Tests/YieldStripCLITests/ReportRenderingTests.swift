@@ -1,5 +1,6 @@
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// One report, two renderings: the JSON object and the table view of it.
@@ -11,16 +12,19 @@ import YieldStrip
         report.append("amount", .number(JSONNumber(1_000_000)), label: "amount (wei)")
         report.append("market", ["totalPt": "100", "expiry": 1_700_000_000])
         report.append("tags", ["a", "b"])
-        #expect(report.jsonText == #"{"name":"pool","price":"0.95","amount":1000000,"market":{"totalPt":"100","expiry":1700000000},"tags":["a","b"]}"# + "\n")
-        #expect(report.tableText == """
-            name            pool
-            price                 0.95
-            amount (wei)       1000000
-            market.totalPt         100
-            market.expiry   1700000000
-            tags            a, b
+        #expect(
+            report.jsonText == #"{"name":"pool","price":"0.95","amount":1000000,"market":{"totalPt":"100","expiry":1700000000},"tags":["a","b"]}"#
+                + "\n")
+        #expect(
+            report.tableText == """
+                name            pool
+                price                 0.95
+                amount (wei)       1000000
+                market.totalPt         100
+                market.expiry   1700000000
+                tags            a, b
 
-            """)
+                """)
     }
 
     @Test func arraysOfObjectsBecomeTitledTables() {
@@ -29,18 +33,19 @@ import YieldStrip
         report.labels["rows.v"] = "value"
         report.hiddenInTable.insert("rows.hidden")
         report.append("after", "z")
-        #expect(report.tableText == """
-            Title
+        #expect(
+            report.tableText == """
+                Title
 
-            Rows
-              k   value
-              --  -----
-              a     1.5
-              bb    -10
+                Rows
+                  k   value
+                  --  -----
+                  a     1.5
+                  bb    -10
 
-            after  z
+                after  z
 
-            """)
+                """)
     }
 
     /// A last-column text longer than `TextTable.longTextWidth` runs on to the right: the numbers end
@@ -48,13 +53,14 @@ import YieldStrip
     @Test func longTextRunsOn() {
         let long = String(repeating: "x", count: TextTable.longTextWidth + 1)
         let table = TextTable(rows: [["a", "1.5"], ["source", long], ["bb", "-10"], ["kind", "short"]])
-        #expect(table.render() == """
-            a         1.5
-            source  \(long)
-            bb        -10
-            kind    short
+        #expect(
+            table.render() == """
+                a         1.5
+                source  \(long)
+                bb        -10
+                kind    short
 
-            """)
+                """)
     }
 
     /// Table-only rows sit where they were added among the JSON's members; `--json` leaves them out.
@@ -65,13 +71,14 @@ import YieldStrip
         report.appendTableOnly("units", .string("one"), label: "a in units")
         report.append("b", .number(JSONNumber(2)))
         #expect(report.jsonText == #"{"a":1,"b":2}"# + "\n")
-        #expect(report.tableText == """
-            top         first
-            a               1
-            a in units  one
-            b               2
+        #expect(
+            report.tableText == """
+                top         first
+                a               1
+                a in units  one
+                b               2
 
-            """)
+                """)
     }
 
     @Test func numericCells() {

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import YieldStrip
-@testable import YieldStripCLI
 import _TestSupport
+
+@testable import YieldStripCLI
 
 /// The AAPL split example two ways: the demo's tokenization section (embedded schedule, fixed dates) and
 /// `examples/split-aapl.sh` run end to end against the built tool.
@@ -51,7 +52,8 @@ import _TestSupport
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["bash", T.repositoryRoot.appendingPathComponent("examples/" + name).path]
         process.environment = ProcessInfo.processInfo.environment.merging(["YIELDSTRIP": tool]) { $1 }
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
@@ -60,8 +62,9 @@ import _TestSupport
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(name): \(stderr)")
         let lines = stderr.split(separator: "\n").map(String.init)
-        #expect(lines.count == warnings.count && zip(lines, warnings).allSatisfy { $0.hasPrefix("warning: ") && $0.contains($1) },
-                "\(name): \(stderr)")
+        #expect(
+            lines.count == warnings.count && zip(lines, warnings).allSatisfy { $0.hasPrefix("warning: ") && $0.contains($1) },
+            "\(name): \(stderr)")
         return stdout
     }
 
@@ -81,10 +84,12 @@ import _TestSupport
     func exampleScriptRunsEndToEnd() throws {
         let stdout = try Self.runExample("split-aapl.sh")
         #expect(stdout.hasPrefix("== dividends: AAPL, 30 % withholding"))
-        for (label, value) in [("yield index at the end", "1.003214142718150519"), ("realized APY", "0.3214%"),
-                               ("one YT: paid (SY)", "0.003107729749661149"), ("PT fair price (USD)", "229.63"),
-                               ("PT minted", "100.3214142718150519"), ("PT value (USD)", "23033.98"), ("YT value (USD)", "39.94"),
-                               ("paid to the holder (SY)", "0.00310772974966115")] {
+        for (label, value) in [
+            ("yield index at the end", "1.003214142718150519"), ("realized APY", "0.3214%"),
+            ("one YT: paid (SY)", "0.003107729749661149"), ("PT fair price (USD)", "229.63"),
+            ("PT minted", "100.3214142718150519"), ("PT value (USD)", "23033.98"), ("YT value (USD)", "39.94"),
+            ("paid to the holder (SY)", "0.00310772974966115")
+        ] {
             #expect(T.tableValue(stdout, label) == value, "\(label)")
         }
         #expect(stdout.contains("\ndate,event,dividend,reinvest_price,net_yield,"))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `yieldstrip split`: the table, `--json` against `SplitReport.compute`, the batch op `split`, the wall
@@ -9,17 +10,21 @@ import YieldStrip
     typealias T = TokenizationCLITesting
 
     /// The worked AAPL example: 100 tokens at the year-end index, expiry 2026-03-01, valued on 2025-09-01.
-    static let aaplArguments = ["split", "--tokens", "100", "--exchange-rate", "1.003214142718150519", "--expiry", "2026-03-01",
-                                "--at", "2025-09-01", "--pt-implied-apy", "0.0035", "--stock-price", "230"]
+    static let aaplArguments = [
+        "split", "--tokens", "100", "--exchange-rate", "1.003214142718150519", "--expiry", "2026-03-01",
+        "--at", "2025-09-01", "--pt-implied-apy", "0.0035", "--stock-price", "230"
+    ]
 
     @Test func table() {
         let run = CLI.run(arguments: Self.aaplArguments)
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
         #expect(run.stdout.hasPrefix("Split 100 stock tokens into PT and YT\n\n"))
-        let expected = [("PT minted", "100.3214142718150519"), ("YT minted", "100.3214142718150519"),
-                        ("PT + YT redeem now for (SY)", "100"), ("lost to rounding (SY)", "0"),
-                        ("valuation time", "2025-09-01 (given)"), ("expiry", "2026-03-01"), ("PT implied APY", "0.3500%"),
-                        ("PT value (USD)", "23033.98"), ("YT value (USD)", "39.94"), ("SY value (USD)", "23073.93")]
+        let expected = [
+            ("PT minted", "100.3214142718150519"), ("YT minted", "100.3214142718150519"),
+            ("PT + YT redeem now for (SY)", "100"), ("lost to rounding (SY)", "0"),
+            ("valuation time", "2025-09-01 (given)"), ("expiry", "2026-03-01"), ("PT implied APY", "0.3500%"),
+            ("PT value (USD)", "23033.98"), ("YT value (USD)", "39.94"), ("SY value (USD)", "23073.93")
+        ]
         for (label, value) in expected {
             #expect(T.tableValue(run.stdout, label) == value, "\(label)")
         }
@@ -31,9 +36,11 @@ import YieldStrip
         let run = CLI.run(arguments: Self.aaplArguments + ["--json"])
         #expect(run.exitCode == 0 && run.stdout.hasSuffix("}\n") && run.stdout.filter { $0 == "\n" }.count == 1)
         let answer = T.object(run.stdout)
-        let expiry = try UnixTime.parse("2026-03-01"), at = try UnixTime.parse("2025-09-01")
-        let split = try SplitReport.compute(tokens: Wad(units: 100), exchangeRate: #require(Wad(decimal: "1.003214142718150519")),
-                                            expiry: expiry, valuationTime: at, ptImpliedAPY: 0.0035, stockPriceUSD: 230)
+        let expiry = try UnixTime.parse("2026-03-01")
+        let at = try UnixTime.parse("2025-09-01")
+        let split = try SplitReport.compute(
+            tokens: Wad(units: 100), exchangeRate: #require(Wad(decimal: "1.003214142718150519")),
+            expiry: expiry, valuationTime: at, ptImpliedAPY: 0.0035, stockPriceUSD: 230)
         #expect(T.wei(answer, "amountSy") == split.amountSy.weiDescription)
         #expect(T.wei(answer, "amountPt") == split.amountPt.weiDescription)
         #expect(T.wei(answer, "amountYt") == "100321414271815051900")
@@ -51,24 +58,35 @@ import YieldStrip
         #expect(T.number(answer, "ptValueUsd") == split.ptValueUSD)
         #expect(T.number(answer, "ytValueUsd") == split.ytValueUSD)
         #expect(T.number(answer, "syValueUsd") == split.syValueUSD)
-        #expect(answer.keys == ["amountSy", "syExchangeRate", "pyIndexStored", "pyIndex", "negativeYield", "amountPt", "amountYt",
-                                "syValueInShares", "pairRedeemsForSy", "pairRoundingLossSy", "ptRedeemsAtMaturityForShares",
-                                "ytInterestSyPerOnePercentIndexRise", "expiry", "expiryISO", "valuationTime", "valuationTimeISO",
-                                "valuationTimeSource", "yearsToExpiry", "ptImpliedApy", "ptImpliedApySource", "ptPriceInAsset", "ytPriceInAsset",
-                                "ptValueInShares", "ytValueInShares", "stockPrice", "syValueUsd", "ptRedeemsAtMaturityForUsd",
-                                "ptValueUsd", "ytValueUsd"])
+        #expect(
+            answer.keys == [
+                "amountSy", "syExchangeRate", "pyIndexStored", "pyIndex", "negativeYield", "amountPt", "amountYt",
+                "syValueInShares", "pairRedeemsForSy", "pairRoundingLossSy", "ptRedeemsAtMaturityForShares",
+                "ytInterestSyPerOnePercentIndexRise", "expiry", "expiryISO", "valuationTime", "valuationTimeISO",
+                "valuationTimeSource", "yearsToExpiry", "ptImpliedApy", "ptImpliedApySource", "ptPriceInAsset", "ytPriceInAsset",
+                "ptValueInShares", "ytValueInShares", "stockPrice", "syValueUsd", "ptRedeemsAtMaturityForUsd",
+                "ptValueUsd", "ytValueUsd"
+            ])
     }
 
     /// `--json` is exactly the answer of the batch op `split` for the same inputs.
     @Test func jsonEqualsTheBatchAnswer() throws {
         let cli = T.object(CLI.run(arguments: Self.aaplArguments + ["--json"]).stdout)
         let apy = JSONValue.number(try #require(JSONNumber(text: "0.0035")))
-        let batch = T.batch(["op": "split", "tokens": "100000000000000000000", "exchangeRate": "1003214142718150519",
-                             "expiry": "2026-03-01", "valuationTime": 1756684800, "ptImpliedApy": apy, "stockPrice": 230])
+        let batch = T.batch([
+            "op": "split", "tokens": "100000000000000000000", "exchangeRate": "1003214142718150519",
+            "expiry": "2026-03-01", "valuationTime": 1_756_684_800, "ptImpliedApy": apy, "stockPrice": 230
+        ])
         #expect(!cli.isEmpty && cli == batch)
         let fresh = T.object(yieldstrip("split", "--tokens", "2.5", "--exchange-rate", "1.1", "--index", "1.2", "--json").stdout)
-        #expect(!fresh.isEmpty && fresh == T.batch(["op": "split", "tokens": "2500000000000000000", "exchangeRate": "1100000000000000000",
-                                                    "pyIndexStored": "1200000000000000000"]))
+        #expect(
+            !fresh.isEmpty
+                && fresh
+                    == T.batch([
+                        "op": "split", "tokens": "2500000000000000000", "exchangeRate": "1100000000000000000",
+                        "pyIndexStored": "1200000000000000000"
+                    ])
+        )
     }
 
     /// A rate below the stored index: the PY index stays at the stored one (negative yield).
@@ -112,7 +130,7 @@ import YieldStrip
         (["--tokens", "0", "--exchange-rate", "1"], "YCNoFloatingSy"),
         (["--tokens", "5", "--exchange-rate", "1", "--expiry", "2025-01-01", "--at", "2025-06-01"], "YCExpired"),
         (["--tokens", "5", "--exchange-rate", "1", "--stock-price", "0"], "stock price 0.0 must be positive"),
-        (["--tokens", "5", "--exchange-rate", "1", "--expiry", "2026-01-01", "--at", "2025-06-01", "--pt-implied-apy", "-1"], "PT implied APY"),
+        (["--tokens", "5", "--exchange-rate", "1", "--expiry", "2026-01-01", "--at", "2025-06-01", "--pt-implied-apy", "-1"], "PT implied APY")
     ])
     func domainErrors(arguments: [String], message: String) {
         let run = CLI.run(arguments: ["split"] + arguments)
@@ -130,7 +148,7 @@ import YieldStrip
         (["--tokens", "1", "--exchange-rate", "1", "--pt-implied-apy", "0.01"], "'--pt-implied-apy <apy>' needs '--expiry <time>'"),
         (["--tokens", "1", "--exchange-rate", "1", "--expiry", "2026-13-01"], "invalid for '--expiry <time>'"),
         (["--tokens", "1", "--exchange-rate", "1", "--stock-price", "nan"], "invalid for '--stock-price <usd>'"),
-        (["--tokens", "1", "--exchange-rate", "1", "--frob"], "Unknown option '--frob'"),
+        (["--tokens", "1", "--exchange-rate", "1", "--frob"], "Unknown option '--frob'")
     ])
     func usageErrors(arguments: [String], message: String) {
         let run = CLI.run(arguments: ["split"] + arguments)

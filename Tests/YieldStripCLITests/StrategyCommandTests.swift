@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `yieldstrip lockin` and `yieldstrip short-yt`: the same answer through the command, its `--json` and its
@@ -14,24 +15,32 @@ import YieldStrip
     @Test func lockinJSONIsTheBatchAnswer() throws {
         let file = try Self.file()
         let at = try #require(file.blockTime)
-        let command = try JSONOutput.object(yieldstrip("lockin", "--market", Self.market, "--at", String(at), "--usd", "25000",
-                                                       "--hedge", "perp", "--funding", "5%", "--hold-apy", "0.25%",
-                                                       "--price-range", "-20%..20%:10%", "--json"))
-        let batch = try JSONOutput.batchAnswer(try MarketExamples.batchLine(
-            Self.market, op: "lockin", blockTime: at,
-            extra: ["usd": 25000, "hedge": "perp", "funding": "5%", "holdApy": "25bp", "priceRange": "-20%..20%:10%"]))
+        let command = try JSONOutput.object(
+            yieldstrip(
+                "lockin", "--market", Self.market, "--at", String(at), "--usd", "25000",
+                "--hedge", "perp", "--funding", "5%", "--hold-apy", "0.25%",
+                "--price-range", "-20%..20%:10%", "--json"))
+        let batch = try JSONOutput.batchAnswer(
+            try MarketExamples.batchLine(
+                Self.market, op: "lockin", blockTime: at,
+                extra: ["usd": 25000, "hedge": "perp", "funding": "5%", "holdApy": "25bp", "priceRange": "-20%..20%:10%"]))
         #expect(batch.keys == ["id"] + command.keys || batch.keys == command.keys)
         for key in command.keys { #expect(batch[key] == command[key], "\(key)") }
         // The exact purchase is the library's, and the router swap's own batch op's.
         let result = try LockIn.compute(LockInRequest(size: .usd(Wad(units: 25_000)), stockPrice: file.stockPrice), curve: file.curve, at: at)
         #expect(command["ptOut"] == .wei(result.ptOut.raw) && command["syIn"] == .wei(result.size.sy.raw))
         #expect(command["fixedApy"] == JSONOutput.text(result.fixedApy))
-        let swap = try JSONOutput.batchAnswer(try MarketExamples.batchLine(Self.market, op: "swapExactSyForPt", blockTime: at,
-                                                                          extra: ["exactSyIn": .wei(result.size.sy.raw)]))
+        let swap = try JSONOutput.batchAnswer(
+            try MarketExamples.batchLine(
+                Self.market, op: "swapExactSyForPt", blockTime: at,
+                extra: ["exactSyIn": .wei(result.size.sy.raw)]))
         #expect(swap["netPtOut"] == command["ptOut"])
         #expect(JSONOutput.member(command, "dollarHedge.instrument") == "perp")
         #expect(JSONOutput.member(command, "hold.basis") == "tokenApy")
-        guard case .array(let rows)? = command["priceScenarios"] else { Issue.record("no priceScenarios"); return }
+        guard case .array(let rows)? = command["priceScenarios"] else {
+            Issue.record("no priceScenarios")
+            return
+        }
         #expect(rows.count == 5)
     }
 
@@ -40,9 +49,11 @@ import YieldStrip
         let at = try #require(file.blockTime)
         for (flags, fields) in [
             (["--shares", "500", "--fraction", "50%"], ["shares": JSONValue.string("500000000000000000000"), "fraction": "0.5"]),
-            (["--shares", "500", "--held-as", "stock", "--holder-withholding", "treaty", "--borrow-fee", "25bp"],
-             ["shares": "500000000000000000000", "heldAs": "stock", "holderWithholding": "treaty", "borrowFee": "0.0025"]),
-            (["--yt", "12.5", "--realized-apys", "0,0.1%,0.2%"], ["yt": "12500000000000000000", "realizedApys": ["0", "0.1%", "0.2%"]]),
+            (
+                ["--shares", "500", "--held-as", "stock", "--holder-withholding", "treaty", "--borrow-fee", "25bp"],
+                ["shares": "500000000000000000000", "heldAs": "stock", "holderWithholding": "treaty", "borrowFee": "0.0025"]
+            ),
+            (["--yt", "12.5", "--realized-apys", "0,0.1%,0.2%"], ["yt": "12500000000000000000", "realizedApys": ["0", "0.1%", "0.2%"]])
         ] as [([String], JSONObject)] {
             let command = try JSONOutput.object(CLI.run(arguments: ["short-yt", "--market", Self.market, "--at", String(at), "--json"] + flags))
             for op in ["shortYt", "short-yt"] {
@@ -54,8 +65,10 @@ import YieldStrip
         let object = try JSONOutput.object(yieldstrip("short-yt", "--market", Self.market, "--at", String(at), "--shares", "500", "--json"))
         let ytSold = try #require(object.wad("ytSold"))
         #expect(ytSold == Wad(units: 500))
-        let swap = try JSONOutput.batchAnswer(try MarketExamples.batchLine(Self.market, op: "swapExactYtForSy", blockTime: at,
-                                                                          extra: ["exactYtIn": .wei(ytSold.raw)]))
+        let swap = try JSONOutput.batchAnswer(
+            try MarketExamples.batchLine(
+                Self.market, op: "swapExactYtForSy", blockTime: at,
+                extra: ["exactYtIn": .wei(ytSold.raw)]))
         #expect(swap["netSyOut"] == object["syReceived"])
         #expect(object["breakEvenApy"] == object["effectiveShortApy"])
     }
@@ -73,7 +86,8 @@ import YieldStrip
         }
         for answer in answers {
             #expect(answer["syIn"] == .wei(sy.raw) && answer["ptOut"] == answers[0]["ptOut"])
-            let sharesIn = try #require(answer.number("sharesIn")), usdIn = try #require(answer.number("usdIn"))
+            let sharesIn = try #require(answer.number("sharesIn"))
+            let usdIn = try #require(answer.number("usdIn"))
             #expect(abs(sharesIn - sy.doubleValue * file.pyIndex.doubleValue) < 1e-12 && abs(usdIn - sharesIn * price) < 1e-9)
         }
         #expect(answers.map { $0["sizeUnit"] } == ["shares", "usd", "sy", "tokens"])
@@ -89,8 +103,10 @@ import YieldStrip
         for key in plain.keys where key != "size" { #expect(sized[key] == plain[key], "\(key)") }
         #expect(plain["size"] == .null && JSONOutput.member(sized, "size.sy") == .wei(sy.raw))
         #expect(JSONOutput.member(sized, "size.unit") == "shares")
-        let batch = try JSONOutput.batchAnswer(try MarketExamples.batchLine(Self.market, op: "quote", blockTime: at,
-                                                                           extra: ["swap": "swapExactSyForPt", "shares": "100000000000000000000"]))
+        let batch = try JSONOutput.batchAnswer(
+            try MarketExamples.batchLine(
+                Self.market, op: "quote", blockTime: at,
+                extra: ["swap": "swapExactSyForPt", "shares": "100000000000000000000"]))
         for key in sized.keys where key != "blockTimeSource" { #expect(batch[key] == sized[key], "\(key)") }
         let refused = yieldstrip("quote", "--market", Self.market, "--sell-pt", "--usd", "100")
         #expect(refused.exitCode == 2 && refused.stdout.isEmpty && refused.stderr.contains("sizes an SY amount"))
@@ -99,17 +115,26 @@ import YieldStrip
     /// Rates read 5 %, 50 bp or 0.05 alike; lists and ranges read as documented.
     @Test func rateAndRangeGrammar() throws {
         for text in ["5%", "500bp", "0.05", "500 bps"] {
-            guard case .value(let rate) = RateText.double(text) else { Issue.record("\(text)"); continue }
+            guard case .value(let rate) = RateText.double(text) else {
+                Issue.record("\(text)")
+                continue
+            }
             #expect(rate == 0.05, "\(text)")
         }
-        guard case .value(let exact) = RateText.exact("0.35%") else { Issue.record("0.35%"); return }
+        guard case .value(let exact) = RateText.exact("0.35%") else {
+            Issue.record("0.35%")
+            return
+        }
         #expect(exact == Wad(decimal: "0.0035"))
         let cases: [(String, [Double])] = [
             ("-30%..30%:10%", [-0.3, -0.2, -0.1, 0, 0.1, 0.2, 0.3]), ("-200..200:100bp", [-0.02, -0.01, 0, 0.01, 0.02]),
-            ("-50bp,0,50bp", [-0.005, 0, 0.005]), ("200,230.5", [200, 230.5]), ("1..0:0.5", [1, 0.5, 0]),
+            ("-50bp,0,50bp", [-0.005, 0, 0.005]), ("200,230.5", [200, 230.5]), ("1..0:0.5", [1, 0.5, 0])
         ]
         for (text, values) in cases {
-            guard case .value(let range) = ValueRange.parse(text) else { Issue.record("\(text)"); continue }
+            guard case .value(let range) = ValueRange.parse(text) else {
+                Issue.record("\(text)")
+                continue
+            }
             #expect(range.values.count == values.count && zip(range.values, values).allSatisfy { abs($0 - $1) < 1e-15 }, "\(text): \(range.values)")
         }
         for bad in ["0..1%:0", "1%..2bp:1%", "a..b:c", "", "0..1", "0..1000000:0.5"] {
@@ -143,7 +168,10 @@ import YieldStrip
             (["lockin", "--market", m, "--sy", "10", "--hedge", "short"], 2, "--dividend-yield"),
             (["lockin", "--market", m, "--sy", "10", "--funding", "5%"], 2, "'--funding' applies to the perp hedge only ('--hedge' perp)"),
             (["lockin", "--market", m, "--sy", "10", "--initial-margin", "30%"], 2, "'--initial-margin' applies to a hedge"),
-            (["lockin", "--market", m, "--sy", "10", "--hedge", "short", "--dividend-yield", "1%", "--schedule", "x.csv"], 2, "give the dividends owed once"),
+            (
+                ["lockin", "--market", m, "--sy", "10", "--hedge", "short", "--dividend-yield", "1%", "--schedule", "x.csv"], 2,
+                "give the dividends owed once"
+            ),
             (["lockin", "--market", m, "--sy", "10", "--hedge", "swap"], 2, "expected none, perp or short"),
             (["lockin", "--market", m, "--sy", "10", "--hold-apy", "lots"], 2, "expected a rate"),
             (["short-yt", "--market", m, "--shares", "10", "--yt", "5"], 2, "Give the size once"),
@@ -153,7 +181,7 @@ import YieldStrip
             (["short-yt", "--market", m, "--yt", "5", "--held-as", "stock"], 2, "'--yt' sells YT already held"),
             (["short-yt", "--market", m, "--shares", "5", "--borrow-fee", "1%"], 2, "'--borrow-fee' applies to '--held-as stock'"),
             (["short-yt", "--market", m, "--shares", "5", "--at", "2030-01-01"], 1, "MarketExpired"),
-            (["short-yt", "--market", m, "--yt", "100000000"], 1, "MarketInsufficientPtForTrade"),
+            (["short-yt", "--market", m, "--yt", "100000000"], 1, "MarketInsufficientPtForTrade")
         ]
         for (arguments, status, message) in cases {
             let run = CLI.run(arguments: arguments)
@@ -161,11 +189,15 @@ import YieldStrip
         }
         // The same through batch: an error answer naming the problem.
         let at = try #require(try Self.file().blockTime)
-        for (extra, error) in [(["usd": -5] as JSONObject, "NonPositiveSize"), (["fraction": 2, "shares": "1"], "InvalidInput"),
-                               (["sy": "1", "usd": 5], "BadRequest"), (["sy": "1", "funding": "5%"], "BadRequest"),
-                               (["sy": "1", "hedge": "short"], "BadRequest"), (["sy": "1", "initialMargin": "0.3"], "BadRequest")] {
-            let answer = try JSONOutput.batchAnswer(try MarketExamples.batchLine(Self.market, op: extra["fraction"] == nil ? "lockin" : "shortYt",
-                                                                                blockTime: at, extra: extra))
+        for (extra, error) in [
+            (["usd": -5] as JSONObject, "NonPositiveSize"), (["fraction": 2, "shares": "1"], "InvalidInput"),
+            (["sy": "1", "usd": 5], "BadRequest"), (["sy": "1", "funding": "5%"], "BadRequest"),
+            (["sy": "1", "hedge": "short"], "BadRequest"), (["sy": "1", "initialMargin": "0.3"], "BadRequest")
+        ] {
+            let answer = try JSONOutput.batchAnswer(
+                try MarketExamples.batchLine(
+                    Self.market, op: extra["fraction"] == nil ? "lockin" : "shortYt",
+                    blockTime: at, extra: extra))
             #expect(answer["error"] == .string(error), "\(extra): \(answer)")
         }
     }
@@ -174,8 +206,9 @@ import YieldStrip
     @Test func tablesSayWhatTheyMean() {
         let lockin = yieldstrip("lockin", "--market", Self.market, "--usd", "10000")
         #expect(lockin.exitCode == 0)
-        #expect(lockin.stdout.contains("fixed in shares") && lockin.stdout.contains("the fee takes")
-            && lockin.stdout.contains("still carries the stock's price risk"))
+        #expect(
+            lockin.stdout.contains("fixed in shares") && lockin.stdout.contains("the fee takes")
+                && lockin.stdout.contains("still carries the stock's price risk"))
         let short = yieldstrip("short-yt", "--market", Self.market, "--shares", "100", "--held-as", "stock")
         #expect(short.exitCode == 0 && short.stdout.contains("the position owes the token's yield"))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// The worked example of `docs/strategies.md`, number by number, from the library on the example file.
@@ -16,8 +17,9 @@ import YieldStrip
     @Test func lockInExample() throws {
         let (file, at, tau) = try Self.setup()
         #expect(file.pyIndex.description == "1.003214142718150519" && file.stockPrice == 230 && abs(tau - 1.0038242009) < 1e-10)
-        let request = LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: 230,
-                                    dollarHedge: DollarHedgeRequest(instrument: .perp(fundingApr: 0.05)))
+        let request = LockInRequest(
+            size: .usd(Wad(units: 10_000)), stockPrice: 230,
+            dollarHedge: DollarHedgeRequest(instrument: .perp(fundingApr: 0.05)))
         let r = try LockIn.compute(request, curve: file.curve, at: at)
         #expect(try Wad(units: 10_000).divDown(Wad(units: 230)).description == "43.478260869565217391")
         #expect(r.size.sy.description == "43.338963256402458524")
@@ -53,8 +55,10 @@ import YieldStrip
 
     @Test func stockHolderExample() throws {
         let (file, at, tau) = try Self.setup()
-        let r = try ShortYT.compute(ShortYTRequest(size: .position(.shares(Wad(units: 1_000))), heldAs: .stock, holderWithholding: .treaty,
-                                                   borrowFeeApr: 0.001), curve: file.curve, at: at)
+        let r = try ShortYT.compute(
+            ShortYTRequest(
+                size: .position(.shares(Wad(units: 1_000))), heldAs: .stock, holderWithholding: .treaty,
+                borrowFeeApr: 0.001), curve: file.curve, at: at)
         #expect(String(format: "%.7f", r.incomeHedgeRatio) == "1.2142857")
         #expect(r.ytSold.description == "1214.285714285714285714" && r.loanSy.description == "1210.39533094666866309")
         #expect(String(format: "%.7f", r.premiumShares) == "2.2290191" && String(format: "%.7f", r.borrowCostShares) == "1.2189294")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `examples/lockin-aapl.sh` and `examples/hedge-dividends-short-yt.sh` run end to end against the built
@@ -14,15 +15,19 @@ import YieldStrip
     func lockInScript() throws {
         let stdout = try SplitAAPLExampleTests.runExample("lockin-aapl.sh", warnings: ["the dividend schedule ends 2025-08-11"])
         let file = try MarketExamples.load(MarketExamples.aapl)
-        let result = try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: file.stockPrice), curve: file.curve,
-                                        at: try #require(file.blockTime))
+        let result = try LockIn.compute(
+            LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: file.stockPrice), curve: file.curve,
+            at: try #require(file.blockTime))
         #expect(stdout.hasPrefix("== lock in: 10,000 USD of PT, held to maturity\n"))
         #expect(stdout.contains("Locks in \(TableFormat.percent(result.fixedApy)) a year, fixed in shares"))
         #expect(T.tableValue(stdout, "PT bought") == result.ptOut.description)
         #expect(stdout.contains("hedged USD at maturity (any stock price)") && stdout.contains("lock-in minus hold (shares)"))
         // The batch line's answer is the command's JSON.
         let json = try #require(stdout.split(separator: "\n").last.map(String.init))
-        guard case .object(let answer) = try JSONReader.parse(json) else { Issue.record("no batch answer"); return }
+        guard case .object(let answer) = try JSONReader.parse(json) else {
+            Issue.record("no batch answer")
+            return
+        }
         #expect(answer["id"] == "10k" && answer["ptOut"] == .wei(result.ptOut.raw))
     }
 
@@ -32,7 +37,10 @@ import YieldStrip
         #expect(stdout.hasPrefix("== a token holder sells the yield of 1,000 shares\n"))
         #expect(stdout.contains("sells 1214.285714285714285714 YT (1.21429 YT per share hedged)"))
         let json = try #require(stdout.split(separator: "\n").last.map(String.init))
-        guard case .object(let answer) = try JSONReader.parse(json) else { Issue.record("no JSON answer"); return }
+        guard case .object(let answer) = try JSONReader.parse(json) else {
+            Issue.record("no JSON answer")
+            return
+        }
         #expect(answer["ytSold"] == .wei(Wad(units: 250).raw) && answer["syToMint"] == "0")
     }
 }
@@ -58,8 +66,10 @@ import YieldStrip
     func sizeSweep() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = [TokenizationCLITesting.repositoryRoot.appendingPathComponent("examples/python/size_sweep.py").path,
-                             "--yieldstrip", try #require(SplitAAPLExampleTests.builtTool), "--sizes", "1000,10000,100000000"]
+        process.arguments = [
+            TokenizationCLITesting.repositoryRoot.appendingPathComponent("examples/python/size_sweep.py").path,
+            "--yieldstrip", try #require(SplitAAPLExampleTests.builtTool), "--sizes", "1000,10000,100000000"
+        ]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -70,8 +80,9 @@ import YieldStrip
         #expect(lines.first == "usd,sy_spent,pt_bought,fixed_apy,fee_apy,impact_apy,usd_at_maturity,error" && lines.count == 4)
         // The 10,000 USD row is the library's lock-in, exactly.
         let file = try MarketExamples.load(MarketExamples.aapl)
-        let result = try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: file.stockPrice), curve: file.curve,
-                                        at: try #require(file.blockTime))
+        let result = try LockIn.compute(
+            LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: file.stockPrice), curve: file.curve,
+            at: try #require(file.blockTime))
         #expect(lines[2].hasPrefix("10000,\(result.sySpent),\(result.ptOut),"))
         #expect(lines[3].hasPrefix("100000000,,,,,,,") && lines[3].contains("ExceedsMarketLimit"))
     }

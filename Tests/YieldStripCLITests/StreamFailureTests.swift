@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// A sink whose writes fail from the `failAfter`-th on (0: the first), as a full disk does.
@@ -48,7 +49,9 @@ final class ScriptedSource: ByteSource {
     }
 
     @Test func aFailedWriteIsExitOne() {
-        for arguments in [["wad", "mul", "1", "2"], ["wad", "mul", "1", "2", "--json"], ["--help"], ["market", "show", "--market", MarketExamples.aapl]] {
+        for arguments in [
+            ["wad", "mul", "1", "2"], ["wad", "mul", "1", "2", "--json"], ["--help"], ["market", "show", "--market", MarketExamples.aapl]
+        ] {
             let (status, stderr) = run(arguments, output: FailingSink())
             #expect(status == 1 && stderr == "Error: cannot write to standard output: No space left on device\n", "\(arguments): \(stderr)")
         }
@@ -101,14 +104,18 @@ final class ScriptedSource: ByteSource {
     @Test func inputFilesAreCapped() throws {
         let files = try TemporaryMarketFiles()
         let big = try files.write(String(repeating: " ", count: FileBytes.inputLimit + 1))
-        expectFailure(yieldstrip("market", "show", "--market", big), exitCode: 1,
-                      containing: "cannot read market file '\(big)': the file is larger than 16 MiB (16777216 bytes), the most a market file may hold")
-        expectFailure(yieldstrip("dividends", "--schedule", big), exitCode: 1,
-                      containing: "cannot read \(big): the file is larger than 16 MiB (16777216 bytes), the most a schedule file may hold")
-        expectFailure(yieldstrip("market", "show", "--market", files.directory.path), exitCode: 1,
-                      containing: "cannot read market file '\(files.directory.path)': Is a directory")
-        expectFailure(yieldstrip("dividends", "--schedule", files.directory.path), exitCode: 1,
-                      containing: "cannot read \(files.directory.path): Is a directory")
+        expectFailure(
+            yieldstrip("market", "show", "--market", big), exitCode: 1,
+            containing: "cannot read market file '\(big)': the file is larger than 16 MiB (16777216 bytes), the most a market file may hold")
+        expectFailure(
+            yieldstrip("dividends", "--schedule", big), exitCode: 1,
+            containing: "cannot read \(big): the file is larger than 16 MiB (16777216 bytes), the most a schedule file may hold")
+        expectFailure(
+            yieldstrip("market", "show", "--market", files.directory.path), exitCode: 1,
+            containing: "cannot read market file '\(files.directory.path)': Is a directory")
+        expectFailure(
+            yieldstrip("dividends", "--schedule", files.directory.path), exitCode: 1,
+            containing: "cannot read \(files.directory.path): Is a directory")
         // A file at the limit is read (and then judged on what it holds).
         let atLimit = try files.write(String(repeating: " ", count: FileBytes.inputLimit - 2) + "[]")
         expectFailure(yieldstrip("market", "show", "--market", atLimit), exitCode: 1, containing: "must hold a JSON object")

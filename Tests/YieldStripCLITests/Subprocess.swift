@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The built `yieldstrip` run as a real process, for what only a process shows: signals, the exit status
 /// and the memory it peaked at.
@@ -54,11 +55,11 @@ enum Subprocess {
         if mode == .closedPipe { close(pipeEnds[0]) }
 
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
+            var attributes: posix_spawnattr_t? = nil
         #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         posix_spawnattr_init(&attributes)
@@ -103,13 +104,14 @@ enum Subprocess {
         if mode == .file { stdout = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
         let signal = status & 0x7F
         #if canImport(Darwin)
-        let maxResident = Int(usage.ru_maxrss)
+            let maxResident = Int(usage.ru_maxrss)
         #else
-        let maxResident = Int(usage.ru_maxrss) * 1024
+            let maxResident = Int(usage.ru_maxrss) * 1024
         #endif
-        return Outcome(exitStatus: signal == 0 ? (status >> 8) & 0xFF : nil, signal: signal == 0 ? nil : signal,
-                       maxResidentBytes: maxResident,
-                       stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "", stdout: stdout)
+        return Outcome(
+            exitStatus: signal == 0 ? (status >> 8) & 0xFF : nil, signal: signal == 0 ? nil : signal,
+            maxResidentBytes: maxResident,
+            stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "", stdout: stdout)
     }
 
     /// Runs `tool` with `arguments`, writes `input` to its standard input through a pipe, reads its standard
@@ -122,14 +124,15 @@ enum Subprocess {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let stderrPath = scratch.appendingPathComponent("stderr").path
-        var inEnds: [Int32] = [-1, -1], outEnds: [Int32] = [-1, -1]
+        var inEnds: [Int32] = [-1, -1]
+        var outEnds: [Int32] = [-1, -1]
         try #require(pipe(&inEnds) == 0 && pipe(&outEnds) == 0)
         for end in inEnds + outEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
 
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
         #else
-        var actions = posix_spawn_file_actions_t()
+            var actions = posix_spawn_file_actions_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -150,7 +153,10 @@ enum Subprocess {
             var remaining = buffer.count
             while remaining > 0 {
                 let written = write(inEnds[1], next, remaining)
-                if written < 0 { if errno == EINTR { continue }; return }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
                 next += written
                 remaining -= written
             }
@@ -177,10 +183,11 @@ enum Subprocess {
         var usage = rusage()
         while wait4(pid, &waitStatus, 0, &usage) < 0 && errno == EINTR {}
         let signal = waitStatus & 0x7F
-        let outcome = Outcome(exitStatus: signal == 0 ? (waitStatus >> 8) & 0xFF : nil, signal: signal == 0 ? nil : signal,
-                              maxResidentBytes: (peakKiB ?? 0) * 1024,
-                              stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "",
-                              stdout: String(decoding: output, as: UTF8.self))
+        let outcome = Outcome(
+            exitStatus: signal == 0 ? (waitStatus >> 8) & 0xFF : nil, signal: signal == 0 ? nil : signal,
+            maxResidentBytes: (peakKiB ?? 0) * 1024,
+            stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "",
+            stdout: String(decoding: output, as: UTF8.self))
         return (outcome, try #require(peakKiB, "no VmHWM in /proc/\(pid)/status") * 1024)
     }
 }

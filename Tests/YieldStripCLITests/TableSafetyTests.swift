@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// Tables stay readable whatever the numbers and texts: huge magnitudes in `%g` style (never `inf%` or a
@@ -33,9 +34,10 @@ import YieldStrip
         #expect(TerminalText.escaped("plain ✓ é") == "plain ✓ é")
         let files = try TemporaryMarketFiles()
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
-        let hostile = try files.write(file
-            .replacingOccurrences(of: #""name": "AAPL-like stock token, 4 MAR 2027""#, with: #""name": "Evil\u001b[2J\nname""#)
-            .replacingOccurrences(of: #""underlying": "AAPL""#, with: #""underlying": "A\rB""#))
+        let hostile = try files.write(
+            file
+                .replacingOccurrences(of: #""name": "AAPL-like stock token, 4 MAR 2027""#, with: #""name": "Evil\u001b[2J\nname""#)
+                .replacingOccurrences(of: #""underlying": "AAPL""#, with: #""underlying": "A\rB""#))
         for arguments in [["market", "show"], ["depth"], ["quote", "--buy-pt", "--amount", "1"]] {
             let run = CLI.run(arguments: arguments + ["--market", hostile])
             #expect(run.exitCode == 0, "\(run.stderr)")
@@ -52,7 +54,10 @@ import YieldStrip
         #expect(table.exitCode == 0, "\(table.stderr)")
         #expect(table.stdout.contains(#"ok\u{1B}[2J"#) && !table.stdout.contains("\u{1B}"))
         let json = try JSONOutput.object(yieldstrip("dividends", "--schedule", schedule.path, "--json"))
-        guard case .array(let rows)? = json["rows"], case .object(let row)? = rows.last else { Issue.record("no rows"); return }
+        guard case .array(let rows)? = json["rows"], case .object(let row)? = rows.last else {
+            Issue.record("no rows")
+            return
+        }
         #expect(row["certainty"] == .string("ok\u{1B}[2J"))
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import YieldStrip
-@testable import YieldStripCLI
 import _TestSupport
+
+@testable import YieldStripCLI
 
 /// Runs `yieldstrip` in-process.
 func yieldstrip(_ arguments: String..., stdin: String = "") -> CLI.RunResult {
@@ -25,7 +26,8 @@ enum ReferenceVectors {
         }
         return try cases.map { value in
             guard case .object(let object) = value, case .string(let op)? = object["op"],
-                  case .object(let input)? = object["input"], case .object(let expected)? = object["expected"] else {
+                case .object(let input)? = object["input"], case .object(let expected)? = object["expected"]
+            else {
                 throw VectorFileError(reason: "malformed case \(value.jsonText)")
             }
             return Case(op: op, input: input, expected: expected)

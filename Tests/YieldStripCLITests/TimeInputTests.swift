@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// Every time the CLI and batch read lies in `UnixTime.supportedRange` (years 0000–9999): outside it, a
@@ -13,7 +14,7 @@ import YieldStrip
     static let outside: [(text: String, problem: String)] = [
         (String(Int64.min), "too small"), (String(Int64.max), "too large"),
         (String(lowest - 1), "too small"), (String(highest + 1), "too large"),
-        ("99999999999999999999", "too large"), ("-99999999999999999999", "too small"),
+        ("99999999999999999999", "too large"), ("-99999999999999999999", "too small")
     ]
     /// ISO times whose offset carries them outside the range: the time parser itself refuses them.
     static let outsideAfterOffset = ["9999-12-31T23:59:59-01:00", "0000-01-01T00:00:00+00:01"]
@@ -34,18 +35,22 @@ import YieldStrip
         ("--at", ["split", "--tokens", "1", "--exchange-rate", "1", "--expiry", "2026-01-01", "--at", "TIME"]),
         ("--from", ["dividends", "--schedule", schedule, "--from", "TIME"]),
         ("--to", ["dividends", "--schedule", schedule, "--to", "TIME"]),
-        ("--maturity", ["dividends", "--schedule", schedule, "--maturity", "TIME"]),
+        ("--maturity", ["dividends", "--schedule", schedule, "--maturity", "TIME"])
     ]
 
     @Test func optionsOutsideTheRangeAreUsageErrors() {
         for (option, arguments) in Self.options {
             for (text, problem) in Self.outside {
                 let run = CLI.run(arguments: arguments.map { $0 == "TIME" ? "\(option)=\(text)" : $0 }.filter { $0 != option })
-                expectFailure(run, exitCode: 2, containing: "The value '\(text)' is invalid for '\(option) <time>': \(problem): a time must lie in years 0000–9999")
+                expectFailure(
+                    run, exitCode: 2,
+                    containing: "The value '\(text)' is invalid for '\(option) <time>': \(problem): a time must lie in years 0000–9999")
             }
             for text in Self.outsideAfterOffset {
                 let run = CLI.run(arguments: arguments.map { $0 == "TIME" ? "\(option)=\(text)" : $0 }.filter { $0 != option })
-                expectFailure(run, exitCode: 2, containing: "The value '\(text)' is invalid for '\(option) <time>': the time in UTC falls outside years 0000–9999")
+                expectFailure(
+                    run, exitCode: 2,
+                    containing: "The value '\(text)' is invalid for '\(option) <time>': the time in UTC falls outside years 0000–9999")
             }
         }
     }
@@ -64,8 +69,9 @@ import YieldStrip
     }
 
     @Test func marketBlockTimeIsNotNegative() {
-        expectFailure(yieldstrip("market", "show", "--market", Self.market, "--at", "-1"), exitCode: 2,
-                      containing: "The value '-1' is invalid for '--at <time>': a block time must be ≥ 0")
+        expectFailure(
+            yieldstrip("market", "show", "--market", Self.market, "--at", "-1"), exitCode: 2,
+            containing: "The value '-1' is invalid for '--at <time>': a block time must be ≥ 0")
     }
 
     // MARK: Batch
@@ -73,16 +79,17 @@ import YieldStrip
     /// Each time field of the batch ops, in a request that is otherwise valid.
     static func requests(_ time: JSONValue) throws -> [(field: String, line: String)] {
         func market(_ op: String, _ extra: JSONObject = [:]) throws -> String {
-            try MarketExamples.batchLine(Self.market, op: op, blockTime: 1772461800, extra: extra)
+            try MarketExamples.batchLine(Self.market, op: op, blockTime: 1_772_461_800, extra: extra)
         }
         /// `object` with the member at `keys` (a path into nested objects) set to `time`.
         func setting(_ object: JSONObject, _ keys: ArraySlice<String>) -> JSONObject {
-            JSONObject(object.members.map { member in
-                guard member.key == keys.first else { return member }
-                if keys.count == 1 { return JSONObject.Member(key: member.key, value: time) }
-                guard case .object(let nested) = member.value else { return member }
-                return JSONObject.Member(key: member.key, value: .object(setting(nested, keys.dropFirst())))
-            })
+            JSONObject(
+                object.members.map { member in
+                    guard member.key == keys.first else { return member }
+                    if keys.count == 1 { return JSONObject.Member(key: member.key, value: time) }
+                    guard case .object(let nested) = member.value else { return member }
+                    return JSONObject.Member(key: member.key, value: .object(setting(nested, keys.dropFirst())))
+                })
         }
         func replacing(_ line: String, _ path: String) throws -> String {
             guard case .object(let object) = try JSONReader.parse(line) else { return line }
@@ -90,7 +97,8 @@ import YieldStrip
         }
         let rate = #"{"op":"rate","apy":0.05,"expiry":"2026-12-31","now":"2026-03-01"}"#
         let split = #"{"op":"split","tokens":"1","exchangeRate":"1000000000000000000","expiry":"2026-03-01","valuationTime":"2025-09-01"}"#
-        let dividends = #"{"op":"dividends","schedule":"ex_date,amount,reinvest_price\n2024-11-08,0.25,227\n","from":"2024-09-01","to":"2025-01-01","maturity":"2026-01-01"}"#
+        let dividends =
+            #"{"op":"dividends","schedule":"ex_date,amount,reinvest_price\n2024-11-08,0.25,227\n","from":"2024-09-01","to":"2025-01-01","maturity":"2026-01-01"}"#
         return [
             ("blockTime", try replacing(try market("marketSnapshot"), "blockTime")),
             ("market.expiry", try replacing(try market("marketSnapshot"), "market.expiry")),
@@ -105,19 +113,23 @@ import YieldStrip
             ("valuationTime", try replacing(split, "valuationTime")),
             ("from", try replacing(dividends, "from")),
             ("to", try replacing(dividends, "to")),
-            ("maturity", try replacing(dividends, "maturity")),
+            ("maturity", try replacing(dividends, "maturity"))
         ]
     }
 
     @Test func batchFieldsOutsideTheRangeOverflow() throws {
         for (text, problem) in Self.outside {
-            let values: [JSONValue] = Int64(text) != nil || text.hasSuffix("9999999999")
+            let values: [JSONValue] =
+                Int64(text) != nil || text.hasSuffix("9999999999")
                 ? [.string(text), .number(JSONNumber(text: text)!)] : [.string(text)]
             for value in values {
                 for (field, line) in try Self.requests(value) {
                     let answer = try JSONOutput.batchAnswer(line)
                     #expect(answer["error"] == "Overflow" && answer["errorArgs"] == .array([.string(field)]), "\(line): \(answer)")
-                    guard case .string(let message)? = answer["message"] else { Issue.record("no message"); continue }
+                    guard case .string(let message)? = answer["message"] else {
+                        Issue.record("no message")
+                        continue
+                    }
                     #expect(message.hasPrefix("field '\(field)' is \(problem): a time must lie in years 0000–9999"), "\(message)")
                 }
             }
@@ -138,7 +150,9 @@ import YieldStrip
         for (field, line) in try Self.requests(.string("2026-13-01")) {
             let answer = try JSONOutput.batchAnswer(line)
             #expect(answer["error"] == "BadRequest" && answer["errorArgs"] == .array([.string(field)]), "\(answer)")
-            #expect(answer["message"] == .string(#"field '\#(field)' is not a time: month 13 is not 01–12 ("2026-13-01"); expected \#(UnixTime.acceptedFormats)"#))
+            #expect(
+                answer["message"]
+                    == .string(#"field '\#(field)' is not a time: month 13 is not 01–12 ("2026-13-01"); expected \#(UnixTime.acceptedFormats)"#))
         }
         for (field, line) in try Self.requests(.bool(true)) {
             let answer = try JSONOutput.batchAnswer(line)
@@ -161,15 +175,18 @@ import YieldStrip
         let file = try String(contentsOfFile: Self.market, encoding: .utf8)
         for (text, problem) in Self.outside where Int64(text) != nil {
             let late = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800", with: "\"blockTime\": \(text)"))
-            expectFailure(yieldstrip("market", "show", "--market", late), exitCode: 1,
-                          containing: "market file '\(late)': field 'blockTime' is \(problem)")
+            expectFailure(
+                yieldstrip("market", "show", "--market", late), exitCode: 1,
+                containing: "market file '\(late)': field 'blockTime' is \(problem)")
             let expiry = try files.write(file.replacingOccurrences(of: "\"expiry\": 1804118400", with: "\"expiry\": \"\(text)\""))
-            expectFailure(yieldstrip("market", "show", "--market", expiry, "--at", "2026-03-02"), exitCode: 1,
-                          containing: "market file '\(expiry)': field 'market.expiry' is \(problem)")
+            expectFailure(
+                yieldstrip("market", "show", "--market", expiry, "--at", "2026-03-02"), exitCode: 1,
+                containing: "market file '\(expiry)': field 'market.expiry' is \(problem)")
         }
         let negative = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800", with: "\"blockTime\": -1"))
-        expectFailure(yieldstrip("market", "show", "--market", negative), exitCode: 1,
-                      containing: "market file '\(negative)': field 'blockTime' must be ≥ 0")
+        expectFailure(
+            yieldstrip("market", "show", "--market", negative), exitCode: 1,
+            containing: "market file '\(negative)': field 'blockTime' must be ≥ 0")
         let iso = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800", with: "\"blockTime\": \"2026-03-02T14:30:00Z\""))
         #expect(yieldstrip("market", "show", "--market", iso, "--json") == yieldstrip("market", "show", "--market", Self.market, "--json"))
     }

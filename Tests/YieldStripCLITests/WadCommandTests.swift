@@ -1,19 +1,23 @@
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `yieldstrip wad`: tables (operands, result in wei and in units), JSON that is exactly the batch op's
 /// answer, and errors.
 @Suite struct WadCommandTests {
     @Test func mulTable() {
-        #expect(yieldstrip("wad", "mul", "1.5", "2") == CLI.RunResult(stdout: """
-            op            mulDown_i
-            a                             1.5
-            b                               2
-            result (wei)  3000000000000000000
-            result                          3
+        #expect(
+            yieldstrip("wad", "mul", "1.5", "2")
+                == CLI.RunResult(
+                    stdout: """
+                        op            mulDown_i
+                        a                             1.5
+                        b                               2
+                        result (wei)  3000000000000000000
+                        result                          3
 
-            """, stderr: "", exitCode: 0))
+                        """, stderr: "", exitCode: 0))
     }
 
     @Test func mulJSONIsTheBatchAnswer() throws {
@@ -26,14 +30,15 @@ import YieldStrip
 
     @Test func weiArguments() {
         #expect(yieldstrip("wad", "sqrt", "--wei", "16", "--json").stdout == #"{"result":"4"}"# + "\n")
-        #expect(yieldstrip("wad", "divup", "--wei", "7", "2").stdout == """
-            op            rawDivUp_i
-            a                                7
-            b                                2
-            result (wei)                     4
-            result        0.000000000000000004
+        #expect(
+            yieldstrip("wad", "divup", "--wei", "7", "2").stdout == """
+                op            rawDivUp_i
+                a                                7
+                b                                2
+                result (wei)                     4
+                result        0.000000000000000004
 
-            """)
+                """)
     }
 
     @Test func lnExpAndRounding() {
@@ -45,31 +50,43 @@ import YieldStrip
 
     @Test func syConversions() {
         #expect(yieldstrip("wad", "sy-to-asset", "1.0123", "100", "--json").stdout == #"{"result":"101230000000000000000"}"# + "\n")
-        #expect(yieldstrip("wad", "sy-to-asset", "1.0123", "100").stdout == """
-            op            syToAsset_i
-            index                        1.0123
-            amount                          100
-            result (wei)  101230000000000000000
-            result                       101.23
+        #expect(
+            yieldstrip("wad", "sy-to-asset", "1.0123", "100").stdout == """
+                op            syToAsset_i
+                index                        1.0123
+                amount                          100
+                result (wei)  101230000000000000000
+                result                       101.23
 
-            """)
+                """)
         #expect(yieldstrip("wad", "sy-to-asset-up", "1.0123", "0.333333333333333333").stdout.contains("\nresult        0.337433333333333333\n"))
         #expect(yieldstrip("wad", "asset-to-sy", "1.0123", "-0.337433333333333332", "--json").stdout == #"{"result":"-333333333333333332"}"# + "\n")
-        #expect(yieldstrip("wad", "asset-to-sy-up", "1.0123", "-0.337433333333333332", "--json").stdout == #"{"result":"-333333333333333333"}"# + "\n")
+        #expect(
+            yieldstrip("wad", "asset-to-sy-up", "1.0123", "-0.337433333333333332", "--json").stdout == #"{"result":"-333333333333333333"}"# + "\n")
     }
 
     @Test func errors() {
-        #expect(yieldstrip("wad", "ln", "0") == CLI.RunResult(
-            stdout: "", stderr: "Error: out of bounds: ln of a value ≤ 0; a proportion or rate reached zero, use a smaller trade\n", exitCode: 1))
-        #expect(yieldstrip("wad", "mul", "100000000000000000000000000000000000000000", "100000000000000000000000000000000000000000", "--json")
-                == CLI.RunResult(stdout: "", stderr: "Error: Panic(0x11): arithmetic overflow; an input is too large for 256-bit fixed point, use smaller amounts\n", exitCode: 1))
-        #expect(yieldstrip("wad", "sqrt", "-4") == CLI.RunResult(
-            stdout: "", stderr: """
-                Error: The value '-4' is invalid for '<y>': must be ≥ 0 (sqrt takes an unsigned value)
-                Usage: yieldstrip wad sqrt [--wei] [--json] <y>
-                  See 'yieldstrip wad sqrt --help' for more information.
+        #expect(
+            yieldstrip("wad", "ln", "0")
+                == CLI.RunResult(
+                    stdout: "", stderr: "Error: out of bounds: ln of a value ≤ 0; a proportion or rate reached zero, use a smaller trade\n",
+                    exitCode: 1))
+        #expect(
+            yieldstrip("wad", "mul", "100000000000000000000000000000000000000000", "100000000000000000000000000000000000000000", "--json")
+                == CLI.RunResult(
+                    stdout: "",
+                    stderr: "Error: Panic(0x11): arithmetic overflow; an input is too large for 256-bit fixed point, use smaller amounts\n",
+                    exitCode: 1))
+        #expect(
+            yieldstrip("wad", "sqrt", "-4")
+                == CLI.RunResult(
+                    stdout: "",
+                    stderr: """
+                        Error: The value '-4' is invalid for '<y>': must be ≥ 0 (sqrt takes an unsigned value)
+                        Usage: yieldstrip wad sqrt [--wei] [--json] <y>
+                          See 'yieldstrip wad sqrt --help' for more information.
 
-                """, exitCode: 2))
+                        """, exitCode: 2))
         #expect(yieldstrip("wad", "sy-to-asset", "0", "1").exitCode == 0)
         #expect(yieldstrip("wad", "asset-to-sy", "0", "1").stderr.hasPrefix("Error: Panic(0x12)"))
     }
@@ -79,10 +96,12 @@ import YieldStrip
         let cases: [([String], String)] = [
             (["sqrt", "-4"], "<y>"), (["sqrt", "--wei", "-1"], "<y>"),
             (["sy-to-asset", "-1", "5"], "<index>"), (["sy-to-asset-up", "-1", "5"], "<index>"), (["sy-to-asset-up", "1", "-5"], "<amount>"),
-            (["asset-to-sy", "-1", "5"], "<index>"), (["asset-to-sy-up", "-1", "5"], "<index>"),
+            (["asset-to-sy", "-1", "5"], "<index>"), (["asset-to-sy-up", "-1", "5"], "<index>")
         ]
         for (arguments, name) in cases {
-            expectFailure(CLI.run(arguments: ["wad"] + arguments), exitCode: 2, containing: "is invalid for '\(name)': must be ≥ 0 (\(arguments[0]) takes an unsigned value)")
+            expectFailure(
+                CLI.run(arguments: ["wad"] + arguments), exitCode: 2,
+                containing: "is invalid for '\(name)': must be ≥ 0 (\(arguments[0]) takes an unsigned value)")
         }
         // Signed operands stay signed.
         #expect(yieldstrip("wad", "sy-to-asset", "1", "-5", "--json").stdout == #"{"result":"-5000000000000000000"}"# + "\n")
@@ -111,10 +130,12 @@ import YieldStrip
         #expect(yieldstrip("wad", "sy-to-asset-up", "--wei", max, "1", "--json").stderr.hasPrefix("Error: Panic(0x11)"))
         // Past uint256.
         let beyond = "115792089237316195423570985008687907853269984665640564039457584007913129639936"
-        expectFailure(yieldstrip("wad", "sqrt", "--wei", beyond), exitCode: 2,
-                      containing: "The value '\(beyond)' is invalid for '<y>': too large: beyond the uint256 range (2^256 − 1 wei, about 1.16e77)")
-        expectFailure(yieldstrip("wad", "sqrt", "115792089237316195423570985008687907853269984665640564039457.584007913129639936"), exitCode: 2,
-                      containing: "too large: beyond the uint256 range of 18-decimal values (about 1.16e59)")
+        expectFailure(
+            yieldstrip("wad", "sqrt", "--wei", beyond), exitCode: 2,
+            containing: "The value '\(beyond)' is invalid for '<y>': too large: beyond the uint256 range (2^256 − 1 wei, about 1.16e77)")
+        expectFailure(
+            yieldstrip("wad", "sqrt", "115792089237316195423570985008687907853269984665640564039457.584007913129639936"), exitCode: 2,
+            containing: "too large: beyond the uint256 range of 18-decimal values (about 1.16e59)")
         expectFailure(yieldstrip("wad", "sqrt", "1e60"), exitCode: 2, containing: "too large: beyond the uint256 range of 18-decimal values")
         expectFailure(yieldstrip("wad", "sqrt", "--wei", "1.5"), exitCode: 2, containing: "expected an integer of wei")
         expectFailure(yieldstrip("wad", "sqrt", "-" + beyond), exitCode: 2, containing: "must be ≥ 0 (sqrt takes an unsigned value)")
@@ -132,7 +153,7 @@ import YieldStrip
             (["mul", "abc", "1"], "expected a decimal number with at most 18 fractional digits"),
             (["mul", "1e3", "1"], "expected a decimal number with at most 18 fractional digits, written without an exponent"),
             (["mul", "0.0000000000000000001", "1"], "expected a decimal number with at most 18 fractional digits (it has 19;"),
-            (["mul", "--wei", "1.5", "1"], "expected an integer of wei"),
+            (["mul", "--wei", "1.5", "1"], "expected an integer of wei")
         ]
         for (arguments, reason) in cases {
             expectFailure(CLI.run(arguments: ["wad"] + arguments), exitCode: 2, containing: "is invalid for '<a>': \(reason)")

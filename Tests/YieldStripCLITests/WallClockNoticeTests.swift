@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// Wherever a command uses the wall clock, its output says so: `depth --csv` with a comment line, and
@@ -27,8 +28,10 @@ import YieldStrip
         #expect(words.count > 3 && String(words[3]) == UnixTime.format(seconds))
         #expect(lines.dropFirst().first == DepthReport.columns.joined(separator: ","))
         // A given or file block time: plain CSV, the header first.
-        for arguments in [["depth", "--market", MarketExamples.aapl, "--csv"],
-                          ["depth", "--market", try Self.timelessMarket(files), "--csv", "--at", "2026-03-02"]] {
+        for arguments in [
+            ["depth", "--market", MarketExamples.aapl, "--csv"],
+            ["depth", "--market", try Self.timelessMarket(files), "--csv", "--at", "2026-03-02"]
+        ] {
             #expect(CLI.run(arguments: arguments).stdout.hasPrefix(DepthReport.columns.joined(separator: ",") + "\n"))
         }
     }
@@ -37,16 +40,18 @@ import YieldStrip
         let run = yieldstrip("split", "--tokens", "1", "--exchange-rate", "1", "--expiry", "2020-01-01")
         expectFailure(run, exitCode: 1, containing: "YCExpired: the yield contract expires at 2020-01-01T00:00:00Z; the valuation time ")
         #expect(run.stderr.contains("(wall clock) is not before it"), "\(run.stderr)")
-        expectFailure(yieldstrip("split", "--tokens", "1", "--exchange-rate", "1", "--expiry", "2020-01-01", "--at", "2021-01-01"), exitCode: 1,
-                      containing: "the valuation time 2021-01-01T00:00:00Z (given) is not before it")
+        expectFailure(
+            yieldstrip("split", "--tokens", "1", "--exchange-rate", "1", "--expiry", "2020-01-01", "--at", "2021-01-01"), exitCode: 1,
+            containing: "the valuation time 2021-01-01T00:00:00Z (given) is not before it")
     }
 
     @Test func rateExpiredAtTheWallClockSaysSo() {
         let run = yieldstrip("rate", "--apy", "0.05", "--expiry", "2020-01-01")
         expectFailure(run, exitCode: 1, containing: "MaturityExpired: expiry 2020-01-01T00:00:00Z is not after now ")
         #expect(run.stderr.contains("(wall clock), -"), "\(run.stderr)")
-        expectFailure(yieldstrip("rate", "--apy", "0.05", "--expiry", "2020-01-01", "--now", "2021-01-01"), exitCode: 1,
-                      containing: "is not after now 2021-01-01T00:00:00Z (given), -31622400 s to expiry")
+        expectFailure(
+            yieldstrip("rate", "--apy", "0.05", "--expiry", "2020-01-01", "--now", "2021-01-01"), exitCode: 1,
+            containing: "is not after now 2021-01-01T00:00:00Z (given), -31622400 s to expiry")
         // Batch keeps the library's name and arguments.
         let answer = BatchRunner().answer(toLine: #"{"op":"rate","apy":0.05,"expiry":"2020-01-01","now":"2021-01-01"}"#)
         #expect(answer.hasPrefix(#"{"error":"MaturityExpired","errorArgs":["-31622400"],"#), "\(answer)")
@@ -55,23 +60,29 @@ import YieldStrip
     @Test func ptMaturedAtTheWallClockSaysSo() throws {
         let files = try TemporaryMarketFiles()
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
-        let expired = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800,", with: "")
-            .replacingOccurrences(of: "\"expiry\": 1804118400", with: "\"expiry\": 1577923200"))
-        for arguments in [["borrow", "--market", expired, "--collateral", "pt", "--amount", "1", "--ltv", "80%", "--liquidation-threshold", "85%"],
-                          ["loop", "--market", expired, "--tokens", "1", "--protocol", "morpho", "--lltv", "86%", "--borrow-apr", "1%"]] {
+        let expired = try files.write(
+            file.replacingOccurrences(of: "\"blockTime\": 1772461800,", with: "")
+                .replacingOccurrences(of: "\"expiry\": 1804118400", with: "\"expiry\": 1577923200"))
+        for arguments in [
+            ["borrow", "--market", expired, "--collateral", "pt", "--amount", "1", "--ltv", "80%", "--liquidation-threshold", "85%"],
+            ["loop", "--market", expired, "--tokens", "1", "--protocol", "morpho", "--lltv", "86%", "--borrow-apr", "1%"]
+        ] {
             let run = CLI.run(arguments: arguments)
             expectFailure(run, exitCode: 1, containing: "PtMatured: the PT matured at 2020-01-02T00:00:00Z; the time ")
             #expect(run.stderr.contains("(wall clock) is not before it"), "\(run.stderr)")
         }
-        expectFailure(yieldstrip("borrow", "--market", MarketExamples.aapl, "--collateral", "pt", "--amount", "1", "--ltv", "80%", "--liquidation-threshold", "85%",
-                                 "--at", "2027-03-05"), exitCode: 1, containing: "the time 2027-03-05T00:00:00Z (given) is not before it")
+        expectFailure(
+            yieldstrip(
+                "borrow", "--market", MarketExamples.aapl, "--collateral", "pt", "--amount", "1", "--ltv", "80%", "--liquidation-threshold", "85%",
+                "--at", "2027-03-05"), exitCode: 1, containing: "the time 2027-03-05T00:00:00Z (given) is not before it")
     }
 
     @Test func marketExpiredAtTheWallClockSaysSo() throws {
         let files = try TemporaryMarketFiles()
         let file = try String(contentsOfFile: MarketExamples.aapl, encoding: .utf8)
-        let expired = try files.write(file.replacingOccurrences(of: "\"blockTime\": 1772461800,", with: "")
-            .replacingOccurrences(of: "\"expiry\": 1804118400", with: "\"expiry\": 1577923200"))
+        let expired = try files.write(
+            file.replacingOccurrences(of: "\"blockTime\": 1772461800,", with: "")
+                .replacingOccurrences(of: "\"expiry\": 1804118400", with: "\"expiry\": 1577923200"))
         for command in [["market", "show"], ["depth"], ["quote", "--buy-pt", "--amount", "1"]] {
             expectFailure(CLI.run(arguments: command + ["--market", expired]), exitCode: 1, containing: "(wall clock) is not before it")
         }

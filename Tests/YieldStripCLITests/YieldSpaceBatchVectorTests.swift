@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YieldStrip
 import _TestSupport
+
 @testable import YieldStripCLI
 
 /// Every case of `yieldspace.json` (Yield Protocol's `@yield-protocol/ui-math` run on 300 random pools per
@@ -12,8 +13,10 @@ import _TestSupport
 /// own: 64-digit decimal in its operation order, its reading of 2^64, its 1e12 precision fee, flooring and
 /// 6-to-18-decimal scaling).
 @Suite struct YieldSpaceBatchVectorTests {
-    static let functions = ["sellBase", "sellFYToken", "buyBase", "buyFYToken", "maxBaseIn", "maxFyTokenIn", "maxFyTokenOut",
-                            "invariant", "calcInterestRate"]
+    static let functions = [
+        "sellBase", "sellFYToken", "buyBase", "buyFYToken", "maxBaseIn", "maxFyTokenIn", "maxFyTokenOut",
+        "invariant", "calcInterestRate"
+    ]
 
     struct Case {
         var function: String
@@ -32,7 +35,8 @@ import _TestSupport
             guard case .array(let list)? = groups[function] else { throw ReferenceVectors.VectorFileError(reason: "no \(function) cases") }
             for value in list {
                 guard case .object(let object) = value, case .string(let expected)? = object["expected"],
-                      case .number(let decimals)? = object["decimals"], let d = Int(decimals.text) else {
+                    case .number(let decimals)? = object["decimals"], let d = Int(decimals.text)
+                else {
                     throw ReferenceVectors.VectorFileError(reason: "malformed case \(value.jsonText)")
                 }
                 var fields = JSONObject()
@@ -57,7 +61,9 @@ import _TestSupport
         #expect(run.exitCode == 0 && run.stderr.isEmpty)
         let lines = run.stdout.split(separator: "\n")
         try #require(lines.count == cases.count)
-        var exact = 0, withinTolerance = 0, failures: [String] = []
+        var exact = 0
+        var withinTolerance = 0
+        var failures: [String] = []
         for (i, (c, line)) in zip(cases, lines).enumerated() {
             guard case .object(let answer) = try JSONReader.parse(String(line)), case .string(let result)? = answer["result"] else {
                 failures.append("#\(i) \(c.function): \(line)")
@@ -90,12 +96,12 @@ import _TestSupport
     }
 }
 
-private extension UInt256 {
-    static func pow10(_ n: Int) -> UInt256 {
+extension UInt256 {
+    fileprivate static func pow10(_ n: Int) -> UInt256 {
         var result = UInt256.one
         for _ in 0..<n { result = result &* UInt256(10) }
         return result
     }
 
-    static func / (lhs: UInt256, rhs: UInt256) -> UInt256 { lhs.dividedReportingOverflow(by: rhs).partialValue }
+    fileprivate static func / (lhs: UInt256, rhs: UInt256) -> UInt256 { lhs.dividedReportingOverflow(by: rhs).partialValue }
 }

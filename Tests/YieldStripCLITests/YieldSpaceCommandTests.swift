@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// The market commands on a YieldSpace file (`depth`, `short-yt`, `hedge dv01`, `hedge delta`, `hedge income`,
@@ -27,8 +28,10 @@ import YieldStrip
     }
 
     /// The command's `--json` at the file's block time (given) equals the batch op's answer.
-    static func expectSameAnswer(_ arguments: [String], op: String, extra: JSONObject = [:],
-                                 sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONObject {
+    static func expectSameAnswer(
+        _ arguments: [String], op: String, extra: JSONObject = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> JSONObject {
         let command = try JSONOutput.object(CLI.run(arguments: arguments + ["--market", path, "--at", String(try at()), "--json"]))
         let batch = try JSONOutput.batchAnswer(try batchLine(op: op, extra: extra))
         #expect(batch.keys == command.keys, "\(batch.keys) against \(command.keys)", sourceLocation: sourceLocation)
@@ -47,16 +50,20 @@ import YieldStrip
         }
         #expect(rows.count == 10)
         // The 0.1 % row buys 0.1 % of the real fyToken with buyFYToken: the exact preview.
-        let file = try Self.file(), pool = file.pool, at = try Self.at()
+        let file = try Self.file()
+        let pool = file.pool
+        let at = try Self.at()
         let real = try #require(pool.realFyTokenReserves)
         let out = real.quotientAndRemainder(dividingBy: UInt256(1000)).quotient
-        let sharesIn = try YieldSpaceMath.buyFYToken(sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves, fyTokenOut: out,
-                                                     timeTillMaturity: pool.maturity - at, ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
+        let sharesIn = try YieldSpaceMath.buyFYToken(
+            sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves, fyTokenOut: out,
+            timeTillMaturity: pool.maturity - at, ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
         let paid = try #require(JSONOutput.number(first, "buySyPaid"))
         #expect(abs(paid - Wad(raw: sharesIn).doubleValue) < 1e-9 * paid)
         // And the sale the sellFYToken preview.
-        let sharesOut = try YieldSpaceMath.sellFYToken(sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves, fyTokenIn: out,
-                                                       timeTillMaturity: pool.maturity - at, ts: pool.ts, g2: pool.g2, decimals: 18, c: pool.c, mu: pool.mu)
+        let sharesOut = try YieldSpaceMath.sellFYToken(
+            sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves, fyTokenIn: out,
+            timeTillMaturity: pool.maturity - at, ts: pool.ts, g2: pool.g2, decimals: 18, c: pool.c, mu: pool.mu)
         let received = try #require(JSONOutput.number(first, "sellSyReceived"))
         #expect(abs(received - Wad(raw: sharesOut).doubleValue) < 1e-9 * received)
         let table = yieldstrip("depth", "--market", Self.path)
@@ -68,9 +75,12 @@ import YieldStrip
     /// A small trade fills at the marginal price `(μz/y)^(g·ts·T)`: `g1` buying fyToken, `g2` selling it (the
     /// effective APY is linear in the size to first order: `2·E(n) − E(2n)` is the marginal one to second order).
     @Test func smallTradesFillAtTheMarginalPrice() throws {
-        let file = try Self.file(), pool = file.pool, at = try Self.at()
+        let file = try Self.file()
+        let pool = file.pool
+        let at = try Self.at()
         let curve = YieldSpaceCurve<Double>(pool: pool)
-        let T = Double(pool.maturity - at), ts = pool.ts.doubleValue
+        let T = Double(pool.maturity - at)
+        let ts = pool.ts.doubleValue
         let ratio = pool.mu.doubleValue * pool.sharesUnits / pool.fyTokenUnits
         let tau = T / 31_536_000
         func effective(_ n: Double) throws -> Double {
@@ -92,7 +102,9 @@ import YieldStrip
 
     /// Buying a fyToken leg then selling it back never gains, and the pool refuses what it cannot pay.
     @Test func ptLegsRoundTripWithoutGainAndStopAtTheLimits() throws {
-        let file = try Self.file(), at = try Self.at(), curve = file.curve
+        let file = try Self.file()
+        let at = try Self.at()
+        let curve = file.curve
         for units in [1, 100, 1_000] {
             let bought = try curve.tradePt(netPtToAccount: Wad(units: Int64(units)), at: at)
             let sold = try curve.tradePt(netPtToAccount: Wad(units: Int64(-units)), at: at)
@@ -140,14 +152,16 @@ import YieldStrip
     // MARK: hedge dv01, hedge delta
 
     @Test func dv01OnThePool() throws {
-        let answer = try Self.expectSameAnswer(["hedge", "dv01", "--position", "pt:1000,yt:-500,lp:10,sy:250"], op: "hedgeDv01",
-                                               extra: ["position": "pt:1000,yt:-500,lp:10,sy:250"])
+        let answer = try Self.expectSameAnswer(
+            ["hedge", "dv01", "--position", "pt:1000,yt:-500,lp:10,sy:250"], op: "hedgeDv01",
+            extra: ["position": "pt:1000,yt:-500,lp:10,sy:250"])
         #expect(answer["curve"] == .string("yieldspace"))
         let spot = try Self.file().curve.spot(at: try Self.at())
         let (y, tau) = (spot.impliedApy, spot.yearsToExpiry)
         let pt = Foundation.pow(1 + y, -tau)
         guard case .array(let legs)? = answer["positions"], legs.count == 4, case .object(let ptLeg) = legs[0], case .object(let ytLeg) = legs[1],
-              case .object(let syLeg) = legs[3] else {
+            case .object(let syLeg) = legs[3]
+        else {
             Issue.record("no legs")
             return
         }
@@ -160,23 +174,30 @@ import YieldStrip
         #expect(abs((JSONOutput.number(syLeg, "priceInAsset") ?? 0) - (try Self.file()).pool.c.doubleValue) < 1e-15)
         #expect(JSONOutput.number(syLeg, "dv01InAsset") == 0)
         // Hedged in the Pendle market (its YT), and in the pool (PT only).
-        let pendle = yieldstrip("hedge", "dv01", "--market", Self.path, "--position", "pt:1000", "--against", Self.pendle, "--hedge-token", "yt", "--json")
+        let pendle = yieldstrip(
+            "hedge", "dv01", "--market", Self.path, "--position", "pt:1000", "--against", Self.pendle, "--hedge-token", "yt", "--json")
         #expect(pendle.exitCode == 0, "\(pendle.stderr)")
-        let inPool = try JSONOutput.object(yieldstrip("hedge", "dv01", "--market", Self.pendle, "--position", "pt:1000", "--against", Self.path, "--json"))
+        let inPool = try JSONOutput.object(
+            yieldstrip("hedge", "dv01", "--market", Self.pendle, "--position", "pt:1000", "--against", Self.path, "--json"))
         #expect(JSONOutput.member(inPool, "hedge.curve") == .string("yieldspace"))
-        expectFailure(yieldstrip("hedge", "dv01", "--market", Self.pendle, "--position", "pt:1000", "--against", Self.path, "--hedge-token", "yt"),
-                      exitCode: 1, containing: "NoYieldToken")
+        expectFailure(
+            yieldstrip("hedge", "dv01", "--market", Self.pendle, "--position", "pt:1000", "--against", Self.path, "--hedge-token", "yt"),
+            exitCode: 1, containing: "NoYieldToken")
         // The batch op's `against` may be a pool too.
         guard case .object(let fileObject) = try JSONReader.parse(Array(try Data(contentsOf: URL(fileURLWithPath: Self.path)))) else { return }
-        let batch = try JSONOutput.batchAnswer(try MarketExamples.batchLine(Self.pendle, op: "hedgeDv01", blockTime: try Self.at(),
-                                                                            extra: ["position": "pt:1000", "against": .object(fileObject)]))
+        let batch = try JSONOutput.batchAnswer(
+            try MarketExamples.batchLine(
+                Self.pendle, op: "hedgeDv01", blockTime: try Self.at(),
+                extra: ["position": "pt:1000", "against": .object(fileObject)]))
         #expect(batch["hedge"] == inPool["hedge"])
     }
 
     @Test func deltaOnThePool() throws {
-        let answer = try Self.expectSameAnswer(["hedge", "delta", "--position", "pt:1000,sy:250"], op: "hedgeDelta",
-                                               extra: ["position": "pt:1000,sy:250"])
-        let file = try Self.file(), spot = try file.curve.spot(at: try Self.at())
+        let answer = try Self.expectSameAnswer(
+            ["hedge", "delta", "--position", "pt:1000,sy:250"], op: "hedgeDelta",
+            extra: ["position": "pt:1000,sy:250"])
+        let file = try Self.file()
+        let spot = try file.curve.spot(at: try Self.at())
         let expected = 1000 * spot.ptPriceInAsset + 250 * file.pool.c.doubleValue
         #expect(abs((JSONOutput.number(answer, "deltaShares") ?? 0) - expected) < 1e-9)
     }
@@ -184,14 +205,21 @@ import YieldStrip
     // MARK: scenario
 
     @Test func scenarioOnThePool() throws {
-        let answer = try Self.expectSameAnswer(["scenario", "--position", "pt:1000,yt:-500,lp:10,sy:250", "--apy-shift", "-50..50:25bp",
-                                                "--price-shift", "-10%,0,10%", "--days", "30"], op: "scenario",
-                                               extra: ["position": "pt:1000,yt:-500,lp:10,sy:250", "apyShift": "-50..50:25bp",
-                                                       "priceShift": "-10%,0,10%", "days": 30])
+        let answer = try Self.expectSameAnswer(
+            [
+                "scenario", "--position", "pt:1000,yt:-500,lp:10,sy:250", "--apy-shift", "-50..50:25bp",
+                "--price-shift", "-10%,0,10%", "--days", "30"
+            ], op: "scenario",
+            extra: [
+                "position": "pt:1000,yt:-500,lp:10,sy:250", "apyShift": "-50..50:25bp",
+                "priceShift": "-10%,0,10%", "days": 30
+            ])
         #expect(answer["curve"] == .string("yieldspace") && answer["expiry"] == .number(JSONNumber(1_804_118_400)))
         // A PT-only position: each cell is 1000 · (1 + y')^(−τ') at the shifted APY and the shorter time.
-        let result = try Scenario.compute(ScenarioRequest(position: try Position(parsing: "pt:1000"), apyShifts: [0.0025], priceShifts: [0], days: 30,
-                                                          stockPrice: 230), curve: try Self.file().curve, at: try Self.at())
+        let result = try Scenario.compute(
+            ScenarioRequest(
+                position: try Position(parsing: "pt:1000"), apyShifts: [0.0025], priceShifts: [0], days: 30,
+                stockPrice: 230), curve: try Self.file().curve, at: try Self.at())
         let tauAfter = Double(1_804_118_400 - (try Self.at()) - 30 * 86_400) / 31_536_000
         #expect(abs(result.cells[0].valueShares - 1000 * Foundation.pow(1 + 0.003 + 0.0025, -tauAfter)) < 1e-6)
         let table = yieldstrip("scenario", "--market", Self.path, "--position", "pt:1000", "--apy-shift", "-50bp,0")
@@ -202,10 +230,12 @@ import YieldStrip
 
     @Test func quoteSnapshotAndLockinThroughBatch() throws {
         _ = try Self.expectSameAnswer(["market", "show"], op: "marketSnapshot")
-        _ = try Self.expectSameAnswer(["quote", "--buy-pt", "--amount", "100"], op: "quote",
-                                      extra: ["swap": "swapExactSyForPt", "exactSyIn": "100000000000000000000"])
-        _ = try Self.expectSameAnswer(["quote", "--sell-pt", "--amount", "100"], op: "quote",
-                                      extra: ["swap": "swapExactPtForSy", "exactPtIn": "100000000000000000000"])
+        _ = try Self.expectSameAnswer(
+            ["quote", "--buy-pt", "--amount", "100"], op: "quote",
+            extra: ["swap": "swapExactSyForPt", "exactSyIn": "100000000000000000000"])
+        _ = try Self.expectSameAnswer(
+            ["quote", "--sell-pt", "--amount", "100"], op: "quote",
+            extra: ["swap": "swapExactPtForSy", "exactPtIn": "100000000000000000000"])
         _ = try Self.expectSameAnswer(["quote", "--buy-pt", "--usd", "10000"], op: "quote", extra: ["swap": "swapExactSyForPt", "usd": 10000])
         _ = try Self.expectSameAnswer(["lockin", "--usd", "10000"], op: "lockin", extra: ["usd": 10000])
         let yt = try JSONOutput.batchAnswer(try Self.batchLine(op: "quote", extra: ["swap": "swapExactSyForYt", "exactSyIn": "1"]))
@@ -235,24 +265,31 @@ import YieldStrip
     /// Given the bundled pool's parameters (and its texts), the command writes the bundled file byte for byte.
     @Test func reproducesTheBundledPool() throws {
         let file = try YieldSpaceMarketFile.load(path: Self.path)
-        let run = CLI.run(arguments: ["market", "new", "--curve", "yieldspace", "--apy", "0.3%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z",
-                                      "--liquidity-usd", "20000000", "--stock-price", "230", "--py-index", "1.003214142718150519",
-                                      "--ts-years", "10", "--g1-fee", "9500", "--name", try #require(file.name), "--underlying", "AAPL",
-                                      "--source", try #require(file.source), "--notes", try #require(file.notes)])
+        let run = CLI.run(arguments: [
+            "market", "new", "--curve", "yieldspace", "--apy", "0.3%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z",
+            "--liquidity-usd", "20000000", "--stock-price", "230", "--py-index", "1.003214142718150519",
+            "--ts-years", "10", "--g1-fee", "9500", "--name", try #require(file.name), "--underlying", "AAPL",
+            "--source", try #require(file.source), "--notes", try #require(file.notes)
+        ])
         #expect(run.exitCode == 0, "\(run.stderr)")
         #expect(run.stdout == (try String(contentsOfFile: Self.path, encoding: .utf8)))
         // examples/markets/README.md gives this command.
         let readme = try String(contentsOfFile: Self.path.replacingOccurrences(of: "yieldspace-aapl-like.json", with: "README.md"), encoding: .utf8)
-        #expect(readme.contains("yieldstrip market new --curve yieldspace --apy 0.3% --expiry 2027-03-04 --at 2026-03-02T14:30:00Z --liquidity-usd 20000000 --stock-price 230 \\\n  --py-index 1.003214142718150519 --ts-years 10 --g1-fee 9500"))
+        #expect(
+            readme.contains(
+                "yieldstrip market new --curve yieldspace --apy 0.3% --expiry 2027-03-04 --at 2026-03-02T14:30:00Z --liquidity-usd 20000000 --stock-price 230 \\\n  --py-index 1.003214142718150519 --ts-years 10 --g1-fee 9500"
+            ))
     }
 
     /// The rate read back from the reserves, `ts · ln(y/(μz))` on the 365-day year, is the target within the stated
     /// 1e-9, and the pool is worth the liquidity asked for; `--json` is the batch op's answer.
     @Test(arguments: [(0.0, 18, 1_000_000.0), (0.001, 18, 5_000_000.0), (0.01, 6, 250_000.0), (0.05, 18, 20_000_000.0), (0.2, 12, 1_000_000.0)])
     func readsBackTheTarget(apy: Double, decimals: Int, liquidity: Double) throws {
-        let arguments = ["market", "new", "--curve", "yieldspace", "--apy", String(apy), "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z",
-                         "--liquidity-usd", String(liquidity), "--stock-price", "50", "--py-index", "1.02", "--mu", "1.01", "--ts-years", "20",
-                         "--g1-fee", "9000", "--decimals", String(decimals)]
+        let arguments = [
+            "market", "new", "--curve", "yieldspace", "--apy", String(apy), "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z",
+            "--liquidity-usd", String(liquidity), "--stock-price", "50", "--py-index", "1.02", "--mu", "1.01", "--ts-years", "20",
+            "--g1-fee", "9000", "--decimals", String(decimals)
+        ]
         let text = CLI.run(arguments: arguments)
         #expect(text.exitCode == 0, "\(text.stderr)")
         let file = try YieldSpaceMarketFile.parse(Array(text.stdout.utf8), origin: "new")
@@ -260,7 +297,8 @@ import YieldStrip
         #expect(pool.decimals == decimals && pool.g1Fee == 9000 && file.tsYears == 20 && file.blockTime == 1_772_461_800)
         // Independently: the rate of the integer reserves, and the value of shares at c plus real fyToken at its price.
         let unit = Foundation.pow(10.0, Double(decimals))
-        let z = pool.sharesReserves.doubleValue / unit, y = pool.fyTokenReserves.doubleValue / unit
+        let z = pool.sharesReserves.doubleValue / unit
+        let y = pool.fyTokenReserves.doubleValue / unit
         let s = try #require(pool.totalSupply).doubleValue / unit
         let (c, mu) = (Double(pool.c.raw.description)! / 18_446_744_073_709_551_616, Double(pool.mu.raw.description)! / 18_446_744_073_709_551_616)
         #expect(abs(c - 1.02) < 1e-15 && abs(mu - 1.01) < 1e-15)
@@ -272,22 +310,30 @@ import YieldStrip
         #expect(abs(value / liquidity - 1) < 1e-6)
         // --json is the batch op's answer.
         let json = try JSONOutput.object(CLI.run(arguments: arguments + ["--json"]))
-        let batch = try JSONOutput.batchAnswer(#"{"op":"marketNew","curve":"yieldspace","apy":\#(apy),"expiry":"2027-03-04","blockTime":"2026-03-02T14:30:00Z","liquidityUsd":\#(liquidity),"stockPrice":50,"pyIndex":"1020000000000000000","mu":"1010000000000000000","tsYears":20,"g1Fee":9000,"decimals":\#(decimals)}"#)
+        let batch = try JSONOutput.batchAnswer(
+            #"{"op":"marketNew","curve":"yieldspace","apy":\#(apy),"expiry":"2027-03-04","blockTime":"2026-03-02T14:30:00Z","liquidityUsd":\#(liquidity),"stockPrice":50,"pyIndex":"1020000000000000000","mu":"1010000000000000000","tsYears":20,"g1Fee":9000,"decimals":\#(decimals)}"#
+        )
         #expect(batch == json)
         #expect((JSONOutput.number(json, "impliedApyError") ?? 1) < YieldSpaceDeployment.impliedApyTolerance)
     }
 
     @Test func badInput() {
-        let base = ["market", "new", "--apy", "1%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z", "--liquidity-usd", "1000000", "--stock-price", "50"]
+        let base = [
+            "market", "new", "--apy", "1%", "--expiry", "2027-03-04", "--at", "2026-03-02T14:30:00Z", "--liquidity-usd", "1000000", "--stock-price",
+            "50"
+        ]
         expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--fee", "1%"]), exitCode: 2, containing: "'--fee' sets a Pendle market")
         expectFailure(CLI.run(arguments: base + ["--ts-years", "5"]), exitCode: 2, containing: "'--ts-years' sets a YieldSpace pool")
         expectFailure(CLI.run(arguments: base + ["--curve", "balancer"]), exitCode: 2, containing: "expected pendle-v2 or yieldspace")
         expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--g1-fee", "0"]), exitCode: 1, containing: "InvalidFee")
-        expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--ts-years", "1"]), exitCode: 1, containing: "YieldMath: Too far from maturity")
+        expectFailure(
+            CLI.run(arguments: base + ["--curve", "yieldspace", "--ts-years", "1"]), exitCode: 1, containing: "YieldMath: Too far from maturity")
         expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--decimals", "19"]), exitCode: 1, containing: "decimals")
         expectFailure(CLI.run(arguments: base + ["--curve", "yieldspace", "--ts-years", "ten"]), exitCode: 2, containing: "expected a whole number")
-        let negative = CLI.run(arguments: ["market", "new", "--curve", "yieldspace", "--apy", "-1%", "--expiry", "2027-03-04", "--at", "2026-03-02",
-                                           "--liquidity-usd", "1", "--stock-price", "1"])
+        let negative = CLI.run(arguments: [
+            "market", "new", "--curve", "yieldspace", "--apy", "-1%", "--expiry", "2027-03-04", "--at", "2026-03-02",
+            "--liquidity-usd", "1", "--stock-price", "1"
+        ])
         expectFailure(negative, exitCode: 1, containing: "RateOutOfRange")
     }
 }

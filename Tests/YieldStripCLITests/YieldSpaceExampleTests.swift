@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCLI
 
 /// `examples/markets/yieldspace-aapl-like.json`: the AAPL-like token of `aapl-like.json` on a YieldSpace pool,
@@ -9,20 +10,24 @@ import YieldStrip
 @Suite struct YieldSpaceExampleTests {
     static let path = MarketExamples.path("yieldspace-aapl-like.json")
 
-    static let notes = "Illustrative: the AAPL-like token of aapl-like.json on a YieldSpace pool (Yield Protocol v2's curve) with the same maturity (Thursday 2027-03-04 00:00 UTC), block time (2026-03-02T14:30:00Z), implied APY (0.30 % on the 365-day year) and size (20,000,000 USD at 230 USD per share). The pool's shares are the stock token, worth c = 1.003214142718150519 base each (the Pendle file's PY index, as Pool._getC reads it); the base is one split-adjusted share, and fyToken redeems one at maturity. Started as Yield starts a pool, at the block time: init with shares (LP supply = μ · shares, μ = c), then fyToken sold into it (sellFYToken, exact) to bring the rate to 0.30 %. Time stretch 10 Yield years (ts = 2^64 / (10 · 31,557,600)); g1Fee 9500 (g1 = 0.95: buying fyToken earns 95 % of the rate). The reserves are YieldSpacePool.seeded's for these inputs."
+    static let notes =
+        "Illustrative: the AAPL-like token of aapl-like.json on a YieldSpace pool (Yield Protocol v2's curve) with the same maturity (Thursday 2027-03-04 00:00 UTC), block time (2026-03-02T14:30:00Z), implied APY (0.30 % on the 365-day year) and size (20,000,000 USD at 230 USD per share). The pool's shares are the stock token, worth c = 1.003214142718150519 base each (the Pendle file's PY index, as Pool._getC reads it); the base is one split-adjusted share, and fyToken redeems one at maturity. Started as Yield starts a pool, at the block time: init with shares (LP supply = μ · shares, μ = c), then fyToken sold into it (sellFYToken, exact) to bring the rate to 0.30 %. Time stretch 10 Yield years (ts = 2^64 / (10 · 31,557,600)); g1Fee 9500 (g1 = 0.95: buying fyToken earns 95 % of the rate). The reserves are YieldSpacePool.seeded's for these inputs."
 
     /// The file from its rules.
     static func generated() throws -> YieldSpaceMarketFile {
         let pendle = try MarketFile.load(path: MarketExamples.aapl)
         let blockTime = try #require(pendle.blockTime)
         // Pool._getC: the vault's assets per 1e18 shares, divu(1e18) into 64.64.
-        let c = Fixed64x64(raw: Int256(bitPattern: (pendle.pyIndex.raw.bits << 64).quotientAndRemainder(dividingBy: UInt256(1_000_000_000_000_000_000)).quotient))
-        let pool = try YieldSpacePool.seeded(impliedApy: 0.003, poolValueInBase: 20_000_000.0 / 230, c: c, mu: c, ts: try Fixed64x64.timeStretch(years: 10),
-                                             g1Fee: 9500, maturity: pendle.market.expiry, decimals: 18, at: blockTime)
-        return YieldSpaceMarketFile(origin: path, pool: pool, tsYears: 10, name: "AAPL-like stock token, 4 MAR 2027, YieldSpace pool", underlying: "AAPL",
-                                    stockPrice: 230, blockTime: blockTime,
-                                    source: "illustrative: not a real pool; YieldSpacePool.seeded (Yield's init, then the exact sellFYToken to the rate)",
-                                    notes: notes)
+        let c = Fixed64x64(
+            raw: Int256(bitPattern: (pendle.pyIndex.raw.bits << 64).quotientAndRemainder(dividingBy: UInt256(1_000_000_000_000_000_000)).quotient))
+        let pool = try YieldSpacePool.seeded(
+            impliedApy: 0.003, poolValueInBase: 20_000_000.0 / 230, c: c, mu: c, ts: try Fixed64x64.timeStretch(years: 10),
+            g1Fee: 9500, maturity: pendle.market.expiry, decimals: 18, at: blockTime)
+        return YieldSpaceMarketFile(
+            origin: path, pool: pool, tsYears: 10, name: "AAPL-like stock token, 4 MAR 2027, YieldSpace pool", underlying: "AAPL",
+            stockPrice: 230, blockTime: blockTime,
+            source: "illustrative: not a real pool; YieldSpacePool.seeded (Yield's init, then the exact sellFYToken to the rate)",
+            notes: notes)
     }
 
     @Test func fileIsTheGeneratorsOutput() throws {
@@ -75,15 +80,17 @@ import YieldStrip
         guard case .object(let answer) = try JSONReader.parse(buy.stdout) else { return }
         #expect(answer["swap"] == .string("sellBase") && answer["tokenIn"] == .string("SY") && answer["tokenOut"] == .string("PT"))
         // 1,000 shares is three quarters of what the pool can take before its rate reaches zero: a large impact.
-        let effective = try #require(answer.number("effectiveImpliedApy")), after = try #require(answer.number("impliedApyAfter"))
+        let effective = try #require(answer.number("effectiveImpliedApy"))
+        let after = try #require(answer.number("impliedApyAfter"))
         #expect(effective < 0.003 && effective > after && after > 0)
         // The amount out is the exact preview.
         let file = try YieldSpaceMarketFile.load(path: Self.path)
         let pool = file.pool
-        let preview = try YieldSpaceMath.sellBase(sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves,
-                                                  sharesIn: UInt256(1000) &* UInt256(1_000_000_000_000_000_000),
-                                                  timeTillMaturity: pool.maturity - (file.blockTime ?? 0), ts: pool.ts, g1: pool.g1, decimals: 18,
-                                                  c: pool.c, mu: pool.mu)
+        let preview = try YieldSpaceMath.sellBase(
+            sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves,
+            sharesIn: UInt256(1000) &* UInt256(1_000_000_000_000_000_000),
+            timeTillMaturity: pool.maturity - (file.blockTime ?? 0), ts: pool.ts, g1: pool.g1, decimals: 18,
+            c: pool.c, mu: pool.mu)
         #expect(answer["amountOut"] == .string(preview.description))
         let sell = yieldstrip("quote", "--market", Self.path, "--sell-pt", "--amount", "1000")
         #expect(sell.exitCode == 0 && sell.stdout.contains("sellFYToken"), "\(sell.stderr)")
@@ -98,7 +105,8 @@ import YieldStrip
         #expect(run.exitCode == 0, "\(run.stderr)")
         guard case .object(let answer) = try JSONReader.parse(run.stdout) else { return }
         #expect(answer["curve"] == .string("yieldspace"))
-        let fixed = try #require(answer.number("fixedApy")), spot = try #require(answer.number("spotApy"))
+        let fixed = try #require(answer.number("fixedApy"))
+        let spot = try #require(answer.number("spotApy"))
         #expect(abs(spot - 0.003) < 1e-9 && fixed < spot && fixed > 0.0028)
         // 10,000 USD at 230 USD per share, in pool shares at c.
         #expect(abs((answer.number("sharesIn") ?? 0) - 10_000.0 / 230) < 1e-9)

@@ -34,8 +34,9 @@ enum ChartFixtures {
 
     static func lockInResult() throws -> LockInResult<Wad> {
         let file = try aapl()
-        let request = LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: file.stockPrice,
-                                    dollarHedge: DollarHedgeRequest(instrument: .perp(fundingApr: 0.05)), hold: .tokenApy(0.003))
+        let request = LockInRequest(
+            size: .usd(Wad(units: 10_000)), stockPrice: file.stockPrice,
+            dollarHedge: DollarHedgeRequest(instrument: .perp(fundingApr: 0.05)), hold: .tokenApy(0.003))
         return try LockIn.compute(request, curve: file.curve, at: blockTime(file))
     }
 
@@ -43,18 +44,23 @@ enum ChartFixtures {
 
     static func shortYTResult() throws -> ShortYTResult<Wad> {
         let file = try aapl()
-        return try ShortYT.compute(ShortYTRequest(size: .position(.shares(Wad(units: 1_000))), stockPrice: file.stockPrice),
-                                   curve: file.curve, at: blockTime(file))
+        return try ShortYT.compute(
+            ShortYTRequest(size: .position(.shares(Wad(units: 1_000))), stockPrice: file.stockPrice),
+            curve: file.curve, at: blockTime(file))
     }
 
     static func shortYTChart() throws -> XYChart { JobCharts.shortYT(try shortYTResult(), subject: subject) }
 
-    static func scenarioResult(apyShifts: [Double] = [-0.005, 0, 0.005], priceShifts: [Double] = [-0.1, 0, 0.1], days: Double = 30) throws -> ScenarioResult {
+    static func scenarioResult(apyShifts: [Double] = [-0.005, 0, 0.005], priceShifts: [Double] = [-0.1, 0, 0.1], days: Double = 30) throws
+        -> ScenarioResult
+    {
         let file = try aapl()
         let position = try Position(parsing: "pt:1000,yt:-500,sy:250")
-        return try Scenario.compute(ScenarioRequest(position: position, apyShifts: apyShifts, priceShifts: priceShifts, days: days,
-                                                    stockPrice: file.stockPrice ?? 230),
-                                    curve: file.curve, at: blockTime(file))
+        return try Scenario.compute(
+            ScenarioRequest(
+                position: position, apyShifts: apyShifts, priceShifts: priceShifts, days: days,
+                stockPrice: file.stockPrice ?? 230),
+            curve: file.curve, at: blockTime(file))
     }
 
     static func scenarioChart() throws -> HeatmapChart { JobCharts.scenario(try scenarioResult(), subject: subject) }
@@ -63,8 +69,9 @@ enum ChartFixtures {
         let file = try aapl()
         let text = try String(contentsOfFile: path("examples/data/aapl.csv"), encoding: .utf8)
         let schedule = try ScheduleFiles.parseDividendSchedule(text, format: .csv)
-        return try DividendsReport.compute(schedule: schedule, withholding: .standard, to: file.blockTime, stockPriceUSD: file.stockPrice,
-                                           assumedGrossYield: 0.0046, market: file.curve)
+        return try DividendsReport.compute(
+            schedule: schedule, withholding: .standard, to: file.blockTime, stockPriceUSD: file.stockPrice,
+            assumedGrossYield: 0.0046, market: file.curve)
     }
 
     static func dividendsChart() throws -> XYChart { JobCharts.dividends(try dividendsReport(), subject: subject) }
@@ -79,8 +86,9 @@ enum ChartFixtures {
 
     static func loopResult() throws -> PtLoopResult {
         let file = try aapl()
-        let request = PtLoopRequest(size: .tokens(Wad(units: 100)), borrow: .token, terms: .morpho(lltv: Wad(decimal: "0.915") ?? .zero), loops: 8,
-                                    borrowRate: .fixed(apr: 0.0005), stockPrice: file.stockPrice, tokenApy: 0.001)
+        let request = PtLoopRequest(
+            size: .tokens(Wad(units: 100)), borrow: .token, terms: .morpho(lltv: Wad(decimal: "0.915") ?? .zero), loops: 8,
+            borrowRate: .fixed(apr: 0.0005), stockPrice: file.stockPrice, tokenApy: 0.001)
         return try PtLoop.compute(request, curve: file.curve, at: blockTime(file))
     }
 
@@ -90,7 +98,8 @@ enum ChartFixtures {
     static func compareChart() throws -> XYChart {
         let pendle = try aapl()
         let pool = try YieldSpaceMarketFile.load(path: path("examples/markets/yieldspace-aapl-like.json"))
-        let request = VenueComparisonRequest(side: .buyPt, unit: .usd, sizes: [1_000, 10_000, 100_000, 1_000_000].map { Wad(units: $0) }, stockPrice: 230)
+        let request = VenueComparisonRequest(
+            side: .buyPt, unit: .usd, sizes: [1_000, 10_000, 100_000, 1_000_000].map { Wad(units: $0) }, stockPrice: 230)
         let result = try VenueComparison.compute(request, venueA: pendle.curve, venueB: pool.curve, at: blockTime(pendle))
         let sweep = try VenueComparison.sweep(request, venueA: pendle.curve, venueB: pool.curve, at: blockTime(pendle), from: 1_000, to: 1_000_000)
         let names = [pendle.name ?? "", pool.name ?? ""]
@@ -99,8 +108,10 @@ enum ChartFixtures {
 
     /// Every job chart by the name of its golden file.
     static func all() throws -> [(name: String, chart: any Chart)] {
-        [("depth", try depthChart()), ("lockin", try lockInChart()), ("short-yt", try shortYTChart()),
-         ("scenario", try scenarioChart()), ("dividends", try dividendsChart()), ("hedge-minvar", try minimumVarianceChart()),
-         ("loop", try loopChart()), ("compare", try compareChart())]
+        [
+            ("depth", try depthChart()), ("lockin", try lockInChart()), ("short-yt", try shortYTChart()),
+            ("scenario", try scenarioChart()), ("dividends", try dividendsChart()), ("hedge-minvar", try minimumVarianceChart()),
+            ("loop", try loopChart()), ("compare", try compareChart())
+        ]
     }
 }

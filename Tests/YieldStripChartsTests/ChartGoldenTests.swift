@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YieldStripCharts
 
 /// Each job chart of the examples against its golden file, `Golden/<chart>.svg`, compared after a
@@ -32,7 +33,9 @@ import Testing
         #expect(actual.count == expected.count, "\(name): \(actual.count) elements, the golden file has \(expected.count)")
         for (index, (a, e)) in zip(actual, expected).enumerated() {
             if let difference = GoldenSVG.difference(a, e) {
-                Issue.record("\(name) element \(index): \(difference); regenerate with YIELDSTRIP_UPDATE_GOLDEN=1 swift test --filter ChartGoldenTests if intended")
+                Issue.record(
+                    "\(name) element \(index): \(difference); regenerate with YIELDSTRIP_UPDATE_GOLDEN=1 swift test --filter ChartGoldenTests if intended"
+                )
                 break
             }
         }
@@ -61,8 +64,9 @@ enum GoldenSVG {
     static func normalised(_ svg: String) -> [Node]? {
         guard let tree = XMLDocumentTree.parse(svg).tree else { return nil }
         return tree.elements.map { element in
-            Node(path: (element.ancestors.map(\.name) + [element.name]).joined(separator: "/"), attributes: element.attributes,
-                 text: element.text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+            Node(
+                path: (element.ancestors.map(\.name) + [element.name]).joined(separator: "/"), attributes: element.attributes,
+                text: element.text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         }
     }
 
@@ -74,10 +78,12 @@ enum GoldenSVG {
             return "\(a.path) has attributes \(a.attributes.keys.sorted()) where \(b.attributes.keys.sorted()) were expected"
         }
         for key in a.attributes.keys.sorted() {
-            let x = a.attributes[key] ?? "", y = b.attributes[key] ?? ""
+            let x = a.attributes[key] ?? ""
+            let y = b.attributes[key] ?? ""
             if x == y { continue }
             guard geometry.contains(key), let xs = tokens(x), let ys = tokens(y), xs.skeleton == ys.skeleton, xs.numbers.count == ys.numbers.count,
-                  zip(xs.numbers, ys.numbers).allSatisfy({ Swift.abs($0 - $1) <= 0.5 }) else {
+                zip(xs.numbers, ys.numbers).allSatisfy({ Swift.abs($0 - $1) <= 0.5 })
+            else {
                 return "\(a.path) \(key)=\"\(x)\" where \"\(y)\" was expected"
             }
         }
@@ -89,10 +95,17 @@ enum GoldenSVG {
 
     /// An attribute's numbers, and the text around them with each number replaced by `#`.
     static func tokens(_ text: String) -> (skeleton: String, numbers: [Double])? {
-        var skeleton = "", numbers: [Double] = [], current = ""
+        var skeleton = ""
+        var numbers: [Double] = []
+        var current = ""
         func flush() {
             guard !current.isEmpty else { return }
-            if let value = Double(current) { numbers.append(value); skeleton += "#" } else { skeleton += current }
+            if let value = Double(current) {
+                numbers.append(value)
+                skeleton += "#"
+            } else {
+                skeleton += current
+            }
             current = ""
         }
         for character in text {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCharts
 
 /// The seven job charts on the examples: well-formed SVG, the series and points of their results, the
@@ -20,9 +21,10 @@ import YieldStrip
 
     @Test func depthOnAThinPoolStopsAtTheLimit() throws {
         // A buy of half the pool's PT is refused on a pool sized as the CLI docs' thin.json: its row has no buy point.
-        let created = try MarketDeployment.newMarket(impliedApy: 0.0025, expiry: 1_782_345_600, blockTime: 1_782_129_600,
-                                                     liquidityUsd: 10_000_000, stockPrice: 680, apyBand: ApyBand(min: 0.001, max: 0.01),
-                                                     pyIndex: try #require(Wad(decimal: "1.018030473737342226")))
+        let created = try MarketDeployment.newMarket(
+            impliedApy: 0.0025, expiry: 1_782_345_600, blockTime: 1_782_129_600,
+            liquidityUsd: 10_000_000, stockPrice: 680, apyBand: ApyBand(min: 0.001, max: 0.01),
+            pyIndex: try #require(Wad(decimal: "1.018030473737342226")))
         let chart = try ChartFixtures.depthChart(created.file)
         #expect(chart.series[0].points.count == 9 && chart.series[2].points.count == 10)
         let tree = try #require(SVGChecks.wellFormed(chart.svg()))
@@ -101,8 +103,11 @@ import YieldStrip
         let report = try ChartFixtures.dividendsReport()
         let chart = JobCharts.dividends(report)
         let dividends = report.path.rows.filter { $0.kind == .dividend }.count
-        #expect(chart.series.map(\.name) == ["yield index (dividends reinvested)", "dividend (ex-date)",
-                                             "projection to maturity (an assumed 0.4600% gross yield)"])
+        #expect(
+            chart.series.map(\.name) == [
+                "yield index (dividends reinvested)", "dividend (ex-date)",
+                "projection to maturity (an assumed 0.4600% gross yield)"
+            ])
         #expect(chart.series[0].style == .step && chart.series[2].dash == .dashed)
         #expect(chart.series[1].points.count == dividends && dividends > 0)
         let tree = try #require(SVGChecks.wellFormed(chart.svg()))
@@ -154,11 +159,14 @@ import YieldStrip
                 #expect(tree.withClass("axis-label").count >= 2, "\(name)")
                 // Every text stays on the canvas.
                 for text in tree.all("text") where text.attributes["transform"] == nil {
-                    let x = Double(text.attributes["x"] ?? "") ?? -1, y = Double(text.attributes["y"] ?? "") ?? -1
+                    let x = Double(text.attributes["x"] ?? "") ?? -1
+                    let y = Double(text.attributes["y"] ?? "") ?? -1
                     let width = TextMetrics.width(text.text, fontSize: Double(text.attributes["font-size"] ?? "12") ?? 12)
                     let anchor = text.attributes["text-anchor"] ?? "start"
                     let left = anchor == "middle" ? x - width / 2 : anchor == "end" ? x - width : x
-                    #expect(left >= -1 && left + width <= Double(size.width) + 1 && y >= 0 && y <= Double(size.height), "\(name) \(size): '\(text.text)' at \(x)")
+                    #expect(
+                        left >= -1 && left + width <= Double(size.width) + 1 && y >= 0 && y <= Double(size.height),
+                        "\(name) \(size): '\(text.text)' at \(x)")
                 }
             }
         }
@@ -176,8 +184,11 @@ import YieldStrip
     }
 
     @Test func theOverlapCheckFindsOverlaps() throws {
-        let tree = try #require(XMLDocumentTree.parse("<svg><text x=\"10\" y=\"20\" font-size=\"12\">break-even</text>"
-                                                     + "<text x=\"40\" y=\"24\" font-size=\"12\">spot</text></svg>").tree)
+        let tree = try #require(
+            XMLDocumentTree.parse(
+                "<svg><text x=\"10\" y=\"20\" font-size=\"12\">break-even</text>"
+                    + "<text x=\"40\" y=\"24\" font-size=\"12\">spot</text></svg>"
+            ).tree)
         #expect(Self.overlappingTexts(tree).count == 1)
     }
 
@@ -185,7 +196,8 @@ import YieldStrip
     static func overlappingTexts(_ tree: XMLDocumentTree) -> [(String, String)] {
         var boxes: [(text: String, left: Double, right: Double, top: Double, bottom: Double)] = []
         for text in tree.all("text") where text.attributes["transform"] == nil && text.className != "cell-label" {
-            let x = Double(text.attributes["x"] ?? "") ?? 0, y = Double(text.attributes["y"] ?? "") ?? 0
+            let x = Double(text.attributes["x"] ?? "") ?? 0
+            let y = Double(text.attributes["y"] ?? "") ?? 0
             let size = Double(text.attributes["font-size"] ?? "12") ?? 12
             let width = TextMetrics.width(text.text, fontSize: size, bold: text.attributes["font-weight"] == "bold") / 1.05
             let anchor = text.attributes["text-anchor"] ?? "start"
@@ -195,7 +207,8 @@ import YieldStrip
         var pairs: [(String, String)] = []
         for i in boxes.indices {
             for j in boxes.indices where j > i {
-                let a = boxes[i], b = boxes[j]
+                let a = boxes[i]
+                let b = boxes[j]
                 if a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom { pairs.append((a.text, b.text)) }
             }
         }
@@ -205,7 +218,8 @@ import YieldStrip
     @Test func sameInputSameBytes() throws {
         for ((name, first), (_, second)) in zip(try ChartFixtures.all(), try ChartFixtures.all()) {
             #expect(first.svg() == second.svg(), "\(name)")
-            #expect(first.svg(size: ChartSize(width: 1200, height: 700), options: SVGOptions(standalone: false, id: "x"))
+            #expect(
+                first.svg(size: ChartSize(width: 1200, height: 700), options: SVGOptions(standalone: false, id: "x"))
                     == second.svg(size: ChartSize(width: 1200, height: 700), options: SVGOptions(standalone: false, id: "x")))
         }
     }

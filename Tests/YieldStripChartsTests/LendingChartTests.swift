@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCharts
 
 /// The loop's chart: a point per round, the health factor on the right axis, the references it marks.
@@ -26,8 +27,10 @@ import YieldStrip
     /// Without borrowing (no rounds after the capital's purchase) there is no health factor to draw.
     @Test func aLoopWithoutDebtDrawsTheApyAlone() throws {
         let file = try ChartFixtures.aapl()
-        let result = try PtLoop.compute(PtLoopRequest(size: .tokens(Wad(units: 10)), borrow: .token, terms: .morpho(lltv: Wad(decimal: "0.86") ?? .zero),
-                                                      loops: 0, borrowRate: .fixed(apr: 0.01)), curve: file.curve, at: ChartFixtures.blockTime(file))
+        let result = try PtLoop.compute(
+            PtLoopRequest(
+                size: .tokens(Wad(units: 10)), borrow: .token, terms: .morpho(lltv: Wad(decimal: "0.86") ?? .zero),
+                loops: 0, borrowRate: .fixed(apr: 0.01)), curve: file.curve, at: ChartFixtures.blockTime(file))
         let chart = JobCharts.ptLoop(result)
         #expect(chart.series.count == 1 && chart.y2 == nil)
         #expect(SVGChecks.wellFormed(chart.svg()) != nil)

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import YieldStripCharts
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// An XML document read with Foundation's `XMLParser`: its elements in document order, each with its
 /// attributes, its text and the classes of the groups around it.
@@ -41,8 +43,10 @@ struct XMLDocumentTree {
         var open: [Element] = []
         var finished: [Element] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let ancestors = open.map { ($0.name, $0.attributes["class"], $0.attributes["aria-label"]) }
             open.append(Element(name: elementName, attributes: attributes, text: "", ancestors: ancestors, depth: open.count))
         }
@@ -78,22 +82,27 @@ enum SVGChecks {
         return tree
     }
 
-    static let numericAttributes: Set<String> = ["x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "width", "height", "points", "font-size",
-                                                  "stroke-width", "opacity", "rx"]
+    static let numericAttributes: Set<String> = [
+        "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "width", "height", "points", "font-size",
+        "stroke-width", "opacity", "rx"
+    ]
 
     /// The plot frame of an XY chart: the x axis line (bottom) and the y axis line (left) in the `axes` group.
     static func frame(_ tree: XMLDocumentTree) -> (left: Double, right: Double, top: Double, bottom: Double)? {
         let lines = tree.all("line").filter { $0.inside("axes") }
         guard lines.count >= 2,
-              let x1 = Double(lines[0].attributes["x1"] ?? ""), let x2 = Double(lines[0].attributes["x2"] ?? ""),
-              let bottom = Double(lines[0].attributes["y1"] ?? ""), let top = Double(lines[1].attributes["y1"] ?? "") else { return nil }
+            let x1 = Double(lines[0].attributes["x1"] ?? ""), let x2 = Double(lines[0].attributes["x2"] ?? ""),
+            let bottom = Double(lines[0].attributes["y1"] ?? ""), let top = Double(lines[1].attributes["y1"] ?? "")
+        else { return nil }
         return (x1, x2, top, bottom)
     }
 
     /// The x positions of the x axis's tick marks.
     static func xTickPositions(_ tree: XMLDocumentTree, bottom: Double) -> [Double] {
-        tree.all("line").filter { $0.inside("axes") && Double($0.attributes["y1"] ?? "") == bottom && Double($0.attributes["y2"] ?? "") == bottom + 4 }
-            .compactMap { Double($0.attributes["x1"] ?? "") }
+        tree.all("line").filter {
+            $0.inside("axes") && Double($0.attributes["y1"] ?? "") == bottom && Double($0.attributes["y2"] ?? "") == bottom + 4
+        }
+        .compactMap { Double($0.attributes["x1"] ?? "") }
     }
 
     /// Every point a series draws (polyline vertices and marker centres), by series label.
@@ -108,15 +117,19 @@ enum SVGChecks {
                     if xy.count == 2 { points[label, default: []].append((xy[0], xy[1])) }
                 }
             case "circle":
-                if let x = Double(element.attributes["cx"] ?? ""), let y = Double(element.attributes["cy"] ?? "") { points[label, default: []].append((x, y)) }
+                if let x = Double(element.attributes["cx"] ?? ""), let y = Double(element.attributes["cy"] ?? "") {
+                    points[label, default: []].append((x, y))
+                }
             case "rect":
                 if let x = Double(element.attributes["x"] ?? ""), let y = Double(element.attributes["y"] ?? ""),
-                   let w = Double(element.attributes["width"] ?? ""), let h = Double(element.attributes["height"] ?? "") {
+                    let w = Double(element.attributes["width"] ?? ""), let h = Double(element.attributes["height"] ?? "")
+                {
                     points[label, default: []].append((x + w / 2, y + h / 2))
                 }
             case "polygon":
                 let xy = (element.attributes["points"] ?? "").split(separator: " ").map { $0.split(separator: ",").compactMap { Double($0) } }
-                let xs = xy.compactMap { $0.first }, ys = xy.compactMap { $0.last }
+                let xs = xy.compactMap { $0.first }
+                let ys = xy.compactMap { $0.last }
                 if !xs.isEmpty { points[label, default: []].append(((xs.min()! + xs.max()!) / 2, (ys.min()! + ys.max()!) / 2)) }
             default: break
             }
@@ -141,8 +154,9 @@ enum SVGChecks {
         }
         for (label, points) in seriesPoints(tree) {
             for (x, y) in points {
-                #expect(x >= frame.left - 0.51 && x <= frame.right + 0.51 && y >= frame.top - 0.51 && y <= frame.bottom + 0.51,
-                        "\(label): (\(x), \(y)) outside \(frame)", sourceLocation: sourceLocation)
+                #expect(
+                    x >= frame.left - 0.51 && x <= frame.right + 0.51 && y >= frame.top - 0.51 && y <= frame.bottom + 0.51,
+                    "\(label): (\(x), \(y)) outside \(frame)", sourceLocation: sourceLocation)
             }
         }
     }

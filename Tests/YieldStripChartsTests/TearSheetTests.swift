@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+
 @testable import YieldStripCharts
 
 /// The tear sheet: its figures are the library's, its page parses, holds every section, embeds no URL
@@ -67,8 +68,10 @@ import YieldStrip
     @Test func theMarketSectionHasTheFeeAndItsDrag() throws {
         let sheet = try Self.sheet()
         let html = TearSheetPage.html(sheet, generator: "yieldstrip test")
-        for text in ["implied APY", "0.3000%", "PT price", "YT price", "pool value", "fee (annual)", "0.1000%", "fee&#39;s drag on the lock-in",
-                     "largest PT buy", "Read at <b>2026-03-02T14:30:00Z</b> (market file)"] {
+        for text in [
+            "implied APY", "0.3000%", "PT price", "YT price", "pool value", "fee (annual)", "0.1000%", "fee&#39;s drag on the lock-in",
+            "largest PT buy", "Read at <b>2026-03-02T14:30:00Z</b> (market file)"
+        ] {
             #expect(html.contains(text), "\(text)")
         }
     }
@@ -116,8 +119,9 @@ import YieldStrip
 
     @Test func hostileMarketTextsAreEscaped() throws {
         let base = try ChartFixtures.aapl()
-        let file = MarketFile(origin: "x.json", market: base.market, pyIndex: base.pyIndex, name: "<script>alert(1)</script> & co",
-                              underlying: "\"Q\"\u{1B}", stockPrice: 230, blockTime: base.blockTime, source: "</style><b>")
+        let file = MarketFile(
+            origin: "x.json", market: base.market, pyIndex: base.pyIndex, name: "<script>alert(1)</script> & co",
+            underlying: "\"Q\"\u{1B}", stockPrice: 230, blockTime: base.blockTime, source: "</style><b>")
         let sheet = try MarketTearSheet.compute(file: file, blockTime: ChartFixtures.blockTime(file), blockTimeSource: "given")
         let html = TearSheetPage.html(sheet, generator: "yieldstrip test")
         #expect(XMLDocumentTree.parse(html).tree != nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YieldStripCharts
 
 /// Nice ticks (1-2-5 steps covering the data, degenerate ranges widened) and locale-free number text.
@@ -12,7 +13,7 @@ import Testing
 
     static let ranges: [(Double, Double)] = [
         (0, 1), (0.3, 0.7), (-3, 17), (229.5, 230.5), (8713.04, 11326.95), (0.001992, 0.003), (-41_539, 40_677), (1e-12, 3e-12),
-        (1e9, 3.5e9), (-2e15, 5e15), (0.99, 1.01), (1.0032141, 1.0032142), (-1e-300, 1e-300), (1e299, 1e300), (-7, -3),
+        (1e9, 3.5e9), (-2e15, 5e15), (0.99, 1.01), (1.0032141, 1.0032142), (-1e-300, 1e-300), (1e299, 1e300), (-7, -3)
     ]
 
     @Test(arguments: ranges)
@@ -36,8 +37,10 @@ import Testing
     }
 
     @Test func degenerateRangesAreWidened() {
-        for (lower, upper) in [(0.0, 0.0), (5.0, 5.0), (1e-12, 1e-12), (1e9, 1e9), (-3.0, -3.0), (Double.nan, 1), (0, Double.infinity),
-                               (Double.nan, Double.nan), (-Double.infinity, Double.infinity), (3, 1), (1e308, 1.7e308)] {
+        for (lower, upper) in [
+            (0.0, 0.0), (5.0, 5.0), (1e-12, 1e-12), (1e9, 1e9), (-3.0, -3.0), (Double.nan, 1), (0, Double.infinity),
+            (Double.nan, Double.nan), (-Double.infinity, Double.infinity), (3, 1), (1e308, 1.7e308)
+        ] {
             let ticks = NiceTicks.linear(lower: lower, upper: upper, targetCount: 5)
             #expect(ticks.upper > ticks.lower && ticks.values.count >= 2 && ticks.values.allSatisfy(\.isFinite), "\(lower) \(upper): \(ticks)")
             if lower.isFinite && upper.isFinite && Swift.abs(lower) <= NiceTicks.limit && Swift.abs(upper) <= NiceTicks.limit {
@@ -61,8 +64,8 @@ import Testing
     }
 
     @Test func dateTicksCoverTheDataOnTheCalendar() {
-        let from = 1_691_712_000.0 // 2023-08-11
-        let to = 1_804_118_400.0 // 2027-03-04
+        let from = 1_691_712_000.0  // 2023-08-11
+        let to = 1_804_118_400.0  // 2027-03-04
         let ticks = NiceTicks.dates(lower: from, upper: to, targetCount: 8)
         #expect(ticks.lower <= from && ticks.upper >= to)
         let labels = NiceTicks.dateLabels(ticks)

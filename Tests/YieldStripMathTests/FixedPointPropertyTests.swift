@@ -11,7 +11,8 @@ import YieldStripMath
     @Test func mulDownIsTheFloorOfTheExactProduct() throws {
         var g = SplitMix64(seed: 11)
         for _ in 0..<5_000 {
-            let a = g.nextUInt256(bits: 160), b = g.nextUInt256(bits: 160)
+            let a = g.nextUInt256(bits: 160)
+            let b = g.nextUInt256(bits: 160)
             let (high, low) = a.multipliedFullWidth(by: b)
             guard high.isZero else {
                 #expect(throws: PendleError.arithmeticOverflow) { try PMath.mulDown(a, b) }
@@ -29,7 +30,8 @@ import YieldStripMath
     @Test func divDownAndRawDivUpBracketTheQuotient() throws {
         var g = SplitMix64(seed: 12)
         for _ in 0..<5_000 {
-            let a = g.nextUInt256(bits: 190), b = g.nextUInt256(bits: 200)
+            let a = g.nextUInt256(bits: 190)
+            let b = g.nextUInt256(bits: 200)
             guard !b.isZero else {
                 #expect(throws: PendleError.divisionByZero) { try PMath.divDown(a, b) }
                 continue
@@ -41,7 +43,8 @@ import YieldStripMath
             #expect((down &+ .one).multipliedReportingOverflow(by: b).overflow || (down &+ .one) &* b > scaled)
             // rawDivUp is the ceiling for non-negative operands.
             if let up = try? PMath.rawDivUp(a, b) {
-                #expect(up == a.quotientAndRemainder(dividingBy: b).quotient &+ (a.quotientAndRemainder(dividingBy: b).remainder.isZero ? .zero : .one))
+                #expect(
+                    up == a.quotientAndRemainder(dividingBy: b).quotient &+ (a.quotientAndRemainder(dividingBy: b).remainder.isZero ? .zero : .one))
             }
         }
     }
@@ -49,7 +52,8 @@ import YieldStripMath
     @Test func signedRoundingIsTowardZero() throws {
         var g = SplitMix64(seed: 13)
         for _ in 0..<2_000 {
-            let a = Int256(bitPattern: g.nextUInt256(bits: 120)), b = Int256(bitPattern: g.nextUInt256(bits: 80) &+ .one)
+            let a = Int256(bitPattern: g.nextUInt256(bits: 120))
+            let b = Int256(bitPattern: g.nextUInt256(bits: 80) &+ .one)
             let positive = try PMath.mulDown(a, b)
             #expect(try PMath.mulDown(a.negatedWrapping, b) == positive.negatedWrapping)
             #expect(try PMath.divDown(a.negatedWrapping, b) == (try PMath.divDown(a, b)).negatedWrapping)
@@ -62,7 +66,8 @@ import YieldStripMath
     @Test func syConversionsRoundTripWithinOneWei() throws {
         var g = SplitMix64(seed: 14)
         for _ in 0..<5_000 {
-            let sy = g.nextUInt256(bits: 120), index = g.nextUInt256(bits: 62) &+ Self.one  // index ≥ 1
+            let sy = g.nextUInt256(bits: 120)
+            let index = g.nextUInt256(bits: 62) &+ Self.one  // index ≥ 1
             let asset = try SYUtils.syToAsset(index, sy)
             let back = try SYUtils.assetToSy(index, asset)
             let backUp = try SYUtils.assetToSyUp(index, try SYUtils.syToAssetUp(index, sy))

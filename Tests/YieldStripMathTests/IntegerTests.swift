@@ -8,7 +8,8 @@ import YieldStripMath
     @Test func divisionInvariants() {
         var g = SplitMix64(seed: 1)
         for _ in 0..<20_000 {
-            let a = g.nextUInt256(), b = g.nextUInt256()
+            let a = g.nextUInt256()
+            let b = g.nextUInt256()
             guard !b.isZero else { continue }
             let (q, r) = a.quotientAndRemainder(dividingBy: b)
             #expect(r < b)
@@ -67,7 +68,8 @@ import YieldStripMath
     @Test func wrappingMultiplicationMatchesTwosComplement() {
         var g = SplitMix64(seed: 4)
         for _ in 0..<5_000 {
-            let a = Int256(bitPattern: g.nextUInt256()), b = Int256(bitPattern: g.nextUInt256())
+            let a = Int256(bitPattern: g.nextUInt256())
+            let b = Int256(bitPattern: g.nextUInt256())
             #expect(a &* b == Int256(bitPattern: a.bits &* b.bits))
         }
     }

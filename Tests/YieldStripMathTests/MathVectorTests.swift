@@ -23,7 +23,9 @@ import YieldStripMath
             case "syToAsset_i": return .success(try SYUtils.syToAsset(c.uint256("index"), c.int256("amount")).description)
             case "assetToSy_i": return .success(try SYUtils.assetToSy(c.uint256("index"), c.int256("amount")).description)
             case "assetToSyUp_i": return .success(try SYUtils.assetToSyUp(c.uint256("index"), c.int256("amount")).description)
-            default: Issue.record("unknown op \(c.op!)"); return .success("")
+            default:
+                Issue.record("unknown op \(c.op!)")
+                return .success("")
             }
         } catch {
             return .failure(error)

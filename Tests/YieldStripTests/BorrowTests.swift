@@ -13,7 +13,8 @@ import YieldStrip
 
     /// Pendle's linear-discount oracle at 18 %/yr with 90 days left; its PT oracle at an 8 % TWAP with 90 days left.
     @Test func oraclesToTheWei() throws {
-        #expect(try PtOracle.linearDiscountPrice(baseDiscountPerYear: Self.wad("0.18"), secondsToExpiry: 90 * Self.day).description
+        #expect(
+            try PtOracle.linearDiscountPrice(baseDiscountPerYear: Self.wad("0.18"), secondsToExpiry: 90 * Self.day).description
                 == "0.955616438356164384")
         let now: Int64 = 1_800_000_000
         let twap = try PtOracle.twap(apy: Self.wad("0.08")).price(marketLnImpliedRate: .zero, expiry: now + 90 * Self.day, at: now)
@@ -34,7 +35,9 @@ import YieldStrip
         #expect(String(format: "%.4f", factor.doubleValue) == "1.0438")
         #expect(factor.description == "1.043841336116910229")
         #expect(try LiquidationTerms.morphoIncentiveFactor(lltv: Self.wad("0.385")).description == "1.15")
-        for (lltv, expected) in [("0.625", "1.1268"), ("0.77", "1.0741"), ("0.915", "1.0262"), ("0.945", "1.0168"), ("0.965", "1.0106"), ("0.98", "1.0060")] {
+        for (lltv, expected) in [
+            ("0.625", "1.1268"), ("0.77", "1.0741"), ("0.915", "1.0262"), ("0.945", "1.0168"), ("0.965", "1.0106"), ("0.98", "1.0060")
+        ] {
             #expect(String(format: "%.4f", try LiquidationTerms.morphoIncentiveFactor(lltv: Self.wad(lltv)).doubleValue) == expected, "\(lltv)")
         }
     }
@@ -43,8 +46,9 @@ import YieldStrip
     @Test func ptLoan() throws {
         let file = try MarketFile.load(path: Self.marketPath)
         let at = try #require(file.blockTime)
-        let request = BorrowRequest(collateral: .pt, amount: .units(Wad(units: 1_000)), oracle: .linearDiscount(baseDiscountPerYear: Self.wad("0.18")),
-                                    terms: .aave(maxLtv: 0.8, liquidationThreshold: 0.85, liquidationBonus: 0.05), debt: 500, borrowApr: 0.05, stockPrice: 230)
+        let request = BorrowRequest(
+            collateral: .pt, amount: .units(Wad(units: 1_000)), oracle: .linearDiscount(baseDiscountPerYear: Self.wad("0.18")),
+            terms: .aave(maxLtv: 0.8, liquidationThreshold: 0.85, liquidationBonus: 0.05), debt: 500, borrowApr: 0.05, stockPrice: 230)
         let r = try Borrow.compute(request, curve: file.curve, at: at)
         let seconds = file.market.expiry - at
         #expect(r.oraclePrice == (try PtOracle.linearDiscountPrice(baseDiscountPerYear: Self.wad("0.18"), secondsToExpiry: seconds)))
@@ -62,7 +66,7 @@ import YieldStrip
         #expect(abs((r.borrowCapacityUsd ?? 0) - (1_000 * p * 230 * 0.8 - 500)) < 1e-8)
         // Aave: half the debt repaid at a health factor just below 1, a 5 % bonus on it.
         #expect(abs((r.liquidationPenaltyUsd ?? 0) - 500 * 0.5 * 0.05) < 1e-9)
-        #expect(r.liquidationDate == nil)   // an 18 % discount accretes faster than 5 % interest
+        #expect(r.liquidationDate == nil)  // an 18 % discount accretes faster than 5 % interest
         #expect(r.projection.last?.time == file.market.expiry && r.projection.last?.collateralPrice == 1)
     }
 
@@ -74,9 +78,11 @@ import YieldStrip
         let terms = LiquidationTerms.morpho(lltv: Self.wad("0.86"))
         let oracle = PtOracle.linearDiscount(baseDiscountPerYear: Self.wad("0.02"))
         let price = try oracle.price(marketLnImpliedRate: .zero, expiry: file.market.expiry, at: at).doubleValue
-        let debt = 1_000 * price * 230 * 0.86 * 0.97   // health factor 1 / 0.97
-        let r = try Borrow.compute(BorrowRequest(collateral: .pt, amount: .units(Wad(units: 1_000)), oracle: oracle, terms: terms, debt: debt,
-                                                 borrowApr: 0.12, stockPrice: 230), curve: file.curve, at: at)
+        let debt = 1_000 * price * 230 * 0.86 * 0.97  // health factor 1 / 0.97
+        let r = try Borrow.compute(
+            BorrowRequest(
+                collateral: .pt, amount: .units(Wad(units: 1_000)), oracle: oracle, terms: terms, debt: debt,
+                borrowApr: 0.12, stockPrice: 230), curve: file.curve, at: at)
         let date = try #require(r.liquidationDate)
         #expect(date > at && date < file.market.expiry)
         func margin(_ time: Int64) -> Double {
@@ -92,9 +98,10 @@ import YieldStrip
     /// The token as collateral: its exchange rate × the stock price; reinvested dividends raise its value.
     @Test func tokenLoan() throws {
         let rate = Self.wad("1.0123")
-        let request = BorrowRequest(collateral: .token, amount: .size(.usd(Wad(units: 23_000))),
-                                    terms: .aave(maxLtv: 0.7, liquidationThreshold: 0.75, liquidationBonus: 0.1), debt: 10_000, borrowApr: 0.05,
-                                    stockPrice: 230, tokenApy: 0.004)
+        let request = BorrowRequest(
+            collateral: .token, amount: .size(.usd(Wad(units: 23_000))),
+            terms: .aave(maxLtv: 0.7, liquidationThreshold: 0.75, liquidationBonus: 0.1), debt: 10_000, borrowApr: 0.05,
+            stockPrice: 230, tokenApy: 0.004)
         let r = try Borrow.compute(request, exchangeRate: rate, at: 1_800_000_000)
         // 23,000 USD = 100 shares = 100 / 1.0123 tokens.
         #expect(r.collateralAmount == (try Wad(units: 100).assetToSy(index: rate)) && r.oraclePrice == rate)
@@ -105,8 +112,10 @@ import YieldStrip
         #expect(abs((year.debtUsd ?? 0) - 10_000 * exp(0.05)) < 1e-8)
         #expect(r.tokenApyBasis == "given")
         // A token debt moves with the stock: no liquidation price.
-        let tokenDebt = try Borrow.compute(BorrowRequest(collateral: .token, amount: .units(Wad(units: 100)), terms: .morpho(lltv: Self.wad("0.77")),
-                                                         debt: 50, debtAsset: .token, borrowApr: 0.01), exchangeRate: rate, at: 1_800_000_000)
+        let tokenDebt = try Borrow.compute(
+            BorrowRequest(
+                collateral: .token, amount: .units(Wad(units: 100)), terms: .morpho(lltv: Self.wad("0.77")),
+                debt: 50, debtAsset: .token, borrowApr: 0.01), exchangeRate: rate, at: 1_800_000_000)
         #expect(tokenDebt.liquidationStockPrice == nil && abs((tokenDebt.healthFactor ?? 0) - 0.77 * 100 / 50) < 1e-12)
     }
 
@@ -114,12 +123,16 @@ import YieldStrip
     @Test func ptBoughtWithABudget() throws {
         let file = try MarketFile.load(path: Self.marketPath)
         let at = try #require(file.blockTime)
-        let r = try Borrow.compute(BorrowRequest(collateral: .pt, amount: .size(.usd(Wad(units: 10_000))), terms: .morpho(lltv: Self.wad("0.915")),
-                                                 debt: 5_000, stockPrice: 230), curve: file.curve, at: at)
+        let r = try Borrow.compute(
+            BorrowRequest(
+                collateral: .pt, amount: .size(.usd(Wad(units: 10_000))), terms: .morpho(lltv: Self.wad("0.915")),
+                debt: 5_000, stockPrice: 230), curve: file.curve, at: at)
         let lockIn = try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: 230), curve: file.curve, at: at)
         #expect(r.collateralAmount == lockIn.ptOut && r.purchase?.amountOut == lockIn.ptOut)
         // The market oracle is Pendle's PT oracle at the stored rate.
-        #expect(r.oraclePrice == (try ImpliedRateMath.ptPriceInAsset(fromLnImpliedRate: file.market.lastLnImpliedRate, expiry: file.market.expiry, now: at)))
+        #expect(
+            r.oraclePrice
+                == (try ImpliedRateMath.ptPriceInAsset(fromLnImpliedRate: file.market.lastLnImpliedRate, expiry: file.market.expiry, now: at)))
         #expect(r.tokenApyBasis == "the market's implied APY")
     }
 
@@ -128,7 +141,10 @@ import YieldStrip
         let file = try MarketFile.load(path: Self.marketPath)
         let at = try #require(file.blockTime)
         func name(_ request: BorrowRequest, at time: Int64? = nil) -> String? {
-            do { _ = try Borrow.compute(request, curve: file.curve, at: time ?? at); return nil } catch let error as any DomainError { return error.errorName } catch { return "\(error)" }
+            do {
+                _ = try Borrow.compute(request, curve: file.curve, at: time ?? at)
+                return nil
+            } catch let error as any DomainError { return error.errorName } catch { return "\(error)" }
         }
         let aave = LiquidationTerms.aave(maxLtv: 0.8, liquidationThreshold: 0.85, liquidationBonus: 0.05)
         func pt(_ terms: LiquidationTerms = aave, debt: Double = 500, oracle: PtOracle = .market) -> BorrowRequest {

@@ -15,14 +15,17 @@ import YieldStrip
 
     /// The distinct markets of `market_trade.json` whose Double pre-compute succeeds at their block time.
     static func vectorCases() throws -> [Case] {
-        var seen = Set<String>(), cases: [Case] = []
+        var seen = Set<String>()
+        var cases: [Case] = []
         for (i, c) in try Vectors.load("market_trade").enumerated() {
             let wad = c.market()
             guard let market = wad.converted(to: Double.self) else { continue }
-            let pyIndex = c.wad("pyIndex").doubleValue, blockTime = c.int64("blockTime")
+            let pyIndex = c.wad("pyIndex").doubleValue
+            let blockTime = c.int64("blockTime")
             let key = "\(market)|\(pyIndex)|\(blockTime)"
             guard !seen.contains(key),
-                  (try? PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)) != nil else { continue }
+                (try? PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)) != nil
+            else { continue }
             seen.insert(key)
             cases.append(Case(name: "market_trade #\(i)", market: market, pyIndex: pyIndex, blockTime: blockTime))
         }
@@ -31,15 +34,24 @@ import YieldStrip
 
     /// Markets built here: a deep pool near the 96 % cap, a fee-free one, a shallow one near expiry, no reserve share.
     static let builtCases: [Case] = [
-        Case(name: "near the cap", market: MarketState(totalPt: 9_400, totalSy: 160, totalLp: 3_000, scalarRoot: 15, expiry: 1_800_000_000,
-                                                        lnFeeRateRoot: 0.002, reserveFeePercent: 80, lastLnImpliedRate: 0.05),
-             pyIndex: 1.7, blockTime: 1_770_000_000),
-        Case(name: "no fee", market: MarketState(totalPt: 1_000_000, totalSy: 900_000, totalLp: 950_000, scalarRoot: 40, expiry: 1_800_000_000,
-                                                  lnFeeRateRoot: 0, reserveFeePercent: 0, lastLnImpliedRate: 0.12),
-             pyIndex: 1.02, blockTime: 1_750_000_000),
-        Case(name: "one hour to expiry", market: MarketState(totalPt: 52_000, totalSy: 81_000, totalLp: 60_000, scalarRoot: 9, expiry: 1_800_000_000,
-                                                              lnFeeRateRoot: 0.01, reserveFeePercent: 100, lastLnImpliedRate: 0.3),
-             pyIndex: 3.1, blockTime: 1_800_000_000 - 3_600),
+        Case(
+            name: "near the cap",
+            market: MarketState(
+                totalPt: 9_400, totalSy: 160, totalLp: 3_000, scalarRoot: 15, expiry: 1_800_000_000,
+                lnFeeRateRoot: 0.002, reserveFeePercent: 80, lastLnImpliedRate: 0.05),
+            pyIndex: 1.7, blockTime: 1_770_000_000),
+        Case(
+            name: "no fee",
+            market: MarketState(
+                totalPt: 1_000_000, totalSy: 900_000, totalLp: 950_000, scalarRoot: 40, expiry: 1_800_000_000,
+                lnFeeRateRoot: 0, reserveFeePercent: 0, lastLnImpliedRate: 0.12),
+            pyIndex: 1.02, blockTime: 1_750_000_000),
+        Case(
+            name: "one hour to expiry",
+            market: MarketState(
+                totalPt: 52_000, totalSy: 81_000, totalLp: 60_000, scalarRoot: 9, expiry: 1_800_000_000,
+                lnFeeRateRoot: 0.01, reserveFeePercent: 100, lastLnImpliedRate: 0.3),
+            pyIndex: 3.1, blockTime: 1_800_000_000 - 3_600)
     ]
 
     /// Sizes across the whole domain: a log-spaced grid both ways up to 3 × totalPt, uniform draws, and the edges
@@ -71,12 +83,15 @@ import YieldStrip
     /// Checks a sweep of `sizes` against the scalar path; returns the mismatches and the refused count.
     static func check(_ c: Case, _ comp: MarketPreCompute<Double>, pyIndex: Double, sizes: [Double]) -> (mismatches: [String], refused: Int) {
         let points = PendleMarketMath.calcTradeSweep(c.market, comp, pyIndex: pyIndex, netPtToAccount: sizes)
-        var mismatches: [String] = [], refused = 0
+        var mismatches: [String] = []
+        var refused = 0
         for (n, point) in zip(sizes, points) {
             do throws(PendleError) {
                 let (amounts, rate) = try PendleMarketMath.calcTrade(c.market, comp, pyIndex: pyIndex, netPtToAccount: n)
-                let worst = [relative(point.netSyToAccount, amounts.netSyToAccount), relative(point.netSyFee, amounts.netSyFee),
-                             relative(point.netSyToReserve, amounts.netSyToReserve), relative(point.preFeeExchangeRate, rate)].max()!
+                let worst = [
+                    relative(point.netSyToAccount, amounts.netSyToAccount), relative(point.netSyFee, amounts.netSyFee),
+                    relative(point.netSyToReserve, amounts.netSyToReserve), relative(point.preFeeExchangeRate, rate)
+                ].max()!
                 if !point.isValid || !(worst <= 1e-14) {
                     mismatches.append("\(c.name) n=\(n): sweep \(point), scalar \(amounts) rate \(rate)")
                 }
@@ -93,7 +108,9 @@ import YieldStrip
     @Test func agreesWithScalarCalcTrade() throws {
         let cases = try Self.vectorCases() + Self.builtCases
         #expect(cases.count >= 10)
-        var mismatches: [String] = [], refusedTotal = 0, total = 0
+        var mismatches: [String] = []
+        var refusedTotal = 0
+        var total = 0
         for c in cases {
             let comp = try PendleMarketMath.getMarketPreCompute(c.market, pyIndex: c.pyIndex, blockTime: c.blockTime)
             let sizes = Self.sizes(for: c, count: 4_096)
@@ -119,7 +136,8 @@ import YieldStrip
         let c = Self.builtCases[1]
         let comp = try PendleMarketMath.getMarketPreCompute(c.market, pyIndex: c.pyIndex, blockTime: c.blockTime)
         let sizes = Self.sizes(for: c, count: 256)
-        var zeroScalar = comp, zeroFee = comp
+        var zeroScalar = comp
+        var zeroFee = comp
         zeroScalar.rateScalar = 0
         zeroFee.feeRate = 0
         for (variant, index) in [(zeroScalar, c.pyIndex), (zeroFee, c.pyIndex), (comp, 0.0)] {
@@ -141,8 +159,9 @@ import YieldStrip
         let sizes = Self.sizes(for: c, count: 512)
         let array = PendleMarketMath.calcTradeSweep(c.market, comp, pyIndex: c.pyIndex, netPtToAccount: sizes)
         // A larger output buffer: only the first points are written.
-        var buffer = [PendleMarketMath.TradeSweepPoint](repeating: .init(netSyToAccount: 7, netSyFee: 7, netSyToReserve: 7, preFeeExchangeRate: 7),
-                                                        count: sizes.count + 3)
+        var buffer = [PendleMarketMath.TradeSweepPoint](
+            repeating: .init(netSyToAccount: 7, netSyFee: 7, netSyToReserve: 7, preFeeExchangeRate: 7),
+            count: sizes.count + 3)
         buffer.withUnsafeMutableBufferPointer { out in
             sizes.withUnsafeBufferPointer { _ = PendleMarketMath.calcTradeSweep(c.market, comp, pyIndex: c.pyIndex, netPtToAccount: $0, into: out) }
         }

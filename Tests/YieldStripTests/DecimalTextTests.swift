@@ -1,6 +1,7 @@
 import Testing
 import YieldStripMath
 import _TestSupport
+
 @testable import YieldStrip
 
 /// Decimal text both ways: ``DecimalDigits`` (256-bit values to text, 19 digits per division) against the
@@ -22,8 +23,10 @@ import _TestSupport
 
     static func randomValues() -> [UInt256] {
         var random = SplitMix64(seed: 0xD1_6175)
-        var values: [UInt256] = [.zero, .one, .max, UInt256(9), UInt256(10), UInt256(99), UInt256(100), UInt256(UInt64.max),
-                                 UInt256(10_000_000_000_000_000_000), UInt256(9_999_999_999_999_999_999)]
+        var values: [UInt256] = [
+            .zero, .one, .max, UInt256(9), UInt256(10), UInt256(99), UInt256(100), UInt256(UInt64.max),
+            UInt256(10_000_000_000_000_000_000), UInt256(9_999_999_999_999_999_999)
+        ]
         for _ in 0..<5_000 {
             let bits = Int(random.next() % 257)
             var value = UInt256(w0: random.next(), w1: random.next(), w2: random.next(), w3: random.next())
@@ -94,13 +97,25 @@ import _TestSupport
 
     @Test func aNumberBeyond256BitsIsTooLarge() {
         let max = UInt256.max.description
-        guard case .tooLarge = DecimalInteger.parse(max + "0") else { Issue.record("2^256·10 read"); return }
+        guard case .tooLarge = DecimalInteger.parse(max + "0") else {
+            Issue.record("2^256·10 read")
+            return
+        }
         guard case .tooLarge = DecimalInteger.parse("115792089237316195423570985008687907853269984665640564039457584007913129639936") else {
             Issue.record("2^256 read")
             return
         }
-        guard case .value(false, UInt256.max) = DecimalInteger.parse(max) else { Issue.record("2^256 − 1 not read"); return }
-        guard case .malformed = DecimalInteger.parse("") else { Issue.record("empty read"); return }
-        guard case .malformed = DecimalInteger.parse("-") else { Issue.record("- read"); return }
+        guard case .value(false, UInt256.max) = DecimalInteger.parse(max) else {
+            Issue.record("2^256 − 1 not read")
+            return
+        }
+        guard case .malformed = DecimalInteger.parse("") else {
+            Issue.record("empty read")
+            return
+        }
+        guard case .malformed = DecimalInteger.parse("-") else {
+            Issue.record("- read")
+            return
+        }
     }
 }

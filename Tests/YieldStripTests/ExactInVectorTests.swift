@@ -7,17 +7,22 @@ import YieldStrip
 /// rounding noise; the check is kept, and no such answer is expected.
 @Suite struct ExactInVectorTests {
     func marketFields(_ m: MarketState<Wad>) -> [String: String] {
-        ["totalPt": m.totalPt.weiDescription, "totalSy": m.totalSy.weiDescription, "totalLp": m.totalLp.weiDescription,
-         "scalarRoot": m.scalarRoot.weiDescription, "expiry": String(m.expiry),
-         "lnFeeRateRoot": m.lnFeeRateRoot.weiDescription, "reserveFeePercent": String(m.reserveFeePercent),
-         "lastLnImpliedRate": m.lastLnImpliedRate.weiDescription]
+        [
+            "totalPt": m.totalPt.weiDescription, "totalSy": m.totalSy.weiDescription, "totalLp": m.totalLp.weiDescription,
+            "scalarRoot": m.scalarRoot.weiDescription, "expiry": String(m.expiry),
+            "lnFeeRateRoot": m.lnFeeRateRoot.weiDescription, "reserveFeePercent": String(m.reserveFeePercent),
+            "lastLnImpliedRate": m.lastLnImpliedRate.weiDescription
+        ]
     }
 
     /// The README's SY pulled to flash-sell `g` PT for `swapExactSyForYt` (nil when the trade reverts).
     func syForYtPulled(_ c: VectorCase, _ g: Int256) -> Wad? {
         let index = c.wad("pyIndex")
-        guard let trade = try? PendleMarketMath.executeTradeCore(c.market(), pyIndex: index, netPtToAccount: Wad(raw: g).negated(),
-                                                                 blockTime: c.int64("blockTime")) else { return nil }
+        guard
+            let trade = try? PendleMarketMath.executeTradeCore(
+                c.market(), pyIndex: index, netPtToAccount: Wad(raw: g).negated(),
+                blockTime: c.int64("blockTime"))
+        else { return nil }
         return try? Wad(raw: g).assetToSyUp(index: index) - trade.netSyToAccount
     }
 
@@ -33,16 +38,21 @@ import YieldStrip
             let kind = SwapKind(rawValue: c.op!)!
             let result: SwapResult<Wad>
             do {
-                result = try PendleMarketMath.swap(kind, market: c.market(), pyIndex: c.wad("pyIndex"),
-                                                  amount: c.wad(kind.amountField), blockTime: c.int64("blockTime"))
+                result = try PendleMarketMath.swap(
+                    kind, market: c.market(), pyIndex: c.wad("pyIndex"),
+                    amount: c.wad(kind.amountField), blockTime: c.int64("blockTime"))
             } catch let error as PendleError {
                 log.error(i, .failure(error), expected: c.expected)
                 continue
             }
-            if c.expectedError != nil { log.error(i, .success(()), expected: c.expected); continue }
+            if c.expectedError != nil {
+                log.error(i, .success(()), expected: c.expected)
+                continue
+            }
             let got = Dictionary(uniqueKeysWithValues: result.fields.map { ($0.name, $0.value.weiDescription) })
             if kind == .swapExactSyForYt, got["netYtOut"] != c.expectedWad("netYtOut") {
-                let g = Int256(got["netYtOut"]!)!, listed = Int256(c.expectedWad("netYtOut"))!
+                let g = Int256(got["netYtOut"]!)!
+                let listed = Int256(c.expectedWad("netYtOut"))!
                 // Close: the budget is spent to within the rounding noise (4 wei of SY), and the two sizes are
                 // within that noise of each other: 4 wei of SY at the average cost per PT (budget / size).
                 let budget = c.wad("exactSyIn").raw
@@ -51,7 +61,9 @@ import YieldStrip
                 let noiseWidth = 4 * listed.doubleValue / max(budget.doubleValue, 1) + 2
                 let close = spent && distance <= noiseWidth
                 if !(syForYtFeasible(c, g) && !syForYtFeasible(c, g &+ .one) && close) {
-                    log.lines.append("#\(i) swapExactSyForYt: answer \(g) (pulls \(syForYtPulled(c, g).map(\.weiDescription) ?? "-"), next \(syForYtPulled(c, g &+ .one).map(\.weiDescription) ?? "-")) is not a feasible boundary near \(listed) (pulls \(syForYtPulled(c, listed).map(\.weiDescription) ?? "-")), budget \(c.wad("exactSyIn").weiDescription)")
+                    log.lines.append(
+                        "#\(i) swapExactSyForYt: answer \(g) (pulls \(syForYtPulled(c, g).map(\.weiDescription) ?? "-"), next \(syForYtPulled(c, g &+ .one).map(\.weiDescription) ?? "-")) is not a feasible boundary near \(listed) (pulls \(syForYtPulled(c, listed).map(\.weiDescription) ?? "-")), budget \(c.wad("exactSyIn").weiDescription)"
+                    )
                 }
                 alternativeAnswers += 1
                 continue
@@ -61,10 +73,15 @@ import YieldStrip
                 case "noFeasibleInNext5": continue
                 case "market":
                     let exp = (value as! [String: Any]).mapValues { "\($0)" }
-                    if let trade = result.trade { if marketFields(trade.market) != exp { log.lines.append("#\(i) market differs") } }
-                    else { log.lines.append("#\(i) no market") }
+                    if let trade = result.trade {
+                        if marketFields(trade.market) != exp { log.lines.append("#\(i) market differs") }
+                    } else {
+                        log.lines.append("#\(i) no market")
+                    }
                 case "zeroNetLpFee":
-                    log.check(i, key, String(result.zeroNetLpFee(pyIndex: c.wad("pyIndex"))), "\(value)" == "1" ? "true" : ("\(value)" == "0" ? "false" : "\(value)"))
+                    log.check(
+                        i, key, String(result.zeroNetLpFee(pyIndex: c.wad("pyIndex"))),
+                        "\(value)" == "1" ? "true" : ("\(value)" == "0" ? "false" : "\(value)"))
                 default:
                     log.check(i, "\(c.op!).\(key)", got[key] ?? "missing", "\(value)")
                 }
@@ -85,8 +102,9 @@ import YieldStrip
         #expect(cases.count == 110)
         var furtherAffordable: [Int] = []
         for c in cases {
-            let result = try PendleMarketMath.swap(.swapExactSyForYt, market: c.market(), pyIndex: c.wad("pyIndex"),
-                                                  amount: c.wad("exactSyIn"), blockTime: c.int64("blockTime"))
+            let result = try PendleMarketMath.swap(
+                .swapExactSyForYt, market: c.market(), pyIndex: c.wad("pyIndex"),
+                amount: c.wad("exactSyIn"), blockTime: c.int64("blockTime"))
             let g = try #require(Int256(c.expectedWad("netYtOut")))
             #expect(result.fields.first?.value.raw == g)
             guard g.isPositive else { continue }
@@ -96,4 +114,3 @@ import YieldStrip
         #expect(furtherAffordable.count == 62 && furtherAffordable.max() == 15, "\(furtherAffordable)")
     }
 }
-

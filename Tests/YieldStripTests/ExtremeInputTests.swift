@@ -23,7 +23,9 @@ import YieldStrip
     }
 
     @Test func negativeTimesInTheCurveHelpers() {
-        #expect(throws: PendleError.arithmeticOverflow) { try PendleMarketMath.getExchangeRateFromImpliedRate(Wad(decimal: "0.05")!, timeToExpiry: -5) }
+        #expect(throws: PendleError.arithmeticOverflow) {
+            try PendleMarketMath.getExchangeRateFromImpliedRate(Wad(decimal: "0.05")!, timeToExpiry: -5)
+        }
         #expect(throws: PendleError.arithmeticOverflow) { try PendleMarketMath.getExchangeRateFromImpliedRate(0.05, timeToExpiry: -5) }
         #expect(throws: PendleError.arithmeticOverflow) { try PendleMarketMath.getRateScalar(20.0, timeToExpiry: -5) }
         #expect(throws: PendleError.divisionByZero) { try PendleMarketMath.getRateScalar(Wad(units: 20), timeToExpiry: 0) }
@@ -37,16 +39,18 @@ import YieldStrip
                 try PendleMarketMath.swap(kind, market: Self.market, pyIndex: index, amount: Wad(units: 1), blockTime: 1_780_000_000)
             }
             #expect(throws: PendleError.castOutOfRange) {
-                try PendleMarketMath.swap(kind, market: Self.market.converted(to: Double.self)!, pyIndex: -1e19, amount: 1,
-                                          blockTime: 1_780_000_000)
+                try PendleMarketMath.swap(
+                    kind, market: Self.market.converted(to: Double.self)!, pyIndex: -1e19, amount: 1,
+                    blockTime: 1_780_000_000)
             }
         }
     }
 
     @Test func zeroExactOutputSellsNothing() throws {
         let exact = try PendleMarketMath.swap(.swapPtForExactSy, market: Self.market, pyIndex: .one, amount: .zero, blockTime: 1_780_000_000)
-        let approx = try PendleMarketMath.swap(.swapPtForExactSy, market: Self.market.converted(to: Double.self)!, pyIndex: 1,
-                                               amount: 0, blockTime: 1_780_000_000)
+        let approx = try PendleMarketMath.swap(
+            .swapPtForExactSy, market: Self.market.converted(to: Double.self)!, pyIndex: 1,
+            amount: 0, blockTime: 1_780_000_000)
         #expect(exact.amountIn == .zero && exact.trade == nil && approx.amountIn == 0)
     }
 

@@ -25,14 +25,16 @@ import _TestSupport
     }
 
     @Test func workedExample() throws {
-        let spot = try DatedSeries.load(path: Self.tokenPath), hedge = try DatedSeries.load(path: Self.etfPath)
+        let spot = try DatedSeries.load(path: Self.tokenPath)
+        let hedge = try DatedSeries.load(path: Self.etfPath)
         let result = try MinimumVarianceHedge.compute(spot: spot, hedge: hedge)
         let r = result.regression
         func f(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
         #expect(spot.count == 361 && hedge.count == 250 && result.joinedDates == 246 && r.observations == 245)
         #expect(result.unmatched.spotOnly.count == 115 && result.unmatched.hedgeOnly.count == 4)
         #expect(result.unmatched.hedgeOnly.map(UnixTime.formatDate) == ["2024-08-14", "2024-10-23", "2025-02-26", "2025-05-13"])
-        #expect(result.unmatched.spotOnly.prefix(5).map(UnixTime.formatDate) == ["2024-07-04", "2024-07-06", "2024-07-07", "2024-07-13", "2024-07-14"])
+        #expect(
+            result.unmatched.spotOnly.prefix(5).map(UnixTime.formatDate) == ["2024-07-04", "2024-07-06", "2024-07-07", "2024-07-13", "2024-07-14"])
         #expect(f(r.hedgeRatio, 4) == "0.5757" && f(r.standardError, 4) == "0.0292" && f(r.tStatistic ?? 0, 2) == "19.70")
         #expect(f(r.rSquared, 4) == "0.6149" && f(r.correlation, 4) == "0.7842" && f(r.intercept, 4) == "0.0918")
         #expect(f(r.spotStandardDeviation, 4) == "4.1047" && f(r.hedgeStandardDeviation, 4) == "5.5913")
@@ -46,8 +48,10 @@ import _TestSupport
         #expect(f(1 - (1 - r.rSquared).squareRoot(), 2) == "0.38" && f(r.standardError / r.hedgeRatio, 3) == "0.051")
         #expect(spot.values.last?.value == 267.69 && hedge.values.last?.value == 528.80)
         // The other modes of the table in docs/hedging.md.
-        let rows: [(HedgeChangeMode, String, String, String)] = [(.levels, "0.6622", "0.0425", "0.4993"), (.returns, "1.1194", "0.0568", "0.6149"),
-                                                                 (.logReturns, "1.1200", "0.0567", "0.6162")]
+        let rows: [(HedgeChangeMode, String, String, String)] = [
+            (.levels, "0.6622", "0.0425", "0.4993"), (.returns, "1.1194", "0.0568", "0.6149"),
+            (.logReturns, "1.1200", "0.0567", "0.6162")
+        ]
         for (mode, h, se, r2) in rows {
             let m = try MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: mode).regression
             #expect(f(m.hedgeRatio, 4) == h && f(m.standardError, 4) == se && f(m.rSquared, 4) == r2, "\(mode)")
@@ -62,8 +66,10 @@ enum SyntheticHedgePair {
     static let seed: UInt64 = 20_240_701
     static let firstDay = "2024-07-01", lastDay = "2025-06-30"
     /// Exchange holidays in the window (weekdays without an ETF close).
-    static let holidays: Set<String> = ["2024-07-04", "2024-09-02", "2024-11-28", "2024-12-25", "2025-01-01", "2025-01-09",
-                                        "2025-01-20", "2025-02-17", "2025-04-18", "2025-05-26", "2025-06-19"]
+    static let holidays: Set<String> = [
+        "2024-07-04", "2024-09-02", "2024-11-28", "2024-12-25", "2025-01-01", "2025-01-09",
+        "2025-01-20", "2025-02-17", "2025-04-18", "2025-05-26", "2025-06-19"
+    ]
     /// Weekdays the token's price feed missed (no token row; the ETF has one).
     static let outages: Set<String> = ["2024-08-14", "2024-10-23", "2025-02-26", "2025-05-13"]
 
@@ -81,16 +87,21 @@ enum SyntheticHedgePair {
             let tail = c % 100
             return "\(c / 100)." + (tail < 10 ? "0\(tail)" : "\(tail)")
         }
-        var etf = 479.50, stock = 216.75
-        var tokenRows: [String] = [], etfRows: [String] = []
-        let start = (try? UnixTime.parse(firstDay)) ?? 0, end = (try? UnixTime.parse(lastDay)) ?? 0
+        var etf = 479.50
+        var stock = 216.75
+        var tokenRows: [String] = []
+        var etfRows: [String] = []
+        let start = (try? UnixTime.parse(firstDay)) ?? 0
+        let end = (try? UnixTime.parse(lastDay)) ?? 0
         var day = start
         while day <= end {
             let date = UnixTime.formatDate(day)
             // 1970-01-01 was a Thursday: day index mod 7 = 2 is a Saturday, 3 a Sunday.
             let weekday = ((day / 86_400) % 7 + 7) % 7
             let trading = weekday != 2 && weekday != 3 && !holidays.contains(date)
-            let zm = normal(), zi = normal(), zb = normal()
+            let zm = normal()
+            let zi = normal()
+            let zb = normal()
             if trading {
                 let rm = 0.0004 + 0.0110 * zm
                 etf = etf * (1 + rm)

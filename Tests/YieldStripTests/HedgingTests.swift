@@ -15,9 +15,11 @@ import YieldStrip
         #expect(position.legs.map(\.token) == [.pt, .yt, .lp, .sy])
         #expect(position.amount(of: .yt) == (try Wad(units: 500).negated()) && position.amount(of: .sy) == Wad(decimal: "250.5"))
         #expect(position.description == "pt:1000,yt:-500,lp:10,sy:250.5")
-        for (text, error) in [("", PositionError.empty), ("pt", .malformed("pt")), ("xt:1", .unknownToken("xt")),
-                              ("pt:abc", .malformedAmount(token: "pt", text: "abc")), ("pt:1,pt:2", .duplicateToken("pt")),
-                              ("pt:1,", .malformed(""))] {
+        for (text, error) in [
+            ("", PositionError.empty), ("pt", .malformed("pt")), ("xt:1", .unknownToken("xt")),
+            ("pt:abc", .malformedAmount(token: "pt", text: "abc")), ("pt:1,pt:2", .duplicateToken("pt")),
+            ("pt:1,", .malformed(""))
+        ] {
             #expect(throws: error) { try Position(parsing: text) }
         }
     }
@@ -28,12 +30,16 @@ import YieldStrip
         let curve = try Self.curve(apy: 0.05, seconds: 200 * 86_400)
         let position = try Position(parsing: "pt:1000,yt:-400,sy:100")
         let risk = try RateRisk.compute(position, curve: curve, at: Self.now, stockPrice: 200)
-        let y = risk.impliedApy, tau = risk.yearsToExpiry
+        let y = risk.impliedApy
+        let tau = risk.yearsToExpiry
         let p = { (rate: Double) in pow(1 + rate, -tau) }
         let h = 1e-6
         let h2 = 1e-4
-        let dp = (p(y + h) - p(y - h)) / (2 * h), d2p = (p(y + h2) - 2 * p(y) + p(y - h2)) / (h2 * h2)
-        let pt = risk.legs[0], yt = risk.legs[1], sy = risk.legs[2]
+        let dp = (p(y + h) - p(y - h)) / (2 * h)
+        let d2p = (p(y + h2) - 2 * p(y) + p(y - h2)) / (h2 * h2)
+        let pt = risk.legs[0]
+        let yt = risk.legs[1]
+        let sy = risk.legs[2]
         #expect(relative(pt.valueInAsset, 1000 * p(y)) < 1e-12 && relative(yt.valueInAsset, -400 * (1 - p(y))) < 1e-12)
         #expect(relative(pt.dv01InAsset, 1000 * (-tau * p(y) / (1 + y)) * 1e-4) < 1e-12)
         #expect(relative(pt.dv01InAsset, 1000 * dp * 1e-4) < 1e-6 && relative(yt.dv01InAsset, 400 * dp * 1e-4) < 1e-6)
@@ -56,7 +62,8 @@ import YieldStrip
         let risk = try RateRisk.compute(try Position(parsing: "lp:10"), curve: curve, at: Self.now)
         let leg = risk.legs[0]
         let value = { (rate: Double) in try curve.lpValue(impliedApy: rate, at: Self.now, assetPerSy: nil).valueInAsset }
-        let y = risk.impliedApy, h = 1e-6
+        let y = risk.impliedApy
+        let h = 1e-6
         let fine = (try value(y + h) - value(y - h)) / (2 * h)
         #expect(relative(leg.dv01InAsset, 10 * fine * 1e-4) < 1e-3 && leg.dv01InAsset < 0)
         // At the spot APY the pool trades nothing: the LP holds its share of today's balances.
@@ -65,7 +72,8 @@ import YieldStrip
         #expect(relative(spot.ptPerLp, state.totalPt / state.totalLp) < 1e-9 && relative(spot.syPerLp, state.totalSy / state.totalLp) < 1e-9)
         // The pool moved to y + 1 % really prices y + 1 %: its new implied rate is the target.
         let moved = try curve.lpValue(impliedApy: y + 0.01, at: Self.now, assetPerSy: nil)
-        let trade = try PendleMarketMath.executeTradeCore(state, pyIndex: curve.pyIndex.doubleValue, netPtToAccount: moved.arbitragePt, blockTime: Self.now)
+        let trade = try PendleMarketMath.executeTradeCore(
+            state, pyIndex: curve.pyIndex.doubleValue, netPtToAccount: moved.arbitragePt, blockTime: Self.now)
         #expect(abs(expm1(trade.market.lastLnImpliedRate) - (y + 0.01)) < 1e-9)
         #expect(moved.arbitragePt < 0 && !moved.reachedPoolLimit)
     }
@@ -74,8 +82,9 @@ import YieldStrip
     @Test func rateHedge() throws {
         let long = try Self.curve(apy: 0.05)
         let short = try Self.curve(apy: 0.04, seconds: RateConventions.secondsPerYear / 4)
-        let risk = try RateRisk.compute(try Position(parsing: "pt:1000"), curve: long, at: Self.now,
-                                        hedgeWith: RateHedgeInstrument(curve: short, token: .yt))
+        let risk = try RateRisk.compute(
+            try Position(parsing: "pt:1000"), curve: long, at: Self.now,
+            hedgeWith: RateHedgeInstrument(curve: short, token: .yt))
         let hedge = try #require(risk.hedge)
         #expect(abs(risk.total.dv01InAsset + hedge.hedgeDv01InAsset) < 1e-12 * abs(risk.total.dv01InAsset))
         // Long PT (rate risk negative) is hedged by buying YT (rate risk positive).
@@ -93,7 +102,8 @@ import YieldStrip
         let risk = try RateRisk.compute(position, curve: curve, at: Self.now)
         #expect(relative(delta.deltaShares, risk.total.valueInAsset) < 1e-14 && delta.hedgeShares == -delta.deltaShares)
         #expect(relative(try #require(delta.hedgeUsd), -delta.deltaShares * 250) < 1e-15)
-        let g = pow(1.04, delta.yearsToExpiry), index = curve.pyIndex.doubleValue
+        let g = pow(1.04, delta.yearsToExpiry)
+        let index = curve.pyIndex.doubleValue
         #expect(delta.legs[0].deltaSharesAtMaturity == 100)
         #expect(relative(delta.legs[1].deltaSharesAtMaturity, 50 * (g - 1) * 0.95) < 1e-12)
         #expect(relative(delta.legs[2].deltaSharesAtMaturity, 10 * index * g) < 1e-14)
@@ -106,8 +116,9 @@ import YieldStrip
     @Test func scenarioGrid() throws {
         let curve = try Self.curve(apy: 0.05)
         let position = try Position(parsing: "pt:1000,yt:-200,sy:50")
-        let request = ScenarioRequest(position: position, apyShifts: [-0.06, -0.005, 0, 0.005], priceShifts: [-0.1, 0, 0.1], days: 0,
-                                      stockPrice: 100)
+        let request = ScenarioRequest(
+            position: position, apyShifts: [-0.06, -0.005, 0, 0.005], priceShifts: [-0.1, 0, 0.1], days: 0,
+            stockPrice: 100)
         let today = try Scenario.compute(request, curve: curve, at: Self.now)
         #expect(today.cells.count == 12)
         let zero = try #require(today.cells.first { $0.apyShiftBp == 0 && $0.priceShift == 0 })
@@ -123,7 +134,9 @@ import YieldStrip
         later.realizedYield = .apy(0.03)
         let month = try Scenario.compute(later, curve: curve, at: Self.now)
         let cell = try #require(month.cells.first { $0.apyShiftBp == 0 && $0.priceShift == 0 })
-        let y = month.impliedApy, tau = month.yearsToExpiryAtHorizon, g = pow(1.03, 30.0 / 365)
+        let y = month.impliedApy
+        let tau = month.yearsToExpiryAtHorizon
+        let g = pow(1.03, 30.0 / 365)
         let expected = 1000 * pow(1 + y, -tau) - 200 * (1 - pow(1 + y, -tau) + (g - 1) * 0.97) + 50 * curve.pyIndex.doubleValue * g
         #expect(relative(cell.valueShares, expected) < 1e-12)
         #expect(abs(tau - (month.yearsToExpiry - 30.0 / 365)) < 1e-12)
@@ -142,8 +155,9 @@ import YieldStrip
         let shares = Wad(decimal: "777.7")!
         let alone = try IncomeHedge.compute(shares: shares, heldAs: .stock, holderWithholding: .treaty)
         let withMarket = try IncomeHedge.compute(shares: shares, heldAs: .stock, holderWithholding: .treaty, market: (curve, Self.now))
-        let short = try ShortYT.compute(ShortYTRequest(size: .position(.shares(shares)), heldAs: .stock, holderWithholding: .treaty),
-                                        curve: curve, at: Self.now)
+        let short = try ShortYT.compute(
+            ShortYTRequest(size: .position(.shares(shares)), heldAs: .stock, holderWithholding: .treaty),
+            curve: curve, at: Self.now)
         #expect(alone.ytToSell == short.ytSold && withMarket.ytToSell == short.ytSold && alone.shortYt == nil)
         #expect(withMarket.shortYt?.syReceived == short.syReceived && relative(alone.incomeHedgeRatio, 0.85 / 0.7) < 1e-15)
     }

@@ -10,8 +10,9 @@ import YieldStrip
         return String(format: "%.\(digits)f%%", value * 100)
     }
 
-    static let usdc = try? AaveRateStrategy(optimalUsageRatioBps: 9_200, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 1_250,
-                                            variableRateSlope2Bps: 3_500)
+    static let usdc = try? AaveRateStrategy(
+        optimalUsageRatioBps: 9_200, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 1_250,
+        variableRateSlope2Bps: 3_500)
 
     static func wad(_ text: String) -> Wad { Wad(decimal: text) ?? .zero }
 
@@ -31,7 +32,7 @@ import YieldStrip
         let ray = try #require(r.borrowRateRay)
         #expect(ray.description == "67934782608695652173913043")
         // Per-second compounding: (1 + r/31,536,000)^31,536,000 − 1.
-        #expect(abs(r.borrowApy - (pow(1 + r.borrowRate / 31_536_000, 31_536_000) - 1)) < 1e-8)   // pow itself is good to ~1e-9 here
+        #expect(abs(r.borrowApy - (pow(1 + r.borrowRate / 31_536_000, 31_536_000) - 1)) < 1e-8)  // pow itself is good to ~1e-9 here
         #expect(r.compounding == .perSecond)
     }
 
@@ -41,29 +42,56 @@ import YieldStrip
         #expect(u.description == "750000000000000000000000000")
         #expect(try AaveRateStrategy.usageRatio(totalDebt: .zero, availableLiquidity: UInt256(5)) == .zero)
         #expect(try AaveRateStrategy.rayDiv(UInt256(1), UInt256(3)).description == "333333333333333333333333333")
-        #expect(try AaveRateStrategy.rayMul(UInt256(1), AaveRateStrategy.ray >> 1) == UInt256(1))   // half-up
+        #expect(try AaveRateStrategy.rayMul(UInt256(1), AaveRateStrategy.ray >> 1) == UInt256(1))  // half-up
     }
 
     /// The setter's checks, with Aave's error names.
     @Test func aaveParameterChecks() {
         func name(_ body: () throws -> Void) -> String? {
-            do { try body(); return nil } catch let error as LendingError { return error.errorName } catch { return "\(error)" }
+            do {
+                try body()
+                return nil
+            } catch let error as LendingError { return error.errorName } catch { return "\(error)" }
         }
-        #expect(name { _ = try AaveRateStrategy(optimalUsageRatioBps: 9_950, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 1, variableRateSlope2Bps: 2) }
+        #expect(
+            name {
+                _ = try AaveRateStrategy(
+                    optimalUsageRatioBps: 9_950, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 1, variableRateSlope2Bps: 2)
+            }
                 == "InvalidOptimalUsageRatio")
-        #expect(name { _ = try AaveRateStrategy(optimalUsageRatioBps: 9_000, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 5, variableRateSlope2Bps: 2) }
+        #expect(
+            name {
+                _ = try AaveRateStrategy(
+                    optimalUsageRatioBps: 9_000, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 5, variableRateSlope2Bps: 2)
+            }
                 == "Slope2MustBeGteSlope1")
-        #expect(name { _ = try AaveRateStrategy(optimalUsageRatioBps: 9_000, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 50_000, variableRateSlope2Bps: 60_000) }
+        #expect(
+            name {
+                _ = try AaveRateStrategy(
+                    optimalUsageRatioBps: 9_000, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 50_000, variableRateSlope2Bps: 60_000)
+            }
                 == "InvalidMaxRate")
-        #expect(name { _ = try AaveRateStrategy(optimalUsageRatio: Self.wad("0.9"), base: .zero, slope1: Self.wad("0.04001"), slope2: Self.wad("0.6")) }
+        #expect(
+            name { _ = try AaveRateStrategy(optimalUsageRatio: Self.wad("0.9"), base: .zero, slope1: Self.wad("0.04001"), slope2: Self.wad("0.6")) }
                 == "InvalidParameter")
-        guard let usdc = Self.usdc else { Issue.record("usdc"); return }
-        #expect(name { _ = try LendingRates.compute(LendingRatesRequest(model: .aave(usdc), utilization: Self.wad("1.01"))) } == "UtilizationOutOfRange")
-        #expect(name { _ = try LendingRates.compute(LendingRatesRequest(model: .aave(usdc), utilization: Self.wad("-0.1"))) } == "UtilizationOutOfRange")
-        #expect(name { _ = try LendingRates.compute(LendingRatesRequest(model: .aave(usdc), utilization: Self.wad("0.5"), reserveFactor: Self.wad("1"))) }
+        guard let usdc = Self.usdc else {
+            Issue.record("usdc")
+            return
+        }
+        #expect(
+            name { _ = try LendingRates.compute(LendingRatesRequest(model: .aave(usdc), utilization: Self.wad("1.01"))) } == "UtilizationOutOfRange")
+        #expect(
+            name { _ = try LendingRates.compute(LendingRatesRequest(model: .aave(usdc), utilization: Self.wad("-0.1"))) } == "UtilizationOutOfRange")
+        #expect(
+            name { _ = try LendingRates.compute(LendingRatesRequest(model: .aave(usdc), utilization: Self.wad("0.5"), reserveFactor: Self.wad("1"))) }
                 == "InvalidParameter")
-        #expect(name { _ = try LendingRates.compute(LendingRatesRequest(model: .morpho(rateAtTarget: Self.wad("0.04")), utilization: Self.wad("0.5"),
-                                                                        reserveFactor: Self.wad("0.3"))) } == "MaxFeeExceeded")
+        #expect(
+            name {
+                _ = try LendingRates.compute(
+                    LendingRatesRequest(
+                        model: .morpho(rateAtTarget: Self.wad("0.04")), utilization: Self.wad("0.5"),
+                        reserveFactor: Self.wad("0.3")))
+            } == "MaxFeeExceeded")
     }
 
     /// Morpho at a rate at target of 4 %: U 0 / 0.5 / 0.9 / 1 → 1 % / 2.6667 % / 4 % / 16 %.
@@ -92,7 +120,7 @@ import YieldStrip
         #expect(Self.percent(r.rateAtTargetEnd) == "4.5855%")
         #expect(Self.percent(r.borrowRate, 3) == "17.152%")
         let start = MorphoAdaptiveCurveIrm.initialRateAtTarget
-        let linear = try #require(Int256("136986301369843200"))   // ⌊50e18/31,536,000⌋ · 86,400
+        let linear = try #require(Int256("136986301369843200"))  // ⌊50e18/31,536,000⌋ · 86,400
         #expect(MorphoAdaptiveCurveIrm.adjustmentSpeed.description == "1585489599188")
         let expR = 1 + 0.1369863013698432 + 0.1369863013698432 * 0.1369863013698432 / 2
         #expect(abs(MorphoAdaptiveCurveIrm.wExp(linear).doubleValue / 1e18 - expR) < 1e-15)
@@ -114,8 +142,13 @@ import YieldStrip
     /// A path is piecewise constant: each segment accrues its own average, and the rate at target carries over.
     @Test func morphoPath() throws {
         let model = LendingRateModel.morpho(rateAtTarget: Self.wad("0.04"))
-        let path = try LendingRates.compute(LendingRatesRequest(model: model, path: [UtilizationSegment(utilization: Self.wad("0.5"), seconds: 10 * 86_400),
-                                                                                    UtilizationSegment(utilization: .one, seconds: 86_400)]))
+        let path = try LendingRates.compute(
+            LendingRatesRequest(
+                model: model,
+                path: [
+                    UtilizationSegment(utilization: Self.wad("0.5"), seconds: 10 * 86_400),
+                    UtilizationSegment(utilization: .one, seconds: 86_400)
+                ]))
         let first = try LendingRates.compute(LendingRatesRequest(model: model, utilization: Self.wad("0.5"), seconds: 10 * 86_400))
         let startOfSecond = try #require(first.rateAtTargetEnd)
         #expect(startOfSecond < 0.04)
@@ -123,22 +156,27 @@ import YieldStrip
         #expect(abs(path.borrowRate - (path.segments[0].borrowRate * 10 + path.segments[1].borrowRate) / 11) < 1e-15)
         #expect(path.days == 11 && path.utilization == 1)
         // The second segment starts where the first ended.
-        let (average, end) = try MorphoAdaptiveCurveIrm.borrowRate(utilization: PMath.iOne, startRateAtTarget: try #require(first.rateAtTargetEndPerSecond),
-                                                                   elapsed: 86_400)
+        let (average, end) = try MorphoAdaptiveCurveIrm.borrowRate(
+            utilization: PMath.iOne, startRateAtTarget: try #require(first.rateAtTargetEndPerSecond),
+            elapsed: 86_400)
         #expect(path.rateAtTargetEndPerSecond == end && path.borrowRatePerSecond == average)
     }
 
     /// A kinked curve is linear between its points.
     @Test func kinked() throws {
-        let curve = try KinkedRateCurve(points: [RateCurvePoint(utilization: 0, rate: 0), RateCurvePoint(utilization: 0.8, rate: 0.08),
-                                                 RateCurvePoint(utilization: 1, rate: 1)])
+        let curve = try KinkedRateCurve(points: [
+            RateCurvePoint(utilization: 0, rate: 0), RateCurvePoint(utilization: 0.8, rate: 0.08),
+            RateCurvePoint(utilization: 1, rate: 1)
+        ])
         #expect(abs(curve.borrowRate(utilization: 0.4) - 0.04) < 1e-15 && abs(curve.borrowRate(utilization: 0.9) - 0.54) < 1e-15)
         let r = try LendingRates.compute(LendingRatesRequest(model: .kinked(curve), utilization: Self.wad("0.9"), reserveFactor: Self.wad("0.1")))
         #expect(abs(r.supplyRate - 0.54 * 0.9 * 0.9) < 1e-15 && abs(r.borrowApy - expm1(0.54)) < 1e-15)
-        for points in [[RateCurvePoint(utilization: 0, rate: 0)],
-                       [RateCurvePoint(utilization: 0, rate: 0.1), RateCurvePoint(utilization: 1, rate: 0.05)],
-                       [RateCurvePoint(utilization: 0.1, rate: 0), RateCurvePoint(utilization: 1, rate: 0.05)],
-                       [RateCurvePoint(utilization: 0, rate: 0), RateCurvePoint(utilization: 1.2, rate: 0.05)]] {
+        for points in [
+            [RateCurvePoint(utilization: 0, rate: 0)],
+            [RateCurvePoint(utilization: 0, rate: 0.1), RateCurvePoint(utilization: 1, rate: 0.05)],
+            [RateCurvePoint(utilization: 0.1, rate: 0), RateCurvePoint(utilization: 1, rate: 0.05)],
+            [RateCurvePoint(utilization: 0, rate: 0), RateCurvePoint(utilization: 1.2, rate: 0.05)]
+        ] {
             #expect(throws: LendingError.self) { _ = try KinkedRateCurve(points: points) }
         }
     }
@@ -147,15 +185,19 @@ import YieldStrip
     /// an idle market pays nearly nothing.
     @Test func inverse() throws {
         let usdc = try #require(Self.usdc)
-        let r = try LendingRates.compute(LendingRatesRequest(model: .aave(usdc), utilization: Self.wad("0.5"), reserveFactor: Self.wad("0.1"),
-                                                             targetSupplyApy: 0.05))
+        let r = try LendingRates.compute(
+            LendingRatesRequest(
+                model: .aave(usdc), utilization: Self.wad("0.5"), reserveFactor: Self.wad("0.1"),
+                targetSupplyApy: 0.05))
         let target = try #require(r.target)
         let u = try #require(target.utilization)
         let supply = usdc.borrowRate(utilization: u) * u * 0.9
         #expect(abs(RateCompounding.perSecond.apy(supply) - 0.05) < 1e-12)
         #expect(u > 0.5 && u < 0.92)
-        let none = try LendingRates.compute(LendingRatesRequest(model: .aave(usdc), utilization: Self.wad("0.5"), reserveFactor: Self.wad("0.1"),
-                                                                targetSupplyApy: 0.6))
+        let none = try LendingRates.compute(
+            LendingRatesRequest(
+                model: .aave(usdc), utilization: Self.wad("0.5"), reserveFactor: Self.wad("0.1"),
+                targetSupplyApy: 0.6))
         #expect(none.target?.utilization == nil && abs((none.target?.maxSupplyApy ?? 0) - RateCompounding.perSecond.apy(0.475 * 0.9)) < 1e-12)
         #expect(r.idleSupplyApy < 1e-5 && r.idleUtilization == 0.001)
     }

@@ -22,7 +22,8 @@ import YieldStrip
         let lnTarget = Foundation.log1p(impliedApy)
         let logit = (Foundation.exp(lnTarget * tau) - comp.rateAnchor) * comp.rateScalar
         let total = state.totalPt + comp.totalAsset
-        let floorLogit = (1 - comp.rateAnchor) * comp.rateScalar, ceilingLogit = Foundation.log(0.96 / 0.04)
+        let floorLogit = (1 - comp.rateAnchor) * comp.rateScalar
+        let ceilingLogit = Foundation.log(0.96 / 0.04)
         let margin = 1e-9 * Swift.max(1, abs(floorLogit))
         let limit = logit > ceilingLogit - 1e-9 || logit < floorLogit - margin
         let reached = Swift.min(Swift.max(logit, floorLogit + margin), ceilingLogit - 1e-9)
@@ -55,15 +56,18 @@ import YieldStrip
             after = current.state
         }
         let ptPrice = Foundation.exp(-lnTarget * tau)
-        let ptPerLp = after.totalPt / state.totalLp, syPerLp = after.totalSy / state.totalLp
+        let ptPerLp = after.totalPt / state.totalLp
+        let syPerLp = after.totalSy / state.totalLp
         return [impliedApy, trade, ptPerLp, syPerLp, ptPrice, index, ptPerLp * ptPrice + syPerLp * index, limit ? 1 : 0]
     }
 
     @Test func sameAsOneAtATime() throws {
         // Pools at several rates and times, APYs from 0 past either limit, the curve's own index and a grown one.
         let apys = (0...200).map { Double($0) * 0.0025 } + [1e-9, 0.0499999, 0.05, 2, 5]
-        var compared = 0, atLimit = 0
-        for (apy, seconds) in [(0.05, RateConventions.secondsPerYear), (0.12, 30 * 86_400), (0.02, 3 * RateConventions.secondsPerYear), (0.3, 86_400)] {
+        var compared = 0
+        var atLimit = 0
+        for (apy, seconds) in [(0.05, RateConventions.secondsPerYear), (0.12, 30 * 86_400), (0.02, 3 * RateConventions.secondsPerYear), (0.3, 86_400)]
+        {
             let curve = try StrategyTests.curve(apy: apy, liquidity: 1_000_000, seconds: seconds)
             for index in [nil, curve.pyIndex.doubleValue * 1.01] {
                 let batch = try curve.lpValues(impliedApys: apys, at: StrategyTests.now, assetPerSy: index)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YieldStrip
 
 /// The market's limit from the analytic headroom: the same leg as a plain integer bisection over full
@@ -19,7 +20,8 @@ import Testing
     /// a minute before), scaled to tiny (1e-12 of the pool) and huge (1e9 times) pools, skewed to a 95 %
     /// proportion, and fee-free.
     static func samples(limit: Int = 60) -> [Sample] {
-        var seen = Set<MarketState<Wad>>(), samples: [Sample] = []
+        var seen = Set<MarketState<Wad>>()
+        var samples: [Sample] = []
         for c in cases {
             let market = c.market()
             guard seen.insert(market).inserted else { continue }
@@ -34,7 +36,8 @@ import Testing
             func scaled(_ factor: Double) -> MarketState<Wad>? {
                 var m = s.market
                 guard let pt = Wad(approximating: m.totalPt.doubleValue * factor), let sy = Wad(approximating: m.totalSy.doubleValue * factor),
-                      let lp = Wad(approximating: m.totalLp.doubleValue * factor), pt.isPositive, sy.isPositive else { return nil }
+                    let lp = Wad(approximating: m.totalLp.doubleValue * factor), pt.isPositive, sy.isPositive
+                else { return nil }
                 (m.totalPt, m.totalSy, m.totalLp) = (pt, sy, lp)
                 return m
             }
@@ -56,8 +59,10 @@ import Testing
     /// The reference: integer bisection over `0...upper` on full trades (`mid = (lo + hi + 1) / 2`).
     static func bisectedLeg(_ market: MarketState<Wad>, index: Wad, time: Int64, buyingPt: Bool) -> Wad {
         guard let comp = try? PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: time),
-              let upper = try? (buyingPt ? market.totalPt - Wad(wei: 1) : market.totalPt + comp.totalAsset) else { return .zero }
-        var lo = Int256.zero, hi = upper.raw
+            let upper = try? (buyingPt ? market.totalPt - Wad(wei: 1) : market.totalPt + comp.totalAsset)
+        else { return .zero }
+        var lo = Int256.zero
+        var hi = upper.raw
         while lo < hi {
             let mid = (lo &+ hi &+ .one).divided(byPositive: 2)
             let net = buyingPt ? mid : mid.negatedWrapping
@@ -71,7 +76,9 @@ import Testing
     }
 
     @Test func largestPtLegMatchesIntegerBisection() throws {
-        var compared = 0, worstEvaluations = 0, fallbacks = 0
+        var compared = 0
+        var worstEvaluations = 0
+        var fallbacks = 0
         for s in Self.samples() {
             for buying in [true, false] {
                 let reference = Self.bisectedLeg(s.market, index: s.index, time: s.time, buyingPt: buying)
@@ -80,8 +87,9 @@ import Testing
                 guard let comp = try? PendleMarketMath.getMarketPreCompute(s.market, pyIndex: s.index, blockTime: s.time) else { continue }
                 let upper = buying ? try s.market.totalPt - Wad(wei: 1) : try s.market.totalPt + comp.totalAsset
                 // Today's search (bisection with no slope) agrees too.
-                let searched = PendleMarketMath.searchedLargestPtLeg(s.market, comp, pyIndex: s.index, blockTime: s.time,
-                                                                     buyingPt: buying, upper: upper)
+                let searched = PendleMarketMath.searchedLargestPtLeg(
+                    s.market, comp, pyIndex: s.index, blockTime: s.time,
+                    buyingPt: buying, upper: upper)
                 #expect(searched.size == reference, "\(s.name) buying \(buying): search \(searched.size), bisection \(reference)")
                 compared += 1
                 if PendleMarketMath.tradeLimit(s.market, comp, pyIndex: s.index, blockTime: s.time, buyingPt: buying, upper: upper) == nil {
@@ -101,20 +109,26 @@ import Testing
     /// or near expiry (a rate scalar of 1e7 a minute before, where the curve's own error is amplified by
     /// it) within a few times the search's own distance; in a handful of evaluations.
     @Test func doubleLargestPtLegTracksExact() throws {
-        var worstEvaluations = 0, worstName = ""
+        var worstEvaluations = 0
+        var worstName = ""
         for s in Self.samples(limit: 40) {
             guard let approx = s.market.converted(to: Double.self),
-                  let comp = try? PendleMarketMath.getMarketPreCompute(approx, pyIndex: s.index.doubleValue, blockTime: s.time) else { continue }
+                let comp = try? PendleMarketMath.getMarketPreCompute(approx, pyIndex: s.index.doubleValue, blockTime: s.time)
+            else { continue }
             for buying in [true, false] {
                 let exact = PendleMarketMath.largestPtLeg(s.market, pyIndex: s.index, blockTime: s.time, buyingPt: buying).doubleValue
                 let found = PendleMarketMath.countedLargestPtLeg(approx, pyIndex: s.index.doubleValue, blockTime: s.time, buyingPt: buying)
                 let upper = buying ? approx.totalPt - 1e-18 : approx.totalPt + comp.totalAsset
-                let searched = PendleMarketMath.searchedLargestPtLeg(approx, comp, pyIndex: s.index.doubleValue, blockTime: s.time,
-                                                                     buyingPt: buying, upper: upper)
-                #expect(abs(found.size - exact) <= 1e-9 * exact + 1e-12 + 8 * abs(searched.size - exact),
-                        "\(s.name) buying \(buying): Double \(found.size), search \(searched.size), exact \(exact)")
+                let searched = PendleMarketMath.searchedLargestPtLeg(
+                    approx, comp, pyIndex: s.index.doubleValue, blockTime: s.time,
+                    buyingPt: buying, upper: upper)
+                #expect(
+                    abs(found.size - exact) <= 1e-9 * exact + 1e-12 + 8 * abs(searched.size - exact),
+                    "\(s.name) buying \(buying): Double \(found.size), search \(searched.size), exact \(exact)")
                 // (Where nothing trades that way the Double search still bisects down to zero.)
-                if exact > 0, found.evaluations > worstEvaluations { (worstEvaluations, worstName) = (found.evaluations, "\(s.name) buying \(buying)") }
+                if exact > 0, found.evaluations > worstEvaluations {
+                    (worstEvaluations, worstName) = (found.evaluations, "\(s.name) buying \(buying)")
+                }
             }
         }
         #expect(worstEvaluations <= 30, "\(worstEvaluations) evaluations (\(worstName))")
@@ -123,26 +137,32 @@ import Testing
     /// The reference answer of an exact-input swap: integer bisection over the PT leg on `calcTrade`'s spend.
     /// Where the full trade fails at that leg (the new-state step), the same bisection on full trades (the
     /// solver's second pass).
-    static func referenceLeg(_ kind: SwapKind, _ market: MarketState<Wad>, index: Wad, time: Int64, budget: Wad,
-                             fullTrades: Bool = false) throws -> Wad {
+    static func referenceLeg(
+        _ kind: SwapKind, _ market: MarketState<Wad>, index: Wad, time: Int64, budget: Wad,
+        fullTrades: Bool = false
+    ) throws -> Wad {
         let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: time)
         let upper = kind.ptLegSign > 0 ? try market.totalPt - Wad(wei: 1) : try market.totalPt + comp.totalAsset
-        var lo = Int256.zero, hi = upper.raw
+        var lo = Int256.zero
+        var hi = upper.raw
         while lo < hi {
             let mid = (lo &+ hi &+ .one).divided(byPositive: 2)
             let size = Wad(raw: mid)
             var fits = false
             if let net = try? (kind.ptLegSign > 0 ? size : size.negated()),
-               let (amounts, _) = try? PendleMarketMath.calcTrade(market, comp, pyIndex: index, netPtToAccount: net),
-               !fullTrades || (try? PendleMarketMath.executeTrade(market, comp, pyIndex: index, netPtToAccount: net, blockTime: time)) != nil,
-               let spend = try? PendleMarketMath.legSpend(kind, size: size, netSyToAccount: amounts.netSyToAccount, pyIndex: index) {
+                let (amounts, _) = try? PendleMarketMath.calcTrade(market, comp, pyIndex: index, netPtToAccount: net),
+                !fullTrades || (try? PendleMarketMath.executeTrade(market, comp, pyIndex: index, netPtToAccount: net, blockTime: time)) != nil,
+                let spend = try? PendleMarketMath.legSpend(kind, size: size, netSyToAccount: amounts.netSyToAccount, pyIndex: index)
+            {
                 fits = spend <= budget
             }
             if fits { lo = mid } else { hi = mid &- .one }
         }
         if !fullTrades, lo.isPositive,
-           (try? PendleMarketMath.executeTrade(market, comp, pyIndex: index, netPtToAccount: Wad(raw: kind.ptLegSign > 0 ? lo : lo.negatedWrapping),
-                                               blockTime: time)) == nil {
+            (try? PendleMarketMath.executeTrade(
+                market, comp, pyIndex: index, netPtToAccount: Wad(raw: kind.ptLegSign > 0 ? lo : lo.negatedWrapping),
+                blockTime: time)) == nil
+        {
             return try referenceLeg(kind, market, index: index, time: time, budget: budget, fullTrades: true)
         }
         return Wad(raw: lo)
@@ -154,12 +174,15 @@ import Testing
     /// inputs reach the reference bisection's leg in ≤ 20 exact evaluations (headroom included), with a
     /// handful of `Double` ones for the seed.
     @Test func limitBindingSwapsTakeAtMostTwentyExactEvaluations() throws {
-        var runs = 0, worst = 0, worstSeed = 0
+        var runs = 0
+        var worst = 0
+        var worstSeed = 0
         for s in Self.samples(limit: 16).prefix(40) {
             for kind in Self.limitKinds {
                 let leg = PendleMarketMath.largestPtLeg(s.market, pyIndex: s.index, blockTime: s.time, buyingPt: kind.ptLegSign > 0)
                 guard let largest = PendleMarketMath.largestAmount(kind, market: s.market, pyIndex: s.index, blockTime: s.time, largestLeg: leg),
-                      largest.isPositive, let budget = try? largest + largest else { continue }
+                    largest.isPositive, let budget = try? largest + largest
+                else { continue }
                 guard let result = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time)
                 else { continue }
                 let reference = try Self.referenceLeg(kind, s.market, index: s.index, time: s.time, budget: budget)
@@ -190,7 +213,8 @@ extension MarketLimitTests {
                 guard limit.isPositive else { continue }
                 for offset: Int64 in [-3, -1, 0, 1, 2, 5] {
                     guard let size = try? limit + Wad(wei: offset), size.isPositive,
-                          let net = try? (buying ? size : size.negated()) else { continue }
+                        let net = try? (buying ? size : size.negated())
+                    else { continue }
                     let passes = (try? PendleMarketMath.calcTrade(s.market, comp, pyIndex: s.index, netPtToAccount: net)) != nil
                     guard let headroom = try? PendleMarketMath.limitHeadroom(s.market, comp, netPtToAccount: net) else {
                         #expect(!passes, "\(s.name) buying \(buying) \(offset): headroom throws, calcTrade passes")
@@ -213,14 +237,17 @@ extension MarketLimitTests {
             for kind in Self.limitKinds {
                 let leg = PendleMarketMath.largestPtLeg(s.market, pyIndex: s.index, blockTime: s.time, buyingPt: kind.ptLegSign > 0)
                 guard let largest = PendleMarketMath.largestAmount(kind, market: s.market, pyIndex: s.index, blockTime: s.time, largestLeg: leg),
-                      largest.isPositive else { continue }
+                    largest.isPositive
+                else { continue }
                 for offset: Int64 in [-1, 0, 1] {
                     guard let budget = try? largest + Wad(wei: offset), budget.isPositive,
-                          let result = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time)
+                        let result = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time)
                     else { continue }
                     let reference = try Self.referenceLeg(kind, s.market, index: s.index, time: s.time, budget: budget)
                     let size = result.trade.map { $0.netPtToAccount.isNegative ? $0.netPtToAccount.raw.negatedWrapping : $0.netPtToAccount.raw }
-                    #expect(size.map { Wad(raw: $0) } ?? .zero == reference, "\(s.name) \(kind) \(offset): leg \(String(describing: size)), reference \(reference)")
+                    #expect(
+                        size.map { Wad(raw: $0) } ?? .zero == reference,
+                        "\(s.name) \(kind) \(offset): leg \(String(describing: size)), reference \(reference)")
                     #expect(result.evaluations <= 40, "\(s.name) \(kind) \(offset): \(result.evaluations)")
                     runs += 1
                 }
@@ -241,16 +268,19 @@ extension MarketLimitTests {
         for s in MarketLimitTests.samples(limit: 20).prefix(20) {
             for kind in [SwapKind.swapExactSyForPt, .swapExactSyForYt] {
                 guard let budget = Wad(approximating: s.market.totalSy.doubleValue * 1e-3), budget.isPositive,
-                      let ours = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time),
-                      let trade = ours.trade else { continue }
+                    let ours = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time),
+                    let trade = ours.trade
+                else { continue }
                 let leg = trade.netPtToAccount.isNegative ? try trade.netPtToAccount.negated() : trade.netPtToAccount
-                let onchain = kind == .swapExactSyForPt
+                let onchain =
+                    kind == .swapExactSyForPt
                     ? RouterOnchainApproximation.swapExactSyForPt(s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
                     : RouterOnchainApproximation.swapExactSyForYt(s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
                 let v2 = RouterApproximation.run(kind, s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
                 if let answer = onchain.answer {
-                    #expect(answer.amountOut <= leg && answer.amountOut.doubleValue >= leg.doubleValue * (1 - 6e-5),
-                            "\(s.name) \(kind): on-chain \(answer.amountOut), ours \(leg)")
+                    #expect(
+                        answer.amountOut <= leg && answer.amountOut.doubleValue >= leg.doubleValue * (1 - 6e-5),
+                        "\(s.name) \(kind): on-chain \(answer.amountOut), ours \(leg)")
                     #expect(onchain.evaluations <= 30)
                 }
                 if let answer = v2.answer {
@@ -268,11 +298,12 @@ extension MarketLimitTests {
             for kind in [SwapKind.swapExactSyForPt, .swapExactSyForYt] {
                 let leg = PendleMarketMath.largestPtLeg(s.market, pyIndex: s.index, blockTime: s.time, buyingPt: kind.ptLegSign > 0)
                 guard let largest = PendleMarketMath.largestAmount(kind, market: s.market, pyIndex: s.index, blockTime: s.time, largestLeg: leg),
-                      largest.isPositive, let budget = try? largest + largest,
-                      let ours = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time)
+                    largest.isPositive, let budget = try? largest + largest,
+                    let ours = try? PendleMarketMath.swap(kind, market: s.market, pyIndex: s.index, amount: budget, blockTime: s.time)
                 else { continue }
                 #expect(ours.evaluations <= 20)
-                let onchain = kind == .swapExactSyForPt
+                let onchain =
+                    kind == .swapExactSyForPt
                     ? RouterOnchainApproximation.swapExactSyForPt(s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
                     : RouterOnchainApproximation.swapExactSyForYt(s.market, pyIndex: s.index, exactSyIn: budget, blockTime: s.time)
                 #expect(onchain.answer == nil && onchain.evaluations <= 30, "\(s.name) \(kind): \(String(describing: onchain.failure))")

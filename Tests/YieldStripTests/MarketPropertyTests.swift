@@ -11,15 +11,20 @@ import YieldStrip
 
     @Test func doubleTracksExact() throws {
         #expect(Self.cases.count > 300)
-        var worst = 0.0, compared = 0
+        var worst = 0.0
+        var compared = 0
         for c in Self.cases {
-            let market = c.market(), index = c.wad("pyIndex"), time = c.int64("blockTime"), net = c.wad("netPtToAccount")
+            let market = c.market()
+            let index = c.wad("pyIndex")
+            let time = c.int64("blockTime")
+            let net = c.wad("netPtToAccount")
             let exact = try PendleMarketMath.executeTradeCore(market, pyIndex: index, netPtToAccount: net, blockTime: time)
             // Away from the edges: trades of at least 1e-6 of the pool, pools not at the proportion cap.
             guard abs(net.doubleValue) > 1e-6 * market.totalPt.doubleValue,
-                  let approxMarket = market.converted(to: Double.self),
-                  let approx = try? PendleMarketMath.executeTradeCore(approxMarket, pyIndex: index.doubleValue,
-                                                                      netPtToAccount: net.doubleValue, blockTime: time)
+                let approxMarket = market.converted(to: Double.self),
+                let approx = try? PendleMarketMath.executeTradeCore(
+                    approxMarket, pyIndex: index.doubleValue,
+                    netPtToAccount: net.doubleValue, blockTime: time)
             else { continue }
             compared += 1
             let relative = abs(approx.netSyToAccount - exact.netSyToAccount.doubleValue) / abs(exact.netSyToAccount.doubleValue)
@@ -45,8 +50,10 @@ import YieldStrip
             let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("examples/markets").appendingPathComponent(name).path
             let file = try MarketFile.load(path: path)
-            let start = try #require(file.blockTime), left = file.market.expiry - start
-            for time in [start, start + left / 2, file.market.expiry - 86_400, file.market.expiry - 3_600, file.market.expiry - 60] where time >= start {
+            let start = try #require(file.blockTime)
+            let left = file.market.expiry - start
+            for time in [start, start + left / 2, file.market.expiry - 86_400, file.market.expiry - 3_600, file.market.expiry - 60]
+            where time >= start {
                 markets.append((name, file.market, file.pyIndex, time))
             }
         }
@@ -54,17 +61,21 @@ import YieldStrip
             markets.append(("market_trade #\(i)", c.market(), c.wad("pyIndex"), c.int64("blockTime")))
             markets.append(("market_trade #\(i), 10 minutes before expiry", c.market(), c.wad("pyIndex"), c.market().expiry - 600))
         }
-        var compared = 0, worst = 0.0, worstUnconditioned = 0.0, largestKappa = 0.0
+        var compared = 0
+        var worst = 0.0
+        var worstUnconditioned = 0.0
+        var largestKappa = 0.0
         for (name, market, index, time) in markets {
             let approx = try #require(market.converted(to: Double.self))
             for kind in SwapKind.allCases {
                 guard let largest = PendleMarketMath.largestAmount(kind, market: market, pyIndex: index, blockTime: time) else { continue }
                 for fraction in [1e-6, 1e-4, 1e-2, 0.1, 0.3, 0.5, 0.9] {
                     guard let amount = Wad(approximating: largest.doubleValue * fraction), amount.isPositive,
-                          let exact = try? PendleMarketMath.swap(kind, market: market, pyIndex: index, amount: amount, blockTime: time),
-                          let leg = exact.trade?.netPtToAccount.doubleValue, exact.amountOut.doubleValue > 1e-9,
-                          let real = try? PendleMarketMath.swap(kind, market: approx, pyIndex: index.doubleValue, amount: amount.doubleValue,
-                                                                blockTime: time)
+                        let exact = try? PendleMarketMath.swap(kind, market: market, pyIndex: index, amount: amount, blockTime: time),
+                        let leg = exact.trade?.netPtToAccount.doubleValue, exact.amountOut.doubleValue > 1e-9,
+                        let real = try? PendleMarketMath.swap(
+                            kind, market: approx, pyIndex: index.doubleValue, amount: amount.doubleValue,
+                            blockTime: time)
                     else { continue }
                     let kappa: Double
                     switch kind {
@@ -89,12 +100,18 @@ import YieldStrip
 
     @Test func roundTripNeverGainsAndFeesAreNonNegative() throws {
         for c in Self.cases.prefix(200) {
-            let market = c.market(), index = c.wad("pyIndex"), time = c.int64("blockTime"), net = c.wad("netPtToAccount")
+            let market = c.market()
+            let index = c.wad("pyIndex")
+            let time = c.int64("blockTime")
+            let net = c.wad("netPtToAccount")
             let first = try PendleMarketMath.executeTradeCore(market, pyIndex: index, netPtToAccount: net, blockTime: time)
             #expect(!first.netSyFee.isNegative && !first.netSyToReserve.isNegative)
             #expect(first.netSyToReserve <= first.netSyFee)
-            guard let back = try? PendleMarketMath.executeTradeCore(first.market, pyIndex: index, netPtToAccount: net.negated(),
-                                                                   blockTime: time) else { continue }
+            guard
+                let back = try? PendleMarketMath.executeTradeCore(
+                    first.market, pyIndex: index, netPtToAccount: net.negated(),
+                    blockTime: time)
+            else { continue }
             // Buying then selling back (or the reverse) returns at most the SY spent.
             #expect((try first.netSyToAccount + back.netSyToAccount) <= .zero)
         }
@@ -102,14 +119,18 @@ import YieldStrip
 
     @Test func impliedRateMovesMonotonicallyWithSize() throws {
         for c in Self.cases.prefix(60) {
-            let market = c.market(), index = c.wad("pyIndex"), time = c.int64("blockTime")
+            let market = c.market()
+            let index = c.wad("pyIndex")
+            let time = c.int64("blockTime")
             for buying in [true, false] {
                 var previous = market.lastLnImpliedRate
                 for fraction in [1e-6, 1e-4, 1e-3, 1e-2, 3e-2] {
                     guard let size = Wad(approximating: market.totalPt.doubleValue * fraction),
-                          let trade = try? PendleMarketMath.executeTradeCore(market, pyIndex: index,
-                                                                             netPtToAccount: buying ? size : size.negated(),
-                                                                             blockTime: time) else { break }
+                        let trade = try? PendleMarketMath.executeTradeCore(
+                            market, pyIndex: index,
+                            netPtToAccount: buying ? size : size.negated(),
+                            blockTime: time)
+                    else { break }
                     // Buying PT lowers the implied rate, selling raises it; larger trades move it further.
                     if buying { #expect(trade.market.lastLnImpliedRate <= previous) } else { #expect(trade.market.lastLnImpliedRate >= previous) }
                     previous = trade.market.lastLnImpliedRate
@@ -120,7 +141,9 @@ import YieldStrip
 
     @Test func exactInputSolverIsOptimal() throws {
         for (i, c) in Self.cases.prefix(120).enumerated() {
-            let market = c.market(), index = c.wad("pyIndex"), time = c.int64("blockTime")
+            let market = c.market()
+            let index = c.wad("pyIndex")
+            let time = c.int64("blockTime")
             guard let budget = Wad(approximating: market.totalSy.doubleValue * [1e-9, 1e-5, 1e-3, 2e-2][i % 4]) else { continue }
             let result = try PendleMarketMath.swap(.swapExactSyForPt, market: market, pyIndex: index, amount: budget, blockTime: time)
             guard let trade = result.trade else { continue }
@@ -134,20 +157,27 @@ import YieldStrip
             // reference bisection's few uncertain midpoints); where the market's own limit binds (the largest
             // budgets here), the limit from its headroom and a jump there (MarketLimitTests).
             let limitBound = PendleMarketMath.largestPtLeg(market, pyIndex: index, blockTime: time, buyingPt: true) == result.amountOut
-            #expect(result.evaluations <= (limitBound ? 20 : 24), "case \(i): \(result.evaluations) evaluations, seed \(result.seedEvaluations), budget \(budget), out \(result.amountOut), totalPt \(market.totalPt)")
+            #expect(
+                result.evaluations <= (limitBound ? 20 : 24),
+                "case \(i): \(result.evaluations) evaluations, seed \(result.seedEvaluations), budget \(budget), out \(result.amountOut), totalPt \(market.totalPt)"
+            )
         }
     }
 
     @Test func exactAndDoubleSolversAgree() throws {
         for (i, c) in Self.cases.prefix(80).enumerated() {
-            let market = c.market(), index = c.wad("pyIndex"), time = c.int64("blockTime")
+            let market = c.market()
+            let index = c.wad("pyIndex")
+            let time = c.int64("blockTime")
             guard let budget = Wad(approximating: market.totalSy.doubleValue * 1e-3), let approxMarket = market.converted(to: Double.self)
             else { continue }
             for kind in [SwapKind.swapExactSyForPt, .swapExactSyForYt, .swapExactPtForYt, .swapExactYtForPt, .swapPtForExactSy] {
                 guard let exact = try? PendleMarketMath.swap(kind, market: market, pyIndex: index, amount: budget, blockTime: time),
-                      exact.amountOut.doubleValue > 1e-9 else { continue }
-                let approx = try PendleMarketMath.swap(kind, market: approxMarket, pyIndex: index.doubleValue,
-                                                       amount: budget.doubleValue, blockTime: time)
+                    exact.amountOut.doubleValue > 1e-9
+                else { continue }
+                let approx = try PendleMarketMath.swap(
+                    kind, market: approxMarket, pyIndex: index.doubleValue,
+                    amount: budget.doubleValue, blockTime: time)
                 let a = kind == .swapPtForExactSy ? approx.amountIn : approx.amountOut
                 let e = kind == .swapPtForExactSy ? exact.amountIn.doubleValue : exact.amountOut.doubleValue
                 #expect(abs(a - e) <= 1e-9 * abs(e) + 1e-12, "case \(i) \(kind): Double \(a), exact \(e)")

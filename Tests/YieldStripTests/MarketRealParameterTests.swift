@@ -13,14 +13,16 @@ import YieldStrip
         #expect(abs(oneYear.initialAnchor - 1.15) < 1e-12)
         #expect(abs(oneYear.scalarRoot - 43.944) < 5e-4)
         #expect(abs(MarketDeployment.lnFeeRateRoot(annualFee: 0.008) - 0.0079682) < 1e-7)
-        let p = try MarketDeployment.initialProportion(scalarRoot: oneYear.scalarRoot, rateAnchor: oneYear.initialAnchor,
-                                                   desiredImpliedApy: 0.15, secondsToExpiry: RateConventions.secondsPerYear)
+        let p = try MarketDeployment.initialProportion(
+            scalarRoot: oneYear.scalarRoot, rateAnchor: oneYear.initialAnchor,
+            desiredImpliedApy: 0.15, secondsToExpiry: RateConventions.secondsPerYear)
         #expect(abs(p - 0.5) < 1e-12)
         let halfYear = try MarketDeployment.curveParameters(rateMin: 0.10, rateMax: 0.20, secondsToExpiry: RateConventions.secondsPerYear / 2)
         #expect(abs(halfYear.initialAnchor - 1.072127) < 1e-6)
         #expect(abs(halfYear.scalarRoot - 47.114) < 5e-4)
-        let pHalf = try MarketDeployment.initialProportion(scalarRoot: halfYear.scalarRoot, rateAnchor: halfYear.initialAnchor,
-                                                       desiredImpliedApy: 0.15, secondsToExpiry: RateConventions.secondsPerYear / 2)
+        let pHalf = try MarketDeployment.initialProportion(
+            scalarRoot: halfYear.scalarRoot, rateAnchor: halfYear.initialAnchor,
+            desiredImpliedApy: 0.15, secondsToExpiry: RateConventions.secondsPerYear / 2)
         #expect(abs(pHalf - 0.50597) < 1e-5)
     }
 
@@ -35,10 +37,12 @@ import YieldStrip
 
     /// A seeded market prices the desired rate: its implied APY is the one it was seeded for.
     @Test func seededMarketPricesTheDesiredRate() throws {
-        let now: Int64 = 1_780_000_000, expiry = now + RateConventions.secondsPerYear
-        let market = try MarketDeployment.seededMarket(rateMin: 0.001, rateMax: 0.01, desiredImpliedApy: 0.0032, annualFee: 0.001,
-                                                       reserveFeePercent: 80, expiry: expiry, now: now,
-                                                       assetLiquidity: 2_000_000, pyIndex: 1.0123)
+        let now: Int64 = 1_780_000_000
+        let expiry = now + RateConventions.secondsPerYear
+        let market = try MarketDeployment.seededMarket(
+            rateMin: 0.001, rateMax: 0.01, desiredImpliedApy: 0.0032, annualFee: 0.001,
+            reserveFeePercent: 80, expiry: expiry, now: now,
+            assetLiquidity: 2_000_000, pyIndex: 1.0123)
         #expect(abs(exp(market.lastLnImpliedRate) - 1 - 0.0032) < 1e-9)
         let snapshot = try PendleMarketMath.snapshot(market, pyIndex: 1.0123, blockTime: now)
         #expect(abs(snapshot.impliedApy - 0.0032) < 1e-9)
@@ -49,10 +53,12 @@ import YieldStrip
     /// third-party report read with readState, and the exchange rate, fee factor, total asset, proportion,
     /// rate scalar and anchor it reports or implies (inputs rounded to 4–10 decimals: ~1e-6 agreement).
     @Test func asdPendleSnapshot() throws {
-        let blockTime: Int64 = 1_766_242_487, expiry: Int64 = 1_774_483_200
-        let market = MarketState<Double>(totalPt: 168_324.7732, totalSy: 282_260.1990, totalLp: 200_000, scalarRoot: 10.7165715974,
-                                         expiry: expiry, lnFeeRateRoot: 0.0028089610, reserveFeePercent: 80,
-                                         lastLnImpliedRate: 0.2103754602)
+        let blockTime: Int64 = 1_766_242_487
+        let expiry: Int64 = 1_774_483_200
+        let market = MarketState<Double>(
+            totalPt: 168_324.7732, totalSy: 282_260.1990, totalLp: 200_000, scalarRoot: 10.7165715974,
+            expiry: expiry, lnFeeRateRoot: 0.0028089610, reserveFeePercent: 80,
+            lastLnImpliedRate: 0.2103754602)
         let index = 1.1590929262
         let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: blockTime)
         #expect(abs(Double(expiry - blockTime) / 86_400 - 95.3786) < 1e-4)
@@ -66,10 +72,11 @@ import YieldStrip
         #expect(abs(snapshot.proportion - 0.339713) < 1e-6)
         #expect(abs(snapshot.impliedApy - 0.2341) < 1e-4)
         // The exact flavour on the same state (converted to wei) agrees.
-        let exactMarket = MarketState<Wad>(totalPt: Wad(decimal: "168324.7732")!, totalSy: Wad(decimal: "282260.199")!,
-                                           totalLp: Wad(decimal: "200000")!, scalarRoot: Wad(decimal: "10.7165715974")!,
-                                           expiry: expiry, lnFeeRateRoot: Wad(decimal: "0.002808961")!, reserveFeePercent: 80,
-                                           lastLnImpliedRate: Wad(decimal: "0.2103754602")!)
+        let exactMarket = MarketState<Wad>(
+            totalPt: Wad(decimal: "168324.7732")!, totalSy: Wad(decimal: "282260.199")!,
+            totalLp: Wad(decimal: "200000")!, scalarRoot: Wad(decimal: "10.7165715974")!,
+            expiry: expiry, lnFeeRateRoot: Wad(decimal: "0.002808961")!, reserveFeePercent: 80,
+            lastLnImpliedRate: Wad(decimal: "0.2103754602")!)
         let exactComp = try PendleMarketMath.getMarketPreCompute(exactMarket, pyIndex: Wad(decimal: "1.1590929262")!, blockTime: blockTime)
         #expect(abs(exactComp.rateAnchor.doubleValue - comp.rateAnchor) < 1e-15)
     }

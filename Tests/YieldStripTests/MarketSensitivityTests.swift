@@ -25,7 +25,7 @@ import YieldStrip
     /// The implied APY after executing `size` PT (bought when `buying`), exact.
     static func apyAfter(_ market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64, size: Double, buying: Bool) -> Double? {
         guard let n = Wad(approximating: buying ? size : -size),
-              let trade = try? PendleMarketMath.executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: n, blockTime: blockTime)
+            let trade = try? PendleMarketMath.executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: n, blockTime: blockTime)
         else { return nil }
         return Foundation.expm1(trade.market.lastLnImpliedRate.doubleValue)
     }
@@ -40,11 +40,13 @@ import YieldStrip
             // (φ − 1) / r; sold: it pays 1 / (φ r) plus the reserve's cut), so the new proportion moves by
             // (1 − p (1 − a)) / (P + A) per PT. One basis point of APY is 1e-4 / (1 + APY) of the ln rate.
             let years = Double(market.expiry - blockTime) / Self.year
-            let pt = market.totalPt.doubleValue, asset = market.totalSy.doubleValue * pyIndex.doubleValue
+            let pt = market.totalPt.doubleValue
+            let asset = market.totalSy.doubleValue * pyIndex.doubleValue
             let s = market.scalarRoot.doubleValue / years
             let p = pt / (pt + asset)
             let rate = Foundation.log(p / (1 - p)) / s + snapshot.rateAnchor
-            let phi = Foundation.exp(market.lnFeeRateRoot.doubleValue * years), reserve = Double(market.reserveFeePercent) / 100
+            let phi = Foundation.exp(market.lnFeeRateRoot.doubleValue * years)
+            let reserve = Double(market.reserveFeePercent) / 100
             let apy = Foundation.expm1(market.lastLnImpliedRate.doubleValue)
             func firstOrder(buying: Bool) -> Double {
                 let a = buying ? (phi - reserve * (phi - 1)) / rate : (1 / phi + reserve * (phi - 1) / phi) / rate
@@ -63,12 +65,14 @@ import YieldStrip
             // on the exact curve) is within 2 % of the estimate.
             for buying in [true, false] {
                 let estimate = buying ? snapshot.ptPerBasisPointBuy : snapshot.ptPerBasisPointSell
-                guard abs(estimate - firstOrder(buying: buying)) <= 1e-9 * estimate, estimate * 1.5 < (buying ? snapshot.largestPtBuy : snapshot.largestPtSell).doubleValue,
-                      let after = Self.apyAfter(market, pyIndex: pyIndex, blockTime: blockTime, size: estimate, buying: buying)
+                guard abs(estimate - firstOrder(buying: buying)) <= 1e-9 * estimate,
+                    estimate * 1.5 < (buying ? snapshot.largestPtBuy : snapshot.largestPtSell).doubleValue,
+                    let after = Self.apyAfter(market, pyIndex: pyIndex, blockTime: blockTime, size: estimate, buying: buying)
                 else { continue }
                 let moveBp = (buying ? apy - after : after - apy) * 1e4
                 #expect(moveBp > 0.98 && moveBp < 1.02, "\(name) \(buying ? "buy" : "sell"): \(moveBp) bp")
-                var lo = 0.5 * estimate, hi = 1.5 * estimate
+                var lo = 0.5 * estimate
+                var hi = 1.5 * estimate
                 for _ in 0..<40 {
                     let mid = (lo + hi) / 2
                     guard let moved = Self.apyAfter(market, pyIndex: pyIndex, blockTime: blockTime, size: mid, buying: buying) else {

@@ -15,7 +15,8 @@ import YieldStrip
 
     /// A CSV of `values` on consecutive days from 2024-01-01.
     static func csv(_ values: [Double], header: String = "date,close") -> String {
-        header + "\n" + values.enumerated().map { "\(UnixTime.formatDate(1_704_067_200 + Int64($0.offset) * 86_400)),\($0.element)" }
+        header + "\n"
+            + values.enumerated().map { "\(UnixTime.formatDate(1_704_067_200 + Int64($0.offset) * 86_400)),\($0.element)" }
             .joined(separator: "\n") + "\n"
     }
 
@@ -62,14 +63,16 @@ import YieldStrip
     static var hedgeLevels: [Double] { spotLevels.map { 2 * $0 + 7.5 } }
 
     @Test func differencesOfAnExactLinearPair() throws {
-        let spot = try Self.series(Self.csv(Self.spotLevels), "s"), hedge = try Self.series(Self.csv(Self.hedgeLevels), "h")
+        let spot = try Self.series(Self.csv(Self.spotLevels), "s")
+        let hedge = try Self.series(Self.csv(Self.hedgeLevels), "h")
         let r = try MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: .differences).regression
         #expect(r.hedgeRatio == 0.5 && r.intercept == 0 && r.rSquared == 1 && r.correlation == 1)
         #expect(r.standardError == 0 && r.tStatistic == nil && r.observations == 7)
     }
 
     @Test func levelsOfAnExactLinearPair() throws {
-        let spot = try Self.series(Self.csv(Self.spotLevels), "s"), hedge = try Self.series(Self.csv(Self.hedgeLevels), "h")
+        let spot = try Self.series(Self.csv(Self.spotLevels), "s")
+        let hedge = try Self.series(Self.csv(Self.hedgeLevels), "h")
         let result = try MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: .levels)
         let r = result.regression
         #expect(r.hedgeRatio == 0.5 && r.intercept == -3.75 && r.rSquared == 1 && r.observations == 8)
@@ -92,8 +95,10 @@ import YieldStrip
             let r = (hedgeLevels[k] - hedgeLevels[k - 1]) / hedgeLevels[k - 1]
             spotLevels.append(spotLevels[k - 1] * (1 + 0.5 * r + 0.001))
         }
-        let spot = try DatedSeries(source: "s", values: spotLevels.enumerated().map { DatedValue(date: Int64($0.offset) * 86_400, value: $0.element, line: $0.offset + 1) })
-        let hedge = try DatedSeries(source: "h", values: hedgeLevels.enumerated().map { DatedValue(date: Int64($0.offset) * 86_400, value: $0.element, line: $0.offset + 1) })
+        let spot = try DatedSeries(
+            source: "s", values: spotLevels.enumerated().map { DatedValue(date: Int64($0.offset) * 86_400, value: $0.element, line: $0.offset + 1) })
+        let hedge = try DatedSeries(
+            source: "h", values: hedgeLevels.enumerated().map { DatedValue(date: Int64($0.offset) * 86_400, value: $0.element, line: $0.offset + 1) })
         let r = try MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: .returns).regression
         #expect(Self.close(r.hedgeRatio, 0.5, 1e-12) && abs(r.intercept - 0.001) < 1e-14 && Self.close(r.rSquared, 1, 1e-12))
     }
@@ -112,7 +117,8 @@ import YieldStrip
 
     /// Dates in one file only are reported, and the changes run between consecutive shared dates.
     @Test func unmatchedDatesAreReported() throws {
-        let spot = try Self.series("""
+        let spot = try Self.series(
+            """
             # spot: ISO dates
             date,close
             2024-03-01,10
@@ -123,7 +129,8 @@ import YieldStrip
             2024-03-06,14   # a comment after data
             2024-03-08,15
             """, "spot.csv")
-        let hedge = try Self.series("""
+        let hedge = try Self.series(
+            """
             date,close
             \(UnixTime.unixSecondsOrZero("2024-03-01")),20
             \(UnixTime.unixSecondsOrZero("2024-03-03")),21
@@ -192,12 +199,16 @@ import YieldStrip
         func reads(_ text: String) -> Double? {
             try? DatedSeries.parseRows([("2024-01-01", text)], source: "v").values[0].value
         }
-        for (text, value) in [("1", 1.0), ("-0.25", -0.25), ("+5", 5), (".5", 0.5), ("5.", 5), ("1e3", 1000), ("1E-3", 0.001),
-                              ("2.5e+2", 250), ("007", 7)] {
+        for (text, value) in [
+            ("1", 1.0), ("-0.25", -0.25), ("+5", 5), (".5", 0.5), ("5.", 5), ("1e3", 1000), ("1E-3", 0.001),
+            ("2.5e+2", 250), ("007", 7)
+        ] {
             #expect(reads(text) == value, "\(text)")
         }
-        for text in ["", "-", ".", "e5", "1e", "1e+", "--1", "1-2", "1.2.3", "NaN", "nan", "inf", "Infinity", "0x10", "1,5", "1_000",
-                     "5%", "$5", "1 2", "1e400"] {
+        for text in [
+            "", "-", ".", "e5", "1e", "1e+", "--1", "1-2", "1.2.3", "NaN", "nan", "inf", "Infinity", "0x10", "1,5", "1_000",
+            "5%", "$5", "1 2", "1e400"
+        ] {
             #expect(reads(text) == nil, "\(text)")
         }
     }
@@ -205,7 +216,10 @@ import YieldStrip
     /// Every bad input is a named error with the file and the line.
     @Test func badInputNamesFileAndLine() {
         func error(_ text: String, column: String? = nil) -> HedgeDataError? {
-            do { _ = try Self.series(text, "prices.csv", column: column); return nil } catch { return error }
+            do {
+                _ = try Self.series(text, "prices.csv", column: column)
+                return nil
+            } catch { return error }
         }
         let cases: [(String, String?, String, Int?)] = [
             ("# only a comment\n", nil, "MalformedHeader", 1),
@@ -226,7 +240,7 @@ import YieldStrip
             ("date,open,close\n2024-01-01,1,2\n", nil, "AmbiguousValueColumn", 1),
             ("date,note\n2024-01-01,x\n", "date", "NoValueColumn", 1),
             ("date,a,b\n2024-01-01,x,y\n", nil, "NoValueColumn", 1),
-            ("date\n2024-01-01\n", nil, "NoValueColumn", 1),
+            ("date\n2024-01-01\n", nil, "NoValueColumn", 1)
         ]
         for (text, column, name, line) in cases {
             let e = error(text, column: column)
@@ -306,14 +320,22 @@ import YieldStrip
     }
 
     static func thrown(_ body: () throws(HedgeDataError) -> MinimumVarianceHedgeResult) -> HedgeDataError? {
-        do { _ = try body(); return nil } catch { return error }
+        do {
+            _ = try body()
+            return nil
+        } catch { return error }
     }
 
     @Test func errorNamesAndMessages() {
         let e = HedgeDataError.ambiguousValueColumn(file: "a.csv", line: 2, candidates: ["open", "close"])
-        #expect(e.message == "a.csv: line 2: 2 numeric columns besides date (open, close); name the one to use (--spot-column or --hedge-column; spotColumn or hedgeColumn in batch)")
-        #expect(HedgeDataError.zeroVariance(file: "f.csv", series: "hedge", mode: "differences").message
-                == "f.csv: the hedge series' differences do not vary over the shared dates, so no ratio can be estimated; give a hedge whose price moves")
+        #expect(
+            e.message
+                == "a.csv: line 2: 2 numeric columns besides date (open, close); name the one to use (--spot-column or --hedge-column; spotColumn or hedgeColumn in batch)"
+        )
+        #expect(
+            HedgeDataError.zeroVariance(file: "f.csv", series: "hedge", mode: "differences").message
+                == "f.csv: the hedge series' differences do not vary over the shared dates, so no ratio can be estimated; give a hedge whose price moves"
+        )
     }
 }
 

@@ -6,14 +6,17 @@ import YieldStrip
 /// implied APY read back, and the state exactly what the first `addLiquidityCore` and
 /// `setInitialLnImpliedRate` leave; typed errors for every bad input; `MarketFile.jsonText` round trips.
 @Suite struct NewMarketTests {
-    static let blockTime: Int64 = 1_772_461_800          // 2026-03-02T14:30:00Z
-    static let expiry: Int64 = 1_804_118_400             // 2027-03-04T00:00:00Z, a Thursday
+    static let blockTime: Int64 = 1_772_461_800  // 2026-03-02T14:30:00Z
+    static let expiry: Int64 = 1_804_118_400  // 2027-03-04T00:00:00Z, a Thursday
     static let year = Double(RateConventions.secondsPerYear)
 
-    static func aaplLike(apy: Double = 0.003, band: ApyBand? = ApyBand(min: 0.001, max: 0.01), pyIndex: Wad = Wad(weiText: "1003214142718150519") ?? .one,
-                         expiry: Int64 = expiry, blockTime: Int64 = blockTime, liquidityUsd: Double = 20_000_000) throws -> NewMarket {
-        try MarketDeployment.newMarket(impliedApy: apy, expiry: expiry, blockTime: blockTime, liquidityUsd: liquidityUsd, stockPrice: 230,
-                                       apyBand: band, pyIndex: pyIndex, name: "AAPL-like", underlying: "AAPL")
+    static func aaplLike(
+        apy: Double = 0.003, band: ApyBand? = ApyBand(min: 0.001, max: 0.01), pyIndex: Wad = Wad(weiText: "1003214142718150519") ?? .one,
+        expiry: Int64 = expiry, blockTime: Int64 = blockTime, liquidityUsd: Double = 20_000_000
+    ) throws -> NewMarket {
+        try MarketDeployment.newMarket(
+            impliedApy: apy, expiry: expiry, blockTime: blockTime, liquidityUsd: liquidityUsd, stockPrice: 230,
+            apyBand: band, pyIndex: pyIndex, name: "AAPL-like", underlying: "AAPL")
     }
 
     /// The pool's value in asset as `market show` reads it: totalAsset + totalPt · exp(−lnImpliedRate · years).
@@ -29,7 +32,8 @@ import YieldStrip
     @Test func curveFollowsTheBandRule() throws {
         let built = try Self.aaplLike()
         let years = Double(Self.expiry - Self.blockTime) / Self.year
-        let minScaled = pow(1.001, years), maxScaled = pow(1.01, years)
+        let minScaled = pow(1.001, years)
+        let maxScaled = pow(1.01, years)
         let anchor = (minScaled + maxScaled) / 2
         let scalarRoot = log(9) * years / (maxScaled - anchor)
         #expect(abs(built.file.market.scalarRoot.doubleValue / scalarRoot - 1) < 1e-15)
@@ -49,7 +53,8 @@ import YieldStrip
     @Test func proportionPricesTheTargetApy() throws {
         let built = try Self.aaplLike()
         let years = Double(Self.expiry - Self.blockTime) / Self.year
-        let scalarRoot = built.file.market.scalarRoot.doubleValue, anchor = built.initialAnchor.doubleValue
+        let scalarRoot = built.file.market.scalarRoot.doubleValue
+        let anchor = built.initialAnchor.doubleValue
         let logit = (exp(log1p(0.003) * years) - anchor) * scalarRoot / years
         let proportion = 1 / (1 + exp(-logit))
         #expect(abs(built.initialProportion - proportion) < 1e-12)
@@ -63,11 +68,13 @@ import YieldStrip
     @Test func stateIsTheExactFirstAddAndInitialRate() throws {
         let built = try Self.aaplLike()
         let market = built.file.market
-        let empty = MarketState<Wad>(totalPt: .zero, totalSy: .zero, totalLp: .zero, scalarRoot: market.scalarRoot, expiry: market.expiry,
-                                     lnFeeRateRoot: market.lnFeeRateRoot, reserveFeePercent: market.reserveFeePercent, lastLnImpliedRate: .zero)
+        let empty = MarketState<Wad>(
+            totalPt: .zero, totalSy: .zero, totalLp: .zero, scalarRoot: market.scalarRoot, expiry: market.expiry,
+            lnFeeRateRoot: market.lnFeeRateRoot, reserveFeePercent: market.reserveFeePercent, lastLnImpliedRate: .zero)
         let added = try PendleMarketMath.addLiquidityCore(empty, syDesired: market.totalSy, ptDesired: market.totalPt, blockTime: Self.blockTime)
-        let seeded = try PendleMarketMath.setInitialLnImpliedRate(added.market, pyIndex: built.file.pyIndex, initialAnchor: built.initialAnchor,
-                                                                  blockTime: Self.blockTime)
+        let seeded = try PendleMarketMath.setInitialLnImpliedRate(
+            added.market, pyIndex: built.file.pyIndex, initialAnchor: built.initialAnchor,
+            blockTime: Self.blockTime)
         #expect(seeded == market)
         let root = try PMath.toInt(PMath.sqrt(PMath.mul(PMath.toUint(market.totalSy.raw), PMath.toUint(market.totalPt.raw))))
         #expect(market.totalLp.raw == root)
@@ -81,8 +88,9 @@ import YieldStrip
         for apy in [0.0001, 0.003, 0.05, 0.25, 2.0] {
             for seconds: Int64 in [3_600, 216_000, 182 * 86_400, 31_536_000, 3 * 31_536_000] {
                 for (liquidity, index) in [(20_000_000.0, Wad.one), (1_234.5, Wad(raw: Int256(1_250_000_000_000_000_000)))] {
-                    let built = try MarketDeployment.newMarket(impliedApy: apy, expiry: Self.expiry, blockTime: Self.expiry - seconds,
-                                                               liquidityUsd: liquidity, stockPrice: 230, pyIndex: index)
+                    let built = try MarketDeployment.newMarket(
+                        impliedApy: apy, expiry: Self.expiry, blockTime: Self.expiry - seconds,
+                        liquidityUsd: liquidity, stockPrice: 230, pyIndex: index)
                     let (value, readApy) = try Self.poolValue(built.file)
                     #expect(abs(readApy / apy - 1) < 1e-9, "apy \(apy), \(seconds) s: \(readApy)")
                     #expect(abs(value * 230 / liquidity - 1) < 1e-12, "apy \(apy), \(seconds) s: \(value * 230)")
@@ -114,7 +122,7 @@ import YieldStrip
     @Test func thursdayExpiry() throws {
         #expect(try Self.aaplLike().expiryIsThursdayMidnightUtc)
         #expect(try !Self.aaplLike(expiry: Self.expiry + 86_400).expiryIsThursdayMidnightUtc)
-        #expect(MarketDeployment.isThursdayMidnightUtc(0))                       // 1970-01-01 was a Thursday
+        #expect(MarketDeployment.isThursdayMidnightUtc(0))  // 1970-01-01 was a Thursday
         #expect(!MarketDeployment.isThursdayMidnightUtc(1_782_345_600 + 3_600))
     }
 
@@ -122,7 +130,10 @@ import YieldStrip
 
     @Test func badInputsAreTypedErrors() throws {
         func error(_ body: () throws -> NewMarket) -> NewMarketError? {
-            do { _ = try body(); return nil } catch let error as NewMarketError { return error } catch { return nil }
+            do {
+                _ = try body()
+                return nil
+            } catch let error as NewMarketError { return error } catch { return nil }
         }
         let cases: [(NewMarketError?, String)] = [
             (error { try Self.aaplLike(liquidityUsd: -1) }, "NonPositiveLiquidity"),
@@ -139,12 +150,27 @@ import YieldStrip
             (error { try Self.aaplLike(pyIndex: .zero) }, "NonPositiveExchangeRate"),
             (error { try Self.aaplLike(liquidityUsd: 1e-20) }, "PoolTooSmall"),
             (error { try Self.aaplLike(liquidityUsd: 1e60) }, "PoolTooLarge"),
-            (error { try MarketDeployment.newMarket(impliedApy: 0.003, expiry: Self.expiry, blockTime: Self.blockTime, liquidityUsd: 1e6,
-                                                     stockPrice: 230, reserveFeePercent: 101) }, "InvalidReserveFeePercent"),
-            (error { try MarketDeployment.newMarket(impliedApy: 0.003, expiry: Self.expiry, blockTime: Self.blockTime, liquidityUsd: 1e6,
-                                                     stockPrice: 230, annualFee: 0.06) }, "InvalidFee"),
-            (error { try MarketDeployment.newMarket(impliedApy: 0.003, expiry: Self.expiry, blockTime: Self.blockTime, liquidityUsd: 1e6,
-                                                     stockPrice: 0) }, "NonPositivePrice"),
+            (
+                error {
+                    try MarketDeployment.newMarket(
+                        impliedApy: 0.003, expiry: Self.expiry, blockTime: Self.blockTime, liquidityUsd: 1e6,
+                        stockPrice: 230, reserveFeePercent: 101)
+                }, "InvalidReserveFeePercent"
+            ),
+            (
+                error {
+                    try MarketDeployment.newMarket(
+                        impliedApy: 0.003, expiry: Self.expiry, blockTime: Self.blockTime, liquidityUsd: 1e6,
+                        stockPrice: 230, annualFee: 0.06)
+                }, "InvalidFee"
+            ),
+            (
+                error {
+                    try MarketDeployment.newMarket(
+                        impliedApy: 0.003, expiry: Self.expiry, blockTime: Self.blockTime, liquidityUsd: 1e6,
+                        stockPrice: 0)
+                }, "NonPositivePrice"
+            )
         ]
         for (error, name) in cases {
             let error = try #require(error, "\(name)")
@@ -173,8 +199,9 @@ import YieldStrip
         let bare = MarketFile(origin: "bare", market: built.file.market, pyIndex: built.file.pyIndex)
         #expect(try MarketFile.parse(Array(bare.jsonText.utf8), origin: "bare") == bare)
         #expect(!bare.jsonText.contains("name") && bare.jsonText.contains("\"curve\": \"pendle-v2\""))
-        let texts = MarketFile(origin: "texts", market: built.file.market, pyIndex: built.file.pyIndex, name: "a \"quoted\"\nname ✓",
-                               underlying: "X", stockPrice: 229.57, blockTime: 0, source: "back\\slash", notes: "tab\there")
+        let texts = MarketFile(
+            origin: "texts", market: built.file.market, pyIndex: built.file.pyIndex, name: "a \"quoted\"\nname ✓",
+            underlying: "X", stockPrice: 229.57, blockTime: 0, source: "back\\slash", notes: "tab\there")
         #expect(try MarketFile.parse(Array(texts.jsonText.utf8), origin: "texts") == texts)
         #expect(texts.jsonText.contains("\"stockPrice\": 229.57,\n") && texts.jsonText.hasSuffix("  }\n}\n"))
     }
@@ -182,7 +209,8 @@ import YieldStrip
 
 extension NewMarketTests {
     static func aaplLike(reserveFee: Int64) throws -> NewMarket {
-        try MarketDeployment.newMarket(impliedApy: 0.003, expiry: expiry, blockTime: blockTime, liquidityUsd: 1e6, stockPrice: 230,
-                                       reserveFeePercent: reserveFee)
+        try MarketDeployment.newMarket(
+            impliedApy: 0.003, expiry: expiry, blockTime: blockTime, liquidityUsd: 1e6, stockPrice: 230,
+            reserveFeePercent: reserveFee)
     }
 }

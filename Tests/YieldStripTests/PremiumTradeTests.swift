@@ -7,16 +7,19 @@ import YieldStrip
     static let company = TreasuryCompany(sharesOutstanding: 250_000_000, stockPrice: 400, coinHoldings: 500_000, coinPrice: 100_000, debtUsd: 8e9)
 
     @Test func mnav() throws {
-        let r = try PremiumTrade.compute(PremiumTradeRequest(company: Self.company, capitalUsd: 1_000_000, ltv: 0.5, liquidationThreshold: 0.7,
-                                                             borrowRate: .fixed(apr: 0.05)))
+        let r = try PremiumTrade.compute(
+            PremiumTradeRequest(
+                company: Self.company, capitalUsd: 1_000_000, ltv: 0.5, liquidationThreshold: 0.7,
+                borrowRate: .fixed(apr: 0.05)))
         #expect(r.marketCapUsd == 1e11 && r.coinNavUsd == 5e10 && r.mnav == 2 && r.premium == 1)
         #expect(r.coinPerShare == 0.002 && r.navPerShareUsd == 200 && r.mnavEnterpriseValue == 2.16)
     }
 
     /// Short the premium: carry, the compression that breaks even, where the loan is liquidated.
     @Test func shortPremium() throws {
-        let request = PremiumTradeRequest(company: Self.company, capitalUsd: 1_000_000, ltv: 0.5, liquidationThreshold: 0.7, borrowRate: .fixed(apr: 0.05),
-                                          collateralApr: 0.01, proceedsApr: 0.04, fundingApr: 0.08, days: 182.5)
+        let request = PremiumTradeRequest(
+            company: Self.company, capitalUsd: 1_000_000, ltv: 0.5, liquidationThreshold: 0.7, borrowRate: .fixed(apr: 0.05),
+            collateralApr: 0.01, proceedsApr: 0.04, fundingApr: 0.08, days: 182.5)
         let r = try PremiumTrade.compute(request)
         // Q = 500,000 of stock sold; carry = Q (4 % − 5 %) + K · 1 % + (K − Q) · 8 %.
         #expect(r.borrowedUsd == 500_000 && r.borrowedUnits == 1_250 && r.collateralUnits == 10)
@@ -38,10 +41,13 @@ import YieldStrip
 
     /// The reverse: long the premium, liquidated by the coin rising or the stock falling.
     @Test func longPremium() throws {
-        let r = try PremiumTrade.compute(PremiumTradeRequest(company: Self.company, side: .long, capitalUsd: 1_000_000, ltv: 0.4, liquidationThreshold: 0.6,
-                                                             borrowRate: .fixed(apr: 0.01)))
+        let r = try PremiumTrade.compute(
+            PremiumTradeRequest(
+                company: Self.company, side: .long, capitalUsd: 1_000_000, ltv: 0.4, liquidationThreshold: 0.6,
+                borrowRate: .fixed(apr: 0.01)))
         #expect(r.borrowedUnits == 4 && r.collateralUnits == 2_500 && r.coinExposureUsd == 600_000)
-        let coin = try #require(r.liquidationCoinPrice), stock = try #require(r.liquidationStockPrice)
+        let coin = try #require(r.liquidationCoinPrice)
+        let stock = try #require(r.liquidationStockPrice)
         #expect(abs(400_000 * coin / 100_000 - 0.6 * 1_000_000) < 1e-6)
         #expect(abs(400_000 - 0.6 * 1_000_000 * stock / 400) < 1e-6)
         let breakEven = try #require(r.breakEvenMnav)
@@ -50,20 +56,29 @@ import YieldStrip
 
     /// The stock lender's rate from a rate model at the utilization the loan leaves its pool at.
     @Test func lenderRateModel() throws {
-        let model = LendingRateModel.aave(try AaveRateStrategy(optimalUsageRatioBps: 4_500, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 700,
-                                                                variableRateSlope2Bps: 30_000))
-        let r = try PremiumTrade.compute(PremiumTradeRequest(company: Self.company, capitalUsd: 1_000_000, ltv: 0.5, liquidationThreshold: 0.7,
-                                                             borrowRate: .model(model, poolSupplied: 20_000, poolBorrowed: 100)))
+        let model = LendingRateModel.aave(
+            try AaveRateStrategy(
+                optimalUsageRatioBps: 4_500, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 700,
+                variableRateSlope2Bps: 30_000))
+        let r = try PremiumTrade.compute(
+            PremiumTradeRequest(
+                company: Self.company, capitalUsd: 1_000_000, ltv: 0.5, liquidationThreshold: 0.7,
+                borrowRate: .model(model, poolSupplied: 20_000, poolBorrowed: 100)))
         #expect(abs((r.poolUtilization ?? 0) - 1_350.0 / 20_000) < 1e-15 && abs(r.borrowApr - 0.07 * 0.0675 / 0.45) < 1e-15)
         #expect(throws: LendingError.self) {
-            _ = try PremiumTrade.compute(PremiumTradeRequest(company: Self.company, capitalUsd: 1_000_000, ltv: 0.5, liquidationThreshold: 0.7,
-                                                             borrowRate: .model(model, poolSupplied: 1_000, poolBorrowed: 100)))
+            _ = try PremiumTrade.compute(
+                PremiumTradeRequest(
+                    company: Self.company, capitalUsd: 1_000_000, ltv: 0.5, liquidationThreshold: 0.7,
+                    borrowRate: .model(model, poolSupplied: 1_000, poolBorrowed: 100)))
         }
     }
 
     @Test func badInput() {
         func name(_ request: PremiumTradeRequest) -> String? {
-            do { _ = try PremiumTrade.compute(request); return nil } catch let error as LendingError { return error.errorName } catch { return "\(error)" }
+            do {
+                _ = try PremiumTrade.compute(request)
+                return nil
+            } catch let error as LendingError { return error.errorName } catch { return "\(error)" }
         }
         let base = PremiumTradeRequest(company: Self.company, capitalUsd: 1_000, ltv: 0.5, liquidationThreshold: 0.7, borrowRate: .fixed(apr: 0.05))
         var request = base

@@ -21,11 +21,14 @@ import YieldStrip
     /// Round by round, the purchases are the router's swaps on the successive pool states.
     @Test func purchasesChainOnTheCurve() throws {
         let (file, at, _) = try Self.setup()
-        let r = try PtLoop.compute(PtLoopRequest(size: .tokens(Wad(units: 100)), borrow: .token, terms: Self.morpho, targetLtv: 0.9, loops: 3,
-                                                 borrowRate: .fixed(apr: 0.001)), curve: file.curve, at: at)
+        let r = try PtLoop.compute(
+            PtLoopRequest(
+                size: .tokens(Wad(units: 100)), borrow: .token, terms: Self.morpho, targetLtv: 0.9, loops: 3,
+                borrowRate: .fixed(apr: 0.001)), curve: file.curve, at: at)
         #expect(r.rounds.count == 4)
         var curve = file.curve
-        var pt = Wad.zero, debt = Wad.zero
+        var pt = Wad.zero
+        var debt = Wad.zero
         for round in r.rounds {
             let step = try curve.tradeAndUpdate(.buyPtWithSy, exactIn: round.syIn, at: at)
             #expect(step.trade.amountOut == round.purchase.amountOut, "round \(round.round)")
@@ -54,8 +57,9 @@ import YieldStrip
     /// ties the loop with the capital's own lock-in.
     @Test func tokenLoopNetApy() throws {
         let (file, at, tau) = try Self.setup()
-        let request = PtLoopRequest(size: .tokens(Wad(units: 50)), borrow: .token, terms: Self.morpho, loops: 5, borrowRate: .fixed(apr: 0.0005),
-                                    tokenApy: 0.001)
+        let request = PtLoopRequest(
+            size: .tokens(Wad(units: 50)), borrow: .token, terms: Self.morpho, loops: 5, borrowRate: .fixed(apr: 0.0005),
+            tokenApy: 0.001)
         let r = try PtLoop.compute(request, curve: file.curve, at: at)
         let index = file.pyIndex.doubleValue
         let capital = r.size.shares
@@ -81,8 +85,10 @@ import YieldStrip
     /// Without a number of rounds the loop runs until its LTV after a purchase is within 0.1 % of the target.
     @Test func untilTheTargetLtv() throws {
         let (file, at, _) = try Self.setup()
-        let r = try PtLoop.compute(PtLoopRequest(size: .tokens(Wad(units: 10)), borrow: .token, terms: Self.morpho, targetLtv: 0.8,
-                                                 borrowRate: .fixed(apr: 0)), curve: file.curve, at: at)
+        let r = try PtLoop.compute(
+            PtLoopRequest(
+                size: .tokens(Wad(units: 10)), borrow: .token, terms: Self.morpho, targetLtv: 0.8,
+                borrowRate: .fixed(apr: 0)), curve: file.curve, at: at)
         #expect(r.ltv >= 0.8 * 0.999 && r.ltv <= 0.8 && r.rounds.count > 10)
         #expect(abs(r.leverage - 1 / (1 - 0.8)) < 0.05)
         #expect(r.rounds.allSatisfy { ($0.healthFactor ?? 2) > 1 })
@@ -91,9 +97,10 @@ import YieldStrip
     /// A USD loop: a leveraged long stock; its dollars across prices, and fixed by the lock-in's hedge.
     @Test func usdLoop() throws {
         let (file, at, tau) = try Self.setup()
-        let request = PtLoopRequest(size: .usd(Wad(units: 10_000)), borrow: .usd, terms: .aave(maxLtv: 0.7, liquidationThreshold: 0.75, liquidationBonus: 0.05),
-                                    loops: 2, borrowRate: .fixed(apr: 0.05), stockPrice: 230,
-                                    dollarHedge: DollarHedgeRequest(instrument: .perp(fundingApr: 0.05)))
+        let request = PtLoopRequest(
+            size: .usd(Wad(units: 10_000)), borrow: .usd, terms: .aave(maxLtv: 0.7, liquidationThreshold: 0.75, liquidationBonus: 0.05),
+            loops: 2, borrowRate: .fixed(apr: 0.05), stockPrice: 230,
+            dollarHedge: DollarHedgeRequest(instrument: .perp(fundingApr: 0.05)))
         let r = try PtLoop.compute(request, curve: file.curve, at: at)
         let owed = r.debt.doubleValue * exp(0.05 * tau)
         for row in r.priceScenarios {
@@ -116,21 +123,29 @@ import YieldStrip
     /// The borrow APR from a rate model at the utilization the loop leaves the pool at.
     @Test func rateModel() throws {
         let (file, at, _) = try Self.setup()
-        let usdc = try AaveRateStrategy(optimalUsageRatioBps: 9_200, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 1_250, variableRateSlope2Bps: 3_500)
-        let r = try PtLoop.compute(PtLoopRequest(size: .tokens(Wad(units: 20)), borrow: .token, terms: Self.morpho, loops: 2,
-                                                 borrowRate: .model(.aave(usdc), poolSupplied: 1_000, poolBorrowed: 400)), curve: file.curve, at: at)
+        let usdc = try AaveRateStrategy(
+            optimalUsageRatioBps: 9_200, baseVariableBorrowRateBps: 0, variableRateSlope1Bps: 1_250, variableRateSlope2Bps: 3_500)
+        let r = try PtLoop.compute(
+            PtLoopRequest(
+                size: .tokens(Wad(units: 20)), borrow: .token, terms: Self.morpho, loops: 2,
+                borrowRate: .model(.aave(usdc), poolSupplied: 1_000, poolBorrowed: 400)), curve: file.curve, at: at)
         let u = (400 + r.debt.doubleValue) / 1_000
         #expect(abs((r.poolUtilization ?? 0) - u) < 1e-15 && abs(r.borrowApr - usdc.borrowRate(utilization: u)) < 1e-15)
         // A pool that runs dry stops the loop, with a warning.
-        let dry = try PtLoop.compute(PtLoopRequest(size: .tokens(Wad(units: 20)), borrow: .token, terms: Self.morpho, loops: 5,
-                                                   borrowRate: .model(.aave(usdc), poolSupplied: 30, poolBorrowed: 0)), curve: file.curve, at: at)
+        let dry = try PtLoop.compute(
+            PtLoopRequest(
+                size: .tokens(Wad(units: 20)), borrow: .token, terms: Self.morpho, loops: 5,
+                borrowRate: .model(.aave(usdc), poolSupplied: 30, poolBorrowed: 0)), curve: file.curve, at: at)
         #expect(dry.warnings.count == 1 && dry.debt.doubleValue <= 30)
     }
 
     @Test func badInput() throws {
         let (file, at, _) = try Self.setup()
         func name(_ request: PtLoopRequest, at time: Int64? = nil) -> String? {
-            do { _ = try PtLoop.compute(request, curve: file.curve, at: time ?? at); return nil } catch let error as any DomainError { return error.errorName } catch { return "\(error)" }
+            do {
+                _ = try PtLoop.compute(request, curve: file.curve, at: time ?? at)
+                return nil
+            } catch let error as any DomainError { return error.errorName } catch { return "\(error)" }
         }
         let base = PtLoopRequest(size: .tokens(Wad(units: 10)), borrow: .token, terms: Self.morpho, loops: 2, borrowRate: .fixed(apr: 0.01))
         var request = base
@@ -138,8 +153,9 @@ import YieldStrip
         request.targetLtv = 0.95
         #expect(name(request) == "InvalidParameter")
         request = base
-        request.borrowRate = .model(.kinked(try KinkedRateCurve(points: [RateCurvePoint(utilization: 0, rate: 0), RateCurvePoint(utilization: 1, rate: 1)])),
-                                    poolSupplied: 10, poolBorrowed: 20)
+        request.borrowRate = .model(
+            .kinked(try KinkedRateCurve(points: [RateCurvePoint(utilization: 0, rate: 0), RateCurvePoint(utilization: 1, rate: 1)])),
+            poolSupplied: 10, poolBorrowed: 20)
         #expect(name(request) == "InsufficientLiquidity")
         request = base
         request.borrowRate = .fixed(apr: -0.01)

@@ -7,21 +7,25 @@ import YieldStrip
 /// curve's closed form and against exact quotes either side of it.
 @Suite struct QuoteUsefulAmountTests {
     static func aapl() throws -> MarketFile {
-        try MarketFile.load(path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("examples/markets/aapl-like.json").path)
+        try MarketFile.load(
+            path: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("examples/markets/aapl-like.json").path)
     }
 
     /// The PT leg `g` that maximizes `g · (1 − φ / r(g))`, the asset a YT sale of a `g`-PT leg returns: the root
     /// of its derivative `1 − φ / r + g φ r' / r²`, by bisection, on the curve written out from the state.
     static func peakLeg(_ market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64, rateAnchor: Double) -> (leg: Double, ptPerAsset: Double) {
         let years = Double(market.expiry - blockTime) / 31_536_000
-        let pt = market.totalPt.doubleValue, total = pt + market.totalSy.doubleValue * pyIndex.doubleValue
-        let s = market.scalarRoot.doubleValue / years, phi = Foundation.exp(market.lnFeeRateRoot.doubleValue * years)
+        let pt = market.totalPt.doubleValue
+        let total = pt + market.totalSy.doubleValue * pyIndex.doubleValue
+        let s = market.scalarRoot.doubleValue / years
+        let phi = Foundation.exp(market.lnFeeRateRoot.doubleValue * years)
         func rate(_ g: Double) -> (r: Double, slope: Double) {
             let p = (pt - g) / total
             return (Foundation.log(p / (1 - p)) / s + rateAnchor, -1 / (s * total * p * (1 - p)))
         }
-        var lo = 0.0, hi = pt * 0.999
+        var lo = 0.0
+        var hi = pt * 0.999
         for _ in 0..<200 {
             let mid = (lo + hi) / 2
             let (r, slope) = rate(mid)
@@ -32,7 +36,9 @@ import YieldStrip
 
     @Test func sellingYtPeaksBeforeTheMarketsLimit() throws {
         let file = try Self.aapl()
-        let market = file.market, index = file.pyIndex, time = try #require(file.blockTime)
+        let market = file.market
+        let index = file.pyIndex
+        let time = try #require(file.blockTime)
         let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: index, blockTime: time)
         let (peakLeg, ptPerAssetAtPeak) = Self.peakLeg(market, pyIndex: index, blockTime: time, rateAnchor: comp.rateAnchor.doubleValue)
         func quote(_ kind: SwapKind, _ amount: Wad) throws -> SwapQuote<Wad> {
@@ -40,7 +46,8 @@ import YieldStrip
         }
         for kind in [SwapKind.swapExactYtForSy, .swapExactYtForPt] {
             let probe = try quote(kind, Wad(units: 1))
-            let largest = try #require(probe.largestAmount), useful = try #require(probe.largestUsefulAmount)
+            let largest = try #require(probe.largestAmount)
+            let useful = try #require(probe.largestUsefulAmount)
             // The market's limit: the trade executes and returns nothing, at a price impact of 100 %.
             let atLimit = try quote(kind, largest)
             #expect(atLimit.amountOut.isZero && atLimit.priceImpact == 1, "\(kind)")

@@ -16,9 +16,10 @@ import YieldStrip
     /// `_getExchangeRateFromImpliedRate(lastLnImpliedRate, t)`: `rateAnchor = E − divDown(logit(p), rateScalar)`.
     /// The two `Invalid exponent` cases revert in the same function.
     @Test func exchangeRateMatchesPrecomputeVectors() throws {
-        var checked = 0, reverts = 0
+        var checked = 0
+        var reverts = 0
         var failures: [String] = []
-        for (index, c) in try RatesVectorFile.load("market_precompute") .enumerated() where c.op == "getMarketPreCompute" {
+        for (index, c) in try RatesVectorFile.load("market_precompute").enumerated() where c.op == "getMarketPreCompute" {
             let market = c.input["market"] as! [String: Any]
             let t = RatesVectorFile.int64(market["expiry"]) - RatesVectorFile.int64(c.input["blockTime"])
             let lastLnImpliedRate = Self.wad(market["lastLnImpliedRate"] as! String)
@@ -33,8 +34,9 @@ import YieldStrip
                 }
                 continue
             }
-            let feeRate = try ImpliedRateMath.exchangeRate(fromLnImpliedRate: Self.wad(market["lnFeeRateRoot"] as! String),
-                                                           secondsToExpiry: t)
+            let feeRate = try ImpliedRateMath.exchangeRate(
+                fromLnImpliedRate: Self.wad(market["lnFeeRateRoot"] as! String),
+                secondsToExpiry: t)
             if feeRate.weiDescription != c.expected["feeRate"] as! String {
                 failures.append("#\(index) feeRate \(feeRate.weiDescription) vs \(c.expected["feeRate"]!)")
             }
@@ -64,10 +66,12 @@ import YieldStrip
             let market = c.input["market"] as! [String: Any]
             let t = RatesVectorFile.int64(market["expiry"]) - RatesVectorFile.int64(c.input["blockTime"])
             let totalPt = Int256(market["totalPt"] as! String)!
-            let totalAsset = try SYUtils.syToAsset(UInt256(c.input["pyIndex"] as! String)!,
-                                                   Int256(market["totalSy"] as! String)!)
-            let rateScalar = try PMath.div(PMath.mul(Int256(market["scalarRoot"] as! String)!, Int256(Self.year)),
-                                           Int256(t))
+            let totalAsset = try SYUtils.syToAsset(
+                UInt256(c.input["pyIndex"] as! String)!,
+                Int256(market["totalSy"] as! String)!)
+            let rateScalar = try PMath.div(
+                PMath.mul(Int256(market["scalarRoot"] as! String)!, Int256(Self.year)),
+                Int256(t))
             let proportion = try PMath.divDown(totalPt, PMath.add(totalPt, totalAsset))
             let logit = try LogExpMath.ln(PMath.divDown(proportion, PMath.sub(PMath.iOne, proportion)))
             let rate0 = try PMath.add(PMath.divDown(logit, rateScalar), Int256(c.input["initialAnchor"] as! String)!)
@@ -99,7 +103,8 @@ import YieldStrip
         let back = try ImpliedRateMath.lnImpliedRate(fromExchangeRate: exchangeRate, secondsToExpiry: t)
         #expect(back.weiDescription == "48790164169432000")  // 3 wei below: floor of rt, then floor of ln
         // The oracle form on dates: 2026-07-02 → 2026-12-31 is 182 days.
-        let expiry = try UnixTime.parse("2026-12-31"), now = try UnixTime.parse("2026-07-02")
+        let expiry = try UnixTime.parse("2026-12-31")
+        let now = try UnixTime.parse("2026-07-02")
         #expect(try ImpliedRateMath.ptPriceInAsset(fromLnImpliedRate: lnImpliedRate, expiry: expiry, now: now) == ptPrice)
         #expect(try ImpliedRateMath.ytPriceInAsset(fromLnImpliedRate: lnImpliedRate, expiry: expiry, now: now) == ytPrice)
         // And the Double quote agrees to ~1e-16.
@@ -127,13 +132,16 @@ import YieldStrip
                 // The Double quote of the exact wad input (the rounding to wei is not the algorithms' error).
                 let reference = try ImpliedRateQuote(lnImpliedRate: lnImpliedRate.doubleValue, secondsToExpiry: t)
                 let rt = reference.lnPtPerAsset
-                let tolerance = RatesCheck.quoteBound(lnImpliedRate: reference.lnImpliedRate, lnPtPerAsset: rt)
+                let tolerance =
+                    RatesCheck.quoteBound(lnImpliedRate: reference.lnImpliedRate, lnPtPerAsset: rt)
                     + (2 + rt) * RatesCheck.u + 1e-17
                 let exchangeRate = try ImpliedRateMath.exchangeRate(fromLnImpliedRate: lnImpliedRate, secondsToExpiry: t)
                 let ptPrice = try ImpliedRateMath.ptPriceInAsset(fromExchangeRate: exchangeRate)
                 let ytPrice = try ImpliedRateMath.ytPriceInAsset(fromExchangeRate: exchangeRate)
-                let pairs = [("ptPerAsset", exchangeRate.doubleValue, reference.ptPerAsset),
-                             ("ptPriceInAsset", ptPrice.doubleValue, reference.ptPriceInAsset)]
+                let pairs = [
+                    ("ptPerAsset", exchangeRate.doubleValue, reference.ptPerAsset),
+                    ("ptPriceInAsset", ptPrice.doubleValue, reference.ptPriceInAsset)
+                ]
                 for (name, exact, double) in pairs {
                     let relative = abs(exact - double) / double
                     worstRelative = max(worstRelative, relative)
@@ -182,8 +190,9 @@ import YieldStrip
         #expect(largest.doubleValue > 2.87e56 && largest.doubleValue < 2.88e56)
         // 1 wei of exponent: rt floors to 0 below one wei.
         #expect(try ImpliedRateMath.exchangeRate(fromLnImpliedRate: Wad(raw: Int256(31_535_999)), secondsToExpiry: 1) == .one)
-        #expect(try ImpliedRateMath.exchangeRate(fromLnImpliedRate: Wad(raw: Int256(31_536_000)), secondsToExpiry: 1)
-            == Wad(raw: PMath.iOne &+ .one))
+        #expect(
+            try ImpliedRateMath.exchangeRate(fromLnImpliedRate: Wad(raw: Int256(31_536_000)), secondsToExpiry: 1)
+                == Wad(raw: PMath.iOne &+ .one))
         // The oracle at and after expiry: PT = 1, YT = 0, whatever the rate.
         for now: Int64 in [1000, 1001, .max] {
             #expect(try ImpliedRateMath.ptPriceInAsset(fromLnImpliedRate: Wad(units: 1000), expiry: 1000, now: now) == .one)
@@ -197,11 +206,11 @@ import YieldStrip
     }
 
     @Test(arguments: [
-        ("-0.000000000000000001", Int64(3600), "Revert()"),       // PMath.Uint: lnImpliedRate is uint256
-        ("0.05", -1, "Panic(0x11)"),                               // expiry − blockTime underflow
-        ("1", 131 * 31_536_000, "Invalid exponent"),              // rt = 131e18 > 130e18
+        ("-0.000000000000000001", Int64(3600), "Revert()"),  // PMath.Uint: lnImpliedRate is uint256
+        ("0.05", -1, "Panic(0x11)"),  // expiry − blockTime underflow
+        ("1", 131 * 31_536_000, "Invalid exponent"),  // rt = 131e18 > 130e18
         ("130.000000000000000001", 31_536_000, "Invalid exponent"),
-        ("57896044618658097711785492504343953926634992332820282019728.792003956564819967", .max, "Panic(0x11)"),
+        ("57896044618658097711785492504343953926634992332820282019728.792003956564819967", .max, "Panic(0x11)")
     ])
     func exchangeRateReverts(lnImpliedRate: String, seconds: Int64, name: String) {
         let error = #expect(throws: PendleError.self) {
@@ -213,9 +222,9 @@ import YieldStrip
     @Test(arguments: [
         ("0", Int64(3600), "out of bounds"),
         ("-1", 3600, "out of bounds"),
-        ("0.999999999999999999", 3600, "Revert()"),                // ln < 0: PMath.Uint
+        ("0.999999999999999999", 3600, "Revert()"),  // ln < 0: PMath.Uint
         ("1.05", 0, "Panic(0x12)"),
-        ("1.05", -1, "Panic(0x11)"),
+        ("1.05", -1, "Panic(0x11)")
     ])
     func lnImpliedRateReverts(exchangeRate: String, seconds: Int64, name: String) {
         let error = #expect(throws: PendleError.self) {
@@ -270,8 +279,9 @@ private enum RatesVectorFile {
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
         let cases = root?["cases"] as? [[String: Any]] ?? []
         return cases.map {
-            Case(op: $0["op"] as? String, input: $0["input"] as? [String: Any] ?? [:],
-                 expected: $0["expected"] as? [String: Any] ?? [:])
+            Case(
+                op: $0["op"] as? String, input: $0["input"] as? [String: Any] ?? [:],
+                expected: $0["expected"] as? [String: Any] ?? [:])
         }
     }
 

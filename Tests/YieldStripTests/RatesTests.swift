@@ -33,8 +33,10 @@ enum RatesCheck {
         for row in RatesReference.rows {
             let quote = try ImpliedRateQuote(row.form, row.input, secondsToExpiry: row.secondsToExpiry)
             let expected = row.expected.map { Double($0)! }
-            let actual = [quote.impliedAPY, quote.lnImpliedRate, quote.ptPriceInAsset, quote.ytPriceInAsset,
-                          quote.ptPerAsset, quote.lnPtPerAsset]
+            let actual = [
+                quote.impliedAPY, quote.lnImpliedRate, quote.ptPriceInAsset, quote.ytPriceInAsset,
+                quote.ptPerAsset, quote.lnPtPerAsset
+            ]
             let bound = RatesCheck.quoteBound(lnImpliedRate: expected[1], lnPtPerAsset: expected[5])
             for (index, (a, e)) in zip(actual, expected).enumerated() {
                 if e != 0 { worst = max(worst, abs(a - e) / abs(e) / bound) }
@@ -158,25 +160,31 @@ enum RatesCheck {
         let byTime = try ImpliedRateQuote(.impliedAPY, 0.05, expiry: expiry, now: now)
         let bySeconds = try ImpliedRateQuote(impliedAPY: 0.05, secondsToExpiry: 182 * 86_400)
         #expect(byTime == bySeconds)
-        #expect(try ImpliedRateQuote(lnImpliedRate: bySeconds.lnImpliedRate, secondsToExpiry: bySeconds.secondsToExpiry)
-            == ImpliedRateQuote(.lnImpliedRate, bySeconds.lnImpliedRate, secondsToExpiry: bySeconds.secondsToExpiry))
+        #expect(
+            try ImpliedRateQuote(lnImpliedRate: bySeconds.lnImpliedRate, secondsToExpiry: bySeconds.secondsToExpiry)
+                == ImpliedRateQuote(.lnImpliedRate, bySeconds.lnImpliedRate, secondsToExpiry: bySeconds.secondsToExpiry))
         let days99: Int64 = 99 * 86_400
-        #expect(try ImpliedRateQuote(ptPriceInAsset: 0.9, secondsToExpiry: days99)
-            == ImpliedRateQuote(.ptPriceInAsset, 0.9, secondsToExpiry: days99))
-        #expect(try ImpliedRateQuote(ytPriceInAsset: 0.1, secondsToExpiry: days99)
-            == ImpliedRateQuote(.ytPriceInAsset, 0.1, secondsToExpiry: days99))
-        #expect(try ImpliedRateQuote(ptPerAsset: 1.1, secondsToExpiry: days99)
-            == ImpliedRateQuote(.ptPerAsset, 1.1, secondsToExpiry: days99))
+        #expect(
+            try ImpliedRateQuote(ptPriceInAsset: 0.9, secondsToExpiry: days99)
+                == ImpliedRateQuote(.ptPriceInAsset, 0.9, secondsToExpiry: days99))
+        #expect(
+            try ImpliedRateQuote(ytPriceInAsset: 0.1, secondsToExpiry: days99)
+                == ImpliedRateQuote(.ytPriceInAsset, 0.1, secondsToExpiry: days99))
+        #expect(
+            try ImpliedRateQuote(ptPerAsset: 1.1, secondsToExpiry: days99)
+                == ImpliedRateQuote(.ptPerAsset, 1.1, secondsToExpiry: days99))
         for form in RateQuantity.allCases {
-            #expect(bySeconds.value(of: form) == {
-                switch form {
-                case .impliedAPY: return bySeconds.impliedAPY
-                case .lnImpliedRate: return bySeconds.lnImpliedRate
-                case .ptPriceInAsset: return bySeconds.ptPriceInAsset
-                case .ytPriceInAsset: return bySeconds.ytPriceInAsset
-                case .ptPerAsset: return bySeconds.ptPerAsset
-                }
-            }())
+            #expect(
+                bySeconds.value(of: form)
+                    == {
+                        switch form {
+                        case .impliedAPY: return bySeconds.impliedAPY
+                        case .lnImpliedRate: return bySeconds.lnImpliedRate
+                        case .ptPriceInAsset: return bySeconds.ptPriceInAsset
+                        case .ytPriceInAsset: return bySeconds.ytPriceInAsset
+                        case .ptPerAsset: return bySeconds.ptPerAsset
+                        }
+                    }())
         }
     }
 
@@ -191,7 +199,8 @@ enum RatesCheck {
         for apy in RatesCheck.apys {
             for seconds in RatesCheck.seconds {
                 let quote = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: seconds)
-                let pt = quote.ptPriceInAsset, yt = quote.ytPriceInAsset
+                let pt = quote.ptPriceInAsset
+                let yt = quote.ytPriceInAsset
                 let exponent = 365 / quote.daysToExpiry
                 let stable = expm1(exponent * log1p(yt / pt))
                 let literal = pow(1 + yt / pt, exponent) - 1
@@ -305,7 +314,7 @@ enum RatesCheck {
     @Test(arguments: [
         (RateQuantity.ptPriceInAsset, 0.0), (.ptPriceInAsset, -0.1), (.ptPriceInAsset, 1.0000000000000002),
         (.ptPriceInAsset, 2), (.ytPriceInAsset, 1), (.ytPriceInAsset, -1e-300), (.ytPriceInAsset, 1.5),
-        (.ptPerAsset, 0.9999999999999999), (.ptPerAsset, 0), (.ptPerAsset, -3),
+        (.ptPerAsset, 0.9999999999999999), (.ptPerAsset, 0), (.ptPerAsset, -3)
     ])
     func priceOutOfRange(form: RateQuantity, value: Double) {
         let error = #expect(throws: RateError.self) { try ImpliedRateQuote(form, value, secondsToExpiry: 3600) }
@@ -324,7 +333,7 @@ enum RatesCheck {
 
     @Test(arguments: [
         (RateQuantity.impliedAPY, -1.0), (.impliedAPY, -1.5), (.impliedAPY, -0.01), (.impliedAPY, -1e-300),
-        (.lnImpliedRate, -1e-9), (.lnImpliedRate, -5),
+        (.lnImpliedRate, -1e-9), (.lnImpliedRate, -5)
     ])
     func rateOutOfRange(form: RateQuantity, value: Double) {
         let error = #expect(throws: RateError.self) { try ImpliedRateQuote(form, value, secondsToExpiry: 3600) }
@@ -351,7 +360,7 @@ enum RatesCheck {
         (.impliedAPY, 1e308, 63_072_000, "ptPerAsset"),
         (.ptPriceInAsset, .leastNonzeroMagnitude, 63_072_000, "ptPerAsset"),
         (.ptPriceInAsset, .leastNonzeroMagnitude, 31_536_000, "impliedAPY"),
-        (.ytPriceInAsset, 0.9999999999999999, 3600, "impliedAPY"),
+        (.ytPriceInAsset, 0.9999999999999999, 3600, "impliedAPY")
     ])
     func overflow(form: RateQuantity, value: Double, seconds: Int64, quantity: String) {
         let error = #expect(throws: RateError.self) { try ImpliedRateQuote(form, value, secondsToExpiry: seconds) }
@@ -377,7 +386,7 @@ enum RatesCheck {
             RateError.rateOutOfRange(quantity: "impliedAPY", value: -2).message,
             RateError.notFinite(quantity: "impliedAPY", value: .nan).message,
             RateError.overflow(quantity: "impliedAPY").message,
-            RateError.overflow(quantity: "ptPerAsset").message,
+            RateError.overflow(quantity: "ptPerAsset").message
         ]
         #expect(messages[0] == "MaturityExpired: time to expiry is 0 s; it must be at least 1 s (expiry after now)")
         #expect(messages[1].contains("outside (0, 1]"))

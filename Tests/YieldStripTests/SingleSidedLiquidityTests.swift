@@ -14,9 +14,12 @@ import YieldStrip
     /// LP minted when the swap leg is `g` wei (nil if it reverts).
     func lp(fromSy: Bool, amount: Wad, g: Int256) -> Int256? {
         let m = Self.market
-        guard let trade = try? PendleMarketMath.executeTradeCore(m, pyIndex: Self.index,
-                                                                 netPtToAccount: Wad(raw: fromSy ? g : g.negatedWrapping),
-                                                                 blockTime: Self.now) else { return nil }
+        guard
+            let trade = try? PendleMarketMath.executeTradeCore(
+                m, pyIndex: Self.index,
+                netPtToAccount: Wad(raw: fromSy ? g : g.negatedWrapping),
+                blockTime: Self.now)
+        else { return nil }
         let sy = fromSy ? (try? amount + trade.netSyToAccount) : trade.netSyToAccount
         let pt = fromSy ? Wad(raw: g) : (try? amount - Wad(raw: g))
         guard let sy, let pt else { return nil }
@@ -26,7 +29,8 @@ import YieldStrip
     @Test(arguments: [true, false], ["1000", "25000.5", "0.000001"])
     func swapLegIsOptimal(fromSy: Bool, amountText: String) throws {
         let amount = Wad(decimal: amountText)!
-        let r = fromSy
+        let r =
+            fromSy
             ? try PendleMarketMath.addLiquiditySingleSy(Self.market, pyIndex: Self.index, netSyIn: amount, blockTime: Self.now)
             : try PendleMarketMath.addLiquiditySinglePt(Self.market, pyIndex: Self.index, netPtIn: amount, blockTime: Self.now)
         let g = r.swap!.netPtToAccount.raw.magnitude
@@ -37,11 +41,14 @@ import YieldStrip
                 #expect(other <= best, "size \(delta) wei away mints more LP")
             }
         }
-        let approx = fromSy
-            ? try PendleMarketMath.addLiquiditySingleSy(Self.market.converted(to: Double.self)!, pyIndex: Self.index.doubleValue,
-                                                        netSyIn: amount.doubleValue, blockTime: Self.now)
-            : try PendleMarketMath.addLiquiditySinglePt(Self.market.converted(to: Double.self)!, pyIndex: Self.index.doubleValue,
-                                                        netPtIn: amount.doubleValue, blockTime: Self.now)
+        let approx =
+            fromSy
+            ? try PendleMarketMath.addLiquiditySingleSy(
+                Self.market.converted(to: Double.self)!, pyIndex: Self.index.doubleValue,
+                netSyIn: amount.doubleValue, blockTime: Self.now)
+            : try PendleMarketMath.addLiquiditySinglePt(
+                Self.market.converted(to: Double.self)!, pyIndex: Self.index.doubleValue,
+                netPtIn: amount.doubleValue, blockTime: Self.now)
         #expect(abs(approx.netLp - r.netLp.doubleValue) <= 1e-9 * r.netLp.doubleValue)
         #expect(r.evaluations < 30, "\(r.evaluations) evaluations")
     }

@@ -9,12 +9,15 @@ import YieldStrip
     static let year = RateConventions.secondsPerYear
 
     /// A market seeded at `apy` with `liquidity` asset, one year (or `seconds`) to expiry, in exact wad.
-    static func curve(apy: Double = 0.003, fee: Double = 0.001, liquidity: Double = 20_000_000 / 230, index: Double = 1.012345,
-                      seconds: Int64 = year) throws -> PendleV2Curve<Wad> {
+    static func curve(
+        apy: Double = 0.003, fee: Double = 0.001, liquidity: Double = 20_000_000 / 230, index: Double = 1.012345,
+        seconds: Int64 = year
+    ) throws -> PendleV2Curve<Wad> {
         let band = (min: max(0, apy / 3), max: max(apy * 3, 0.01))
-        let market = try MarketDeployment.seededMarket(rateMin: band.min, rateMax: band.max, desiredImpliedApy: apy, annualFee: fee,
-                                                       reserveFeePercent: 80, expiry: now + seconds, now: now,
-                                                       assetLiquidity: liquidity, pyIndex: index)
+        let market = try MarketDeployment.seededMarket(
+            rateMin: band.min, rateMax: band.max, desiredImpliedApy: apy, annualFee: fee,
+            reserveFeePercent: 80, expiry: now + seconds, now: now,
+            assetLiquidity: liquidity, pyIndex: index)
         let exact = try #require(market.converted(to: Wad.self))
         return PendleV2Curve(market: exact, pyIndex: try #require(Wad(rounding: index)))
     }
@@ -29,13 +32,15 @@ import YieldStrip
     func lockInBuysTheRoutersAnswer(apy: Double) throws {
         let curve = try Self.curve(apy: apy)
         let result = try LockIn.compute(LockInRequest(size: .sy(Wad(units: 5_000))), curve: curve, at: Self.now)
-        let swap = try PendleMarketMath.swap(.swapExactSyForPt, market: curve.market, pyIndex: curve.pyIndex, amount: Wad(units: 5_000),
-                                             blockTime: Self.now)
+        let swap = try PendleMarketMath.swap(
+            .swapExactSyForPt, market: curve.market, pyIndex: curve.pyIndex, amount: Wad(units: 5_000),
+            blockTime: Self.now)
         #expect(result.ptOut == swap.amountOut && result.sySpent == swap.amountIn)
         let cost = try PendleMarketMath.executeTradeCore(curve.market, pyIndex: curve.pyIndex, netPtToAccount: result.ptOut, blockTime: Self.now)
         #expect(try cost.netSyToAccount.negated() <= Wad(units: 5_000))
-        let more = try PendleMarketMath.executeTradeCore(curve.market, pyIndex: curve.pyIndex, netPtToAccount: try result.ptOut + Wad(wei: 1),
-                                                         blockTime: Self.now)
+        let more = try PendleMarketMath.executeTradeCore(
+            curve.market, pyIndex: curve.pyIndex, netPtToAccount: try result.ptOut + Wad(wei: 1),
+            blockTime: Self.now)
         #expect(try more.netSyToAccount.negated() > Wad(units: 5_000))
     }
 
@@ -65,8 +70,9 @@ import YieldStrip
         let feeFreeApy = LockIn.apy(ptOut: swap.amountOut.doubleValue, syIn: 100, assetPerSy: curve.pyIndex.doubleValue, years: tau)
         #expect(result.fixedApyWithoutFee == feeFreeApy)
         // The same rate as the quote's effective implied APY of the same swap (Pendle's definition).
-        let quote = try PendleMarketMath.quote(.swapExactSyForPt, market: curve.market, pyIndex: curve.pyIndex, amount: Wad(units: 100),
-                                               blockTime: Self.now)
+        let quote = try PendleMarketMath.quote(
+            .swapExactSyForPt, market: curve.market, pyIndex: curve.pyIndex, amount: Wad(units: 100),
+            blockTime: Self.now)
         #expect(abs(quote.effectiveImpliedApy - result.fixedApy) < 1e-14)
         // A 0.1 %/yr fee on a 0.3 % market takes about a third of the yield.
         if apy == 0.003 { #expect(abs((result.feeShareOfSpotApy ?? 0) - 1.0 / 3) < 0.01) }
@@ -154,7 +160,7 @@ import YieldStrip
             .dividend(DividendEvent(exDate: Self.now - 90 * day, amountPerShareUSD: Wad(decimal: "0.25")!, reinvestPriceUSD: Wad(units: 220))),
             .dividend(DividendEvent(exDate: Self.now + 30 * day, amountPerShareUSD: Wad(decimal: "0.26")!, reinvestPriceUSD: Wad(units: 230))),
             .dividend(DividendEvent(exDate: Self.now + 120 * day, amountPerShareUSD: Wad(decimal: "0.26")!)),
-            .dividend(DividendEvent(exDate: Self.now + 400 * day, amountPerShareUSD: Wad(decimal: "0.27")!, reinvestPriceUSD: Wad(units: 250))),
+            .dividend(DividendEvent(exDate: Self.now + 400 * day, amountPerShareUSD: Wad(decimal: "0.27")!, reinvestPriceUSD: Wad(units: 250)))
         ])
         request.hold = .schedule(schedule, prices: .flat(usdPerShare: Wad(units: 240)))
         let listed = try #require(try LockIn.compute(request, curve: curve, at: Self.now).hold)
@@ -162,16 +168,18 @@ import YieldStrip
         #expect(listed.basis == "listedDividends" && Self.relativeError(listed.sharesAtMaturity, shares * growth) < 1e-14)
         // None listed in the period: the trailing gross yield continues, credited continuously.
         let past = try DividendSchedule(actions: schedule.actions.filter { $0.date < Self.now })
-        let outlook = try DividendOutlook.project(schedule: past, from: Self.now, to: Self.now + Self.year, withholding: .standard,
-                                                  prices: .eventPricesOnly)
+        let outlook = try DividendOutlook.project(
+            schedule: past, from: Self.now, to: Self.now + Self.year, withholding: .standard,
+            prices: .eventPricesOnly)
         #expect(outlook.basis == .trailingYield)
         // One dividend: the window is 365 days before it, so q = 0.25 / 220 a year.
         #expect(Self.relativeError(outlook.grossAnnualYield, 0.25 / 220) < 1e-14)
         #expect(Self.relativeError(outlook.netGrowth, Foundation.exp(0.25 / 220 * 0.7)) < 1e-14)
         #expect(outlook.warnings.isEmpty)
         // A schedule whose last row is more than a typical gap (here 365 days) before the period: stale, and said so.
-        let stale = try DividendOutlook.project(schedule: past, from: Self.now + Self.year, to: Self.now + 2 * Self.year,
-                                                withholding: .standard, prices: .eventPricesOnly)
+        let stale = try DividendOutlook.project(
+            schedule: past, from: Self.now + Self.year, to: Self.now + 2 * Self.year,
+            withholding: .standard, prices: .eventPricesOnly)
         #expect(stale.warnings.count == 1 && stale.warnings[0].contains("more than a typical gap"))
     }
 
@@ -182,8 +190,9 @@ import YieldStrip
     @Test(arguments: [0.003, 0.05])
     func tokenHolderShort(apy: Double) throws {
         let curve = try Self.curve(apy: apy)
-        let request = ShortYTRequest(size: .position(.shares(Wad(decimal: "1234.5")!)), fraction: Wad(decimal: "0.8")!,
-                                     realizedApys: [0, apy / 2, apy, 2 * apy], stockPrice: 230)
+        let request = ShortYTRequest(
+            size: .position(.shares(Wad(decimal: "1234.5")!)), fraction: Wad(decimal: "0.8")!,
+            realizedApys: [0, apy / 2, apy, 2 * apy], stockPrice: 230)
         let result = try ShortYT.compute(request, curve: curve, at: Self.now)
         let ytSold = try Wad.mulDivRaw(Wad(decimal: "1234.5")!, Wad(decimal: "0.8")!, .one)
         #expect(result.ytSold == ytSold && result.incomeHedgeRatio == 1)
@@ -204,8 +213,10 @@ import YieldStrip
             #expect(row.pnlUsd == row.pnlShares * 230)
         }
         // At the break-even APY the PnL is zero (to 1e-9 of the YT sold).
-        let atBreakEven = try ShortYT.compute(ShortYTRequest(size: request.size, fraction: request.fraction,
-                                                             realizedApys: [try #require(result.breakEvenApy)]), curve: curve, at: Self.now)
+        let atBreakEven = try ShortYT.compute(
+            ShortYTRequest(
+                size: request.size, fraction: request.fraction,
+                realizedApys: [try #require(result.breakEvenApy)]), curve: curve, at: Self.now)
         #expect(abs(atBreakEven.pnl[0].pnlShares) < 1e-9 * ytSold.doubleValue)
         #expect(result.pnl[0].pnlShares > 0 && result.pnl[3].pnlShares < 0)
         // Capital: SY spent to mint, in shares, minus the premium.
@@ -217,15 +228,18 @@ import YieldStrip
     @Test func stockHolderShort() throws {
         let curve = try Self.curve(apy: 0.01, seconds: Self.year / 2)
         let treaty = Withholding.treaty
-        let request = ShortYTRequest(size: .position(.shares(Wad(units: 1_000))), heldAs: .stock, holderWithholding: treaty,
-                                     tokenWithholding: .standard, borrowFeeApr: 0.002, realizedApys: [0, 0.01])
+        let request = ShortYTRequest(
+            size: .position(.shares(Wad(units: 1_000))), heldAs: .stock, holderWithholding: treaty,
+            tokenWithholding: .standard, borrowFeeApr: 0.002, realizedApys: [0, 0.01])
         let result = try ShortYT.compute(request, curve: curve, at: Self.now)
         #expect(Self.relativeError(result.incomeHedgeRatio, 0.85 / 0.7) < 1e-15)
         // ⌊1000 · 0.85 / 0.7⌋ wei.
         let expected = (Int256(1_000) &* PMath.iOne &* Int256(85)).dividedReportingOverflow(by: Int256(70)).partialValue
         #expect(result.ytSold.raw == expected)
         #expect(result.loanSy == result.syToMint && result.loanSy.isPositive)
-        let tau = 0.5, sold = result.ytSold.doubleValue, premium = result.premiumShares
+        let tau = 0.5
+        let sold = result.ytSold.doubleValue
+        let premium = result.premiumShares
         #expect(Self.relativeError(result.borrowCostShares, sold * 0.002 * tau) < 1e-15)
         for row in result.pnl {
             let g = Foundation.pow(1 + row.realizedApy, tau)
@@ -233,8 +247,10 @@ import YieldStrip
         }
         let breakEven = try #require(result.breakEvenApy)
         #expect(Self.relativeError(breakEven, Foundation.pow((1 - 0.002 * tau) / (1 - premium / sold), 1 / tau) - 1) < 1e-12)
-        let check = try ShortYT.compute(ShortYTRequest(size: request.size, heldAs: .stock, holderWithholding: treaty, borrowFeeApr: 0.002,
-                                                       realizedApys: [breakEven]), curve: curve, at: Self.now)
+        let check = try ShortYT.compute(
+            ShortYTRequest(
+                size: request.size, heldAs: .stock, holderWithholding: treaty, borrowFeeApr: 0.002,
+                realizedApys: [breakEven]), curve: curve, at: Self.now)
         #expect(abs(check.pnl[0].pnlShares) < 1e-9 * sold)
         #expect(Self.relativeError(result.capitalShares, result.syToMint.doubleValue * curve.pyIndex.doubleValue) < 1e-15)
         // A borrow fee above what the premium pays: a negative break-even, and no dividend yield breaks even.
@@ -258,8 +274,10 @@ import YieldStrip
             try ShortYT.compute(ShortYTRequest(size: .yieldTokens(Wad(units: 1)), heldAs: .stock), curve: curve, at: Self.now)
         }
         #expect(throws: StrategyError.self) {
-            try ShortYT.compute(ShortYTRequest(size: .position(.shares(Wad(units: 1))), heldAs: .stock,
-                                               tokenWithholding: try Withholding(rate: .one)), curve: curve, at: Self.now)
+            try ShortYT.compute(
+                ShortYTRequest(
+                    size: .position(.shares(Wad(units: 1))), heldAs: .stock,
+                    tokenWithholding: try Withholding(rate: .one)), curve: curve, at: Self.now)
         }
         #expect(throws: PendleError.marketExpired) {
             try ShortYT.compute(ShortYTRequest(size: .yieldTokens(Wad(units: 1))), curve: curve, at: Self.now + Self.year)

@@ -30,7 +30,7 @@ import YieldStrip
         ("1798675200", 1_798_675_200),
         ("0", 0),
         ("-86400", -86_400),
-        ("20261231", 20_261_231),
+        ("20261231", 20_261_231)
     ])
     func parses(text: String, expected: Int64) throws {
         #expect(try UnixTime.parse(text) == expected)
@@ -49,7 +49,7 @@ import YieldStrip
         (-62_167_219_200, "0000-01-01T00:00:00Z"),
         (-62_167_219_201, "-0001-12-31T23:59:59Z"),
         (253_402_300_799, "9999-12-31T23:59:59Z"),
-        (253_402_300_800, "+10000-01-01T00:00:00Z"),
+        (253_402_300_800, "+10000-01-01T00:00:00Z")
     ])
     func formats(seconds: Int64, expected: String) {
         #expect(UnixTime.format(seconds) == expected)
@@ -72,7 +72,8 @@ import YieldStrip
                 failures.append(text)
             }
             if c.month == 2, c.day == 29 { leapDays += 1 }
-            let steps = c.day == 1
+            let steps =
+                c.day == 1
                 ? previous.day == UnixTime.daysInMonth(year: previous.year, month: previous.month)
                     && c.month == previous.month % 12 + 1 && c.year == previous.year + (c.month == 1 ? 1 : 0)
                 : c.day == previous.day + 1 && c.month == previous.month && c.year == previous.year
@@ -140,7 +141,7 @@ import YieldStrip
         ("   ", "empty text"),
         ("99999999999999999999", "outside years 0000–9999"), ("253402300800", "outside years 0000–9999"), ("-62167219201", "outside years 0000–9999"),
         ("+1798675200", "not a date"),
-        ("1.5", "not a date"),
+        ("1.5", "not a date")
     ])
     func rejects(text: String, reason: String) {
         let error = #expect(throws: RateError.self) { try UnixTime.parse(text) }

@@ -22,11 +22,13 @@ import YieldStrip
         // 333.333… SY at 1.000000000000000007: PY = 333333333333333333333 + floor(2333.33) wei.
         let a = try YieldContractMath.mintPy(amountSy: wei("333333333333333333333"), pyIndex: wei("1000000000000000007"))
         #expect(a.amountPy == wei("333333333333333335666"))
-        #expect(try YieldContractMath.redeemPy(amountPy: a.amountPy, pyIndex: wei("1000000000000000007")).amountSy
+        #expect(
+            try YieldContractMath.redeemPy(amountPy: a.amountPy, pyIndex: wei("1000000000000000007")).amountSy
                 == wei("333333333333333333332"))
         let b = try YieldContractMath.mintPy(amountSy: wei("12345678901234567890"), pyIndex: wei("1987654321098765432"))
         #expect(b.amountPy == wei("24538942014936747411"))
-        #expect(try YieldContractMath.redeemPy(amountPy: b.amountPy, pyIndex: wei("1987654321098765432")).amountSy
+        #expect(
+            try YieldContractMath.redeemPy(amountPy: b.amountPy, pyIndex: wei("1987654321098765432")).amountSy
                 == wei("12345678901234567889"))
         let c = try YieldContractMath.mintPy(amountSy: .one, pyIndex: wei("1234567890123456789"))
         #expect(c.amountPy == wei("1234567890123456789"))
@@ -35,8 +37,9 @@ import YieldStrip
 
     @Test func postExpirySplitBetweenHolderAndTreasury() throws {
         // 100 PT, firstPYIndex 1.1 (+123 wei), current index 1.2 (+456 wei).
-        let r = try YieldContractMath.redeemPy(amountPy: Wad(units: 100), pyIndex: wei("1200000000000000456"),
-                                               firstPYIndex: wei("1100000000000000123"), expired: true)
+        let r = try YieldContractMath.redeemPy(
+            amountPy: Wad(units: 100), pyIndex: wei("1200000000000000456"),
+            firstPYIndex: wei("1100000000000000123"), expired: true)
         #expect(r.amountSy == wei("83333333333333301666"))
         #expect(r.syToTreasury == wei("7575757575757597259"))
         // The holder's SY is worth exactly the 100 assets PT promised (up to the floor); the treasury's part
@@ -48,8 +51,9 @@ import YieldStrip
         #expect(first.firstPYIndex == wei("1200000000000000456") && first.syToTreasury == .zero)
         // firstPYIndex above the current index cannot happen on chain: the treasury part underflows.
         #expect(throws: PendleError.arithmeticOverflow) {
-            try YieldContractMath.redeemPy(amountPy: Wad(units: 100), pyIndex: wei("1100000000000000000"),
-                                           firstPYIndex: wei("1200000000000000000"), expired: true)
+            try YieldContractMath.redeemPy(
+                amountPy: Wad(units: 100), pyIndex: wei("1100000000000000000"),
+                firstPYIndex: wei("1200000000000000000"), expired: true)
         }
     }
 
@@ -103,12 +107,12 @@ import YieldStrip
     /// Before expiry, redeeming PT + YT distributes the holder's interest first, then burns both.
     @Test func ledgerRedeemBeforeExpiry() throws {
         var ledger = try YieldContractLedger<Double>(expiry: 1_000, interestFeeRate: 0)
-        _ = try ledger.mint(amountSy: 10, syExchangeRate: 2, at: 0)   // 20 PY at 2.0
+        _ = try ledger.mint(amountSy: 10, syExchangeRate: 2, at: 0)  // 20 PY at 2.0
         let r = try ledger.redeem(amountPy: 20, syExchangeRate: 2.5, at: 10)
         #expect(abs(r.amountSy - 8) < 1e-12)
         #expect(ledger.ytBalance == 0 && ledger.ptBalance == 0)
         let c = try ledger.collectInterest(syExchangeRate: 2.5, at: 20)
-        #expect(abs(c.paid - 20 * (1 / 2.0 - 1 / 2.5)) < 1e-12)   // 2 SY: with the 8 SY, the 10 SY put in
+        #expect(abs(c.paid - 20 * (1 / 2.0 - 1 / 2.5)) < 1e-12)  // 2 SY: with the 8 SY, the 10 SY put in
         #expect(throws: TokenizationError.insufficientBalance(token: "PT", balance: "0.0", requested: "1.0")) {
             try ledger.redeem(amountPy: 1, syExchangeRate: 2.5, at: 30)
         }

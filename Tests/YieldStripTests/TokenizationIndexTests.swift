@@ -18,8 +18,12 @@ import YieldStrip
 
     /// One dividend of d = 0.50 at P = 100 with 30 % withheld: index 1 + 0.5 · 0.7 / 100 = 1.0035.
     @Test func oneDividendClosedForm() throws {
-        let schedule = try DividendSchedule(actions: [.dividend(DividendEvent(exDate: day("2025-03-03"), amountPerShareUSD: w("0.5"),
-                                                                             reinvestPriceUSD: w("100")))])
+        let schedule = try DividendSchedule(actions: [
+            .dividend(
+                DividendEvent(
+                    exDate: day("2025-03-03"), amountPerShareUSD: w("0.5"),
+                    reinvestPriceUSD: w("100")))
+        ])
         let path = try StockTokenIndex.path(schedule: schedule, from: day("2025-01-01"), to: day("2025-06-01"))
         #expect(path.rows.count == 2)
         #expect(path.rows[1].yieldIndexWad == w("1.0035"))
@@ -27,8 +31,9 @@ import YieldStrip
         #expect(abs(path.rows[1].netYield - 0.0035) < 1e-17)
         #expect(path.rows[1].kind == .dividend && path.rows[1].dateText == "2025-03-03")
         // The exact step floors once: 1.000000000000000001 · 0.24 · 0.7 / 186 adds floor(903225806451612.9…) wei.
-        let step = try StockTokenIndex.reinvest(index: wei("1000000000000000001"), dividendPerShareUSD: w("0.24"),
-                                                withholding: .standard, reinvestPriceUSD: w("186"))
+        let step = try StockTokenIndex.reinvest(
+            index: wei("1000000000000000001"), dividendPerShareUSD: w("0.24"),
+            withholding: .standard, reinvestPriceUSD: w("186"))
         #expect(step == wei("1000903225806451613"))
     }
 
@@ -59,10 +64,11 @@ import YieldStrip
             .dividend(DividendEvent(exDate: day("2024-02-01"), amountPerShareUSD: w("1"), reinvestPriceUSD: w("200"))),
             .split(StockSplit(effectiveDate: day("2024-03-01"), ratio: w("10"))),
             .dividend(DividendEvent(exDate: day("2024-05-01"), amountPerShareUSD: w("0.1"), reinvestPriceUSD: w("20"))),
-            .split(StockSplit(effectiveDate: day("2024-06-03"), ratio: w("0.1"))),
+            .split(StockSplit(effectiveDate: day("2024-06-03"), ratio: w("0.1")))
         ]
-        let path = try StockTokenIndex.path(schedule: try DividendSchedule(actions: actions), withholding: .exempt,
-                                            from: day("2024-01-01"), to: day("2024-07-01"))
+        let path = try StockTokenIndex.path(
+            schedule: try DividendSchedule(actions: actions), withholding: .exempt,
+            from: day("2024-01-01"), to: day("2024-07-01"))
         let r = path.rows
         #expect(r.map(\.kind) == [.start, .dividend, .split, .dividend, .split])
         #expect(r[1].yieldIndexWad == w("1.005") && r[1].multiplierWad == w("1.005"))
@@ -72,8 +78,9 @@ import YieldStrip
         #expect(abs(r[2].multiplier - 10.05) < 1e-12 && abs(r[2].yieldIndex - 1.005) < 1e-15)
         #expect(abs(path.realizedGrowth - 1.010025) < 1e-15)
         // Without dividends, a split alone reads as no yield.
-        let splitOnly = try StockTokenIndex.path(schedule: try DividendSchedule(actions: [actions[1]]),
-                                                 from: day("2024-01-01"), to: day("2024-07-01"))
+        let splitOnly = try StockTokenIndex.path(
+            schedule: try DividendSchedule(actions: [actions[1]]),
+            from: day("2024-01-01"), to: day("2024-07-01"))
         #expect(splitOnly.realizedGrowth == 1 && splitOnly.realizedAPY == 0)
         #expect(splitOnly.endRow.multiplierWad == w("10") && splitOnly.endRow.yieldIndexWad == .one)
     }
@@ -82,24 +89,24 @@ import YieldStrip
     /// its high-water mark.
     @Test func exchangeRateSeries() throws {
         let csv = """
-        date,multiplier,split_ratio
-        2025-01-01,1.0
-        2025-02-01,1.01
-        2025-03-01,10.1,10
-        2025-04-01,10.05
-        2025-05-01,10.2
-        """
+            date,multiplier,split_ratio
+            2025-01-01,1.0
+            2025-02-01,1.01
+            2025-03-01,10.1,10
+            2025-04-01,10.05
+            2025-05-01,10.2
+            """
         let series = try ScheduleFiles.parseExchangeRateSeries(csv)
         let path = try StockTokenIndex.path(series: series)
         #expect(path.rows.map(\.yieldIndexWad) == [w("1"), w("1.01"), w("1.01"), w("1.005"), w("1.02")])
         #expect(path.rows.map(\.pyIndexWad) == [w("1"), w("1.01"), w("1.01"), w("1.01"), w("1.02")])
         #expect(abs(path.realizedGrowth - 1.02) < 1e-15)
         let json = """
-        {"observations": [
-          {"date": "2025-01-01", "multiplier": 1},
-          {"date": "2025-03-01", "multiplier": "0", "splitRatio": null}
-        ]}
-        """
+            {"observations": [
+              {"date": "2025-01-01", "multiplier": 1},
+              {"date": "2025-03-01", "multiplier": "0", "splitRatio": null}
+            ]}
+            """
         let e = #expect(throws: TokenizationError.self) { try ScheduleFiles.parseExchangeRateSeries(json) }
         #expect(e?.errorName == "NonPositiveExchangeRate" && e?.line == 3)
     }
@@ -112,8 +119,12 @@ import YieldStrip
         #expect(window.from == day("2023-08-11") && window.to == day("2025-08-11"))
         let path = try StockTokenIndex.path(schedule: schedule)
         #expect(path.rows.count == 9)
-        let single = try DividendSchedule(actions: [.dividend(DividendEvent(exDate: day("2025-06-01"), amountPerShareUSD: w("1"),
-                                                                           reinvestPriceUSD: w("50")))])
+        let single = try DividendSchedule(actions: [
+            .dividend(
+                DividendEvent(
+                    exDate: day("2025-06-01"), amountPerShareUSD: w("1"),
+                    reinvestPriceUSD: w("50")))
+        ])
         #expect(try StockTokenIndex.defaultWindow(for: single).from == day("2024-06-01"))
     }
 
@@ -124,11 +135,15 @@ import YieldStrip
         let e = #expect(throws: TokenizationError.self) { try StockTokenIndex.path(schedule: schedule) }
         #expect(e?.errorName == "MissingReinvestPrice" && e?.line == 2 && e?.message.contains("line 2") == true)
         let flat = try StockTokenIndex.path(schedule: schedule, prices: .flat(usdPerShare: w("100")))
-        #expect(flat.endRow.yieldIndexWad == w("1.00701225"))   // 1.0035²
-        let series = try StockTokenIndex.path(schedule: schedule, prices: .series([PricePoint(date: day("2025-01-31"), usdPerShare: w("100")),
-                                                                                   PricePoint(date: day("2025-05-05"), usdPerShare: w("50"))]))
+        #expect(flat.endRow.yieldIndexWad == w("1.00701225"))  // 1.0035²
+        let series = try StockTokenIndex.path(
+            schedule: schedule,
+            prices: .series([
+                PricePoint(date: day("2025-01-31"), usdPerShare: w("100")),
+                PricePoint(date: day("2025-05-05"), usdPerShare: w("50"))
+            ]))
         #expect(series.rows[1].reinvestPriceUSD == w("100") && series.rows[2].reinvestPriceUSD == w("50"))
-        #expect(series.endRow.yieldIndexWad == w("1.0105245"))   // 1.0035 · 1.007
+        #expect(series.endRow.yieldIndexWad == w("1.0105245"))  // 1.0035 · 1.007
         let early = #expect(throws: TokenizationError.self) {
             try StockTokenIndex.path(schedule: schedule, prices: .series([PricePoint(date: day("2025-03-01"), usdPerShare: w("100"))]))
         }

@@ -12,9 +12,13 @@ import YieldStrip
         var reverts = 0
         for (i, c) in cases.enumerated() {
             do throws(PendleError) {
-                let r = try YTInterest.exactStep(balance: c.uint256("balance"), prevIndex: c.uint256("prevIndex"),
-                                                 curIndex: c.uint256("curIndex"), feeRate: c.uint256("feeRate"))
-                if c.expectedError != nil { log.error(i, .success(()), expected: c.expected); continue }
+                let r = try YTInterest.exactStep(
+                    balance: c.uint256("balance"), prevIndex: c.uint256("prevIndex"),
+                    curIndex: c.uint256("curIndex"), feeRate: c.uint256("feeRate"))
+                if c.expectedError != nil {
+                    log.error(i, .success(()), expected: c.expected)
+                    continue
+                }
                 log.check(i, "interest", r.interest.description, c.expectedWad("interest"))
                 log.check(i, "fee", r.fee.description, c.expectedWad("fee"))
                 log.check(i, "paid", r.paid.description, c.expectedWad("paid"))
@@ -36,18 +40,23 @@ import YieldStrip
         var checkedDouble = 0
         for (i, c) in cases.enumerated() {
             guard let b = Int256(exactly: c.uint256("balance")), let p = Int256(exactly: c.uint256("prevIndex")),
-                  let q = Int256(exactly: c.uint256("curIndex")), let f = Int256(exactly: c.uint256("feeRate")) else { continue }
+                let q = Int256(exactly: c.uint256("curIndex")), let f = Int256(exactly: c.uint256("feeRate"))
+            else { continue }
             do throws(PendleError) {
                 let interest = try Wad.ytInterest(principal: Wad(raw: b), prevIndex: Wad(raw: p), currentIndex: Wad(raw: q))
                 let (fee, paid) = try YTInterest.collect(accrued: interest, feeRate: Wad(raw: f))
-                if c.expectedError != nil { log.error(i, .success(()), expected: c.expected); continue }
+                if c.expectedError != nil {
+                    log.error(i, .success(()), expected: c.expected)
+                    continue
+                }
                 log.check(i, "interest", interest.weiDescription, c.expectedWad("interest"))
                 log.check(i, "fee", fee.weiDescription, c.expectedWad("fee"))
                 log.check(i, "paid", paid.weiDescription, c.expectedWad("paid"))
                 // Double: the indexes carry a relative error of ~1.1e-16 each, which (cur − prev) turns into
                 // an absolute error of about balance · 2.2e-16 / prev in the interest.
                 let expected = Double(c.expectedWad("interest"))! / 1e18
-                let balance = Wad(raw: b).doubleValue, prev = Wad(raw: p).doubleValue
+                let balance = Wad(raw: b).doubleValue
+                let prev = Wad(raw: p).doubleValue
                 let d = try Double.ytInterest(principal: balance, prevIndex: prev, currentIndex: Wad(raw: q).doubleValue)
                 let bound = prev == 0 ? 0 : 1e-15 * balance / prev + 1e-14 * expected + 1e-18
                 #expect(abs(d - expected) <= bound, "#\(i) double \(d) vs \(expected)")
@@ -66,8 +75,9 @@ import YieldStrip
         let first = try YTInterest.exactStep(balance: one, prevIndex: .zero, curIndex: one, feeRate: .zero)
         #expect(first.interest == .zero && first.paid == .zero)
         // 100 YT from 1.0 to 1.25: 100 · 0.25 / 1.25 = 20 SY; fee 3 % = 0.6; paid 19.4.
-        let r = try YTInterest.exactStep(balance: UInt256("100000000000000000000")!, prevIndex: one,
-                                         curIndex: UInt256("1250000000000000000")!, feeRate: UInt256("30000000000000000")!)
+        let r = try YTInterest.exactStep(
+            balance: UInt256("100000000000000000000")!, prevIndex: one,
+            curIndex: UInt256("1250000000000000000")!, feeRate: UInt256("30000000000000000")!)
         #expect(r.interest.description == "20000000000000000000")
         #expect(r.fee.description == "600000000000000000")
         #expect(r.paid.description == "19400000000000000000")
@@ -111,9 +121,10 @@ import YieldStrip
         #expect(!shortfall.isNegative && shortfall.raw <= Int256(6))
 
         // Same path in Double.
-        let real = try YTInterest.accumulate(balance: 1000.0, startIndex: 1.0,
-                                             updates: updates.map { ExchangeRateUpdate(time: $0.time, exchangeRate: $0.exchangeRate.doubleValue) },
-                                             feeRate: 0.05)
+        let real = try YTInterest.accumulate(
+            balance: 1000.0, startIndex: 1.0,
+            updates: updates.map { ExchangeRateUpdate(time: $0.time, exchangeRate: $0.exchangeRate.doubleValue) },
+            feeRate: 0.05)
         #expect(abs(real.accrued - 1000 * (1 - 1 / 1.05)) < 1e-11)
         #expect(abs(real.accrued - acc.accrued.doubleValue) < 1e-11)
     }

@@ -8,7 +8,7 @@ import YieldStrip
 @Suite struct TokenizationMarketComparisonTests {
     func w(_ s: String) -> Wad { Wad(decimal: s)! }
     let day: Int64 = 86_400
-    let jan2025: Int64 = 1_735_689_600   // 2025-01-01
+    let jan2025: Int64 = 1_735_689_600  // 2025-01-01
 
     static let marketPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("examples/markets/aapl-like.json").path
@@ -16,9 +16,10 @@ import YieldStrip
     /// `count` dividends of 0.25 at 100, every `gapDays` days from `start` (default 2025-01-01).
     func evenSchedule(count: Int, gapDays: Int64, start: Int64? = nil) throws -> DividendSchedule {
         let first = start ?? jan2025
-        return try DividendSchedule(actions: (0..<count).map { i in
-            .dividend(DividendEvent(exDate: first + Int64(i) * gapDays * day, amountPerShareUSD: w("0.25"), reinvestPriceUSD: w("100")))
-        })
+        return try DividendSchedule(
+            actions: (0..<count).map { i in
+                .dividend(DividendEvent(exDate: first + Int64(i) * gapDays * day, amountPerShareUSD: w("0.25"), reinvestPriceUSD: w("100")))
+            })
     }
 
     /// Four quarterly dividends, the last one 30 days before `time` (the market's block time).
@@ -31,7 +32,9 @@ import YieldStrip
     /// Exactly one gap before the first dividend and after the last row is covered; a second more is not.
     @Test func coverageRuleEdges() throws {
         let schedule = try evenSchedule(count: 6, gapDays: 30)
-        let first = jan2025, last = jan2025 + 150 * day, gap = 30 * day
+        let first = jan2025
+        let last = jan2025 + 150 * day
+        let gap = 30 * day
         #expect(StockTokenIndex.typicalGap(for: schedule) == gap)
         #expect(StockTokenIndex.coverageWarnings(schedule: schedule, from: first - gap, to: last + gap).isEmpty)
         let both = StockTokenIndex.coverageWarnings(schedule: schedule, from: first - gap - 1, to: last + gap + 1)
@@ -67,7 +70,9 @@ import YieldStrip
         let report = try DividendsReport.compute(schedule: schedule, from: UnixTime.parse("2024-09-01"), to: UnixTime.parse("2025-09-01"))
         #expect(report.warnings.map(\.kind) == [.windowStartsBeforeSchedule])
         #expect(report.warnings.first?.scheduleDate == (try UnixTime.parse("2025-04-01")))
-        #expect(report.warnings.first?.message.hasPrefix("the window starts 2024-09-01, 212 days before the schedule's first dividend (2025-04-01)") == true)
+        #expect(
+            report.warnings.first?.message.hasPrefix("the window starts 2024-09-01, 212 days before the schedule's first dividend (2025-04-01)")
+                == true)
     }
 
     /// A schedule without dividends (splits only) expects none: no warning.
@@ -81,9 +86,11 @@ import YieldStrip
     /// A flat gross yield q at withholding w: growth e^{q(1−w)τ} from the window's end, whatever is listed.
     @Test func assumedYieldClosedForm() throws {
         let schedule = try evenSchedule(count: 6, gapDays: 30)
-        let to = jan2025 + 100 * day, maturity = to + 400 * day
-        let report = try DividendsReport.compute(schedule: schedule, withholding: .treaty, to: to, maturity: maturity,
-                                                 assumedGrossYield: 0.005)
+        let to = jan2025 + 100 * day
+        let maturity = to + 400 * day
+        let report = try DividendsReport.compute(
+            schedule: schedule, withholding: .treaty, to: to, maturity: maturity,
+            assumedGrossYield: 0.005)
         let tau = 400.0 / 365
         let growth = Foundation.exp(0.005 * 0.85 * tau)
         #expect(report.projectionBasis == .assumedYield && report.assumedGrossYield == 0.005)
@@ -92,7 +99,7 @@ import YieldStrip
         #expect(abs(projection.ptFairPriceInShares - 1 / growth) < 1e-15)
         #expect(abs(projection.ytFairPriceInShares - (growth - 1) * 0.97 / growth) < 1e-15)
         #expect(abs(projection.expectedUnderlyingAPY - Foundation.expm1(0.005 * 0.85)) < 1e-14)
-        #expect(projection.dividendsBeforeMaturity.isEmpty)   // the listed ones after `to` are not used
+        #expect(projection.dividendsBeforeMaturity.isEmpty)  // the listed ones after `to` are not used
         // Without it the listed dividends are.
         #expect(try DividendsReport.compute(schedule: schedule, to: to, maturity: maturity).projectionBasis == .listedDividends)
     }
@@ -100,8 +107,11 @@ import YieldStrip
     @Test func assumedYieldBadInput() throws {
         let schedule = try evenSchedule(count: 3, gapDays: 30)
         let maturity = jan2025 + 400 * day
-        #expect(throws: TokenizationError.rateOutOfRange(field: "assumed yield", value: -0.01,
-                                                        reason: "must be ≥ 0: a gross dividend yield, a fraction of the price a year (0.005 is 0.5 %)")) {
+        #expect(
+            throws: TokenizationError.rateOutOfRange(
+                field: "assumed yield", value: -0.01,
+                reason: "must be ≥ 0: a gross dividend yield, a fraction of the price a year (0.005 is 0.5 %)")
+        ) {
             try DividendsReport.compute(schedule: schedule, maturity: maturity, assumedGrossYield: -0.01)
         }
         #expect(throws: TokenizationError.nonFiniteValue(field: "assumed yield")) {
@@ -122,15 +132,19 @@ import YieldStrip
         let to = try #require(file.blockTime)
         let schedule = try scheduleBefore(to)
         let q = 0.0046
-        let report = try DividendsReport.compute(schedule: schedule, to: to, stockPriceUSD: 200, assumedGrossYield: q,
-                                                 market: file.curve)
-        #expect(report.maturity == expiry)                                     // defaults to the market's expiry
+        let report = try DividendsReport.compute(
+            schedule: schedule, to: to, stockPriceUSD: 200, assumedGrossYield: q,
+            market: file.curve)
+        #expect(report.maturity == expiry)  // defaults to the market's expiry
         let c = try #require(report.marketComparison)
         let tau = Double(expiry - to) / 31_536_000
         let lnRate = file.market.lastLnImpliedRate.doubleValue
-        let marketPt = Foundation.exp(-lnRate * tau), marketApy = Foundation.expm1(lnRate)
+        let marketPt = Foundation.exp(-lnRate * tau)
+        let marketApy = Foundation.expm1(lnRate)
         let growth = Foundation.exp(q * 0.7 * tau)
-        let fairPt = 1 / growth, fairYt = (growth - 1) * 0.97 / growth, fairApy = Foundation.expm1(q * 0.7)
+        let fairPt = 1 / growth
+        let fairYt = (growth - 1) * 0.97 / growth
+        let fairApy = Foundation.expm1(q * 0.7)
         #expect(c.time == to && c.expiry == expiry && abs(c.yearsToExpiry - tau) < 1e-15)
         #expect(abs(c.marketPtPriceInShares - marketPt) < 1e-15)
         #expect(abs(c.marketYtPriceInShares - (1 - marketPt)) < 1e-15)
@@ -153,8 +167,9 @@ import YieldStrip
         let schedule = try scheduleBefore(blockTime)
         // q (1 − w) = ln(1 + APY): the projection's APY is the market's.
         let q = file.market.lastLnImpliedRate.doubleValue / 0.7
-        let report = try DividendsReport.compute(schedule: schedule, to: blockTime, assumedGrossYield: q,
-                                                 market: file.curve)
+        let report = try DividendsReport.compute(
+            schedule: schedule, to: blockTime, assumedGrossYield: q,
+            market: file.curve)
         let c = try #require(report.marketComparison)
         #expect(abs(c.ptRichBp) < 1e-9 && abs(c.impliedApyMinusFairBp) < 1e-9)
     }
@@ -172,7 +187,7 @@ import YieldStrip
             try DividendsReport.compute(schedule: schedule, to: to, maturity: expiry - day, market: file.curve)
         }
         #expect(throws: TokenizationError.self) {
-            try DividendsReport.compute(schedule: schedule, to: expiry, market: file.curve)   // no time left: InvalidDateRange
+            try DividendsReport.compute(schedule: schedule, to: expiry, market: file.curve)  // no time left: InvalidDateRange
         }
     }
 
@@ -180,15 +195,17 @@ import YieldStrip
     @Test func splitAtMarketPrices() throws {
         let file = try MarketFile.load(path: Self.marketPath)
         let at = try #require(file.blockTime)
-        let split = try SplitReport.compute(tokens: w("100"), exchangeRate: file.pyIndex, pyIndexStored: file.pyIndex,
-                                            valuationTime: at, market: file.curve)
+        let split = try SplitReport.compute(
+            tokens: w("100"), exchangeRate: file.pyIndex, pyIndexStored: file.pyIndex,
+            valuationTime: at, market: file.curve)
         let snapshot = try PendleMarketMath.snapshot(file.market, pyIndex: file.pyIndex, blockTime: at)
         #expect(split.expiry == file.market.expiry)
         #expect(split.ptImpliedAPYSource == .market && split.ptImpliedAPY == snapshot.impliedApy)
         let tau = Double(file.market.expiry - at) / 31_536_000
         #expect(abs(try #require(split.ptPriceInAsset) - Foundation.exp(-file.market.lastLnImpliedRate.doubleValue * tau)) < 1e-15)
-        let given = try SplitReport.compute(tokens: w("100"), exchangeRate: file.pyIndex, valuationTime: at, ptImpliedAPY: 0.01,
-                                            market: file.curve)
+        let given = try SplitReport.compute(
+            tokens: w("100"), exchangeRate: file.pyIndex, valuationTime: at, ptImpliedAPY: 0.01,
+            market: file.curve)
         #expect(given.ptImpliedAPYSource == .given && given.ptImpliedAPY == 0.01)
         #expect(try SplitReport.compute(tokens: w("100"), exchangeRate: file.pyIndex).ptImpliedAPYSource == nil)
     }

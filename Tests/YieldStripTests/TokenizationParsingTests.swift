@@ -13,8 +13,10 @@ import YieldStrip
         }
     }
 
-    func expectError(_ text: String, _ name: String, line: Int?, format: ScheduleFileFormat? = nil, maturity: Int64? = nil,
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectError(
+        _ text: String, _ name: String, line: Int?, format: ScheduleFileFormat? = nil, maturity: Int64? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let e = failure(text, format: format, maturity: maturity)
         #expect(e?.errorName == name, "\(String(describing: e))", sourceLocation: sourceLocation)
         #expect(e?.line == line, "\(String(describing: e))", sourceLocation: sourceLocation)
@@ -26,14 +28,14 @@ import YieldStrip
 
     @Test func csvFormat() throws {
         let text = """
-        # a comment, then a blank line
+            # a comment, then a blank line
 
-        ex_date, amount ,reinvest_price,split_ratio,certainty
-        2020-08-31,,,4,verified   # the 4-for-1 split
-        2024-11-08,0.25,227,,verified
-        2025-02-10,0.25
-        1739750400,0.26,210
-        """
+            ex_date, amount ,reinvest_price,split_ratio,certainty
+            2020-08-31,,,4,verified   # the 4-for-1 split
+            2024-11-08,0.25,227,,verified
+            2025-02-10,0.25
+            1739750400,0.26,210
+            """
         let s = try ScheduleFiles.parseDividendSchedule(text)
         #expect(s.actions.count == 4)
         #expect(s.splits.map(\.ratio) == [w("4")])
@@ -42,21 +44,21 @@ import YieldStrip
         #expect(d.map(\.amountPerShareUSD) == [w("0.25"), w("0.25"), w("0.26")])
         #expect(d.map(\.reinvestPriceUSD) == [w("227"), nil, w("210")])
         #expect(d.map(\.line) == [5, 6, 7])
-        #expect(d[0].exDate == 1_731_024_000)   // 2024-11-08T00:00:00Z
-        #expect(d[2].exDate == 1_739_750_400)   // Unix seconds accepted as is
+        #expect(d[0].exDate == 1_731_024_000)  // 2024-11-08T00:00:00Z
+        #expect(d[2].exDate == 1_739_750_400)  // Unix seconds accepted as is
     }
 
     @Test func jsonFormat() throws {
         let text = """
-        {
-          "symbol": "AAPL",
-          "events": [
-            {"exDate": "2020-08-31", "splitRatio": 4, "certainty": "verified"},
-            {"exDate": "2024-11-08", "amount": 0.25, "reinvestPrice": "227"},
-            {"exDate": "2025-02-10", "amount": "0.25", "reinvestPrice": null}
-          ]
-        }
-        """
+            {
+              "symbol": "AAPL",
+              "events": [
+                {"exDate": "2020-08-31", "splitRatio": 4, "certainty": "verified"},
+                {"exDate": "2024-11-08", "amount": 0.25, "reinvestPrice": "227"},
+                {"exDate": "2025-02-10", "amount": "0.25", "reinvestPrice": null}
+              ]
+            }
+            """
         let s = try ScheduleFiles.parseDividendSchedule(text)
         #expect(s.actions.count == 3 && s.dividends.map(\.line) == [5, 6])
         #expect(s.dividends[0].reinvestPriceUSD == w("227") && s.dividends[1].reinvestPriceUSD == nil)
@@ -107,17 +109,18 @@ import YieldStrip
 
     @Test func dateAfterMaturity() {
         let text = "ex_date,amount,reinvest_price\n2025-02-10,0.25,227\n2025-05-12,0.26,210\n"
-        let maturity: Int64 = 1_743_465_600   // 2025-04-01
+        let maturity: Int64 = 1_743_465_600  // 2025-04-01
         expectError(text, "DateAfterMaturity", line: 3, maturity: maturity)
         let e = failure(text, maturity: maturity)
         #expect(e?.message == "line 3: date 2025-05-12 is after the maturity 2025-04-01; remove the row or use a later maturity")
         // A row on the maturity date itself is accepted.
-        #expect(throws: Never.self) { try ScheduleFiles.parseDividendSchedule(text, maturity: 1_747_008_000) }   // 2025-05-12
+        #expect(throws: Never.self) { try ScheduleFiles.parseDividendSchedule(text, maturity: 1_747_008_000) }  // 2025-05-12
     }
 
     @Test func jsonErrorsNameTheLine() {
-        expectError("{\n \"events\": [\n  {\"exDate\": \"2024-11-08\", \"amount\": 0.25},\n  {\"exDate\": \"2024-08-12\", \"amount\": 0.25}\n ]\n}",
-                    "UnsortedSchedule", line: 4)
+        expectError(
+            "{\n \"events\": [\n  {\"exDate\": \"2024-11-08\", \"amount\": 0.25},\n  {\"exDate\": \"2024-08-12\", \"amount\": 0.25}\n ]\n}",
+            "UnsortedSchedule", line: 4)
         expectError("{\"events\": [\n {\"exDate\": \"2024-11-08\",\n  \"amount\": -1}\n]}", "NegativeAmount", line: 2)
         expectError("{\"events\": [\n {\"exDate\": \"2024-11-08\",\n  \"amout\": 1}\n]}", "MalformedLine", line: 3)
         expectError("{\"events\": [\n {\"exDate\": \"2024-11-08\", \"amount\": 1}\n {\"exDate\": \"2024-12-08\"}\n]}", "MalformedLine", line: 3)
@@ -138,8 +141,10 @@ import YieldStrip
 
     /// Every example file parses; row counts, certainty marks and a few values.
     @Test func exampleDataFiles() throws {
-        let expected: [(String, Int, String)] = [("aapl.csv", 8, "verified"), ("msft.csv", 8, "verified"), ("ko.csv", 8, "unverified"),
-                                                 ("spy.csv", 8, "approximate"), ("o.csv", 8, "approximate")]
+        let expected: [(String, Int, String)] = [
+            ("aapl.csv", 8, "verified"), ("msft.csv", 8, "verified"), ("ko.csv", 8, "unverified"),
+            ("spy.csv", 8, "approximate"), ("o.csv", 8, "approximate")
+        ]
         for (name, count, firstCertainty) in expected {
             let s = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path(name))
             #expect(s.dividends.count == count, "\(name)")
@@ -152,7 +157,9 @@ import YieldStrip
         #expect(spy.dividends[0].amountPerShareUSD == w("1.9059") && spy.dividends[7].certainty == "approximate")
         let o = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("o.csv"))
         #expect(o.dividends.last?.amountPerShareUSD == w("0.2695"))
-        let missing = #expect(throws: TokenizationError.self) { try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("nope.csv")) }
+        let missing = #expect(throws: TokenizationError.self) {
+            try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("nope.csv"))
+        }
         #expect(missing?.errorName == "UnreadableFile")
     }
 }

@@ -5,7 +5,7 @@ import YieldStrip
 /// Projection to maturity: closed forms, discounting, the dividend-timing effect and bad parameters.
 @Suite struct TokenizationProjectionTests {
     func w(_ s: String) -> Wad { Wad(decimal: s)! }
-    let t0: Int64 = 1_756_684_800          // 2025-09-01
+    let t0: Int64 = 1_756_684_800  // 2025-09-01
     let oneYear: Int64 = 31_536_000
     let dayS: Int64 = 86_400
 
@@ -51,21 +51,23 @@ import YieldStrip
 
     /// A flat gross yield of 2 % at 30 % withholding over two years: I_T = e^{0.028}, APY = e^{0.014} − 1.
     @Test func flatYield() throws {
-        let p = try TokenProjectionModel.project(currentIndex: 1, valuationTime: t0, maturity: t0 + 2 * oneYear,
-                                                 dividends: .flatYield(grossAnnualYield: 0.02), interestFeeRate: 0,
-                                                 discounting: .tokenGrowth)
+        let p = try TokenProjectionModel.project(
+            currentIndex: 1, valuationTime: t0, maturity: t0 + 2 * oneYear,
+            dividends: .flatYield(grossAnnualYield: 0.02), interestFeeRate: 0,
+            discounting: .tokenGrowth)
         #expect(abs(p.expectedIndexAtMaturity - 1.028395684421425) < 1e-14)
         #expect(abs(p.expectedUnderlyingAPY - 0.014098458938492264) < 1e-14)
-        #expect(abs(p.ptFairPriceInShares + p.ytFairPriceInShares - 1) < 1e-15)   // no fee: PT + YT = 1
+        #expect(abs(p.ptFairPriceInShares + p.ytFairPriceInShares - 1) < 1e-15)  // no fee: PT + YT = 1
     }
 
     /// A dividend the day before maturity reaches YT; the day after (or on maturity) it pays the treasury.
     @Test func dividendJustBeforeVersusAfterMaturity() throws {
         let maturity = t0 + oneYear / 2
         func project(_ exDate: Int64) throws -> TokenProjection {
-            try TokenProjectionModel.project(currentIndex: 1, valuationTime: t0, maturity: maturity,
-                                             dividends: .schedule(try schedule([(exDate, "1", "100")]), prices: .eventPricesOnly),
-                                             interestFeeRate: 0.03, discounting: .apy(0.04), stockPriceUSD: 100)
+            try TokenProjectionModel.project(
+                currentIndex: 1, valuationTime: t0, maturity: maturity,
+                dividends: .schedule(try schedule([(exDate, "1", "100")]), prices: .eventPricesOnly),
+                interestFeeRate: 0.03, discounting: .apy(0.04), stockPriceUSD: 100)
         }
         let before = try project(maturity - dayS)
         let after = try project(maturity + dayS)
@@ -90,42 +92,51 @@ import YieldStrip
         #expect(abs(p.expectedGrowth - 1.01) < 1e-15)
         // Prices from the assumption when the rows have none.
         let noPrice = try DividendSchedule(actions: [.dividend(DividendEvent(exDate: t0 + dayS, amountPerShareUSD: w("1")))])
-        let flat = try TokenProjectionModel.project(currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear,
-                                                    dividends: .schedule(noPrice, prices: .flat(usdPerShare: w("50"))),
-                                                    withholding: .exempt, interestFeeRate: 0, discounting: .tokenGrowth)
+        let flat = try TokenProjectionModel.project(
+            currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear,
+            dividends: .schedule(noPrice, prices: .flat(usdPerShare: w("50"))),
+            withholding: .exempt, interestFeeRate: 0, discounting: .tokenGrowth)
         #expect(abs(flat.expectedGrowth - 1.02) < 1e-15)
-        let growing = try TokenProjectionModel.project(currentIndex: 1, valuationTime: t0, maturity: t0 + 2 * oneYear,
-                                                       dividends: .schedule(try DividendSchedule(actions: [.dividend(DividendEvent(exDate: t0 + oneYear, amountPerShareUSD: w("1")))]),
-                                                                            prices: .growing(usdPerShare: w("100"), from: t0, annualGrowth: 0.25)),
-                                                       withholding: .exempt, interestFeeRate: 0, discounting: .tokenGrowth)
-        #expect(abs(growing.expectedGrowth - 1.008) < 1e-15)   // price 125 after one year
+        let growing = try TokenProjectionModel.project(
+            currentIndex: 1, valuationTime: t0, maturity: t0 + 2 * oneYear,
+            dividends: .schedule(
+                try DividendSchedule(actions: [.dividend(DividendEvent(exDate: t0 + oneYear, amountPerShareUSD: w("1")))]),
+                prices: .growing(usdPerShare: w("100"), from: t0, annualGrowth: 0.25)),
+            withholding: .exempt, interestFeeRate: 0, discounting: .tokenGrowth)
+        #expect(abs(growing.expectedGrowth - 1.008) < 1e-15)  // price 125 after one year
     }
 
     @Test func badParameters() {
         let forward = ForwardDividends.flatYield(grossAnnualYield: 0.01)
         #expect(throws: TokenizationError.invalidDateRange(what: "projection (valuation time → maturity)", start: "2025-09-01", end: "2025-09-01")) {
-            try TokenProjectionModel.project(currentIndex: 1, valuationTime: t0, maturity: t0, dividends: forward, interestFeeRate: 0,
-                                             discounting: .tokenGrowth)
+            try TokenProjectionModel.project(
+                currentIndex: 1, valuationTime: t0, maturity: t0, dividends: forward, interestFeeRate: 0,
+                discounting: .tokenGrowth)
         }
         #expect(throws: TokenizationError.negativeAmount(line: 0, field: "grossAnnualYield", value: "-0.01")) {
-            try TokenProjectionModel.project(currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear,
-                                             dividends: .flatYield(grossAnnualYield: -0.01), interestFeeRate: 0, discounting: .tokenGrowth)
+            try TokenProjectionModel.project(
+                currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear,
+                dividends: .flatYield(grossAnnualYield: -0.01), interestFeeRate: 0, discounting: .tokenGrowth)
         }
         #expect(throws: TokenizationError.nonPositiveExchangeRate(line: 0, field: "currentIndex", value: "0.0")) {
-            try TokenProjectionModel.project(currentIndex: 0, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
-                                             interestFeeRate: 0, discounting: .tokenGrowth)
+            try TokenProjectionModel.project(
+                currentIndex: 0, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
+                interestFeeRate: 0, discounting: .tokenGrowth)
         }
         #expect(throws: TokenizationError.invalidFeeRate(value: "1.5")) {
-            try TokenProjectionModel.project(currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
-                                             interestFeeRate: 1.5, discounting: .tokenGrowth)
+            try TokenProjectionModel.project(
+                currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
+                interestFeeRate: 1.5, discounting: .tokenGrowth)
         }
         #expect(throws: TokenizationError.self) {
-            try TokenProjectionModel.project(currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
-                                             interestFeeRate: 0, discounting: .apy(-1))
+            try TokenProjectionModel.project(
+                currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
+                interestFeeRate: 0, discounting: .apy(-1))
         }
         #expect(throws: TokenizationError.nonPositivePrice(line: 0, field: "stockPriceUSD", value: "0.0")) {
-            try TokenProjectionModel.project(currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
-                                             interestFeeRate: 0, discounting: .tokenGrowth, stockPriceUSD: 0)
+            try TokenProjectionModel.project(
+                currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
+                interestFeeRate: 0, discounting: .tokenGrowth, stockPriceUSD: 0)
         }
     }
 }

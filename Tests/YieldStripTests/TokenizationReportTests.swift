@@ -7,17 +7,18 @@ import YieldStrip
 @Suite struct TokenizationReportTests {
     func w(_ s: String) -> Wad { Wad(decimal: s)! }
     func wei(_ s: String) -> Wad { Wad(raw: Int256(s)!) }
-    let sep2024: Int64 = 1_725_148_800   // 2024-09-01
-    let sep2025: Int64 = 1_756_684_800   // 2025-09-01
-    let mar2026: Int64 = 1_772_323_200   // 2026-03-01
+    let sep2024: Int64 = 1_725_148_800  // 2024-09-01
+    let sep2025: Int64 = 1_756_684_800  // 2025-09-01
+    let mar2026: Int64 = 1_772_323_200  // 2026-03-01
 
     // MARK: Worked AAPL example
 
     /// The last four AAPL dividends (2024-11-08 … 2025-08-11) at 30 % withholding over 2024-09-01 → 2025-09-01.
     func aaplReport(maturity: Int64? = nil) throws -> DividendsReport {
         let schedule = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("aapl.csv"))
-        return try DividendsReport.compute(schedule: schedule, withholding: .standard, from: sep2024, to: sep2025,
-                                           maturity: maturity, interestFeeRate: w("0.03"), stockPriceUSD: 230)
+        return try DividendsReport.compute(
+            schedule: schedule, withholding: .standard, from: sep2024, to: sep2025,
+            maturity: maturity, interestFeeRate: w("0.03"), stockPriceUSD: 230)
     }
 
     @Test func workedExampleIndexPath() throws {
@@ -25,16 +26,22 @@ import YieldStrip
         let rows = r.path.rows
         #expect(rows.map(\.dateText) == ["2024-09-01", "2024-11-08", "2025-02-10", "2025-05-12", "2025-08-11"])
         // 1 + 0.25·0.7/227, ·(1 + 0.25·0.7/227), ·(1 + 0.26·0.7/210), ·(1 + 0.26·0.7/227), one floor per step.
-        #expect(rows.map(\.yieldIndexWad) == [.one, wei("1000770925110132158"), wei("1001542444545789748"),
-                                              wei("1002410447997729432"), wei("1003214142718150519")])
+        #expect(
+            rows.map(\.yieldIndexWad) == [
+                .one, wei("1000770925110132158"), wei("1001542444545789748"),
+                wei("1002410447997729432"), wei("1003214142718150519")
+            ])
         #expect(abs(rows[4].yieldIndex - 1.0032141427181505) < 1e-15)
         #expect(abs(rows[3].netYield - 0.0008666666666666666) < 1e-18)
         // 365 days: the realized APY is the growth.
         #expect(r.path.years == 1)
         #expect(abs(r.realizedAPY - 0.003214142718150459) < 1e-15)
         // One YT over the year: the exact steps, the 3 % fee, what is paid.
-        #expect(r.ytInterestPerYT.steps.map(\.interest) == [wei("770331242434246"), wei("769737832211175"),
-                                                             wei("864582635184813"), wei("799193392913218")])
+        #expect(
+            r.ytInterestPerYT.steps.map(\.interest) == [
+                wei("770331242434246"), wei("769737832211175"),
+                wei("864582635184813"), wei("799193392913218")
+            ])
         #expect(r.ytInterestPerYT.accrued == wei("3203845102743452"))
         #expect(r.ytInterestPerYT.fee == wei("96115353082303"))
         #expect(r.ytInterestPerYT.paid == wei("3107729749661149"))
@@ -55,14 +62,15 @@ import YieldStrip
         #expect(abs(p.ptFairPriceUSD! - 229.63429054218693) < 1e-10)
         #expect(abs(p.ytFairPriceUSD! - 0.35473817407868474) < 1e-11)
         // A maturity before a listed row is rejected with that row's line (2025-08-11 is line 16 of aapl.csv).
-        let e = #expect(throws: TokenizationError.self) { try aaplReport(maturity: 1_754_006_400) }   // 2025-08-01
+        let e = #expect(throws: TokenizationError.self) { try aaplReport(maturity: 1_754_006_400) }  // 2025-08-01
         #expect(e?.errorName == "DateAfterMaturity" && e?.line == 16)
     }
 
     @Test func workedExampleSplit() throws {
         let index = wei("1003214142718150519")
-        let s = try SplitReport.compute(tokens: w("100"), exchangeRate: index, expiry: mar2026, valuationTime: sep2025,
-                                        ptImpliedAPY: 0.0035, stockPriceUSD: 230)
+        let s = try SplitReport.compute(
+            tokens: w("100"), exchangeRate: index, expiry: mar2026, valuationTime: sep2025,
+            ptImpliedAPY: 0.0035, stockPriceUSD: 230)
         #expect(s.amountSy == w("100") && s.pyIndex == index && !s.negativeYield)
         #expect(s.amountPt == wei("100321414271815051900") && s.amountYt == s.amountPt)
         #expect(s.syValueInShares == wei("100321414271815051900"))
@@ -145,12 +153,14 @@ import YieldStrip
         func uint(_ value: Wad) -> UInt256 { value.raw.magnitude }
         let cases: [(String, String, String)] = [
             ("1", "1.000000001", "1.000000002"), ("1", "1", "1.000000000000000001"), ("250", "1.2345", "1.234500000000123"),
-            ("1", "1", "1.003214142718150519"), ("1000", "3.000000000000000001", "3.000000000000000007"), ("0.5", "1", "1.25"),
+            ("1", "1", "1.003214142718150519"), ("1000", "3.000000000000000001", "3.000000000000000007"), ("0.5", "1", "1.25")
         ]
         var naiveWorst = 0.0
         for (balance, from, to) in cases {
             let r = try YTInterestReport.compute(balance: w(balance), indexFrom: w(from), indexTo: w(to), feeRate: w("0.03"))
-            let b = uint(w(balance)), f = uint(w(from)), t = uint(w(to))
+            let b = uint(w(balance))
+            let f = uint(w(from))
+            let t = uint(w(to))
             let (tMinusF, _) = t.subtractingReportingOverflow(f)
             let (numerator, o1) = b.multipliedReportingOverflow(by: tMinusF)
             let (denominator, o2) = f.multipliedReportingOverflow(by: t)
@@ -173,36 +183,38 @@ import YieldStrip
     /// collected a $1 dividend (reinvested at $100, no tax, no fee) is worth $1 after the split at $50.
     @Test func dividendsReportAcrossASplit() throws {
         let schedule = try DividendSchedule(actions: [
-            .dividend(DividendEvent(exDate: 1_738_540_800, amountPerShareUSD: w("1"), reinvestPriceUSD: w("100"))),   // 2025-02-03
-            .split(StockSplit(effectiveDate: 1_743_465_600, ratio: w("2"))),                                        // 2025-04-01
+            .dividend(DividendEvent(exDate: 1_738_540_800, amountPerShareUSD: w("1"), reinvestPriceUSD: w("100"))),  // 2025-02-03
+            .split(StockSplit(effectiveDate: 1_743_465_600, ratio: w("2")))  // 2025-04-01
         ])
-        let r = try DividendsReport.compute(schedule: schedule, withholding: .exempt, from: 1_735_689_600, to: 1_748_736_000,
-                                            maturity: 1_767_225_600, interestFeeRate: .zero, stockPriceUSD: 50)
+        let r = try DividendsReport.compute(
+            schedule: schedule, withholding: .exempt, from: 1_735_689_600, to: 1_748_736_000,
+            maturity: 1_767_225_600, interestFeeRate: .zero, stockPriceUSD: 50)
         #expect(r.path.endRow.multiplierWad == w("2.02") && r.path.endRow.yieldIndexWad == w("1.01"))
-        #expect(r.ytInterestPerYT.paid == wei("9900990099009900"))   // floor(1e18 · 0.01 / 1.01)
+        #expect(r.ytInterestPerYT.paid == wei("9900990099009900"))  // floor(1e18 · 0.01 / 1.01)
         #expect(abs(r.ytPaidPerYTInShares - 0.01) < 1e-15)
         #expect(abs(r.ytPaidPerYTUSD! - 1) < 1e-14)
-        #expect(r.projection?.stockPriceUSD == 100)   // per split-adjusted share
+        #expect(r.projection?.stockPriceUSD == 100)  // per split-adjusted share
     }
 
     @Test func dividendsReportWithListedFutureDividends() throws {
         let text = """
-        ex_date,amount,reinvest_price
-        2025-02-10,0.5,100
-        2025-05-12,0.5,100
-        2025-08-11,0.5
-        """
+            ex_date,amount,reinvest_price
+            2025-02-10,0.5,100
+            2025-05-12,0.5,100
+            2025-08-11,0.5
+            """
         let schedule = try ScheduleFiles.parseDividendSchedule(text)
-        let r = try DividendsReport.compute(schedule: schedule, withholding: .exempt, prices: .flat(usdPerShare: w("50")),
-                                            from: 1_735_689_600, to: 1_748_736_000,   // 2025-01-01 → 2025-06-01
-                                            maturity: 1_767_225_600, interestFeeRate: .zero)   // 2026-01-01
+        let r = try DividendsReport.compute(
+            schedule: schedule, withholding: .exempt, prices: .flat(usdPerShare: w("50")),
+            from: 1_735_689_600, to: 1_748_736_000,  // 2025-01-01 → 2025-06-01
+            maturity: 1_767_225_600, interestFeeRate: .zero)  // 2026-01-01
         #expect(r.projectionBasis == .listedDividends)
         #expect(r.path.rows.count == 3 && r.path.endRow.yieldIndexWad == w("1.010025"))
         let p = try #require(r.projection)
         #expect(p.dividendsBeforeMaturity.count == 1 && p.dividendsBeforeMaturity[0].reinvestPriceUSD == 50)
         #expect(abs(p.expectedGrowth - 1.01) < 1e-15)
         #expect(throws: TokenizationError.invalidDateRange(what: "projection (window end → maturity)", start: "2025-08-11", end: "2025-08-11")) {
-            try DividendsReport.compute(schedule: schedule, prices: .flat(usdPerShare: w("50")), maturity: 1_754_870_400)   // 2025-08-11
+            try DividendsReport.compute(schedule: schedule, prices: .flat(usdPerShare: w("50")), maturity: 1_754_870_400)  // 2025-08-11
         }
         #expect(throws: TokenizationError.invalidDateRange(what: "index window", start: "2025-06-01", end: "2025-01-01")) {
             try DividendsReport.compute(schedule: schedule, from: 1_748_736_000, to: 1_735_689_600)

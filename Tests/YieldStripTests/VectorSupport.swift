@@ -12,10 +12,11 @@ extension VectorCase {
     func market(_ object: [String: Any]? = nil) -> MarketState<Wad> {
         let m = object ?? (input["market"] as! [String: Any])
         func w(_ k: String) -> Wad { Wad(raw: Int256("\(m[k]!)")!) }
-        return MarketState(totalPt: w("totalPt"), totalSy: w("totalSy"), totalLp: w("totalLp"),
-                           scalarRoot: w("scalarRoot"), expiry: Int64("\(m["expiry"]!)")!,
-                           lnFeeRateRoot: w("lnFeeRateRoot"), reserveFeePercent: Int64("\(m["reserveFeePercent"]!)")!,
-                           lastLnImpliedRate: w("lastLnImpliedRate"))
+        return MarketState(
+            totalPt: w("totalPt"), totalSy: w("totalSy"), totalLp: w("totalLp"),
+            scalarRoot: w("scalarRoot"), expiry: Int64("\(m["expiry"]!)")!,
+            lnFeeRateRoot: w("lnFeeRateRoot"), reserveFeePercent: Int64("\(m["reserveFeePercent"]!)")!,
+            lastLnImpliedRate: w("lastLnImpliedRate"))
     }
 
     func expectedWad(_ key: String) -> String { expectedText(key) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import YieldStrip
 
 /// ``VenueComparison`` on the bundled pair (the AAPL-like token on Pendle and on a YieldSpace pool), against a
@@ -25,8 +26,10 @@ import Testing
         let result = try VenueComparison.compute(request, venueA: pendle.curve, venueB: pool.curve, at: at)
         let fills = result.rows[0].outcomes.compactMap(\.fill)
         #expect(fills.count == 2)
-        let lockIns = [try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: 230), curve: pendle.curve, at: at),
-                       try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: 230), curve: pool.curve, at: at)]
+        let lockIns = [
+            try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: 230), curve: pendle.curve, at: at),
+            try LockIn.compute(LockInRequest(size: .usd(Wad(units: 10_000)), stockPrice: 230), curve: pool.curve, at: at)
+        ]
         for (fill, lockIn) in zip(fills, lockIns) {
             #expect(fill.amountGiven == lockIn.size.sy && fill.amountOut == lockIn.ptOut && fill.effectiveApy == lockIn.fixedApy)
             #expect(fill.feeApy == lockIn.feeApy && fill.impactApy == lockIn.impactApy && fill.impliedApyAfter == lockIn.impliedApyAfter)
@@ -48,12 +51,14 @@ import Testing
         let request = VenueComparisonRequest(side: .sellPt, unit: .pt, sizes: [Wad(units: 500)])
         let result = try VenueComparison.compute(request, venueA: pendle.curve, venueB: pool.curve, at: at)
         let fills = result.rows[0].outcomes.compactMap(\.fill)
-        let swap = try PendleMarketMath.swap(.swapExactPtForSy, market: pendle.market, pyIndex: pendle.pyIndex, amount: Wad(units: 500), blockTime: at)
+        let swap = try PendleMarketMath.swap(
+            .swapExactPtForSy, market: pendle.market, pyIndex: pendle.pyIndex, amount: Wad(units: 500), blockTime: at)
         #expect(fills[0].amountOut == swap.amountOut)
         let p = pool.pool
-        let preview = try YieldSpaceMath.sellFYToken(sharesReserves: p.sharesReserves, fyTokenReserves: p.fyTokenReserves,
-                                                     fyTokenIn: UInt256(500) &* UInt256(1_000_000_000_000_000_000), timeTillMaturity: p.maturity - at,
-                                                     ts: p.ts, g2: p.g2, decimals: 18, c: p.c, mu: p.mu)
+        let preview = try YieldSpaceMath.sellFYToken(
+            sharesReserves: p.sharesReserves, fyTokenReserves: p.fyTokenReserves,
+            fyTokenIn: UInt256(500) &* UInt256(1_000_000_000_000_000_000), timeTillMaturity: p.maturity - at,
+            ts: p.ts, g2: p.g2, decimals: 18, c: p.c, mu: p.mu)
         #expect(fills[1].amountOut == Wad(raw: preview))
         let tau = Double(pendle.market.expiry - at) / 31_536_000
         for (fill, index) in zip(fills, [pendle.pyIndex.doubleValue, p.c.doubleValue]) {
@@ -79,7 +84,9 @@ import Testing
         }
         let pendleApy = Foundation.expm1(pendle.market.lastLnImpliedRate.doubleValue - pendle.market.lnFeeRateRoot.doubleValue)
         #expect(abs(try effective(1)[0] - pendleApy) < 2e-7)
-        let p = pool.pool, T = Double(p.maturity - at), tau = T / 31_536_000
+        let p = pool.pool
+        let T = Double(p.maturity - at)
+        let tau = T / 31_536_000
         let price = Foundation.pow(p.mu.doubleValue * p.sharesUnits / p.fyTokenUnits, 0.95 * p.ts.doubleValue * T)
         let marginal = Foundation.expm1(-Foundation.log(price) / tau)
         #expect(abs(2 * (try effective(20)[1]) - (try effective(40)[1]) - marginal) < 2e-7)
@@ -114,9 +121,10 @@ import Testing
     /// stops filling, its largest purchase.
     @Test func aFlipByRefusal() throws {
         let (_, pool, at) = try Self.pair()
-        let costly = try MarketDeployment.newMarket(impliedApy: 0.003, expiry: pool.pool.maturity, blockTime: at, liquidityUsd: 20_000_000,
-                                                    stockPrice: 230, annualFee: 0.01, apyBand: ApyBand(min: 0.001, max: 0.01),
-                                                    pyIndex: Wad(decimal: "1.003214142718150519") ?? .one)
+        let costly = try MarketDeployment.newMarket(
+            impliedApy: 0.003, expiry: pool.pool.maturity, blockTime: at, liquidityUsd: 20_000_000,
+            stockPrice: 230, annualFee: 0.01, apyBand: ApyBand(min: 0.001, max: 0.01),
+            pyIndex: Wad(decimal: "1.003214142718150519") ?? .one)
         let request = VenueComparisonRequest(side: .buyPt, unit: .usd, sizes: Self.usd([100_000, 1_000_000]), stockPrice: 230)
         let result = try VenueComparison.compute(request, venueA: pool.curve, venueB: costly.file.curve, at: at)
         let flip = try #require(result.flips.first)
@@ -129,8 +137,9 @@ import Testing
     @Test func differentMaturitiesAndBadRequests() throws {
         let (pendle, pool, at) = try Self.pair()
         let spy = try MarketFile.load(path: Self.path("spy-like-near-expiry.json"))
-        let result = try VenueComparison.compute(VenueComparisonRequest(side: .buyPt, unit: .shares, sizes: [Wad(units: 10)]),
-                                                 venueA: pendle.curve, venueB: spy.curve, at: at)
+        let result = try VenueComparison.compute(
+            VenueComparisonRequest(side: .buyPt, unit: .shares, sizes: [Wad(units: 10)]),
+            venueA: pendle.curve, venueB: spy.curve, at: at)
         #expect(result.rows[0].advantageBp != nil && result.rows[0].advantageShares == nil)
         #expect(result.assumptions.contains { $0.contains("mature at different times") })
         func fails(_ request: VenueComparisonRequest, _ name: String) {
@@ -145,8 +154,9 @@ import Testing
         fails(VenueComparisonRequest(side: .buyPt, unit: .sy, sizes: []), "InvalidInput")
         fails(VenueComparisonRequest(side: .buyPt, unit: .sy, sizes: (1...101).map { Wad(units: Int64($0)) }), "InvalidInput")
         #expect(throws: PendleError.self) {
-            try VenueComparison.compute(VenueComparisonRequest(side: .buyPt, unit: .sy, sizes: [Wad(units: 1)]),
-                                        venueA: pendle.curve, venueB: pool.curve, at: pendle.market.expiry)
+            try VenueComparison.compute(
+                VenueComparisonRequest(side: .buyPt, unit: .sy, sizes: [Wad(units: 1)]),
+                venueA: pendle.curve, venueB: pool.curve, at: pendle.market.expiry)
         }
     }
 

@@ -41,7 +41,8 @@ import YieldStrip
         #expect(d("1e27").subtracting(d("1e-40"), significantDigits: p) == d("1e27"))
         #expect(d("123456789").multiplied(by: d("-0.001"), significantDigits: 4) == d("-123500"))
         // decimal.js reads the JS number 2 ** 64 as 18446744073709552000.
-        #expect(d("18446744073709551616").divided(by: d("18446744073709552000"), significantDigits: p).description
+        #expect(
+            d("18446744073709551616").divided(by: d("18446744073709552000"), significantDigits: p).description
                 == "0.9999999999999999791833182882783153003911437104251770576391405204")
     }
 
@@ -62,15 +63,19 @@ import YieldStrip
         let p = 64
         #expect(d("2").ln(significantDigits: p)?.description == "0.6931471805599453094172321214581765680755001343602552541206800095")
         #expect(d("1e27").ln(significantDigits: p)?.description == "62.16979751083923346848576927647783360522974019297687035289985333")
-        #expect(d("123456789012345678901234567").ln(significantDigits: p)?.description == "60.0779334401608403455227795250720932149858663792545454783306163")
+        #expect(
+            d("123456789012345678901234567").ln(significantDigits: p)?.description
+                == "60.0779334401608403455227795250720932149858663792545454783306163")
         #expect(d("0.000123").ln(significantDigits: p)?.description == "-9.003326202591856608845940118146251952582707904550586770846010162")
         #expect(d("1").exp(significantDigits: p)?.description == "2.718281828459045235360287471352662497757247093699959574966967628")
         #expect(d("-5").exp(significantDigits: p)?.description == "0.006737946999085467096636048423148424248849585027355085430305531573")
         #expect(d("62.5").exp(significantDigits: p)?.description == "1391249812950831116380608962.357183080013258994900968569065298719")
         #expect(d("2").power(d("0.5"), significantDigits: p)?.description == "1.414213562373095048801688724209698078569671875376948073176679738")
-        #expect(d("123456789012345678901234567").power(d("0.47123"), significantDigits: p)?.description
+        #expect(
+            d("123456789012345678901234567").power(d("0.47123"), significantDigits: p)?.description
                 == "1972897864454.604825315833202029546233721352389377927336033416258")
-        #expect(d("1.0000001").power(d("2.123456789"), significantDigits: p)?.description
+        #expect(
+            d("1.0000001").power(d("2.123456789"), significantDigits: p)?.description
                 == "1.000000212345690828059777837616633062250498210597532373270190047")
         #expect(d("-2").power(d("3"), significantDigits: p) == d("-8"))
         #expect(d("-2").power(d("0.5"), significantDigits: p) == nil)

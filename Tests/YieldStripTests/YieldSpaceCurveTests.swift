@@ -15,9 +15,10 @@ import YieldStrip
         let ratio = Foundation.exp(Foundation.log1p(apy) / (ts.doubleValue * Double(year)))
         let unit = Foundation.pow(10, Double(decimals))
         let z = try #require(UInt256(rounding: 1_000_000 * unit))
-        return try YieldSpacePool(sharesReserves: z, fyTokenReserves: try #require(UInt256(rounding: 1_000_000 * ratio * unit)), totalSupply: z,
-                                  c: try #require(Fixed64x64(rounding: 1.02)), mu: .one, ts: ts, g1Fee: g1Fee, maturity: now + seconds,
-                                  decimals: decimals)
+        return try YieldSpacePool(
+            sharesReserves: z, fyTokenReserves: try #require(UInt256(rounding: 1_000_000 * ratio * unit)), totalSupply: z,
+            c: try #require(Fixed64x64(rounding: 1.02)), mu: .one, ts: ts, g1Fee: g1Fee, maturity: now + seconds,
+            decimals: decimals)
     }
 
     /// Two purchases on the updated pool cost what one purchase of their sum costs (the fee-free invariant
@@ -65,23 +66,26 @@ import YieldStrip
         let time = Self.year
         let amount = Wad(units: 10_000)
         let buy = try curve.trade(.buyPtWithSy, exactIn: amount, at: Self.now)
-        let preview = try YieldSpaceMath.sellBase(sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves, sharesIn: amount.raw.bits,
-                                                  timeTillMaturity: time, ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
+        let preview = try YieldSpaceMath.sellBase(
+            sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves, sharesIn: amount.raw.bits,
+            timeTillMaturity: time, ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
         #expect(buy.amountOut.raw == preview && buy.amountIn == amount && buy.unspentInput == .zero && buy.ptLeg == buy.amountOut)
         #expect(buy.venueTrade == "sellBase" && buy.feeSy.isPositive && buy.feeSyToReserve == .zero)
         #expect(buy.impliedApyAfter < buy.impliedApyBefore)
         // The fee: 10,000 shares less what the fee-free curve charges for the same fyToken (≈ 5 % of the yield).
-        let feeFree = try YieldSpaceMath.buyFYToken(sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves,
-                                                    fyTokenOut: buy.amountOut.raw.bits, timeTillMaturity: time, ts: pool.ts, g1: .one, decimals: 18,
-                                                    c: pool.c, mu: pool.mu)
+        let feeFree = try YieldSpaceMath.buyFYToken(
+            sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves,
+            fyTokenOut: buy.amountOut.raw.bits, timeTillMaturity: time, ts: pool.ts, g1: .one, decimals: 18,
+            c: pool.c, mu: pool.mu)
         #expect(buy.feeSy.raw == (try PMath.sub(amount.raw, feeFree)))
         let yieldInShares = buy.amountOut.doubleValue / 1.02 - 10_000
         #expect(abs(buy.feeSy.doubleValue / (yieldInShares * 0.05) - 1) < 0.05)
 
         let sell = try curve.trade(.sellPtForSy, exactIn: amount, at: Self.now)
-        let sellPreview = try YieldSpaceMath.sellFYToken(sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves,
-                                                         fyTokenIn: amount.raw.bits, timeTillMaturity: time, ts: pool.ts, g2: pool.g2, decimals: 18,
-                                                         c: pool.c, mu: pool.mu)
+        let sellPreview = try YieldSpaceMath.sellFYToken(
+            sharesReserves: pool.sharesReserves, fyTokenReserves: pool.fyTokenReserves,
+            fyTokenIn: amount.raw.bits, timeTillMaturity: time, ts: pool.ts, g2: pool.g2, decimals: 18,
+            c: pool.c, mu: pool.mu)
         let negated = try amount.negated()
         #expect(sell.amountOut.raw == sellPreview && sell.ptLeg == negated && sell.venueTrade == "sellFYToken")
         #expect(sell.impliedApyAfter > sell.impliedApyBefore && sell.feeSy.isPositive)
@@ -157,15 +161,17 @@ import YieldStrip
         let curve = YieldSpaceCurve<Wad>(pool: pool)
         let risk = try RateRisk.compute(try Position(parsing: "pt:1000,lp:10"), curve: curve, at: Self.now, stockPrice: 230)
         #expect(risk.curveName == "yieldspace")
-        let pt = risk.legs[0], lp = risk.legs[1]
+        let pt = risk.legs[0]
+        let lp = risk.legs[1]
         #expect(pt.dv01InAsset < 0 && abs(pt.priceInAsset - Foundation.pow(1.05, -1)) < 1e-9)
         // One LP holds 1 share (at 1.02) and 0.629 real fyToken (at the PT price): about 1.62 base.
         let real = (pool.fyTokenUnits - pool.sharesUnits) / pool.sharesUnits
         #expect(abs(lp.priceInAsset - (1.02 + real / 1.05)) < 1e-6)
         #expect(lp.dv01InAsset < 0 && lp.dv01InAsset > 10 * real * pt.dv01InAsset / 1000)
         // A hedge in the same pool's PT makes the position's DV01 zero.
-        let hedge = try RateRisk.compute(try Position(parsing: "lp:10"), curve: curve, at: Self.now,
-                                         hedgeWith: RateHedgeInstrument(curve: curve, token: .pt))
+        let hedge = try RateRisk.compute(
+            try Position(parsing: "lp:10"), curve: curve, at: Self.now,
+            hedgeWith: RateHedgeInstrument(curve: curve, token: .pt))
         let amount = try #require(hedge.hedge?.hedgeAmount)
         #expect(abs(amount * pt.dv01InAsset / 1000 + hedge.total.dv01InAsset) < 1e-12)
         // YT has no market here.
@@ -180,8 +186,10 @@ import YieldStrip
         #expect(throws: StrategyError.noYieldToken(curve: "yieldspace")) {
             try ShortYT.compute(ShortYTRequest(size: .yieldTokens(Wad(units: 10))), curve: curve, at: Self.now)
         }
-        let grid = try Scenario.compute(ScenarioRequest(position: try Position(parsing: "pt:100,lp:1"), apyShifts: [-0.01, 0, 0.01],
-                                                        priceShifts: [0], days: 30, stockPrice: 230), curve: curve, at: Self.now)
+        let grid = try Scenario.compute(
+            ScenarioRequest(
+                position: try Position(parsing: "pt:100,lp:1"), apyShifts: [-0.01, 0, 0.01],
+                priceShifts: [0], days: 30, stockPrice: 230), curve: curve, at: Self.now)
         #expect(grid.cells.count == 3 && grid.curveName == "yieldspace")
     }
 
@@ -196,7 +204,8 @@ import YieldStrip
         #expect(up.arbitragePt < 0 && down.arbitragePt > 0)
         #expect(up.valueInAsset < here.valueInAsset && down.valueInAsset > here.valueInAsset)
         // The new reserves quote the target rate.
-        let zNew = up.syPerLp * pool.sharesUnits, yNew = (up.ptPerLp + 1) * pool.sharesUnits
+        let zNew = up.syPerLp * pool.sharesUnits
+        let yNew = (up.ptPerLp + 1) * pool.sharesUnits
         let apyNew = Foundation.expm1(pool.ts.doubleValue * Double(Self.year) * Foundation.log(yNew / zNew))
         #expect(abs(apyNew - 0.06) < 1e-9)
         // A negative rate is out of reach: the pool stops at zero.
@@ -209,14 +218,17 @@ import YieldStrip
     @Test func poolChecks() throws {
         let ts = try Fixed64x64.timeStretch(years: 10)
         #expect(throws: YieldSpaceError.invalidFee(g1Fee: "0")) {
-            try YieldSpacePool(sharesReserves: UInt256(1000), fyTokenReserves: UInt256(1100), c: .one, mu: .one, ts: ts, g1Fee: 0, maturity: 1, decimals: 18)
+            try YieldSpacePool(
+                sharesReserves: UInt256(1000), fyTokenReserves: UInt256(1100), c: .one, mu: .one, ts: ts, g1Fee: 0, maturity: 1, decimals: 18)
         }
         #expect(throws: YieldSpaceError.self) {
-            try YieldSpacePool(sharesReserves: UInt256(1000), fyTokenReserves: UInt256(1100), totalSupply: UInt256(2000), c: .one, mu: .one, ts: ts,
-                               g1Fee: 9500, maturity: 1, decimals: 18)
+            try YieldSpacePool(
+                sharesReserves: UInt256(1000), fyTokenReserves: UInt256(1100), totalSupply: UInt256(2000), c: .one, mu: .one, ts: ts,
+                g1Fee: 9500, maturity: 1, decimals: 18)
         }
-        let fromReal = try YieldSpacePool(sharesReserves: UInt256(1000), realFyTokenReserves: UInt256(100), totalSupply: UInt256(1000), c: .one,
-                                          mu: .one, ts: ts, g1Fee: 9500, maturity: 1, decimals: 18)
+        let fromReal = try YieldSpacePool(
+            sharesReserves: UInt256(1000), realFyTokenReserves: UInt256(100), totalSupply: UInt256(1000), c: .one,
+            mu: .one, ts: ts, g1Fee: 9500, maturity: 1, decimals: 18)
         #expect(fromReal.fyTokenReserves == UInt256(1100) && fromReal.realFyTokenReserves == UInt256(100))
     }
 }

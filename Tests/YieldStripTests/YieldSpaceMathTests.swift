@@ -45,14 +45,18 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
         var random = SplitMix64(seed: 11)
         for _ in 0..<300 {
             let p = RandomYieldSpacePool(&random)
-            let out = try A.maxFyTokenOut(sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
-            let sharesIn = try A.buyFYToken(sharesReserves: p.z, fyTokenReserves: p.y, fyTokenOut: out, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
+            let out = try A.maxFyTokenOut(
+                sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
+            let sharesIn = try A.buyFYToken(
+                sharesReserves: p.z, fyTokenReserves: p.y, fyTokenOut: out, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
             #expect(relative(p.mu * (p.z + sharesIn), p.y - out) < 1e-9, "\(p)")
             let rate = try A.interestRate(sharesReserves: p.z + sharesIn, fyTokenReserves: p.y - out, ts: p.ts, mu: p.mu)
             #expect(abs(rate) < 1e-9)
 
-            let maxIn = try A.maxBaseIn(sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
-            let fyOut = try A.sellBase(sharesReserves: p.z, fyTokenReserves: p.y, sharesIn: maxIn, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
+            let maxIn = try A.maxBaseIn(
+                sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
+            let fyOut = try A.sellBase(
+                sharesReserves: p.z, fyTokenReserves: p.y, sharesIn: maxIn, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
             #expect(relative(p.mu * (p.z + maxIn), p.y - fyOut) < 1e-9, "\(p)")
             // The two limits are the same point of the curve.
             #expect(relative(maxIn, sharesIn) < 1e-9 && relative(fyOut, out) < 1e-9)
@@ -63,10 +67,12 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
         var random = SplitMix64(seed: 12)
         for _ in 0..<300 {
             let p = RandomYieldSpacePool(&random)
-            let maxIn = try A.maxFyTokenIn(sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
+            let maxIn = try A.maxFyTokenIn(
+                sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: Double(p.time), ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
             // (A hair below the limit: at the limit itself Double rounding may put the sum below zero.)
-            let out = try A.sellFYToken(sharesReserves: p.z, fyTokenReserves: p.y, fyTokenIn: maxIn * (1 - 1e-12), timeTillMaturity: Double(p.time),
-                                        ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
+            let out = try A.sellFYToken(
+                sharesReserves: p.z, fyTokenReserves: p.y, fyTokenIn: maxIn * (1 - 1e-12), timeTillMaturity: Double(p.time),
+                ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
             #expect(abs(p.z - out) < 1e-9 * p.z, "\(p)")
         }
     }
@@ -77,16 +83,24 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
         var random = SplitMix64(seed: 13)
         for _ in 0..<300 {
             let p = RandomYieldSpacePool(&random)
-            let T = Double(p.time), x = 1e-7 * p.z
-            let buyPrice = Foundation.pow(p.mu * p.z / p.y, p.g1 * p.t), sellPrice = Foundation.pow(p.mu * p.z / p.y, p.g2 * p.t)
-            #expect(try relative(A.marginalPrice(sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: T, ts: p.ts, g: p.g1, mu: p.mu), buyPrice) < 1e-14)
-            let fyOut = try A.sellBase(sharesReserves: p.z, fyTokenReserves: p.y, sharesIn: x, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
+            let T = Double(p.time)
+            let x = 1e-7 * p.z
+            let buyPrice = Foundation.pow(p.mu * p.z / p.y, p.g1 * p.t)
+            let sellPrice = Foundation.pow(p.mu * p.z / p.y, p.g2 * p.t)
+            #expect(
+                try relative(A.marginalPrice(sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: T, ts: p.ts, g: p.g1, mu: p.mu), buyPrice)
+                    < 1e-14)
+            let fyOut = try A.sellBase(
+                sharesReserves: p.z, fyTokenReserves: p.y, sharesIn: x, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
             #expect(relative(p.c * x / fyOut, buyPrice) < 1e-6, "sellBase \(p)")
-            let sharesIn = try A.buyFYToken(sharesReserves: p.z, fyTokenReserves: p.y, fyTokenOut: x, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
+            let sharesIn = try A.buyFYToken(
+                sharesReserves: p.z, fyTokenReserves: p.y, fyTokenOut: x, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
             #expect(relative(p.c * sharesIn / x, buyPrice) < 1e-6, "buyFYToken \(p)")
-            let sharesOut = try A.sellFYToken(sharesReserves: p.z, fyTokenReserves: p.y, fyTokenIn: x, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
+            let sharesOut = try A.sellFYToken(
+                sharesReserves: p.z, fyTokenReserves: p.y, fyTokenIn: x, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
             #expect(relative(p.c * sharesOut / x, sellPrice) < 1e-6, "sellFYToken \(p)")
-            let fyIn = try A.buyBase(sharesReserves: p.z, fyTokenReserves: p.y, sharesOut: x, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
+            let fyIn = try A.buyBase(
+                sharesReserves: p.z, fyTokenReserves: p.y, sharesOut: x, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
             #expect(relative(p.c * x / fyIn, sellPrice) < 1e-6, "buyBase \(p)")
             // With a fee, buying costs more than the mid price and selling pays less.
             if p.g1Fee < 10_000 { #expect(buyPrice > sellPrice) }
@@ -105,10 +119,13 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
             let fraction = Foundation.pow(10, -4 + 3.9 * Double(random.next() >> 11) / Double(1 << 53))
             let maxIn = try A.maxBaseIn(sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
             let x = fraction * maxIn
-            let fyOut = try A.sellBase(sharesReserves: p.z, fyTokenReserves: p.y, sharesIn: x, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
+            let fyOut = try A.sellBase(
+                sharesReserves: p.z, fyTokenReserves: p.y, sharesIn: x, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
             #expect(try relative(sum(p.z + x, p.y - fyOut, p.g1), sum(p.z, p.y, p.g1)) < 1e-12)
-            let fyIn = fraction * (try A.maxFyTokenIn(sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu))
-            let sharesOut = try A.sellFYToken(sharesReserves: p.z, fyTokenReserves: p.y, fyTokenIn: fyIn, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
+            let fyIn =
+                fraction * (try A.maxFyTokenIn(sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu))
+            let sharesOut = try A.sellFYToken(
+                sharesReserves: p.z, fyTokenReserves: p.y, fyTokenIn: fyIn, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
             #expect(try relative(sum(p.z - sharesOut, p.y + fyIn, p.g2), sum(p.z, p.y, p.g2)) < 1e-12)
         }
     }
@@ -123,13 +140,16 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
             let maxIn = try A.maxBaseIn(sharesReserves: p.z, fyTokenReserves: p.y, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
             let x = fraction * maxIn
             let fy = try A.sellBase(sharesReserves: p.z, fyTokenReserves: p.y, sharesIn: x, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
-            let back = try A.sellFYToken(sharesReserves: p.z + x, fyTokenReserves: p.y - fy, fyTokenIn: fy, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
+            let back = try A.sellFYToken(
+                sharesReserves: p.z + x, fyTokenReserves: p.y - fy, fyTokenIn: fy, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
             // Up to the flavour's rounding: a few ulps of the reserves.
             #expect(back <= x + 1e-13 * p.y, "\(p)")
             if p.g1Fee < 10_000, fraction > 1e-4 { #expect(back < x) }
             let fyIn = fraction * p.z
-            let shares = try A.sellFYToken(sharesReserves: p.z, fyTokenReserves: p.y, fyTokenIn: fyIn, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
-            let cost = try A.buyFYToken(sharesReserves: p.z - shares, fyTokenReserves: p.y + fyIn, fyTokenOut: fyIn, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
+            let shares = try A.sellFYToken(
+                sharesReserves: p.z, fyTokenReserves: p.y, fyTokenIn: fyIn, timeTillMaturity: T, ts: p.ts, g: p.g2, c: p.c, mu: p.mu)
+            let cost = try A.buyFYToken(
+                sharesReserves: p.z - shares, fyTokenReserves: p.y + fyIn, fyTokenOut: fyIn, timeTillMaturity: T, ts: p.ts, g: p.g1, c: p.c, mu: p.mu)
             #expect(cost >= shares - 1e-13 * p.y, "\(p)")
         }
     }
@@ -140,11 +160,13 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
             let p = RandomYieldSpacePool(&random)
             let T = Double(p.time)
             let x = 0.01 * p.z
-            let exact = try YieldSpaceMath.sellBase(sharesReserves: p.zWei, fyTokenReserves: p.yWei, sharesIn: UInt256(rounding: x * 1e18)!,
-                                                    timeTillMaturity: p.time, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64, mu: p.mu64)
-            let double = try A.sellBase(sharesReserves: p.zWei.doubleValue / 1e18, fyTokenReserves: p.yWei.doubleValue / 1e18,
-                                        sharesIn: UInt256(rounding: x * 1e18)!.doubleValue / 1e18, timeTillMaturity: T,
-                                        ts: p.ts64.doubleValue, g: p.g1x64.doubleValue, c: p.c64.doubleValue, mu: p.mu64.doubleValue)
+            let exact = try YieldSpaceMath.sellBase(
+                sharesReserves: p.zWei, fyTokenReserves: p.yWei, sharesIn: UInt256(rounding: x * 1e18)!,
+                timeTillMaturity: p.time, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64, mu: p.mu64)
+            let double = try A.sellBase(
+                sharesReserves: p.zWei.doubleValue / 1e18, fyTokenReserves: p.yWei.doubleValue / 1e18,
+                sharesIn: UInt256(rounding: x * 1e18)!.doubleValue / 1e18, timeTillMaturity: T,
+                ts: p.ts64.doubleValue, g: p.g1x64.doubleValue, c: p.c64.doubleValue, mu: p.mu64.doubleValue)
             // The exact flavour keeps its 1e12-wei precision fee.
             #expect(relative((exact.magnitude.doubleValue + 1e12) / 1e18, double) < 1e-9)
         }
@@ -157,8 +179,10 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
     /// `(c/μ)(μz)^a + y^a` at 90 digits with the parameters read exactly (2^64 exact).
     static func curveSum(_ z: UInt256, _ y: UInt256, time: Int64, ts: Fixed64x64, g: Fixed64x64, c: Fixed64x64, mu: Fixed64x64) -> YieldDecimal {
         let d = 90
-        let a = YieldDecimal.one.subtracting(g.exactValue.multiplied(by: ts.exactValue.multiplied(by: YieldDecimal(Int(time)), significantDigits: d),
-                                                                      significantDigits: d), significantDigits: d)
+        let a = YieldDecimal.one.subtracting(
+            g.exactValue.multiplied(
+                by: ts.exactValue.multiplied(by: YieldDecimal(Int(time)), significantDigits: d),
+                significantDigits: d), significantDigits: d)
         let cm = c.exactValue.divided(by: mu.exactValue, significantDigits: d)
         let muZ = mu.exactValue.multiplied(by: YieldDecimal(z), significantDigits: d)
         return cm.multiplied(by: muZ.power(a, significantDigits: d)!, significantDigits: d)
@@ -176,31 +200,47 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
             let (z, y, T) = (p.zWei, p.yWei, p.time)
             let slack = fee &+ (y >> 40)
             let fraction = Foundation.pow(10, -5 + 4 * Double(random.next() >> 11) / Double(1 << 53))
-            func k(_ z: UInt256, _ y: UInt256, _ g: Fixed64x64) -> YieldDecimal { Self.curveSum(z, y, time: T, ts: p.ts64, g: g, c: p.c64, mu: p.mu64) }
+            func k(_ z: UInt256, _ y: UInt256, _ g: Fixed64x64) -> YieldDecimal {
+                Self.curveSum(z, y, time: T, ts: p.ts64, g: g, c: p.c64, mu: p.mu64)
+            }
             switch i % 4 {
             case 0:
-                let maxIn = try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: T, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64, mu: p.mu64)
+                let maxIn = try M.maxBaseIn(
+                    sharesReserves: z, fyTokenReserves: y, timeTillMaturity: T, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64, mu: p.mu64)
                 let x = UInt256(rounding: fraction * maxIn.magnitude.doubleValue)!
-                let out = try M.sellBase(sharesReserves: z, fyTokenReserves: y, sharesIn: x, timeTillMaturity: T, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64, mu: p.mu64).magnitude
+                let out = try M.sellBase(
+                    sharesReserves: z, fyTokenReserves: y, sharesIn: x, timeTillMaturity: T, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64,
+                    mu: p.mu64
+                ).magnitude
                 let before = k(z, y, p.g1x64)
                 #expect(k(z &+ x, y &- out, p.g1x64) >= before, "sellBase \(p)")
                 #expect(k(z &+ x, y &- out &- slack, p.g1x64) < before, "sellBase \(p)")
             case 1:
                 let x = UInt256(rounding: fraction * p.y * 1e18)!
-                let out = try M.sellFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenIn: x, timeTillMaturity: T, ts: p.ts64, g2: p.g2x64, decimals: 18, c: p.c64, mu: p.mu64).magnitude
+                let out = try M.sellFYToken(
+                    sharesReserves: z, fyTokenReserves: y, fyTokenIn: x, timeTillMaturity: T, ts: p.ts64, g2: p.g2x64, decimals: 18, c: p.c64,
+                    mu: p.mu64
+                ).magnitude
                 let before = k(z, y, p.g2x64)
                 #expect(k(z &- out, y &+ x, p.g2x64) >= before, "sellFYToken \(p)")
                 #expect(k(z &- out &- slack, y &+ x, p.g2x64) < before, "sellFYToken \(p)")
             case 2:
                 let x = UInt256(rounding: fraction * 0.5 * p.z * 1e18)!
-                let fyIn = try M.buyBase(sharesReserves: z, fyTokenReserves: y, sharesOut: x, timeTillMaturity: T, ts: p.ts64, g2: p.g2x64, decimals: 18, c: p.c64, mu: p.mu64).magnitude
+                let fyIn = try M.buyBase(
+                    sharesReserves: z, fyTokenReserves: y, sharesOut: x, timeTillMaturity: T, ts: p.ts64, g2: p.g2x64, decimals: 18, c: p.c64,
+                    mu: p.mu64
+                ).magnitude
                 let before = k(z, y, p.g2x64)
                 #expect(k(z &- x, y &+ fyIn, p.g2x64) >= before, "buyBase \(p)")
                 #expect(k(z &- x, y &+ fyIn &- slack, p.g2x64) < before, "buyBase \(p)")
             default:
-                let maxOut = try M.maxFyTokenOut(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: T, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64, mu: p.mu64)
+                let maxOut = try M.maxFyTokenOut(
+                    sharesReserves: z, fyTokenReserves: y, timeTillMaturity: T, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64, mu: p.mu64)
                 let x = UInt256(rounding: fraction * maxOut.magnitude.doubleValue)!
-                let sharesIn = try M.buyFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenOut: x, timeTillMaturity: T, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64, mu: p.mu64).magnitude
+                let sharesIn = try M.buyFYToken(
+                    sharesReserves: z, fyTokenReserves: y, fyTokenOut: x, timeTillMaturity: T, ts: p.ts64, g1: p.g1x64, decimals: 18, c: p.c64,
+                    mu: p.mu64
+                ).magnitude
                 let before = k(z, y, p.g1x64)
                 #expect(k(z &+ sharesIn, y &- x, p.g1x64) >= before, "buyFYToken \(p)")
                 #expect(k(z &+ sharesIn &- slack, y &- x, p.g1x64) < before, "buyFYToken \(p)")
@@ -213,22 +253,30 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
         for _ in 0..<16 {
             let p = RandomYieldSpacePool(&random)
             let x = UInt256(rounding: 0.001 * p.z * 1e18)!
-            let fy = try M.sellBase(sharesReserves: p.zWei, fyTokenReserves: p.yWei, sharesIn: x, timeTillMaturity: p.time, ts: p.ts64, g1: p.g1x64,
-                                    decimals: 18, c: p.c64, mu: p.mu64).magnitude
-            let back = try M.sellFYToken(sharesReserves: p.zWei &+ x, fyTokenReserves: p.yWei &- fy, fyTokenIn: fy, timeTillMaturity: p.time,
-                                         ts: p.ts64, g2: p.g2x64, decimals: 18, c: p.c64, mu: p.mu64).magnitude
+            let fy = try M.sellBase(
+                sharesReserves: p.zWei, fyTokenReserves: p.yWei, sharesIn: x, timeTillMaturity: p.time, ts: p.ts64, g1: p.g1x64,
+                decimals: 18, c: p.c64, mu: p.mu64
+            ).magnitude
+            let back = try M.sellFYToken(
+                sharesReserves: p.zWei &+ x, fyTokenReserves: p.yWei &- fy, fyTokenIn: fy, timeTillMaturity: p.time,
+                ts: p.ts64, g2: p.g2x64, decimals: 18, c: p.c64, mu: p.mu64
+            ).magnitude
             #expect(back < x)
         }
     }
 
     @Test func decimalsSixScaleToEighteen() throws {
         // The same economic pool in 6 and 18 decimals: the 6-decimal answer is the 18-decimal one cut to 6.
-        let z6 = UInt256(1_000_000_000_000), y6 = UInt256(1_100_000_000_000), x6 = UInt256(1_000_000_000)
+        let z6 = UInt256(1_000_000_000_000)
+        let y6 = UInt256(1_100_000_000_000)
+        let x6 = UInt256(1_000_000_000)
         let scale = UInt256(1_000_000_000_000)
-        let ts = try Fixed64x64.timeStretch(years: 10), g1 = try Fixed64x64.g1(g1Fee: 9500)
+        let ts = try Fixed64x64.timeStretch(years: 10)
+        let g1 = try Fixed64x64.g1(g1Fee: 9500)
         let six = try M.sellBase(sharesReserves: z6, fyTokenReserves: y6, sharesIn: x6, timeTillMaturity: 7_776_000, ts: ts, g1: g1, decimals: 6)
-        let eighteen = try M.sellBase(sharesReserves: z6 &* scale, fyTokenReserves: y6 &* scale, sharesIn: x6 &* scale, timeTillMaturity: 7_776_000,
-                                      ts: ts, g1: g1, decimals: 18)
+        let eighteen = try M.sellBase(
+            sharesReserves: z6 &* scale, fyTokenReserves: y6 &* scale, sharesIn: x6 &* scale, timeTillMaturity: 7_776_000,
+            ts: ts, g1: g1, decimals: 18)
         #expect(six.description == String(eighteen.description.dropLast(12)))
     }
 
@@ -250,29 +298,59 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
     let ts = try! Fixed64x64.timeStretch(years: 10), g1 = try! Fixed64x64.g1(g1Fee: 9500), g2 = try! Fixed64x64.g2(g1Fee: 9500)
 
     private func name(_ body: () throws -> some Any) -> String? {
-        do { _ = try body(); return nil } catch { return (error as? YieldSpaceError)?.errorName ?? "\(error)" }
+        do {
+            _ = try body()
+            return nil
+        } catch { return (error as? YieldSpaceError)?.errorName ?? "\(error)" }
     }
 
     @Test func parameterChecks() {
         let half = Fixed64x64(raw: Int256(bitPattern: Fixed64x64.one.raw.bits >> 1))
-        #expect(name { try M.sellBase(sharesReserves: z, fyTokenReserves: y, sharesIn: z, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18, c: Fixed64x64(raw: .zero)) }
+        #expect(
+            name {
+                try M.sellBase(
+                    sharesReserves: z, fyTokenReserves: y, sharesIn: z, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18,
+                    c: Fixed64x64(raw: .zero))
+            }
                 == "YieldMath: c and mu must be positive")
-        #expect(name { try M.sellBase(sharesReserves: z, fyTokenReserves: y, sharesIn: z, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18, mu: Fixed64x64(raw: Int256(-1))) }
+        #expect(
+            name {
+                try M.sellBase(
+                    sharesReserves: z, fyTokenReserves: y, sharesIn: z, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18,
+                    mu: Fixed64x64(raw: Int256(-1)))
+            }
                 == "YieldMath: c and mu must be positive")
         // c below mu is legal (a loss in the share vault).
-        #expect(name { try M.sellBase(sharesReserves: z, fyTokenReserves: y, sharesIn: y >> 10, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18, c: half) } == nil)
+        #expect(
+            name {
+                try M.sellBase(
+                    sharesReserves: z, fyTokenReserves: y, sharesIn: y >> 10, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18, c: half)
+            } == nil)
         #expect(name { try Fixed64x64.g1(g1Fee: 0) } == "InvalidFee")
         #expect(name { try Fixed64x64.g2(g1Fee: 10_001) } == "InvalidFee")
         #expect(name { try Fixed64x64.g1(g1Fee: 10_000) } == nil)
-        #expect(name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 86_400, ts: Fixed64x64(raw: .zero), g1: g1, decimals: 18) }
+        #expect(
+            name {
+                try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 86_400, ts: Fixed64x64(raw: .zero), g1: g1, decimals: 18)
+            }
                 == "YieldMath: t must be positive")
         #expect(name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 0, ts: ts, g1: g1, decimals: 18) } == "AfterMaturity")
-        #expect(name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: -5, ts: ts, g1: g1, decimals: 18) } == "AfterMaturity")
-        #expect(name { try M.maxBaseIn(sharesReserves: .zero, fyTokenReserves: y, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18) } == "ReservesNotPositive")
-        #expect(name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 19) } == "InvalidDecimals")
-        #expect(name { try M.maxBaseIn(sharesReserves: UInt256.one << 130, fyTokenReserves: y, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18) }
+        #expect(
+            name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: -5, ts: ts, g1: g1, decimals: 18) } == "AfterMaturity")
+        #expect(
+            name { try M.maxBaseIn(sharesReserves: .zero, fyTokenReserves: y, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18) }
+                == "ReservesNotPositive")
+        #expect(
+            name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 19) }
+                == "InvalidDecimals")
+        #expect(
+            name { try M.maxBaseIn(sharesReserves: UInt256.one << 130, fyTokenReserves: y, timeTillMaturity: 86_400, ts: ts, g1: g1, decimals: 18) }
                 == "AmountOutOfRange")
-        #expect(name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 86_400, ts: ts, g1: Fixed64x64(raw: Int256(-5)), decimals: 18) }
+        #expect(
+            name {
+                try M.maxBaseIn(
+                    sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 86_400, ts: ts, g1: Fixed64x64(raw: Int256(-5)), decimals: 18)
+            }
                 == "YieldMath: g must be positive")
     }
 
@@ -281,11 +359,16 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
     @Test func tooFarFromMaturity() throws {
         let year = YieldSpaceMath.secondsPerYear
         #expect(name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 10 * year, ts: ts, g1: g1, decimals: 18) } == nil)
-        #expect(name { try M.maxFyTokenIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 10 * year, ts: ts, g2: g2, decimals: 18) }
+        #expect(
+            name { try M.maxFyTokenIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 10 * year, ts: ts, g2: g2, decimals: 18) }
                 == "YieldMath: Too far from maturity")
-        #expect(name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 11 * year, ts: ts, g1: g1, decimals: 18) }
+        #expect(
+            name { try M.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 11 * year, ts: ts, g1: g1, decimals: 18) }
                 == "YieldMath: Too far from maturity")
-        #expect(name { try A.maxFyTokenIn(sharesReserves: 1e6, fyTokenReserves: 1.1e6, timeTillMaturity: Double(10 * year), ts: ts.doubleValue, g: 1 / 0.95) }
+        #expect(
+            name {
+                try A.maxFyTokenIn(sharesReserves: 1e6, fyTokenReserves: 1.1e6, timeTillMaturity: Double(10 * year), ts: ts.doubleValue, g: 1 / 0.95)
+            }
                 == "YieldMath: Too far from maturity")
         do {
             _ = try M.maxFyTokenIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: 10 * year, ts: ts, g2: g2, decimals: 18)
@@ -298,17 +381,33 @@ private func relative(_ a: Double, _ b: Double) -> Double { abs(a - b) / Swift.m
 
     @Test func tradesBeyondTheCurve() {
         let T: Int64 = 30 * 86_400
-        #expect(name { try M.sellBase(sharesReserves: z, fyTokenReserves: y, sharesIn: z &* UInt256(1000), timeTillMaturity: T, ts: ts, g1: g1, decimals: 18) }
+        #expect(
+            name {
+                try M.sellBase(sharesReserves: z, fyTokenReserves: y, sharesIn: z &* UInt256(1000), timeTillMaturity: T, ts: ts, g1: g1, decimals: 18)
+            }
                 == "YieldMath: Sum underflow")
-        #expect(name { try M.sellFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenIn: y &* UInt256(3), timeTillMaturity: T, ts: ts, g2: g2, decimals: 18) }
+        #expect(
+            name {
+                try M.sellFYToken(
+                    sharesReserves: z, fyTokenReserves: y, fyTokenIn: y &* UInt256(3), timeTillMaturity: T, ts: ts, g2: g2, decimals: 18)
+            }
                 == "YieldMath: Rate overflow (yxa)")
-        #expect(name { try M.buyBase(sharesReserves: z, fyTokenReserves: y, sharesOut: z &+ .one, timeTillMaturity: T, ts: ts, g2: g2, decimals: 18) }
+        #expect(
+            name { try M.buyBase(sharesReserves: z, fyTokenReserves: y, sharesOut: z &+ .one, timeTillMaturity: T, ts: ts, g2: g2, decimals: 18) }
                 == "YieldMath: Too many shares in")
-        #expect(name { try M.buyFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenOut: y &+ .one, timeTillMaturity: T, ts: ts, g1: g1, decimals: 18) }
+        #expect(
+            name { try M.buyFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenOut: y &+ .one, timeTillMaturity: T, ts: ts, g1: g1, decimals: 18) }
                 == "YieldMath: Underflow (yxa)")
-        #expect(name { try A.sellBase(sharesReserves: 1e6, fyTokenReserves: 1.1e6, sharesIn: 1e9, timeTillMaturity: Double(T), ts: ts.doubleValue, g: 0.95) }
+        #expect(
+            name {
+                try A.sellBase(sharesReserves: 1e6, fyTokenReserves: 1.1e6, sharesIn: 1e9, timeTillMaturity: Double(T), ts: ts.doubleValue, g: 0.95)
+            }
                 == "YieldMath: Sum underflow")
-        #expect(name { try A.buyBase(sharesReserves: 1e6, fyTokenReserves: 1.1e6, sharesOut: 2e6, timeTillMaturity: Double(T), ts: ts.doubleValue, g: 1 / 0.95) }
+        #expect(
+            name {
+                try A.buyBase(
+                    sharesReserves: 1e6, fyTokenReserves: 1.1e6, sharesOut: 2e6, timeTillMaturity: Double(T), ts: ts.doubleValue, g: 1 / 0.95)
+            }
                 == "YieldMath: Too many shares in")
     }
 

@@ -66,7 +66,8 @@ package enum DecimalInteger {
         let digits = word &- 0x3030_3030_3030_3030
         // Every byte was 0x30 … 0x39: no borrow out of any byte, and each value below 10.
         guard (word & 0xF0F0_F0F0_F0F0_F0F0) == 0x3030_3030_3030_3030,
-              ((digits &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) == 0 else { return nil }
+            ((digits &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) == 0
+        else { return nil }
         // Pairs, then fours, then eight: each step combines neighbours as high · 10^k + low.
         let pairs = (digits &* 10 &+ (digits >> 8)) & 0x00FF_00FF_00FF_00FF
         let fours = (pairs &* 100 &+ (pairs >> 16)) & 0x0000_FFFF_0000_FFFF

@@ -57,9 +57,12 @@ extension FieldDecoding where T == Int256 {
             guard !text.contains(where: { $0 == "e" || $0 == "E" }), let wad = Wad(decimal: text) else {
                 // A decimal in range, but with more than 18 decimals, or out of the int256 range.
                 if let digits = text.split(separator: ".", maxSplits: 1).last, text.contains("."), digits.count > 18,
-                   digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    digits.allSatisfy({ $0.isASCII && $0.isNumber })
+                {
                     let path = field.text
-                    throw .badRequest(field: path, reason: "field '\(path)' has \(digits.count) decimals; token units hold at most 18 (one wei is 0.000000000000000001)")
+                    throw .badRequest(
+                        field: path,
+                        reason: "field '\(path)' has \(digits.count) decimals; token units hold at most 18 (one wei is 0.000000000000000001)")
                 }
                 return nil
             }
@@ -188,7 +191,9 @@ private func integerParts(_ value: FieldValue, _ field: FieldPath) throws(Reques
     switch value {
     case .tape(let item):
         switch item.kind {
-        case .number: guard let integer = item.withText(DecimalInteger.parseJSONInteger) else { return nil }; parsed = integer
+        case .number:
+            guard let integer = item.withText(DecimalInteger.parseJSONInteger) else { return nil }
+            parsed = integer
         case .string: parsed = item.withText(DecimalInteger.parse)
         default: return nil
         }

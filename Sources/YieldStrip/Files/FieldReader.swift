@@ -156,7 +156,9 @@ extension FieldReader {
     package func boolIfPresent(_ name: String) throws(RequestError) -> Bool? { try readIfPresent(name, FieldDecoding.bool) }
     package func stringIfPresent(_ name: String) throws(RequestError) -> String? { try readIfPresent(name, FieldDecoding.string) }
     package func objectIfPresent(_ name: String) throws(RequestError) -> RequestFields? {
-        try readIfPresent(name, FieldDecoding.object).map { RequestFields(source: $0, parentPath: fieldPath, name: name, readsTokenUnits: readsTokenUnits) }
+        try readIfPresent(name, FieldDecoding.object).map {
+            RequestFields(source: $0, parentPath: fieldPath, name: name, readsTokenUnits: readsTokenUnits)
+        }
     }
 
     @inline(__always)

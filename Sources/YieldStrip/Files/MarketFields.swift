@@ -7,12 +7,13 @@ package enum MarketFields {
     /// must be ≥ 0, as must the contract's `uint256` fields (`lnFeeRateRoot`, `lastLnImpliedRate`, at most
     /// int256's maximum); `reserveFeePercent` is 0–100 (the factory refuses more); `expiry` is a time ≥ 0.
     package static func market(_ fields: some FieldReader) throws(RequestError) -> MarketState<Wad> {
-        MarketState(totalPt: try balance(fields, "totalPt", "the pool's PT"), totalSy: try balance(fields, "totalSy", "the pool's SY"),
-                    totalLp: try balance(fields, "totalLp", "the LP supply"),
-                    scalarRoot: try fields.wad("scalarRoot"), expiry: try TimeField.required(fields, "expiry", nonNegative: true),
-                    lnFeeRateRoot: try unsigned(fields, "lnFeeRateRoot"),
-                    reserveFeePercent: try reserveFeePercent(fields),
-                    lastLnImpliedRate: try unsigned(fields, "lastLnImpliedRate"))
+        MarketState(
+            totalPt: try balance(fields, "totalPt", "the pool's PT"), totalSy: try balance(fields, "totalSy", "the pool's SY"),
+            totalLp: try balance(fields, "totalLp", "the LP supply"),
+            scalarRoot: try fields.wad("scalarRoot"), expiry: try TimeField.required(fields, "expiry", nonNegative: true),
+            lnFeeRateRoot: try unsigned(fields, "lnFeeRateRoot"),
+            reserveFeePercent: try reserveFeePercent(fields),
+            lastLnImpliedRate: try unsigned(fields, "lastLnImpliedRate"))
     }
 
     /// A balance of the pool (wei, int256 as the market stores it): ≥ 0.
@@ -20,7 +21,8 @@ package enum MarketFields {
         let value = try fields.wad(name)
         guard !value.isNegative else {
             let path = fields.fieldPath + name
-            throw .badRequest(field: path, reason: "field '\(path)' is \(what), a balance: it must be ≥ 0; got \(value.raw) wei; give the value readState returns")
+            throw .badRequest(
+                field: path, reason: "field '\(path)' is \(what), a balance: it must be ≥ 0; got \(value.raw) wei; give the value readState returns")
         }
         return value
     }
@@ -30,7 +32,9 @@ package enum MarketFields {
         let value = try nonNegative(fields, "reserveFeePercent")
         guard value <= 100 else {
             let path = fields.fieldPath + "reserveFeePercent"
-            throw .badRequest(field: path, reason: "field '\(path)' is \(value); it is the reserve's share of fees in percent, which the factory caps at 100: give 0 to 100")
+            throw .badRequest(
+                field: path,
+                reason: "field '\(path)' is \(value); it is the reserve's share of fees in percent, which the factory caps at 100: give 0 to 100")
         }
         return value
     }
@@ -57,8 +61,9 @@ package enum MarketFields {
     package static func stockPrice(_ fields: some FieldReader) throws(RequestError) -> Double? {
         guard let price = try fields.doubleIfPresent("stockPrice") else { return nil }
         guard price > 0 else {
-            throw .badRequest(field: fields.fieldPath + "stockPrice",
-                              reason: "field '\(fields.fieldPath)stockPrice' must be a positive number of USD per unit of asset; got \(price)")
+            throw .badRequest(
+                field: fields.fieldPath + "stockPrice",
+                reason: "field '\(fields.fieldPath)stockPrice' must be a positive number of USD per unit of asset; got \(price)")
         }
         return price
     }

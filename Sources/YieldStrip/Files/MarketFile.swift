@@ -40,8 +40,10 @@ public struct MarketFile: Sendable, Equatable {
     public static let pendleCurve = "pendle-v2"
 
     /// A file's contents built in memory (what ``jsonText`` writes).
-    public init(origin: String, market: MarketState<Wad>, pyIndex: Wad, name: String? = nil, underlying: String? = nil,
-                stockPrice: Double? = nil, blockTime: Int64? = nil, source: String? = nil, notes: String? = nil) {
+    public init(
+        origin: String, market: MarketState<Wad>, pyIndex: Wad, name: String? = nil, underlying: String? = nil,
+        stockPrice: Double? = nil, blockTime: Int64? = nil, source: String? = nil, notes: String? = nil
+    ) {
         self.origin = origin
         self.market = market
         self.pyIndex = pyIndex
@@ -76,7 +78,11 @@ public struct MarketFile: Sendable, Equatable {
     /// The fields of a market file's object (a batch request's inline market too).
     package init(origin: String, fields: some FieldReader) throws {
         if case .string(let curve)? = fields.value("curve"), curve == YieldSpaceMarketFile.curveName {
-            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))): a YieldSpace pool; this reads Pendle V2 markets ('\(Self.pendleCurve)') only; market show, quote, depth, compare, lockin, short-yt, hedge, scenario and report read YieldSpace pools too")
+            throw RequestError.badRequest(
+                field: "curve",
+                reason:
+                    "field 'curve' is \(quoted(.string(curve))): a YieldSpace pool; this reads Pendle V2 markets ('\(Self.pendleCurve)') only; market show, quote, depth, compare, lockin, short-yt, hedge, scenario and report read YieldSpace pools too"
+            )
         }
         self.origin = origin
         market = try MarketFields.market(fields.object("market"))
@@ -88,7 +94,11 @@ public struct MarketFile: Sendable, Equatable {
         source = try fields.stringIfPresent("source")
         notes = try fields.stringIfPresent("notes")
         if let curve = try fields.stringIfPresent("curve"), curve != Self.pendleCurve {
-            throw RequestError.badRequest(field: "curve", reason: "field 'curve' is \(quoted(.string(curve))); the curves supported are '\(Self.pendleCurve)' and '\(YieldSpaceMarketFile.curveName)'")
+            throw RequestError.badRequest(
+                field: "curve",
+                reason:
+                    "field 'curve' is \(quoted(.string(curve))); the curves supported are '\(Self.pendleCurve)' and '\(YieldSpaceMarketFile.curveName)'"
+            )
         }
     }
 }
@@ -170,12 +180,14 @@ extension MarketFile {
         if let stockPrice, let number = Self.jsonNumber(stockPrice) { object.append("stockPrice", .number(number)) }
         if let blockTime { object.append("blockTime", .number(JSONNumber(blockTime))) }
         object.append("pyIndex", .wei(pyIndex.raw))
-        object.append("market", .object([
-            "totalPt": .wei(market.totalPt.raw), "totalSy": .wei(market.totalSy.raw), "totalLp": .wei(market.totalLp.raw),
-            "scalarRoot": .wei(market.scalarRoot.raw), "expiry": .number(JSONNumber(market.expiry)),
-            "lnFeeRateRoot": .wei(market.lnFeeRateRoot.raw), "reserveFeePercent": .number(JSONNumber(market.reserveFeePercent)),
-            "lastLnImpliedRate": .wei(market.lastLnImpliedRate.raw),
-        ]))
+        object.append(
+            "market",
+            .object([
+                "totalPt": .wei(market.totalPt.raw), "totalSy": .wei(market.totalSy.raw), "totalLp": .wei(market.totalLp.raw),
+                "scalarRoot": .wei(market.scalarRoot.raw), "expiry": .number(JSONNumber(market.expiry)),
+                "lnFeeRateRoot": .wei(market.lnFeeRateRoot.raw), "reserveFeePercent": .number(JSONNumber(market.reserveFeePercent)),
+                "lastLnImpliedRate": .wei(market.lastLnImpliedRate.raw)
+            ]))
         return object
     }
 

@@ -26,7 +26,8 @@ package enum TimeInput {
     }
 
     /// The supported range, for messages.
-    package static let rangeDescription = "years 0000–9999 (Unix seconds \(UnixTime.supportedRange.lowerBound) … \(UnixTime.supportedRange.upperBound))"
+    package static let rangeDescription =
+        "years 0000–9999 (Unix seconds \(UnixTime.supportedRange.lowerBound) … \(UnixTime.supportedRange.upperBound))"
 
     /// Unix seconds of `text`: integer text (any length, optionally signed) is Unix seconds, anything else
     /// ISO-8601 as ``UnixTime/parse(_:)`` reads it; the result must lie in the supported range (an ISO time
@@ -69,7 +70,8 @@ package enum TimeInput {
     private static func trimmedOfWhitespace(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[start...end])
     }
 
@@ -96,9 +98,10 @@ package enum TimeField {
         // A JSON integer in range on a tape: read from its bytes (anything else takes the path below,
         // which names what is wrong).
         if case .tape(let item)? = fields.fieldSource[name], item.kind == .number,
-           case .value(let negative, let magnitude)? = item.withText(DecimalInteger.parseJSONInteger),
-           let value = Int256(negative: negative, magnitude: magnitude), let seconds = try? TimeInput.checked(value),
-           !nonNegative || seconds >= 0 {
+            case .value(let negative, let magnitude)? = item.withText(DecimalInteger.parseJSONInteger),
+            let value = Int256(negative: negative, magnitude: magnitude), let seconds = try? TimeInput.checked(value),
+            !nonNegative || seconds >= 0
+        {
             return seconds
         }
         guard let value = fields.value(name) else { return nil }
@@ -117,7 +120,8 @@ package enum TimeField {
         } catch let problem as TimeInput.Problem {
             switch problem {
             case .malformed(let reason):
-                throw .badRequest(field: path, reason: "field '\(path)' is not a time: \(reason) (\(quoted(value))); expected \(UnixTime.acceptedFormats)")
+                throw .badRequest(
+                    field: path, reason: "field '\(path)' is not a time: \(reason) (\(quoted(value))); expected \(UnixTime.acceptedFormats)")
             case .tooLarge, .tooSmall:
                 throw .overflow(field: path, reason: "field '\(path)' is \(problem.reason): \(quoted(value))")
             }

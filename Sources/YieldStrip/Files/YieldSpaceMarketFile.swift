@@ -33,8 +33,10 @@ public struct YieldSpaceMarketFile: Sendable, Equatable {
     /// The file's `curve`.
     public static let curveName = "yieldspace"
 
-    public init(origin: String, pool: YieldSpacePool, tsYears: Int? = nil, name: String? = nil, underlying: String? = nil,
-                stockPrice: Double? = nil, blockTime: Int64? = nil, source: String? = nil, notes: String? = nil) {
+    public init(
+        origin: String, pool: YieldSpacePool, tsYears: Int? = nil, name: String? = nil, underlying: String? = nil,
+        stockPrice: Double? = nil, blockTime: Int64? = nil, source: String? = nil, notes: String? = nil
+    ) {
         self.origin = origin
         self.pool = pool
         self.tsYears = tsYears
@@ -84,32 +86,46 @@ public struct YieldSpaceMarketFile: Sendable, Equatable {
         }
         let shares = try pool.uint256("sharesReserves")
         let supply = try pool.uint256IfPresent("totalSupply")
-        let virtual = try pool.uint256IfPresent("fyTokenReserves"), real = try pool.uint256IfPresent("realFyTokenReserves")
-        let ts: Fixed64x64, years = try pool.intIfPresent("tsYears")
+        let virtual = try pool.uint256IfPresent("fyTokenReserves")
+        let real = try pool.uint256IfPresent("realFyTokenReserves")
+        let ts: Fixed64x64
+        let years = try pool.intIfPresent("tsYears")
         switch (try pool.int256IfPresent("ts"), years) {
         case (let raw?, nil): ts = Fixed64x64(raw: raw)
         case (nil, let years?): ts = try Fixed64x64.timeStretch(years: years)
         case (_?, _?): throw RequestError.badRequest(field: "pool.ts", reason: "give 'pool.ts' or 'pool.tsYears', not both")
         case (nil, nil):
-            throw RequestError.badRequest(field: "pool.ts", reason: "missing field 'pool.ts' (the time stretch, 64.64 per second) or 'pool.tsYears' (whole years of 31,557,600 s)")
+            throw RequestError.badRequest(
+                field: "pool.ts",
+                reason: "missing field 'pool.ts' (the time stretch, 64.64 per second) or 'pool.tsYears' (whole years of 31,557,600 s)")
         }
-        let c = Fixed64x64(raw: try pool.int256("c")), mu = Fixed64x64(raw: try pool.int256("mu"))
-        let g1Fee = try pool.int("g1Fee"), decimals = try pool.int("decimals")
+        let c = Fixed64x64(raw: try pool.int256("c"))
+        let mu = Fixed64x64(raw: try pool.int256("mu"))
+        let g1Fee = try pool.int("g1Fee")
+        let decimals = try pool.int("decimals")
         let maturity = try TimeField.required(pool, "maturity", nonNegative: true)
         switch (virtual, real) {
         case (let virtual?, nil):
-            self.pool = try YieldSpacePool(sharesReserves: shares, fyTokenReserves: virtual, totalSupply: supply, c: c, mu: mu, ts: ts,
-                                           g1Fee: g1Fee, maturity: maturity, decimals: decimals)
+            self.pool = try YieldSpacePool(
+                sharesReserves: shares, fyTokenReserves: virtual, totalSupply: supply, c: c, mu: mu, ts: ts,
+                g1Fee: g1Fee, maturity: maturity, decimals: decimals)
         case (nil, let real?):
             guard let supply else {
-                throw RequestError.badRequest(field: "pool.totalSupply", reason: "'pool.realFyTokenReserves' needs 'pool.totalSupply' (the virtual reserves are their sum)")
+                throw RequestError.badRequest(
+                    field: "pool.totalSupply", reason: "'pool.realFyTokenReserves' needs 'pool.totalSupply' (the virtual reserves are their sum)")
             }
-            self.pool = try YieldSpacePool(sharesReserves: shares, realFyTokenReserves: real, totalSupply: supply, c: c, mu: mu, ts: ts,
-                                           g1Fee: g1Fee, maturity: maturity, decimals: decimals)
+            self.pool = try YieldSpacePool(
+                sharesReserves: shares, realFyTokenReserves: real, totalSupply: supply, c: c, mu: mu, ts: ts,
+                g1Fee: g1Fee, maturity: maturity, decimals: decimals)
         case (_?, _?):
-            throw RequestError.badRequest(field: "pool.fyTokenReserves", reason: "give 'pool.fyTokenReserves' (virtual) or 'pool.realFyTokenReserves' (with totalSupply), not both")
+            throw RequestError.badRequest(
+                field: "pool.fyTokenReserves",
+                reason: "give 'pool.fyTokenReserves' (virtual) or 'pool.realFyTokenReserves' (with totalSupply), not both")
         case (nil, nil):
-            throw RequestError.badRequest(field: "pool.fyTokenReserves", reason: "missing field 'pool.fyTokenReserves' (virtual: real fyToken + LP supply) or 'pool.realFyTokenReserves' with 'pool.totalSupply'")
+            throw RequestError.badRequest(
+                field: "pool.fyTokenReserves",
+                reason:
+                    "missing field 'pool.fyTokenReserves' (virtual: real fyToken + LP supply) or 'pool.realFyTokenReserves' with 'pool.totalSupply'")
         }
         self.origin = origin
         tsYears = years
@@ -196,7 +212,9 @@ public enum AnyMarketFile: Sendable, Equatable {
 
     /// Parses a market file of either curve from its bytes (``MarketFile/loadAny(path:)`` without the read).
     public static func parse(_ bytes: [UInt8], origin: String) throws(MarketFileError) -> AnyMarketFile {
-        if MarketFile.declaredCurve(bytes) == YieldSpaceMarketFile.curveName { return .yieldSpace(try YieldSpaceMarketFile.parse(bytes, origin: origin)) }
+        if MarketFile.declaredCurve(bytes) == YieldSpaceMarketFile.curveName {
+            return .yieldSpace(try YieldSpaceMarketFile.parse(bytes, origin: origin))
+        }
         return .pendle(try MarketFile.parse(bytes, origin: origin))
     }
 

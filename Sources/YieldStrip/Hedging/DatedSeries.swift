@@ -57,8 +57,9 @@ public struct DatedSeries: Hashable, Sendable {
                     throw .duplicateDate(file: source, line: row.line, date: UnixTime.formatDate(row.date))
                 }
                 if row.date < previous.date {
-                    throw .unsortedDates(file: source, line: row.line, date: UnixTime.formatDate(row.date),
-                                         previousDate: UnixTime.formatDate(previous.date))
+                    throw .unsortedDates(
+                        file: source, line: row.line, date: UnixTime.formatDate(row.date),
+                        previousDate: UnixTime.formatDate(previous.date))
                 }
             }
             previous = row
@@ -80,8 +81,10 @@ public struct DatedSeries: Hashable, Sendable {
         values.reserveCapacity(rows.count)
         for (index, row) in rows.enumerated() {
             let line = index + 1
-            values.append(DatedValue(date: try date(row.date, column: "date", file: source, line: line),
-                                     value: try number(row.value, column: "value", file: source, line: line), line: line))
+            values.append(
+                DatedValue(
+                    date: try date(row.date, column: "date", file: source, line: line),
+                    value: try number(row.value, column: "value", file: source, line: line), line: line))
             try checkOrder(values, file: source)
         }
         return try DatedSeries(source: source, column: "value", values: values)
@@ -124,24 +127,31 @@ public struct DatedSeries: Hashable, Sendable {
         }
         guard let header else {
             let lastLine = text.last?.isNewline == true ? lineNumber - 1 : lineNumber
-            throw .malformedHeader(file: source, line: Swift.max(1, lastLine),
-                                   reason: "no header line; the first non-comment line must name the columns, e.g. date,close")
+            throw .malformedHeader(
+                file: source, line: Swift.max(1, lastLine),
+                reason: "no header line; the first non-comment line must name the columns, e.g. date,close")
         }
         let dateIndex = try checkHeader(header.names, file: source, line: header.line)
-        let valueIndex = try pickValueColumn(header.names, dateIndex: dateIndex, named: valueColumn, rows: rows,
-                                             file: source, line: header.line)
+        let valueIndex = try pickValueColumn(
+            header.names, dateIndex: dateIndex, named: valueColumn, rows: rows,
+            file: source, line: header.line)
         let valueName = header.names[valueIndex]
         var values: [DatedValue] = []
         values.reserveCapacity(rows.count)
         for (line, cells) in rows {
             guard cells.count <= header.names.count else {
-                throw .malformedLine(file: source, line: line,
-                                     reason: "\(cells.count) fields but the header has \(header.names.count) (\(header.names.joined(separator: ","))); remove the extra commas")
+                throw .malformedLine(
+                    file: source, line: line,
+                    reason:
+                        "\(cells.count) fields but the header has \(header.names.count) (\(header.names.joined(separator: ","))); remove the extra commas"
+                )
             }
             let dateText = dateIndex < cells.count ? cells[dateIndex] : ""
             let valueText = valueIndex < cells.count ? cells[valueIndex] : ""
-            values.append(DatedValue(date: try date(dateText, column: header.names[dateIndex], file: source, line: line),
-                                     value: try number(valueText, column: valueName, file: source, line: line), line: line))
+            values.append(
+                DatedValue(
+                    date: try date(dateText, column: header.names[dateIndex], file: source, line: line),
+                    value: try number(valueText, column: valueName, file: source, line: line), line: line))
             try checkOrder(values, file: source)
         }
         return try DatedSeries(source: source, column: valueName, values: values)
@@ -163,22 +173,28 @@ public struct DatedSeries: Hashable, Sendable {
         var seen: Set<String> = []
         for (index, name) in names.enumerated() {
             guard !name.isEmpty else {
-                throw .malformedHeader(file: file, line: line, reason: "column \(index + 1) of the header has no name; name every column (e.g. date,close)")
+                throw .malformedHeader(
+                    file: file, line: line, reason: "column \(index + 1) of the header has no name; name every column (e.g. date,close)")
             }
             guard seen.insert(name.lowercased()).inserted else {
                 throw .malformedHeader(file: file, line: line, reason: "column '\(name)' appears twice; keep one")
             }
         }
         guard let dateIndex = names.firstIndex(where: { $0.lowercased() == "date" }) else {
-            throw .malformedHeader(file: file, line: line,
-                                   reason: "the header (\(names.joined(separator: ","))) has no 'date' column; name the column of dates 'date' (the header must be the first non-comment line)")
+            throw .malformedHeader(
+                file: file, line: line,
+                reason:
+                    "the header (\(names.joined(separator: ","))) has no 'date' column; name the column of dates 'date' (the header must be the first non-comment line)"
+            )
         }
         return dateIndex
     }
 
     /// The value column: the one named, else the only other column, else the only other numeric one.
-    static func pickValueColumn(_ names: [String], dateIndex: Int, named: String?, rows: [(line: Int, cells: [Substring])],
-                                file: String, line: Int) throws(HedgeDataError) -> Int {
+    static func pickValueColumn(
+        _ names: [String], dateIndex: Int, named: String?, rows: [(line: Int, cells: [Substring])],
+        file: String, line: Int
+    ) throws(HedgeDataError) -> Int {
         if let named {
             let wanted = named.lowercased()
             guard let index = names.firstIndex(where: { $0.lowercased() == wanted }) else {
@@ -204,8 +220,9 @@ public struct DatedSeries: Hashable, Sendable {
         }
         if numeric.count == 1 { return numeric[0] }
         if numeric.isEmpty {
-            throw .noValueColumn(file: file, line: line,
-                                 reason: "no column besides date holds only numbers (\(others.map { names[$0] }.joined(separator: ", "))); name the value column")
+            throw .noValueColumn(
+                file: file, line: line,
+                reason: "no column besides date holds only numbers (\(others.map { names[$0] }.joined(separator: ", "))); name the value column")
         }
         throw .ambiguousValueColumn(file: file, line: line, candidates: numeric.map { names[$0] })
     }
@@ -218,9 +235,10 @@ public struct DatedSeries: Hashable, Sendable {
             return try UnixTime.parse(String(text))
         } catch {
             let reason: String
-            if case let .invalidTimestamp(_, why) = error { reason = why } else { reason = error.message }
-            throw .malformedLine(file: file, line: line,
-                                 reason: "the \(column) '\(text)' is not a date (\(reason)); write it as YYYY-MM-DD (e.g. 2024-07-01) or Unix seconds")
+            if case .invalidTimestamp(_, let why) = error { reason = why } else { reason = error.message }
+            throw .malformedLine(
+                file: file, line: line,
+                reason: "the \(column) '\(text)' is not a date (\(reason)); write it as YYYY-MM-DD (e.g. 2024-07-01) or Unix seconds")
         }
     }
 
@@ -229,8 +247,10 @@ public struct DatedSeries: Hashable, Sendable {
             throw .malformedLine(file: file, line: line, reason: "the \(column) is empty; give a number, or delete the row")
         }
         guard let value = parseNumber(text) else {
-            throw .malformedLine(file: file, line: line,
-                                 reason: "the \(column) '\(text)' is not a number; write a decimal such as 218.36, -0.5 or 1.2e-3 (no thousands separators, units or NaN)")
+            throw .malformedLine(
+                file: file, line: line,
+                reason:
+                    "the \(column) '\(text)' is not a number; write a decimal such as 218.36, -0.5 or 1.2e-3 (no thousands separators, units or NaN)")
         }
         guard value.isFinite else {
             throw .malformedLine(file: file, line: line, reason: "the \(column) '\(text)' is beyond the range of a double; rescale the series")
@@ -241,7 +261,10 @@ public struct DatedSeries: Hashable, Sendable {
     /// A decimal number, `[+-]digits[.digits][(e|E)[+-]digits]` (digits on at least one side of the
     /// point), as the nearest `Double` (infinite beyond its range); nil for any other text.
     static func parseNumber<S: StringProtocol>(_ text: S) -> Double? {
-        var sawDigit = false, sawPoint = false, sawExponent = false, exponentDigits = false
+        var sawDigit = false
+        var sawPoint = false
+        var sawExponent = false
+        var exponentDigits = false
         var previous: Character? = nil
         for c in text {
             switch c {
@@ -267,7 +290,8 @@ public struct DatedSeries: Hashable, Sendable {
     /// The last row checked against the one before it (a file's order errors come in line order).
     static func checkOrder(_ values: [DatedValue], file: String) throws(HedgeDataError) {
         guard values.count >= 2 else { return }
-        let row = values[values.count - 1], previous = values[values.count - 2]
+        let row = values[values.count - 1]
+        let previous = values[values.count - 2]
         if row.date == previous.date { throw .duplicateDate(file: file, line: row.line, date: UnixTime.formatDate(row.date)) }
         if row.date < previous.date {
             throw .unsortedDates(file: file, line: row.line, date: UnixTime.formatDate(row.date), previousDate: UnixTime.formatDate(previous.date))

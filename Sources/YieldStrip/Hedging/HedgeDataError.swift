@@ -68,11 +68,11 @@ public enum HedgeDataError: DomainError, Hashable {
     /// The file (path or batch field) the error is about, or nil when it is about the pair.
     public var file: String? {
         switch self {
-        case let .unreadableFile(path, _): return path
-        case let .malformedHeader(file, _, _), let .malformedLine(file, _, _), let .unknownColumn(file, _, _, _),
-             let .ambiguousValueColumn(file, _, _), let .noValueColumn(file, _, _), let .unsortedDates(file, _, _, _),
-             let .duplicateDate(file, _, _), let .nonPositiveValue(file, _, _, _), let .emptySeries(file),
-             let .zeroVariance(file, _, _):
+        case .unreadableFile(let path, _): return path
+        case .malformedHeader(let file, _, _), .malformedLine(let file, _, _), .unknownColumn(let file, _, _, _),
+            .ambiguousValueColumn(let file, _, _), .noValueColumn(let file, _, _), .unsortedDates(let file, _, _, _),
+            .duplicateDate(let file, _, _), .nonPositiveValue(let file, _, _, _), .emptySeries(let file),
+            .zeroVariance(let file, _, _):
             return file
         case .seriesTooShort, .notFinite:
             return nil
@@ -82,9 +82,9 @@ public enum HedgeDataError: DomainError, Hashable {
     /// The line the error points at, or nil.
     public var line: Int? {
         switch self {
-        case let .malformedHeader(_, line, _), let .malformedLine(_, line, _), let .unknownColumn(_, line, _, _),
-             let .ambiguousValueColumn(_, line, _), let .noValueColumn(_, line, _), let .unsortedDates(_, line, _, _),
-             let .duplicateDate(_, line, _), let .nonPositiveValue(_, line, _, _):
+        case .malformedHeader(_, let line, _), .malformedLine(_, let line, _), .unknownColumn(_, let line, _, _),
+            .ambiguousValueColumn(_, let line, _), .noValueColumn(_, let line, _), .unsortedDates(_, let line, _, _),
+            .duplicateDate(_, let line, _), .nonPositiveValue(_, let line, _, _):
             return line
         default:
             return nil
@@ -93,54 +93,54 @@ public enum HedgeDataError: DomainError, Hashable {
 
     public var errorArgs: [String] {
         switch self {
-        case let .unreadableFile(path, reason): return [path, reason]
-        case let .malformedHeader(file, line, reason), let .malformedLine(file, line, reason): return [file, String(line), reason]
-        case let .unknownColumn(file, line, column, _): return [file, String(line), column]
-        case let .ambiguousValueColumn(file, line, candidates): return [file, String(line)] + candidates
-        case let .noValueColumn(file, line, _): return [file, String(line)]
-        case let .unsortedDates(file, line, date, previous): return [file, String(line), date, previous]
-        case let .duplicateDate(file, line, date): return [file, String(line), date]
-        case let .nonPositiveValue(file, line, value, mode): return [file, String(line), value, mode]
-        case let .emptySeries(file): return [file]
-        case let .seriesTooShort(observations, needed, mode, joined, spotOnly, hedgeOnly):
+        case .unreadableFile(let path, let reason): return [path, reason]
+        case .malformedHeader(let file, let line, let reason), .malformedLine(let file, let line, let reason): return [file, String(line), reason]
+        case .unknownColumn(let file, let line, let column, _): return [file, String(line), column]
+        case .ambiguousValueColumn(let file, let line, let candidates): return [file, String(line)] + candidates
+        case .noValueColumn(let file, let line, _): return [file, String(line)]
+        case .unsortedDates(let file, let line, let date, let previous): return [file, String(line), date, previous]
+        case .duplicateDate(let file, let line, let date): return [file, String(line), date]
+        case .nonPositiveValue(let file, let line, let value, let mode): return [file, String(line), value, mode]
+        case .emptySeries(let file): return [file]
+        case .seriesTooShort(let observations, let needed, let mode, let joined, let spotOnly, let hedgeOnly):
             return [String(observations), String(needed), mode, String(joined), String(spotOnly), String(hedgeOnly)]
-        case let .zeroVariance(file, series, mode): return [file, series, mode]
-        case let .notFinite(quantity): return [quantity]
+        case .zeroVariance(let file, let series, let mode): return [file, series, mode]
+        case .notFinite(let quantity): return [quantity]
         }
     }
 
     public var message: String {
         switch self {
-        case let .unreadableFile(path, reason):
+        case .unreadableFile(let path, let reason):
             return "\(path): cannot be read: \(reason)"
-        case let .malformedHeader(file, line, reason), let .malformedLine(file, line, reason):
+        case .malformedHeader(let file, let line, let reason), .malformedLine(let file, let line, let reason):
             return "\(file): line \(line): \(reason)"
-        case let .unknownColumn(file, line, column, columns):
+        case .unknownColumn(let file, let line, let column, let columns):
             return "\(file): line \(line): no column '\(column)'; the header has \(columns.joined(separator: ", ")): name one of them"
-        case let .ambiguousValueColumn(file, line, candidates):
+        case .ambiguousValueColumn(let file, let line, let candidates):
             return "\(file): line \(line): \(candidates.count) numeric columns besides date (\(candidates.joined(separator: ", "))); "
                 + "name the one to use (--spot-column or --hedge-column; spotColumn or hedgeColumn in batch)"
-        case let .noValueColumn(file, line, reason):
+        case .noValueColumn(let file, let line, let reason):
             return "\(file): line \(line): \(reason)"
-        case let .unsortedDates(file, line, date, previous):
+        case .unsortedDates(let file, let line, let date, let previous):
             return "\(file): line \(line): date \(date) comes before \(previous) on the row above; sort the rows by date, oldest first"
-        case let .duplicateDate(file, line, date):
+        case .duplicateDate(let file, let line, let date):
             return "\(file): line \(line): date \(date) repeats the row above; keep one row per date"
-        case let .nonPositiveValue(file, line, value, mode):
+        case .nonPositiveValue(let file, let line, let value, let mode):
             return "\(file): line \(line): the value \(value) is not positive, and \(mode) divide by it; "
                 + "give positive prices, or use the differences mode for values that can reach zero or below"
-        case let .emptySeries(file):
+        case .emptySeries(let file):
             return "\(file): no rows; give at least one dated value per line after the header"
-        case let .seriesTooShort(observations, needed, mode, joined, spotOnly, hedgeOnly):
+        case .seriesTooShort(let observations, let needed, let mode, let joined, let spotOnly, let hedgeOnly):
             let unit = mode == "levels" ? "dates" : "changes"
             return "only \(observations) pair\(observations == 1 ? "" : "s") of \(mode) from \(joined) date\(joined == 1 ? "" : "s") in both series "
                 + "(\(spotOnly) spot date\(spotOnly == 1 ? "" : "s") and \(hedgeOnly) hedge date\(hedgeOnly == 1 ? "" : "s") have no match); "
                 + "a slope and its standard error need at least \(needed) \(unit): give series that share more dates"
-        case let .zeroVariance(file, series, mode):
+        case .zeroVariance(let file, let series, let mode):
             let what = mode == "levels" ? "values" : mode
             return "\(file): the \(series) series' \(what) do not vary over the shared dates, so no ratio can be estimated; "
                 + (series == "hedge" ? "give a hedge whose price moves" : "the spot does not move: there is nothing to hedge")
-        case let .notFinite(quantity):
+        case .notFinite(let quantity):
             return "\(quantity) is not a finite number: the values are beyond the range of a double; rescale the series"
         }
     }

@@ -83,12 +83,15 @@ public struct MinimumVarianceHedgeResult: Hashable, Sendable {
 
     /// What the figures assume, in words (the same whichever file or field the series came from).
     public var assumptions: [String] {
-        let between = "between consecutive dates both series share (\(joinedDates) dates, \(UnixTime.formatDate(firstJoinedDate)) … \(UnixTime.formatDate(lastJoinedDate)))"
+        let between =
+            "between consecutive dates both series share (\(joinedDates) dates, \(UnixTime.formatDate(firstJoinedDate)) … \(UnixTime.formatDate(lastJoinedDate)))"
         var lines: [String]
         switch mode {
         case .levels:
-            lines = ["levels: the spot's values regressed on the hedge's at the \(joinedDates) dates both series share; "
-                     + "for trending prices a regression of levels overstates R² (Hull's ratio uses changes)"]
+            lines = [
+                "levels: the spot's values regressed on the hedge's at the \(joinedDates) dates both series share; "
+                    + "for trending prices a regression of levels overstates R² (Hull's ratio uses changes)"
+            ]
         case .differences:
             lines = ["differences: ΔS and ΔF \(between); h* is in units of the hedge per unit of spot"]
         case .returns:
@@ -96,15 +99,20 @@ public struct MinimumVarianceHedgeResult: Hashable, Sendable {
         case .logReturns:
             lines = ["log-returns: ln(v_t / v_{t−1}) \(between); h* is value of the hedge per unit of value of spot"]
         }
-        lines.append("spot: column '\(spot.column)', \(spot.rows) rows (\(UnixTime.formatDate(spot.firstDate)) … \(UnixTime.formatDate(spot.lastDate)))")
-        lines.append("hedge: column '\(hedge.column)', \(hedge.rows) rows (\(UnixTime.formatDate(hedge.firstDate)) … \(UnixTime.formatDate(hedge.lastDate)))")
+        lines.append(
+            "spot: column '\(spot.column)', \(spot.rows) rows (\(UnixTime.formatDate(spot.firstDate)) … \(UnixTime.formatDate(spot.lastDate)))")
+        lines.append(
+            "hedge: column '\(hedge.column)', \(hedge.rows) rows (\(UnixTime.formatDate(hedge.firstDate)) … \(UnixTime.formatDate(hedge.lastDate)))")
         if unmatched.count == 0 {
             lines.append("rows are joined on the exact date (Unix second); every date is in both series")
         } else {
-            lines.append("rows are joined on the exact date (Unix second); \(unmatched.spotOnly.count) spot-only and \(unmatched.hedgeOnly.count) hedge-only dates are left out"
-                         + (mode == .levels ? "" : ", so a change can span a date missing from one series"))
+            lines.append(
+                "rows are joined on the exact date (Unix second); \(unmatched.spotOnly.count) spot-only and \(unmatched.hedgeOnly.count) hedge-only dates are left out"
+                    + (mode == .levels ? "" : ", so a change can span a date missing from one series"))
         }
-        lines.append("ordinary least squares with an intercept, one relation over the whole sample; the standard error assumes independent, equally variable residuals (no overlapping changes)")
+        lines.append(
+            "ordinary least squares with an intercept, one relation over the whole sample; the standard error assumes independent, equally variable residuals (no overlapping changes)"
+        )
         return lines
     }
 
@@ -112,8 +120,10 @@ public struct MinimumVarianceHedgeResult: Hashable, Sendable {
     public var warnings: [String] {
         guard unmatched.count > 0 else { return [] }
         func first(_ dates: [Int64]) -> String { dates.first.map { " (first \(UnixTime.formatDate($0)))" } ?? "" }
-        return ["\(unmatched.count) date\(unmatched.count == 1 ? " is" : "s are") in one series only and left out: "
-                + "\(unmatched.spotOnly.count) spot-only\(first(unmatched.spotOnly)), \(unmatched.hedgeOnly.count) hedge-only\(first(unmatched.hedgeOnly))"]
+        return [
+            "\(unmatched.count) date\(unmatched.count == 1 ? " is" : "s are") in one series only and left out: "
+                + "\(unmatched.spotOnly.count) spot-only\(first(unmatched.spotOnly)), \(unmatched.hedgeOnly.count) hedge-only\(first(unmatched.hedgeOnly))"
+        ]
     }
 }
 
@@ -139,7 +149,8 @@ public enum MinimumVarianceHedge {
     ///   `SeriesTooShort` (fewer than 3 pairs), `ZeroVariance` (the hedge's or the spot's regressed values
     ///   do not vary), `NotFinite`.
     public static func compute(spot: DatedSeries, hedge: DatedSeries, mode: HedgeChangeMode = .differences)
-        throws(HedgeDataError) -> MinimumVarianceHedgeResult {
+        throws(HedgeDataError) -> MinimumVarianceHedgeResult
+    {
         if mode == .returns || mode == .logReturns {
             if let bad = spot.values.first(where: { !($0.value > 0) }) {
                 throw .nonPositiveValue(file: spot.source, line: bad.line, value: numberText(bad.value), mode: mode.name)
@@ -149,15 +160,20 @@ public enum MinimumVarianceHedge {
             }
         }
         // Merge join: x the hedge's values, y the spot's, at the dates both have.
-        var x: [Double] = [], y: [Double] = []
+        var x: [Double] = []
+        var y: [Double] = []
         let capacity = Swift.min(spot.count, hedge.count)
         x.reserveCapacity(capacity)
         y.reserveCapacity(capacity)
         var unmatched = UnmatchedDates()
-        var firstJoined: Int64? = nil, lastJoined: Int64 = 0
-        var levelScaleX = 0.0, levelScaleY = 0.0
-        let s = spot.values, h = hedge.values
-        var i = 0, j = 0
+        var firstJoined: Int64? = nil
+        var lastJoined: Int64 = 0
+        var levelScaleX = 0.0
+        var levelScaleY = 0.0
+        let s = spot.values
+        let h = hedge.values
+        var i = 0
+        var j = 0
         while i < s.count || j < h.count {
             if j == h.count || (i < s.count && s[i].date < h[j].date) {
                 unmatched.spotOnly.append(s[i].date)
@@ -179,19 +195,22 @@ public enum MinimumVarianceHedge {
         let joined = x.count
         let observations = mode == .levels ? joined : Swift.max(joined - 1, 0)
         guard observations >= minimumObservations, let firstJoined else {
-            throw .seriesTooShort(observations: observations, needed: minimumObservations, mode: mode.name, joinedDates: joined,
-                                  spotOnly: unmatched.spotOnly.count, hedgeOnly: unmatched.hedgeOnly.count)
+            throw .seriesTooShort(
+                observations: observations, needed: minimumObservations, mode: mode.name, joinedDates: joined,
+                spotOnly: unmatched.spotOnly.count, hedgeOnly: unmatched.hedgeOnly.count)
         }
         // The rounding noise of the regressed values: relative to the levels for levels and differences,
         // to 1 for returns (a ratio of two rounded values is off by about one part in 2^53).
         let levels = mode == .levels || mode == .differences
-        let scaleX = levels ? levelScaleX : 1, scaleY = levels ? levelScaleY : 1
+        let scaleX = levels ? levelScaleX : 1
+        let scaleY = levels ? levelScaleY : 1
         if mode != .levels {
             changes(&x, mode)
             changes(&y, mode)
         }
-        let regression = try fit(spot: y, hedge: x, spotScale: scaleY, hedgeScale: scaleX, spotSource: spot.source,
-                                 hedgeSource: hedge.source, mode: mode)
+        let regression = try fit(
+            spot: y, hedge: x, spotScale: scaleY, hedgeScale: scaleX, spotSource: spot.source,
+            hedgeSource: hedge.source, mode: mode)
         return MinimumVarianceHedgeResult(
             mode: mode, regression: regression, spot: summary(spot), hedge: summary(hedge), joinedDates: joined,
             firstJoinedDate: firstJoined, lastJoinedDate: lastJoined, unmatched: unmatched, spotValues: y, hedgeValues: x)
@@ -203,11 +222,13 @@ public enum MinimumVarianceHedge {
     public static func fit(spot: [Double], hedge: [Double]) throws(HedgeDataError) -> HedgeRegression {
         guard spot.count == hedge.count, spot.count >= minimumObservations else {
             let n = Swift.min(spot.count, hedge.count)
-            throw .seriesTooShort(observations: n, needed: minimumObservations, mode: HedgeChangeMode.levels.name, joinedDates: n,
-                                  spotOnly: spot.count - n, hedgeOnly: hedge.count - n)
+            throw .seriesTooShort(
+                observations: n, needed: minimumObservations, mode: HedgeChangeMode.levels.name, joinedDates: n,
+                spotOnly: spot.count - n, hedgeOnly: hedge.count - n)
         }
-        return try fit(spot: spot, hedge: hedge, spotScale: largestMagnitude(spot), hedgeScale: largestMagnitude(hedge),
-                       spotSource: "spot", hedgeSource: "hedge", mode: .levels)
+        return try fit(
+            spot: spot, hedge: hedge, spotScale: largestMagnitude(spot), hedgeScale: largestMagnitude(hedge),
+            spotSource: "spot", hedgeSource: "hedge", mode: .levels)
     }
 
     static func largestMagnitude(_ values: [Double]) -> Double {
@@ -223,7 +244,8 @@ public enum MinimumVarianceHedge {
         guard values.count >= 2 else { return }
         values.withUnsafeMutableBufferPointer { v in
             for k in 0..<(v.count - 1) {
-                let before = v[k], after = v[k + 1]
+                let before = v[k]
+                let after = v[k + 1]
                 switch mode {
                 case .levels: break
                 case .differences: v[k] = after - before
@@ -237,11 +259,16 @@ public enum MinimumVarianceHedge {
 
     /// The fit of y on x; a series whose standard deviation is within 64 ulps of its `scale` (the size of
     /// its rounding noise) has no variance.
-    static func fit(spot y: [Double], hedge x: [Double], spotScale: Double, hedgeScale: Double, spotSource: String,
-                    hedgeSource: String, mode: HedgeChangeMode) throws(HedgeDataError) -> HedgeRegression {
+    static func fit(
+        spot y: [Double], hedge x: [Double], spotScale: Double, hedgeScale: Double, spotSource: String,
+        hedgeSource: String, mode: HedgeChangeMode
+    ) throws(HedgeDataError) -> HedgeRegression {
         let n = x.count
         let count = Double(n)
-        var sumX = 0.0, sumY = 0.0, largestX = hedgeScale, largestY = spotScale
+        var sumX = 0.0
+        var sumY = 0.0
+        var largestX = hedgeScale
+        var largestY = spotScale
         for k in 0..<n {
             sumX += x[k]
             sumY += y[k]
@@ -250,11 +277,17 @@ public enum MinimumVarianceHedge {
         }
         guard sumX.isFinite, largestX.isFinite else { throw .notFinite(quantity: "the hedge's \(mode == .levels ? "values" : mode.name)") }
         guard sumY.isFinite, largestY.isFinite else { throw .notFinite(quantity: "the spot's \(mode == .levels ? "values" : mode.name)") }
-        var meanX = sumX / count, meanY = sumY / count
+        var meanX = sumX / count
+        var meanY = sumY / count
         // Second pass about the first means; the residual sums correct the means and the sums of squares.
-        var dxSum = 0.0, dySum = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
+        var dxSum = 0.0
+        var dySum = 0.0
+        var sxx = 0.0
+        var syy = 0.0
+        var sxy = 0.0
         for k in 0..<n {
-            let dx = x[k] - meanX, dy = y[k] - meanY
+            let dx = x[k] - meanX
+            let dy = y[k] - meanY
             dxSum += dx
             dySum += dy
             sxx += dx * dx
@@ -302,8 +335,9 @@ public enum MinimumVarianceHedge {
     }
 
     static func summary(_ series: DatedSeries) -> HedgeSeriesSummary {
-        HedgeSeriesSummary(source: series.source, column: series.column, rows: series.count,
-                           firstDate: series.values.first?.date ?? 0, lastDate: series.values.last?.date ?? 0)
+        HedgeSeriesSummary(
+            source: series.source, column: series.column, rows: series.count,
+            firstDate: series.values.first?.date ?? 0, lastDate: series.values.last?.date ?? 0)
     }
 
     /// A value as short decimal text, for messages.

@@ -72,7 +72,7 @@ public enum PositionError: DomainError, Hashable {
         switch self {
         case .empty: return []
         case .malformed(let part), .unknownToken(let part), .duplicateToken(let part): return [part]
-        case let .malformedAmount(token, text): return [token, text]
+        case .malformedAmount(let token, let text): return [token, text]
         }
     }
 
@@ -82,7 +82,7 @@ public enum PositionError: DomainError, Hashable {
         case .empty: return "InvalidPosition: the position is empty; \(form)"
         case .malformed(let part): return "InvalidPosition: '\(part)' is not TOKEN:AMOUNT; \(form)"
         case .unknownToken(let token): return "InvalidPosition: unknown token '\(token)'; \(form)"
-        case let .malformedAmount(token, text):
+        case .malformedAmount(let token, let text):
             return "InvalidPosition: the \(token) amount '\(text)' is not a decimal number with at most 18 decimals (negative for a short)"
         case .duplicateToken(let token): return "InvalidPosition: \(token) is given twice; give each token once"
         }

@@ -16,8 +16,10 @@ public struct ScenarioRequest: Hashable, Sendable {
     /// USD per share today.
     public var stockPrice: Double
 
-    public init(position: Position, apyShifts: [Double], priceShifts: [Double], days: Double = 0, realizedYield: RealizedYield = .impliedApy,
-                ytInterestFee: Double = YTInterest.defaultFeeRate.doubleValue, stockPrice: Double) {
+    public init(
+        position: Position, apyShifts: [Double], priceShifts: [Double], days: Double = 0, realizedYield: RealizedYield = .impliedApy,
+        ytInterestFee: Double = YTInterest.defaultFeeRate.doubleValue, stockPrice: Double
+    ) {
         self.position = position
         self.apyShifts = apyShifts
         self.priceShifts = priceShifts
@@ -94,8 +96,9 @@ public enum Scenario {
             throw StrategyError.invalidInput(field: "grid", value: "empty", reason: "give at least one APY shift and one price shift")
         }
         guard request.apyShifts.count * request.priceShifts.count <= ScenarioRequest.maximumCells else {
-            throw StrategyError.invalidInput(field: "grid", value: "\(request.apyShifts.count) × \(request.priceShifts.count)",
-                                             reason: "a grid holds at most \(ScenarioRequest.maximumCells) cells; use larger steps")
+            throw StrategyError.invalidInput(
+                field: "grid", value: "\(request.apyShifts.count) × \(request.priceShifts.count)",
+                reason: "a grid holds at most \(ScenarioRequest.maximumCells) cells; use larger steps")
         }
         for shift in request.apyShifts { try LockIn.checkRate(shift, "apyShift", range: -10...10, reason: "give APY shifts such as -200..200:50bp") }
         for move in request.priceShifts {
@@ -114,8 +117,9 @@ public enum Scenario {
         }
         guard let horizon, horizon < curve.expiry else {
             let horizonText = horizon.map { UnixTime.format($0) } ?? "\(request.days) days after \(UnixTime.format(blockTime))"
-            throw StrategyError.invalidInput(field: "days", value: "\(request.days)",
-                                             reason: "the horizon \(horizonText) is not before expiry \(UnixTime.format(curve.expiry)); give fewer days")
+            throw StrategyError.invalidInput(
+                field: "days", value: "\(request.days)",
+                reason: "the horizon \(horizonText) is not before expiry \(UnixTime.format(curve.expiry)); give fewer days")
         }
         let seconds = horizon - blockTime
         let (apy, basis, warnings) = try request.realizedYield.resolve(spot: spot, from: blockTime, to: horizon)
@@ -135,7 +139,8 @@ public enum Scenario {
         let (pt, yt, lp, sy) = (amounts[0], amounts[1], amounts[2], amounts[3])
 
         // The LP at every APY row at once (on Pendle the rows' arbitrage trades are priced together in sweeps).
-        let lpValuations = lp != 0
+        let lpValuations =
+            lp != 0
             ? try curve.lpValues(impliedApys: request.apyShifts.map { Swift.max(0, spot.impliedApy + $0) }, at: horizon, assetPerSy: index * growth)
             : []
         var cells: [ScenarioCell] = []
@@ -143,19 +148,24 @@ public enum Scenario {
         for (row, shift) in request.apyShifts.enumerated() {
             let shifted = spot.impliedApy + shift
             let y = Swift.max(0, shifted)
-            let ptPrice = TokenPricing.ptPrice(apy: y, years: tauAfter), ytPrice = TokenPricing.ytPrice(apy: y, years: tauAfter)
-            var lpValue = 0.0, atLimit = false
+            let ptPrice = TokenPricing.ptPrice(apy: y, years: tauAfter)
+            let ytPrice = TokenPricing.ytPrice(apy: y, years: tauAfter)
+            var lpValue = 0.0
+            var atLimit = false
             if lp != 0 { (lpValue, atLimit) = (lpValuations[row].valueInAsset, lpValuations[row].reachedPoolLimit) }
             let shares = pt * ptPrice + yt * (ytPrice + interest) + sy * index * growth + lp * lpValue
             for move in request.priceShifts {
                 let usd = shares * request.stockPrice * (1 + move)
-                cells.append(ScenarioCell(apyShiftBp: (shift * 1e13).rounded() / 1e9, priceShift: move, impliedApy: y, valueShares: shares, valueUsd: usd,
-                                          pnlUsd: usd - baseUsd, clamped: shifted < 0, lpAtPoolLimit: atLimit))
+                cells.append(
+                    ScenarioCell(
+                        apyShiftBp: (shift * 1e13).rounded() / 1e9, priceShift: move, impliedApy: y, valueShares: shares, valueUsd: usd,
+                        pnlUsd: usd - baseUsd, clamped: shifted < 0, lpAtPoolLimit: atLimit))
             }
         }
         let yieldSpace = curve.curveName == YieldSpaceCurve<C.Scalar>.name
         return ScenarioResult(
-            curveName: curve.curveName, expiry: curve.expiry, position: request.position, blockTime: blockTime, horizonTime: horizon, days: request.days, yearsToExpiry: spot.yearsToExpiry,
+            curveName: curve.curveName, expiry: curve.expiry, position: request.position, blockTime: blockTime, horizonTime: horizon,
+            days: request.days, yearsToExpiry: spot.yearsToExpiry,
             yearsToExpiryAtHorizon: tauAfter, impliedApy: spot.impliedApy, stockPrice: request.stockPrice, realizedApy: apy,
             realizedApyBasis: basis, ytInterestFee: request.ytInterestFee, baseValueShares: base, baseValueUsd: baseUsd,
             apyShifts: request.apyShifts, priceShifts: request.priceShifts, cells: cells, warnings: warnings,
@@ -163,7 +173,7 @@ public enum Scenario {
                 "the implied APY shifts in parallel from \(String(format: "%.4f", spot.impliedApy * 100)) %, floored at 0 (a floored cell is 'clamped')",
                 "after \(String(format: "%g", request.days)) days: PT and YT priced on Pendle's spot convention at the shifted APY and the shorter time to expiry"
                     + (yieldSpace ? " (YT as the synthetic 1 − PT: the pool trades no YT)" : ""),
-                "the token grows \(String(format: "%.4f", apy * 100)) % a year meanwhile (\(basis)): SY with it, YT collects it net of a \(String(format: "%.4g", request.ytInterestFee * 100)) % fee",
+                "the token grows \(String(format: "%.4f", apy * 100)) % a year meanwhile (\(basis)): SY with it, YT collects it net of a \(String(format: "%.4g", request.ytInterestFee * 100)) % fee"
             ] + (lp != 0 ? ["the LP is valued after the pool's own trade to the shifted APY at the horizon"] : [])
                 + ["USD = shares × the moved stock price"])
     }

@@ -18,7 +18,7 @@ public enum RealizedYield: Hashable, Sendable {
             return (value, "given", [])
         case .impliedApy:
             return (spot.impliedApy, "the market's implied APY", [])
-        case let .schedule(schedule, withholding, prices):
+        case .schedule(let schedule, let withholding, let prices):
             let outlook = try DividendOutlook.project(schedule: schedule, from: from, to: to, withholding: withholding, prices: prices)
             return (outlook.tokenApy, "schedule: " + outlook.basisDescription, outlook.warnings)
         }
@@ -73,9 +73,11 @@ public struct StockDeltaResult: Sendable {
 /// ```
 /// Every price is in shares, so a position worth `N` shares moves `N` USD per USD of the stock: `dV/dS = N`.
 public enum StockDelta {
-    public static func compute<C: ImpliedYieldCurve>(_ position: Position, curve: C, at blockTime: Int64, stockPrice: Double? = nil,
-                                                     realizedYield: RealizedYield = .impliedApy,
-                                                     ytInterestFee: Double = YTInterest.defaultFeeRate.doubleValue) throws -> StockDeltaResult {
+    public static func compute<C: ImpliedYieldCurve>(
+        _ position: Position, curve: C, at blockTime: Int64, stockPrice: Double? = nil,
+        realizedYield: RealizedYield = .impliedApy,
+        ytInterestFee: Double = YTInterest.defaultFeeRate.doubleValue
+    ) throws -> StockDeltaResult {
         if let stockPrice { try PositionSizing.checkStockPrice(stockPrice) }
         try LockIn.checkRate(ytInterestFee, "ytFee", range: 0...1, reason: "the YT interest fee is a fraction in [0, 1], e.g. 3%")
         let spot = try curve.spot(at: blockTime)
@@ -95,9 +97,12 @@ public enum StockDelta {
                 atMaturity = lp.ptPerLp + lp.syPerLp * index * growth
             }
             let amount = leg.amount.doubleValue
-            legs.append(LegDelta(token: leg.token, amount: amount, amountExact: leg.amount, deltaShares: amount * now, deltaSharesAtMaturity: amount * atMaturity))
+            legs.append(
+                LegDelta(
+                    token: leg.token, amount: amount, amountExact: leg.amount, deltaShares: amount * now, deltaSharesAtMaturity: amount * atMaturity))
         }
-        let delta = legs.reduce(0) { $0 + $1.deltaShares }, atMaturity = legs.reduce(0) { $0 + $1.deltaSharesAtMaturity }
+        let delta = legs.reduce(0) { $0 + $1.deltaShares }
+        let atMaturity = legs.reduce(0) { $0 + $1.deltaSharesAtMaturity }
         return StockDeltaResult(
             curveName: curve.curveName, blockTime: blockTime, expiry: curve.expiry, yearsToExpiry: spot.yearsToExpiry, stockPrice: stockPrice,
             assetPerSy: index, impliedApy: spot.impliedApy, realizedApy: apy, realizedApyBasis: basis, ytInterestFee: ytInterestFee,
@@ -106,7 +111,7 @@ public enum StockDelta {
             assumptions: [
                 "every price is in shares, so the delta is the value in shares; the implied APY is held fixed as the stock moves",
                 "to maturity the token grows at \(String(format: "%.4f", apy * 100)) % a year (\(basis)); YT interest is net of a \(String(format: "%.4g", ytInterestFee * 100)) % fee",
-                "an LP keeps today's PT and SY to maturity (no trades against the pool)",
+                "an LP keeps today's PT and SY to maturity (no trades against the pool)"
             ])
     }
 }

@@ -27,9 +27,11 @@ enum TokenPricing {
 
     /// The token's price and derivatives at the curve's spot (`spot`), asset per SY `assetPerSy`.
     static func price<C: ImpliedYieldCurve>(_ token: PositionToken, curve: C, spot: CurveSpot, assetPerSy: Double) throws -> TokenPrice {
-        let y = spot.impliedApy, tau = spot.yearsToExpiry
+        let y = spot.impliedApy
+        let tau = spot.yearsToExpiry
         let p = ptPrice(apy: y, years: tau)
-        let d1 = -tau * p / (1 + y), d2 = tau * (tau + 1) * p / ((1 + y) * (1 + y))
+        let d1 = -tau * p / (1 + y)
+        let d2 = tau * (tau + 1) * p / ((1 + y) * (1 + y))
         switch token {
         case .pt: return TokenPrice(price: p, firstDerivative: d1, secondDerivative: d2)
         case .yt: return TokenPrice(price: ytPrice(apy: y, years: tau), firstDerivative: -d1, secondDerivative: -d2)
@@ -38,8 +40,10 @@ enum TokenPricing {
             let h = basisPoint
             // The three valuations together (on Pendle their arbitrage trades are priced in shared sweeps).
             let central = y - h >= 0
-            let values = try curve.lpValues(impliedApys: central ? [y, y + h, y - h] : [y, y + h, y + 2 * h], at: spot.blockTime,
-                                            assetPerSy: assetPerSy).map(\.valueInAsset)
+            let values = try curve.lpValues(
+                impliedApys: central ? [y, y + h, y - h] : [y, y + h, y + 2 * h], at: spot.blockTime,
+                assetPerSy: assetPerSy
+            ).map(\.valueInAsset)
             let (value, up) = (values[0], values[1])
             if central {
                 let down = values[2]

@@ -44,8 +44,10 @@ public struct BorrowRequest: Hashable, Sendable {
     /// Days ahead for the projection rows; nil: 30, 90, 180, 365 (a PT's stop at maturity, which is added).
     public var horizonsDays: [Double]?
 
-    public init(collateral: CollateralKind, amount: CollateralAmount, oracle: PtOracle = .market, terms: LiquidationTerms, debt: Double,
-                debtAsset: DebtAsset = .usd, borrowApr: Double = 0, stockPrice: Double? = nil, tokenApy: Double? = nil, horizonsDays: [Double]? = nil) {
+    public init(
+        collateral: CollateralKind, amount: CollateralAmount, oracle: PtOracle = .market, terms: LiquidationTerms, debt: Double,
+        debtAsset: DebtAsset = .usd, borrowApr: Double = 0, stockPrice: Double? = nil, tokenApy: Double? = nil, horizonsDays: [Double]? = nil
+    ) {
         self.collateral = collateral
         self.amount = amount
         self.oracle = oracle
@@ -154,32 +156,43 @@ public struct BorrowResult: Sendable {
 /// Debt accrues continuously at the borrow APR; a token debt also grows with the token's exchange rate.
 public enum Borrow {
     /// A loan with the market behind `curve` (required for PT, gives the token's exchange rate and APY).
-    public static func compute<C: ImpliedYieldCurve>(_ request: BorrowRequest, curve: C?, exchangeRate: Wad? = nil,
-                                                     at blockTime: Int64) throws -> BorrowResult where C.Scalar == Wad {
+    public static func compute<C: ImpliedYieldCurve>(
+        _ request: BorrowRequest, curve: C?, exchangeRate: Wad? = nil,
+        at blockTime: Int64
+    ) throws -> BorrowResult where C.Scalar == Wad {
         try request.terms.check()
         try LendingChecks.nonNegative(request.debt, "debt")
         try LendingChecks.rate(request.borrowApr, "borrowApr")
         if let price = request.stockPrice { try PositionSizing.checkStockPrice(price) }
         if let apy = request.tokenApy {
-            guard apy.isFinite, apy > -1 else { throw LendingError.invalidParameter(field: "tokenApy", value: "\(apy)", reason: "give the token's APY, above −100%") }
+            guard apy.isFinite, apy > -1 else {
+                throw LendingError.invalidParameter(field: "tokenApy", value: "\(apy)", reason: "give the token's APY, above −100%")
+            }
         }
         let horizons = request.horizonsDays ?? BorrowRequest.defaultHorizonsDays
         for (i, days) in horizons.enumerated() where !(days.isFinite && days > 0 && days <= 36_500) {
-            throw LendingError.invalidParameter(field: "horizons[\(i)]", value: "\(days)", reason: "a horizon is a positive number of days (at most 100 years)")
+            throw LendingError.invalidParameter(
+                field: "horizons[\(i)]", value: "\(days)", reason: "a horizon is a positive number of days (at most 100 years)")
         }
         let rate = exchangeRate ?? curve?.assetPerSy ?? .one
-        guard rate.isPositive else { throw LendingError.invalidParameter(field: "exchangeRate", value: rate.description, reason: "shares per token is positive") }
+        guard rate.isPositive else {
+            throw LendingError.invalidParameter(field: "exchangeRate", value: rate.description, reason: "shares per token is positive")
+        }
         let x0 = rate.doubleValue
-        var notes: [String] = [], warnings: [String] = [], assumptions: [String] = []
+        var notes: [String] = []
+        var warnings: [String] = []
+        var assumptions: [String] = []
 
         // The collateral: amount and price in asset.
         var size: SizeConversion<Wad>? = nil
         var purchase: CurveTrade<Wad>? = nil
         var amount: Wad
         var oraclePrice: Wad
-        var expiry: Int64? = nil, years: Double? = nil
+        var expiry: Int64? = nil
+        var years: Double? = nil
         var spotApy: Double? = nil
-        let oracleName: String, oracleDescription: String
+        let oracleName: String
+        let oracleDescription: String
         switch request.collateral {
         case .token:
             switch request.amount {
@@ -194,7 +207,8 @@ public enum Borrow {
             oracleDescription = "the token's exchange rate (\(rate) shares per token) × the stock price"
         case .pt:
             guard let curve else {
-                throw LendingError.invalidParameter(field: "market", value: "none", reason: "PT collateral needs its market (a market file: --market)")
+                throw LendingError.invalidParameter(
+                    field: "market", value: "none", reason: "PT collateral needs its market (a market file: --market)")
             }
             guard blockTime < curve.expiry else { throw LendingError.ptMatured(expiry: curve.expiry, at: blockTime) }
             try request.oracle.check()
@@ -215,7 +229,9 @@ public enum Borrow {
             oracleName = request.oracle.name
             oracleDescription = request.oracle.description(marketApy: spot.impliedApy)
             if request.oracle == .market {
-                notes.append("the market oracle reads the implied rate of the moment: lenders use a TWAP of it (15 to 30 minutes) or a linear discount, which a trade cannot move")
+                notes.append(
+                    "the market oracle reads the implied rate of the moment: lenders use a TWAP of it (15 to 30 minutes) or a linear discount, which a trade cannot move"
+                )
             }
         }
         guard amount.isPositive else {
@@ -223,7 +239,8 @@ public enum Borrow {
             throw LendingError.invalidParameter(field: "amount", value: amount.description, reason: "post some collateral: give a positive amount")
         }
 
-        let tokenApy: Double, tokenApyBasis: String
+        let tokenApy: Double
+        let tokenApyBasis: String
         if let given = request.tokenApy {
             (tokenApy, tokenApyBasis) = (given, "given")
         } else if let curve, let spot = try? curve.spot(at: blockTime) {
@@ -239,28 +256,34 @@ public enum Borrow {
         if request.debtAsset == .usd && request.debt > 0 && s == nil { throw StrategyError.missingStockPrice(purpose: "a USD debt") }
         let debtAsset: Double = request.debtAsset == .usd ? (s.map { request.debt / $0 } ?? 0) : request.debt * x0
         let terms = request.terms
-        let threshold = terms.liquidationThreshold, maxLtv = terms.maxLtv
+        let threshold = terms.liquidationThreshold
+        let maxLtv = terms.maxLtv
         let ltv = debtAsset / collateralAsset
         let health: Double? = debtAsset > 0 ? collateralAsset * threshold / debtAsset : nil
         let maxBorrowAsset = collateralAsset * maxLtv
         if let health, health < 1 {
             warnings.append(String(format: "the health factor is %.4f, below 1: the position can be liquidated now", health))
         } else if debtAsset > maxBorrowAsset {
-            warnings.append(String(format: "the debt is %.2f %% of the collateral's value, above the maximum LTV of %.2f %%: a new loan this size would be refused",
-                                   ltv * 100, maxLtv * 100))
+            warnings.append(
+                String(
+                    format: "the debt is %.2f %% of the collateral's value, above the maximum LTV of %.2f %%: a new loan this size would be refused",
+                    ltv * 100, maxLtv * 100))
         }
 
         // Liquidation thresholds.
-        var liquidationStockPrice: Double? = nil, distance: Double? = nil
+        var liquidationStockPrice: Double? = nil
+        var distance: Double? = nil
         if request.debtAsset == .usd, request.debt > 0 {
             let critical = request.debt / (units * price * threshold)
             liquidationStockPrice = critical
             distance = s.map { 1 - critical / $0 }
         } else if request.debtAsset == .token, request.debt > 0 {
-            notes.append("a token debt moves with the stock as the collateral does: no stock price liquidates it; only the collateral's price in shares"
-                + (request.collateral == .pt ? " (the PT's oracle)" : "") + " against the debt's growth does")
+            notes.append(
+                "a token debt moves with the stock as the collateral does: no stock price liquidates it; only the collateral's price in shares"
+                    + (request.collateral == .pt ? " (the PT's oracle)" : "") + " against the debt's growth does")
         }
-        var liquidationPtPrice: Double? = nil, liquidationApy: Double? = nil
+        var liquidationPtPrice: Double? = nil
+        var liquidationApy: Double? = nil
         if request.collateral == .pt, debtAsset > 0, let tau = years {
             let critical = debtAsset / (units * threshold)
             liquidationPtPrice = critical
@@ -269,7 +292,8 @@ public enum Borrow {
                 notes.append("the PT would have to trade at or above one share to carry this debt: liquidated at any positive implied APY")
             }
             if case .linearDiscount = request.oracle {
-                notes.append("the linear-discount oracle does not follow the market: the implied APY that liquidates is what a market-priced PT would face")
+                notes.append(
+                    "the linear-discount oracle does not follow the market: the implied APY that liquidates is what a market-priced PT would face")
             } else if case .fixed = request.oracle {
                 notes.append("a fixed oracle price does not follow the market: the implied APY that liquidates is what a market-priced PT would face")
             }
@@ -307,7 +331,8 @@ public enum Borrow {
                 for i in 1...steps {
                     let time = now + (expiry - now) * i / steps
                     if margin(time) <= 0 {
-                        var low = previous, high = time
+                        var low = previous
+                        var high = time
                         while high - low > 1 {
                             let mid = low + (high - low) / 2
                             if margin(mid) <= 0 { high = mid } else { low = mid }
@@ -319,12 +344,15 @@ public enum Borrow {
                 }
             }
             if liquidationDate == nil {
-                notes.append("at the given stock price the oracle's accretion keeps ahead of the debt's interest until maturity: no liquidation date before it")
+                notes.append(
+                    "at the given stock price the oracle's accretion keeps ahead of the debt's interest until maturity: no liquidation date before it"
+                )
             }
         }
 
         // One liquidation at a health factor just below 1.
-        var repaid: Double? = nil, penalty: Double? = nil
+        var repaid: Double? = nil
+        var penalty: Double? = nil
         if debtAsset > 0 {
             repaid = terms.closeFactor * debtAsset
             penalty = terms.closeFactor * debtAsset * terms.liquidationBonus
@@ -339,28 +367,48 @@ public enum Borrow {
         for time in times {
             let t = RateConventions.years(from: now, to: time)
             let p = collateralPrice(at: time)
-            let c = units * p, d = debtAfter(years: t)
-            var row = BorrowProjection(days: Double(time - now) / Double(RateConventions.secondsPerDay), time: time, collateralPrice: p,
-                                       collateralValueAsset: c, collateralValueUsd: s.map { c * $0 }, debtValueAsset: d,
-                                       debtUsd: s.map { d * $0 }, healthFactor: d > 0 ? c * threshold / d : nil, liquidationStockPrice: nil)
-            if request.debtAsset == .usd, request.debt > 0 { row.liquidationStockPrice = request.debt * Foundation.exp(request.borrowApr * t) / (c * threshold) }
+            let c = units * p
+            let d = debtAfter(years: t)
+            var row = BorrowProjection(
+                days: Double(time - now) / Double(RateConventions.secondsPerDay), time: time, collateralPrice: p,
+                collateralValueAsset: c, collateralValueUsd: s.map { c * $0 }, debtValueAsset: d,
+                debtUsd: s.map { d * $0 }, healthFactor: d > 0 ? c * threshold / d : nil, liquidationStockPrice: nil)
+            if request.debtAsset == .usd, request.debt > 0 {
+                row.liquidationStockPrice = request.debt * Foundation.exp(request.borrowApr * t) / (c * threshold)
+            }
             rows.append(row)
         }
 
         if let purchase {
-            assumptions.append("the PT is bought with the budget through the router's exact \(purchase.venueTrade) at \(UnixTime.format(blockTime)), fees and price impact included")
+            assumptions.append(
+                "the PT is bought with the budget through the router's exact \(purchase.venueTrade) at \(UnixTime.format(blockTime)), fees and price impact included"
+            )
         }
-        assumptions.append("collateral priced by \(oracleDescription)" + (s.map { String(format: ", at %@ USD per share", Wad.shortestDecimal($0)?.description ?? "\($0)") } ?? ""))
-        assumptions.append("\(terms.protocolName == "morpho" ? "Morpho Blue" : "Aave v3")-style rules: borrow up to \(LiquidationTerms.percent(maxLtv)) of the collateral's value, "
-            + "liquidated when the debt passes \(LiquidationTerms.percent(threshold)) of it"
-            + (terms.protocolName == "morpho" ? String(format: "; the liquidator receives %.4f× the debt repaid in collateral, and may repay all of it", terms.incentiveFactor)
-                : String(format: "; a liquidation repays up to half the debt (all of it below a health factor of 0.95) and pays the liquidator a %.2f %% bonus", (terms.incentiveFactor - 1) * 100)))
-        assumptions.append(String(format: "the debt accrues continuously at %.4f %% APR", request.borrowApr * 100)
-            + (request.debtAsset == .token ? String(format: "; a token debt also grows with the token's exchange rate (%.4f %% APY: %@)", tokenApy * 100, tokenApyBasis) : ""))
+        assumptions.append(
+            "collateral priced by \(oracleDescription)"
+                + (s.map { String(format: ", at %@ USD per share", Wad.shortestDecimal($0)?.description ?? "\($0)") } ?? ""))
+        assumptions.append(
+            "\(terms.protocolName == "morpho" ? "Morpho Blue" : "Aave v3")-style rules: borrow up to \(LiquidationTerms.percent(maxLtv)) of the collateral's value, "
+                + "liquidated when the debt passes \(LiquidationTerms.percent(threshold)) of it"
+                + (terms.protocolName == "morpho"
+                    ? String(format: "; the liquidator receives %.4f× the debt repaid in collateral, and may repay all of it", terms.incentiveFactor)
+                    : String(
+                        format:
+                            "; a liquidation repays up to half the debt (all of it below a health factor of 0.95) and pays the liquidator a %.2f %% bonus",
+                        (terms.incentiveFactor - 1) * 100)))
+        assumptions.append(
+            String(format: "the debt accrues continuously at %.4f %% APR", request.borrowApr * 100)
+                + (request.debtAsset == .token
+                    ? String(format: "; a token debt also grows with the token's exchange rate (%.4f %% APY: %@)", tokenApy * 100, tokenApyBasis)
+                    : ""))
         if request.collateral == .token {
-            assumptions.append(String(format: "the token's collateral value grows with its reinvested dividends at %.4f %% a year (%@), at a constant stock price", tokenApy * 100, tokenApyBasis))
+            assumptions.append(
+                String(
+                    format: "the token's collateral value grows with its reinvested dividends at %.4f %% a year (%@), at a constant stock price",
+                    tokenApy * 100, tokenApyBasis))
         } else {
-            assumptions.append("projections hold the stock price and, for a market or TWAP oracle, the implied APY constant; the PT is worth one share at maturity")
+            assumptions.append(
+                "projections hold the stock price and, for a market or TWAP oracle, the implied APY constant; the PT is worth one share at maturity")
         }
 
         return BorrowResult(
@@ -370,9 +418,13 @@ public enum Borrow {
             debtAsset: request.debtAsset, debt: request.debt, debtValueAsset: debtAsset, debtUsd: s.map { debtAsset * $0 },
             borrowApr: request.borrowApr, protocolName: terms.protocolName, maxLtv: maxLtv, liquidationThreshold: threshold,
             liquidationBonus: terms.liquidationBonus, liquidationIncentiveFactor: terms.incentiveFactor,
-            morphoIncentiveFactor: { if case .morpho(let lltv) = terms { return try? LiquidationTerms.morphoIncentiveFactor(lltv: lltv) }; return nil }(),
+            morphoIncentiveFactor: {
+                if case .morpho(let lltv) = terms { return try? LiquidationTerms.morphoIncentiveFactor(lltv: lltv) }
+                return nil
+            }(),
             closeFactor: terms.closeFactor, ltv: ltv, healthFactor: health, maxBorrowUsd: s.map { maxBorrowAsset * $0 },
-            borrowCapacityUsd: s.map { (maxBorrowAsset - debtAsset) * $0 }, maxBorrowAsset: maxBorrowAsset, borrowCapacityAsset: maxBorrowAsset - debtAsset,
+            borrowCapacityUsd: s.map { (maxBorrowAsset - debtAsset) * $0 }, maxBorrowAsset: maxBorrowAsset,
+            borrowCapacityAsset: maxBorrowAsset - debtAsset,
             liquidationStockPrice: liquidationStockPrice, distanceToLiquidation: distance, liquidationPtPrice: liquidationPtPrice,
             liquidationImpliedApy: liquidationApy, liquidationDate: liquidationDate, liquidationRepaidAsset: repaid,
             liquidationPenaltyAsset: penalty, liquidationPenaltyUsd: penalty.flatMap { p in s.map { p * $0 } },

@@ -47,11 +47,14 @@ public enum PtOracle: Hashable, Sendable {
             }
         case .linearDiscount(let discount):
             guard !discount.isNegative, discount <= .one else {
-                throw .invalidParameter(field: "discount", value: discount.description,
-                                        reason: "the linear-discount oracle takes a discount per year in [0, 100%] (e.g. 18%)")
+                throw .invalidParameter(
+                    field: "discount", value: discount.description,
+                    reason: "the linear-discount oracle takes a discount per year in [0, 100%] (e.g. 18%)")
             }
         case .fixed(let price):
-            guard price.isPositive else { throw .invalidParameter(field: "price", value: price.description, reason: "a PT price is positive (asset per PT)") }
+            guard price.isPositive else {
+                throw .invalidParameter(field: "price", value: price.description, reason: "a PT price is positive (asset per PT)")
+            }
         }
     }
 
@@ -77,11 +80,13 @@ public enum PtOracle: Hashable, Sendable {
 
     /// `PendleSparkLinearDiscountOracle`: `1e18 − ⌊timeLeft · baseDiscountPerYear / 31,536,000⌋`.
     public static func linearDiscountPrice(baseDiscountPerYear: Wad, secondsToExpiry: Int64) throws -> Wad {
-        let discount = try PMath.div(PMath.mul(UInt256(UInt64(Swift.max(0, secondsToExpiry))), baseDiscountPerYear.raw.bits),
-                                     UInt256(UInt64(RateConventions.secondsPerYear)))
+        let discount = try PMath.div(
+            PMath.mul(UInt256(UInt64(Swift.max(0, secondsToExpiry))), baseDiscountPerYear.raw.bits),
+            UInt256(UInt64(RateConventions.secondsPerYear)))
         guard !(PMath.one < discount) else {
-            throw LendingError.invalidParameter(field: "discount", value: baseDiscountPerYear.description,
-                                                reason: "the discount to maturity exceeds 100 % (the oracle's 'discount overflow'): give a smaller discount")
+            throw LendingError.invalidParameter(
+                field: "discount", value: baseDiscountPerYear.description,
+                reason: "the discount to maturity exceeds 100 % (the oracle's 'discount overflow'): give a smaller discount")
         }
         return Wad(raw: try PMath.toInt(PMath.sub(PMath.one, discount)))
     }
@@ -102,9 +107,11 @@ public enum PtOracle: Hashable, Sendable {
     public func description(marketApy: Double?) -> String {
         switch self {
         case .market:
-            return "the market's implied rate now (Pendle's PT oracle at a zero TWAP duration\(marketApy.map { String(format: ": %.4f %% APY", $0 * 100) } ?? ""))"
+            return
+                "the market's implied rate now (Pendle's PT oracle at a zero TWAP duration\(marketApy.map { String(format: ": %.4f %% APY", $0 * 100) } ?? ""))"
         case .twap(let apy): return String(format: "a TWAP of the market's implied rate at %.4f %% APY (Pendle's PT oracle)", apy.doubleValue * 100)
-        case .linearDiscount(let discount): return String(format: "Pendle's linear-discount oracle at %.4f %% a year (1 − discount · time to maturity)", discount.doubleValue * 100)
+        case .linearDiscount(let discount):
+            return String(format: "Pendle's linear-discount oracle at %.4f %% a year (1 − discount · time to maturity)", discount.doubleValue * 100)
         case .fixed(let price): return "a fixed price of \(price) asset per PT"
         }
     }
@@ -132,14 +139,16 @@ public enum LiquidationTerms: Hashable, Sendable {
     /// threshold · (1 + bonus) ≤ 1, Morpho's LLTV below 100 %.
     public func check() throws(LendingError) {
         switch self {
-        case let .aave(ltv, threshold, bonus):
+        case .aave(let ltv, let threshold, let bonus):
             try LendingChecks.threshold(ltv, "ltv")
             try LendingChecks.threshold(threshold, "liquidationThreshold")
             guard ltv < threshold else { throw .ltvNotBelowThreshold(ltv: Self.percent(ltv), threshold: Self.percent(threshold)) }
             guard bonus.isFinite, bonus >= 0 else {
                 throw .invalidParameter(field: "liquidationBonus", value: "\(bonus)", reason: "the liquidator's bonus is 0 or more (e.g. 5%)")
             }
-            guard threshold * (1 + bonus) <= 1 + 1e-12 else { throw .invalidReserveParams(threshold: Self.percent(threshold), bonus: Self.percent(bonus)) }
+            guard threshold * (1 + bonus) <= 1 + 1e-12 else {
+                throw .invalidReserveParams(threshold: Self.percent(threshold), bonus: Self.percent(bonus))
+            }
         case .morpho(let lltv):
             guard lltv.isPositive else { throw .thresholdOutOfRange(field: "lltv", value: lltv.description) }
             guard lltv < .one else { throw .maxLltvExceeded(lltv: lltv.description) }

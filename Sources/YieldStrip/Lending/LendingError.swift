@@ -67,51 +67,51 @@ public enum LendingError: DomainError, Hashable {
 
     public var errorArgs: [String] {
         switch self {
-        case let .invalidParameter(field, value, _): return [field, value]
-        case let .negativeAmount(field, value), let .utilizationOutOfRange(field, value), let .thresholdOutOfRange(field, value):
+        case .invalidParameter(let field, let value, _): return [field, value]
+        case .negativeAmount(let field, let value), .utilizationOutOfRange(let field, let value), .thresholdOutOfRange(let field, let value):
             return [field, value]
-        case let .ltvNotBelowThreshold(ltv, threshold): return [ltv, threshold]
-        case let .ptMatured(expiry, at): return [String(expiry), String(at)]
-        case let .invalidOptimalUsageRatio(bps): return [String(bps)]
-        case let .slope2MustBeGteSlope1(slope1, slope2): return [String(slope1), String(slope2)]
-        case let .invalidMaxRate(bps): return [String(bps)]
-        case let .invalidReserveParams(threshold, bonus): return [threshold, bonus]
-        case let .maxLltvExceeded(lltv): return [lltv]
-        case let .maxFeeExceeded(fee): return [fee]
-        case let .insufficientLiquidity(borrowed, supplied): return [borrowed, supplied]
+        case .ltvNotBelowThreshold(let ltv, let threshold): return [ltv, threshold]
+        case .ptMatured(let expiry, let at): return [String(expiry), String(at)]
+        case .invalidOptimalUsageRatio(let bps): return [String(bps)]
+        case .slope2MustBeGteSlope1(let slope1, let slope2): return [String(slope1), String(slope2)]
+        case .invalidMaxRate(let bps): return [String(bps)]
+        case .invalidReserveParams(let threshold, let bonus): return [threshold, bonus]
+        case .maxLltvExceeded(let lltv): return [lltv]
+        case .maxFeeExceeded(let fee): return [fee]
+        case .insufficientLiquidity(let borrowed, let supplied): return [borrowed, supplied]
         }
     }
 
     public var message: String {
         switch self {
-        case let .invalidParameter(field, value, reason):
+        case .invalidParameter(let field, let value, let reason):
             return "InvalidParameter: \(field) is \(value); \(reason)"
-        case let .negativeAmount(field, value):
+        case .negativeAmount(let field, let value):
             return "NegativeAmount: \(field) is \(value); give an amount of 0 or more"
-        case let .utilizationOutOfRange(field, value):
+        case .utilizationOutOfRange(let field, let value):
             return "UtilizationOutOfRange: \(field) is \(value); a utilization (borrowed / supplied) lies in [0, 1]: give e.g. 0.5 or 50%"
-        case let .thresholdOutOfRange(field, value):
+        case .thresholdOutOfRange(let field, let value):
             return "ThresholdOutOfRange: \(field) is \(value); a loan-to-value or liquidation threshold lies in (0, 1]: give e.g. 0.8 or 80%"
-        case let .ltvNotBelowThreshold(ltv, threshold):
+        case .ltvNotBelowThreshold(let ltv, let threshold):
             return "LtvNotBelowThreshold: the maximum LTV \(ltv) is not below the liquidation threshold \(threshold); "
                 + "a new loan at the maximum LTV would be liquidatable at once: give an LTV below the threshold"
-        case let .ptMatured(expiry, at):
+        case .ptMatured(let expiry, let at):
             return "PtMatured: the PT matured at \(UnixTime.format(expiry)) and the time is \(UnixTime.format(at)); "
                 + "a matured PT redeems one share: post the token as collateral (--collateral token), or give --at a time before expiry"
-        case let .invalidOptimalUsageRatio(bps):
+        case .invalidOptimalUsageRatio(let bps):
             return "InvalidOptimalUsageRatio: the optimal usage ratio is \(bps) bps; Aave accepts 100 to 9900 bps (1 % to 99 %)"
-        case let .slope2MustBeGteSlope1(slope1, slope2):
+        case .slope2MustBeGteSlope1(let slope1, let slope2):
             return "Slope2MustBeGteSlope1: slope 1 is \(slope1) bps and slope 2 \(slope2) bps; Aave needs slope 2 ≥ slope 1"
-        case let .invalidMaxRate(bps):
+        case .invalidMaxRate(let bps):
             return "InvalidMaxRate: base + slope 1 + slope 2 is \(bps) bps; Aave caps the maximum borrow rate at 100000 bps (1000 %)"
-        case let .invalidReserveParams(threshold, bonus):
+        case .invalidReserveParams(let threshold, let bonus):
             return "InvalidReserveParams: the liquidation threshold \(threshold) times (1 + bonus \(bonus)) exceeds 100 %; "
                 + "Aave needs threshold · (1 + bonus) ≤ 1: lower the threshold or the bonus"
-        case let .maxLltvExceeded(lltv):
+        case .maxLltvExceeded(let lltv):
             return "MaxLltvExceeded: the LLTV is \(lltv); Morpho needs an LLTV below 100 % (e.g. 86%)"
-        case let .maxFeeExceeded(fee):
+        case .maxFeeExceeded(let fee):
             return "MaxFeeExceeded: the market fee is \(fee); Morpho caps a market's fee at 25 %"
-        case let .insufficientLiquidity(borrowed, supplied):
+        case .insufficientLiquidity(let borrowed, let supplied):
             return "InsufficientLiquidity: \(borrowed) would be borrowed of \(supplied) supplied; "
                 + "a pool lends at most what was supplied: give a larger --pool-supplied or borrow less"
         }

@@ -38,7 +38,8 @@ public enum LendingRateModel: Hashable, Sendable {
     /// Aave's in whole bps below 100 %, Morpho's fee at most 25 %.
     func check(reserveFactor: Wad) throws(LendingError) -> Int {
         guard !reserveFactor.isNegative, reserveFactor < .one else {
-            throw .invalidParameter(field: "reserveFactor", value: reserveFactor.description, reason: "\(reserveFactorName) lies in [0, 1): give e.g. 10%")
+            throw .invalidParameter(
+                field: "reserveFactor", value: reserveFactor.description, reason: "\(reserveFactorName) lies in [0, 1): give e.g. 10%")
         }
         switch self {
         case .aave: return try AaveRateStrategy.bps(reserveFactor, "reserveFactor")
@@ -54,8 +55,9 @@ public enum LendingRateModel: Hashable, Sendable {
         if case .morpho(let rate) = self {
             let apr = rate.doubleValue
             guard apr >= MorphoAdaptiveCurveIrm.minRateAtTargetApr, apr <= MorphoAdaptiveCurveIrm.maxRateAtTargetApr else {
-                throw .invalidParameter(field: "rateAtTarget", value: rate.description,
-                                        reason: "Morpho keeps the rate at target between 0.1% and 200% a year")
+                throw .invalidParameter(
+                    field: "rateAtTarget", value: rate.description,
+                    reason: "Morpho keeps the rate at target between 0.1% and 200% a year")
             }
         }
     }
@@ -107,8 +109,9 @@ public struct LendingRatesRequest: Hashable, Sendable {
 
     /// A constant utilization for `seconds` (0: the rate now).
     public init(model: LendingRateModel, utilization: Wad, seconds: Int64 = 0, reserveFactor: Wad = .zero, targetSupplyApy: Double? = nil) {
-        self.init(model: model, path: [UtilizationSegment(utilization: utilization, seconds: seconds)], reserveFactor: reserveFactor,
-                  targetSupplyApy: targetSupplyApy)
+        self.init(
+            model: model, path: [UtilizationSegment(utilization: utilization, seconds: seconds)], reserveFactor: reserveFactor,
+            targetSupplyApy: targetSupplyApy)
     }
 }
 
@@ -208,15 +211,18 @@ public enum LendingRates {
         }
         for (i, segment) in request.path.enumerated() {
             guard !segment.utilization.isNegative, segment.utilization <= .one else {
-                throw LendingError.utilizationOutOfRange(field: request.path.count == 1 ? "utilization" : "path[\(i)].utilization",
-                                                         value: segment.utilization.description)
+                throw LendingError.utilizationOutOfRange(
+                    field: request.path.count == 1 ? "utilization" : "path[\(i)].utilization",
+                    value: segment.utilization.description)
             }
             guard segment.seconds >= 0 else {
-                throw LendingError.invalidParameter(field: request.path.count == 1 ? "days" : "path[\(i)].duration", value: "\(segment.seconds) s",
-                                                    reason: "a duration is 0 or more")
+                throw LendingError.invalidParameter(
+                    field: request.path.count == 1 ? "days" : "path[\(i)].duration", value: "\(segment.seconds) s",
+                    reason: "a duration is 0 or more")
             }
             if request.path.count > 1 && segment.seconds == 0 {
-                throw LendingError.invalidParameter(field: "path[\(i)].duration", value: "0", reason: "each step of a path lasts a positive time (0.5:10d,1:1d)")
+                throw LendingError.invalidParameter(
+                    field: "path[\(i)].duration", value: "0", reason: "each step of a path lasts a positive time (0.5:10d,1:1d)")
             }
         }
         if let target = request.targetSupplyApy {
@@ -226,10 +232,13 @@ public enum LendingRates {
         }
         let compounding = model.compounding
         var segments: [LendingRatesSegment] = []
-        var borrowRateRay: UInt256? = nil, supplyRateRay: UInt256? = nil
-        var rateAtTarget: Int256? = nil, rateAtTargetContinuous: Double? = nil
+        var borrowRateRay: UInt256? = nil
+        var supplyRateRay: UInt256? = nil
+        var rateAtTarget: Int256? = nil
+        var rateAtTargetContinuous: Double? = nil
         var lastBorrowPerSecond: Int256? = nil
-        var continuousWeighted = 0.0, continuousLast = 0.0
+        var continuousWeighted = 0.0
+        var continuousLast = 0.0
         var notes: [String] = []
         var assumptions: [String] = []
 
@@ -240,17 +249,21 @@ public enum LendingRates {
                 (borrowRateRay, supplyRateRay) = (rates.borrowRate, rates.supplyRate)
                 segments.append(Self.segment(segment, borrow: Self.fraction(ray: rates.borrowRate), supply: Self.fraction(ray: rates.supplyRate)))
             }
-            assumptions.append("Aave v3 DefaultReserveInterestRateStrategyV2: optimal \(strategy.optimalUsageRatioBps) bps, base \(strategy.baseVariableBorrowRateBps) bps, "
-                + "slope 1 \(strategy.variableRateSlope1Bps) bps, slope 2 \(strategy.variableRateSlope2Bps) bps, reserve factor \(reserveBps) bps; rays with Aave's half-up rounding")
+            assumptions.append(
+                "Aave v3 DefaultReserveInterestRateStrategyV2: optimal \(strategy.optimalUsageRatioBps) bps, base \(strategy.baseVariableBorrowRateBps) bps, "
+                    + "slope 1 \(strategy.variableRateSlope1Bps) bps, slope 2 \(strategy.variableRateSlope2Bps) bps, reserve factor \(reserveBps) bps; rays with Aave's half-up rounding"
+            )
             assumptions.append("no stable-rate debt and no unbacked supply: the supply usage ratio is the borrow usage ratio")
         case .morpho(let stored):
             var current = MorphoAdaptiveCurveIrm.perSecond(apr: stored)
             var continuous = stored.doubleValue
             for segment in request.path {
-                let (average, end) = try MorphoAdaptiveCurveIrm.borrowRate(utilization: segment.utilization.raw, startRateAtTarget: current,
-                                                                           elapsed: segment.seconds)
+                let (average, end) = try MorphoAdaptiveCurveIrm.borrowRate(
+                    utilization: segment.utilization.raw, startRateAtTarget: current,
+                    elapsed: segment.seconds)
                 let years = RateConventions.yearsToExpiry(secondsToExpiry: segment.seconds)
-                let twin = MorphoAdaptiveCurveIrm.continuous(utilization: segment.utilization.doubleValue, startRateAtTarget: continuous, years: years)
+                let twin = MorphoAdaptiveCurveIrm.continuous(
+                    utilization: segment.utilization.doubleValue, startRateAtTarget: continuous, years: years)
                 continuousWeighted += twin.average * Double(segment.seconds)
                 continuousLast = twin.average
                 current = end
@@ -263,11 +276,15 @@ public enum LendingRates {
             }
             rateAtTarget = current
             rateAtTargetContinuous = continuous
-            assumptions.append("Morpho Blue AdaptiveCurveIrm: curve steepness 4, adjustment speed 50/yr, target utilization 90 %, rate at target "
-                + "kept in 0.1 % … 200 %; per-second WAD integers as the contract computes them (its wExp: e^r ≈ 1 + r + r²/2 after range reduction)")
+            assumptions.append(
+                "Morpho Blue AdaptiveCurveIrm: curve steepness 4, adjustment speed 50/yr, target utilization 90 %, rate at target "
+                    + "kept in 0.1 % … 200 %; per-second WAD integers as the contract computes them (its wExp: e^r ≈ 1 + r + r²/2 after range reduction)"
+            )
             assumptions.append("Morpho's market fee (the reserve factor here) is taken from the interest suppliers earn")
             if request.path.count > 1 || request.path[0].seconds > 0 {
-                assumptions.append("each change of utilization is an interaction that updates the rate (utilization moves only when someone supplies, borrows, repays or withdraws); interest accrued between them does not move the utilization")
+                assumptions.append(
+                    "each change of utilization is an interaction that updates the rate (utilization moves only when someone supplies, borrows, repays or withdraws); interest accrued between them does not move the utilization"
+                )
             }
         case .kinked(let curve):
             for segment in request.path {
@@ -285,13 +302,15 @@ public enum LendingRates {
             guard total > 0 else { return value(last) }
             return segments.reduce(0) { $0 + value($1) * Double($1.seconds) } / Double(total)
         }
-        let borrowRate = averaged(\.borrowRate), supplyRate = averaged(\.supplyRate)
+        let borrowRate = averaged(\.borrowRate)
+        let supplyRate = averaged(\.supplyRate)
         let finalU = request.path[request.path.count - 1].utilization.doubleValue
         let endRateAtTargetApr = rateAtTarget.map(MorphoAdaptiveCurveIrm.apr(perSecond:))
         // The curve at the end of the period (Morpho: at the final rate at target, no time elapsing).
         let borrowAt = { (u: Double) -> Double in
             switch model {
-            case .morpho: return MorphoAdaptiveCurveIrm.curve(rateAtTarget: endRateAtTargetApr ?? 0, error: MorphoAdaptiveCurveIrm.error(utilization: u))
+            case .morpho:
+                return MorphoAdaptiveCurveIrm.curve(rateAtTarget: endRateAtTargetApr ?? 0, error: MorphoAdaptiveCurveIrm.error(utilization: u))
             default: return model.borrowRate(utilization: u)
             }
         }
@@ -302,7 +321,8 @@ public enum LendingRates {
             supplyEnd = Self.fraction(ray: supplyRay)
         }
         if case .morpho = model, let endPerSecond = rateAtTarget {
-            let now = try MorphoAdaptiveCurveIrm.curve(rateAtTarget: endPerSecond, error: MorphoAdaptiveCurveIrm.error(utilization: request.path[request.path.count - 1].utilization.raw))
+            let now = try MorphoAdaptiveCurveIrm.curve(
+                rateAtTarget: endPerSecond, error: MorphoAdaptiveCurveIrm.error(utilization: request.path[request.path.count - 1].utilization.raw))
             borrowEnd = MorphoAdaptiveCurveIrm.apr(perSecond: now)
             supplyEnd = borrowEnd * finalU * (1 - rf)
         }
@@ -315,8 +335,10 @@ public enum LendingRates {
         }
         utilizations.append(finalU)
         let curveRows = Array(Set(utilizations)).sorted().map { u -> LendingRateCurveRow in
-            let borrow = borrowAt(u), supply = borrow * u * (1 - rf)
-            return LendingRateCurveRow(utilization: u, borrowRate: borrow, supplyRate: supply, borrowApy: compounding.apy(borrow), supplyApy: compounding.apy(supply))
+            let borrow = borrowAt(u)
+            let supply = borrow * u * (1 - rf)
+            return LendingRateCurveRow(
+                utilization: u, borrowRate: borrow, supplyRate: supply, borrowApy: compounding.apy(borrow), supplyApy: compounding.apy(supply))
         }
         let supplyApyAt = { (u: Double) in compounding.apy(borrowAt(u) * u * (1 - rf)) }
 
@@ -327,7 +349,8 @@ public enum LendingRates {
             if goal <= 0 {
                 answer.utilization = 0
             } else if goal <= maximum {
-                var low = 0.0, high = 1.0
+                var low = 0.0
+                var high = 1.0
                 for _ in 0..<200 {
                     let mid = (low + high) / 2
                     if supplyApyAt(mid) < goal { low = mid } else { high = mid }
@@ -337,18 +360,27 @@ public enum LendingRates {
             if let u = answer.utilization {
                 answer.borrowRate = borrowAt(u)
                 answer.borrowApy = compounding.apy(borrowAt(u))
-                notes.append(String(format: "a supply APY of %.4f %% needs %.4f %% utilization: borrowers paying %.4f %% APR on %.4f %% of the supply", goal * 100, u * 100,
-                                    borrowAt(u) * 100, u * 100))
+                notes.append(
+                    String(
+                        format: "a supply APY of %.4f %% needs %.4f %% utilization: borrowers paying %.4f %% APR on %.4f %% of the supply",
+                        goal * 100, u * 100,
+                        borrowAt(u) * 100, u * 100))
             } else {
-                notes.append(String(format: "no utilization pays a supply APY of %.4f %%: the most suppliers earn on this curve is %.4f %%, at 100 %% utilization", goal * 100, maximum * 100))
+                notes.append(
+                    String(
+                        format:
+                            "no utilization pays a supply APY of %.4f %%: the most suppliers earn on this curve is %.4f %%, at 100 %% utilization",
+                        goal * 100, maximum * 100))
             }
             target = answer
         }
         let idle = 0.001
         let idleApy = supplyApyAt(idle)
-        notes.append(String(format: "an idle market pays suppliers nearly nothing: suppliers share only the interest borrowers pay, "
-            + "borrowRate · U · (1 − %@); at %.1f %% utilization (a few thousand borrowed of a few million supplied) the supply APY is %.6f %%",
-            model.reserveFactorName, idle * 100, idleApy * 100))
+        notes.append(
+            String(
+                format: "an idle market pays suppliers nearly nothing: suppliers share only the interest borrowers pay, "
+                    + "borrowRate · U · (1 − %@); at %.1f %% utilization (a few thousand borrowed of a few million supplied) the supply APY is %.6f %%",
+                model.reserveFactorName, idle * 100, idleApy * 100))
         assumptions.append("APY " + compounding.description)
         assumptions.append("supply rate = borrow rate · utilization · (1 − \(model.reserveFactorName))")
 
@@ -357,18 +389,23 @@ public enum LendingRates {
             days: Double(total) / Double(RateConventions.secondsPerDay), reserveFactor: rf,
             borrowRate: borrowRate, supplyRate: supplyRate, borrowApy: compounding.apy(borrowRate), supplyApy: compounding.apy(supplyRate),
             borrowRateEnd: borrowEnd, supplyRateEnd: supplyEnd, borrowRateRay: borrowRateRay, supplyRateRay: supplyRateRay,
-            rateAtTargetStart: { if case .morpho(let stored) = model { return MorphoAdaptiveCurveIrm.apr(perSecond: MorphoAdaptiveCurveIrm.perSecond(apr: stored)) }; return nil }(),
+            rateAtTargetStart: {
+                if case .morpho(let stored) = model { return MorphoAdaptiveCurveIrm.apr(perSecond: MorphoAdaptiveCurveIrm.perSecond(apr: stored)) }
+                return nil
+            }(),
             rateAtTargetEnd: endRateAtTargetApr, rateAtTargetEndPerSecond: rateAtTarget, borrowRatePerSecond: lastBorrowPerSecond,
             continuousBorrowRate: rateAtTargetContinuous == nil ? nil : (total > 0 ? continuousWeighted / Double(total) : continuousLast),
             continuousRateAtTargetEnd: rateAtTargetContinuous,
-            segments: segments, curve: curveRows, target: target, idleUtilization: idle, idleSupplyApy: idleApy, notes: notes, assumptions: assumptions)
+            segments: segments, curve: curveRows, target: target, idleUtilization: idle, idleSupplyApy: idleApy, notes: notes,
+            assumptions: assumptions)
     }
 
     /// A ray as a fraction.
     static func fraction(ray: UInt256) -> Double { ray.doubleValue / 1e27 }
 
     static func segment(_ segment: UtilizationSegment, borrow: Double, supply: Double) -> LendingRatesSegment {
-        LendingRatesSegment(utilization: segment.utilization.doubleValue, seconds: segment.seconds,
-                            days: Double(segment.seconds) / Double(RateConventions.secondsPerDay), borrowRate: borrow, supplyRate: supply, rateAtTargetEnd: nil)
+        LendingRatesSegment(
+            utilization: segment.utilization.doubleValue, seconds: segment.seconds,
+            days: Double(segment.seconds) / Double(RateConventions.secondsPerDay), borrowRate: borrow, supplyRate: supply, rateAtTargetEnd: nil)
     }
 }

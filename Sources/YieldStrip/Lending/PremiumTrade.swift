@@ -53,9 +53,11 @@ public struct PremiumTradeRequest: Hashable, Sendable {
     /// mNAVs at the horizon for the scenario rows; nil: today's mNAV −50 % … +50 % by 10 %, and 1.
     public var mnavScenarios: [Double]?
 
-    public init(company: TreasuryCompany, side: PremiumSide = .short, capitalUsd: Double, ltv: Double, liquidationThreshold: Double,
-                borrowRate: LoopBorrowRate, collateralApr: Double = 0, proceedsApr: Double = 0, hedgeCoin: Bool = true, fundingApr: Double = 0,
-                days: Double = 365, mnavScenarios: [Double]? = nil) {
+    public init(
+        company: TreasuryCompany, side: PremiumSide = .short, capitalUsd: Double, ltv: Double, liquidationThreshold: Double,
+        borrowRate: LoopBorrowRate, collateralApr: Double = 0, proceedsApr: Double = 0, hedgeCoin: Bool = true, fundingApr: Double = 0,
+        days: Double = 365, mnavScenarios: [Double]? = nil
+    ) {
         self.company = company
         self.side = side
         self.capitalUsd = capitalUsd
@@ -158,14 +160,20 @@ public enum PremiumTrade {
         try LendingChecks.threshold(request.ltv, "ltv")
         try LendingChecks.threshold(request.liquidationThreshold, "liquidationThreshold")
         guard request.ltv < request.liquidationThreshold else {
-            throw LendingError.ltvNotBelowThreshold(ltv: LiquidationTerms.percent(request.ltv), threshold: LiquidationTerms.percent(request.liquidationThreshold))
+            throw LendingError.ltvNotBelowThreshold(
+                ltv: LiquidationTerms.percent(request.ltv), threshold: LiquidationTerms.percent(request.liquidationThreshold))
         }
-        for (value, field) in [(request.collateralApr, "collateralApr"), (request.proceedsApr, "proceedsApr")] { try LendingChecks.rate(value, field) }
+        for (value, field) in [(request.collateralApr, "collateralApr"), (request.proceedsApr, "proceedsApr")] {
+            try LendingChecks.rate(value, field)
+        }
         guard request.fundingApr.isFinite, abs(request.fundingApr) <= 10 else {
-            throw LendingError.invalidParameter(field: "fundingApr", value: "\(request.fundingApr)", reason: "give the funding a perp short receives per year, e.g. 5% (negative: pays)")
+            throw LendingError.invalidParameter(
+                field: "fundingApr", value: "\(request.fundingApr)",
+                reason: "give the funding a perp short receives per year, e.g. 5% (negative: pays)")
         }
         guard request.days.isFinite, request.days > 0, request.days <= 36_500 else {
-            throw LendingError.invalidParameter(field: "days", value: "\(request.days)", reason: "the horizon is a positive number of days (at most 100 years)")
+            throw LendingError.invalidParameter(
+                field: "days", value: "\(request.days)", reason: "the horizon is a positive number of days (at most 100 years)")
         }
 
         let marketCap = c.sharesOutstanding * c.stockPrice
@@ -177,12 +185,13 @@ public enum PremiumTrade {
         let borrowedUnits = request.side == .short ? q / c.stockPrice : q / c.coinPrice
         let collateralUnits = request.side == .short ? k / c.coinPrice : k / c.stockPrice
 
-        let apr: Double, utilization: Double?
+        let apr: Double
+        let utilization: Double?
         switch request.borrowRate {
         case .fixed(let value):
             try LendingChecks.rate(value, "borrowApr")
             (apr, utilization) = (value, nil)
-        case let .model(model, supplied, borrowed):
+        case .model(let model, let supplied, let borrowed):
             try model.check()
             try LendingChecks.positive(supplied, "poolSupplied", what: "the pool's supply")
             try LendingChecks.nonNegative(borrowed, "poolBorrowed")
@@ -210,22 +219,32 @@ public enum PremiumTrade {
 
         var notes: [String] = []
         let threshold = request.liquidationThreshold
-        var liquidationStock: Double? = nil, liquidationCoin: Double? = nil, liquidationMnav: Double? = nil
+        var liquidationStock: Double? = nil
+        var liquidationCoin: Double? = nil
+        var liquidationMnav: Double? = nil
         switch request.side {
         case .short:
             // Debt Q·(S₁/S₀) against collateral K·(P₁/P₀)·threshold: the coin unchanged, the stock rises to S*.
             liquidationStock = c.stockPrice * threshold * k / q
             liquidationMnav = m0 * threshold * k / q
-            notes.append(String(format: "a short of the premium gains %.2f USD for each 1 %% the mNAV falls from %.4f (the coin unchanged), and %@ %.2f USD a year to hold",
-                                q / 100, m0, carry >= 0 ? "earns" : "pays", abs(carry)))
-            notes.append("coin and stock moving together (a constant mNAV) leave the health factor unchanged: the loan is liquidated only if the premium widens")
+            notes.append(
+                String(
+                    format:
+                        "a short of the premium gains %.2f USD for each 1 %% the mNAV falls from %.4f (the coin unchanged), and %@ %.2f USD a year to hold",
+                    q / 100, m0, carry >= 0 ? "earns" : "pays", abs(carry)))
+            notes.append(
+                "coin and stock moving together (a constant mNAV) leave the health factor unchanged: the loan is liquidated only if the premium widens"
+            )
         case .long:
             // Debt Q·(P₁/P₀) against collateral K·(S₁/S₀)·threshold.
             liquidationCoin = c.coinPrice * threshold * k / q
             liquidationStock = c.stockPrice * q / (threshold * k)
             liquidationMnav = m0 * q / (threshold * k)
-            notes.append(String(format: "long the premium: the stock posted (%.2f USD) against the coin borrowed and sold (%.2f USD); %.2f USD of coin exposure stays long at a constant mNAV",
-                                k, q, k - q))
+            notes.append(
+                String(
+                    format:
+                        "long the premium: the stock posted (%.2f USD) against the coin borrowed and sold (%.2f USD); %.2f USD of coin exposure stays long at a constant mNAV",
+                    k, q, k - q))
         }
         if m0 < 1 { notes.append(String(format: "the stock trades below its coin NAV (mNAV %.4f): a discount, not a premium", m0)) }
 
@@ -243,30 +262,40 @@ public enum PremiumTrade {
         rows.sort { $0.mnav < $1.mnav }
         let scenarios = rows.map { row -> PremiumScenario in
             let pnl = premiumPnl(ratio: row.ratio)
-            return PremiumScenario(mnav: row.mnav, stockPrice: c.stockPrice * row.ratio, premiumPnlUsd: pnl, carryUsd: carryToHorizon,
-                                   pnlUsd: pnl + carryToHorizon, returnOnCapital: (pnl + carryToHorizon) / k)
+            return PremiumScenario(
+                mnav: row.mnav, stockPrice: c.stockPrice * row.ratio, premiumPnlUsd: pnl, carryUsd: carryToHorizon,
+                pnlUsd: pnl + carryToHorizon, returnOnCapital: (pnl + carryToHorizon) / k)
         }
 
         var assumptions = [
             "mNAV = market cap / (coin holdings × coin price), the premium mNAV − 1; the enterprise value adds the company's debt",
             "the coin price is unchanged, so the stock moves with the mNAV; shares outstanding and coin holdings are unchanged to the horizon",
-            String(format: "carry accrues simply over %g days; the borrowed %@ is sold at today's price, the proceeds held as stablecoins", request.days,
-                   request.side == .short ? "stock token" : "coin"),
+            String(
+                format: "carry accrues simply over %g days; the borrowed %@ is sold at today's price, the proceeds held as stablecoins", request.days,
+                request.side == .short ? "stock token" : "coin")
         ]
         if request.side == .short && request.hedgeCoin {
-            assumptions.append(String(format: "the coin the collateral leaves long (capital − stock sold = %.2f USD) is shorted with a perp receiving %.4f %% a year", hedge, request.fundingApr * 100))
+            assumptions.append(
+                String(
+                    format: "the coin the collateral leaves long (capital − stock sold = %.2f USD) is shorted with a perp receiving %.4f %% a year",
+                    hedge, request.fundingApr * 100))
         }
-        if let utilization { assumptions.append(String(format: "the borrow APR is the model's at %.4f %% utilization of the lending pool after this loan", utilization * 100)) }
+        if let utilization {
+            assumptions.append(
+                String(format: "the borrow APR is the model's at %.4f %% utilization of the lending pool after this loan", utilization * 100))
+        }
 
         return PremiumTradeResult(
             company: c, marketCapUsd: marketCap, coinNavUsd: coinNav, mnav: m0, premium: m0 - 1, coinPerShare: c.coinHoldings / c.sharesOutstanding,
-            navPerShareUsd: coinNav / c.sharesOutstanding, enterpriseValueUsd: marketCap + c.debtUsd, mnavEnterpriseValue: (marketCap + c.debtUsd) / coinNav,
+            navPerShareUsd: coinNav / c.sharesOutstanding, enterpriseValueUsd: marketCap + c.debtUsd,
+            mnavEnterpriseValue: (marketCap + c.debtUsd) / coinNav,
             side: request.side, capitalUsd: k, collateralUnits: collateralUnits, borrowedUnits: borrowedUnits, borrowedUsd: q, ltv: request.ltv,
             liquidationThreshold: threshold, healthFactor: k * threshold / q, borrowApr: apr, poolUtilization: utilization,
             borrowCostUsd: borrowCost, proceedsIncomeUsd: proceedsIncome, collateralIncomeUsd: collateralIncome, fundingUsd: funding,
             carryUsdPerYear: carry, carryApr: carry / k, coinHedgeUsd: hedge, coinExposureUsd: coinExposure, premiumExposureUsd: exposure,
             days: request.days, carryUsd: carryToHorizon, breakEvenMnav: breakEvenValid ? breakEven : nil,
-            breakEvenMnavChange: breakEvenValid ? breakEven - m0 : nil, liquidationStockPrice: liquidationStock, liquidationCoinPrice: liquidationCoin,
+            breakEvenMnavChange: breakEvenValid ? breakEven - m0 : nil, liquidationStockPrice: liquidationStock,
+            liquidationCoinPrice: liquidationCoin,
             liquidationMnav: liquidationMnav, scenarios: scenarios, notes: notes, assumptions: assumptions)
     }
 }

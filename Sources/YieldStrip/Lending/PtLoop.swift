@@ -33,9 +33,11 @@ public struct PtLoopRequest: Hashable, Sendable {
     /// A USD loop's dollar hedge (the lock-in's): short the shares the PT redeems for.
     public var dollarHedge: DollarHedgeRequest?
 
-    public init(size: PositionSize, borrow: DebtAsset, terms: LiquidationTerms, oracle: PtOracle = .market, targetLtv: Double? = nil,
-                loops: Int? = nil, borrowRate: LoopBorrowRate, stockPrice: Double? = nil, tokenApy: Double? = nil,
-                priceScenarios: PriceScenarios? = nil, dollarHedge: DollarHedgeRequest? = nil) {
+    public init(
+        size: PositionSize, borrow: DebtAsset, terms: LiquidationTerms, oracle: PtOracle = .market, targetLtv: Double? = nil,
+        loops: Int? = nil, borrowRate: LoopBorrowRate, stockPrice: Double? = nil, tokenApy: Double? = nil,
+        priceScenarios: PriceScenarios? = nil, dollarHedge: DollarHedgeRequest? = nil
+    ) {
         self.size = size
         self.borrow = borrow
         self.terms = terms
@@ -161,15 +163,17 @@ public struct PtLoopResult: Sendable {
 /// break-even r*  : netApy(r*) = the capital's own fixed APY
 /// ```
 public enum PtLoop {
-    public static func compute<C: ImpliedYieldCurve>(_ request: PtLoopRequest, curve: C, at blockTime: Int64) throws -> PtLoopResult where C.Scalar == Wad {
+    public static func compute<C: ImpliedYieldCurve>(_ request: PtLoopRequest, curve: C, at blockTime: Int64) throws -> PtLoopResult
+    where C.Scalar == Wad {
         try request.terms.check()
         try request.oracle.check()
         guard blockTime < curve.expiry else { throw LendingError.ptMatured(expiry: curve.expiry, at: blockTime) }
         let target = request.targetLtv ?? request.terms.maxLtv
         try LendingChecks.threshold(target, "targetLtv")
         guard target <= request.terms.maxLtv + 1e-12 else {
-            throw LendingError.invalidParameter(field: "targetLtv", value: "\(target)",
-                                                reason: "a loop borrows at most the maximum LTV (\(LiquidationTerms.percent(request.terms.maxLtv))): give a lower target")
+            throw LendingError.invalidParameter(
+                field: "targetLtv", value: "\(target)",
+                reason: "a loop borrows at most the maximum LTV (\(LiquidationTerms.percent(request.terms.maxLtv))): give a lower target")
         }
         if let loops = request.loops {
             guard loops >= 0, loops <= PtLoopRequest.maxLoops else {
@@ -178,17 +182,20 @@ public enum PtLoop {
         }
         switch request.borrowRate {
         case .fixed(let apr): try LendingChecks.rate(apr, "borrowApr")
-        case let .model(model, supplied, borrowed):
+        case .model(let model, let supplied, let borrowed):
             try LendingChecks.positive(supplied, "poolSupplied", what: "the pool's supply")
             try LendingChecks.nonNegative(borrowed, "poolBorrowed")
             guard borrowed <= supplied else { throw LendingError.insufficientLiquidity(borrowed: "\(borrowed)", supplied: "\(supplied)") }
             try model.check()
         }
         if let apy = request.tokenApy {
-            guard apy.isFinite, apy > -1 else { throw LendingError.invalidParameter(field: "tokenApy", value: "\(apy)", reason: "give the token's APY, above −100%") }
+            guard apy.isFinite, apy > -1 else {
+                throw LendingError.invalidParameter(field: "tokenApy", value: "\(apy)", reason: "give the token's APY, above −100%")
+            }
         }
         if request.borrow == .token, request.dollarHedge != nil {
-            throw LendingError.invalidParameter(field: "hedge", value: "given", reason: "a token loop has no stock-price exposure to hedge: the dollar hedge is for a USD loop")
+            throw LendingError.invalidParameter(
+                field: "hedge", value: "given", reason: "a token loop has no stock-price exposure to hedge: the dollar hedge is for a USD loop")
         }
 
         let spot = try curve.spot(at: blockTime)
@@ -200,8 +207,13 @@ public enum PtLoop {
         if request.borrow == .usd && s == nil { throw StrategyError.missingStockPrice(purpose: "a loop that borrows USD") }
         let capital = size.shares
         let threshold = request.terms.liquidationThreshold
-        let tokenApy: Double, tokenApyBasis: String
-        if let given = request.tokenApy { (tokenApy, tokenApyBasis) = (given, "given") } else { (tokenApy, tokenApyBasis) = (spot.impliedApy, "the market's implied APY") }
+        let tokenApy: Double
+        let tokenApyBasis: String
+        if let given = request.tokenApy {
+            (tokenApy, tokenApyBasis) = (given, "given")
+        } else {
+            (tokenApy, tokenApyBasis) = (spot.impliedApy, "the market's implied APY")
+        }
 
         func debtValueAsset(_ debt: Wad) -> Double {
             request.borrow == .usd ? debt.doubleValue / (s ?? 1) : debt.doubleValue * x0
@@ -209,7 +221,7 @@ public enum PtLoop {
         func borrowAprAt(debt: Wad) throws -> (apr: Double, utilization: Double?) {
             switch request.borrowRate {
             case .fixed(let apr): return (apr, nil)
-            case let .model(model, supplied, borrowed):
+            case .model(let model, let supplied, let borrowed):
                 let total = borrowed + debt.doubleValue
                 guard total <= supplied else { throw LendingError.insufficientLiquidity(borrowed: "\(total)", supplied: "\(supplied)") }
                 let u = total / supplied
@@ -239,8 +251,11 @@ public enum PtLoop {
 
         var current = curve
         var rounds: [PtLoopRound] = []
-        var warnings: [String] = [], notes: [String] = []
-        var ptHeld = Wad.zero, debt = Wad.zero, sySpent = Wad.zero
+        var warnings: [String] = []
+        var notes: [String] = []
+        var ptHeld = Wad.zero
+        var debt = Wad.zero
+        var sySpent = Wad.zero
         var round = 0
         var borrowed = Wad.zero
         var syIn = size.sy
@@ -249,7 +264,8 @@ public enum PtLoop {
             do {
                 step = try current.tradeAndUpdate(.buyPtWithSy, exactIn: syIn, at: blockTime)
             } catch let error as any DomainError where round > 0 {
-                warnings.append("round \(round): the market refused the purchase of \(syIn) SY (\(error.errorName)); the loop stops at round \(round - 1)")
+                warnings.append(
+                    "round \(round): the market refused the purchase of \(syIn) SY (\(error.errorName)); the loop stops at round \(round - 1)")
                 debt = try debt - borrowed
                 break rounds
             }
@@ -261,13 +277,15 @@ public enum PtLoop {
             let debtAsset = debtValueAsset(debt)
             let (apr, _) = try borrowAprAt(debt: debt)
             let lines = liquidationLines(pt: ptHeld, debt: debt, price: price)
-            rounds.append(PtLoopRound(
-                round: round, borrowed: borrowed, syIn: syIn, purchase: step.trade,
-                roundFixedApy: LockIn.apy(ptOut: step.trade.amountOut.doubleValue, syIn: step.trade.amountIn.doubleValue, assetPerSy: x0, years: tau),
-                impliedApyAfter: step.trade.impliedApyAfter, ptHeld: ptHeld, debt: debt, oraclePrice: price, collateralValueAsset: collateral,
-                debtValueAsset: debtAsset, ltv: debtAsset / collateral, leverage: sySpent.doubleValue * x0 / capital,
-                healthFactor: debt.isPositive ? collateral * threshold / debtAsset : nil, borrowApr: apr,
-                netApy: netApy(pt: ptHeld, debt: debt, apr: apr), liquidationStockPrice: lines.stock, liquidationImpliedApy: lines.apy))
+            rounds.append(
+                PtLoopRound(
+                    round: round, borrowed: borrowed, syIn: syIn, purchase: step.trade,
+                    roundFixedApy: LockIn.apy(
+                        ptOut: step.trade.amountOut.doubleValue, syIn: step.trade.amountIn.doubleValue, assetPerSy: x0, years: tau),
+                    impliedApyAfter: step.trade.impliedApyAfter, ptHeld: ptHeld, debt: debt, oraclePrice: price, collateralValueAsset: collateral,
+                    debtValueAsset: debtAsset, ltv: debtAsset / collateral, leverage: sySpent.doubleValue * x0 / capital,
+                    healthFactor: debt.isPositive ? collateral * threshold / debtAsset : nil, borrowApr: apr,
+                    netApy: netApy(pt: ptHeld, debt: debt, apr: apr), liquidationStockPrice: lines.stock, liquidationImpliedApy: lines.apy))
 
             // The next round, if any.
             if let loops = request.loops {
@@ -290,9 +308,10 @@ public enum PtLoop {
             case .token:
                 next = amount
             }
-            if case let .model(_, supplied, poolBorrowed) = request.borrowRate, poolBorrowed + (try debt + amount).doubleValue > supplied {
-                warnings.append("round \(round + 1): the lending pool has too little left to lend (\(supplied) supplied, \(poolBorrowed) borrowed by others, "
-                    + "\(debt.doubleValue) by this loop); the loop stops at round \(round)")
+            if case .model(_, let supplied, let poolBorrowed) = request.borrowRate, poolBorrowed + (try debt + amount).doubleValue > supplied {
+                warnings.append(
+                    "round \(round + 1): the lending pool has too little left to lend (\(supplied) supplied, \(poolBorrowed) borrowed by others, "
+                        + "\(debt.doubleValue) by this loop); the loop stops at round \(round)")
                 break rounds
             }
             borrowed = amount
@@ -320,8 +339,9 @@ public enum PtLoop {
             let atZero = debtAtMaturityShares(debt, apr: 0)
             if allowed > 0, atZero > 0 { breakEven = Foundation.log(allowed / atZero) / tau }
             if breakEven == nil || (breakEven ?? 0) < 0 {
-                notes.append("no borrow rate makes this loop beat the capital's own lock-in: the fee and price impact on the borrowed purchases, "
-                    + (request.borrow == .token ? "and the token's yield the debt owes, " : "") + "already cost more than the PT earns")
+                notes.append(
+                    "no borrow rate makes this loop beat the capital's own lock-in: the fee and price impact on the borrowed purchases, "
+                        + (request.borrow == .token ? "and the token's yield the debt owes, " : "") + "already cost more than the PT earns")
                 breakEven = nil
             }
         }
@@ -330,13 +350,15 @@ public enum PtLoop {
         // A USD loop in dollars: across stock prices at maturity, and hedged.
         var scenarios: [PtLoopPriceScenario] = []
         var hedge: DollarHedgeResult? = nil
-        var hedgedUsd: Double? = nil, hedgedApy: Double? = nil
+        var hedgedUsd: Double? = nil
+        var hedgedApy: Double? = nil
         let usdIn = size.usd ?? s.map { capital * $0 }
         let debtUsdAtMaturity = request.borrow == .usd ? debt.doubleValue * Foundation.exp(apr * tau) : nil
         if request.borrow == .usd, let today = s, let usdIn, let owed = debtUsdAtMaturity {
             if let hedgeRequest = request.dollarHedge {
-                hedge = try LockIn.dollarHedge(hedgeRequest, shortShares: ptShares, stockPrice: today, usdIn: usdIn + debt.doubleValue, blockTime: blockTime,
-                                               expiry: curve.expiry, years: tau, tokenWithholding: .standard)
+                hedge = try LockIn.dollarHedge(
+                    hedgeRequest, shortShares: ptShares, stockPrice: today, usdIn: usdIn + debt.doubleValue, blockTime: blockTime,
+                    expiry: curve.expiry, years: tau, tokenWithholding: .standard)
                 if let value = hedge?.usdAtMaturity {
                     hedgedUsd = value - owed
                     hedgedApy = hedgedUsd.map { $0 > 0 ? RateConventions.annualizedRate(growth: $0 / usdIn, years: tau) : -1 }
@@ -350,34 +372,49 @@ public enum PtLoop {
             for (price, change) in points {
                 try PositionSizing.checkStockPrice(price, field: "price scenario")
                 let value = ptShares * price - owed
-                scenarios.append(PtLoopPriceScenario(stockPrice: price, priceChange: change, usdAtMaturity: value,
-                                                     usdApy: value > 0 ? RateConventions.annualizedRate(growth: value / usdIn, years: tau) : -1,
-                                                     hedgedUsdAtMaturity: hedgedUsd))
+                scenarios.append(
+                    PtLoopPriceScenario(
+                        stockPrice: price, priceChange: change, usdAtMaturity: value,
+                        usdApy: value > 0 ? RateConventions.annualizedRate(growth: value / usdIn, years: tau) : -1,
+                        hedgedUsdAtMaturity: hedgedUsd))
             }
-            notes.append(String(format: "borrowing USD to hold PT is a leveraged long position in the stock: %.4f× the capital's shares at maturity, "
-                + "a USD debt against them; its carry, %.4f %% fixed against %.4f %% borrowed, is %@", ptShares / capital, fixedApy * 100, apr * 100,
-                fixedApy < apr ? "negative" : "positive") + (hedge == nil ? "; --hedge perp fixes the dollar result" : ""))
+            notes.append(
+                String(
+                    format: "borrowing USD to hold PT is a leveraged long position in the stock: %.4f× the capital's shares at maturity, "
+                        + "a USD debt against them; its carry, %.4f %% fixed against %.4f %% borrowed, is %@", ptShares / capital, fixedApy * 100,
+                    apr * 100,
+                    fixedApy < apr ? "negative" : "positive") + (hedge == nil ? "; --hedge perp fixes the dollar result" : ""))
         } else if request.borrow == .token {
-            notes.append("borrowing the token against its own PT carries no stock-price liquidation risk: collateral and debt move together; "
-                + String(format: "the loop earns L · fixed − (L − 1) · (borrow APR + the token's yield) ≈ %.4f %%", (last.leverage * fixedApy - (last.leverage - 1) * (apr + tokenApy)) * 100))
+            notes.append(
+                "borrowing the token against its own PT carries no stock-price liquidation risk: collateral and debt move together; "
+                    + String(
+                        format: "the loop earns L · fixed − (L − 1) · (borrow APR + the token's yield) ≈ %.4f %%",
+                        (last.leverage * fixedApy - (last.leverage - 1) * (apr + tokenApy)) * 100))
         }
 
         var assumptions = [
             "each purchase is the router's exact swapExactSyForPt on the pool the previous purchases left, at \(UnixTime.format(blockTime)); no other trade in between",
             "each round borrows up to \(LiquidationTerms.percent(target)) of the collateral's value at the oracle's price (\(request.oracle.description(marketApy: spot.impliedApy)))",
-            String(format: "the debt accrues continuously at %.4f %% APR", apr * 100) + (utilization.map { String(format: " (the model's rate at %.4f %% utilization)", $0 * 100) } ?? ""),
-            "at maturity each PT redeems one share and the debt is repaid; the net APY is in shares at today's stock price",
+            String(format: "the debt accrues continuously at %.4f %% APR", apr * 100)
+                + (utilization.map { String(format: " (the model's rate at %.4f %% utilization)", $0 * 100) } ?? ""),
+            "at maturity each PT redeems one share and the debt is repaid; the net APY is in shares at today's stock price"
         ]
         if request.borrow == .usd {
-            assumptions.append("borrowed USD buys the token at the stock price without cost (\(s.map { Wad.shortestDecimal($0)?.description ?? "\($0)" } ?? "?") USD per share), then wraps into SY")
+            assumptions.append(
+                "borrowed USD buys the token at the stock price without cost (\(s.map { Wad.shortestDecimal($0)?.description ?? "\($0)" } ?? "?") USD per share), then wraps into SY"
+            )
         } else {
             assumptions.append(String(format: "a token debt owes the token's yield too: %.4f %% a year (%@)", tokenApy * 100, tokenApyBasis))
         }
-        if let hedge { assumptions.append("the dollar hedge shorts \(String(format: "%.6f", hedge.shortShares)) shares now (\(hedge.instrument)), static, as the lock-in's") }
+        if let hedge {
+            assumptions.append(
+                "the dollar hedge shorts \(String(format: "%.6f", hedge.shortShares)) shares now (\(hedge.instrument)), static, as the lock-in's")
+        }
 
         return PtLoopResult(
             curveName: curve.curveName, blockTime: blockTime, expiry: curve.expiry, secondsToExpiry: spot.secondsToExpiry, yearsToExpiry: tau,
-            borrow: request.borrow, size: size, oracle: request.oracle.name, oracleDescription: request.oracle.description(marketApy: spot.impliedApy),
+            borrow: request.borrow, size: size, oracle: request.oracle.name,
+            oracleDescription: request.oracle.description(marketApy: spot.impliedApy),
             protocolName: request.terms.protocolName, maxLtv: request.terms.maxLtv, liquidationThreshold: threshold, targetLtv: target,
             rounds: rounds, ptHeld: ptHeld, debt: debt, sySpent: sySpent, leverage: last.leverage, ltv: last.ltv, healthFactor: last.healthFactor,
             fixedApy: fixedApy, unleveredFixedApy: unlevered, spotApy: spot.impliedApy, impliedApyAfter: last.impliedApyAfter, borrowApr: apr,

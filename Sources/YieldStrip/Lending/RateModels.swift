@@ -71,11 +71,15 @@ public struct AaveRateStrategy: Hashable, Sendable {
     public static let minOptimalPointBps = 100, maxOptimalPointBps = 9_900, maxBorrowRateBps = 100_000
 
     /// The strategy from the four stored values, checked as the contract's setter checks them.
-    public init(optimalUsageRatioBps: Int, baseVariableBorrowRateBps: Int, variableRateSlope1Bps: Int,
-                variableRateSlope2Bps: Int) throws(LendingError) {
-        for (field, value, limit) in [("baseVariableBorrowRate", baseVariableBorrowRateBps, Int(UInt32.max)),
-                                      ("variableRateSlope1", variableRateSlope1Bps, Int(UInt32.max)),
-                                      ("variableRateSlope2", variableRateSlope2Bps, Int(UInt32.max))] {
+    public init(
+        optimalUsageRatioBps: Int, baseVariableBorrowRateBps: Int, variableRateSlope1Bps: Int,
+        variableRateSlope2Bps: Int
+    ) throws(LendingError) {
+        for (field, value, limit) in [
+            ("baseVariableBorrowRate", baseVariableBorrowRateBps, Int(UInt32.max)),
+            ("variableRateSlope1", variableRateSlope1Bps, Int(UInt32.max)),
+            ("variableRateSlope2", variableRateSlope2Bps, Int(UInt32.max))
+        ] {
             guard value >= 0, value <= limit else {
                 throw .invalidParameter(field: field, value: "\(value) bps", reason: "Aave stores it as a uint32 number of basis points (0 or more)")
             }
@@ -96,18 +100,21 @@ public struct AaveRateStrategy: Hashable, Sendable {
 
     /// The strategy from fractions (`0.92`, `0.125`), each a whole number of basis points as Aave stores them.
     public init(optimalUsageRatio: Wad, base: Wad, slope1: Wad, slope2: Wad) throws(LendingError) {
-        try self.init(optimalUsageRatioBps: Self.bps(optimalUsageRatio, "optimalUsageRatio"), baseVariableBorrowRateBps: Self.bps(base, "baseVariableBorrowRate"),
-                      variableRateSlope1Bps: Self.bps(slope1, "variableRateSlope1"), variableRateSlope2Bps: Self.bps(slope2, "variableRateSlope2"))
+        try self.init(
+            optimalUsageRatioBps: Self.bps(optimalUsageRatio, "optimalUsageRatio"),
+            baseVariableBorrowRateBps: Self.bps(base, "baseVariableBorrowRate"),
+            variableRateSlope1Bps: Self.bps(slope1, "variableRateSlope1"), variableRateSlope2Bps: Self.bps(slope2, "variableRateSlope2"))
     }
 
     /// A fraction as a whole number of basis points (`0.125` → 1,250); an error for a fraction of a basis point.
     public static func bps(_ fraction: Wad, _ field: String) throws(LendingError) -> Int {
-        let perBps = Int256(100_000_000_000_000)   // 1e14 wei = 1 bp
+        let perBps = Int256(100_000_000_000_000)  // 1e14 wei = 1 bp
         let (quotient, overflow) = fraction.raw.dividedReportingOverflow(by: perBps)
         let (back, _) = quotient.multipliedReportingOverflow(by: perBps)
         guard !overflow, back == fraction.raw, let value = quotient.int64Value, abs(value) <= Int64(Int32.max) else {
-            throw .invalidParameter(field: field, value: fraction.description,
-                                    reason: "Aave stores rates in whole basis points: give e.g. 12.5% (1250 bp), not a fraction of a basis point")
+            throw .invalidParameter(
+                field: field, value: fraction.description,
+                reason: "Aave stores rates in whole basis points: give e.g. 12.5% (1250 bp), not a fraction of a basis point")
         }
         guard value >= 0 else { throw .invalidParameter(field: field, value: fraction.description, reason: "a rate parameter is 0 or more") }
         return Int(value)
@@ -159,7 +166,8 @@ public struct AaveRateStrategy: Hashable, Sendable {
     /// supply (the supply usage ratio is then the borrow usage ratio).
     public func rates(usageRatio: UInt256, reserveFactorBps: Int) throws(PendleError) -> (borrowRate: UInt256, supplyRate: UInt256) {
         let optimal = Self.bpsToRay(optimalUsageRatioBps)
-        let slope1 = Self.bpsToRay(variableRateSlope1Bps), slope2 = Self.bpsToRay(variableRateSlope2Bps)
+        let slope1 = Self.bpsToRay(variableRateSlope1Bps)
+        let slope2 = Self.bpsToRay(variableRateSlope2Bps)
         var borrow = Self.bpsToRay(baseVariableBorrowRateBps)
         guard !usageRatio.isZero else { return (borrow, .zero) }
         if optimal < usageRatio {
@@ -176,8 +184,10 @@ public struct AaveRateStrategy: Hashable, Sendable {
 
     /// The borrow rate (APR) at utilization `u` in `Double`: the same two slopes without the ray rounding.
     public func borrowRate(utilization u: Double) -> Double {
-        let optimal = Double(optimalUsageRatioBps) / 10_000, base = Double(baseVariableBorrowRateBps) / 10_000
-        let slope1 = Double(variableRateSlope1Bps) / 10_000, slope2 = Double(variableRateSlope2Bps) / 10_000
+        let optimal = Double(optimalUsageRatioBps) / 10_000
+        let base = Double(baseVariableBorrowRateBps) / 10_000
+        let slope1 = Double(variableRateSlope1Bps) / 10_000
+        let slope2 = Double(variableRateSlope2Bps) / 10_000
         if u > optimal { return base + slope1 + slope2 * (u - optimal) / (1 - optimal) }
         return base + slope1 * u / optimal
     }
@@ -280,7 +290,9 @@ public enum MorphoAdaptiveCurveIrm {
     /// `_borrowRate` at `utilization` (a wad) from a stored rate at target (per second; 0 is the first
     /// interaction, which uses the initial 4 %) after `elapsed` seconds: the average rate Morpho accrues over
     /// them and the rate at target it stores.
-    public static func borrowRate(utilization: Int256, startRateAtTarget start: Int256, elapsed: Int64) throws(PendleError) -> (average: Int256, endRateAtTarget: Int256) {
+    public static func borrowRate(utilization: Int256, startRateAtTarget start: Int256, elapsed: Int64) throws(PendleError) -> (
+        average: Int256, endRateAtTarget: Int256
+    ) {
         let err = try error(utilization: utilization)
         guard !start.isZero else {
             return (try curve(rateAtTarget: initialRateAtTarget, error: err), initialRateAtTarget)
@@ -306,12 +318,14 @@ public enum MorphoAdaptiveCurveIrm {
 
     /// The same algorithm in `Double` with the exact exponential (per-year rates, `years` elapsed): the
     /// average rate over the period (trapezoid, N = 2) and the rate at target at its end.
-    public static func continuous(utilization u: Double, startRateAtTarget start: Double, years: Double) -> (average: Double, endRateAtTarget: Double) {
+    public static func continuous(utilization u: Double, startRateAtTarget start: Double, years: Double) -> (average: Double, endRateAtTarget: Double)
+    {
         let err = error(utilization: u)
         let adaptation = adjustmentSpeedPerYear * err * years
         guard adaptation != 0 else { return (curve(rateAtTarget: start, error: err), start) }
         func clamped(_ x: Double) -> Double { Swift.min(Swift.max(start * Foundation.exp(x), minRateAtTargetApr), maxRateAtTargetApr) }
-        let end = clamped(adaptation), mid = clamped(adaptation / 2)
+        let end = clamped(adaptation)
+        let mid = clamped(adaptation / 2)
         return (curve(rateAtTarget: (start + end + 2 * mid) / 4, error: err), end)
     }
 }
@@ -339,8 +353,9 @@ public struct KinkedRateCurve: Hashable, Sendable {
 
     public init(points: [RateCurvePoint]) throws(LendingError) {
         guard points.count >= 2 else {
-            throw .invalidParameter(field: "points", value: "\(points.count) point\(points.count == 1 ? "" : "s")",
-                                    reason: "a kinked curve needs at least two points, from utilization 0 to 1 (0:0,80%:8%,100%:100%)")
+            throw .invalidParameter(
+                field: "points", value: "\(points.count) point\(points.count == 1 ? "" : "s")",
+                reason: "a kinked curve needs at least two points, from utilization 0 to 1 (0:0,80%:8%,100%:100%)")
         }
         for (i, point) in points.enumerated() {
             guard point.utilization.isFinite, point.rate.isFinite else {
@@ -352,8 +367,9 @@ public struct KinkedRateCurve: Hashable, Sendable {
             }
             if i > 0 {
                 guard point.utilization > points[i - 1].utilization else {
-                    throw .invalidParameter(field: "points[\(i)].utilization", value: "\(point.utilization)",
-                                            reason: "utilizations must increase from point to point")
+                    throw .invalidParameter(
+                        field: "points[\(i)].utilization", value: "\(point.utilization)",
+                        reason: "utilizations must increase from point to point")
                 }
                 guard point.rate >= points[i - 1].rate else {
                     throw .invalidParameter(field: "points[\(i)].rate", value: "\(point.rate)", reason: "rates must not fall as utilization rises")
@@ -361,8 +377,9 @@ public struct KinkedRateCurve: Hashable, Sendable {
             }
         }
         guard points[0].utilization == 0, points[points.count - 1].utilization == 1 else {
-            throw .invalidParameter(field: "points", value: "\(points[0].utilization)…\(points[points.count - 1].utilization)",
-                                    reason: "the curve must start at utilization 0 and end at 1 (100%)")
+            throw .invalidParameter(
+                field: "points", value: "\(points[0].utilization)…\(points[points.count - 1].utilization)",
+                reason: "the curve must start at utilization 0 and end at 1 (100%)")
         }
         self.points = points
     }
@@ -371,7 +388,8 @@ public struct KinkedRateCurve: Hashable, Sendable {
     public func borrowRate(utilization u: Double) -> Double {
         guard let upper = points.firstIndex(where: { $0.utilization >= u }) else { return points[points.count - 1].rate }
         guard upper > 0 else { return points[0].rate }
-        let a = points[upper - 1], b = points[upper]
+        let a = points[upper - 1]
+        let b = points[upper]
         return a.rate + (b.rate - a.rate) * (u - a.utilization) / (b.utilization - a.utilization)
     }
 }

@@ -35,8 +35,10 @@ public enum ImpliedRateMath {
     ///   `Panic(0x11)` for a negative `secondsToExpiry` (`expiry − blockTime` underflow) or when
     ///   `lnImpliedRate · secondsToExpiry` exceeds 2^256; `Invalid exponent` when the exponent exceeds
     ///   130e18 (e.g. 100 % APY, ln 2 = 0.693…, over more than 187 years).
-    public static func exchangeRate(fromLnImpliedRate lnImpliedRate: Wad,
-                                    secondsToExpiry: Int64) throws(PendleError) -> Wad {
+    public static func exchangeRate(
+        fromLnImpliedRate lnImpliedRate: Wad,
+        secondsToExpiry: Int64
+    ) throws(PendleError) -> Wad {
         try PendleMarketMath.getExchangeRateFromImpliedRate(lnImpliedRate, timeToExpiry: secondsToExpiry)
     }
 
@@ -48,8 +50,10 @@ public enum ImpliedRateMath {
     /// - Throws: ``PendleError``: `out of bounds` for an exchange rate ≤ 0 (ln's domain);
     ///   `Revert()` for an exchange rate below 1 (its ln is negative, `PMath.Uint` rejects it);
     ///   `Panic(0x11)` for a negative `secondsToExpiry`; `Panic(0x12)` for `secondsToExpiry = 0`.
-    public static func lnImpliedRate(fromExchangeRate exchangeRate: Wad,
-                                     secondsToExpiry: Int64) throws(PendleError) -> Wad {
+    public static func lnImpliedRate(
+        fromExchangeRate exchangeRate: Wad,
+        secondsToExpiry: Int64
+    ) throws(PendleError) -> Wad {
         // `_getLnImpliedRate`'s last step: ln(rate) as uint (`Revert()` below 1), · year / t, floor.
         guard secondsToExpiry >= 0 else { throw .arithmeticOverflow }
         return try exchangeRate.ln().unsignedScaled(by: PendleMarketMath.impliedRateTime, dividedBy: secondsToExpiry)
@@ -78,8 +82,10 @@ public enum ImpliedRateMath {
     ///
     /// - Throws: ``PendleError``: as ``exchangeRate(fromLnImpliedRate:secondsToExpiry:)`` (except the
     ///   negative time, which this function maps to expiry).
-    public static func ptPriceInAsset(fromLnImpliedRate lnImpliedRate: Wad, expiry: Int64,
-                                      now: Int64) throws(PendleError) -> Wad {
+    public static func ptPriceInAsset(
+        fromLnImpliedRate lnImpliedRate: Wad, expiry: Int64,
+        now: Int64
+    ) throws(PendleError) -> Wad {
         if expiry <= now { return .one }
         let rate = try PMath.toUint(lnImpliedRate.raw)
         // expiry > now, so the 256-bit difference is positive (and below 2^64).
@@ -91,8 +97,10 @@ public enum ImpliedRateMath {
     /// `PendlePYOracleLib.getYtToAssetRateRaw`: `PMath.ONE − ` the PT price above (0 at or after expiry).
     ///
     /// - Throws: ``PendleError``: as ``ptPriceInAsset(fromLnImpliedRate:expiry:now:)``.
-    public static func ytPriceInAsset(fromLnImpliedRate lnImpliedRate: Wad, expiry: Int64,
-                                      now: Int64) throws(PendleError) -> Wad {
+    public static func ytPriceInAsset(
+        fromLnImpliedRate lnImpliedRate: Wad, expiry: Int64,
+        now: Int64
+    ) throws(PendleError) -> Wad {
         let ptPrice = try ptPriceInAsset(fromLnImpliedRate: lnImpliedRate, expiry: expiry, now: now)
         return try Wad(raw: PMath.toInt(PMath.sub(PMath.one, ptPrice.raw.bits)))
     }
@@ -108,9 +116,10 @@ public enum ImpliedRateMath {
     /// where the contract's math reverts (an exponent above 130, say).
     public static func contractForms(lnImpliedRate: Wad, secondsToExpiry: Int64) -> ContractRateForms {
         let rate = try? exchangeRate(fromLnImpliedRate: lnImpliedRate, secondsToExpiry: secondsToExpiry)
-        return ContractRateForms(lnImpliedRate: lnImpliedRate, ptPerAsset: rate,
-                                 ptPriceInAsset: rate.flatMap { try? ptPriceInAsset(fromExchangeRate: $0) },
-                                 ytPriceInAsset: rate.flatMap { try? ytPriceInAsset(fromExchangeRate: $0) })
+        return ContractRateForms(
+            lnImpliedRate: lnImpliedRate, ptPerAsset: rate,
+            ptPriceInAsset: rate.flatMap { try? ptPriceInAsset(fromExchangeRate: $0) },
+            ytPriceInAsset: rate.flatMap { try? ytPriceInAsset(fromExchangeRate: $0) })
     }
 }
 

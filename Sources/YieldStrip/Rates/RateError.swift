@@ -43,35 +43,35 @@ public enum RateError: DomainError, Hashable {
 
     public var errorArgs: [String] {
         switch self {
-        case let .maturityExpired(seconds, _, _): return [String(seconds)]
-        case let .priceOutOfRange(quantity, value), let .rateOutOfRange(quantity, value),
-             let .notFinite(quantity, value):
+        case .maturityExpired(let seconds, _, _): return [String(seconds)]
+        case .priceOutOfRange(let quantity, let value), .rateOutOfRange(let quantity, let value),
+            .notFinite(let quantity, let value):
             return [quantity, value.description]
-        case let .overflow(quantity): return [quantity]
-        case let .invalidTimestamp(text, _): return [text]
+        case .overflow(let quantity): return [quantity]
+        case .invalidTimestamp(let text, _): return [text]
         }
     }
 
     public var message: String {
         switch self {
-        case let .maturityExpired(seconds, expiry?, now?):
+        case .maturityExpired(let seconds, let expiry?, let now?):
             return "MaturityExpired: expiry \(UnixTime.format(expiry)) is not after now \(UnixTime.format(now)) "
                 + "(\(seconds) s to expiry); use a time before expiry"
-        case let .maturityExpired(seconds, _, _):
+        case .maturityExpired(let seconds, _, _):
             return "MaturityExpired: time to expiry is \(seconds) s; it must be at least 1 s (expiry after now)"
-        case let .priceOutOfRange(quantity, value):
+        case .priceOutOfRange(let quantity, let value):
             return "PriceOutOfRange: \(quantity) \(value) is outside \(Self.domain(of: quantity)); "
                 + Self.advice(for: quantity)
-        case let .rateOutOfRange(quantity, value):
+        case .rateOutOfRange(let quantity, let value):
             if quantity == RateQuantity.impliedAPY.rawValue, value <= -1 {
                 return "RateOutOfRange: impliedAPY \(value) is at or below −100 %, where ln(1 + APY) is undefined; "
                     + "give an APY ≥ 0 (0.05 means 5 %)"
             }
             return "RateOutOfRange: \(quantity) \(value) is negative; Pendle rates are ≥ 0 "
                 + "(a negative rate would price PT above 1 asset), give a value ≥ 0"
-        case let .notFinite(quantity, value):
+        case .notFinite(let quantity, let value):
             return "NotFinite: \(quantity) is \(value); give a finite number"
-        case let .overflow(quantity):
+        case .overflow(let quantity):
             if quantity == "secondsToExpiry" {
                 return "Overflow: expiry − now does not fit in 64-bit seconds; check both timestamps"
             }
@@ -81,7 +81,7 @@ public enum RateError: DomainError, Hashable {
             }
             return "Overflow: \(quantity) exceeds the Double range (~1.8e308), rate × years to expiry is above "
                 + "709.78; use a lower rate or a shorter time to expiry"
-        case let .invalidTimestamp(text, reason):
+        case .invalidTimestamp(let text, let reason):
             return "InvalidTimestamp: \"\(text)\": \(reason); expected \(UnixTime.acceptedFormats)"
         }
     }

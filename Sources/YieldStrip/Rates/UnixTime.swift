@@ -33,7 +33,7 @@ public enum UnixTime {
 
     /// The times text can name: 0000-01-01T00:00:00Z … 9999-12-31T23:59:59Z. Any two differ by far less
     /// than `Int64` can hold, so time differences never overflow.
-    public static let supportedRange: ClosedRange<Int64> = -62_167_219_200 ... 253_402_300_799
+    public static let supportedRange: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
 
     /// Unix seconds of an ISO-8601 UTC date or date-time, or of plain Unix-seconds text (see ``UnixTime``).
     /// Leading and trailing whitespace is ignored.
@@ -46,8 +46,10 @@ public enum UnixTime {
         func fail(_ reason: String) -> RateError { .invalidTimestamp(text: text, reason: reason) }
 
         if scanner.bytes.isEmpty { throw fail("empty text") }
-        if scanner.bytes.allSatisfy({ $0.isDigit }) || (scanner.bytes.first == .minus && scanner.bytes.count > 1
-            && scanner.bytes.dropFirst().allSatisfy({ $0.isDigit })) {
+        if scanner.bytes.allSatisfy({ $0.isDigit })
+            || (scanner.bytes.first == .minus && scanner.bytes.count > 1
+                && scanner.bytes.dropFirst().allSatisfy({ $0.isDigit }))
+        {
             guard let seconds = Int64(trimmed), supportedRange.contains(seconds) else {
                 throw fail("Unix seconds outside years 0000–9999 (\(supportedRange.lowerBound) … \(supportedRange.upperBound))")
             }
@@ -55,8 +57,9 @@ public enum UnixTime {
         }
 
         guard let year = scanner.digits(4), scanner.take(.minus),
-              let month = scanner.digits(2), scanner.take(.minus),
-              let day = scanner.digits(2) else {
+            let month = scanner.digits(2), scanner.take(.minus),
+            let day = scanner.digits(2)
+        else {
             throw fail("not a date")
         }
         guard (1...12).contains(month) else { throw fail("month \(twoDigits(month)) is not 01–12") }
@@ -136,7 +139,8 @@ public enum UnixTime {
 
     /// The UTC calendar date and time of Unix seconds (proleptic Gregorian). Total for every `Int64`.
     public static func civil(_ unixSeconds: Int64)
-        -> (year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        -> (year: Int64, month: Int, day: Int, hour: Int, minute: Int, second: Int)
+    {
         // Floor division without forming days · 86400 (which overflows near Int64.min).
         var days = unixSeconds / secondsPerDay
         var secondOfDay = unixSeconds % secondsPerDay
@@ -152,8 +156,10 @@ public enum UnixTime {
     /// Unix seconds of a UTC calendar date and time, validating every field (year 0000–9999).
     ///
     /// - Throws: ``RateError/invalidTimestamp(text:reason:)`` for a field out of range (`2026-02-30`).
-    public static func unixSeconds(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0,
-                                   second: Int = 0) throws(RateError) -> Int64 {
+    public static func unixSeconds(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0,
+        second: Int = 0
+    ) throws(RateError) -> Int64 {
         let text = "\(yearText(Int64(year)))-\(twoDigits(month))-\(twoDigits(day))T\(twoDigits(hour)):\(twoDigits(minute)):\(twoDigits(second))Z"
         func fail(_ reason: String) -> RateError { .invalidTimestamp(text: text, reason: reason) }
         guard (0...9999).contains(year) else { throw fail("year \(year) is not 0000–9999") }
@@ -191,7 +197,7 @@ public enum UnixTime {
     static func daysFromCivil(year: Int64, month: Int, day: Int) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400                                          // [0, 399]
+        let yearOfEra = y - era * 400  // [0, 399]
         let m = Int64(month)
         let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + Int64(day) - 1  // [0, 365]
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear  // [0, 146096]
@@ -203,10 +209,10 @@ public enum UnixTime {
     static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097                                                        // [0, 146096]
+        let dayOfEra = z - era * 146_097  // [0, 146096]
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365  // [0, 399]
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)          // [0, 365]
-        let mp = (5 * dayOfYear + 2) / 153                                                      // [0, 11]
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)  // [0, 365]
+        let mp = (5 * dayOfYear + 2) / 153  // [0, 11]
         let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
         let month = Int(mp < 10 ? mp + 3 : mp - 9)
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
@@ -215,8 +221,10 @@ public enum UnixTime {
 
     // MARK: Text helpers
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                             "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"
+    ]
 
     static func twoDigits(_ value: Int) -> String { (0..<10).contains(value) ? "0\(value)" : "\(value)" }
 
@@ -230,12 +238,12 @@ public enum UnixTime {
 
 // MARK: - Byte scanning
 
-private extension UInt8 {
-    static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9"), minus = UInt8(ascii: "-"),
-               plus = UInt8(ascii: "+"), colon = UInt8(ascii: ":"), dot = UInt8(ascii: "."),
-               space = UInt8(ascii: " "), upperT = UInt8(ascii: "T"), lowerT = UInt8(ascii: "t"),
-               upperZ = UInt8(ascii: "Z"), lowerZ = UInt8(ascii: "z")
-    var isDigit: Bool { self >= .zero && self <= .nine }
+extension UInt8 {
+    fileprivate static let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9"), minus = UInt8(ascii: "-"),
+        plus = UInt8(ascii: "+"), colon = UInt8(ascii: ":"), dot = UInt8(ascii: "."),
+        space = UInt8(ascii: " "), upperT = UInt8(ascii: "T"), lowerT = UInt8(ascii: "t"),
+        upperZ = UInt8(ascii: "Z"), lowerZ = UInt8(ascii: "z")
+    fileprivate var isDigit: Bool { self >= .zero && self <= .nine }
 }
 
 private struct TimestampScanner {
@@ -267,11 +275,12 @@ private struct TimestampScanner {
     }
 }
 
-private extension String {
-    var trimmingWhitespace: String {
+extension String {
+    fileprivate var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
         return String(scalars[start...end])
     }
 }

@@ -72,11 +72,13 @@ extension Wad: PendleScalar {
         let guess = seed.flatMap { Int256(rounding: $0.size * 1e18) }
         let exactEvaluate: (Int256) -> (margin: Int256, value: Value)? = { evaluate(Wad(raw: $0)).map { ($0.margin.raw, $0.value) } }
         let exactLimit: (() -> Int256?)? = limit.map { limit in { limit()?.raw } }
-        var outcome = BoundarySearch.largestFeasible(lower: lower.raw, upper: upper.raw, guess: guess, slope: seed?.slope,
-                                                     approachOnly: referenceNoise != nil, limit: exactLimit, evaluate: exactEvaluate)
+        var outcome = BoundarySearch.largestFeasible(
+            lower: lower.raw, upper: upper.raw, guess: guess, slope: seed?.slope,
+            approachOnly: referenceNoise != nil, limit: exactLimit, evaluate: exactEvaluate)
         if let referenceNoise, outcome.size > lower.raw {
-            outcome = BoundarySearch.replayReferenceBisection(lower: lower.raw, upper: upper.raw, boundary: outcome,
-                                                              slope: seed?.slope, noise: referenceNoise.raw, evaluate: exactEvaluate)
+            outcome = BoundarySearch.replayReferenceBisection(
+                lower: lower.raw, upper: upper.raw, boundary: outcome,
+                slope: seed?.slope, noise: referenceNoise.raw, evaluate: exactEvaluate)
         }
         return (Wad(raw: outcome.size), outcome.value, outcome.evaluations)
     }

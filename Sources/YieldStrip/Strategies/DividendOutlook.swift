@@ -36,7 +36,10 @@ public struct DividendOutlook: Hashable, Sendable {
     /// The trailing window used, when the basis is the trailing yield.
     public var trailingWindow: (from: Int64, to: Int64)? {
         get { trailingFrom.flatMap { start in trailingTo.map { (start, $0) } } }
-        set { trailingFrom = newValue?.from; trailingTo = newValue?.to }
+        set {
+            trailingFrom = newValue?.from
+            trailingTo = newValue?.to
+        }
     }
     private var trailingFrom: Int64?
     private var trailingTo: Int64?
@@ -56,8 +59,10 @@ public struct DividendOutlook: Hashable, Sendable {
     ///
     /// - Throws: ``TokenizationError`` (`InvalidDateRange`, `MissingReinvestPrice`, `EmptySchedule` when the
     ///   schedule has no dividend at all).
-    public static func project(schedule: DividendSchedule, from: Int64, to: Int64, withholding: Withholding,
-                               prices: ReinvestPriceAssumption) throws -> DividendOutlook {
+    public static func project(
+        schedule: DividendSchedule, from: Int64, to: Int64, withholding: Withholding,
+        prices: ReinvestPriceAssumption
+    ) throws -> DividendOutlook {
         guard from < to else {
             throw TokenizationError.invalidDateRange(what: "dividend outlook", start: UnixTime.formatDate(from), end: UnixTime.formatDate(to))
         }
@@ -66,7 +71,9 @@ public struct DividendOutlook: Hashable, Sendable {
         let listed = schedule.dividends.filter { $0.exDate > from && $0.exDate < to }
         var outlook: DividendOutlook
         if !listed.isEmpty {
-            var growth = 1.0, yieldSum = 0.0, usd = 0.0
+            var growth = 1.0
+            var yieldSum = 0.0
+            var usd = 0.0
             for event in listed {
                 let price = try prices.price(for: event).doubleValue
                 let d = event.amountPerShareUSD.doubleValue
@@ -74,11 +81,12 @@ public struct DividendOutlook: Hashable, Sendable {
                 yieldSum += d / price
                 usd += d
             }
-            outlook = DividendOutlook(basis: .listedDividends, from: from, to: to, years: years, grossAnnualYield: yieldSum / years,
-                                      grossYieldOverPeriod: yieldSum, netGrowth: growth,
-                                      tokenApy: RateConventions.annualizedRate(growth: growth, years: years),
-                                      withholding: withholding, listedExDates: listed.map(\.exDate),
-                                      listedGrossDividendsPerShareUsd: usd)
+            outlook = DividendOutlook(
+                basis: .listedDividends, from: from, to: to, years: years, grossAnnualYield: yieldSum / years,
+                grossYieldOverPeriod: yieldSum, netGrowth: growth,
+                tokenApy: RateConventions.annualizedRate(growth: growth, years: years),
+                withholding: withholding, listedExDates: listed.map(\.exDate),
+                listedGrossDividendsPerShareUsd: usd)
         } else {
             let past = schedule.dividends.filter { $0.exDate <= from }
             guard !past.isEmpty else { throw TokenizationError.emptySchedule }
@@ -90,26 +98,29 @@ public struct DividendOutlook: Hashable, Sendable {
             }
             let q = yieldSum / RateConventions.years(from: window.from, to: window.to)
             let growth = Foundation.exp(q * retained * years)
-            outlook = DividendOutlook(basis: .trailingYield, from: from, to: to, years: years, grossAnnualYield: q,
-                                      grossYieldOverPeriod: q * years, netGrowth: growth,
-                                      tokenApy: RateConventions.annualizedRate(growth: growth, years: years),
-                                      withholding: withholding, listedExDates: [], listedGrossDividendsPerShareUsd: nil)
+            outlook = DividendOutlook(
+                basis: .trailingYield, from: from, to: to, years: years, grossAnnualYield: q,
+                grossYieldOverPeriod: q * years, netGrowth: growth,
+                tokenApy: RateConventions.annualizedRate(growth: growth, years: years),
+                withholding: withholding, listedExDates: [], listedGrossDividendsPerShareUsd: nil)
             outlook.trailingWindow = window
             let gap = StockTokenIndex.typicalGap(for: schedule)
             if let last = schedule.actions.last?.date, Double(from) - Double(last) > Double(gap) {
                 outlook.warnings.append(
                     "the dividend schedule ends \(UnixTime.formatDate(last)), more than a typical gap between dividends "
-                    + "(\(gap / RateConventions.secondsPerDay) days) before \(UnixTime.formatDate(from)): its trailing yield stands in for "
-                    + "the dividends since; add the later dividends to the schedule, or give the token's APY instead")
+                        + "(\(gap / RateConventions.secondsPerDay) days) before \(UnixTime.formatDate(from)): its trailing yield stands in for "
+                        + "the dividends since; add the later dividends to the schedule, or give the token's APY instead")
             }
         }
         guard outlook.netGrowth.isFinite, outlook.grossAnnualYield.isFinite else { throw StrategyError.notFinite(quantity: "dividend outlook") }
         return outlook
     }
 
-    private init(basis: Basis, from: Int64, to: Int64, years: Double, grossAnnualYield: Double, grossYieldOverPeriod: Double,
-                 netGrowth: Double, tokenApy: Double, withholding: Withholding, listedExDates: [Int64],
-                 listedGrossDividendsPerShareUsd: Double?) {
+    private init(
+        basis: Basis, from: Int64, to: Int64, years: Double, grossAnnualYield: Double, grossYieldOverPeriod: Double,
+        netGrowth: Double, tokenApy: Double, withholding: Withholding, listedExDates: [Int64],
+        listedGrossDividendsPerShareUsd: Double?
+    ) {
         self.basis = basis
         self.from = from
         self.to = to

@@ -57,8 +57,10 @@ public struct LockInRequest: Hashable, Sendable {
     /// gross dividend yield.
     public var tokenWithholding: Withholding
 
-    public init(size: PositionSize, stockPrice: Double? = nil, priceAtMaturity: Double? = nil, priceScenarios: PriceScenarios? = nil,
-                dollarHedge: DollarHedgeRequest? = nil, hold: HoldAssumption? = nil, tokenWithholding: Withholding = .standard) {
+    public init(
+        size: PositionSize, stockPrice: Double? = nil, priceAtMaturity: Double? = nil, priceScenarios: PriceScenarios? = nil,
+        dollarHedge: DollarHedgeRequest? = nil, hold: HoldAssumption? = nil, tokenWithholding: Withholding = .standard
+    ) {
         self.size = size
         self.stockPrice = stockPrice
         self.priceAtMaturity = priceAtMaturity
@@ -223,22 +225,26 @@ public enum LockIn {
         let usdAtMaturity = priceAtMaturity.map { sharesAtMaturity * $0 }
         var assumptions = [
             "PT is held to maturity and redeems one share each: the rate is fixed in shares, and the dollar result carries the stock's price risk",
-            "the purchase is the exact optimal \(purchase.venueTrade) at \(UnixTime.format(blockTime)), fees and price impact included",
+            "the purchase is the exact optimal \(purchase.venueTrade) at \(UnixTime.format(blockTime)), fees and price impact included"
         ]
 
         var hedge: DollarHedgeResult? = nil
         if let hedgeRequest = request.dollarHedge {
             guard let price = request.stockPrice, let usdIn else { throw StrategyError.missingStockPrice(purpose: "a dollar hedge") }
-            hedge = try dollarHedge(hedgeRequest, shortShares: sharesAtMaturity, stockPrice: price, usdIn: usdIn, blockTime: blockTime,
-                                    expiry: curve.expiry, years: tau, tokenWithholding: request.tokenWithholding)
-            assumptions.append("the dollar hedge is static: short \(String(format: "%.6f", sharesAtMaturity)) shares now, no margin calls, constant carry rates, accrued simply on today's notional")
+            hedge = try dollarHedge(
+                hedgeRequest, shortShares: sharesAtMaturity, stockPrice: price, usdIn: usdIn, blockTime: blockTime,
+                expiry: curve.expiry, years: tau, tokenWithholding: request.tokenWithholding)
+            assumptions.append(
+                "the dollar hedge is static: short \(String(format: "%.6f", sharesAtMaturity)) shares now, no margin calls, constant carry rates, accrued simply on today's notional"
+            )
         }
 
         var hold: HoldComparison? = nil
         if let holdAssumption = request.hold {
-            hold = try holdComparison(holdAssumption, sharesIn: size.shares, sharesAtMaturityLocked: sharesAtMaturity, fixedApy: fixedApy,
-                                      blockTime: blockTime, expiry: curve.expiry, years: tau, withholding: request.tokenWithholding,
-                                      priceAtMaturity: priceAtMaturity)
+            hold = try holdComparison(
+                holdAssumption, sharesIn: size.shares, sharesAtMaturityLocked: sharesAtMaturity, fixedApy: fixedApy,
+                blockTime: blockTime, expiry: curve.expiry, years: tau, withholding: request.tokenWithholding,
+                priceAtMaturity: priceAtMaturity)
         }
 
         var scenarios: [LockInPriceScenario] = []
@@ -251,10 +257,11 @@ public enum LockIn {
             for (price, change) in points {
                 try PositionSizing.checkStockPrice(price, field: "price scenario")
                 let value = sharesAtMaturity * price
-                scenarios.append(LockInPriceScenario(
-                    stockPrice: price, priceChange: change, usdAtMaturity: value,
-                    usdApy: RateConventions.annualizedRate(growth: value / usdIn, years: tau),
-                    hedgedUsdAtMaturity: hedge?.usdAtMaturity, holdUsdAtMaturity: hold.map { $0.sharesAtMaturity * price }))
+                scenarios.append(
+                    LockInPriceScenario(
+                        stockPrice: price, priceChange: change, usdAtMaturity: value,
+                        usdApy: RateConventions.annualizedRate(growth: value / usdIn, years: tau),
+                        hedgedUsdAtMaturity: hedge?.usdAtMaturity, holdUsdAtMaturity: hold.map { $0.sharesAtMaturity * price }))
             }
         }
 
@@ -277,13 +284,16 @@ public enum LockIn {
         Foundation.expm1(Foundation.log(ptOut / (syIn * assetPerSy)) / years)
     }
 
-    static func dollarHedge(_ request: DollarHedgeRequest, shortShares: Double, stockPrice: Double, usdIn: Double, blockTime: Int64,
-                            expiry: Int64, years: Double, tokenWithholding: Withholding) throws -> DollarHedgeResult {
+    static func dollarHedge(
+        _ request: DollarHedgeRequest, shortShares: Double, stockPrice: Double, usdIn: Double, blockTime: Int64,
+        expiry: Int64, years: Double, tokenWithholding: Withholding
+    ) throws -> DollarHedgeResult {
         try checkRate(request.initialMargin, "initialMargin", range: 0...1, reason: "initial margin is a fraction of the short's notional in [0, 1]")
         let notional = shortShares * stockPrice
-        var result = DollarHedgeResult(instrument: "", shortShares: shortShares, shortNotionalUsd: notional, carryApr: 0,
-                                       usdAtMaturity: 0, dollarApy: 0, initialMargin: request.initialMargin,
-                                       initialMarginUsd: request.initialMargin * notional, dollarApyOnCapital: 0)
+        var result = DollarHedgeResult(
+            instrument: "", shortShares: shortShares, shortNotionalUsd: notional, carryApr: 0,
+            usdAtMaturity: 0, dollarApy: 0, initialMargin: request.initialMargin,
+            initialMarginUsd: request.initialMargin * notional, dollarApyOnCapital: 0)
         switch request.instrument {
         case .perp(let funding):
             try checkRate(funding, "fundingApr", range: -10...10, reason: "give the funding APR the short receives, e.g. 0.05 or 5%")
@@ -291,17 +301,20 @@ public enum LockIn {
             result.fundingApr = funding
             result.carryApr = funding
             result.usdAtMaturity = notional * (1 + funding * years)
-        case let .borrowedStock(fee, rebate, dividends):
+        case .borrowedStock(let fee, let rebate, let dividends):
             try checkRate(fee, "borrowFeeApr", range: 0...10, reason: "a borrow fee is an APR ≥ 0, e.g. 0.005 or 0.5%")
             try checkRate(rebate, "rebateApr", range: -10...10, reason: "give the rebate APR on the sale proceeds, e.g. 0.04 or 4%")
-            let yield: Double, owedPerShare: Double, basis: String
+            let yield: Double
+            let owedPerShare: Double
+            let basis: String
             switch dividends {
             case .grossYield(let q):
                 try checkRate(q, "grossDividendYield", range: 0...10, reason: "a dividend yield is ≥ 0, e.g. 0.0046 or 0.46%")
                 (yield, owedPerShare, basis) = (q, q * stockPrice * years, "given gross dividend yield")
-            case let .schedule(schedule, prices):
-                let outlook = try DividendOutlook.project(schedule: schedule, from: blockTime, to: expiry, withholding: tokenWithholding,
-                                                          prices: prices)
+            case .schedule(let schedule, let prices):
+                let outlook = try DividendOutlook.project(
+                    schedule: schedule, from: blockTime, to: expiry, withholding: tokenWithholding,
+                    prices: prices)
                 let owed = outlook.grossDividendsPerShareUsd(stockPrice: stockPrice)
                 (yield, owedPerShare, basis) = (owed / (stockPrice * years), owed, outlook.basisDescription)
                 result.warnings = outlook.warnings
@@ -322,17 +335,21 @@ public enum LockIn {
         return result
     }
 
-    static func holdComparison(_ assumption: HoldAssumption, sharesIn: Double, sharesAtMaturityLocked: Double, fixedApy: Double,
-                               blockTime: Int64, expiry: Int64, years: Double, withholding: Withholding,
-                               priceAtMaturity: Double?) throws -> HoldComparison {
-        let growth: Double, basis: String, description: String
+    static func holdComparison(
+        _ assumption: HoldAssumption, sharesIn: Double, sharesAtMaturityLocked: Double, fixedApy: Double,
+        blockTime: Int64, expiry: Int64, years: Double, withholding: Withholding,
+        priceAtMaturity: Double?
+    ) throws -> HoldComparison {
+        let growth: Double
+        let basis: String
+        let description: String
         var warnings: [String] = []
         switch assumption {
         case .tokenApy(let apy):
             try checkRate(apy, "holdApy", range: -0.99...100, reason: "give the token's APY, e.g. 0.003 or 0.3%")
             growth = Foundation.pow(1 + apy, years)
             (basis, description) = ("tokenApy", "the token's APY is given")
-        case let .schedule(schedule, prices):
+        case .schedule(let schedule, let prices):
             let outlook = try DividendOutlook.project(schedule: schedule, from: blockTime, to: expiry, withholding: withholding, prices: prices)
             growth = outlook.netGrowth
             (basis, description) = (outlook.basis.rawValue, outlook.basisDescription)
@@ -340,12 +357,13 @@ public enum LockIn {
         }
         let shares = sharesIn * growth
         let retained = withholding.retained.doubleValue
-        return HoldComparison(basis: basis, basisDescription: description,
-                              tokenApy: RateConventions.annualizedRate(growth: growth, years: years), sharesAtMaturity: shares,
-                              lockinMinusHoldShares: sharesAtMaturityLocked - shares, breakEvenTokenApy: fixedApy,
-                              tokenWithholding: withholding.doubleValue,
-                              breakEvenGrossDividendYield: retained > 0 ? fixedApy / retained : nil,
-                              usdAtMaturity: priceAtMaturity.map { shares * $0 }, warnings: warnings)
+        return HoldComparison(
+            basis: basis, basisDescription: description,
+            tokenApy: RateConventions.annualizedRate(growth: growth, years: years), sharesAtMaturity: shares,
+            lockinMinusHoldShares: sharesAtMaturityLocked - shares, breakEvenTokenApy: fixedApy,
+            tokenWithholding: withholding.doubleValue,
+            breakEvenGrossDividendYield: retained > 0 ? fixedApy / retained : nil,
+            usdAtMaturity: priceAtMaturity.map { shares * $0 }, warnings: warnings)
     }
 
     /// A finite rate in `range`, else `InvalidInput` naming it.

@@ -40,8 +40,10 @@ public struct MarketDepth<S: PendleScalar>: Sendable {
     ///
     /// - Throws: the venue's errors when it cannot be read at `blockTime` (`MarketExpired`, `AfterMaturity`,
     ///   a bad state); `RateOutOfRange` for a fraction outside (0, 1).
-    public static func compute<C: ImpliedYieldCurve>(curve: C, at blockTime: Int64, fractions: [Double] = standardFractions,
-                                                     includesLimits: Bool = true) throws -> MarketDepth<C.Scalar> where C.Scalar == S {
+    public static func compute<C: ImpliedYieldCurve>(
+        curve: C, at blockTime: Int64, fractions: [Double] = standardFractions,
+        includesLimits: Bool = true
+    ) throws -> MarketDepth<C.Scalar> where C.Scalar == S {
         let spot = try curve.spot(at: blockTime)
         let value = try curve.poolValueInAsset(at: blockTime)
         for fraction in fractions where !(fraction > 0 && fraction < 1) {
@@ -54,22 +56,25 @@ public struct MarketDepth<S: PendleScalar>: Sendable {
             let size = S(approximating: held.doubleValue * fraction) ?? .zero
             func side(_ buying: Bool) -> (Double, Double, Double)? {
                 guard let netPt = try? (buying ? size : size.negated()),
-                      let trade = try? curve.tradePt(netPtToAccount: netPt, at: blockTime)
+                    let trade = try? curve.tradePt(netPtToAccount: netPt, at: blockTime)
                 else { return nil }
                 let sy = Swift.abs(trade.netSyToAccount.doubleValue)
                 let price = sy * index / size.doubleValue
                 return (sy, trade.impliedApyAfter, Foundation.expm1(-Foundation.log(price) / years))
             }
-            let buy = side(true), sell = side(false)
-            return PendleMarketMath.DepthRow(fraction: fraction, ptAmount: size.doubleValue, buySyPaid: buy?.0, buyImpliedApyAfter: buy?.1,
-                                             buyEffectiveApy: buy?.2, sellSyReceived: sell?.0, sellImpliedApyAfter: sell?.1,
-                                             sellEffectiveApy: sell?.2)
+            let buy = side(true)
+            let sell = side(false)
+            return PendleMarketMath.DepthRow(
+                fraction: fraction, ptAmount: size.doubleValue, buySyPaid: buy?.0, buyImpliedApyAfter: buy?.1,
+                buyEffectiveApy: buy?.2, sellSyReceived: sell?.0, sellImpliedApyAfter: sell?.1,
+                sellEffectiveApy: sell?.2)
         }
-        return MarketDepth(curveName: curve.curveName, blockTime: blockTime, secondsToExpiry: spot.secondsToExpiry, yearsToExpiry: years,
-                           impliedApy: spot.impliedApy, annualFeeRate: curve.annualFeeRate, ptReserve: held, syReserve: curve.syReserve,
-                           poolValueInAsset: value,
-                           largestPtBuy: includesLimits ? curve.largestPtLeg(buyingPt: true, at: blockTime) : nil,
-                           largestPtSell: includesLimits ? curve.largestPtLeg(buyingPt: false, at: blockTime) : nil, rows: rows)
+        return MarketDepth(
+            curveName: curve.curveName, blockTime: blockTime, secondsToExpiry: spot.secondsToExpiry, yearsToExpiry: years,
+            impliedApy: spot.impliedApy, annualFeeRate: curve.annualFeeRate, ptReserve: held, syReserve: curve.syReserve,
+            poolValueInAsset: value,
+            largestPtBuy: includesLimits ? curve.largestPtLeg(buyingPt: true, at: blockTime) : nil,
+            largestPtSell: includesLimits ? curve.largestPtLeg(buyingPt: false, at: blockTime) : nil, rows: rows)
     }
 }
 
@@ -77,9 +82,10 @@ extension MarketDepth {
     /// A Pendle market's depth from its snapshot and rows (what ``PendleMarketMath/depth(_:pyIndex:blockTime:fractions:)``
     /// and ``PendleMarketMath/snapshot(_:pyIndex:blockTime:stockPrice:)`` give).
     public init(snapshot: MarketSnapshot<S>, rows: [PendleMarketMath.DepthRow]) {
-        self.init(curveName: MarketFile.pendleCurve, blockTime: snapshot.blockTime, secondsToExpiry: snapshot.secondsToExpiry,
-                  yearsToExpiry: snapshot.yearsToExpiry, impliedApy: snapshot.impliedApy, annualFeeRate: snapshot.annualFeeRate,
-                  ptReserve: snapshot.market.totalPt, syReserve: snapshot.market.totalSy, poolValueInAsset: snapshot.poolValueInAsset,
-                  largestPtBuy: snapshot.largestPtBuy, largestPtSell: snapshot.largestPtSell, rows: rows)
+        self.init(
+            curveName: MarketFile.pendleCurve, blockTime: snapshot.blockTime, secondsToExpiry: snapshot.secondsToExpiry,
+            yearsToExpiry: snapshot.yearsToExpiry, impliedApy: snapshot.impliedApy, annualFeeRate: snapshot.annualFeeRate,
+            ptReserve: snapshot.market.totalPt, syReserve: snapshot.market.totalSy, poolValueInAsset: snapshot.poolValueInAsset,
+            largestPtBuy: snapshot.largestPtBuy, largestPtSell: snapshot.largestPtSell, rows: rows)
     }
 }

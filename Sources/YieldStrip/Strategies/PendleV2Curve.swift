@@ -50,18 +50,22 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
 
     /// The router swap of `kind`, and the market after it (`executeTradeCore`'s new state: the balances net of
     /// the reserve's fee, `lastLnImpliedRate` at the new proportion).
-    public func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> (trade: CurveTrade<S>, after: PendleV2Curve<S>) {
+    public func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> (
+        trade: CurveTrade<S>, after: PendleV2Curve<S>
+    ) {
         if market.isExpired(at: blockTime) { throw PendleError.marketExpired }
         let swap = Self.swapKind(kind)
-        let (result, _) = try PendleMarketMath.checkedSwap(swap, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime,
-                                                           refusesZeroLpFee: refusesZeroLpFee, reportsLargestAmount: false)
+        let (result, _) = try PendleMarketMath.checkedSwap(
+            swap, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime,
+            refusesZeroLpFee: refusesZeroLpFee, reportsLargestAmount: false)
         let afterState = result.trade?.market ?? market
-        let trade = CurveTrade(kind: kind, amountGiven: amount, amountIn: result.amountIn, amountOut: result.amountOut,
-                               unspentInput: try amount - result.amountIn, ptLeg: result.trade?.netPtToAccount ?? .zero,
-                               feeSy: result.netSyFee, feeSyToReserve: result.netSyToReserve,
-                               impliedApyBefore: Foundation.expm1(market.lastLnImpliedRate.doubleValue),
-                               impliedApyAfter: Foundation.expm1(afterState.lastLnImpliedRate.doubleValue),
-                               venueFields: result.fields, venueTrade: swap.rawValue, evaluations: result.evaluations)
+        let trade = CurveTrade(
+            kind: kind, amountGiven: amount, amountIn: result.amountIn, amountOut: result.amountOut,
+            unspentInput: try amount - result.amountIn, ptLeg: result.trade?.netPtToAccount ?? .zero,
+            feeSy: result.netSyFee, feeSyToReserve: result.netSyToReserve,
+            impliedApyBefore: Foundation.expm1(market.lastLnImpliedRate.doubleValue),
+            impliedApyAfter: Foundation.expm1(afterState.lastLnImpliedRate.doubleValue),
+            venueFields: result.fields, venueTrade: swap.rawValue, evaluations: result.evaluations)
         var after = self
         after.market = afterState
         return (trade, after)
@@ -87,8 +91,9 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
     /// `executeTradeCore` (the market's own checks, no router search).
     public func tradePt(netPtToAccount: S, at blockTime: Int64) throws -> CurvePtTrade<S> {
         let trade = try PendleMarketMath.executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: netPtToAccount, blockTime: blockTime)
-        return CurvePtTrade(netPtToAccount: netPtToAccount, netSyToAccount: trade.netSyToAccount, feeSy: trade.netSyFee,
-                            impliedApyAfter: Foundation.expm1(trade.market.lastLnImpliedRate.doubleValue), venueTrade: "executeTradeCore")
+        return CurvePtTrade(
+            netPtToAccount: netPtToAccount, netSyToAccount: trade.netSyToAccount, feeSy: trade.netSyFee,
+            impliedApyAfter: Foundation.expm1(trade.market.lastLnImpliedRate.doubleValue), venueTrade: "executeTradeCore")
     }
 
     /// ``PendleMarketMath/largestPtLeg(_:pyIndex:blockTime:buyingPt:)``.
@@ -127,7 +132,8 @@ extension PendleV2Curve {
         guard let first = impliedApys.first else { return [] }
         func checkApy(_ impliedApy: Double) throws {
             guard impliedApy.isFinite, impliedApy > -1 else {
-                throw StrategyError.invalidInput(field: "impliedApy", value: "\(impliedApy)", reason: "an implied APY above −100 % is needed to value the LP")
+                throw StrategyError.invalidInput(
+                    field: "impliedApy", value: "\(impliedApy)", reason: "an implied APY above −100 % is needed to value the LP")
             }
         }
         try checkApy(first)
@@ -137,13 +143,16 @@ extension PendleV2Curve {
         guard index.isFinite, index > 0 else {
             throw StrategyError.invalidInput(field: "assetPerSy", value: "\(index)", reason: "asset per SY must be positive")
         }
-        guard state.totalLp > 0 else { throw StrategyError.invalidInput(field: "totalLp", value: "0", reason: "a pool without LP has no LP to value") }
+        guard state.totalLp > 0 else {
+            throw StrategyError.invalidInput(field: "totalLp", value: "0", reason: "a pool without LP has no LP to value")
+        }
         let comp = try PendleMarketMath.getMarketPreCompute(state, pyIndex: index, blockTime: blockTime)
         let tau = RateConventions.years(from: blockTime, to: market.expiry)
         let total = state.totalPt + comp.totalAsset
         // The pool trades at most to a 96 % PT proportion, and not to an exchange rate below 1 (a zero APY).
         // (Both a hair inside, so that Double rounding cannot put the trade past them.)
-        let floorLogit = (1 - comp.rateAnchor) * comp.rateScalar, ceilingLogit = Foundation.log(0.96 / 0.04)
+        let floorLogit = (1 - comp.rateAnchor) * comp.rateScalar
+        let ceilingLogit = Foundation.log(0.96 / 0.04)
         let margin = 1e-9 * Swift.max(1, abs(floorLogit))
 
         var searches: [LpArbitrageSearch] = []
@@ -160,7 +169,8 @@ extension PendleV2Curve {
             let limit = logit > ceilingLogit - 1e-9 || logit < floorLogit - margin
             let reached = Swift.min(Swift.max(logit, floorLogit + margin), ceilingLogit - 1e-9)
             let proportion = 1 / (1 + Foundation.exp(-reached))
-            var search = LpArbitrageSearch(proportion: proportion, limit: limit, lnTarget: lnTarget, trade: state.totalPt - proportion * total, after: state)
+            var search = LpArbitrageSearch(
+                proportion: proportion, limit: limit, lnTarget: lnTarget, trade: state.totalPt - proportion * total, after: state)
             if abs(search.trade) > 1e-12 * total {
                 search.pending = true
                 search.step = search.trade
@@ -176,19 +186,27 @@ extension PendleV2Curve {
             }
             if state.totalPt <= n { return nil }
             let amounts = TradeAmounts(netSyToAccount: point.netSyToAccount, netSyFee: point.netSyFee, netSyToReserve: point.netSyToReserve)
-            return try? PendleMarketMath.setNewMarketStateTrade(state, comp, pyIndex: index, netPtToAccount: n, amounts: amounts,
-                                                                blockTime: blockTime)
+            return try? PendleMarketMath.setNewMarketStateTrade(
+                state, comp, pyIndex: index, netPtToAccount: n, amounts: amounts,
+                blockTime: blockTime)
         }
         /// After a trade is found: the next secant step, or the end of the search.
         func nextStep(_ search: inout LpArbitrageSearch) {
-            guard search.secantSteps < 12, abs(search.current.error) > 1e-15 else { return search.pending = false }
+            guard search.secantSteps < 12, abs(search.current.error) > 1e-15 else {
+                search.pending = false
+                return
+            }
             let slope = (search.current.error - search.previous.error) / (search.current.n - search.previous.n)
-            guard slope.isFinite, slope != 0 else { return search.pending = false }
+            guard slope.isFinite, slope != 0 else {
+                search.pending = false
+                return
+            }
             search.secantSteps += 1
             (search.start, search.step, search.tries) = (search.current.n, -search.current.error / slope, 0)
         }
 
-        var sizes: [Double] = [], owners: [Int] = []
+        var sizes: [Double] = []
+        var owners: [Int] = []
         while true {
             sizes.removeAll(keepingCapacity: true)
             owners.removeAll(keepingCapacity: true)
@@ -227,10 +245,12 @@ extension PendleV2Curve {
             var (trade, after) = (search.trade, search.after)
             if let found = search.current.state { (trade, after) = (search.current.n, found) }
             let ptPrice = Foundation.exp(-search.lnTarget * tau)
-            let ptPerLp = after.totalPt / state.totalLp, syPerLp = after.totalSy / state.totalLp
-            return LpValuation(impliedApy: impliedApys[i], arbitragePt: trade,
-                               ptPerLp: ptPerLp, syPerLp: syPerLp, ptPriceInAsset: ptPrice, assetPerSy: index,
-                               valueInAsset: ptPerLp * ptPrice + syPerLp * index, reachedPoolLimit: search.limit)
+            let ptPerLp = after.totalPt / state.totalLp
+            let syPerLp = after.totalSy / state.totalLp
+            return LpValuation(
+                impliedApy: impliedApys[i], arbitragePt: trade,
+                ptPerLp: ptPerLp, syPerLp: syPerLp, ptPriceInAsset: ptPrice, assetPerSy: index,
+                valueInAsset: ptPerLp * ptPrice + syPerLp * index, reachedPoolLimit: search.limit)
         }
     }
 }

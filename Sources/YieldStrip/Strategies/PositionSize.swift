@@ -102,8 +102,9 @@ public enum PositionSizing {
         guard sy.isPositive else { throw StrategyError.sizeRoundsToZero(unit: size.unit, value: size.amount.description) }
         // In shares as the contracts count them (syToAsset, rounded down): 1000 shares read back as 1000.
         let shares = (try? sy.syToAsset(index: assetPerSy))?.doubleValue ?? sy.doubleValue * assetPerSy.doubleValue
-        return SizeConversion(given: size, sy: sy, assetPerSy: assetPerSy, shares: shares,
-                              usd: stockPrice.map { shares * $0 }, stockPrice: stockPrice)
+        return SizeConversion(
+            given: size, sy: sy, assetPerSy: assetPerSy, shares: shares,
+            usd: stockPrice.map { shares * $0 }, stockPrice: stockPrice)
     }
 
     /// A stock price must be a positive finite number of USD per share.

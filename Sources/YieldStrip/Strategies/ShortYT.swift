@@ -33,9 +33,11 @@ public struct ShortYTRequest: Hashable, Sendable {
     /// USD per share today, for USD figures.
     public var stockPrice: Double?
 
-    public init(size: ShortYTSize, heldAs: YieldHolding = .token, holderWithholding: Withholding = .standard,
-                tokenWithholding: Withholding = .standard, borrowFeeApr: Double = 0, fraction: Wad = .one,
-                realizedApys: [Double]? = nil, stockPrice: Double? = nil) {
+    public init(
+        size: ShortYTSize, heldAs: YieldHolding = .token, holderWithholding: Withholding = .standard,
+        tokenWithholding: Withholding = .standard, borrowFeeApr: Double = 0, fraction: Wad = .one,
+        realizedApys: [Double]? = nil, stockPrice: Double? = nil
+    ) {
         self.size = size
         self.heldAs = heldAs
         self.holderWithholding = holderWithholding
@@ -69,12 +71,15 @@ public enum IncomeHedge {
     /// The ratio as `(1 − w_holder, 1 − w_token)` in wad (`(1, 1)` for a token holder).
     ///
     /// - Throws: `InvalidInput` when the token withholds everything (`w_token = 100 %`): its YT earns nothing.
-    public static func exactRatio(heldAs: YieldHolding, holderWithholding: Withholding,
-                                  tokenWithholding: Withholding) throws(StrategyError) -> (numerator: Wad, denominator: Wad) {
+    public static func exactRatio(
+        heldAs: YieldHolding, holderWithholding: Withholding,
+        tokenWithholding: Withholding
+    ) throws(StrategyError) -> (numerator: Wad, denominator: Wad) {
         guard heldAs == .stock else { return (.one, .one) }
         guard tokenWithholding.retained.isPositive else {
-            throw .invalidInput(field: "tokenWithholding", value: tokenWithholding.description,
-                                reason: "a token that withholds all of each dividend pays its YT nothing; give a withholding below 100%")
+            throw .invalidInput(
+                field: "tokenWithholding", value: tokenWithholding.description,
+                reason: "a token that withholds all of each dividend pays its YT nothing; give a withholding below 100%")
         }
         return (holderWithholding.retained, tokenWithholding.retained)
     }
@@ -88,36 +93,45 @@ public enum IncomeHedge {
 
     /// The income hedge of `shares` held as `heldAs`: the ratio and the YT to sell and, given a market, the
     /// YT short that sells them (``ShortYT``: premium, capital, PnL) — the same numbers `short-yt` reports.
-    public static func compute<C: ImpliedYieldCurve>(shares: Wad, heldAs: YieldHolding = .token, holderWithholding: Withholding = .standard,
-                                                     tokenWithholding: Withholding = .standard, fraction: Wad = .one,
-                                                     borrowFeeApr: Double = 0, stockPrice: Double? = nil,
-                                                     market: (curve: C, blockTime: Int64)?) throws -> IncomeHedgeResult where C.Scalar == Wad {
+    public static func compute<C: ImpliedYieldCurve>(
+        shares: Wad, heldAs: YieldHolding = .token, holderWithholding: Withholding = .standard,
+        tokenWithholding: Withholding = .standard, fraction: Wad = .one,
+        borrowFeeApr: Double = 0, stockPrice: Double? = nil,
+        market: (curve: C, blockTime: Int64)?
+    ) throws -> IncomeHedgeResult where C.Scalar == Wad {
         guard shares.isPositive else { throw StrategyError.nonPositiveSize(unit: "shares", value: shares.description) }
         guard fraction.isPositive, fraction <= .one else {
-            throw StrategyError.invalidInput(field: "fraction", value: fraction.description, reason: "the share of the position hedged lies in (0, 1]; give e.g. 0.5 or 50%")
+            throw StrategyError.invalidInput(
+                field: "fraction", value: fraction.description, reason: "the share of the position hedged lies in (0, 1]; give e.g. 0.5 or 50%")
         }
         let ratio = try exactRatio(heldAs: heldAs, holderWithholding: holderWithholding, tokenWithholding: tokenWithholding)
         let yt = try ytToSell(shares: shares, fraction: fraction, ratio: ratio)
         var short: ShortYTResult<Wad>? = nil
         if let market {
-            short = try ShortYT.compute(ShortYTRequest(size: .position(.shares(shares)), heldAs: heldAs, holderWithholding: holderWithholding,
-                                                       tokenWithholding: tokenWithholding, borrowFeeApr: borrowFeeApr, fraction: fraction,
-                                                       stockPrice: stockPrice),
-                                        curve: market.curve, at: market.blockTime)
+            short = try ShortYT.compute(
+                ShortYTRequest(
+                    size: .position(.shares(shares)), heldAs: heldAs, holderWithholding: holderWithholding,
+                    tokenWithholding: tokenWithholding, borrowFeeApr: borrowFeeApr, fraction: fraction,
+                    stockPrice: stockPrice),
+                curve: market.curve, at: market.blockTime)
         }
-        return IncomeHedgeResult(heldAs: heldAs, holderWithholding: holderWithholding.doubleValue, tokenWithholding: tokenWithholding.doubleValue,
-                                 shares: shares, fraction: fraction.doubleValue, incomeHedgeRatio: ratio.numerator.doubleValue / ratio.denominator.doubleValue,
-                                 ytToSell: yt, shortYt: short)
+        return IncomeHedgeResult(
+            heldAs: heldAs, holderWithholding: holderWithholding.doubleValue, tokenWithholding: tokenWithholding.doubleValue,
+            shares: shares, fraction: fraction.doubleValue, incomeHedgeRatio: ratio.numerator.doubleValue / ratio.denominator.doubleValue,
+            ytToSell: yt, shortYt: short)
     }
 }
 
 extension IncomeHedge {
     /// ``compute(shares:heldAs:holderWithholding:tokenWithholding:fraction:borrowFeeApr:stockPrice:market:)`` without a market:
     /// the ratio and the YT to sell only.
-    public static func compute(shares: Wad, heldAs: YieldHolding = .token, holderWithholding: Withholding = .standard,
-                               tokenWithholding: Withholding = .standard, fraction: Wad = .one) throws -> IncomeHedgeResult {
-        try compute(shares: shares, heldAs: heldAs, holderWithholding: holderWithholding, tokenWithholding: tokenWithholding,
-                    fraction: fraction, market: nil as (curve: PendleV2Curve<Wad>, blockTime: Int64)?)
+    public static func compute(
+        shares: Wad, heldAs: YieldHolding = .token, holderWithholding: Withholding = .standard,
+        tokenWithholding: Withholding = .standard, fraction: Wad = .one
+    ) throws -> IncomeHedgeResult {
+        try compute(
+            shares: shares, heldAs: heldAs, holderWithholding: holderWithholding, tokenWithholding: tokenWithholding,
+            fraction: fraction, market: nil as (curve: PendleV2Curve<Wad>, blockTime: Int64)?)
     }
 }
 
@@ -217,16 +231,20 @@ public enum ShortYT {
         guard curve.tradesYieldToken else { throw StrategyError.noYieldToken(curve: curve.curveName) }
         let spot = try curve.spot(at: blockTime)
         guard request.fraction.isPositive, request.fraction <= .one else {
-            throw StrategyError.invalidInput(field: "fraction", value: request.fraction.description, reason: "the share of the position hedged lies in (0, 1]; give e.g. 0.5 or 50%")
+            throw StrategyError.invalidInput(
+                field: "fraction", value: request.fraction.description,
+                reason: "the share of the position hedged lies in (0, 1]; give e.g. 0.5 or 50%")
         }
         if let price = request.stockPrice { try PositionSizing.checkStockPrice(price) }
         try LockIn.checkRate(request.borrowFeeApr, "borrowFeeApr", range: 0...10, reason: "a borrow fee is an APR ≥ 0, e.g. 0.005 or 0.5%")
         let index = curve.assetPerSy
-        let (numerator, denominator) = try IncomeHedge.exactRatio(heldAs: request.heldAs, holderWithholding: request.holderWithholding,
-                                                                  tokenWithholding: request.tokenWithholding)
+        let (numerator, denominator) = try IncomeHedge.exactRatio(
+            heldAs: request.heldAs, holderWithholding: request.holderWithholding,
+            tokenWithholding: request.tokenWithholding)
         let fraction = S.exactly(request.fraction)
         var size: SizeConversion<S>? = nil
-        let positionShares: S, ytSold: S
+        let positionShares: S
+        let ytSold: S
         switch request.size {
         case .position(let position):
             let conversion = try PositionSizing.convert(position, assetPerSy: index, stockPrice: request.stockPrice)
@@ -243,7 +261,8 @@ public enum ShortYT {
             ytSold = try IncomeHedge.ytToSell(shares: positionShares, fraction: fraction, ratio: (S.exactly(numerator), S.exactly(denominator)))
         case .yieldTokens(let yt):
             guard request.heldAs == .token else {
-                throw StrategyError.invalidInput(field: "heldAs", value: "stock", reason: "YT already held is sold as it is; give the shares held as stock instead of YT")
+                throw StrategyError.invalidInput(
+                    field: "heldAs", value: "stock", reason: "YT already held is sold as it is; give the shares held as stock instead of YT")
             }
             guard yt.isPositive else { throw StrategyError.nonPositiveSize(unit: "yt", value: yt.description) }
             positionShares = S.exactly(yt)
@@ -252,7 +271,8 @@ public enum ShortYT {
         guard ytSold.isPositive else {
             throw StrategyError.sizeRoundsToZero(unit: "yt", value: "\(request.fraction) of \(positionShares)")
         }
-        let syToMint: S, ptMinted: S
+        let syToMint: S
+        let ptMinted: S
         if case .yieldTokens = request.size {
             (syToMint, ptMinted) = (.zero, .zero)
         } else {
@@ -293,15 +313,19 @@ public enum ShortYT {
                 ? "PnL at maturity against not hedging: the PT redeemed, the loan repaid in SY, the premium held as SY growing with the token"
                 : "PnL at maturity against having kept the SY; the premium is held as SY and grows with the token",
             "the realized APY is the token's index growth (its dividends reinvested net of the token's withholding)",
-            "the sale is the exact \(sale.venueTrade) at \(UnixTime.format(blockTime)), fees and price impact included",
+            "the sale is the exact \(sale.venueTrade) at \(UnixTime.format(blockTime)), fees and price impact included"
         ]
         switch (request.size, request.heldAs) {
         case (.yieldTokens, _):
             assumptions.append("the YT sold is already held: nothing is minted")
         case (_, .token):
-            assumptions.append("the hedger's own tokens are split: PT + YT minted from \(syToMint) SY, the YT sold, the PT kept; for a token holder the break-even APY is the effective short APY by construction")
+            assumptions.append(
+                "the hedger's own tokens are split: PT + YT minted from \(syToMint) SY, the YT sold, the PT kept; for a token holder the break-even APY is the effective short APY by construction"
+            )
         case (_, .stock):
-            assumptions.append("a stock holder has no SY to split: the token is borrowed (fee \(String(format: "%.4g", borrowFee * 100)) %/yr), PT + YT minted from it, the YT sold; the loan is repaid in SY at maturity, so the position owes the token's yield, which the stock's own dividends pay (\(String(format: "%.6g", sold / max(positionShares.doubleValue * request.fraction.doubleValue, .leastNonzeroMagnitude))) YT per share hedged)")
+            assumptions.append(
+                "a stock holder has no SY to split: the token is borrowed (fee \(String(format: "%.4g", borrowFee * 100)) %/yr), PT + YT minted from it, the YT sold; the loan is repaid in SY at maturity, so the position owes the token's yield, which the stock's own dividends pay (\(String(format: "%.6g", sold / max(positionShares.doubleValue * request.fraction.doubleValue, .leastNonzeroMagnitude))) YT per share hedged)"
+            )
         }
         return ShortYTResult(
             curveName: curve.curveName, blockTime: blockTime, expiry: curve.expiry, secondsToExpiry: spot.secondsToExpiry,

@@ -35,27 +35,29 @@ public enum StrategyError: DomainError, Hashable {
 
     public var errorArgs: [String] {
         switch self {
-        case let .nonPositiveSize(unit, value), let .sizeRoundsToZero(unit, value): return [unit, value]
-        case let .missingStockPrice(purpose): return [purpose]
-        case let .invalidInput(field, value, _): return [field, value]
-        case let .noYieldToken(curve): return [curve]
-        case let .notFinite(quantity): return [quantity]
+        case .nonPositiveSize(let unit, let value), .sizeRoundsToZero(let unit, let value): return [unit, value]
+        case .missingStockPrice(let purpose): return [purpose]
+        case .invalidInput(let field, let value, _): return [field, value]
+        case .noYieldToken(let curve): return [curve]
+        case .notFinite(let quantity): return [quantity]
         }
     }
 
     public var message: String {
         switch self {
-        case let .nonPositiveSize(unit, value):
+        case .nonPositiveSize(let unit, let value):
             return "NonPositiveSize: the size is \(value) \(unit); give a positive amount"
-        case let .sizeRoundsToZero(unit, value):
+        case .sizeRoundsToZero(let unit, let value):
             return "SizeRoundsToZero: \(value) \(unit) is less than 1 wei of the token traded; give a larger size"
-        case let .missingStockPrice(purpose):
-            return "MissingStockPrice: \(purpose) needs the stock price (USD per share): give --stock-price, or stockPrice in the market file or the request"
-        case let .invalidInput(field, value, reason):
+        case .missingStockPrice(let purpose):
+            return
+                "MissingStockPrice: \(purpose) needs the stock price (USD per share): give --stock-price, or stockPrice in the market file or the request"
+        case .invalidInput(let field, let value, let reason):
             return "InvalidInput: \(field) is \(value); \(reason)"
-        case let .noYieldToken(curve):
-            return "NoYieldToken: a \(curve) pool trades no yield token (YT), so it cannot sell or buy YT; run this on a Pendle V2 market file (\"curve\": \"pendle-v2\"), which trades YT"
-        case let .notFinite(quantity):
+        case .noYieldToken(let curve):
+            return
+                "NoYieldToken: a \(curve) pool trades no yield token (YT), so it cannot sell or buy YT; run this on a Pendle V2 market file (\"curve\": \"pendle-v2\"), which trades YT"
+        case .notFinite(let quantity):
             return "NotFinite: \(quantity) is not a finite number; the inputs are far outside any market's"
         }
     }

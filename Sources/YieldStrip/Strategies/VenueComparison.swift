@@ -32,8 +32,10 @@ public struct VenueComparisonRequest: Hashable, Sendable {
     /// How closely a flip size is bisected: the bracket's width relative to its lower end.
     public var flipPrecision: Double
 
-    public init(side: VenueTradeSide, unit: VenueSizeUnit, sizes: [Wad], stockPrice: Double? = nil,
-                flipPrecision: Double = VenueComparisonRequest.defaultFlipPrecision) {
+    public init(
+        side: VenueTradeSide, unit: VenueSizeUnit, sizes: [Wad], stockPrice: Double? = nil,
+        flipPrecision: Double = VenueComparisonRequest.defaultFlipPrecision
+    ) {
         self.side = side
         self.unit = unit
         self.sizes = sizes
@@ -186,9 +188,11 @@ public enum VenueComparison {
     ///   `sy` size selling or a `pt` size buying, a stock price ≤ 0; `NonPositiveSize`; `MissingStockPrice` for a USD
     ///   size without a price; a venue's own error when it cannot be read at `blockTime` (`MarketExpired`,
     ///   `AfterMaturity`). A venue refusing a size is not an error: that row says so.
-    public static func compute<A: ImpliedYieldCurve, B: ImpliedYieldCurve>(_ request: VenueComparisonRequest, venueA: A, venueB: B,
-                                                                           at blockTime: Int64) throws -> VenueComparisonResult
-        where A.Scalar == Wad, B.Scalar == Wad {
+    public static func compute<A: ImpliedYieldCurve, B: ImpliedYieldCurve>(
+        _ request: VenueComparisonRequest, venueA: A, venueB: B,
+        at blockTime: Int64
+    ) throws -> VenueComparisonResult
+    where A.Scalar == Wad, B.Scalar == Wad {
         try check(request)
         let venues: [any ImpliedYieldCurve<Wad>] = [venueA, venueB]
         let summaries = try venues.map { try summary($0, request: request, at: blockTime) }
@@ -204,20 +208,24 @@ public enum VenueComparison {
             guard let below = lower.better, let above = upper.better, below != above else { continue }
             flips.append(try flip(venues, from: lower.size, to: upper.size, better: below, above: above, request: request, at: blockTime))
         }
-        return VenueComparisonResult(side: request.side, unit: request.unit, stockPrice: request.stockPrice, blockTime: blockTime,
-                                     flipPrecision: request.flipPrecision, venues: summaries, rows: rows, flips: flips,
-                                     assumptions: assumptions(request, summaries: summaries, at: blockTime))
+        return VenueComparisonResult(
+            side: request.side, unit: request.unit, stockPrice: request.stockPrice, blockTime: blockTime,
+            flipPrecision: request.flipPrecision, venues: summaries, rows: rows, flips: flips,
+            assumptions: assumptions(request, summaries: summaries, at: blockTime))
     }
 
     /// Each venue's effective APY at `points` sizes spaced evenly in log between `from` and `to` (in the request's
     /// unit, 0 < from ≤ to), and at the request's own sizes: the chart's curves.
-    public static func sweep<A: ImpliedYieldCurve, B: ImpliedYieldCurve>(_ request: VenueComparisonRequest, venueA: A, venueB: B,
-                                                                         at blockTime: Int64, from: Double, to: Double,
-                                                                         points: Int = 49) throws -> [VenueSweepPoint]
-        where A.Scalar == Wad, B.Scalar == Wad {
+    public static func sweep<A: ImpliedYieldCurve, B: ImpliedYieldCurve>(
+        _ request: VenueComparisonRequest, venueA: A, venueB: B,
+        at blockTime: Int64, from: Double, to: Double,
+        points: Int = 49
+    ) throws -> [VenueSweepPoint]
+    where A.Scalar == Wad, B.Scalar == Wad {
         try check(request)
         guard from.isFinite, to.isFinite, from > 0, to >= from, points >= 2, points <= 1_000 else {
-            throw StrategyError.invalidInput(field: "sweep", value: "\(from)…\(to)", reason: "sweep positive sizes, the first not above the last, 2 to 1,000 points")
+            throw StrategyError.invalidInput(
+                field: "sweep", value: "\(from)…\(to)", reason: "sweep positive sizes, the first not above the last, 2 to 1,000 points")
         }
         let venues: [any ImpliedYieldCurve<Wad>] = [venueA, venueB]
         var sizes = (0..<points).map { $0 == points - 1 ? to : from * Foundation.pow(to / from, Double($0) / Double(points - 1)) }
@@ -235,15 +243,17 @@ public enum VenueComparison {
     static func check(_ request: VenueComparisonRequest) throws {
         guard !request.sizes.isEmpty else { throw StrategyError.invalidInput(field: "sizes", value: "none", reason: "give at least one size") }
         guard request.sizes.count <= VenueComparisonRequest.maximumSizes else {
-            throw StrategyError.invalidInput(field: "sizes", value: "\(request.sizes.count)",
-                                             reason: "a comparison takes at most \(VenueComparisonRequest.maximumSizes) sizes")
+            throw StrategyError.invalidInput(
+                field: "sizes", value: "\(request.sizes.count)",
+                reason: "a comparison takes at most \(VenueComparisonRequest.maximumSizes) sizes")
         }
         for size in request.sizes where !size.isPositive {
             throw StrategyError.nonPositiveSize(unit: request.unit.rawValue, value: size.description)
         }
         switch (request.side, request.unit) {
         case (.sellPt, .sy):
-            throw StrategyError.invalidInput(field: "unit", value: "sy", reason: "selling PT the size is the PT sold: give it in pt, shares (its face value) or usd")
+            throw StrategyError.invalidInput(
+                field: "unit", value: "sy", reason: "selling PT the size is the PT sold: give it in pt, shares (its face value) or usd")
         case (.buyPt, .pt):
             throw StrategyError.invalidInput(field: "unit", value: "pt", reason: "buying PT the size is what is paid: give it in sy, shares or usd")
         default:
@@ -252,16 +262,19 @@ public enum VenueComparison {
         if let price = request.stockPrice { try PositionSizing.checkStockPrice(price) }
         if request.unit == .usd && request.stockPrice == nil { throw StrategyError.missingStockPrice(purpose: "a size in USD") }
         guard request.flipPrecision.isFinite, request.flipPrecision > 0, request.flipPrecision < 1 else {
-            throw StrategyError.invalidInput(field: "flipPrecision", value: "\(request.flipPrecision)", reason: "give a relative precision in (0, 1), e.g. 1e-4")
+            throw StrategyError.invalidInput(
+                field: "flipPrecision", value: "\(request.flipPrecision)", reason: "give a relative precision in (0, 1), e.g. 1e-4")
         }
     }
 
     static func summary<C: ImpliedYieldCurve>(_ curve: C, request: VenueComparisonRequest, at blockTime: Int64) throws -> VenueSummary
-        where C.Scalar == Wad {
+    where C.Scalar == Wad {
         let spot = try curve.spot(at: blockTime)
         let index = curve.assetPerSy
         let largest = curve.largestInput(request.side.tradeKind, at: blockTime)
-        let shares = largest.map { request.side == .buyPt ? ((try? $0.syToAsset(index: index))?.doubleValue ?? $0.doubleValue * index.doubleValue) : $0.doubleValue }
+        let shares = largest.map {
+            request.side == .buyPt ? ((try? $0.syToAsset(index: index))?.doubleValue ?? $0.doubleValue * index.doubleValue) : $0.doubleValue
+        }
         let usd = request.stockPrice.flatMap { price in shares.map { $0 * price } }
         let inUnit: Double?
         switch request.unit {
@@ -269,9 +282,10 @@ public enum VenueComparison {
         case .shares: inUnit = shares
         case .usd: inUnit = usd
         }
-        return VenueSummary(curveName: curve.curveName, expiry: curve.expiry, secondsToExpiry: spot.secondsToExpiry, yearsToExpiry: spot.yearsToExpiry,
-                            assetPerSy: index, spotApy: spot.impliedApy, annualFeeRate: curve.annualFeeRate, largestInput: largest,
-                            largestInputShares: shares, largestInputUsd: usd, largestInputInUnit: inUnit)
+        return VenueSummary(
+            curveName: curve.curveName, expiry: curve.expiry, secondsToExpiry: spot.secondsToExpiry, yearsToExpiry: spot.yearsToExpiry,
+            assetPerSy: index, spotApy: spot.impliedApy, annualFeeRate: curve.annualFeeRate, largestInput: largest,
+            largestInputShares: shares, largestInputUsd: usd, largestInputInUnit: inUnit)
     }
 
     /// The venue's input for `size`: SY buying (from the unit at its own rate), PT selling; its value in shares,
@@ -280,7 +294,8 @@ public enum VenueComparison {
         switch request.side {
         case .buyPt:
             guard let position = PositionSize(unit: request.unit.rawValue, amount: size) else {
-                throw StrategyError.invalidInput(field: "unit", value: request.unit.rawValue, reason: "buying PT the size is what is paid: give it in sy, shares or usd")
+                throw StrategyError.invalidInput(
+                    field: "unit", value: request.unit.rawValue, reason: "buying PT the size is what is paid: give it in sy, shares or usd")
             }
             let conversion = try PositionSizing.convert(position, assetPerSy: assetPerSy, stockPrice: request.stockPrice)
             return (conversion.sy, conversion.shares, conversion.description)
@@ -297,19 +312,23 @@ public enum VenueComparison {
                 guard pt.isPositive else { throw StrategyError.sizeRoundsToZero(unit: "usd", value: size.description) }
                 return (pt, pt.doubleValue, "\(size) USD ÷ \(price) USD/share = \(pt) PT (each redeems one share at maturity)")
             case .sy:
-                throw StrategyError.invalidInput(field: "unit", value: "sy", reason: "selling PT the size is the PT sold: give it in pt, shares (its face value) or usd")
+                throw StrategyError.invalidInput(
+                    field: "unit", value: "sy", reason: "selling PT the size is the PT sold: give it in pt, shares (its face value) or usd")
             }
         }
     }
 
     /// The venue's fill of `size` (its fee-free counterpart too when `detailed`), or its refusal.
-    static func outcome<C: ImpliedYieldCurve>(_ curve: C, size: Wad, request: VenueComparisonRequest, at blockTime: Int64,
-                                              detailed: Bool) -> VenueOutcome where C.Scalar == Wad {
+    static func outcome<C: ImpliedYieldCurve>(
+        _ curve: C, size: Wad, request: VenueComparisonRequest, at blockTime: Int64,
+        detailed: Bool
+    ) -> VenueOutcome where C.Scalar == Wad {
         do {
             let spot = try curve.spot(at: blockTime)
             let index = curve.assetPerSy
             let (amount, shares, conversion) = try input(size: size, request: request, assetPerSy: index)
-            let kind = request.side.tradeKind, tau = spot.yearsToExpiry
+            let kind = request.side.tradeKind
+            let tau = spot.yearsToExpiry
             let trade = try curve.trade(kind, exactIn: amount, at: blockTime)
             func apy(_ out: Wad) -> Double {
                 request.side == .buyPt
@@ -317,7 +336,8 @@ public enum VenueComparison {
                     : Foundation.expm1(Foundation.log(amount.doubleValue / (out.doubleValue * index.doubleValue)) / tau)
             }
             let effective = apy(trade.amountOut)
-            var feeApy: Double? = nil, impactApy: Double? = nil
+            var feeApy: Double? = nil
+            var impactApy: Double? = nil
             if detailed, let feeFree = try? curve.withoutFee().trade(kind, exactIn: amount, at: blockTime) {
                 let withoutFee = apy(feeFree.amountOut)
                 feeApy = Swift.abs(withoutFee - effective)
@@ -325,10 +345,12 @@ public enum VenueComparison {
             }
             let fill = request.side == .buyPt ? trade.amountOut.doubleValue : trade.amountOut.doubleValue * index.doubleValue
             let feeShares = trade.feeSy.doubleValue * index.doubleValue
-            return .filled(VenueFill(conversion: conversion, amountGiven: amount, amountIn: trade.amountIn, sharesIn: shares, amountOut: trade.amountOut,
-                                     fillShares: fill, effectiveApy: effective, impliedApyAfter: trade.impliedApyAfter, feeApy: feeApy,
-                                     impactApy: impactApy, feeShares: feeShares, feeUsd: request.stockPrice.map { feeShares * $0 },
-                                     venueTrade: trade.venueTrade))
+            return .filled(
+                VenueFill(
+                    conversion: conversion, amountGiven: amount, amountIn: trade.amountIn, sharesIn: shares, amountOut: trade.amountOut,
+                    fillShares: fill, effectiveApy: effective, impliedApyAfter: trade.impliedApyAfter, feeApy: feeApy,
+                    impactApy: impactApy, feeShares: feeShares, feeUsd: request.stockPrice.map { feeShares * $0 },
+                    venueTrade: trade.venueTrade))
         } catch let error as any DomainError {
             return .refused(errorName: error.errorName, errorArgs: error.errorArgs, message: error.message)
         } catch {
@@ -342,7 +364,7 @@ public enum VenueComparison {
         case (nil, nil): return nil
         case (_?, nil): return 0
         case (nil, _?): return 1
-        case let (a?, b?):
+        case (let a?, let b?):
             if a.effectiveApy == b.effectiveApy { return nil }
             return (a.effectiveApy > b.effectiveApy) == (side == .buyPt) ? 0 : 1
         }
@@ -361,14 +383,17 @@ public enum VenueComparison {
         return result
     }
 
-    static func flip(_ venues: [any ImpliedYieldCurve<Wad>], from lower: Wad, to upper: Wad, better below: Int, above: Int,
-                     request: VenueComparisonRequest, at blockTime: Int64) throws -> VenueFlip {
+    static func flip(
+        _ venues: [any ImpliedYieldCurve<Wad>], from lower: Wad, to upper: Wad, better below: Int, above: Int,
+        request: VenueComparisonRequest, at blockTime: Int64
+    ) throws -> VenueFlip {
         func winner(_ size: Double) -> (better: Int?, refused: Bool) {
             guard let exact = Wad.shortestDecimal(size), exact.isPositive else { return (nil, true) }
             let outcomes = venues.map { outcome($0, size: exact, request: request, at: blockTime, detailed: false) }
             return (better(outcomes, side: request.side), outcomes[below].fill == nil)
         }
-        var low = lower.doubleValue, high = upper.doubleValue
+        var low = lower.doubleValue
+        var high = upper.doubleValue
         var refusedAbove = winner(high).refused
         for _ in 0..<200 where high / low - 1 > request.flipPrecision {
             let middle = (low * high).squareRoot()
@@ -381,27 +406,38 @@ public enum VenueComparison {
                 refusedAbove = probe.refused
             }
         }
-        return VenueFlip(lowerSize: lower, upperSize: upper, betterBelow: below, betterAbove: above, flipSize: (low + high) / 2,
-                         flipSizeLow: low, flipSizeHigh: high, cause: refusedAbove ? "refusal" : "rates")
+        return VenueFlip(
+            lowerSize: lower, upperSize: upper, betterBelow: below, betterAbove: above, flipSize: (low + high) / 2,
+            flipSizeLow: low, flipSizeHigh: high, cause: refusedAbove ? "refusal" : "rates")
     }
 
     static func assumptions(_ request: VenueComparisonRequest, summaries: [VenueSummary], at blockTime: Int64) -> [String] {
-        var lines = ["the same trade on both venues at \(UnixTime.format(blockTime)): each venue's exact optimal \(request.side == .buyPt ? "purchase of PT with SY" : "sale of PT for SY"), fees and price impact included"]
+        var lines = [
+            "the same trade on both venues at \(UnixTime.format(blockTime)): each venue's exact optimal \(request.side == .buyPt ? "purchase of PT with SY" : "sale of PT for SY"), fees and price impact included"
+        ]
         switch (request.side, request.unit) {
         case (.buyPt, .sy): lines.append("the size is the SY paid on each venue; each venue's SY is worth its own asset-per-SY rate in shares")
-        case (.buyPt, .shares): lines.append("the size is shares' worth of each venue's SY, converted at its own rate (Pendle: the PY index; YieldSpace: c)")
-        case (.buyPt, _): lines.append("the size in USD converts to shares at the stock price, then to each venue's SY at its own rate (Pendle: the PY index; YieldSpace: c)")
+        case (.buyPt, .shares):
+            lines.append("the size is shares' worth of each venue's SY, converted at its own rate (Pendle: the PY index; YieldSpace: c)")
+        case (.buyPt, _):
+            lines.append(
+                "the size in USD converts to shares at the stock price, then to each venue's SY at its own rate (Pendle: the PY index; YieldSpace: c)"
+            )
         case (.sellPt, _): lines.append("the size is the PT sold on each venue (shares and USD count its face value: one share at maturity each)")
         }
-        lines.append(request.side == .buyPt
-            ? "fills compare in shares: a PT redeems one share at maturity on both venues; better = the higher APY locked in"
-            : "fills compare in shares: the SY received, valued now at the venue's rate; better = the lower APY the PT sells at")
+        lines.append(
+            request.side == .buyPt
+                ? "fills compare in shares: a PT redeems one share at maturity on both venues; better = the higher APY locked in"
+                : "fills compare in shares: the SY received, valued now at the venue's rate; better = the lower APY the PT sells at")
         if summaries[0].expiry != summaries[1].expiry {
-            lines.append("the venues mature at different times (\(UnixTime.format(summaries[0].expiry)) and \(UnixTime.format(summaries[1].expiry))): their APYs compare, their amounts do not (no advantage in shares or USD)")
+            lines.append(
+                "the venues mature at different times (\(UnixTime.format(summaries[0].expiry)) and \(UnixTime.format(summaries[1].expiry))): their APYs compare, their amounts do not (no advantage in shares or USD)"
+            )
         } else if request.stockPrice != nil {
             lines.append("the advantage in USD values the better fill's extra shares at today's stock price")
         }
-        lines.append("a flip between two sizes is bisected until its bracket is within \(String(format: "%g", request.flipPrecision * 100)) % of itself")
+        lines.append(
+            "a flip between two sizes is bisected until its bracket is within \(String(format: "%g", request.flipPrecision * 100)) % of itself")
         return lines
     }
 }

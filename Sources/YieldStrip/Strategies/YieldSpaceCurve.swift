@@ -54,29 +54,36 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
 
     public func spot(at blockTime: Int64) throws -> CurveSpot {
         let seconds = try pool.timeTillMaturity(at: blockTime)
-        return CurveSpot(blockTime: blockTime, secondsToExpiry: seconds,
-                         lnImpliedRate: pool.lnRatePerSecond * Double(RateConventions.secondsPerYear))
+        return CurveSpot(
+            blockTime: blockTime, secondsToExpiry: seconds,
+            lnImpliedRate: pool.lnRatePerSecond * Double(RateConventions.secondsPerYear))
     }
 
     public func trade(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> CurveTrade<S> {
         guard !kind.tradesYieldToken else { throw StrategyError.noYieldToken(curve: curveName) }
         let time = try pool.timeTillMaturity(at: blockTime)
         guard amount.isPositive else { throw YieldSpaceError.zeroAmount(field: kind == .buyPtWithSy ? "sharesIn" : "fyTokenIn") }
-        let result = S.isExact ? try exactTrade(kind, amount: baseUnits(amount), time: time) : try analyticTrade(kind, amount: amount.doubleValue, time: time)
-        let amountIn = result.amountIn, amountOut = result.amountOut
-        let (zAfter, yAfter) = kind == .buyPtWithSy ? (pool.sharesUnits + amountIn, pool.fyTokenUnits - amountOut)
-                                                    : (pool.sharesUnits - amountOut, pool.fyTokenUnits + amountIn)
+        let result =
+            S.isExact ? try exactTrade(kind, amount: baseUnits(amount), time: time) : try analyticTrade(kind, amount: amount.doubleValue, time: time)
+        let amountIn = result.amountIn
+        let amountOut = result.amountOut
+        let (zAfter, yAfter) =
+            kind == .buyPtWithSy
+            ? (pool.sharesUnits + amountIn, pool.fyTokenUnits - amountOut)
+            : (pool.sharesUnits - amountOut, pool.fyTokenUnits + amountIn)
         let inS = result.inExact.map(S.exactly) ?? S(approximating: amountIn) ?? .zero
         let outS = result.outExact.map(S.exactly) ?? S(approximating: amountOut) ?? .zero
         let feeS = result.feeExact.map(S.exactly) ?? S(approximating: result.fee) ?? .zero
         let ptLeg = kind == .buyPtWithSy ? outS : try inS.negated()
-        let fields: [(name: String, value: S)] = kind == .buyPtWithSy
+        let fields: [(name: String, value: S)] =
+            kind == .buyPtWithSy
             ? [("sharesIn", inS), ("fyTokenOut", outS), ("feeShares", feeS)]
             : [("fyTokenIn", inS), ("sharesOut", outS), ("feeShares", feeS)]
-        return CurveTrade(kind: kind, amountGiven: amount, amountIn: inS, amountOut: outS, unspentInput: try amount - inS, ptLeg: ptLeg,
-                          feeSy: feeS, feeSyToReserve: .zero, impliedApyBefore: pool.impliedApy,
-                          impliedApyAfter: Self.apy(z: zAfter, y: yAfter, pool: pool),
-                          venueFields: fields, venueTrade: kind == .buyPtWithSy ? "sellBase" : "sellFYToken", evaluations: 2)
+        return CurveTrade(
+            kind: kind, amountGiven: amount, amountIn: inS, amountOut: outS, unspentInput: try amount - inS, ptLeg: ptLeg,
+            feeSy: feeS, feeSyToReserve: .zero, impliedApyBefore: pool.impliedApy,
+            impliedApyAfter: Self.apy(z: zAfter, y: yAfter, pool: pool),
+            venueFields: fields, venueTrade: kind == .buyPtWithSy ? "sellBase" : "sellFYToken", evaluations: 2)
     }
 
     /// The pool's rate on YieldStrip's 365-day year, `ts · ln(y/(μz)) · 31,536,000`: YieldSpace stores no
@@ -87,11 +94,15 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
 
     /// ``trade(_:exactIn:at:)`` and the pool after it: the shares and fyToken reserves moved by the trade's
     /// amounts in the token's units (the fee stays in the pool, inside the curve, as Yield's pool keeps it).
-    public func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> (trade: CurveTrade<S>, after: YieldSpaceCurve<S>) {
+    public func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> (
+        trade: CurveTrade<S>, after: YieldSpaceCurve<S>
+    ) {
         let trade = try trade(kind, exactIn: amount, at: blockTime)
-        let unitsIn = baseUnits(trade.amountIn), unitsOut = baseUnits(trade.amountOut)
+        let unitsIn = baseUnits(trade.amountIn)
+        let unitsOut = baseUnits(trade.amountOut)
         var after = self
-        let (shares, fyToken): ((partialValue: UInt256, overflow: Bool), (partialValue: UInt256, overflow: Bool)) = kind == .buyPtWithSy
+        let (shares, fyToken): ((partialValue: UInt256, overflow: Bool), (partialValue: UInt256, overflow: Bool)) =
+            kind == .buyPtWithSy
             ? (pool.sharesReserves.addingReportingOverflow(unitsIn), pool.fyTokenReserves.subtractingReportingOverflow(unitsOut))
             : (pool.sharesReserves.subtractingReportingOverflow(unitsOut), pool.fyTokenReserves.addingReportingOverflow(unitsIn))
         guard !shares.overflow, !fyToken.overflow else { throw StrategyError.notFinite(quantity: "the pool's reserves after the trade") }
@@ -102,8 +113,9 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
 
     public func largestInput(_ kind: CurveTradeKind, at blockTime: Int64) -> S? {
         guard !kind.tradesYieldToken, let time = try? pool.timeTillMaturity(at: blockTime) else { return nil }
-        return S.isExact ? exactLargest(kind, time: time).map { S.exactly(wad(baseUnits: $0)) }
-                         : analyticLargest(kind, time: time).flatMap { S(approximating: $0) }
+        return S.isExact
+            ? exactLargest(kind, time: time).map { S.exactly(wad(baseUnits: $0)) }
+            : analyticLargest(kind, time: time).flatMap { S(approximating: $0) }
     }
 
     /// The pool with `g1Fee = 10000`: `g1 = g2 = 1`, the fee-free curve through the same reserves.
@@ -136,25 +148,31 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
         let buying = netPtToAccount.isPositive
         if !buying {
             let sale = try trade(.sellPtForSy, exactIn: try netPtToAccount.negated(), at: blockTime)
-            return CurvePtTrade(netPtToAccount: netPtToAccount, netSyToAccount: sale.amountOut, feeSy: sale.feeSy,
-                                impliedApyAfter: sale.impliedApyAfter, venueTrade: "sellFYToken")
+            return CurvePtTrade(
+                netPtToAccount: netPtToAccount, netSyToAccount: sale.amountOut, feeSy: sale.feeSy,
+                impliedApyAfter: sale.impliedApyAfter, venueTrade: "sellFYToken")
         }
         let (z, y, c, mu, ts, T) = (pool.sharesUnits, pool.fyTokenUnits, pool.c.doubleValue, pool.mu.doubleValue, pool.ts.doubleValue, Double(time))
         let g1 = Double(pool.g1Fee) / 10_000
-        let sharesIn: S, fee: S, inUnits: Double, outUnits: Double
+        let sharesIn: S
+        let fee: S
+        let inUnits: Double
+        let outUnits: Double
         if S.isExact {
             let s = scale
             let out = baseUnits(netPtToAccount)
             guard !out.isZero else { throw YieldSpaceError.zeroAmount(field: "fyTokenOut") }
             let (z18, y18) = (pool.sharesReserves &* s, pool.fyTokenReserves &* s)
-            let in18 = try YieldSpaceMath.buyFYToken(sharesReserves: z18, fyTokenReserves: y18, fyTokenOut: out &* s, timeTillMaturity: time,
-                                                     ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
+            let in18 = try YieldSpaceMath.buyFYToken(
+                sharesReserves: z18, fyTokenReserves: y18, fyTokenOut: out &* s, timeTillMaturity: time,
+                ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
             guard in18.isPositive else { throw YieldSpaceError.outputNotPositive(field: "shares", value: in18.description) }
             let (quotient, remainder) = in18.magnitude.quotientAndRemainder(dividingBy: s)
             let shares = remainder.isZero ? quotient : quotient &+ .one
             try checkPurchase(sharesIn: shares, fyTokenOut: out)
-            let feeFree = try YieldSpaceMath.buyFYToken(sharesReserves: z18, fyTokenReserves: y18, fyTokenOut: out &* s, timeTillMaturity: time,
-                                                        ts: pool.ts, g1: .one, decimals: 18, c: pool.c, mu: pool.mu)
+            let feeFree = try YieldSpaceMath.buyFYToken(
+                sharesReserves: z18, fyTokenReserves: y18, fyTokenOut: out &* s, timeTillMaturity: time,
+                ts: pool.ts, g1: .one, decimals: 18, c: pool.c, mu: pool.mu)
             let paid18 = shares &* s
             let fee18 = feeFree.isPositive && feeFree.magnitude < paid18 ? paid18 &- feeFree.magnitude : .zero
             sharesIn = S.exactly(wad(baseUnits: shares))
@@ -162,23 +180,27 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
             (inUnits, outUnits) = (shares.doubleValue / pool.unit, out.doubleValue / pool.unit)
         } else {
             let out = netPtToAccount.doubleValue
-            let shares = try YieldSpaceAnalytics.buyFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenOut: out, timeTillMaturity: T, ts: ts,
-                                                            g: g1, c: c, mu: mu)
+            let shares = try YieldSpaceAnalytics.buyFYToken(
+                sharesReserves: z, fyTokenReserves: y, fyTokenOut: out, timeTillMaturity: T, ts: ts,
+                g: g1, c: c, mu: mu)
             guard shares > 0 else { throw YieldSpaceError.outputNotPositive(field: "shares", value: "\(shares)") }
             guard y - out >= mu * (z + shares) else {
-                throw YieldSpaceError.negativeInterestRatesNotAllowed(newFYTokenBalance: "\(y - out)", newSharesBalanceTimesMu: "\(mu * (z + shares))")
+                throw YieldSpaceError.negativeInterestRatesNotAllowed(
+                    newFYTokenBalance: "\(y - out)", newSharesBalanceTimesMu: "\(mu * (z + shares))")
             }
             if let supply = pool.totalSupplyUnits, y - out < supply {
                 throw YieldSpaceError.fyTokenCachedBadState(newFYTokenBalance: "\(y - out)", totalSupply: "\(supply)")
             }
-            let feeFree = try YieldSpaceAnalytics.buyFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenOut: out, timeTillMaturity: T, ts: ts,
-                                                             g: 1, c: c, mu: mu)
+            let feeFree = try YieldSpaceAnalytics.buyFYToken(
+                sharesReserves: z, fyTokenReserves: y, fyTokenOut: out, timeTillMaturity: T, ts: ts,
+                g: 1, c: c, mu: mu)
             sharesIn = S(approximating: shares) ?? .zero
             fee = S(approximating: Swift.max(0, shares - feeFree)) ?? .zero
             (inUnits, outUnits) = (shares, out)
         }
-        return CurvePtTrade(netPtToAccount: netPtToAccount, netSyToAccount: try sharesIn.negated(), feeSy: fee,
-                            impliedApyAfter: Self.apy(z: z + inUnits, y: y - outUnits, pool: pool), venueTrade: "buyFYToken")
+        return CurvePtTrade(
+            netPtToAccount: netPtToAccount, netSyToAccount: try sharesIn.negated(), feeSy: fee,
+            impliedApyAfter: Self.apy(z: z + inUnits, y: y - outUnits, pool: pool), venueTrade: "buyFYToken")
     }
 
     /// The pool's checks on a purchase of `fyTokenOut` for `sharesIn` (base units): no negative rate, no more
@@ -187,7 +209,8 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
         guard fyTokenOut <= pool.fyTokenReserves else {
             throw .fyTokenOutBeyondReserves(fyTokenOut: fyTokenOut.description, fyTokenReserves: pool.fyTokenReserves.description)
         }
-        let newFy = pool.fyTokenReserves &- fyTokenOut, newSharesMu = mulMu(pool.sharesReserves &+ sharesIn)
+        let newFy = pool.fyTokenReserves &- fyTokenOut
+        let newSharesMu = mulMu(pool.sharesReserves &+ sharesIn)
         guard newFy >= newSharesMu else {
             throw .negativeInterestRatesNotAllowed(newFYTokenBalance: newFy.description, newSharesBalanceTimesMu: newSharesMu.description)
         }
@@ -239,19 +262,23 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
     /// The exact trade of `x` base units, with the pool's checks.
     private func exactTrade(_ kind: CurveTradeKind, amount x: UInt256, time: Int64, feeToo: Bool = true) throws -> Fill {
         let s = scale
-        let z = pool.sharesReserves, y = pool.fyTokenReserves
+        let z = pool.sharesReserves
+        let y = pool.fyTokenReserves
         guard !x.isZero else { throw YieldSpaceError.zeroAmount(field: kind == .buyPtWithSy ? "sharesIn" : "fyTokenIn") }
         let (z18, y18, x18) = (z &* s, y &* s, x &* s)
         func native(_ value: Int256) -> UInt256 { value.magnitude.quotientAndRemainder(dividingBy: s).quotient }
         switch kind {
         case .buyPtWithSy:
-            let out18 = try YieldSpaceMath.sellBase(sharesReserves: z18, fyTokenReserves: y18, sharesIn: x18, timeTillMaturity: time, ts: pool.ts,
-                                                    g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
+            let out18 = try YieldSpaceMath.sellBase(
+                sharesReserves: z18, fyTokenReserves: y18, sharesIn: x18, timeTillMaturity: time, ts: pool.ts,
+                g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
             let out = out18.isPositive ? native(out18) : .zero
             guard !out.isZero else { throw YieldSpaceError.outputNotPositive(field: "fyToken", value: out18.description) }
-            let newFy = y &- out, newSharesMu = mulMu(z &+ x)
+            let newFy = y &- out
+            let newSharesMu = mulMu(z &+ x)
             guard newFy >= newSharesMu else {
-                throw YieldSpaceError.negativeInterestRatesNotAllowed(newFYTokenBalance: newFy.description, newSharesBalanceTimesMu: newSharesMu.description)
+                throw YieldSpaceError.negativeInterestRatesNotAllowed(
+                    newFYTokenBalance: newFy.description, newSharesBalanceTimesMu: newSharesMu.description)
             }
             if let supply = pool.totalSupply, newFy < supply {
                 throw YieldSpaceError.fyTokenCachedBadState(newFYTokenBalance: newFy.description, totalSupply: supply.description)
@@ -259,28 +286,34 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
             var fee18 = UInt256.zero
             if feeToo {
                 // The shares the fee-free curve would take for the same fyToken.
-                let feeFree = try YieldSpaceMath.buyFYToken(sharesReserves: z18, fyTokenReserves: y18, fyTokenOut: out &* s, timeTillMaturity: time,
-                                                            ts: pool.ts, g1: .one, decimals: 18, c: pool.c, mu: pool.mu)
+                let feeFree = try YieldSpaceMath.buyFYToken(
+                    sharesReserves: z18, fyTokenReserves: y18, fyTokenOut: out &* s, timeTillMaturity: time,
+                    ts: pool.ts, g1: .one, decimals: 18, c: pool.c, mu: pool.mu)
                 fee18 = feeFree.isPositive && feeFree.magnitude < x18 ? x18 &- feeFree.magnitude : .zero
             }
-            return Fill(amountIn: x.doubleValue / pool.unit, amountOut: out.doubleValue / pool.unit, fee: fee18.doubleValue / 1e18,
-                        inExact: wad(baseUnits: x), outExact: wad(baseUnits: out), feeExact: Wad(raw: Int256(bitPattern: fee18)))
+            return Fill(
+                amountIn: x.doubleValue / pool.unit, amountOut: out.doubleValue / pool.unit, fee: fee18.doubleValue / 1e18,
+                inExact: wad(baseUnits: x), outExact: wad(baseUnits: out), feeExact: Wad(raw: Int256(bitPattern: fee18)))
         case .sellPtForSy:
-            let out18 = try YieldSpaceMath.sellFYToken(sharesReserves: z18, fyTokenReserves: y18, fyTokenIn: x18, timeTillMaturity: time, ts: pool.ts,
-                                                       g2: pool.g2, decimals: 18, c: pool.c, mu: pool.mu)
+            let out18 = try YieldSpaceMath.sellFYToken(
+                sharesReserves: z18, fyTokenReserves: y18, fyTokenIn: x18, timeTillMaturity: time, ts: pool.ts,
+                g2: pool.g2, decimals: 18, c: pool.c, mu: pool.mu)
             let out = out18.isPositive ? native(out18) : .zero
             guard !out.isZero else { throw YieldSpaceError.outputNotPositive(field: "shares", value: out18.description) }
             var fee18 = UInt256.zero
             if feeToo {
                 // The shares the fee-free curve would pay for the same fyToken (all of them past its end, which
                 // comes before the g2 curve's).
-                let feeFree = (try? YieldSpaceMath.sellFYToken(sharesReserves: z18, fyTokenReserves: y18, fyTokenIn: x18, timeTillMaturity: time,
-                                                               ts: pool.ts, g2: .one, decimals: 18, c: pool.c, mu: pool.mu)) ?? Int256(bitPattern: z18)
+                let feeFree =
+                    (try? YieldSpaceMath.sellFYToken(
+                        sharesReserves: z18, fyTokenReserves: y18, fyTokenIn: x18, timeTillMaturity: time,
+                        ts: pool.ts, g2: .one, decimals: 18, c: pool.c, mu: pool.mu)) ?? Int256(bitPattern: z18)
                 let paid = out &* s
                 fee18 = feeFree.isPositive && paid < feeFree.magnitude ? feeFree.magnitude &- paid : .zero
             }
-            return Fill(amountIn: x.doubleValue / pool.unit, amountOut: out.doubleValue / pool.unit, fee: fee18.doubleValue / 1e18,
-                        inExact: wad(baseUnits: x), outExact: wad(baseUnits: out), feeExact: Wad(raw: Int256(bitPattern: fee18)))
+            return Fill(
+                amountIn: x.doubleValue / pool.unit, amountOut: out.doubleValue / pool.unit, fee: fee18.doubleValue / 1e18,
+                inExact: wad(baseUnits: x), outExact: wad(baseUnits: out), feeExact: Wad(raw: Int256(bitPattern: fee18)))
         case .buyYtWithSy, .sellYtForSy:
             throw StrategyError.noYieldToken(curve: curveName)
         }
@@ -289,10 +322,12 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
     /// The same trade in `Double` (token units), with the same checks.
     private func analyticTrade(_ kind: CurveTradeKind, amount x: Double, time: Int64, feeToo: Bool = true) throws -> Fill {
         let (z, y, c, mu, ts, T) = (pool.sharesUnits, pool.fyTokenUnits, pool.c.doubleValue, pool.mu.doubleValue, pool.ts.doubleValue, Double(time))
-        let g1 = Double(pool.g1Fee) / 10_000, g2 = 10_000 / Double(pool.g1Fee)
+        let g1 = Double(pool.g1Fee) / 10_000
+        let g2 = 10_000 / Double(pool.g1Fee)
         switch kind {
         case .buyPtWithSy:
-            let out = try YieldSpaceAnalytics.sellBase(sharesReserves: z, fyTokenReserves: y, sharesIn: x, timeTillMaturity: T, ts: ts, g: g1, c: c, mu: mu)
+            let out = try YieldSpaceAnalytics.sellBase(
+                sharesReserves: z, fyTokenReserves: y, sharesIn: x, timeTillMaturity: T, ts: ts, g: g1, c: c, mu: mu)
             guard out > 0 else { throw YieldSpaceError.outputNotPositive(field: "fyToken", value: "\(out)") }
             guard y - out >= mu * (z + x) else {
                 throw YieldSpaceError.negativeInterestRatesNotAllowed(newFYTokenBalance: "\(y - out)", newSharesBalanceTimesMu: "\(mu * (z + x))")
@@ -300,14 +335,21 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
             if let supply = pool.totalSupplyUnits, y - out < supply {
                 throw YieldSpaceError.fyTokenCachedBadState(newFYTokenBalance: "\(y - out)", totalSupply: "\(supply)")
             }
-            let feeFree = feeToo ? try YieldSpaceAnalytics.buyFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenOut: out, timeTillMaturity: T,
-                                                                      ts: ts, g: 1, c: c, mu: mu) : x
+            let feeFree =
+                feeToo
+                ? try YieldSpaceAnalytics.buyFYToken(
+                    sharesReserves: z, fyTokenReserves: y, fyTokenOut: out, timeTillMaturity: T,
+                    ts: ts, g: 1, c: c, mu: mu) : x
             return Fill(amountIn: x, amountOut: out, fee: Swift.max(0, x - feeFree))
         case .sellPtForSy:
-            let out = try YieldSpaceAnalytics.sellFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenIn: x, timeTillMaturity: T, ts: ts, g: g2, c: c, mu: mu)
+            let out = try YieldSpaceAnalytics.sellFYToken(
+                sharesReserves: z, fyTokenReserves: y, fyTokenIn: x, timeTillMaturity: T, ts: ts, g: g2, c: c, mu: mu)
             guard out > 0 else { throw YieldSpaceError.outputNotPositive(field: "shares", value: "\(out)") }
-            let feeFree = feeToo ? (try? YieldSpaceAnalytics.sellFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenIn: x, timeTillMaturity: T,
-                                                                         ts: ts, g: 1, c: c, mu: mu)) ?? z : out
+            let feeFree =
+                feeToo
+                ? (try? YieldSpaceAnalytics.sellFYToken(
+                    sharesReserves: z, fyTokenReserves: y, fyTokenIn: x, timeTillMaturity: T,
+                    ts: ts, g: 1, c: c, mu: mu)) ?? z : out
             return Fill(amountIn: x, amountOut: out, fee: Swift.max(0, feeFree - out))
         case .buyYtWithSy, .sellYtForSy:
             throw StrategyError.noYieldToken(curve: curveName)
@@ -322,11 +364,13 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
         let limit: Int256?
         switch kind {
         case .buyPtWithSy:
-            limit = try? YieldSpaceMath.maxBaseIn(sharesReserves: pool.sharesReserves &* s, fyTokenReserves: pool.fyTokenReserves &* s,
-                                                  timeTillMaturity: time, ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
+            limit = try? YieldSpaceMath.maxBaseIn(
+                sharesReserves: pool.sharesReserves &* s, fyTokenReserves: pool.fyTokenReserves &* s,
+                timeTillMaturity: time, ts: pool.ts, g1: pool.g1, decimals: 18, c: pool.c, mu: pool.mu)
         case .sellPtForSy:
-            limit = try? YieldSpaceMath.maxFyTokenIn(sharesReserves: pool.sharesReserves &* s, fyTokenReserves: pool.fyTokenReserves &* s,
-                                                     timeTillMaturity: time, ts: pool.ts, g2: pool.g2, decimals: 18, c: pool.c, mu: pool.mu)
+            limit = try? YieldSpaceMath.maxFyTokenIn(
+                sharesReserves: pool.sharesReserves &* s, fyTokenReserves: pool.fyTokenReserves &* s,
+                timeTillMaturity: time, ts: pool.ts, g2: pool.g2, decimals: 18, c: pool.c, mu: pool.mu)
         default:
             return nil
         }
@@ -364,20 +408,29 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
         var limit: Double
         switch kind {
         case .buyPtWithSy:
-            guard let maxIn = try? YieldSpaceAnalytics.maxBaseIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: T, ts: ts,
-                                                                 g: Double(pool.g1Fee) / 10_000, c: c, mu: mu) else { return nil }
+            guard
+                let maxIn = try? YieldSpaceAnalytics.maxBaseIn(
+                    sharesReserves: z, fyTokenReserves: y, timeTillMaturity: T, ts: ts,
+                    g: Double(pool.g1Fee) / 10_000, c: c, mu: mu)
+            else { return nil }
             limit = maxIn
             // The real fyToken also bounds a purchase.
-            if let supply = pool.totalSupplyUnits, let out = try? YieldSpaceAnalytics.sellBase(
-                sharesReserves: z, fyTokenReserves: y, sharesIn: limit, timeTillMaturity: T, ts: ts, g: Double(pool.g1Fee) / 10_000, c: c, mu: mu),
-               y - out < supply,
-               let needed = try? YieldSpaceAnalytics.buyFYToken(sharesReserves: z, fyTokenReserves: y, fyTokenOut: y - supply, timeTillMaturity: T,
-                                                                ts: ts, g: Double(pool.g1Fee) / 10_000, c: c, mu: mu) {
+            if let supply = pool.totalSupplyUnits,
+                let out = try? YieldSpaceAnalytics.sellBase(
+                    sharesReserves: z, fyTokenReserves: y, sharesIn: limit, timeTillMaturity: T, ts: ts, g: Double(pool.g1Fee) / 10_000, c: c, mu: mu),
+                y - out < supply,
+                let needed = try? YieldSpaceAnalytics.buyFYToken(
+                    sharesReserves: z, fyTokenReserves: y, fyTokenOut: y - supply, timeTillMaturity: T,
+                    ts: ts, g: Double(pool.g1Fee) / 10_000, c: c, mu: mu)
+            {
                 limit = Swift.min(limit, needed)
             }
         case .sellPtForSy:
-            guard let maxIn = try? YieldSpaceAnalytics.maxFyTokenIn(sharesReserves: z, fyTokenReserves: y, timeTillMaturity: T, ts: ts,
-                                                                    g: 10_000 / Double(pool.g1Fee), c: c, mu: mu) else { return nil }
+            guard
+                let maxIn = try? YieldSpaceAnalytics.maxFyTokenIn(
+                    sharesReserves: z, fyTokenReserves: y, timeTillMaturity: T, ts: ts,
+                    g: 10_000 / Double(pool.g1Fee), c: c, mu: mu)
+            else { return nil }
             limit = maxIn
         default:
             return nil
@@ -409,11 +462,13 @@ extension YieldSpaceCurve {
     /// `reachedPoolLimit` is true.
     public func lpValue(impliedApy: Double, at blockTime: Int64, assetPerSy: Double? = nil) throws -> LpValuation {
         guard impliedApy.isFinite, impliedApy > -1 else {
-            throw StrategyError.invalidInput(field: "impliedApy", value: "\(impliedApy)", reason: "an implied APY above −100 % is needed to value the LP")
+            throw StrategyError.invalidInput(
+                field: "impliedApy", value: "\(impliedApy)", reason: "an implied APY above −100 % is needed to value the LP")
         }
         let time = try pool.timeTillMaturity(at: blockTime)
         guard let s = pool.totalSupplyUnits else {
-            throw StrategyError.invalidInput(field: "totalSupply", value: "unknown", reason: "valuing the LP needs the pool's LP supply (totalSupply)")
+            throw StrategyError.invalidInput(
+                field: "totalSupply", value: "unknown", reason: "valuing the LP needs the pool's LP supply (totalSupply)")
         }
         let index = assetPerSy ?? pool.c.doubleValue
         guard index.isFinite, index > 0 else {
@@ -428,11 +483,14 @@ extension YieldSpaceCurve {
             limit = true
         }
         let current = y / (mu * z)
-        var zNew = z, yNew = y
+        var zNew = z
+        var yNew = y
         if abs(ratio - current) > 1e-15 * current {
             let g = ratio < current ? Double(pool.g1Fee) / 10_000 : 10_000 / Double(pool.g1Fee)
             let a = YieldSpaceFormulas.a(g: g, ts: ts, timeTillMaturity: T)
-            guard a > 0 else { throw YieldSpaceError.tooFarFromMaturity(timeTillMaturity: String(time), limit: YieldSpaceMath.longestTime(g: g, ts: ts)) }
+            guard a > 0 else {
+                throw YieldSpaceError.tooFarFromMaturity(timeTillMaturity: String(time), limit: YieldSpaceMath.longestTime(g: g, ts: ts))
+            }
             let k = c / mu * Foundation.pow(mu * z, a) + Foundation.pow(y, a)
             let muZ = Foundation.pow(k / (c / mu + Foundation.pow(ratio, a)), 1 / a)
             zNew = muZ / mu
@@ -447,8 +505,10 @@ extension YieldSpaceCurve {
         guard zNew.isFinite, yNew.isFinite, zNew > 0 else { throw StrategyError.notFinite(quantity: "the LP's arbitrage trade") }
         let tau = RateConventions.years(from: blockTime, to: pool.maturity)
         let ptPrice = Foundation.exp(-lnTarget * tau)
-        let ptPerLp = (yNew - s) / s, syPerLp = zNew / s
-        return LpValuation(impliedApy: impliedApy, arbitragePt: y - yNew, ptPerLp: ptPerLp, syPerLp: syPerLp, ptPriceInAsset: ptPrice,
-                           assetPerSy: index, valueInAsset: ptPerLp * ptPrice + syPerLp * index, reachedPoolLimit: limit)
+        let ptPerLp = (yNew - s) / s
+        let syPerLp = zNew / s
+        return LpValuation(
+            impliedApy: impliedApy, arbitragePt: y - yNew, ptPerLp: ptPerLp, syPerLp: syPerLp, ptPriceInAsset: ptPrice,
+            assetPerSy: index, valueInAsset: ptPerLp * ptPrice + syPerLp * index, reachedPoolLimit: limit)
     }
 }

@@ -15,9 +15,11 @@ public struct MarketTearSheetRequest: Hashable, Sendable {
     public var priceShifts: [Double]
     public var days: Double
 
-    public init(size: PositionSize? = nil, position: Position? = nil, stockPrice: Double? = nil,
-                apyShifts: [Double] = MarketTearSheetRequest.defaultApyShifts, priceShifts: [Double] = MarketTearSheetRequest.defaultPriceShifts,
-                days: Double = 0) {
+    public init(
+        size: PositionSize? = nil, position: Position? = nil, stockPrice: Double? = nil,
+        apyShifts: [Double] = MarketTearSheetRequest.defaultApyShifts, priceShifts: [Double] = MarketTearSheetRequest.defaultPriceShifts,
+        days: Double = 0
+    ) {
         self.size = size
         self.position = position
         self.stockPrice = stockPrice
@@ -124,8 +126,10 @@ public struct MarketTearSheet: Sendable {
     }
 
     /// The tear sheet of a Pendle `file`'s market at `blockTime`.
-    public static func compute(file: MarketFile, blockTime: Int64, blockTimeSource: String,
-                               request: MarketTearSheetRequest = MarketTearSheetRequest()) throws -> MarketTearSheet {
+    public static func compute(
+        file: MarketFile, blockTime: Int64, blockTimeSource: String,
+        request: MarketTearSheetRequest = MarketTearSheetRequest()
+    ) throws -> MarketTearSheet {
         try compute(file: .pendle(file), blockTime: blockTime, blockTimeSource: blockTimeSource, request: request)
     }
 
@@ -133,8 +137,10 @@ public struct MarketTearSheet: Sendable {
     ///
     /// - Throws: the market's errors when it cannot be read at `blockTime` (`MarketExpired`, `AfterMaturity`, a
     ///   bad state); a part that fails on its own (a trade the pool refuses) is ``TearSheetSection/unavailable(reason:)``.
-    public static func compute(file: AnyMarketFile, blockTime: Int64, blockTimeSource: String,
-                               request: MarketTearSheetRequest = MarketTearSheetRequest()) throws -> MarketTearSheet {
+    public static func compute(
+        file: AnyMarketFile, blockTime: Int64, blockTimeSource: String,
+        request: MarketTearSheetRequest = MarketTearSheetRequest()
+    ) throws -> MarketTearSheet {
         let stockPrice = request.stockPrice ?? file.stockPrice
         if let stockPrice { try PositionSizing.checkStockPrice(stockPrice) }
         let curve = file.curve
@@ -158,7 +164,8 @@ public struct MarketTearSheet: Sendable {
         let yieldSpace = curve.curveName == YieldSpaceMarketFile.curveName
         let assetPerSy = curve.assetPerSy
 
-        let size: PositionSize, sizeBasis: String
+        let size: PositionSize
+        let sizeBasis: String
         if let given = request.size {
             size = given
             sizeBasis = "given: \(given.amount) \(given.unit == "usd" ? "USD" : given.unit == "sy" ? "SY" : given.unit)"
@@ -190,17 +197,20 @@ public struct MarketTearSheet: Sendable {
         let stockDelta: TearSheetSection<StockDeltaResult>
         if let position, let stockPrice {
             scenario = .attempt {
-                try Scenario.compute(ScenarioRequest(position: position, apyShifts: request.apyShifts, priceShifts: request.priceShifts,
-                                                     days: request.days, stockPrice: stockPrice), curve: curve, at: blockTime)
+                try Scenario.compute(
+                    ScenarioRequest(
+                        position: position, apyShifts: request.apyShifts, priceShifts: request.priceShifts,
+                        days: request.days, stockPrice: stockPrice), curve: curve, at: blockTime)
             }
             stockDelta = .attempt { try StockDelta.compute(position, curve: curve, at: blockTime, stockPrice: stockPrice) }
         } else {
             scenario = .unavailable(reason: position == nil ? missingPosition : missingPrice)
             stockDelta = .unavailable(reason: position == nil ? missingPosition : missingPrice)
         }
-        let rateRisk: TearSheetSection<RateRiskResult> = position.map { position in
-            .attempt { try RateRisk.compute(position, curve: curve, at: blockTime, stockPrice: stockPrice) }
-        } ?? .unavailable(reason: missingPosition)
+        let rateRisk: TearSheetSection<RateRiskResult> =
+            position.map { position in
+                .attempt { try RateRisk.compute(position, curve: curve, at: blockTime, stockPrice: stockPrice) }
+            } ?? .unavailable(reason: missingPosition)
 
         // A whole number of days as an integer; any other (a fraction, beyond 10^15, not finite) as the Double reads.
         let days = request.days == request.days.rounded() && Swift.abs(request.days) < 1e15 ? String(Int64(request.days)) : "\(request.days)"
@@ -211,11 +221,13 @@ public struct MarketTearSheet: Sendable {
                 : "the lock-in and the YT short are sized at \(sizeBasis); the YT short is a token holder's (own tokens split, the YT sold, the PT kept)",
             "the scenario grid and the hedge ratios are of the position \(position.map { $0.description } ?? "—") (\(position == nil ? "none" : positionBasis))",
             "the scenario grid shifts the implied APY in parallel by \(listText(request.apyShifts.map { $0 * 1e4 }, unit: " bp")) and moves the stock by \(listText(request.priceShifts.map { $0 * 100 }, unit: " %")), after \(days) days",
-            stockPrice.map { "USD at \(roundedText($0)) per share (\(request.stockPrice != nil ? "given" : "the market file's stockPrice")), never a price read from a feed" }
+            stockPrice.map {
+                "USD at \(roundedText($0)) per share (\(request.stockPrice != nil ? "given" : "the market file's stockPrice")), never a price read from a feed"
+            }
                 ?? "no stock price: figures stay in shares",
             yieldSpace
                 ? "depth trades 0.1 % … 50 % of the pool's real fyToken each way against the state read, one trade at a time"
-                : "depth trades 0.1 % … 50 % of the pool's PT each way against the state read, one trade at a time",
+                : "depth trades 0.1 % … 50 % of the pool's PT each way against the state read, one trade at a time"
         ]
         return MarketTearSheet(
             name: file.name, underlying: file.underlying, source: file.source, origin: file.origin, curveName: curve.curveName, blockTime: blockTime,

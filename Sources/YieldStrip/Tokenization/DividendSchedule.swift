@@ -181,7 +181,7 @@ public enum ReinvestPriceAssumption: Hashable, Sendable {
                 throw .nonPositivePrice(line: point.line ?? 0, field: "price", value: point.usdPerShare.description)
             }
             return point.usdPerShare
-        case let .growing(start, from, growth):
+        case .growing(let start, let from, let growth):
             let years = RateConventions.years(from: from, to: event.exDate)
             let value = start.doubleValue * Foundation.pow(1 + growth, years)
             guard let price = Wad(rounding: value), value.isFinite else { throw .nonFiniteValue(field: "projected price") }

@@ -46,12 +46,15 @@ public struct MarketComparison: Hashable, Sendable {
     ///   errors (`MarketExpired` when the projection starts at or after the expiry).
     public static func compare(projection: TokenProjection, market: some ImpliedYieldCurve) throws -> MarketComparison {
         guard projection.maturity == market.expiry else {
-            throw TokenizationError.maturityNotMarketExpiry(maturity: UnixTime.format(projection.maturity),
-                                                            expiry: UnixTime.format(market.expiry))
+            throw TokenizationError.maturityNotMarketExpiry(
+                maturity: UnixTime.format(projection.maturity),
+                expiry: UnixTime.format(market.expiry))
         }
         let snapshot = try market.spot(at: projection.valuationTime)
-        let marketPt = snapshot.ptPriceInAsset, marketYt = snapshot.ytPriceInAsset
-        let fairPt = projection.ptFairPriceInShares, fairYt = projection.ytFairPriceInShares
+        let marketPt = snapshot.ptPriceInAsset
+        let marketYt = snapshot.ytPriceInAsset
+        let fairPt = projection.ptFairPriceInShares
+        let fairYt = projection.ytFairPriceInShares
         let price = projection.stockPriceUSD
         return MarketComparison(
             time: projection.valuationTime, expiry: projection.maturity, yearsToExpiry: snapshot.yearsToExpiry,

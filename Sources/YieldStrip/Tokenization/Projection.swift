@@ -103,15 +103,18 @@ public enum TokenProjectionModel {
     ///   - interestFeeRate: the protocol's fee on YT interest, in [0, 1].
     ///   - discounting: how share payoffs are discounted (``ShareDiscounting``); an APY must be > −1.
     ///   - stockPriceUSD: the price of one split-adjusted share today, for USD values (> 0), or nil.
-    public static func project(currentIndex: Double, valuationTime: Int64, maturity: Int64, dividends: ForwardDividends,
-                               withholding: Withholding = .standard, interestFeeRate: Double, discounting: ShareDiscounting,
-                               stockPriceUSD: Double? = nil) throws(TokenizationError) -> TokenProjection {
+    public static func project(
+        currentIndex: Double, valuationTime: Int64, maturity: Int64, dividends: ForwardDividends,
+        withholding: Withholding = .standard, interestFeeRate: Double, discounting: ShareDiscounting,
+        stockPriceUSD: Double? = nil
+    ) throws(TokenizationError) -> TokenProjection {
         try TokenizationValidation.positiveRate(currentIndex, "currentIndex")
         try TokenizationValidation.feeRate(interestFeeRate)
         if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stockPriceUSD") }
         guard valuationTime < maturity else {
-            throw .invalidDateRange(what: "projection (valuation time → maturity)", start: UnixTime.formatDate(valuationTime),
-                                    end: UnixTime.formatDate(maturity))
+            throw .invalidDateRange(
+                what: "projection (valuation time → maturity)", start: UnixTime.formatDate(valuationTime),
+                end: UnixTime.formatDate(maturity))
         }
         let years = RateConventions.years(from: valuationTime, to: maturity)
         let w = withholding.doubleValue
@@ -125,14 +128,15 @@ public enum TokenProjectionModel {
             guard q >= 0 else { throw .negativeAmount(line: 0, field: "grossAnnualYield", value: q.description) }
             indexAtMaturity = currentIndex * Foundation.exp(q * (1 - w) * years)
             lateIndex = indexAtMaturity
-        case let .schedule(schedule, prices):
+        case .schedule(let schedule, let prices):
             var index = currentIndex
             for event in schedule.dividends where event.exDate > valuationTime {
                 let price = try prices.price(for: event).doubleValue
                 let net = event.amountPerShareUSD.doubleValue * (1 - w) / price
                 index *= 1 + net
-                let row = ProjectedDividend(exDate: event.exDate, amountPerShareUSD: event.amountPerShareUSD.doubleValue,
-                                            reinvestPriceUSD: price, netYield: net, indexAfter: index)
+                let row = ProjectedDividend(
+                    exDate: event.exDate, amountPerShareUSD: event.amountPerShareUSD.doubleValue,
+                    reinvestPriceUSD: price, netYield: net, indexAfter: index)
                 if event.exDate < maturity {
                     before.append(row)
                     indexAtMaturity = index

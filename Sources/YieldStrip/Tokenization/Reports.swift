@@ -65,17 +65,20 @@ public struct SplitReport: Hashable, Sendable {
     ///   - market: a market on the token: the expiry defaults to its expiry, and without `ptImpliedAPY` the
     ///     legs are valued at its implied APY at `valuationTime` (``MarketSnapshot/impliedApy``;
     ///     `MarketExpired` when the valuation time is at or after the market's expiry).
-    public static func compute(tokens: Wad, exchangeRate: Wad, pyIndexStored: Wad? = nil, expiry: Int64? = nil,
-                               valuationTime: Int64? = nil, ptImpliedAPY: Double? = nil,
-                               stockPriceUSD: Double? = nil, market: PendleV2Curve<Wad>? = nil) throws -> SplitReport {
+    public static func compute(
+        tokens: Wad, exchangeRate: Wad, pyIndexStored: Wad? = nil, expiry: Int64? = nil,
+        valuationTime: Int64? = nil, ptImpliedAPY: Double? = nil,
+        stockPriceUSD: Double? = nil, market: PendleV2Curve<Wad>? = nil
+    ) throws -> SplitReport {
         let expiry = expiry ?? market?.expiry
         try TokenizationValidation.nonNegative(tokens, "tokens")
         try TokenizationValidation.positiveRate(exchangeRate, "exchange rate")
         if let stored = pyIndexStored { try TokenizationValidation.positiveRate(stored, "index") }
         if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stock price") }
         if (expiry == nil) != (valuationTime == nil) {
-            throw TokenizationError.missingInput(field: expiry == nil ? "valuation time" : "expiry",
-                                                 needs: expiry == nil ? "an expiry" : "a valuation time")
+            throw TokenizationError.missingInput(
+                field: expiry == nil ? "valuation time" : "expiry",
+                needs: expiry == nil ? "an expiry" : "a valuation time")
         }
         if ptImpliedAPY != nil && expiry == nil {
             throw TokenizationError.missingInput(field: "PT implied APY", needs: "an expiry and a valuation time")
@@ -112,7 +115,8 @@ public struct SplitReport: Hashable, Sendable {
                 throw TokenizationError.rateOutOfRange(field: "PT implied APY", value: apy, reason: "must be ≥ 0 (a PT trades at or below 1 asset)")
             }
             let lnRateTimesYears = Foundation.log1p(apy) * years
-            let ptPrice = Foundation.exp(-lnRateTimesYears), ytPrice = -Foundation.expm1(-lnRateTimesYears)
+            let ptPrice = Foundation.exp(-lnRateTimesYears)
+            let ytPrice = -Foundation.expm1(-lnRateTimesYears)
             report.ptImpliedAPY = apy
             report.ptPriceInAsset = ptPrice
             report.ytPriceInAsset = ytPrice
@@ -202,11 +206,13 @@ public struct DividendsReport: Hashable, Sendable {
     ///
     /// The report's ``warnings`` say where the window is not covered by the schedule
     /// (``StockTokenIndex/coverageWarnings(schedule:from:to:assumingYield:)``).
-    public static func compute(schedule: DividendSchedule, withholding: Withholding = .standard,
-                               prices: ReinvestPriceAssumption = .eventPricesOnly, from: Int64? = nil, to: Int64? = nil,
-                               maturity: Int64? = nil, interestFeeRate: Wad = YTInterest.defaultFeeRate,
-                               stockPriceUSD: Double? = nil, assumedGrossYield: Double? = nil,
-                               market: PendleV2Curve<Wad>? = nil) throws -> DividendsReport {
+    public static func compute(
+        schedule: DividendSchedule, withholding: Withholding = .standard,
+        prices: ReinvestPriceAssumption = .eventPricesOnly, from: Int64? = nil, to: Int64? = nil,
+        maturity: Int64? = nil, interestFeeRate: Wad = YTInterest.defaultFeeRate,
+        stockPriceUSD: Double? = nil, assumedGrossYield: Double? = nil,
+        market: PendleV2Curve<Wad>? = nil
+    ) throws -> DividendsReport {
         try TokenizationValidation.feeRate(interestFeeRate)
         if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stock price") }
         let maturity = maturity ?? market?.expiry
@@ -216,28 +222,34 @@ public struct DividendsReport: Hashable, Sendable {
         if let q = assumedGrossYield {
             guard q.isFinite else { throw TokenizationError.nonFiniteValue(field: "assumed yield") }
             guard q >= 0 else {
-                throw TokenizationError.rateOutOfRange(field: "assumed yield", value: q,
-                                                       reason: "must be ≥ 0: a gross dividend yield, a fraction of the price a year (0.005 is 0.5 %)")
+                throw TokenizationError.rateOutOfRange(
+                    field: "assumed yield", value: q,
+                    reason: "must be ≥ 0: a gross dividend yield, a fraction of the price a year (0.005 is 0.5 %)")
             }
             guard maturity != nil else { throw TokenizationError.missingInput(field: "assumed yield", needs: "a maturity to project to") }
         }
         if let maturity { try schedule.checkNoDate(after: maturity) }
         let path = try StockTokenIndex.path(schedule: schedule, withholding: withholding, prices: prices, from: from, to: to)
         let oneYT = Wad.one
-        let exact = try YTInterest.accumulate(balance: oneYT, startIndex: path.startRow.yieldIndexWad,
-                                              updates: path.exchangeRateUpdates(), feeRate: interestFeeRate)
-        let real = try YTInterest.accumulate(balance: 1.0, startIndex: path.startRow.yieldIndex,
-                                             updates: path.exchangeRateUpdatesDouble(), feeRate: interestFeeRate.doubleValue)
+        let exact = try YTInterest.accumulate(
+            balance: oneYT, startIndex: path.startRow.yieldIndexWad,
+            updates: path.exchangeRateUpdates(), feeRate: interestFeeRate)
+        let real = try YTInterest.accumulate(
+            balance: 1.0, startIndex: path.startRow.yieldIndex,
+            updates: path.exchangeRateUpdatesDouble(), feeRate: interestFeeRate.doubleValue)
         let paidShares = exact.paid.doubleValue * path.endRow.yieldIndex
-        var report = DividendsReport(path: path, realizedGrowth: path.realizedGrowth, realizedAPY: path.realizedAPY,
-                                     ytInterestPerYT: exact, ytInterestPerYTDouble: real, ytPaidPerYTInShares: paidShares,
-                                     ytPaidPerYTUSD: stockPriceUSD.map { exact.paid.doubleValue * path.endRow.multiplier * $0 })
-        report.warnings = StockTokenIndex.coverageWarnings(schedule: schedule, from: path.from, to: path.to,
-                                                           assumingYield: assumedGrossYield != nil)
+        var report = DividendsReport(
+            path: path, realizedGrowth: path.realizedGrowth, realizedAPY: path.realizedAPY,
+            ytInterestPerYT: exact, ytInterestPerYTDouble: real, ytPaidPerYTInShares: paidShares,
+            ytPaidPerYTUSD: stockPriceUSD.map { exact.paid.doubleValue * path.endRow.multiplier * $0 })
+        report.warnings = StockTokenIndex.coverageWarnings(
+            schedule: schedule, from: path.from, to: path.to,
+            assumingYield: assumedGrossYield != nil)
         if let maturity {
             guard maturity > path.to else {
-                throw TokenizationError.invalidDateRange(what: "projection (window end → maturity)", start: UnixTime.formatDate(path.to),
-                                                         end: UnixTime.formatDate(maturity))
+                throw TokenizationError.invalidDateRange(
+                    what: "projection (window end → maturity)", start: UnixTime.formatDate(path.to),
+                    end: UnixTime.formatDate(maturity))
             }
             let listed = schedule.dividends.contains { $0.exDate > path.to }
             let forward: ForwardDividends
@@ -298,8 +310,10 @@ public struct YTInterestReport: Hashable, Sendable {
     public var paidInAsset: Double
 
     /// - Parameters: `balance` ≥ 0 YT; `indexFrom`, `indexTo` > 0; `feeRate` in [0, 1] (default 3 %).
-    public static func compute(balance: Wad, indexFrom: Wad, indexTo: Wad,
-                               feeRate: Wad = YTInterest.defaultFeeRate) throws -> YTInterestReport {
+    public static func compute(
+        balance: Wad, indexFrom: Wad, indexTo: Wad,
+        feeRate: Wad = YTInterest.defaultFeeRate
+    ) throws -> YTInterestReport {
         try TokenizationValidation.nonNegative(balance, "balance")
         try TokenizationValidation.positiveRate(indexFrom, "index-from")
         try TokenizationValidation.positiveRate(indexTo, "index-to")
@@ -309,11 +323,12 @@ public struct YTInterestReport: Hashable, Sendable {
         let (fee, paid) = try YTInterest.collect(accrued: interest, feeRate: feeRate)
         let interestDouble = try realInterest(balance: balance, indexFrom: indexFrom, indexTo: to)
         let (feeDouble, paidDouble) = try YTInterest.collect(accrued: interestDouble, feeRate: feeRate.doubleValue)
-        return YTInterestReport(balance: balance, indexFrom: indexFrom, indexTo: indexTo, feeRate: feeRate,
-                                effectiveIndexTo: to, negativeYield: indexTo < indexFrom,
-                                interestSy: interest, feeSy: fee, paidSy: paid,
-                                interestSyDouble: interestDouble, feeSyDouble: feeDouble, paidSyDouble: paidDouble,
-                                paidInAsset: paid.doubleValue * to.doubleValue)
+        return YTInterestReport(
+            balance: balance, indexFrom: indexFrom, indexTo: indexTo, feeRate: feeRate,
+            effectiveIndexTo: to, negativeYield: indexTo < indexFrom,
+            interestSy: interest, feeSy: fee, paidSy: paid,
+            interestSyDouble: interestDouble, feeSyDouble: feeDouble, paidSyDouble: paidDouble,
+            paidInAsset: paid.doubleValue * to.doubleValue)
     }
 
     /// `balance · (to − from) / (from · to)` in `Double`, from the exact difference `to − from` (a wad

@@ -40,34 +40,39 @@ extension StockTokenIndex {
     ///   - to: the window's end (Unix seconds).
     ///   - assumingYield: true when a projection uses an assumed yield rather than the window's, so the
     ///     message does not suggest assuming one.
-    public static func coverageWarnings(schedule: DividendSchedule, from: Int64, to: Int64,
-                                        assumingYield: Bool = false) -> [ScheduleCoverageWarning] {
+    public static func coverageWarnings(
+        schedule: DividendSchedule, from: Int64, to: Int64,
+        assumingYield: Bool = false
+    ) -> [ScheduleCoverageWarning] {
         guard let firstDividend = schedule.dividends.first?.exDate, let lastRow = schedule.actions.last?.date else { return [] }
         let gap = typicalGap(for: schedule)
         let gapText = days(Double(gap))
         // The remedies: move the window's edge, add the rows, or (unless one is assumed already) assume a yield.
         let remedies = { (move: String, rows: String) in
-            assumingYield ? "\(move) or add \(rows) to the schedule"
+            assumingYield
+                ? "\(move) or add \(rows) to the schedule"
                 : "\(move), add \(rows) to the schedule, or assume a dividend yield for the projection"
         }
         var warnings: [ScheduleCoverageWarning] = []
         if Double(firstDividend) - Double(from) > Double(gap) {
             let date = UnixTime.formatDate
-            warnings.append(ScheduleCoverageWarning(
-                kind: .windowStartsBeforeSchedule, windowDate: from, scheduleDate: firstDividend, typicalGap: gap,
-                message: "the window starts \(date(from)), \(days(Double(firstDividend) - Double(from))) before the schedule's first dividend "
-                    + "(\(date(firstDividend))), more than the typical gap between dividends (\(gapText)): the dividends due "
-                    + "before \(date(firstDividend)) are missing, so the realized APY is understated; "
-                    + remedies("start the window on or after \(date(saturating(firstDividend, -gap)))", "the earlier dividends")))
+            warnings.append(
+                ScheduleCoverageWarning(
+                    kind: .windowStartsBeforeSchedule, windowDate: from, scheduleDate: firstDividend, typicalGap: gap,
+                    message: "the window starts \(date(from)), \(days(Double(firstDividend) - Double(from))) before the schedule's first dividend "
+                        + "(\(date(firstDividend))), more than the typical gap between dividends (\(gapText)): the dividends due "
+                        + "before \(date(firstDividend)) are missing, so the realized APY is understated; "
+                        + remedies("start the window on or after \(date(saturating(firstDividend, -gap)))", "the earlier dividends")))
         }
         if Double(to) - Double(lastRow) > Double(gap) {
             let date = UnixTime.formatDate
-            warnings.append(ScheduleCoverageWarning(
-                kind: .windowEndsAfterSchedule, windowDate: to, scheduleDate: lastRow, typicalGap: gap,
-                message: "the window ends \(date(to)), \(days(Double(to) - Double(lastRow))) after the schedule's last row "
-                    + "(\(date(lastRow))), more than the typical gap between dividends (\(gapText)): the dividends due "
-                    + "after \(date(lastRow)) are missing, so the realized APY is understated; "
-                    + remedies("end the window on or before \(date(saturating(lastRow, gap)))", "the later dividends")))
+            warnings.append(
+                ScheduleCoverageWarning(
+                    kind: .windowEndsAfterSchedule, windowDate: to, scheduleDate: lastRow, typicalGap: gap,
+                    message: "the window ends \(date(to)), \(days(Double(to) - Double(lastRow))) after the schedule's last row "
+                        + "(\(date(lastRow))), more than the typical gap between dividends (\(gapText)): the dividends due "
+                        + "after \(date(lastRow)) are missing, so the realized APY is understated; "
+                        + remedies("end the window on or before \(date(saturating(lastRow, gap)))", "the later dividends")))
         }
         return warnings
     }

@@ -54,14 +54,17 @@ public enum ScheduleFiles {
 
     /// Parses a dividend schedule. `format` nil sniffs it from the text; `maturity` (Unix seconds) rejects
     /// any row dated after it with `DateAfterMaturity`.
-    public static func parseDividendSchedule(_ text: String, format: ScheduleFileFormat? = nil,
-                                             maturity: Int64? = nil) throws(TokenizationError) -> DividendSchedule {
+    public static func parseDividendSchedule(
+        _ text: String, format: ScheduleFileFormat? = nil,
+        maturity: Int64? = nil
+    ) throws(TokenizationError) -> DividendSchedule {
         var actions: [CorporateAction] = []
         let add: (CorporateAction) throws(TokenizationError) -> Void = { action throws(TokenizationError) in
             try DividendSchedule.check(action, after: actions.last)
             if let maturity, action.date > maturity {
-                throw .dateAfterMaturity(line: action.line ?? 0, date: UnixTime.formatDate(action.date),
-                                         maturity: UnixTime.formatDate(maturity))
+                throw .dateAfterMaturity(
+                    line: action.line ?? 0, date: UnixTime.formatDate(action.date),
+                    maturity: UnixTime.formatDate(maturity))
             }
             actions.append(action)
         }
@@ -69,15 +72,19 @@ public enum ScheduleFiles {
         case .csv:
             try ScheduleCSV.rows(text, required: ["ex_date", "amount"], optional: ["reinvest_price", "split_ratio", "certainty"]) {
                 (row: ScheduleCSV.Row) throws(TokenizationError) in
-                try add(dividendAction(line: row.line, fields: row.fields, dateKey: "ex_date", amountKey: "amount",
-                                       priceKey: "reinvest_price", splitKey: "split_ratio"))
+                try add(
+                    dividendAction(
+                        line: row.line, fields: row.fields, dateKey: "ex_date", amountKey: "amount",
+                        priceKey: "reinvest_price", splitKey: "split_ratio"))
             }
         case .json:
             let root = try ScheduleJSON.parse(text)
             for event in try jsonArray(root, key: "events") {
                 let fields = try jsonFields(event, allowed: ["exDate", "amount", "reinvestPrice", "splitRatio", "certainty"])
-                try add(dividendAction(line: event.line, fields: fields, dateKey: "exDate", amountKey: "amount",
-                                       priceKey: "reinvestPrice", splitKey: "splitRatio"))
+                try add(
+                    dividendAction(
+                        line: event.line, fields: fields, dateKey: "exDate", amountKey: "amount",
+                        priceKey: "reinvestPrice", splitKey: "splitRatio"))
             }
         }
         if actions.isEmpty { throw .emptySchedule }
@@ -100,7 +107,8 @@ public enum ScheduleFiles {
         }
         switch format ?? ScheduleFileFormat.sniff(text) {
         case .csv:
-            try ScheduleCSV.rows(text, required: ["date", "multiplier"], optional: ["split_ratio"]) { (row: ScheduleCSV.Row) throws(TokenizationError) in
+            try ScheduleCSV.rows(text, required: ["date", "multiplier"], optional: ["split_ratio"]) {
+                (row: ScheduleCSV.Row) throws(TokenizationError) in
                 try add(observation(line: row.line, fields: row.fields, dateKey: "date", multiplierKey: "multiplier", splitKey: "split_ratio"))
             }
         case .json:
@@ -124,14 +132,17 @@ public enum ScheduleFiles {
     /// A field's text and the line it sits on (JSON values may sit on later lines than their object).
     typealias Fields = [String: (text: String, line: Int)]
 
-    static func dividendAction(line: Int, fields: Fields, dateKey: String, amountKey: String, priceKey: String,
-                               splitKey: String) throws(TokenizationError) -> CorporateAction {
+    static func dividendAction(
+        line: Int, fields: Fields, dateKey: String, amountKey: String, priceKey: String,
+        splitKey: String
+    ) throws(TokenizationError) -> CorporateAction {
         let date = try requiredDate(fields, dateKey, line)
         let certainty = fields["certainty"].map(\.text)
         if let split = fields[splitKey] {
             for key in [amountKey, priceKey] where fields[key] != nil {
-                throw .malformedLine(line: fields[key]?.line ?? line,
-                                     reason: "a row is a dividend (\(amountKey)) or a split (\(splitKey)), not both; leave \(key) empty on a split row")
+                throw .malformedLine(
+                    line: fields[key]?.line ?? line,
+                    reason: "a row is a dividend (\(amountKey)) or a split (\(splitKey)), not both; leave \(key) empty on a split row")
             }
             return .split(StockSplit(effectiveDate: date, ratio: try decimal(split, splitKey), certainty: certainty, line: line))
         }
@@ -139,12 +150,16 @@ public enum ScheduleFiles {
             throw .malformedLine(line: line, reason: "\(amountKey) is empty; give the gross dividend in USD per share (or \(splitKey) for a split)")
         }
         let price = try fields[priceKey].map { (f) throws(TokenizationError) in try decimal(f, priceKey) }
-        return .dividend(DividendEvent(exDate: date, amountPerShareUSD: try decimal(amount, amountKey), reinvestPriceUSD: price,
-                                       certainty: certainty, line: line))
+        return .dividend(
+            DividendEvent(
+                exDate: date, amountPerShareUSD: try decimal(amount, amountKey), reinvestPriceUSD: price,
+                certainty: certainty, line: line))
     }
 
-    static func observation(line: Int, fields: Fields, dateKey: String, multiplierKey: String,
-                            splitKey: String) throws(TokenizationError) -> ExchangeRateObservation {
+    static func observation(
+        line: Int, fields: Fields, dateKey: String, multiplierKey: String,
+        splitKey: String
+    ) throws(TokenizationError) -> ExchangeRateObservation {
         let date = try requiredDate(fields, dateKey, line)
         guard let multiplier = fields[multiplierKey] else {
             throw .malformedLine(line: line, reason: "\(multiplierKey) is empty; give the issuer's multiplier (shares per token)")
@@ -163,8 +178,9 @@ public enum ScheduleFiles {
 
     static func decimal(_ field: (text: String, line: Int), _ key: String) throws(TokenizationError) -> Wad {
         guard field.text.allSatisfy({ $0 != "_" }), let value = Wad(decimal: field.text) else {
-            throw .malformedLine(line: field.line,
-                                 reason: "\(key) '\(field.text)' is not a decimal number; write digits with at most one '.' and 18 decimals, no exponent")
+            throw .malformedLine(
+                line: field.line,
+                reason: "\(key) '\(field.text)' is not a decimal number; write digits with at most one '.' and 18 decimals, no exponent")
         }
         return value
     }
@@ -207,8 +223,9 @@ public enum ScheduleFiles {
         var fields: Fields = [:]
         for member in members {
             guard allowed.contains(member.key) else {
-                throw .malformedLine(line: member.value.line,
-                                     reason: "unknown key \"\(member.key)\"; the keys are \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
+                throw .malformedLine(
+                    line: member.value.line,
+                    reason: "unknown key \"\(member.key)\"; the keys are \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
             }
             switch member.value.kind {
             case .null: continue
@@ -231,8 +248,10 @@ enum ScheduleCSV {
         var fields: ScheduleFiles.Fields
     }
 
-    static func rows(_ text: String, required: [String], optional: [String],
-                     _ body: (Row) throws(TokenizationError) -> Void) throws(TokenizationError) {
+    static func rows(
+        _ text: String, required: [String], optional: [String],
+        _ body: (Row) throws(TokenizationError) -> Void
+    ) throws(TokenizationError) {
         var header: [String]?
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -248,8 +267,9 @@ enum ScheduleCSV {
                 continue
             }
             guard cells.count <= columns.count else {
-                throw .malformedLine(line: lineNumber,
-                                     reason: "\(cells.count) fields but the header has \(columns.count) (\(columns.joined(separator: ","))); remove the extra commas")
+                throw .malformedLine(
+                    line: lineNumber,
+                    reason: "\(cells.count) fields but the header has \(columns.count) (\(columns.joined(separator: ","))); remove the extra commas")
             }
             var fields: ScheduleFiles.Fields = [:]
             for (column, cell) in zip(columns, cells) where !cell.isEmpty { fields[column] = (cell, lineNumber) }
@@ -257,8 +277,9 @@ enum ScheduleCSV {
         }
         if header == nil {
             let lastLine = text.hasSuffix("\n") ? lineNumber - 1 : lineNumber
-            throw .malformedHeader(line: Swift.max(1, lastLine),
-                                   reason: "no header line; the first non-comment line must name the columns (\(required.joined(separator: ",")))")
+            throw .malformedHeader(
+                line: Swift.max(1, lastLine),
+                reason: "no header line; the first non-comment line must name the columns (\(required.joined(separator: ",")))")
         }
     }
 
@@ -268,13 +289,16 @@ enum ScheduleCSV {
         for cell in cells {
             let name = cell.lowercased()
             guard known.contains(name) else {
-                throw .malformedHeader(line: line,
-                                       reason: "unknown column '\(cell)'; the header must be the first non-comment line, with columns from \(known.joined(separator: ", "))")
+                throw .malformedHeader(
+                    line: line,
+                    reason:
+                        "unknown column '\(cell)'; the header must be the first non-comment line, with columns from \(known.joined(separator: ", "))")
             }
             guard seen.insert(name).inserted else { throw .malformedHeader(line: line, reason: "column '\(cell)' appears twice; keep one") }
         }
         for name in required where !seen.contains(name) {
-            throw .malformedHeader(line: line, reason: "the header lacks the required column '\(name)' (required: \(required.joined(separator: ", ")))")
+            throw .malformedHeader(
+                line: line, reason: "the header lacks the required column '\(name)' (required: \(required.joined(separator: ", ")))")
         }
         return cells.map { $0.lowercased() }
     }
@@ -338,7 +362,10 @@ enum ScheduleJSON {
                 var members: [(key: String, value: Value)] = []
                 var keys: Set<String> = []
                 skipSpace()
-                if current == UInt8(ascii: "}") { position += 1; return Value(kind: .object(members), line: startLine) }
+                if current == UInt8(ascii: "}") {
+                    position += 1
+                    return Value(kind: .object(members), line: startLine)
+                }
                 while true {
                     skipSpace()
                     guard current == UInt8(ascii: "\"") else { throw fail("expected a \"key\"") }
@@ -350,7 +377,10 @@ enum ScheduleJSON {
                     skipSpace()
                     members.append((key, try value(depth: depth + 1)))
                     skipSpace()
-                    if current == UInt8(ascii: ",") { position += 1; continue }
+                    if current == UInt8(ascii: ",") {
+                        position += 1
+                        continue
+                    }
                     try expect(UInt8(ascii: "}"), "',' or '}'")
                     return Value(kind: .object(members), line: startLine)
                 }
@@ -358,12 +388,18 @@ enum ScheduleJSON {
                 position += 1
                 var items: [Value] = []
                 skipSpace()
-                if current == UInt8(ascii: "]") { position += 1; return Value(kind: .array(items), line: startLine) }
+                if current == UInt8(ascii: "]") {
+                    position += 1
+                    return Value(kind: .array(items), line: startLine)
+                }
                 while true {
                     skipSpace()
                     items.append(try value(depth: depth + 1))
                     skipSpace()
-                    if current == UInt8(ascii: ",") { position += 1; continue }
+                    if current == UInt8(ascii: ",") {
+                        position += 1
+                        continue
+                    }
                     try expect(UInt8(ascii: "]"), "',' or ']'")
                     return Value(kind: .array(items), line: startLine)
                 }
@@ -380,8 +416,10 @@ enum ScheduleJSON {
                 throw fail("unknown word")
             default:
                 let start = position
-                while let d = current, d == UInt8(ascii: "-") || d == UInt8(ascii: "+") || d == UInt8(ascii: ".")
-                        || d == UInt8(ascii: "e") || d == UInt8(ascii: "E") || (d >= UInt8(ascii: "0") && d <= UInt8(ascii: "9")) {
+                while let d = current,
+                    d == UInt8(ascii: "-") || d == UInt8(ascii: "+") || d == UInt8(ascii: ".")
+                        || d == UInt8(ascii: "e") || d == UInt8(ascii: "E") || (d >= UInt8(ascii: "0") && d <= UInt8(ascii: "9"))
+                {
                     position += 1
                 }
                 guard position > start, let text = String(bytes: bytes[start..<position], encoding: .utf8) else {
@@ -395,7 +433,8 @@ enum ScheduleJSON {
         /// Four hex digits at the cursor (consumed), or nil.
         mutating func hexQuad() -> UInt32? {
             guard position + 4 <= bytes.count,
-                  let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else { return nil }
+                let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+            else { return nil }
             position += 4
             return code
         }

@@ -23,8 +23,10 @@ public enum StockTokenIndex {
     /// One dividend's reinvestment on an exact index:
     /// `index + floor(index · dividendPerShareUSD · (1e18 − withholding) / (reinvestPriceUSD · 1e18))` (wei).
     /// **Domain**: index ≥ 0, dividend ≥ 0, price > 0 (`Panic(0x12)` for 0). **Rounding**: floor, once.
-    public static func reinvest(index: Wad, dividendPerShareUSD: Wad, withholding: Withholding,
-                                reinvestPriceUSD: Wad) throws(PendleError) -> Wad {
+    public static func reinvest(
+        index: Wad, dividendPerShareUSD: Wad, withholding: Withholding,
+        reinvestPriceUSD: Wad
+    ) throws(PendleError) -> Wad {
         let numerator = try PMath.mul(PMath.mul(index.raw, dividendPerShareUSD.raw), withholding.retained.raw)
         let denominator = try PMath.mul(reinvestPriceUSD.raw, PMath.iOne)
         return Wad(raw: try PMath.add(index.raw, PMath.div(numerator, denominator)))
@@ -76,11 +78,14 @@ public enum StockTokenIndex {
     ///   - to: Unix seconds, after `from` (else `InvalidDateRange`); nil for the default window's end.
     /// - Throws: ``TokenizationError`` (`MissingReinvestPrice`, `InvalidDateRange`, …); `Panic(0x11)` if
     ///   an exact product overflows.
-    public static func path(schedule: DividendSchedule, withholding: Withholding = .standard,
-                            prices: ReinvestPriceAssumption = .eventPricesOnly, initialMultiplier: Wad = .one,
-                            from: Int64? = nil, to: Int64? = nil) throws -> IndexPath {
+    public static func path(
+        schedule: DividendSchedule, withholding: Withholding = .standard,
+        prices: ReinvestPriceAssumption = .eventPricesOnly, initialMultiplier: Wad = .one,
+        from: Int64? = nil, to: Int64? = nil
+    ) throws -> IndexPath {
         try TokenizationValidation.positiveRate(initialMultiplier, "initialMultiplier")
-        var start: Int64, end: Int64
+        var start: Int64
+        var end: Int64
         if let from, let to {
             (start, end) = (from, to)
         } else {
@@ -90,8 +95,9 @@ public enum StockTokenIndex {
         guard start < end else {
             throw TokenizationError.invalidDateRange(what: "index window", start: UnixTime.formatDate(start), end: UnixTime.formatDate(end))
         }
-        var state = IndexState(multiplierWad: initialMultiplier, splitFactorWad: .one, yieldIndexWad: initialMultiplier,
-                               multiplier: initialMultiplier.doubleValue, splitFactor: 1, yieldIndex: initialMultiplier.doubleValue)
+        var state = IndexState(
+            multiplierWad: initialMultiplier, splitFactorWad: .one, yieldIndexWad: initialMultiplier,
+            multiplier: initialMultiplier.doubleValue, splitFactor: 1, yieldIndex: initialMultiplier.doubleValue)
         var pyIndexWad = initialMultiplier
         var pyIndex = initialMultiplier.doubleValue
         var rows = [IndexPathRow(date: start, kind: .start, state: state, pyIndexWad: pyIndexWad, pyIndex: pyIndex)]
@@ -101,10 +107,12 @@ public enum StockTokenIndex {
             case .dividend(let event):
                 let price = try prices.price(for: event)
                 let net = withholding.retained.doubleValue * event.amountPerShareUSD.doubleValue / price.doubleValue
-                state.yieldIndexWad = try reinvest(index: state.yieldIndexWad, dividendPerShareUSD: event.amountPerShareUSD,
-                                                   withholding: withholding, reinvestPriceUSD: price)
-                state.multiplierWad = try reinvest(index: state.multiplierWad, dividendPerShareUSD: event.amountPerShareUSD,
-                                                   withholding: withholding, reinvestPriceUSD: price)
+                state.yieldIndexWad = try reinvest(
+                    index: state.yieldIndexWad, dividendPerShareUSD: event.amountPerShareUSD,
+                    withholding: withholding, reinvestPriceUSD: price)
+                state.multiplierWad = try reinvest(
+                    index: state.multiplierWad, dividendPerShareUSD: event.amountPerShareUSD,
+                    withholding: withholding, reinvestPriceUSD: price)
                 state.yieldIndex *= 1 + net
                 state.multiplier *= 1 + net
                 pyIndexWad = Swift.max(pyIndexWad, state.yieldIndexWad)
@@ -152,10 +160,12 @@ public enum StockTokenIndex {
             let yieldIndex = observation.multiplier.doubleValue / splitFactor
             pyIndexWad = Swift.max(pyIndexWad, yieldIndexWad)
             pyIndex = Swift.max(pyIndex, yieldIndex)
-            let state = IndexState(multiplierWad: observation.multiplier, splitFactorWad: splitFactorWad, yieldIndexWad: yieldIndexWad,
-                                   multiplier: observation.multiplier.doubleValue, splitFactor: splitFactor, yieldIndex: yieldIndex)
-            var row = IndexPathRow(date: observation.date, kind: i == 0 ? .start : .observation, state: state,
-                                   pyIndexWad: pyIndexWad, pyIndex: pyIndex)
+            let state = IndexState(
+                multiplierWad: observation.multiplier, splitFactorWad: splitFactorWad, yieldIndexWad: yieldIndexWad,
+                multiplier: observation.multiplier.doubleValue, splitFactor: splitFactor, yieldIndex: yieldIndex)
+            var row = IndexPathRow(
+                date: observation.date, kind: i == 0 ? .start : .observation, state: state,
+                pyIndexWad: pyIndexWad, pyIndex: pyIndex)
             row.splitRatio = observation.splitRatio
             row.line = observation.line
             rows.append(row)

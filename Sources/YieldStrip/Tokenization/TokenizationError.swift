@@ -91,11 +91,11 @@ public enum TokenizationError: DomainError, Hashable {
     /// The file line the error points at, or nil for a parameter error.
     public var line: Int? {
         switch self {
-        case let .malformedLine(line, _), let .malformedHeader(line, _), let .unsortedSchedule(line, _, _),
-             let .duplicateDate(line, _), let .nonPositiveSplitRatio(line, _), let .dateAfterMaturity(line, _, _),
-             let .missingReinvestPrice(line, _):
+        case .malformedLine(let line, _), .malformedHeader(let line, _), .unsortedSchedule(let line, _, _),
+            .duplicateDate(let line, _), .nonPositiveSplitRatio(let line, _), .dateAfterMaturity(let line, _, _),
+            .missingReinvestPrice(let line, _):
             return line
-        case let .negativeAmount(line, _, _), let .nonPositivePrice(line, _, _), let .nonPositiveExchangeRate(line, _, _):
+        case .negativeAmount(let line, _, _), .nonPositivePrice(let line, _, _), .nonPositiveExchangeRate(let line, _, _):
             return line > 0 ? line : nil
         default:
             return nil
@@ -104,73 +104,73 @@ public enum TokenizationError: DomainError, Hashable {
 
     public var errorArgs: [String] {
         switch self {
-        case let .malformedLine(line, reason), let .malformedHeader(line, reason): return [String(line), reason]
-        case let .unsortedSchedule(line, date, previous): return [String(line), date, previous]
-        case let .duplicateDate(line, date): return [String(line), date]
-        case let .negativeAmount(line, field, value), let .nonPositivePrice(line, field, value),
-             let .nonPositiveExchangeRate(line, field, value):
+        case .malformedLine(let line, let reason), .malformedHeader(let line, let reason): return [String(line), reason]
+        case .unsortedSchedule(let line, let date, let previous): return [String(line), date, previous]
+        case .duplicateDate(let line, let date): return [String(line), date]
+        case .negativeAmount(let line, let field, let value), .nonPositivePrice(let line, let field, let value),
+            .nonPositiveExchangeRate(let line, let field, let value):
             return [String(line), field, value]
-        case let .nonPositiveSplitRatio(line, value): return [String(line), value]
-        case let .dateAfterMaturity(line, date, maturity): return [String(line), date, maturity]
+        case .nonPositiveSplitRatio(let line, let value): return [String(line), value]
+        case .dateAfterMaturity(let line, let date, let maturity): return [String(line), date, maturity]
         case .emptySchedule, .firstPYIndexBeforeExpiry, .noFloatingSy: return []
-        case let .missingReinvestPrice(line, date): return [String(line), date]
-        case let .unreadableFile(path, reason): return [path, reason]
-        case let .invalidWithholding(value), let .invalidFeeRate(value): return [value]
-        case let .invalidDateRange(what, start, end): return [what, start, end]
-        case let .insufficientBalance(token, balance, requested): return [token, balance, requested]
-        case let .nonFiniteValue(field): return [field]
-        case let .rateOutOfRange(field, value, _): return [field, value.description]
-        case let .missingInput(field, needs): return [field, needs]
-        case let .maturityNotMarketExpiry(maturity, expiry): return [maturity, expiry]
+        case .missingReinvestPrice(let line, let date): return [String(line), date]
+        case .unreadableFile(let path, let reason): return [path, reason]
+        case .invalidWithholding(let value), .invalidFeeRate(let value): return [value]
+        case .invalidDateRange(let what, let start, let end): return [what, start, end]
+        case .insufficientBalance(let token, let balance, let requested): return [token, balance, requested]
+        case .nonFiniteValue(let field): return [field]
+        case .rateOutOfRange(let field, let value, _): return [field, value.description]
+        case .missingInput(let field, let needs): return [field, needs]
+        case .maturityNotMarketExpiry(let maturity, let expiry): return [maturity, expiry]
         }
     }
 
     public var message: String {
         let at = line.map { "line \($0): " } ?? ""
         switch self {
-        case let .malformedLine(_, reason):
+        case .malformedLine(_, let reason):
             return "\(at)\(reason)"
-        case let .malformedHeader(_, reason):
+        case .malformedHeader(_, let reason):
             return "\(at)\(reason)"
-        case let .unsortedSchedule(_, date, previous):
+        case .unsortedSchedule(_, let date, let previous):
             return "\(at)date \(date) comes before \(previous) on the line above; sort the rows by date, oldest first"
-        case let .duplicateDate(_, date):
+        case .duplicateDate(_, let date):
             return "\(at)date \(date) appears twice; keep one row per date (merge the amounts or drop the copy)"
-        case let .negativeAmount(_, field, value):
+        case .negativeAmount(_, let field, let value):
             return "\(at)\(field) \(value) is negative; amounts must be zero or positive"
-        case let .nonPositivePrice(_, field, value):
+        case .nonPositivePrice(_, let field, let value):
             return "\(at)\(field) \(value) must be positive; give the stock's price in USD per share"
-        case let .nonPositiveSplitRatio(_, value):
+        case .nonPositiveSplitRatio(_, let value):
             return "\(at)split ratio \(value) must be positive (4 for a 4-for-1 split, 0.1 for a 1-for-10 reverse split)"
-        case let .nonPositiveExchangeRate(_, field, value):
+        case .nonPositiveExchangeRate(_, let field, let value):
             return "\(at)\(field) \(value) must be positive (shares of the stock per token, 1.0 at launch)"
-        case let .dateAfterMaturity(_, date, maturity):
+        case .dateAfterMaturity(_, let date, let maturity):
             return "\(at)date \(date) is after the maturity \(maturity); remove the row or use a later maturity"
         case .emptySchedule:
             return "the schedule has no events; add at least one row after the header"
-        case let .missingReinvestPrice(_, date):
+        case .missingReinvestPrice(_, let date):
             return "\(at)the dividend of \(date) has no reinvest price; fill the reinvest_price column or give a price assumption"
-        case let .unreadableFile(path, reason):
+        case .unreadableFile(let path, let reason):
             return "cannot read \(path): \(reason); check the path and that the file is UTF-8 text"
-        case let .invalidWithholding(value):
+        case .invalidWithholding(let value):
             return "withholding \(value) is outside [0, 1]; use 0.30 (default), 0.15 (treaty) or 0 (exempt)"
-        case let .invalidFeeRate(value):
+        case .invalidFeeRate(let value):
             return "interest fee rate \(value) is outside [0, 1]; Pendle's is 0.03 to 0.05"
-        case let .invalidDateRange(what, start, end):
+        case .invalidDateRange(let what, let start, let end):
             return "\(what): start \(start) is not before end \(end); give a start earlier than the end"
         case .firstPYIndexBeforeExpiry:
             return "a first post-expiry PY index was given for a redemption before expiry; drop it or mark the contract expired"
         case .noFloatingSy:
             return "YCNoFloatingSy: the SY amount to tokenize is zero; give a positive amount"
-        case let .insufficientBalance(token, balance, requested):
+        case .insufficientBalance(let token, let balance, let requested):
             return "redeeming \(requested) \(token) but the holder has \(balance); redeem at most the balance"
-        case let .nonFiniteValue(field):
+        case .nonFiniteValue(let field):
             return "\(field) is not a finite number; give a finite value"
-        case let .rateOutOfRange(field, value, reason):
+        case .rateOutOfRange(let field, let value, let reason):
             return "\(field) \(value) is out of range: \(reason)"
-        case let .missingInput(field, needs):
+        case .missingInput(let field, let needs):
             return "\(field) needs \(needs); give it too, or drop \(field)"
-        case let .maturityNotMarketExpiry(maturity, expiry):
+        case .maturityNotMarketExpiry(let maturity, let expiry):
             return "the maturity \(maturity) is not the market's expiry \(expiry): the market's PT and YT pay at its expiry, "
                 + "so the fair prices compared with them must be projected to it; leave the maturity out (it defaults to the "
                 + "market's expiry) or give \(expiry)"

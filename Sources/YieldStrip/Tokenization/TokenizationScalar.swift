@@ -25,9 +25,10 @@ extension Wad: TokenizationScalar {
     public static let uint128Max = Wad(raw: Int256(bitPattern: UInt256(low128: .max)))
 
     public static func ytInterest(principal: Wad, prevIndex: Wad, currentIndex: Wad) throws(PendleError) -> Wad {
-        let interest = try YTInterest.interestFromYT(principal: PMath.toUint(principal.raw),
-                                                     prevIndex: PMath.toUint(prevIndex.raw),
-                                                     currentIndex: PMath.toUint(currentIndex.raw))
+        let interest = try YTInterest.interestFromYT(
+            principal: PMath.toUint(principal.raw),
+            prevIndex: PMath.toUint(prevIndex.raw),
+            currentIndex: PMath.toUint(currentIndex.raw))
         return Wad(raw: try PMath.toInt(interest))
     }
 }

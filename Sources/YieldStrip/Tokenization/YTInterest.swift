@@ -45,13 +45,16 @@ public enum YTInterest {
     /// ```
     /// **Domain**: any `uint256`; no parameter check beyond the contract's own (a `feeRate` above 1e18
     /// makes `paid` underflow: `Panic(0x11)`). **Error bound**: exact, to the wei.
-    public static func exactStep(balance: UInt256, prevIndex: UInt256, curIndex: UInt256,
-                                 feeRate: UInt256) throws(PendleError) -> YTInterestExactResult {
+    public static func exactStep(
+        balance: UInt256, prevIndex: UInt256, curIndex: UInt256,
+        feeRate: UInt256
+    ) throws(PendleError) -> YTInterestExactResult {
         let interest = try interestFromYT(principal: balance, prevIndex: prevIndex, currentIndex: curIndex)
         let fee = try PMath.mulDown(interest, feeRate)
         let paid = try PMath.sub(interest, fee)
-        return YTInterestExactResult(balance: balance, prevIndex: prevIndex, curIndex: curIndex, feeRate: feeRate,
-                                     interest: interest, fee: fee, paid: paid)
+        return YTInterestExactResult(
+            balance: balance, prevIndex: prevIndex, curIndex: curIndex, feeRate: feeRate,
+            interest: interest, fee: fee, paid: paid)
     }
 
     /// The protocol fee on collected interest: `fee = mulDown(accrued, feeRate)`, `paid = accrued − fee`
@@ -105,15 +108,18 @@ public enum YTInterest {
             let newInterestIndex = firstPYIndex ?? stored
             let interest = try S.ytInterest(principal: balance, prevIndex: interestIndex, currentIndex: newInterestIndex)
             accrued = try S.accrue(interest, onto: accrued)
-            steps.append(YTInterestStep(time: update.time, exchangeRate: update.exchangeRate, pyIndex: stored,
-                                        prevInterestIndex: interestIndex, interestIndex: newInterestIndex,
-                                        expired: expired, interest: interest, accrued: accrued))
+            steps.append(
+                YTInterestStep(
+                    time: update.time, exchangeRate: update.exchangeRate, pyIndex: stored,
+                    prevInterestIndex: interestIndex, interestIndex: newInterestIndex,
+                    expired: expired, interest: interest, accrued: accrued))
             interestIndex = newInterestIndex
         }
         let (fee, paid) = try collect(accrued: accrued, feeRate: feeRate)
-        return YTInterestAccumulation(balance: balance, startIndex: startIndex, feeRate: feeRate, steps: steps,
-                                      finalPYIndex: stored, firstPYIndex: firstPYIndex,
-                                      accrued: accrued, fee: fee, paid: paid)
+        return YTInterestAccumulation(
+            balance: balance, startIndex: startIndex, feeRate: feeRate, steps: steps,
+            finalPYIndex: stored, firstPYIndex: firstPYIndex,
+            accrued: accrued, fee: fee, paid: paid)
     }
 }
 

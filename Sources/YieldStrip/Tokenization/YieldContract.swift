@@ -57,7 +57,9 @@ public enum YieldContractMath {
     /// `_calcSyRedeemableFromPY`: SY to the redeemer and, after expiry, the post-expiry interest to the
     /// treasury. `firstPYIndex` nil = before expiry. Reverts: a zero index is `Panic(0x12)`;
     /// `firstPYIndex > pyIndex` (impossible on chain) makes the treasury part underflow: `Panic(0x11)`.
-    public static func syRedeemable<S: TokenizationScalar>(amountPy: S, pyIndex: S, firstPYIndex: S?) throws(PendleError) -> (toUser: S, toTreasury: S) {
+    public static func syRedeemable<S: TokenizationScalar>(amountPy: S, pyIndex: S, firstPYIndex: S?) throws(PendleError) -> (
+        toUser: S, toTreasury: S
+    ) {
         guard !amountPy.isNegative, !pyIndex.isNegative else { throw .castOutOfRange }
         let toUser = try amountPy.assetToSy(index: pyIndex)
         guard let first = firstPYIndex else { return (toUser, .zero) }
@@ -87,16 +89,19 @@ public enum YieldContractMath {
     /// (a `firstPYIndex` is then an input error, `FirstPYIndexBeforeExpiry`). After expiry only PT is
     /// burnt; `firstPYIndex` defaults to `pyIndex` (this redemption is the first post-expiry touch).
     /// `pyIndex` is the current PY index (`max(exchange rate, stored)`).
-    public static func redeemPy<S: TokenizationScalar>(amountPy: S, pyIndex: S, firstPYIndex: S? = nil,
-                                                       expired: Bool = false) throws -> RedeemPyResult<S> {
+    public static func redeemPy<S: TokenizationScalar>(
+        amountPy: S, pyIndex: S, firstPYIndex: S? = nil,
+        expired: Bool = false
+    ) throws -> RedeemPyResult<S> {
         try TokenizationValidation.nonNegative(amountPy, "amountPy")
         try TokenizationValidation.positiveRate(pyIndex, "pyIndex")
         if let first = firstPYIndex { try TokenizationValidation.positiveRate(first, "firstPYIndex") }
         if !expired && firstPYIndex != nil { throw TokenizationError.firstPYIndexBeforeExpiry }
         let first = expired ? (firstPYIndex ?? pyIndex) : nil
         let (toUser, toTreasury) = try syRedeemable(amountPy: amountPy, pyIndex: pyIndex, firstPYIndex: first)
-        return RedeemPyResult(amountPy: amountPy, pyIndex: pyIndex, firstPYIndex: first, expired: expired,
-                              amountSy: toUser, syToTreasury: toTreasury)
+        return RedeemPyResult(
+            amountPy: amountPy, pyIndex: pyIndex, firstPYIndex: first, expired: expired,
+            amountSy: toUser, syToTreasury: toTreasury)
     }
 }
 
@@ -196,11 +201,13 @@ public struct YieldContractLedger<S: TokenizationScalar>: Hashable, Sendable {
             ytBalance = try ytBalance - amountPy
         }
         ptBalance = try ptBalance - amountPy
-        let (toUser, toTreasury) = try YieldContractMath.syRedeemable(amountPy: amountPy, pyIndex: index,
-                                                                      firstPYIndex: expired ? firstPYIndex : nil)
+        let (toUser, toTreasury) = try YieldContractMath.syRedeemable(
+            amountPy: amountPy, pyIndex: index,
+            firstPYIndex: expired ? firstPYIndex : nil)
         treasuryPostExpirySy = try treasuryPostExpirySy + toTreasury
-        return RedeemPyResult(amountPy: amountPy, pyIndex: index, firstPYIndex: expired ? firstPYIndex : nil,
-                              expired: expired, amountSy: toUser, syToTreasury: toTreasury)
+        return RedeemPyResult(
+            amountPy: amountPy, pyIndex: index, firstPYIndex: expired ? firstPYIndex : nil,
+            expired: expired, amountSy: toUser, syToTreasury: toTreasury)
     }
 
     /// `redeemDueInterestAndRewards(user, true, false)`: distributes, then pays the accrued interest

@@ -60,8 +60,10 @@ struct CommandLineParser {
     }
 
     /// Parses one option token, taking its value from the token (`--name=value`) or the next one.
-    private func parseOption(_ token: String, rest: inout ArraySlice<String>,
-                             into invocation: inout Invocation) throws(UsageError) {
+    private func parseOption(
+        _ token: String, rest: inout ArraySlice<String>,
+        into invocation: inout Invocation
+    ) throws(UsageError) {
         let options = invocation.command.options
         let spec: OptionSpec?
         var inlineValue: String?

@@ -44,8 +44,9 @@ public enum HelpFormatter {
         if !subcommandRows.isEmpty {
             let name = path.map(\.name)
             let helpPath = ([name[0], "help"] + name.dropFirst()).joined(separator: " ")
-            sections.append("SUBCOMMANDS:\n" + rows(subcommandRows, labelWidth: labelWidth)
-                            + "\n\n  See '\(helpPath) <subcommand>' for detailed help.")
+            sections.append(
+                "SUBCOMMANDS:\n" + rows(subcommandRows, labelWidth: labelWidth)
+                    + "\n\n  See '\(helpPath) <subcommand>' for detailed help.")
         }
         return sections.joined(separator: "\n\n") + "\n"
     }

@@ -41,10 +41,13 @@ public struct OptionSpec: Sendable {
 
     /// An option with a value (`--name value` or `--name=value`), optional unless `required`; the
     /// default, if any, is used when the option is absent and shown in help.
-    public static func value(_ name: String, short: Character? = nil, valueName: String, help: String,
-                             default defaultValue: String? = nil, required: Bool = false) -> OptionSpec {
-        OptionSpec(name: name, shortName: short, help: help,
-                   kind: .value(valueName: valueName, defaultValue: defaultValue, isRequired: required))
+    public static func value(
+        _ name: String, short: Character? = nil, valueName: String, help: String,
+        default defaultValue: String? = nil, required: Bool = false
+    ) -> OptionSpec {
+        OptionSpec(
+            name: name, shortName: short, help: help,
+            kind: .value(valueName: valueName, defaultValue: defaultValue, isRequired: required))
     }
 
     /// An option with a value given `count` times (`--market A --market B`), each value kept in order; required.

@@ -41,7 +41,8 @@ enum RateText {
             let divisor = UInt64(unit.scale)
             guard written.raw.remainder(dividingByPositive: divisor).isZero else {
                 let decimals = unit == .percent ? 16 : 14
-                return .invalid(reason: expectation + " (a \(unit == .percent ? "percentage" : "basis-point figure") has at most \(decimals) decimals)")
+                return .invalid(
+                    reason: expectation + " (a \(unit == .percent ? "percentage" : "basis-point figure") has at most \(decimals) decimals)")
             }
             return .value(Wad(raw: written.raw.divided(byPositive: divisor)))
         }
@@ -148,7 +149,10 @@ struct ValueRange: Sendable, Equatable {
                 for i in 0...Int(count) {
                     let (offset, o1) = stepWad.raw.multipliedReportingOverflow(by: Int256(Int64(i)))
                     let (value, o2) = direction > 0 ? from.raw.addingReportingOverflow(offset) : from.raw.subtractingReportingOverflow(offset)
-                    guard !o1, !o2 else { values.removeAll(); break }
+                    guard !o1, !o2 else {
+                        values.removeAll()
+                        break
+                    }
                     values.append(Self.fraction(Wad(raw: value), scale: unit.scale))
                 }
                 if values.count == Int(count) + 1 { return .value(ValueRange(values: values, unit: unit)) }

@@ -117,7 +117,8 @@ enum ValueText {
         var body = Substring(text)
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let integer = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        let integer = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
         let isDigits = { (part: Substring) in part.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
         guard !(integer.isEmpty && fraction.isEmpty), isDigits(integer), isDigits(fraction) else { return nil }
         return (fraction.count, parts.count > 1)

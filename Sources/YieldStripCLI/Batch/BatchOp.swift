@@ -22,8 +22,10 @@ public struct BatchOp: Sendable {
         writer = nil
     }
 
-    public init(_ name: String, _ summary: String, handler: @escaping @Sendable (BatchRequest) throws -> JSONObject,
-                writer: @escaping @Sendable (BatchRequest, inout JSONWriter) throws -> Void) {
+    public init(
+        _ name: String, _ summary: String, handler: @escaping @Sendable (BatchRequest) throws -> JSONObject,
+        writer: @escaping @Sendable (BatchRequest, inout JSONWriter) throws -> Void
+    ) {
         self.name = name
         self.summary = summary
         self.handler = handler

@@ -1,5 +1,6 @@
 import YieldStrip
 import YieldStripJSON
+
 extension BatchOpRegistry {
     /// Every op `yieldstrip batch` answers, area by area. An area adds its ops by appending its own
     /// `entries` list here.

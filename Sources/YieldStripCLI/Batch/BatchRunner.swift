@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YieldStrip
 import YieldStripJSON
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Answers JSON Lines: one answer line per input line, in order, so that answers pair with requests by
 /// position.
@@ -53,8 +54,10 @@ public struct BatchRunner: Sendable {
     ///   - maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
     ///   - usesFastPaths: false sends every line through the general path (``usesFastPaths``).
     ///   - units: the amounts of a request that does not say (``units``).
-    public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool,
-                units: BatchUnits = .wei) {
+    public init(
+        registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool,
+        units: BatchUnits = .wei
+    ) {
         self.registry = registry
         self.maxLineBytes = Swift.max(1, maxLineBytes)
         self.usesFastPaths = usesFastPaths
@@ -91,7 +94,10 @@ public struct BatchRunner: Sendable {
         while true {
             var readFailure: StreamError?
             let count = chunk.withUnsafeMutableBytes { buffer in
-                do throws(StreamError) { return try input.read(into: buffer) } catch { readFailure = error; return 0 }
+                do throws(StreamError) { return try input.read(into: buffer) } catch {
+                    readFailure = error
+                    return 0
+                }
             }
             if let readFailure {
                 try flush(&writer, to: output)
@@ -173,7 +179,8 @@ public struct BatchRunner: Sendable {
                 known = name.withText { registry.op(named: $0) }
             }
         } else {
-            let parsed: JSONValue, duplicateKeys: JSONDuplicateKeys?
+            let parsed: JSONValue
+            let duplicateKeys: JSONDuplicateKeys?
             do {
                 (parsed, duplicateKeys) = try JSONReader.parseReportingDuplicateKeys(line)
             } catch {
@@ -181,8 +188,9 @@ public struct BatchRunner: Sendable {
                 return
             }
             guard case .object(let object) = parsed else {
-                write(error: RequestError.badRequest(field: nil, reason: "a request must be a JSON object; got \(parsed.typeDescription)"),
-                      id: nil, into: &writer)
+                write(
+                    error: RequestError.badRequest(field: nil, reason: "a request must be a JSON object; got \(parsed.typeDescription)"),
+                    id: nil, into: &writer)
                 return
             }
             if let duplicateKeys {
@@ -197,7 +205,8 @@ public struct BatchRunner: Sendable {
         }
         do {
             let inTokenUnits = try units(of: source) == .token
-            let request: BatchRequest, op: BatchOp
+            let request: BatchRequest
+            let op: BatchOp
             if let known {
                 (request, op) = (BatchRequest(source: source, op: known.name, id: id, readsTokenUnits: inTokenUnits), known)
             } else {
@@ -209,7 +218,11 @@ public struct BatchRunner: Sendable {
             }
             if inTokenUnits {
                 guard !BatchUnits.weiOnlyOps.contains(op.name) else {
-                    throw RequestError.badRequest(field: "units", reason: "op '\(op.name)' reads raw integers or a token's base units, not amounts of 10^18 wei; send it in wei (\"units\": \"wei\")")
+                    throw RequestError.badRequest(
+                        field: "units",
+                        reason:
+                            "op '\(op.name)' reads raw integers or a token's base units, not amounts of 10^18 wei; send it in wei (\"units\": \"wei\")"
+                    )
                 }
                 // The answer built as an object, every exact amount written in token units.
                 let result = try AmountText.$inTokenUnits.withValue(true) { try op.handler(request) }
@@ -245,7 +258,9 @@ public struct BatchRunner: Sendable {
     private func units(of source: FieldSource) throws(RequestError) -> BatchUnits {
         guard let given = source["units"] else { return units }
         guard case .string(let text) = given.json, let chosen = BatchUnits(rawValue: text) else {
-            throw .badRequest(field: "units", reason: "field 'units' must be \"wei\" (the default) or \"token\" (decimal amounts of 10^18 wei); got \(quoted(given.json))")
+            throw .badRequest(
+                field: "units",
+                reason: "field 'units' must be \"wei\" (the default) or \"token\" (decimal amounts of 10^18 wei); got \(quoted(given.json))")
         }
         return chosen
     }
@@ -286,7 +301,8 @@ public struct BatchRunner: Sendable {
 
     private static func indexOfNewline(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
         guard let base = buffer.baseAddress,
-              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start) else { return nil }
+            let found = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start)
+        else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
@@ -296,7 +312,8 @@ public struct BatchRunner: Sendable {
     }
 
     /// The message of a blank line's answer.
-    static let emptyLineReason = "empty line; every line must hold one JSON request (each line gets an answer, so answers pair with requests by position)"
+    static let emptyLineReason =
+        "empty line; every line must hold one JSON request (each line gets an answer, so answers pair with requests by position)"
 
     /// UTF-8's byte order mark, EF BB BF.
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]

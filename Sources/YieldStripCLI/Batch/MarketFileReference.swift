@@ -41,7 +41,8 @@ final class MarketFileReferences: @unchecked Sendable {
             throw RequestError.badRequest(field: Self.field, reason: "field 'marketFile' must be a market file's path (a non-empty string)")
         }
         guard path != StandardInputFile.path else {
-            throw RequestError.badRequest(field: Self.field, reason: "field 'marketFile' is '-', standard input, which holds the requests here; give the market file's path")
+            throw RequestError.badRequest(
+                field: Self.field, reason: "field 'marketFile' is '-', standard input, which holds the requests here; give the market file's path")
         }
         if let inline = Self.marketFields.first(where: { request[$0] != nil }) {
             throw RequestError.badRequest(field: inline, reason: "give 'marketFile' or the market inline ('\(inline)'), not both")
@@ -49,8 +50,10 @@ final class MarketFileReferences: @unchecked Sendable {
         let fileFields = try fields(path: path)
         var expanded = JSONObject()
         for member in request.members where member.key != Self.field { expanded.append(member.key, member.value) }
-        for member in fileFields.members where Self.marketFields.contains(member.key)
-            || (Self.defaultedFields.contains(member.key) && request[member.key] == nil) {
+        for member in fileFields.members
+        where Self.marketFields.contains(member.key)
+            || (Self.defaultedFields.contains(member.key) && request[member.key] == nil)
+        {
             expanded.append(member.key, member.value)
         }
         return expanded

@@ -9,50 +9,64 @@ import YieldStripJSON
 /// `"exact": false` runs the same algorithm in `Double` on the same inputs and answers in units (JSON
 /// numbers) instead of wei: for fast analytic sweeps.
 enum MarketOps {
-    static let entries: [BatchOp] = [
-        op("getMarketPreCompute", "market, pyIndex, blockTime → rateScalar, totalAsset, rateAnchor, feeRate", PreCompute()),
-        op("executeTradeCore", "market, pyIndex, blockTime, netPtToAccount (+ buys PT) → netSyToAccount, netSyFee, netSyToReserve, market, zeroNetLpFee",
-           ExecuteTrade()),
-        BatchOp("setInitialLnImpliedRate", "market, pyIndex, initialAnchor, blockTime → lastLnImpliedRate, market") { request in
-            let (market, index, time) = try MarketFields.context(request)
-            let next = try PendleMarketMath.setInitialLnImpliedRate(market, pyIndex: index, initialAnchor: request.wad("initialAnchor"),
-                                                                    blockTime: time)
-            return ["lastLnImpliedRate": .wei(next.lastLnImpliedRate.raw), "market": .object(try MarketFields.object(next))]
-        },
-        BatchOp("addLiquidityCore", "market, blockTime, syDesired, ptDesired → lpToReserve, lpToAccount, syUsed, ptUsed, market") { request in
-            let market = try MarketFields.market(request.object("market"))
-            let result = try PendleMarketMath.addLiquidityCore(market, syDesired: request.wad("syDesired"), ptDesired: request.wad("ptDesired"),
-                                                               blockTime: MarketFields.blockTime(request))
-            return ["lpToReserve": .wei(result.lpToReserve.raw), "lpToAccount": .wei(result.lpToAccount.raw),
+    static let entries: [BatchOp] =
+        [
+            op("getMarketPreCompute", "market, pyIndex, blockTime → rateScalar, totalAsset, rateAnchor, feeRate", PreCompute()),
+            op(
+                "executeTradeCore",
+                "market, pyIndex, blockTime, netPtToAccount (+ buys PT) → netSyToAccount, netSyFee, netSyToReserve, market, zeroNetLpFee",
+                ExecuteTrade()),
+            BatchOp("setInitialLnImpliedRate", "market, pyIndex, initialAnchor, blockTime → lastLnImpliedRate, market") { request in
+                let (market, index, time) = try MarketFields.context(request)
+                let next = try PendleMarketMath.setInitialLnImpliedRate(
+                    market, pyIndex: index, initialAnchor: request.wad("initialAnchor"),
+                    blockTime: time)
+                return ["lastLnImpliedRate": .wei(next.lastLnImpliedRate.raw), "market": .object(try MarketFields.object(next))]
+            },
+            BatchOp("addLiquidityCore", "market, blockTime, syDesired, ptDesired → lpToReserve, lpToAccount, syUsed, ptUsed, market") { request in
+                let market = try MarketFields.market(request.object("market"))
+                let result = try PendleMarketMath.addLiquidityCore(
+                    market, syDesired: request.wad("syDesired"), ptDesired: request.wad("ptDesired"),
+                    blockTime: MarketFields.blockTime(request))
+                return [
+                    "lpToReserve": .wei(result.lpToReserve.raw), "lpToAccount": .wei(result.lpToAccount.raw),
                     "syUsed": .wei(result.syUsed.raw), "ptUsed": .wei(result.ptUsed.raw),
-                    "market": .object(try MarketFields.object(result.market))]
-        },
-        BatchOp("removeLiquidityCore", "market, lpToRemove → netSyToAccount, netPtToAccount, market") { request in
-            let market = try MarketFields.market(request.object("market"))
-            let result = try PendleMarketMath.removeLiquidityCore(market, lpToRemove: request.wad("lpToRemove"))
-            return ["netSyToAccount": .wei(result.netSyToAccount.raw), "netPtToAccount": .wei(result.netPtToAccount.raw),
-                    "market": .object(try MarketFields.object(result.market))]
-        },
-    ]
-    + SwapKind.allCases.map { kind in
-        let (input, output) = kind.tokens
-        return op(kind.rawValue, "market, pyIndex, blockTime, \(kind.amountField) → \(input.rawValue) for \(output.rawValue): amounts, fees, market, evaluations",
-                  Swap(kind: kind))
-    }
-    + SingleSidedLiquidity.Operation.allCases.map { operation in
-        op(operation.rawValue, "market, pyIndex, blockTime, \(operation.amountField) → LP and token amounts, fees, market, evaluations",
-           SingleSidedLiquidity(operation: operation))
-    }
+                    "market": .object(try MarketFields.object(result.market))
+                ]
+            },
+            BatchOp("removeLiquidityCore", "market, lpToRemove → netSyToAccount, netPtToAccount, market") { request in
+                let market = try MarketFields.market(request.object("market"))
+                let result = try PendleMarketMath.removeLiquidityCore(market, lpToRemove: request.wad("lpToRemove"))
+                return [
+                    "netSyToAccount": .wei(result.netSyToAccount.raw), "netPtToAccount": .wei(result.netPtToAccount.raw),
+                    "market": .object(try MarketFields.object(result.market))
+                ]
+            }
+        ]
+        + SwapKind.allCases.map { kind in
+            let (input, output) = kind.tokens
+            return op(
+                kind.rawValue,
+                "market, pyIndex, blockTime, \(kind.amountField) → \(input.rawValue) for \(output.rawValue): amounts, fees, market, evaluations",
+                Swap(kind: kind))
+        }
+        + SingleSidedLiquidity.Operation.allCases.map { operation in
+            op(
+                operation.rawValue, "market, pyIndex, blockTime, \(operation.amountField) → LP and token amounts, fees, market, evaluations",
+                SingleSidedLiquidity(operation: operation))
+        }
 
     /// A batch op that runs `body` in the requested scalar.
     /// An op whose answer one encoder writes both into a ``JSONObject`` (``BatchOp/handler``) and straight
     /// into the batch door's output (``BatchOp/writer``).
     static func op(_ name: String, _ summary: String, _ body: some MarketOpBody) -> BatchOp {
-        BatchOp(name, summary, handler: { request in
-            var object = JSONObject()
-            try answer(body, request, into: &object)
-            return object
-        }, writer: { request, writer in try answer(body, request, into: &writer) })
+        BatchOp(
+            name, summary,
+            handler: { request in
+                var object = JSONObject()
+                try answer(body, request, into: &object)
+                return object
+            }, writer: { request, writer in try answer(body, request, into: &writer) })
     }
 
     /// The market, index and time of `request`, and `body`'s answer on them in wei (or in `Double` with
@@ -70,8 +84,9 @@ enum MarketOps {
 }
 
 protocol MarketOpBody: Sendable {
-    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
-                                                   into answer: inout Sink) throws
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(
+        _ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+        into answer: inout Sink) throws
 }
 
 extension MarketOpBody {
@@ -87,8 +102,10 @@ extension MarketOpBody {
 }
 
 struct PreCompute: MarketOpBody {
-    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
-                                                   into answer: inout Sink) throws {
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(
+        _ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+        into answer: inout Sink
+    ) throws {
         let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
         try answer.append("rateScalar", scalar: comp.rateScalar)
         try answer.append("totalAsset", scalar: comp.totalAsset)
@@ -98,8 +115,10 @@ struct PreCompute: MarketOpBody {
 }
 
 struct ExecuteTrade: MarketOpBody {
-    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
-                                                   into answer: inout Sink) throws {
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(
+        _ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+        into answer: inout Sink
+    ) throws {
         let net = try amount(request, "netPtToAccount", as: S.self)
         let trade = try PendleMarketMath.executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: net, blockTime: blockTime)
         try answer.append("netSyToAccount", scalar: trade.netSyToAccount)
@@ -113,8 +132,10 @@ struct ExecuteTrade: MarketOpBody {
 struct Swap: MarketOpBody {
     let kind: SwapKind
 
-    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
-                                                   into answer: inout Sink) throws {
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(
+        _ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+        into answer: inout Sink
+    ) throws {
         let given = try amount(request, kind.amountField, as: S.self)
         let result = try PendleMarketMath.swap(kind, market: market, pyIndex: pyIndex, amount: given, blockTime: blockTime)
         try Self.append(result, pyIndex: pyIndex, to: &answer)
@@ -148,8 +169,10 @@ struct SingleSidedLiquidity: MarketOpBody {
 
     let operation: Operation
 
-    func run<S: ScalarJSON, Sink: JSONMemberSink>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
-                                                   into answer: inout Sink) throws {
+    func run<S: ScalarJSON, Sink: JSONMemberSink>(
+        _ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
+        into answer: inout Sink
+    ) throws {
         let given = try amount(request, operation.amountField, as: S.self)
         let result: LiquidityResult<S>
         switch operation {

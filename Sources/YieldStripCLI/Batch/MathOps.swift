@@ -54,7 +54,7 @@ enum MathOps {
         },
         BatchOp("assetToSyUp_i", "index, amount → signed assetToSyUp, int256 amount, rounded away from zero (PYIndexLib)") {
             try result(SYUtils.assetToSyUp($0.uint256("index"), $0.int256("amount")))
-        },
+        }
     ]
 
     private static func result(_ value: Int256) -> JSONObject { ["result": .wei(value)] }

@@ -9,35 +9,52 @@ import YieldStripJSON
 /// decimal string) or ISO-8601 text; batch never reads a clock.
 enum TokenizationOps {
     static let entries: [BatchOp] = [
-        BatchOp("ytInterest", "balance, prevIndex, curIndex, feeRate (uint256) → interest, fee, paid: one InterestManagerYT step, then collection") { request in
-            let step = try YTInterest.exactStep(balance: request.uint256("balance"), prevIndex: request.uint256("prevIndex"),
-                                                curIndex: request.uint256("curIndex"), feeRate: request.uint256("feeRate"))
+        BatchOp("ytInterest", "balance, prevIndex, curIndex, feeRate (uint256) → interest, fee, paid: one InterestManagerYT step, then collection") {
+            request in
+            let step = try YTInterest.exactStep(
+                balance: request.uint256("balance"), prevIndex: request.uint256("prevIndex"),
+                curIndex: request.uint256("curIndex"), feeRate: request.uint256("feeRate"))
             return ["interest": .wei(step.interest), "fee": .wei(step.fee), "paid": .wei(step.paid)]
         },
         BatchOp("mintPy", "amountSy, pyIndex, expired? → amountPy: PT (= YT) minted, syToAsset rounded down") { request in
-            let mint = try YieldContractMath.mintPy(amountSy: request.wad("amountSy"), pyIndex: request.wad("pyIndex"),
-                                                    expired: request.boolIfPresent("expired") ?? false)
+            let mint = try YieldContractMath.mintPy(
+                amountSy: request.wad("amountSy"), pyIndex: request.wad("pyIndex"),
+                expired: request.boolIfPresent("expired") ?? false)
             return ["amountPy": .wei(mint.amountPy.raw)]
         },
-        BatchOp("redeemPy", "amountPy, pyIndex, expired?, firstPYIndex? → amountSy, syToTreasury, firstPYIndex: assetToSy rounded down; after expiry PT alone") { request in
-            let redeem = try YieldContractMath.redeemPy(amountPy: request.wad("amountPy"), pyIndex: request.wad("pyIndex"),
-                                                        firstPYIndex: request.wadIfPresent("firstPYIndex"),
-                                                        expired: request.boolIfPresent("expired") ?? false)
-            return ["amountSy": .wei(redeem.amountSy.raw), "syToTreasury": .wei(redeem.syToTreasury.raw),
-                    "firstPYIndex": redeem.firstPYIndex.map { .wei($0.raw) } ?? .null]
+        BatchOp(
+            "redeemPy",
+            "amountPy, pyIndex, expired?, firstPYIndex? → amountSy, syToTreasury, firstPYIndex: assetToSy rounded down; after expiry PT alone"
+        ) { request in
+            let redeem = try YieldContractMath.redeemPy(
+                amountPy: request.wad("amountPy"), pyIndex: request.wad("pyIndex"),
+                firstPYIndex: request.wadIfPresent("firstPYIndex"),
+                expired: request.boolIfPresent("expired") ?? false)
+            return [
+                "amountSy": .wei(redeem.amountSy.raw), "syToTreasury": .wei(redeem.syToTreasury.raw),
+                "firstPYIndex": redeem.firstPYIndex.map { .wei($0.raw) } ?? .null
+            ]
         },
-        BatchOp("split", "tokens, exchangeRate, pyIndexStored?, expiry?, valuationTime?, ptImpliedApy?, stockPrice?, market + pyIndex + blockTime? → PT/YT minted, redemptions, values (as 'split --json')") { request in
+        BatchOp(
+            "split",
+            "tokens, exchangeRate, pyIndexStored?, expiry?, valuationTime?, ptImpliedApy?, stockPrice?, market + pyIndex + blockTime? → PT/YT minted, redemptions, values (as 'split --json')"
+        ) { request in
             try SplitAnswer.build(splitInputs(request)).object
         },
-        BatchOp("dividends", "schedule (CSV/JSON text or rows), withholding?, from?, to?, maturity?, feeRate?, stockPrice?, priceAssumption?, assumeYield?, market + pyIndex + blockTime? → index path, APY, YT interest, projection, market vs fair, warnings (as 'dividends --json')") { request in
+        BatchOp(
+            "dividends",
+            "schedule (CSV/JSON text or rows), withholding?, from?, to?, maturity?, feeRate?, stockPrice?, priceAssumption?, assumeYield?, market + pyIndex + blockTime? → index path, APY, YT interest, projection, market vs fair, warnings (as 'dividends --json')"
+        ) { request in
             try DividendsAnswer.build(dividendsInputs(request)).report.object
         },
-        BatchOp("ytInterestReport", "balance, indexFrom, indexTo, feeRate? → interest, fee, paid, exact and real (as 'yt-interest --json')") { request in
-            var inputs = YTInterestInputs(balance: try request.wad("balance"), indexFrom: try request.wad("indexFrom"),
-                                          indexTo: try request.wad("indexTo"))
+        BatchOp("ytInterestReport", "balance, indexFrom, indexTo, feeRate? → interest, fee, paid, exact and real (as 'yt-interest --json')") {
+            request in
+            var inputs = YTInterestInputs(
+                balance: try request.wad("balance"), indexFrom: try request.wad("indexFrom"),
+                indexTo: try request.wad("indexTo"))
             inputs.feeRate = try request.wadIfPresent("feeRate") ?? inputs.feeRate
             return try YTInterestAnswer.build(inputs).object
-        },
+        }
     ]
 
     /// The `split` op's fields. With `market` (and its `pyIndex`, as the market ops take them, and an
@@ -61,8 +78,9 @@ enum TokenizationOps {
         inputs.stockPrice = try request.doubleIfPresent("stockPrice")
         inputs.market = market?.reference
         if market != nil && inputs.valuationTime == nil {
-            throw RequestError.badRequest(field: "valuationTime",
-                                          reason: "missing field 'valuationTime' (or 'blockTime'): with 'market' the legs are valued at a time, and batch never reads a clock")
+            throw RequestError.badRequest(
+                field: "valuationTime",
+                reason: "missing field 'valuationTime' (or 'blockTime'): with 'market' the legs are valued at a time, and batch never reads a clock")
         }
         return inputs
     }
@@ -95,9 +113,11 @@ enum TokenizationOps {
             let text = "{\"events\":[" + rows.map(\.jsonText).joined(separator: ",\n") + "]}"
             schedule = try ScheduleFiles.parseDividendSchedule(text, format: .json)
         case let other:
-            throw RequestError.badRequest(field: "schedule", reason: other == nil
-                ? "missing field 'schedule' (the schedule's CSV or JSON text, or an array of rows)"
-                : "field 'schedule' must be the schedule's CSV or JSON text or an array of rows; got \(quoted(other ?? .null))")
+            throw RequestError.badRequest(
+                field: "schedule",
+                reason: other == nil
+                    ? "missing field 'schedule' (the schedule's CSV or JSON text, or an array of rows)"
+                    : "field 'schedule' must be the schedule's CSV or JSON text or an array of rows; got \(quoted(other ?? .null))")
         }
         var inputs = DividendsInputs(schedule: schedule)
         if case .string(let text)? = request.value("withholding"), let rate = TokenizationValues.namedWithholding(text) {
@@ -115,8 +135,9 @@ enum TokenizationOps {
         inputs.market = market?.reference
         if let text = try request.stringIfPresent("priceAssumption") {
             guard let spec = PriceAssumptionSpec(text) else {
-                throw RequestError.badRequest(field: "priceAssumption",
-                                              reason: "field 'priceAssumption' must be \(PriceAssumptionSpec.expectation); got \"\(text)\"")
+                throw RequestError.badRequest(
+                    field: "priceAssumption",
+                    reason: "field 'priceAssumption' must be \(PriceAssumptionSpec.expectation); got \"\(text)\"")
             }
             inputs.priceAssumption = spec
         }

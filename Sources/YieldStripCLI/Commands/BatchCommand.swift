@@ -25,12 +25,14 @@ struct BatchCommand: Command {
     let options = [
         OptionSpec.flag("list", help: "Print the ops with a one-line summary each instead of reading stdin."),
         OptionSpec.flag("json", help: "With --list: print the list as one JSON object. (Answers are always JSON lines.)"),
-        OptionSpec.value("max-line-bytes", valueName: "bytes",
-                         help: "The longest request line read, in bytes before its newline; a longer one is answered with BadRequest.",
-                         default: String(BatchRunner.defaultMaxLineBytes)),
-        OptionSpec.value("units", valueName: "units",
-                         help: "How amounts are read and written when a request does not say: wei (exact integers) or token (decimals of 10^18 wei).",
-                         default: BatchUnits.wei.rawValue),
+        OptionSpec.value(
+            "max-line-bytes", valueName: "bytes",
+            help: "The longest request line read, in bytes before its newline; a longer one is answered with BadRequest.",
+            default: String(BatchRunner.defaultMaxLineBytes)),
+        OptionSpec.value(
+            "units", valueName: "units",
+            help: "How amounts are read and written when a request does not say: wei (exact integers) or token (decimals of 10^18 wei).",
+            default: BatchUnits.wei.rawValue)
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -38,15 +40,17 @@ struct BatchCommand: Command {
         if invocation.wantsJSON {
             throw invocation.usageError("'--json' applies to '--list' only; batch answers are always JSON lines")
         }
-        let maxLineBytes = try invocation.parse(option: "max-line-bytes") { text -> ValueParse<Int> in
-            guard let value = Int(text), value > 0 else {
-                return .invalid(reason: "expected a whole number of bytes, 1 or more (the default is \(BatchRunner.defaultMaxLineBytes), 1 MiB)")
-            }
-            return .value(value)
-        } ?? BatchRunner.defaultMaxLineBytes
-        let units = try invocation.parse(option: "units") { text -> ValueParse<BatchUnits> in
-            BatchUnits(rawValue: text).map { .value($0) } ?? .invalid(reason: "expected wei or token")
-        } ?? .wei
+        let maxLineBytes =
+            try invocation.parse(option: "max-line-bytes") { text -> ValueParse<Int> in
+                guard let value = Int(text), value > 0 else {
+                    return .invalid(reason: "expected a whole number of bytes, 1 or more (the default is \(BatchRunner.defaultMaxLineBytes), 1 MiB)")
+                }
+                return .value(value)
+            } ?? BatchRunner.defaultMaxLineBytes
+        let units =
+            try invocation.parse(option: "units") { text -> ValueParse<BatchUnits> in
+                BatchUnits(rawValue: text).map { .value($0) } ?? .invalid(reason: "expected wei or token")
+            } ?? .wei
         try BatchRunner(maxLineBytes: maxLineBytes, usesFastPaths: true, units: units)
             .answerAll(input: invocation.console.input, output: invocation.console.output)
         return .written

@@ -23,17 +23,20 @@ struct CompareCommand: Command {
         the size.
         """
     var options: [OptionSpec] {
-        [OptionSpec.repeated("market", count: 2, valueName: "file",
-                             help: "A market file (either curve); give it twice: venue A, then venue B."),
-         .flag("buy-pt", help: "Buy PT with SY (exact input)."),
-         .flag("sell-pt", help: "Sell PT for SY (exact input)."),
-         .value("sy", valueName: "amount", help: "Buying: the SY paid on each venue (decimal units)."),
-         .value("shares", valueName: "amount", help: "Buying: shares' worth of SY; selling: PT (one share each at maturity)."),
-         .value("usd", valueName: "amount", help: "The size in USD, converted at the stock price."),
-         .value("pt", valueName: "amount", help: "Selling: the PT sold."),
-         .value("sizes", valueName: "list", help: "Several sizes for a table, in --unit: 1k,10k,100k,1m."),
-         .value("unit", valueName: "unit", help: "The unit of --sizes: sy, shares, usd or pt.", default: "usd"),
-         StrategyInputs.stockPriceOption, MarketOptions.at]
+        [
+            OptionSpec.repeated(
+                "market", count: 2, valueName: "file",
+                help: "A market file (either curve); give it twice: venue A, then venue B."),
+            .flag("buy-pt", help: "Buy PT with SY (exact input)."),
+            .flag("sell-pt", help: "Sell PT for SY (exact input)."),
+            .value("sy", valueName: "amount", help: "Buying: the SY paid on each venue (decimal units)."),
+            .value("shares", valueName: "amount", help: "Buying: shares' worth of SY; selling: PT (one share each at maturity)."),
+            .value("usd", valueName: "amount", help: "The size in USD, converted at the stock price."),
+            .value("pt", valueName: "amount", help: "Selling: the PT sold."),
+            .value("sizes", valueName: "list", help: "Several sizes for a table, in --unit: 1k,10k,100k,1m."),
+            .value("unit", valueName: "unit", help: "The unit of --sizes: sy, shares, usd or pt.", default: "usd"),
+            StrategyInputs.stockPriceOption, MarketOptions.at
+        ]
             + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
     }
 
@@ -51,10 +54,12 @@ struct CompareCommand: Command {
         }
         let units = ["sy", "shares", "usd", "pt"]
         let given = units.filter { invocation.optionWasGiven($0) }
-        let unit: VenueSizeUnit, sizes: [Wad]
+        let unit: VenueSizeUnit
+        let sizes: [Wad]
         if let list = try invocation.parse(option: "sizes", CompareInputs.sizes) {
             guard given.isEmpty else {
-                throw invocation.usageError("'--sizes' takes its unit from '--unit'; give it without \(given.map { "--" + $0 }.joined(separator: " and "))")
+                throw invocation.usageError(
+                    "'--sizes' takes its unit from '--unit'; give it without \(given.map { "--" + $0 }.joined(separator: " and "))")
             }
             let text = invocation.option("unit") ?? "usd"
             guard let parsed = VenueSizeUnit(rawValue: text) else {
@@ -62,11 +67,14 @@ struct CompareCommand: Command {
             }
             (unit, sizes) = (parsed, list)
         } else {
-            if invocation.optionWasGiven("unit") { throw invocation.usageError("'--unit' is the unit of '--sizes'; give --sizes, or one size with --\(units.joined(separator: ", --"))") }
+            if invocation.optionWasGiven("unit") {
+                throw invocation.usageError("'--unit' is the unit of '--sizes'; give --sizes, or one size with --\(units.joined(separator: ", --"))")
+            }
             guard given.count == 1, let name = given.first, let parsed = VenueSizeUnit(rawValue: name) else {
-                throw invocation.usageError(given.isEmpty
-                    ? "Give the size: one of --sy, --shares, --usd, --pt (or --sizes with --unit)"
-                    : "Give the size once; got \(given.map { "--" + $0 }.joined(separator: " and "))")
+                throw invocation.usageError(
+                    given.isEmpty
+                        ? "Give the size: one of --sy, --shares, --usd, --pt (or --sizes with --unit)"
+                        : "Give the size once; got \(given.map { "--" + $0 }.joined(separator: " and "))")
             }
             guard let amount = try invocation.parse(option: name, { CompareInputs.size($0) }) else {
                 throw invocation.usageError("Missing value for '--\(name) <amount>'")
@@ -82,23 +90,30 @@ struct CompareCommand: Command {
         let givenPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         let at = try MarketOptions.time(invocation, "at")
         if let at, at < 0 {
-            throw invocation.usageError("The value '\(invocation.option("at") ?? "")' is invalid for '\(MarketOptions.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)")
+            throw invocation.usageError(
+                "The value '\(invocation.option("at") ?? "")' is invalid for '\(MarketOptions.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)"
+            )
         }
         let chart = try ChartOutput.request(invocation)
         let files = try paths.map { try MarketFile.loadAny(path: $0) }
-        let stockPrice = try CompareInputs.stockPrice(given: givenPrice, files: files, needed: unit == .usd) { reason in invocation.usageError(reason + "; give --stock-price") }
+        let stockPrice = try CompareInputs.stockPrice(given: givenPrice, files: files, needed: unit == .usd) { reason in
+            invocation.usageError(reason + "; give --stock-price")
+        }
         let (blockTime, source): (Int64, TimeSource)
         if let at {
             (blockTime, source) = (at, .given)
         } else {
             let times = Array(Set(files.compactMap(\.blockTime))).sorted()
             guard times.count <= 1 else {
-                throw invocation.usageError("The market files were read at different block times (\(times.map { UnixTime.format($0) }.joined(separator: " and "))); give --at to compare them at one time")
+                throw invocation.usageError(
+                    "The market files were read at different block times (\(times.map { UnixTime.format($0) }.joined(separator: " and "))); give --at to compare them at one time"
+                )
             }
             (blockTime, source) = BlockTimeChoice.fileOrWallClock.resolve(fileBlockTime: times.first)
         }
-        let inputs = CompareInputs(files: files, request: VenueComparisonRequest(side: side, unit: unit, sizes: sizes, stockPrice: stockPrice),
-                                   blockTime: blockTime, blockTimeSource: source)
+        let inputs = CompareInputs(
+            files: files, request: VenueComparisonRequest(side: side, unit: unit, sizes: sizes, stockPrice: stockPrice),
+            blockTime: blockTime, blockTimeSource: source)
         let result = try CompareExpiry.explaining(inputs) { try $0.compute() }
         let context = CompareBlockTime(blockTime: blockTime, blockTimeSource: source)
         let report = try CompareReport.build(result, names: inputs.names, context: context)
@@ -140,7 +155,8 @@ enum CompareOptions {
     static func answer(_ request: BatchRequest) throws -> JSONObject {
         let markets = try request.array("markets")
         guard markets.count == 2 else {
-            throw RequestError.badRequest(field: "markets", reason: "field 'markets' must hold two markets (file paths or market objects); got \(markets.count)")
+            throw RequestError.badRequest(
+                field: "markets", reason: "field 'markets' must hold two markets (file paths or market objects); got \(markets.count)")
         }
         var files: [AnyMarketFile] = []
         for (index, market) in markets.enumerated() {
@@ -153,7 +169,8 @@ enum CompareOptions {
                 let origin = (try? fields.stringIfPresent("name")).flatMap { $0 } ?? field
                 files.append(try AnyMarketFile.read(fields, origin: origin))
             default:
-                throw RequestError.badRequest(field: field, reason: "field '\(field)' must be a market file's path or a market object; got \(quoted(market))")
+                throw RequestError.badRequest(
+                    field: field, reason: "field '\(field)' must be a market file's path or a market object; got \(quoted(market))")
             }
         }
         let side: VenueTradeSide
@@ -165,10 +182,12 @@ enum CompareOptions {
         }
         let units = ["sy", "shares", "usd", "pt"]
         let given = units.filter { request.value($0) != nil }
-        let unit: VenueSizeUnit, sizes: [Wad]
+        let unit: VenueSizeUnit
+        let sizes: [Wad]
         if let list = request.value("sizes") {
             guard given.isEmpty else {
-                throw RequestError.badRequest(field: "sizes", reason: "'sizes' takes its unit from 'unit'; give it without \(given.joined(separator: " and "))")
+                throw RequestError.badRequest(
+                    field: "sizes", reason: "'sizes' takes its unit from 'unit'; give it without \(given.joined(separator: " and "))")
             }
             let text = try request.stringIfPresent("unit") ?? "usd"
             guard let parsed = VenueSizeUnit(rawValue: text) else {
@@ -178,9 +197,11 @@ enum CompareOptions {
             sizes = try sizeList(list)
         } else {
             guard given.count == 1, let name = given.first, let parsed = VenueSizeUnit(rawValue: name) else {
-                throw RequestError.badRequest(field: given.count > 1 ? given[1] : nil,
-                                              reason: given.isEmpty ? "give the size: one of sy, shares, pt (wei), usd (dollars), or sizes with unit"
-                                                  : "give the size once; got \(given.joined(separator: " and "))")
+                throw RequestError.badRequest(
+                    field: given.count > 1 ? given[1] : nil,
+                    reason: given.isEmpty
+                        ? "give the size: one of sy, shares, pt (wei), usd (dollars), or sizes with unit"
+                        : "give the size once; got \(given.joined(separator: " and "))")
             }
             unit = parsed
             sizes = [name == "usd" ? try StrategyInputs.decimal(request, name) : try request.wad(name)]
@@ -190,8 +211,9 @@ enum CompareOptions {
             RequestError.badRequest(field: "stockPrice", reason: reason + "; give stockPrice")
         }
         let context = CompareBlockTime(blockTime: try MarketFields.blockTime(request), blockTimeSource: .given)
-        let inputs = CompareInputs(files: files, request: VenueComparisonRequest(side: side, unit: unit, sizes: sizes, stockPrice: stockPrice),
-                                   blockTime: context.blockTime, blockTimeSource: .given)
+        let inputs = CompareInputs(
+            files: files, request: VenueComparisonRequest(side: side, unit: unit, sizes: sizes, stockPrice: stockPrice),
+            blockTime: context.blockTime, blockTimeSource: .given)
         return try CompareReport.build(try inputs.compute(), names: inputs.names, context: context).object
     }
 
@@ -205,11 +227,14 @@ enum CompareOptions {
                 switch element {
                 case .number(let number): return number.text
                 case .string(let text) where !text.contains(","): return text
-                default: throw RequestError.badRequest(field: "sizes[\(index)]", reason: "field 'sizes[\(index)]' must be a number or decimal text; got \(quoted(element))")
+                default:
+                    throw RequestError.badRequest(
+                        field: "sizes[\(index)]", reason: "field 'sizes[\(index)]' must be a number or decimal text; got \(quoted(element))")
                 }
             }
         default:
-            throw RequestError.badRequest(field: "sizes", reason: "field 'sizes' must be an array of sizes or text such as \"1k,10k,100k\"; got \(quoted(value))")
+            throw RequestError.badRequest(
+                field: "sizes", reason: "field 'sizes' must be an array of sizes or text such as \"1k,10k,100k\"; got \(quoted(value))")
         }
         guard !texts.isEmpty else { throw RequestError.badRequest(field: "sizes", reason: "field 'sizes' is an empty list") }
         switch CompareInputs.sizes(texts.joined(separator: ",")) {

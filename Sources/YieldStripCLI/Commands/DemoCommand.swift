@@ -9,9 +9,12 @@ struct DemoCommand: Command {
         Each step is a 'yieldstrip' command line: run it to see every field.
         """
     var options: [OptionSpec] {
-        [.value("section", valueName: "section",
+        [
+            .value(
+                "section", valueName: "section",
                 help: "Run only this section (\(DemoScript.sections.map(\.key).joined(separator: ", ")))."),
-         CommonOptions.json]
+            CommonOptions.json
+        ]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -30,12 +33,13 @@ struct DemoCommand: Command {
             var rows: [JSONValue] = []
             for step in section.steps {
                 let outcome = try step.run()
-                rows.append(.object([
-                    "command": .string(step.command),
-                    "result": outcome.result,
-                    "resultUnits": outcome.resultUnits,
-                    "note": .string(outcome.note),
-                ]))
+                rows.append(
+                    .object([
+                        "command": .string(step.command),
+                        "result": outcome.result,
+                        "resultUnits": outcome.resultUnits,
+                        "note": .string(outcome.note)
+                    ]))
             }
             report.append(section.key, .array(rows), label: section.title)
             report.labels[section.key + ".command"] = "yieldstrip"

@@ -19,10 +19,11 @@ struct DepthCommand: Command {
         limits marked. On a YieldSpace file the sizes are fractions of the pool's
         real fyToken, bought with buyFYToken and sold with sellFYToken.
         """
-    let options = [
-        MarketOptions.market, MarketOptions.at,
-        OptionSpec.flag("csv", help: "Print CSV: a header line, then one line per trade size."),
-    ] + ChartOutput.options + [CommonOptions.json]
+    let options =
+        [
+            MarketOptions.market, MarketOptions.at,
+            OptionSpec.flag("csv", help: "Print CSV: a header line, then one line per trade size.")
+        ] + ChartOutput.options + [CommonOptions.json]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         if invocation.flag("csv") && invocation.wantsJSON {
@@ -38,7 +39,8 @@ struct DepthCommand: Command {
         if invocation.wantsJSON { return .report(report) }
         if invocation.flag("csv") {
             // The wall clock makes the rows depend on when the command ran: say so above the header.
-            let notice = context.blockTimeSource == .wallClock
+            let notice =
+                context.blockTimeSource == .wallClock
                 ? "# blockTime \(context.blockTime) \(UnixTime.format(context.blockTime)) (wall clock)\n" : ""
             return .text(notice + DepthReport.csv(report))
         }

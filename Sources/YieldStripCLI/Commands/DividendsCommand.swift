@@ -25,22 +25,36 @@ struct DividendsCommand: Command {
         op 'dividends'; --csv prints the index path as CSV. --svg FILE also draws
         the index path, each dividend marked, and the projection to maturity.
         """
-    let options: [OptionSpec] = [
-        .value("schedule", valueName: "file", help: "The dividend schedule: a .csv or .json file.", required: true),
-        .value("withholding", valueName: "rate", help: "The withheld share of each dividend: 0.30, 30%, or standard (30%), treaty (15%), exempt (0%).",
-               default: "0.30"),
-        .value("from", valueName: "time", help: "The window's start (default: one typical gap before the first dividend)."),
-        .value("to", valueName: "time", help: "The window's end, where the projection starts (default: the market file's blockTime, else the last row)."),
-        .value("maturity", valueName: "time", help: "Project the index from the window's end to this maturity; no row may be dated after it (default: the market's expiry, which it must equal with --market)."),
-        .value("market", valueName: "file", help: "A market file on the token (see examples/markets/): compare its PT and YT with the fair ones."),
-        .value("assume-yield", valueName: "rate", help: "Project with this flat gross dividend yield (0.5% or 0.005) instead of listed dividends or the trailing yield."),
-        .value("fee", valueName: "rate", help: "The protocol's fee on YT interest (0.03 or 3%).", default: "0.03"),
-        .value("stock-price", valueName: "usd", help: "USD per share today, for USD values (default: the market file's stockPrice)."),
-        .value("price-assumption", valueName: "prices",
-               help: "Reinvest prices for rows without one: events (none missing), flat (the stock price), flat:PRICE, or growing:PRICE:RATE (from the window's end).",
-               default: "events"),
-        .flag("csv", help: "Print the index path as CSV instead of a table."),
-    ] + ChartOutput.options + [CommonOptions.json]
+    let options: [OptionSpec] =
+        [
+            .value("schedule", valueName: "file", help: "The dividend schedule: a .csv or .json file.", required: true),
+            .value(
+                "withholding", valueName: "rate",
+                help: "The withheld share of each dividend: 0.30, 30%, or standard (30%), treaty (15%), exempt (0%).",
+                default: "0.30"),
+            .value("from", valueName: "time", help: "The window's start (default: one typical gap before the first dividend)."),
+            .value(
+                "to", valueName: "time",
+                help: "The window's end, where the projection starts (default: the market file's blockTime, else the last row)."),
+            .value(
+                "maturity", valueName: "time",
+                help:
+                    "Project the index from the window's end to this maturity; no row may be dated after it (default: the market's expiry, which it must equal with --market)."
+            ),
+            .value(
+                "market", valueName: "file", help: "A market file on the token (see examples/markets/): compare its PT and YT with the fair ones."),
+            .value(
+                "assume-yield", valueName: "rate",
+                help: "Project with this flat gross dividend yield (0.5% or 0.005) instead of listed dividends or the trailing yield."),
+            .value("fee", valueName: "rate", help: "The protocol's fee on YT interest (0.03 or 3%).", default: "0.03"),
+            .value("stock-price", valueName: "usd", help: "USD per share today, for USD values (default: the market file's stockPrice)."),
+            .value(
+                "price-assumption", valueName: "prices",
+                help:
+                    "Reinvest prices for rows without one: events (none missing), flat (the stock price), flat:PRICE, or growing:PRICE:RATE (from the window's end).",
+                default: "events"),
+            .flag("csv", help: "Print the index path as CSV instead of a table.")
+        ] + ChartOutput.options + [CommonOptions.json]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         if invocation.wantsJSON && invocation.flag("csv") {
@@ -94,8 +108,9 @@ struct DividendsCommand: Command {
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         let prices = try TokenizationValues.required(invocation, "price-assumption", PriceAssumptionSpec.parse)
         let assumedYield = try invocation.parse(option: "assume-yield") { TokenizationValues.number($0, allowsPercent: true) }
-        var inputs = DividendsInputs(schedule: try loadSchedule(), withholdingRate: withholding, priceAssumption: prices,
-                                     from: from, to: to, maturity: maturity, feeRate: fee, stockPrice: stockPrice)
+        var inputs = DividendsInputs(
+            schedule: try loadSchedule(), withholdingRate: withholding, priceAssumption: prices,
+            from: from, to: to, maturity: maturity, feeRate: fee, stockPrice: stockPrice)
         inputs.assumedYield = assumedYield
         if let marketPath = invocation.option("market") {
             let file = try MarketFile.load(path: marketPath)

@@ -6,8 +6,9 @@ struct HelpCommand: Command {
     let name = "help"
     let abstract = "Show help information for a subcommand."
     let arguments = [
-        ArgumentSpec("subcommand", help: "The subcommand to show help for (for example: wad mul).",
-                     isOptional: true, isRepeating: true),
+        ArgumentSpec(
+            "subcommand", help: "The subcommand to show help for (for example: wad mul).",
+            isOptional: true, isRepeating: true)
     ]
     let options = [OptionSpec.flag("man", help: "Print the whole tool's man page (roff) instead.")]
 

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YieldStrip
 import YieldStripJSON
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `yieldstrip market new`: a new Pendle V2 market (or, with `--curve yieldspace`, a YieldSpace pool) at a target
 /// implied APY and pool value, as a market file (batch op `marketNew`).
@@ -32,14 +33,16 @@ struct MarketNewCommand: Command {
         """
     let options: [OptionSpec] = [
         .value("apy", valueName: "rate", help: "The target implied APY (0.3%, 30bp or 0.003), ≥ 0.", required: true),
-        .value("expiry", valueName: "time", help: "The market's expiry: ISO-8601 (2027-03-04) or Unix seconds; Pendle's are Thursdays 00:00 UTC.",
-               required: true),
+        .value(
+            "expiry", valueName: "time", help: "The market's expiry: ISO-8601 (2027-03-04) or Unix seconds; Pendle's are Thursdays 00:00 UTC.",
+            required: true),
         .value("at", valueName: "time", help: "When the market is created, the file's blockTime: ISO-8601 or Unix seconds.", required: true),
         .value("liquidity-usd", valueName: "usd", help: "The pool's value in USD: PT at its price plus SY at the PY index.", required: true),
         .value("stock-price", valueName: "usd", help: "USD per share (per unit of the accounting asset).", required: true),
         .value("fee", valueName: "rate", help: "The annual fee rate, 0 to 5% (lnFeeRateRoot = ln(1 + fee)).", default: "0.1%"),
-        .value("apy-band", valueName: "min..max",
-               help: "The implied-APY band the curve covers, MIN..MAX such as 0.1%..1% (default: APY/3..3·APY; 0..1% for a zero APY)."),
+        .value(
+            "apy-band", valueName: "min..max",
+            help: "The implied-APY band the curve covers, MIN..MAX such as 0.1%..1% (default: APY/3..3·APY; 0..1% for a zero APY)."),
         .value("py-index", valueName: "index", help: "Asset per SY at --at, read exactly (at most 18 decimals); a pool's c.", default: "1"),
         .value("reserve-fee", valueName: "percent", help: "The share of fees sent to the reserve, in percent: 0 to 100.", default: "80"),
         .value("curve", valueName: "curve", help: "The market's curve: pendle-v2 or yieldspace.", default: "pendle-v2"),
@@ -52,7 +55,7 @@ struct MarketNewCommand: Command {
         .value("source", valueName: "text", help: "The file's source field (where the numbers come from)."),
         .value("notes", valueName: "text", help: "The file's notes field."),
         .value("out", valueName: "file", help: "Write the market file here (replacing it) instead of printing it."),
-        .flag(CommonOptions.json.name, help: "Print the answer of the batch op marketNew on one line: the file's fields and the values read back."),
+        .flag(CommonOptions.json.name, help: "Print the answer of the batch op marketNew on one line: the file's fields and the values read back.")
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -73,7 +76,8 @@ struct MarketNewCommand: Command {
         let expiry = try requiredTime(invocation, "expiry")
         let at = try requiredTime(invocation, "at")
         if at < 0 {
-            throw invocation.usageError("The value '\(invocation.option("at") ?? "")' is invalid for '--at <time>': a block time must be ≥ 0 (Unix seconds from 1970)")
+            throw invocation.usageError(
+                "The value '\(invocation.option("at") ?? "")' is invalid for '--at <time>': a block time must be ≥ 0 (Unix seconds from 1970)")
         }
         var inputs = MarketNewInputs(
             impliedApy: apy.value, expiry: expiry, blockTime: at,
@@ -94,15 +98,19 @@ struct MarketNewCommand: Command {
             throw invocation.usageError("The value '\(curve)' is invalid for '--curve <curve>': expected pendle-v2 or yieldspace")
         }
         inputs.curve = curve
-        let pendleOnly = ["fee", "apy-band", "reserve-fee"], poolOnly = ["ts-years", "g1-fee", "mu", "decimals"]
+        let pendleOnly = ["fee", "apy-band", "reserve-fee"]
+        let poolOnly = ["ts-years", "g1-fee", "mu", "decimals"]
         for option in inputs.isYieldSpace ? pendleOnly : poolOnly where invocation.optionWasGiven(option) {
-            throw invocation.usageError(inputs.isYieldSpace
-                ? "'--\(option)' sets a Pendle market; a YieldSpace pool takes --ts-years, --g1-fee, --mu and --decimals"
-                : "'--\(option)' sets a YieldSpace pool: give it with '--curve yieldspace'")
+            throw invocation.usageError(
+                inputs.isYieldSpace
+                    ? "'--\(option)' sets a Pendle market; a YieldSpace pool takes --ts-years, --g1-fee, --mu and --decimals"
+                    : "'--\(option)' sets a YieldSpace pool: give it with '--curve yieldspace'")
         }
         if inputs.isYieldSpace {
             func integer(_ name: String, _ fallback: Int) throws(UsageError) -> Int {
-                try invocation.parse(option: name) { text in Int(text.trimmingWhitespace()).map { .value($0) } ?? .invalid(reason: "expected a whole number") } ?? fallback
+                try invocation.parse(option: name) { text in
+                    Int(text.trimmingWhitespace()).map { .value($0) } ?? .invalid(reason: "expected a whole number")
+                } ?? fallback
             }
             inputs.tsYears = try integer("ts-years", YieldSpaceDeployment.defaultTsYears)
             inputs.g1Fee = try integer("g1-fee", YieldSpaceDeployment.defaultG1Fee)

@@ -25,21 +25,24 @@ struct QuoteCommand: Command {
         'quote' (amounts in wei). On a YieldSpace file --buy-pt pays exactly --amount
         pool shares (sellBase) and --sell-pt exactly --amount fyToken (sellFYToken).
         """
-    let options: [OptionSpec] = [
-        MarketOptions.market,
-        .flag("buy-pt", help: "Buy PT (with SY by default)."),
-        .flag("sell-pt", help: "Sell PT (for SY)."),
-        .flag("buy-yt", help: "Buy YT (with SY by default)."),
-        .flag("sell-yt", help: "Sell YT (for SY)."),
-        .value("op", valueName: "swap", help: "The router swap instead of a direction: \(SwapKind.allCases.map(\.rawValue).joined(separator: ", "))."),
-        .value("amount", valueName: "amount", help: "The amount given, in decimal units (1000, 0.5)."),
-        .value("in", valueName: "token", help: "The token --amount counts: sy, pt or yt (see above)."),
-        .flag("wei", help: "Read --amount as an integer of wei."),
-    ] + StrategyInputs.sizeOptions + [
-        StrategyInputs.stockPriceOption,
-        MarketOptions.at,
-        CommonOptions.json, CommonOptions.csv,
-    ]
+    let options: [OptionSpec] =
+        [
+            MarketOptions.market,
+            .flag("buy-pt", help: "Buy PT (with SY by default)."),
+            .flag("sell-pt", help: "Sell PT (for SY)."),
+            .flag("buy-yt", help: "Buy YT (with SY by default)."),
+            .flag("sell-yt", help: "Sell YT (for SY)."),
+            .value(
+                "op", valueName: "swap", help: "The router swap instead of a direction: \(SwapKind.allCases.map(\.rawValue).joined(separator: ", "))."
+            ),
+            .value("amount", valueName: "amount", help: "The amount given, in decimal units (1000, 0.5)."),
+            .value("in", valueName: "token", help: "The token --amount counts: sy, pt or yt (see above)."),
+            .flag("wei", help: "Read --amount as an integer of wei.")
+        ] + StrategyInputs.sizeOptions + [
+            StrategyInputs.stockPriceOption,
+            MarketOptions.at,
+            CommonOptions.json, CommonOptions.csv
+        ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let kind = try Self.swapKind(invocation)
@@ -58,21 +61,26 @@ struct QuoteCommand: Command {
         switch curveContext.venue {
         case .yieldSpace(let poolContext):
             guard let trade = YieldSpaceQuoteReport.kind(kind) else {
-                throw invocation.usageError("A YieldSpace pool quotes --buy-pt (pool shares in: sellBase) and --sell-pt (fyToken in: sellFYToken), exact input; \(kind.rawValue) does not apply")
+                throw invocation.usageError(
+                    "A YieldSpace pool quotes --buy-pt (pool shares in: sellBase) and --sell-pt (fyToken in: sellFYToken), exact input; \(kind.rawValue) does not apply"
+                )
             }
             var context = poolContext
             if let stockPrice { context.stockPrice = stockPrice }
             let sized = try size.map { try PositionSizing.convert($0, assetPerSy: context.curve.assetPerSy, stockPrice: context.stockPrice) }
             let given = sized?.sy ?? amount ?? .zero
-            let title = file.title + "\n\(trade == .buyPtWithSy ? "sellBase: sharesIn" : "sellFYToken: fyTokenIn") = \(given.description)"
+            let title =
+                file.title + "\n\(trade == .buyPtWithSy ? "sellBase: sharesIn" : "sellFYToken: fyTokenIn") = \(given.description)"
                 + (sized.map { "\nsize: \($0.description)" } ?? "")
-            return .report(try context.explainingMaturity { try YieldSpaceQuoteReport.build($0, kind: trade, amount: given, size: sized, title: title) })
+            return .report(
+                try context.explainingMaturity { try YieldSpaceQuoteReport.build($0, kind: trade, amount: given, size: sized, title: title) })
         case .pendle(let fileContext):
             var context = fileContext
             if let stockPrice { context.stockPrice = stockPrice }
             let sized = try size.map { try QuoteReport.syAmount($0, context: context) }
             let given = sized?.sy ?? amount ?? .zero
-            let title = file.title + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
+            let title =
+                file.title + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
             return .report(try context.explainingExpiry { try QuoteReport.build($0, swap: kind, amount: given, size: sized, title: title) })
         }
     }
@@ -83,7 +91,7 @@ struct QuoteCommand: Command {
         ("buy-pt", [(.sy, .swapExactSyForPt), (.pt, .swapSyForExactPt), (.yt, .swapExactYtForPt)]),
         ("sell-pt", [(.pt, .swapExactPtForSy), (.sy, .swapPtForExactSy)]),
         ("buy-yt", [(.sy, .swapExactSyForYt), (.pt, .swapExactPtForYt)]),
-        ("sell-yt", [(.yt, .swapExactYtForSy)]),
+        ("sell-yt", [(.yt, .swapExactYtForSy)])
     ]
 
     /// The router swap the command line asks for: `--op`, or one direction flag with an optional `--in`.
@@ -95,7 +103,9 @@ struct QuoteCommand: Command {
                 throw invocation.usageError("'--op' names the swap itself; give it without \(flags) or --in")
             }
             guard let kind = SwapKind(rawValue: opName) else {
-                throw invocation.usageError("The value '\(opName)' is invalid for '--op <swap>': expected one of \(SwapKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw invocation.usageError(
+                    "The value '\(opName)' is invalid for '--op <swap>': expected one of \(SwapKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return kind
         }
@@ -107,9 +117,10 @@ struct QuoteCommand: Command {
         let tokens = direction.swaps.map { $0.token.rawValue.lowercased() }
         guard let swap = direction.swaps.first(where: { $0.token.rawValue.lowercased() == tokenText.lowercased() }) else {
             let known = ["sy", "pt", "yt"].contains(tokenText.lowercased())
-            throw invocation.usageError(known
-                ? "'--\(direction.flag)' takes '--in' \(tokens.joined(separator: ", ")); '\(tokenText)' does not apply"
-                : "The value '\(tokenText)' is invalid for '--in <token>': expected one of sy, pt, yt")
+            throw invocation.usageError(
+                known
+                    ? "'--\(direction.flag)' takes '--in' \(tokens.joined(separator: ", ")); '\(tokenText)' does not apply"
+                    : "The value '\(tokenText)' is invalid for '--in <token>': expected one of sy, pt, yt")
         }
         return swap.kind
     }

@@ -19,7 +19,7 @@ struct RateCommand: Command {
             .value("expiry", valueName: "time", help: "The maturity: ISO-8601 or Unix seconds."),
             .value("now", valueName: "time", help: "The valuation time: ISO-8601 or Unix seconds. Default: the wall clock."),
             .value("seconds-to-expiry", valueName: "seconds", help: "The time to expiry in seconds, instead of --expiry and --now."),
-            CommonOptions.json, CommonOptions.csv,
+            CommonOptions.json, CommonOptions.csv
         ]
     }
 
@@ -34,7 +34,8 @@ struct RateCommand: Command {
         let isRate = form == .apy || form == .lnRate
         _ = try invocation.parse(option: form.optionName) { isRate ? RateText.double($0) : ValueText.double($0, expecting: "expected a number") }
         guard let input = RateInput(form: form, text: text) else {
-            throw invocation.usageError("The value '\(text)' is invalid for '--\(form.optionName) <number>': \(isRate ? RateText.expectation : "expected a number")")
+            throw invocation.usageError(
+                "The value '\(text)' is invalid for '--\(form.optionName) <number>': \(isRate ? RateText.expectation : "expected a number")")
         }
         if form == .apy, let warning = RateText.unitlessLargeApyWarning(option: "--apy", text: text, value: input.value) {
             try invocation.warn(warning)

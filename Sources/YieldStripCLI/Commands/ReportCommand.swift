@@ -21,9 +21,12 @@ struct ReportCommand: Command {
         pool trades no YT).
         """
     var options: [OptionSpec] {
-        [MarketOptions.market,
-         .value("html", valueName: "file", help: "Write the tear sheet here (created or replaced).", required: true),
-         .value("position", valueName: "legs", help: "The position of the scenario grid and the hedge ratios: pt:1000,yt:-500,lp:10,sy:250 (default: the lock-in's PT)."),
+        [
+            MarketOptions.market,
+            .value("html", valueName: "file", help: "Write the tear sheet here (created or replaced).", required: true),
+            .value(
+                "position", valueName: "legs",
+                help: "The position of the scenario grid and the hedge ratios: pt:1000,yt:-500,lp:10,sy:250 (default: the lock-in's PT).")
         ] + StrategyInputs.sizeOptions + [MarketOptions.at, StrategyInputs.stockPriceOption]
     }
 
@@ -48,8 +51,10 @@ struct ReportCommand: Command {
         table.rows.append(["implied APY", TableFormat.percent(sheet.spot.impliedApy) + " a year"])
         table.rows.append(["standard size", sheet.sizeBasis])
         table.rows.append(["position", sheet.position.map { "\($0) (\(sheet.positionBasis))" } ?? "none"])
-        let parts: [(String, String?)] = [("lock-in", sheet.lockIn.reason), ("YT short", sheet.shortYT.reason), ("scenario grid", sheet.scenario.reason),
-                                          ("rate risk", sheet.rateRisk.reason), ("stock delta", sheet.stockDelta.reason)]
+        let parts: [(String, String?)] = [
+            ("lock-in", sheet.lockIn.reason), ("YT short", sheet.shortYT.reason), ("scenario grid", sheet.scenario.reason),
+            ("rate risk", sheet.rateRisk.reason), ("stock delta", sheet.stockDelta.reason)
+        ]
         table.rows.append(["sections", TearSheetPage.sectionIDs.joined(separator: ", ")])
         for (part, reason) in parts { if let reason { table.rows.append(["not shown: " + part, reason]) } }
         return .text("Tear sheet\n\n" + table.render())

@@ -32,7 +32,7 @@ public struct RootCommand: Command {
         BatchCommand(),
         DemoCommand(),
         CompletionsCommand(),
-        HelpCommand(),
+        HelpCommand()
     ]
 
     public func run(_ invocation: Invocation) throws -> CommandOutput {

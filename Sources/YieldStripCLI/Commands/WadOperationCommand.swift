@@ -147,11 +147,13 @@ extension WadOperationCommand {
             name: "asset-to-sy-up", batchOp: "assetToSyUp_i",
             abstract: "Asset to SY: amount · 1e18 / index, away from zero (SYUtils).",
             discussion: "Batch op: assetToSyUp_i.",
-            arguments: syArguments(amount: "The asset amount.")),
+            arguments: syArguments(amount: "The asset amount."))
     ]
 
     private static func syArguments(amount: String) -> [ArgumentSpec] {
-        [ArgumentSpec("index", help: "The SY exchange rate or PY index (1.0123 is 1.0123 asset per SY)."),
-         ArgumentSpec("amount", help: amount)]
+        [
+            ArgumentSpec("index", help: "The SY exchange rate or PY index (1.0123 is 1.0123 asset per SY)."),
+            ArgumentSpec("amount", help: amount)
+        ]
     }
 }

@@ -19,7 +19,7 @@ struct YTInterestCommand: Command {
         .value("index-from", valueName: "index", help: "The PY index when the balance last accrued.", required: true),
         .value("index-to", valueName: "index", help: "The PY index now.", required: true),
         .value("fee", valueName: "rate", help: "The protocol's fee on interest (0.03 or 3%).", default: "0.03"),
-        CommonOptions.json, CommonOptions.csv,
+        CommonOptions.json, CommonOptions.csv
     ]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {

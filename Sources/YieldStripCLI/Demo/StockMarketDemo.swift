@@ -34,34 +34,39 @@ enum StockMarketDemo {
         """#
 
     static let sections: [DemoSection] = [
-        DemoSection(key: "stockMarket", title: "2. An AAPL-like stock-token market at its block time (\(marketFilePath))", steps: [
-            DemoStep(command: "market show --market \(marketFilePath)") {
-                let object = try MarketSnapshotReport.build(context()).object
-                let apy = object.number("impliedApy")
-                return DemoOutcome(result: object["impliedApy"] ?? .null, resultUnits: .string(TableFormat.percent(apy)),
-                                   note: "implied APY; PT \(TableFormat.fixed(object.number("ptPriceInAsset"), digits: 6)) share, "
-                                       + "YT \(TableFormat.fixed(object.number("ytPriceInAsset"), digits: 6)) share "
-                                       + "(\(TableFormat.fixed(object.number("ytLeverage"), digits: 0))× leverage)")
-            },
-            DemoStep(command: "quote --market \(marketFilePath) --buy-pt --amount 1000") {
-                let object = try QuoteReport.build(context(), swap: .swapExactSyForPt, amount: Wad(units: 1000)).object
-                let ptOut = object.wad("amountOut") ?? .zero
-                return DemoOutcome(result: .wei(ptOut.raw), resultUnits: .string(ptOut.description),
-                                   note: "PT for 1,000 SY: locks in \(TableFormat.percent(object.number("effectiveImpliedApy"))) a year "
-                                       + "to expiry, fees included (spot \(TableFormat.percent(object.number("impliedApyBefore"))))")
-            },
-            DemoStep(command: "quote --market \(marketFilePath) --buy-yt --amount 100") {
-                let market = try context()
-                let object = try QuoteReport.build(market, swap: .swapExactSyForYt, amount: Wad(units: 100)).object
-                let ytOut = object.wad("amountOut") ?? .zero
-                let assetIn = 100 * market.pyIndex.doubleValue
-                let spotLeverage = object.number("ptPriceInAssetBefore").map { 1 / (1 - $0) }
-                return DemoOutcome(result: .wei(ytOut.raw), resultUnits: .string(ytOut.description),
-                                   note: "YT for 100 SY (\(TableFormat.fixed(assetIn, digits: 2)) shares): the dividends of "
-                                       + "\(TableFormat.fixed(ytOut.doubleValue / assetIn, digits: 0))× as many shares "
-                                       + "(\(TableFormat.fixed(spotLeverage, digits: 0))× at the spot price, before fees)")
-            },
-        ]),
+        DemoSection(
+            key: "stockMarket", title: "2. An AAPL-like stock-token market at its block time (\(marketFilePath))",
+            steps: [
+                DemoStep(command: "market show --market \(marketFilePath)") {
+                    let object = try MarketSnapshotReport.build(context()).object
+                    let apy = object.number("impliedApy")
+                    return DemoOutcome(
+                        result: object["impliedApy"] ?? .null, resultUnits: .string(TableFormat.percent(apy)),
+                        note: "implied APY; PT \(TableFormat.fixed(object.number("ptPriceInAsset"), digits: 6)) share, "
+                            + "YT \(TableFormat.fixed(object.number("ytPriceInAsset"), digits: 6)) share "
+                            + "(\(TableFormat.fixed(object.number("ytLeverage"), digits: 0))× leverage)")
+                },
+                DemoStep(command: "quote --market \(marketFilePath) --buy-pt --amount 1000") {
+                    let object = try QuoteReport.build(context(), swap: .swapExactSyForPt, amount: Wad(units: 1000)).object
+                    let ptOut = object.wad("amountOut") ?? .zero
+                    return DemoOutcome(
+                        result: .wei(ptOut.raw), resultUnits: .string(ptOut.description),
+                        note: "PT for 1,000 SY: locks in \(TableFormat.percent(object.number("effectiveImpliedApy"))) a year "
+                            + "to expiry, fees included (spot \(TableFormat.percent(object.number("impliedApyBefore"))))")
+                },
+                DemoStep(command: "quote --market \(marketFilePath) --buy-yt --amount 100") {
+                    let market = try context()
+                    let object = try QuoteReport.build(market, swap: .swapExactSyForYt, amount: Wad(units: 100)).object
+                    let ytOut = object.wad("amountOut") ?? .zero
+                    let assetIn = 100 * market.pyIndex.doubleValue
+                    let spotLeverage = object.number("ptPriceInAssetBefore").map { 1 / (1 - $0) }
+                    return DemoOutcome(
+                        result: .wei(ytOut.raw), resultUnits: .string(ytOut.description),
+                        note: "YT for 100 SY (\(TableFormat.fixed(assetIn, digits: 2)) shares): the dividends of "
+                            + "\(TableFormat.fixed(ytOut.doubleValue / assetIn, digits: 0))× as many shares "
+                            + "(\(TableFormat.fixed(spotLeverage, digits: 0))× at the spot price, before fees)")
+                }
+            ])
     ]
 
     /// The embedded market at the file's block time.

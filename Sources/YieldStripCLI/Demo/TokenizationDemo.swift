@@ -37,32 +37,34 @@ enum TokenizationDemo {
     static let valuedSplitCommand = splitCommand + " --expiry 2026-03-01 --at 2025-09-01 --pt-implied-apy 0.0035 --stock-price 230"
 
     static let sections: [DemoSection] = [
-        DemoSection(key: "tokenization", title: "3. 100 AAPL-like tokens: dividends reinvested (30% withheld), split into PT and YT", steps: [
-            DemoStep(command: dividendsCommand) {
-                try outcome(dividends().report.object, "endIndex", .wad, "shares per token after the year's 4 dividends, 30% withheld")
-            },
-            DemoStep(command: dividendsCommand) {
-                try outcome(dividends().report.object, "realizedApy", .percent, "the token's realized APY over the year")
-            },
-            DemoStep(command: dividendsCommand) {
-                guard case .object(let perYT)? = try dividends().report.object["ytInterestPerYt"] else {
-                    throw InternalError("the dividends answer has no ytInterestPerYt")
+        DemoSection(
+            key: "tokenization", title: "3. 100 AAPL-like tokens: dividends reinvested (30% withheld), split into PT and YT",
+            steps: [
+                DemoStep(command: dividendsCommand) {
+                    try outcome(dividends().report.object, "endIndex", .wad, "shares per token after the year's 4 dividends, 30% withheld")
+                },
+                DemoStep(command: dividendsCommand) {
+                    try outcome(dividends().report.object, "realizedApy", .percent, "the token's realized APY over the year")
+                },
+                DemoStep(command: dividendsCommand) {
+                    guard case .object(let perYT)? = try dividends().report.object["ytInterestPerYt"] else {
+                        throw InternalError("the dividends answer has no ytInterestPerYt")
+                    }
+                    return try outcome(perYT, "paidSy", .wad, "SY paid to one YT held all year, after the 3% fee")
+                },
+                DemoStep(command: splitCommand) {
+                    try outcome(SplitAnswer.build(split()).object, "amountPt", .wad, "PT minted, and as many YT: 100 × index, rounded down")
+                },
+                DemoStep(command: splitCommand) {
+                    try outcome(SplitAnswer.build(split()).object, "pairRedeemsForSy", .wad, "PT + YT redeem together for the 100 SY put in")
+                },
+                DemoStep(command: valuedSplitCommand) {
+                    try outcome(SplitAnswer.build(valuedSplit()).object, "ptValueUsd", .usd, "the PT leg in USD at a 0.35% implied APY, 6 months out")
+                },
+                DemoStep(command: valuedSplitCommand) {
+                    try outcome(SplitAnswer.build(valuedSplit()).object, "ytValueUsd", .usd, "the YT leg in USD: the next 6 months of dividends")
                 }
-                return try outcome(perYT, "paidSy", .wad, "SY paid to one YT held all year, after the 3% fee")
-            },
-            DemoStep(command: splitCommand) {
-                try outcome(SplitAnswer.build(split()).object, "amountPt", .wad, "PT minted, and as many YT: 100 × index, rounded down")
-            },
-            DemoStep(command: splitCommand) {
-                try outcome(SplitAnswer.build(split()).object, "pairRedeemsForSy", .wad, "PT + YT redeem together for the 100 SY put in")
-            },
-            DemoStep(command: valuedSplitCommand) {
-                try outcome(SplitAnswer.build(valuedSplit()).object, "ptValueUsd", .usd, "the PT leg in USD at a 0.35% implied APY, 6 months out")
-            },
-            DemoStep(command: valuedSplitCommand) {
-                try outcome(SplitAnswer.build(valuedSplit()).object, "ytValueUsd", .usd, "the YT leg in USD: the next 6 months of dividends")
-            },
-        ]),
+            ])
     ]
 
     /// How a step's result is shown in the table.
@@ -89,9 +91,10 @@ enum TokenizationDemo {
 
     /// The inputs of ``dividendsCommand`` (the schedule from the embedded text).
     static func dividends() throws -> DividendsAnswer {
-        try DividendsAnswer.build(DividendsInputs(
-            schedule: ScheduleFiles.parseDividendSchedule(scheduleFileText, format: .csv),
-            withholdingRate: Withholding.standard.rate, from: try UnixTime.parse("2024-09-01"), to: try UnixTime.parse("2025-09-01")))
+        try DividendsAnswer.build(
+            DividendsInputs(
+                schedule: ScheduleFiles.parseDividendSchedule(scheduleFileText, format: .csv),
+                withholdingRate: Withholding.standard.rate, from: try UnixTime.parse("2024-09-01"), to: try UnixTime.parse("2025-09-01")))
     }
 
     /// The inputs of ``splitCommand``.

@@ -18,10 +18,12 @@ struct HedgeDV01Command: Command {
         --against file.
         """
     var options: [OptionSpec] {
-        [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption,
-         .value("against", valueName: "file", help: "A second market file to hedge the rate risk in."),
-         .value("hedge-token", valueName: "token", help: "The hedge's token in --against: pt or yt.", default: "pt"),
-         CommonOptions.json, CommonOptions.csv]
+        [
+            MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption,
+            .value("against", valueName: "file", help: "A second market file to hedge the rate risk in."),
+            .value("hedge-token", valueName: "token", help: "The hedge's token in --against: pt or yt.", default: "pt"),
+            CommonOptions.json, CommonOptions.csv
+        ]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -40,8 +42,10 @@ struct HedgeDV01Command: Command {
             return RateHedgeInstrument(curve: hedgeFile.curve, token: token, stockPrice: hedgeFile.stockPrice)
         }
         let report = try context.explainingExpiry {
-            try HedgeDV01Answer.build(RateRisk.compute(position, curve: $0.curve, at: $0.blockTime, stockPrice: stockPrice,
-                                                       hedgeWith: instrument), context: $0)
+            try HedgeDV01Answer.build(
+                RateRisk.compute(
+                    position, curve: $0.curve, at: $0.blockTime, stockPrice: stockPrice,
+                    hedgeWith: instrument), context: $0)
         }
         return invocation.wantsAnswer ? .report(report) : .text(HedgeDV01Answer.table(report, title: file.title))
     }
@@ -60,25 +64,30 @@ struct HedgeDV01Command: Command {
 enum HedgeDV01Answer {
     static func build(_ r: RateRiskResult, context: CurveContext) throws -> Report {
         var answer = AnswerBuilder()
-        try answer.jobHeader(curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
-                             secondsToExpiry: r.secondsToExpiry, yearsToExpiry: r.yearsToExpiry)
-        let percent = { (value: Double) in TableFormat.percent(value) }, real = { (value: Double) in TableFormat.significant(value) }
+        try answer.jobHeader(
+            curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
+            secondsToExpiry: r.secondsToExpiry, yearsToExpiry: r.yearsToExpiry)
+        let percent = { (value: Double) in TableFormat.percent(value) }
+        let real = { (value: Double) in TableFormat.significant(value) }
         try answer.number("impliedApy", r.impliedApy, label: "implied APY y", display: percent)
         try answer.number("ptPriceInAsset", r.ptPriceInAsset, label: "PT price (shares)", display: real)
         try answer.number("ytPriceInAsset", r.ytPriceInAsset, label: "YT price (shares)", display: real)
         try answer.number("assetPerSy", r.assetPerSy, label: context.assetPerSyLabel, display: real)
         try answer.number("stockPrice", r.stockPrice, label: "stock price (USD)") { TableFormat.fixed($0, digits: 2) }
-        answer.hiddenMember("positions", .array(try r.legs.map { leg in
-            var object = HedgeInputs.legObject(token: leg.token, amount: leg.amountExact)
-            try object.append("priceInAsset", finite: leg.priceInAsset)
-            try object.append("valueInAsset", finite: leg.valueInAsset)
-            try object.append("dv01InAsset", finite: leg.dv01InAsset)
-            object.append("modifiedDuration", analytic: leg.modifiedDuration)
-            object.append("convexity", analytic: leg.convexity)
-            object.append("valueUsd", analytic: leg.valueUsd)
-            object.append("dv01Usd", analytic: leg.dv01Usd)
-            return .object(object)
-        }))
+        answer.hiddenMember(
+            "positions",
+            .array(
+                try r.legs.map { leg in
+                    var object = HedgeInputs.legObject(token: leg.token, amount: leg.amountExact)
+                    try object.append("priceInAsset", finite: leg.priceInAsset)
+                    try object.append("valueInAsset", finite: leg.valueInAsset)
+                    try object.append("dv01InAsset", finite: leg.dv01InAsset)
+                    object.append("modifiedDuration", analytic: leg.modifiedDuration)
+                    object.append("convexity", analytic: leg.convexity)
+                    object.append("valueUsd", analytic: leg.valueUsd)
+                    object.append("dv01Usd", analytic: leg.dv01Usd)
+                    return .object(object)
+                }))
         var total = AnswerBuilder()
         try total.number("valueInAsset", r.total.valueInAsset, label: "value (shares)", display: real)
         try total.number("dv01InAsset", r.total.dv01InAsset, label: "DV01 (shares per bp)", display: real)
@@ -87,19 +96,23 @@ enum HedgeDV01Answer {
         try total.number("valueUsd", r.total.valueUsd, label: "value (USD)") { TableFormat.fixed($0, digits: 2) }
         try total.number("dv01Usd", r.total.dv01Usd, label: "DV01 (USD per bp)") { TableFormat.fixed($0, digits: 4) }
         answer.nested("total", total)
-        answer.nested("hedge", try r.hedge.map { hedge in
-            var object = AnswerBuilder()
-            object.text("curve", hedge.curveName, label: "hedge curve")
-            object.time("expiry", hedge.expiry, label: "hedge expiry")
-            object.text("token", hedge.token.rawValue, label: "hedge token")
-            try object.number("impliedApy", hedge.impliedApy, label: "hedge market's implied APY", display: percent)
-            try object.number("dv01PerTokenInAsset", hedge.dv01PerTokenInAsset, label: "DV01 per hedge token (shares per bp)", display: real)
-            try object.number("hedgeAmount", hedge.hedgeAmount, label: "hedge amount (tokens; negative: sell)", display: real)
-            try object.number("hedgeDv01InAsset", hedge.hedgeDv01InAsset, label: "hedge's DV01 (its shares per bp)", display: real)
-            try object.number("hedgeDv01Usd", hedge.hedgeDv01Usd, label: "hedge's DV01 (USD per bp)") { TableFormat.fixed($0, digits: 4) }
-            object.text("matchedIn", hedge.matchedIn, label: "DV01s matched in", display: hedge.matchedIn == "usd" ? "USD" : "shares (same asset assumed)")
-            return object
-        })
+        answer.nested(
+            "hedge",
+            try r.hedge.map { hedge in
+                var object = AnswerBuilder()
+                object.text("curve", hedge.curveName, label: "hedge curve")
+                object.time("expiry", hedge.expiry, label: "hedge expiry")
+                object.text("token", hedge.token.rawValue, label: "hedge token")
+                try object.number("impliedApy", hedge.impliedApy, label: "hedge market's implied APY", display: percent)
+                try object.number("dv01PerTokenInAsset", hedge.dv01PerTokenInAsset, label: "DV01 per hedge token (shares per bp)", display: real)
+                try object.number("hedgeAmount", hedge.hedgeAmount, label: "hedge amount (tokens; negative: sell)", display: real)
+                try object.number("hedgeDv01InAsset", hedge.hedgeDv01InAsset, label: "hedge's DV01 (its shares per bp)", display: real)
+                try object.number("hedgeDv01Usd", hedge.hedgeDv01Usd, label: "hedge's DV01 (USD per bp)") { TableFormat.fixed($0, digits: 4) }
+                object.text(
+                    "matchedIn", hedge.matchedIn, label: "DV01s matched in", display: hedge.matchedIn == "usd" ? "USD" : "shares (same asset assumed)"
+                )
+                return object
+            })
         answer.texts("assumptions", r.assumptions, label: "assumptions")
         answer.withReport { $0.hiddenInTable.insert("assumptions") }
         return answer.report
@@ -107,33 +120,44 @@ enum HedgeDV01Answer {
 
     /// The table: the figures, the legs, the assumptions.
     static func table(_ report: Report, title: String) -> String {
-        var legs = TextTable(header: ["token", "amount", "price (shares)", "value (shares)", "DV01 (shares/bp)", "mod. duration", "convexity", "DV01 (USD/bp)"])
+        var legs = TextTable(header: [
+            "token", "amount", "price (shares)", "value (shares)", "DV01 (shares/bp)", "mod. duration", "convexity", "DV01 (USD/bp)"
+        ])
         if case .array(let rows)? = report.object["positions"] {
             for case .object(let row) in rows {
-                legs.rows.append([row["token"].map(ReportTableRenderer.cellText) ?? "", row.wad("amount")?.description ?? "",
-                                  TableFormat.significant(row.number("priceInAsset"), digits: 8), TableFormat.significant(row.number("valueInAsset"), digits: 8),
-                                  TableFormat.significant(row.number("dv01InAsset"), digits: 6), TableFormat.fixed(row.number("modifiedDuration"), digits: 4),
-                                  TableFormat.fixed(row.number("convexity"), digits: 4), TableFormat.fixed(row.number("dv01Usd"), digits: 4)])
+                legs.rows.append([
+                    row["token"].map(ReportTableRenderer.cellText) ?? "", row.wad("amount")?.description ?? "",
+                    TableFormat.significant(row.number("priceInAsset"), digits: 8), TableFormat.significant(row.number("valueInAsset"), digits: 8),
+                    TableFormat.significant(row.number("dv01InAsset"), digits: 6), TableFormat.fixed(row.number("modifiedDuration"), digits: 4),
+                    TableFormat.fixed(row.number("convexity"), digits: 4), TableFormat.fixed(row.number("dv01Usd"), digits: 4)
+                ])
             }
         }
         let assumptions: [String]
         if case .array(let texts)? = report.object["assumptions"] {
             assumptions = texts.compactMap { if case .string(let text) = $0 { return text } else { return nil } }
-        } else { assumptions = [] }
+        } else {
+            assumptions = []
+        }
         var summary: [String] = []
         if let total = report.object["total"], case .object(let figures) = total, let dv01 = figures.number("dv01InAsset"), dv01 == 0 {
             summary.append("The position has no rate risk: its value does not move with the implied APY.")
         } else if let total = report.object["total"], case .object(let figures) = total, let dv01 = figures.number("dv01InAsset") {
-            summary.append("Per +1 bp of implied APY the position \(dv01 <= 0 ? "loses" : "gains") \(TableFormat.significant(abs(dv01), digits: 6)) shares"
-                + (figures.number("dv01Usd").map { " (\(TableFormat.fixed(abs($0), digits: 2)) USD)" } ?? "")
-                + (figures.number("modifiedDuration").map { "; modified duration \(TableFormat.fixed($0, digits: 4))" } ?? "") + ".")
+            summary.append(
+                "Per +1 bp of implied APY the position \(dv01 <= 0 ? "loses" : "gains") \(TableFormat.significant(abs(dv01), digits: 6)) shares"
+                    + (figures.number("dv01Usd").map { " (\(TableFormat.fixed(abs($0), digits: 2)) USD)" } ?? "")
+                    + (figures.number("modifiedDuration").map { "; modified duration \(TableFormat.fixed($0, digits: 4))" } ?? "") + ".")
         }
         if let hedge = report.object["hedge"], case .object(let figures) = hedge, let amount = figures.number("hedgeAmount"),
-           case .string(let token)? = figures["token"] {
-            summary.append("DV01-neutral: \(amount >= 0 ? "buy" : "sell") \(TableFormat.significant(abs(amount), digits: 8)) \(token.uppercased()) of the other market (a parallel shift assumed).")
+            case .string(let token)? = figures["token"]
+        {
+            summary.append(
+                "DV01-neutral: \(amount >= 0 ? "buy" : "sell") \(TableFormat.significant(abs(amount), digits: 8)) \(token.uppercased()) of the other market (a parallel shift assumed)."
+            )
         }
-        return JobTable.render(title: title, summary: summary, report: report, tables: ["positions\n" + legs.render(indent: 2)],
-                               assumptions: assumptions)
+        return JobTable.render(
+            title: title, summary: summary, report: report, tables: ["positions\n" + legs.render(indent: 2)],
+            assumptions: assumptions)
     }
 
     /// The batch op `hedgeDv01`: the market context (either curve), `position`, `stockPrice`, and `against` (an
@@ -153,13 +177,17 @@ enum HedgeDV01Answer {
                 instrument = RateHedgeInstrument(curve: pool.curve, token: token, stockPrice: pool.stockPrice)
             } else {
                 let market = try MarketFields.market(against.object("market"))
-                instrument = RateHedgeInstrument(curve: PendleV2Curve(market: market, pyIndex: try MarketFields.unsigned(against, "pyIndex")), token: token,
-                                                 stockPrice: try MarketFields.stockPrice(against))
+                instrument = RateHedgeInstrument(
+                    curve: PendleV2Curve(market: market, pyIndex: try MarketFields.unsigned(against, "pyIndex")), token: token,
+                    stockPrice: try MarketFields.stockPrice(against))
             }
         } else if request.value("hedgeToken") != nil {
             throw RequestError.badRequest(field: "hedgeToken", reason: "hedgeToken needs 'against' (the hedge market: market and pyIndex)")
         }
-        return try build(RateRisk.compute(position, curve: context.curve, at: context.blockTime, stockPrice: context.stockPrice,
-                                          hedgeWith: instrument), context: context).object
+        return try build(
+            RateRisk.compute(
+                position, curve: context.curve, at: context.blockTime, stockPrice: context.stockPrice,
+                hedgeWith: instrument), context: context
+        ).object
     }
 }

@@ -18,8 +18,10 @@ struct HedgeDeltaCommand: Command {
         synthetic 1 - PT.
         """
     var options: [OptionSpec] {
-        [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption, HedgeInputs.realizedApyOption,
-         HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption, CommonOptions.json, CommonOptions.csv]
+        [
+            MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption, HedgeInputs.realizedApyOption,
+            HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption, CommonOptions.json, CommonOptions.csv
+        ]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -29,8 +31,9 @@ struct HedgeDeltaCommand: Command {
         let stockPrice = try HedgeInputs.stockPrice(invocation, context: context)
         let realized = try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice)
         let result = try context.explainingExpiry {
-            try StockDelta.compute(position, curve: $0.curve, at: $0.blockTime, stockPrice: stockPrice,
-                                   realizedYield: realized, ytInterestFee: fee)
+            try StockDelta.compute(
+                position, curve: $0.curve, at: $0.blockTime, stockPrice: stockPrice,
+                realizedYield: realized, ytInterestFee: fee)
         }
         for warning in result.warnings { try invocation.warn(warning) }
         let report = try HedgeDeltaAnswer.build(result, context: context)
@@ -48,9 +51,11 @@ struct HedgeDeltaCommand: Command {
 enum HedgeDeltaAnswer {
     static func build(_ r: StockDeltaResult, context: CurveContext) throws -> Report {
         var answer = AnswerBuilder()
-        try answer.jobHeader(curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
-                             secondsToExpiry: r.expiry - r.blockTime, yearsToExpiry: r.yearsToExpiry)
-        let percent = { (value: Double) in TableFormat.percent(value) }, real = { (value: Double) in TableFormat.significant(value) }
+        try answer.jobHeader(
+            curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
+            secondsToExpiry: r.expiry - r.blockTime, yearsToExpiry: r.yearsToExpiry)
+        let percent = { (value: Double) in TableFormat.percent(value) }
+        let real = { (value: Double) in TableFormat.significant(value) }
         try answer.number("stockPrice", r.stockPrice, label: "stock price (USD)") { TableFormat.fixed($0, digits: 2) }
         try answer.number("assetPerSy", r.assetPerSy, label: context.assetPerSyLabel, display: real)
         try answer.number("impliedApy", r.impliedApy, label: "implied APY", display: percent)
@@ -79,17 +84,22 @@ enum HedgeDeltaAnswer {
     static func table(_ report: Report, result: StockDeltaResult, title: String) -> String {
         var legs = TextTable(header: ["token", "amount", "delta now (shares)", "at maturity (shares)"])
         for leg in result.legs {
-            legs.rows.append([leg.token.rawValue, leg.amountExact.description, TableFormat.significant(leg.deltaShares, digits: 8),
-                              TableFormat.significant(leg.deltaSharesAtMaturity, digits: 8)])
+            legs.rows.append([
+                leg.token.rawValue, leg.amountExact.description, TableFormat.significant(leg.deltaShares, digits: 8),
+                TableFormat.significant(leg.deltaSharesAtMaturity, digits: 8)
+            ])
         }
         let size = TableFormat.significant(abs(result.deltaShares), digits: 8)
         let usd = result.hedgeUsd.map { " (\(TableFormat.fixed(abs($0), digits: 2)) USD)" } ?? ""
         let trade = result.deltaShares >= 0 ? "short \(size) shares\(usd)" : "buy \(size) shares\(usd)"
-        let summary = ["Behaves like \(TableFormat.significant(result.deltaShares, digits: 8)) shares now: \(trade) to hedge it; "
-                       + "it delivers \(TableFormat.significant(result.deltaSharesAtMaturity, digits: 8)) shares at maturity "
-                       + "(the token at \(TableFormat.percent(result.realizedApy)) a year: \(result.realizedApyBasis))."]
-        return JobTable.render(title: title, summary: summary, report: report, tables: ["positions\n" + legs.render(indent: 2)],
-                               assumptions: result.assumptions)
+        let summary = [
+            "Behaves like \(TableFormat.significant(result.deltaShares, digits: 8)) shares now: \(trade) to hedge it; "
+                + "it delivers \(TableFormat.significant(result.deltaSharesAtMaturity, digits: 8)) shares at maturity "
+                + "(the token at \(TableFormat.percent(result.realizedApy)) a year: \(result.realizedApyBasis))."
+        ]
+        return JobTable.render(
+            title: title, summary: summary, report: report, tables: ["positions\n" + legs.render(indent: 2)],
+            assumptions: result.assumptions)
     }
 
     /// The batch op `hedgeDelta`: the market context, `position`, `stockPrice` (for the USD figure), `realizedApy` or
@@ -97,9 +107,10 @@ enum HedgeDeltaAnswer {
     static func answer(_ request: BatchRequest) throws -> JSONObject {
         let context = try CurveContext(request: request)
         let stockPrice = context.stockPrice
-        let result = try StockDelta.compute(try HedgeInputs.position(request), curve: context.curve, at: context.blockTime,
-                                            stockPrice: stockPrice, realizedYield: try HedgeInputs.realizedYield(request, stockPrice: stockPrice),
-                                            ytInterestFee: try StrategyInputs.rate(request, "ytFee") ?? 0.03)
+        let result = try StockDelta.compute(
+            try HedgeInputs.position(request), curve: context.curve, at: context.blockTime,
+            stockPrice: stockPrice, realizedYield: try HedgeInputs.realizedYield(request, stockPrice: stockPrice),
+            ytInterestFee: try StrategyInputs.rate(request, "ytFee") ?? 0.03)
         return try build(result, context: context).object
     }
 }

@@ -14,14 +14,16 @@ struct HedgeIncomeCommand: Command {
         --json prints the answer of the batch op 'hedgeIncome'.
         """
     var options: [OptionSpec] {
-        [.value("shares", valueName: "amount", help: "The shares whose dividends are hedged.", required: true),
-         .value("held-as", valueName: "kind", help: "How the dividends are held: token or stock.", default: "token"),
-         .value("holder-withholding", valueName: "rate", help: "The holder's withholding on the stock's dividends.", default: "30%"),
-         .value("token-withholding", valueName: "rate", help: "The token's withholding on dividends.", default: "30%"),
-         .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1].", default: "1"),
-         .value("borrow-fee", valueName: "apr", help: "The token lender's fee per year (--held-as stock, with --market).", default: "0"),
-         .value("market", valueName: "file", help: "A market file: price the YT short there."),
-         MarketOptions.at, StrategyInputs.stockPriceOption, CommonOptions.json, CommonOptions.csv]
+        [
+            .value("shares", valueName: "amount", help: "The shares whose dividends are hedged.", required: true),
+            .value("held-as", valueName: "kind", help: "How the dividends are held: token or stock.", default: "token"),
+            .value("holder-withholding", valueName: "rate", help: "The holder's withholding on the stock's dividends.", default: "30%"),
+            .value("token-withholding", valueName: "rate", help: "The token's withholding on dividends.", default: "30%"),
+            .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1].", default: "1"),
+            .value("borrow-fee", valueName: "apr", help: "The token lender's fee per year (--held-as stock, with --market).", default: "0"),
+            .value("market", valueName: "file", help: "A market file: price the YT short there."),
+            MarketOptions.at, StrategyInputs.stockPriceOption, CommonOptions.json, CommonOptions.csv
+        ]
     }
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
@@ -44,7 +46,8 @@ struct HedgeIncomeCommand: Command {
             for option in ["at", "stock-price", "borrow-fee"] where invocation.optionWasGiven(option) {
                 throw invocation.usageError("'--\(option)' prices the YT short: it needs '--market <file>'")
             }
-            let result = try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction)
+            let result = try IncomeHedge.compute(
+                shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction)
             let report = try HedgeIncomeAnswer.build(result, context: nil)
             return invocation.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: ""))
         }
@@ -52,8 +55,9 @@ struct HedgeIncomeCommand: Command {
         var context = fileContext
         if let stockPrice { context.stockPrice = stockPrice }
         let result = try context.explainingExpiry {
-            try HedgeIncomeAnswer.compute($0.curve, at: $0.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
-                                          fraction: fraction, borrowFeeApr: borrowFee, stockPrice: $0.stockPrice)
+            try HedgeIncomeAnswer.compute(
+                $0.curve, at: $0.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
+                fraction: fraction, borrowFeeApr: borrowFee, stockPrice: $0.stockPrice)
         }
         let report = try HedgeIncomeAnswer.build(result, context: context)
         return invocation.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
@@ -68,16 +72,20 @@ struct HedgeIncomeCommand: Command {
 /// `capitalShares`, `capitalUsd`, `breakEvenApy` — `short-yt`'s figures for the same inputs.
 enum HedgeIncomeAnswer {
     /// ``IncomeHedge`` with the YT short priced on `curve` (either curve; a YieldSpace pool throws `NoYieldToken`).
-    static func compute<C: ImpliedYieldCurve>(_ curve: C, at blockTime: Int64, shares: Wad, heldAs: YieldHolding, holderWithholding: Withholding,
-                                              tokenWithholding: Withholding, fraction: Wad, borrowFeeApr: Double,
-                                              stockPrice: Double?) throws -> IncomeHedgeResult where C.Scalar == Wad {
-        try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holderWithholding, tokenWithholding: tokenWithholding,
-                                fraction: fraction, borrowFeeApr: borrowFeeApr, stockPrice: stockPrice, market: (curve, blockTime))
+    static func compute<C: ImpliedYieldCurve>(
+        _ curve: C, at blockTime: Int64, shares: Wad, heldAs: YieldHolding, holderWithholding: Withholding,
+        tokenWithholding: Withholding, fraction: Wad, borrowFeeApr: Double,
+        stockPrice: Double?
+    ) throws -> IncomeHedgeResult where C.Scalar == Wad {
+        try IncomeHedge.compute(
+            shares: shares, heldAs: heldAs, holderWithholding: holderWithholding, tokenWithholding: tokenWithholding,
+            fraction: fraction, borrowFeeApr: borrowFeeApr, stockPrice: stockPrice, market: (curve, blockTime))
     }
 
     static func build(_ r: IncomeHedgeResult, context: (any BlockTimeContext)?) throws -> Report {
         var answer = AnswerBuilder()
-        let percent = { (value: Double) in TableFormat.percent(value, digits: 2) }, real = { (value: Double) in TableFormat.significant(value) }
+        let percent = { (value: Double) in TableFormat.percent(value, digits: 2) }
+        let real = { (value: Double) in TableFormat.significant(value) }
         answer.text("heldAs", r.heldAs.rawValue, label: "dividends held as")
         try answer.number("holderWithholding", r.holderWithholding, label: "holder's withholding", display: percent)
         if r.heldAs == .token { answer.withReport { $0.hiddenInTable.insert("holderWithholding") } }
@@ -91,26 +99,37 @@ enum HedgeIncomeAnswer {
         if let context {
             answer.withReport { context.appendBlockTime(to: &$0) }
         } else {
-            for key in ["blockTime", "blockTimeISO", "blockTimeSource"] { answer.withReport { $0.append(key, .null); $0.hiddenInTable.insert(key) } }
+            for key in ["blockTime", "blockTimeISO", "blockTimeSource"] {
+                answer.withReport {
+                    $0.append(key, .null)
+                    $0.hiddenInTable.insert(key)
+                }
+            }
         }
         answer.wad("syReceived", short?.syReceived, label: "SY received for the YT")
         try answer.number("premiumShares", short?.premiumShares, label: "premium (shares)", display: real)
         try answer.number("premiumUsd", short?.premiumUsd, label: "premium (USD)") { TableFormat.fixed($0, digits: 2) }
         try answer.number("effectiveShortApy", short?.effectiveShortApy, label: "APY sold") { TableFormat.percent($0) }
         try answer.number("capitalShares", short?.capitalShares, label: r.heldAs == .stock ? "loan (shares)" : "capital (shares)", display: real)
-        try answer.number("capitalUsd", short?.capitalUsd, label: r.heldAs == .stock ? "loan (USD)" : "capital (USD)") { TableFormat.fixed($0, digits: 2) }
+        try answer.number("capitalUsd", short?.capitalUsd, label: r.heldAs == .stock ? "loan (USD)" : "capital (USD)") {
+            TableFormat.fixed($0, digits: 2)
+        }
         try answer.number("breakEvenApy", short?.breakEvenApy, label: "break-even realized APY") { TableFormat.percent($0) }
         return answer.report
     }
 
     static func table(_ report: Report, result: IncomeHedgeResult, title: String) -> String {
         let part = result.fraction == 1 ? "" : " (\(TableFormat.percent(result.fraction, digits: 2)) of \(result.shares))"
-        let hedged = result.fraction == 1 ? result.shares.description : TableFormat.significant(result.shares.doubleValue * result.fraction, digits: 12)
-        let summary = ["Sell \(result.ytToSell) YT (\(TableFormat.significant(result.incomeHedgeRatio, digits: 8)) per share) to hedge the dividends of "
-                       + "\(hedged) shares\(part) held as \(result.heldAs == .token ? "the token" : "the stock")."]
-        return JobTable.render(title: title, summary: summary, report: report, tables: [],
-                               assumptions: ["YT per share = (1 − holder withholding) / (1 − token withholding); 1 for a token holder"]
-                                   + (result.shortYt?.assumptions ?? []))
+        let hedged =
+            result.fraction == 1 ? result.shares.description : TableFormat.significant(result.shares.doubleValue * result.fraction, digits: 12)
+        let summary = [
+            "Sell \(result.ytToSell) YT (\(TableFormat.significant(result.incomeHedgeRatio, digits: 8)) per share) to hedge the dividends of "
+                + "\(hedged) shares\(part) held as \(result.heldAs == .token ? "the token" : "the stock")."
+        ]
+        return JobTable.render(
+            title: title, summary: summary, report: report, tables: [],
+            assumptions: ["YT per share = (1 − holder withholding) / (1 − token withholding); 1 for a token holder"]
+                + (result.shortYt?.assumptions ?? []))
     }
 
     /// The batch op `hedgeIncome`: `shares` (wei), `heldAs`, `holderWithholding`, `tokenWithholding`,
@@ -125,15 +144,17 @@ enum HedgeIncomeAnswer {
         let token = try StrategyInputs.withholding(request, "tokenWithholding") ?? .standard
         let fraction = try StrategyInputs.exactRate(request, "fraction") ?? .one
         guard request.value("market") != nil || request.value("pool") != nil else {
-            let result = try IncomeHedge.compute(shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction)
+            let result = try IncomeHedge.compute(
+                shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction)
             return try build(result, context: nil).object
         }
         let context = try CurveContext(request: request)
         if heldAs == .token && request.value("borrowFee") != nil {
             throw RequestError.badRequest(field: "borrowFee", reason: "borrowFee applies to heldAs stock (a token holder borrows nothing)")
         }
-        let result = try compute(context.curve, at: context.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
-                                 fraction: fraction, borrowFeeApr: try StrategyInputs.rate(request, "borrowFee") ?? 0, stockPrice: context.stockPrice)
+        let result = try compute(
+            context.curve, at: context.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
+            fraction: fraction, borrowFeeApr: try StrategyInputs.rate(request, "borrowFee") ?? 0, stockPrice: context.stockPrice)
         return try build(result, context: context).object
     }
 }

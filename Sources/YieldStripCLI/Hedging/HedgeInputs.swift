@@ -3,19 +3,26 @@ import YieldStripJSON
 
 /// Inputs the hedging commands and ops share: a position, a second market, the yield assumed to a horizon.
 enum HedgeInputs {
-    static let positionOption = OptionSpec.value("position", valueName: "legs",
-                                                 help: "The position: pt:1000,yt:-500,lp:10,sy:250 (token units; negative = short).", required: true)
-    static let realizedApyOption = OptionSpec.value("realized-apy", valueName: "apy",
-                                                    help: "The token's APY to the horizon (default: --schedule's, else the market's implied APY).")
+    static let positionOption = OptionSpec.value(
+        "position", valueName: "legs",
+        help: "The position: pt:1000,yt:-500,lp:10,sy:250 (token units; negative = short).", required: true)
+    static let realizedApyOption = OptionSpec.value(
+        "realized-apy", valueName: "apy",
+        help: "The token's APY to the horizon (default: --schedule's, else the market's implied APY).")
     static let scheduleOption = OptionSpec.value("schedule", valueName: "file", help: "A dividend schedule (.csv or .json) for the token's yield.")
-    static let withholdingOption = OptionSpec.value("withholding", valueName: "rate", help: "The token's withholding on dividends (with --schedule).", default: "30%")
+    static let withholdingOption = OptionSpec.value(
+        "withholding", valueName: "rate", help: "The token's withholding on dividends (with --schedule).", default: "30%")
     static let ytFeeOption = OptionSpec.value("yt-fee", valueName: "rate", help: "Pendle's fee on YT interest.", default: "3%")
 
     /// `--position` read as ``Position``; a usage error naming what is wrong.
     static func position(_ invocation: Invocation) throws(UsageError) -> Position {
-        guard let position = try invocation.parse(option: "position", { text -> ValueParse<Position> in
-            do throws(PositionError) { return .value(try Position(parsing: text)) } catch { return .invalid(reason: error.message) }
-        }) else { throw invocation.usageError("Missing expected argument '--position <legs>'") }
+        guard
+            let position = try invocation.parse(
+                option: "position",
+                { text -> ValueParse<Position> in
+                    do throws(PositionError) { return .value(try Position(parsing: text)) } catch { return .invalid(reason: error.message) }
+                })
+        else { throw invocation.usageError("Missing expected argument '--position <legs>'") }
         return position
     }
 
@@ -29,7 +36,9 @@ enum HedgeInputs {
             var legs: [PositionLeg] = []
             for (i, element) in elements.enumerated() {
                 guard case .object(let object) = element else {
-                    throw RequestError.badRequest(field: "position", reason: "field 'position' holds \(quoted(element)); each leg is {\"token\": \"pt\", \"amount\": \"<wei>\"}")
+                    throw RequestError.badRequest(
+                        field: "position", reason: "field 'position' holds \(quoted(element)); each leg is {\"token\": \"pt\", \"amount\": \"<wei>\"}"
+                    )
                 }
                 let fields = RequestFields(object, path: "position[\(i)].")
                 let name = try fields.string("token")
@@ -40,9 +49,12 @@ enum HedgeInputs {
             }
             return try Position(legs: legs)
         case let other:
-            throw RequestError.badRequest(field: "position", reason: other == nil
-                ? "missing field 'position' (text such as \"pt:1000,yt:-500\", or an array of {\"token\", \"amount\"} in wei)"
-                : "field 'position' must be text such as \"pt:1000,yt:-500\" or an array of {\"token\", \"amount\"}; got \(quoted(other ?? .null))")
+            throw RequestError.badRequest(
+                field: "position",
+                reason: other == nil
+                    ? "missing field 'position' (text such as \"pt:1000,yt:-500\", or an array of {\"token\", \"amount\"} in wei)"
+                    : "field 'position' must be text such as \"pt:1000,yt:-500\" or an array of {\"token\", \"amount\"}; got \(quoted(other ?? .null))"
+            )
         }
     }
 
@@ -75,8 +87,9 @@ enum HedgeInputs {
         }
         if let apy = try StrategyInputs.rate(request, "realizedApy") { return .apy(apy) }
         guard let schedule = try StrategyInputs.schedule(request) else { return .impliedApy }
-        return .schedule(schedule, withholding: try StrategyInputs.withholding(request, "withholding") ?? .standard,
-                         prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
+        return .schedule(
+            schedule, withholding: try StrategyInputs.withholding(request, "withholding") ?? .standard,
+            prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
     }
 
     /// The stock price: `--stock-price`, else the market file's.

@@ -116,7 +116,8 @@ struct HedgeMinVarAnswer {
         } else {
             first = "Buy \(perUnit) (h* is negative: the two move against each other)"
         }
-        first += ": h* = \(TableFormat.significant(r.hedgeRatio, digits: 4)) ± \(TableFormat.significant(r.standardError, digits: 2)) (one standard error"
+        first +=
+            ": h* = \(TableFormat.significant(r.hedgeRatio, digits: 4)) ± \(TableFormat.significant(r.standardError, digits: 2)) (one standard error"
             + (r.tStatistic.map { ", t = \(TableFormat.fixed($0, digits: 1))" } ?? ", an exact fit") + ")."
         let what: String
         switch result.mode {
@@ -125,14 +126,16 @@ struct HedgeMinVarAnswer {
         case .returns: what = "returns"
         case .logReturns: what = "log-returns"
         }
-        let second = "The hedge removes \(TableFormat.percent(r.rSquared, digits: 1)) of the variance of the spot's \(what) (R² = ρ², ρ = "
+        let second =
+            "The hedge removes \(TableFormat.percent(r.rSquared, digits: 1)) of the variance of the spot's \(what) (R² = ρ², ρ = "
             + "\(TableFormat.fixed(r.correlation, digits: 3))), over \(r.observations) pairs from \(result.joinedDates) dates in both series, "
             + "\(UnixTime.formatDate(result.firstJoinedDate)) … \(UnixTime.formatDate(result.lastJoinedDate))."
         var lines = [first, second]
         let unmatched = result.unmatched
         if unmatched.count > 0 {
-            lines.append("Left out: \(unmatched.spotOnly.count) spot-only date\(unmatched.spotOnly.count == 1 ? "" : "s") and "
-                         + "\(unmatched.hedgeOnly.count) hedge-only date\(unmatched.hedgeOnly.count == 1 ? "" : "s"), listed below.")
+            lines.append(
+                "Left out: \(unmatched.spotOnly.count) spot-only date\(unmatched.spotOnly.count == 1 ? "" : "s") and "
+                    + "\(unmatched.hedgeOnly.count) hedge-only date\(unmatched.hedgeOnly.count == 1 ? "" : "s"), listed below.")
         }
         return lines
     }

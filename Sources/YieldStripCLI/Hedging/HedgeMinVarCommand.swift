@@ -20,13 +20,14 @@ struct HedgeMinVarCommand: Command {
         prints the answer of the batch op 'hedgeMinvar'. --svg FILE also draws the
         pairs regressed and the fitted line.
         """
-    let options: [OptionSpec] = [
-        .value("spot", valueName: "file", help: "The spot series (the position hedged): a CSV file with a date column.", required: true),
-        .value("hedge", valueName: "file", help: "The hedge series (the instrument shorted): a CSV file with a date column.", required: true),
-        .value("spot-column", valueName: "name", help: "The spot file's value column (default: its only numeric column besides date)."),
-        .value("hedge-column", valueName: "name", help: "The hedge file's value column (default: its only numeric column besides date)."),
-        .value("mode", valueName: "mode", help: "What is regressed: levels, differences, returns or log-returns.", default: "differences"),
-    ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
+    let options: [OptionSpec] =
+        [
+            .value("spot", valueName: "file", help: "The spot series (the position hedged): a CSV file with a date column.", required: true),
+            .value("hedge", valueName: "file", help: "The hedge series (the instrument shorted): a CSV file with a date column.", required: true),
+            .value("spot-column", valueName: "name", help: "The spot file's value column (default: its only numeric column besides date)."),
+            .value("hedge-column", valueName: "name", help: "The hedge file's value column (default: its only numeric column besides date)."),
+            .value("mode", valueName: "mode", help: "What is regressed: levels, differences, returns or log-returns.", default: "differences")
+        ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let modeText = invocation.option("mode") ?? "differences"
@@ -68,32 +69,41 @@ enum HedgeMinVarOptions {
         let columnName = try batch.stringIfPresent(column)
         switch batch.value(name) {
         case nil:
-            throw RequestError.badRequest(field: name, reason: "missing field '\(name)' (a CSV file's text, or an array of {\"date\", \"value\"} rows)")
+            throw RequestError.badRequest(
+                field: name, reason: "missing field '\(name)' (a CSV file's text, or an array of {\"date\", \"value\"} rows)")
         case .string(let text)?:
             return try DatedSeries.parseCSV(text, source: name, valueColumn: columnName)
         case .array(let rows)?:
             if columnName != nil {
-                throw RequestError.badRequest(field: column, reason: "'\(column)' names a column of CSV text; the rows of '\(name)' have their value in \"value\"")
+                throw RequestError.badRequest(
+                    field: column, reason: "'\(column)' names a column of CSV text; the rows of '\(name)' have their value in \"value\"")
             }
             var pairs: [(date: String, value: String)] = []
             pairs.reserveCapacity(rows.count)
             for (index, row) in rows.enumerated() {
                 let path = "\(name)[\(index)]"
                 guard case .object(let object) = row else {
-                    throw RequestError.badRequest(field: path, reason: "each row of '\(name)' must be an object {\"date\", \"value\"}; got \(quoted(row))")
+                    throw RequestError.badRequest(
+                        field: path, reason: "each row of '\(name)' must be an object {\"date\", \"value\"}; got \(quoted(row))")
                 }
                 if let unknown = object.keys.first(where: { $0 != "date" && $0 != "value" }) {
-                    throw RequestError.badRequest(field: "\(path).\(unknown)", reason: "unknown key \"\(unknown)\" in a row of '\(name)'; the keys are \"date\" and \"value\"")
+                    throw RequestError.badRequest(
+                        field: "\(path).\(unknown)", reason: "unknown key \"\(unknown)\" in a row of '\(name)'; the keys are \"date\" and \"value\"")
                 }
                 if let duplicate = object.firstDuplicateKey {
-                    throw RequestError.badRequest(field: "\(path).\(duplicate)", reason: "key \"\(duplicate)\" appears twice in a row of '\(name)'; keep one")
+                    throw RequestError.badRequest(
+                        field: "\(path).\(duplicate)", reason: "key \"\(duplicate)\" appears twice in a row of '\(name)'; keep one")
                 }
-                pairs.append((try text(object["date"], "\(path).date", expecting: "a date: ISO text (\"2024-07-01\") or Unix seconds"),
-                              try text(object["value"], "\(path).value", expecting: "a number, or decimal text")))
+                pairs.append(
+                    (
+                        try text(object["date"], "\(path).date", expecting: "a date: ISO text (\"2024-07-01\") or Unix seconds"),
+                        try text(object["value"], "\(path).value", expecting: "a number, or decimal text")
+                    ))
             }
             return try DatedSeries.parseRows(pairs, source: name)
         case let other?:
-            throw RequestError.badRequest(field: name, reason: "field '\(name)' must be a CSV file's text or an array of {\"date\", \"value\"} rows; got \(quoted(other))")
+            throw RequestError.badRequest(
+                field: name, reason: "field '\(name)' must be a CSV file's text or an array of {\"date\", \"value\"} rows; got \(quoted(other))")
         }
     }
 

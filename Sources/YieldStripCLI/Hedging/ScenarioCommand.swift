@@ -21,13 +21,16 @@ struct ScenarioCommand: Command {
         YieldSpace file SY is the pool's shares (at c) and YT the synthetic 1 - PT.
         """
     var options: [OptionSpec] {
-        [MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption,
-         .value("apy-shift", valueName: "range", help: "Implied-APY shifts: -200..200:50bp, -1%..1%:0.5%, or a list -50bp,0,50bp.", required: true),
-         .value("price-shift", valueName: "range", help: "Stock-price moves: -20..20:10%, or a list -10%,0,10%.", default: "0"),
-         .value("days", valueName: "days", help: "Days from now to the scenario.", default: "0"),
-         HedgeInputs.realizedApyOption, HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption,
-         StrategyInputs.stockPriceOption,
-         .flag("csv", help: "Print CSV: a header line, then one line per cell.")]
+        [
+            MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption,
+            .value(
+                "apy-shift", valueName: "range", help: "Implied-APY shifts: -200..200:50bp, -1%..1%:0.5%, or a list -50bp,0,50bp.", required: true),
+            .value("price-shift", valueName: "range", help: "Stock-price moves: -20..20:10%, or a list -10%,0,10%.", default: "0"),
+            .value("days", valueName: "days", help: "Days from now to the scenario.", default: "0"),
+            HedgeInputs.realizedApyOption, HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption,
+            StrategyInputs.stockPriceOption,
+            .flag("csv", help: "Print CSV: a header line, then one line per cell.")
+        ]
             + ChartOutput.options + [CommonOptions.json]
     }
 
@@ -43,9 +46,10 @@ struct ScenarioCommand: Command {
         guard let stockPrice = try HedgeInputs.stockPrice(invocation, context: context) else {
             throw StrategyError.missingStockPrice(purpose: "a scenario in USD")
         }
-        let request = ScenarioRequest(position: position, apyShifts: apyShifts, priceShifts: priceShifts, days: days,
-                                      realizedYield: try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice),
-                                      ytInterestFee: fee, stockPrice: stockPrice)
+        let request = ScenarioRequest(
+            position: position, apyShifts: apyShifts, priceShifts: priceShifts, days: days,
+            realizedYield: try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice),
+            ytInterestFee: fee, stockPrice: stockPrice)
         let result = try context.explainingExpiry { try Scenario.compute(request, curve: $0.curve, at: $0.blockTime) }
         for warning in result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.scenario(result, subject: file.chartSubject), chart)
@@ -68,8 +72,9 @@ enum ScenarioAnswer {
 
     static func build(_ r: ScenarioResult, position: Position, context: some BlockTimeContext) throws -> Report {
         var answer = AnswerBuilder()
-        try answer.jobHeader(curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
-                             secondsToExpiry: r.expiry - r.blockTime, yearsToExpiry: r.yearsToExpiry)
+        try answer.jobHeader(
+            curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry",
+            secondsToExpiry: r.expiry - r.blockTime, yearsToExpiry: r.yearsToExpiry)
         answer.hiddenMember("position", .array(position.legs.map { .object(HedgeInputs.legObject(token: $0.token, amount: $0.amount)) }))
         let percent = { (value: Double) in TableFormat.percent(value) }
         try answer.number("days", r.days, label: "days ahead") { TableFormat.significant($0) }
@@ -84,18 +89,21 @@ enum ScenarioAnswer {
         try base.number("valueShares", r.baseValueShares, label: "value today (shares)") { TableFormat.significant($0) }
         try base.number("valueUsd", r.baseValueUsd, label: "value today (USD)") { TableFormat.fixed($0, digits: 2) }
         answer.nested("base", base)
-        answer.hiddenMember("cells", .array(try r.cells.map { cell in
-            var object = JSONObject()
-            try object.append("apyShiftBp", finite: cell.apyShiftBp)
-            try object.append("priceShift", finite: cell.priceShift)
-            try object.append("impliedApy", finite: cell.impliedApy)
-            try object.append("valueShares", finite: cell.valueShares)
-            try object.append("valueUsd", finite: cell.valueUsd)
-            try object.append("pnlUsd", finite: cell.pnlUsd)
-            object.append("clamped", .bool(cell.clamped))
-            object.append("lpAtPoolLimit", .bool(cell.lpAtPoolLimit))
-            return .object(object)
-        }))
+        answer.hiddenMember(
+            "cells",
+            .array(
+                try r.cells.map { cell in
+                    var object = JSONObject()
+                    try object.append("apyShiftBp", finite: cell.apyShiftBp)
+                    try object.append("priceShift", finite: cell.priceShift)
+                    try object.append("impliedApy", finite: cell.impliedApy)
+                    try object.append("valueShares", finite: cell.valueShares)
+                    try object.append("valueUsd", finite: cell.valueUsd)
+                    try object.append("pnlUsd", finite: cell.pnlUsd)
+                    object.append("clamped", .bool(cell.clamped))
+                    object.append("lpAtPoolLimit", .bool(cell.lpAtPoolLimit))
+                    return .object(object)
+                }))
         answer.texts("warnings", r.warnings, label: "warnings")
         answer.texts("assumptions", r.assumptions, label: "assumptions")
         answer.withReport { $0.hiddenInTable.formUnion(["warnings", "assumptions"]) }
@@ -113,24 +121,34 @@ enum ScenarioAnswer {
         }
         var notes: [String] = []
         if result.cells.contains(where: \.clamped) {
-            notes.append("* the shifted APY is below 0: floored at 0 (" + (result.curveName == YieldSpaceMarketFile.curveName
-                ? "a YieldSpace pool cannot price a negative rate)" : "Pendle's market cannot price a negative rate)"))
+            notes.append(
+                "* the shifted APY is below 0: floored at 0 ("
+                    + (result.curveName == YieldSpaceMarketFile.curveName
+                        ? "a YieldSpace pool cannot price a negative rate)" : "Pendle's market cannot price a negative rate)"))
         }
-        if result.cells.contains(where: \.lpAtPoolLimit) { notes.append("the LP could not be traded all the way to some APYs (the pool's limit); its PT is still priced there") }
-        let summary = ["PnL in USD after \(TableFormat.significant(result.days)) days against today's \(TableFormat.fixed(result.baseValueUsd, digits: 2)) USD "
-                       + "(\(TableFormat.significant(result.baseValueShares, digits: 8)) shares at \(TableFormat.fixed(result.stockPrice, digits: 2)))."]
-        return JobTable.render(title: title, summary: summary, report: report,
-                               tables: ["PnL (USD) by implied-APY shift and stock move\n" + grid.render(indent: 2) + notes.map { "  " + $0 + "\n" }.joined()],
-                               assumptions: result.assumptions)
+        if result.cells.contains(where: \.lpAtPoolLimit) {
+            notes.append("the LP could not be traded all the way to some APYs (the pool's limit); its PT is still priced there")
+        }
+        let summary = [
+            "PnL in USD after \(TableFormat.significant(result.days)) days against today's \(TableFormat.fixed(result.baseValueUsd, digits: 2)) USD "
+                + "(\(TableFormat.significant(result.baseValueShares, digits: 8)) shares at \(TableFormat.fixed(result.stockPrice, digits: 2)))."
+        ]
+        return JobTable.render(
+            title: title, summary: summary, report: report,
+            tables: ["PnL (USD) by implied-APY shift and stock move\n" + grid.render(indent: 2) + notes.map { "  " + $0 + "\n" }.joined()],
+            assumptions: result.assumptions)
     }
 
     /// One line per cell, the columns ``csvColumns``.
     static func csv(_ result: ScenarioResult) -> String {
         var lines = [csvColumns.joined(separator: ",")]
         for cell in result.cells {
-            lines.append([JSONNumber(cell.apyShiftBp)?.text ?? "", JSONNumber(cell.priceShift)?.text ?? "", JSONNumber(cell.impliedApy)?.text ?? "",
-                          JSONNumber(cell.valueShares)?.text ?? "", JSONNumber(cell.valueUsd)?.text ?? "", JSONNumber(cell.pnlUsd)?.text ?? "",
-                          cell.clamped ? "true" : "false", cell.lpAtPoolLimit ? "true" : "false"].joined(separator: ","))
+            lines.append(
+                [
+                    JSONNumber(cell.apyShiftBp)?.text ?? "", JSONNumber(cell.priceShift)?.text ?? "", JSONNumber(cell.impliedApy)?.text ?? "",
+                    JSONNumber(cell.valueShares)?.text ?? "", JSONNumber(cell.valueUsd)?.text ?? "", JSONNumber(cell.pnlUsd)?.text ?? "",
+                    cell.clamped ? "true" : "false", cell.lpAtPoolLimit ? "true" : "false"
+                ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -141,14 +159,17 @@ enum ScenarioAnswer {
         let context = try CurveContext(request: request)
         guard let stockPrice = context.stockPrice else { throw StrategyError.missingStockPrice(purpose: "a scenario in USD") }
         guard let apyShifts = try StrategyInputs.range(request, "apyShift")?.values else {
-            throw RequestError.badRequest(field: "apyShift", reason: "missing field 'apyShift' (an array of shifts or text such as \"-200..200:50bp\")")
+            throw RequestError.badRequest(
+                field: "apyShift", reason: "missing field 'apyShift' (an array of shifts or text such as \"-200..200:50bp\")")
         }
         let position = try HedgeInputs.position(request)
         let scenario = ScenarioRequest(
             position: position, apyShifts: apyShifts, priceShifts: try StrategyInputs.range(request, "priceShift")?.values ?? [0],
             days: try request.doubleIfPresent("days") ?? 0, realizedYield: try HedgeInputs.realizedYield(request, stockPrice: stockPrice),
             ytInterestFee: try StrategyInputs.rate(request, "ytFee") ?? 0.03, stockPrice: stockPrice)
-        return try build(Scenario.compute(scenario, curve: context.curve, at: context.blockTime), position: position,
-                         context: context).object
+        return try build(
+            Scenario.compute(scenario, curve: context.curve, at: context.blockTime), position: position,
+            context: context
+        ).object
     }
 }

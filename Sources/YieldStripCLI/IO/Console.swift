@@ -18,8 +18,9 @@ public final class Console {
 
     /// Standard input, output and error of this process.
     public static func standard() -> Console {
-        Console(input: FileDescriptorSource(descriptor: 0),
-                output: FileDescriptorSink(descriptor: 1),
-                errorOutput: FileDescriptorSink(descriptor: 2))
+        Console(
+            input: FileDescriptorSource(descriptor: 0),
+            output: FileDescriptorSink(descriptor: 1),
+            errorOutput: FileDescriptorSink(descriptor: 2))
     }
 }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YieldStrip
 import YieldStripJSON
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A read or write on one of the standard streams that failed (a full disk, a directory as standard
 /// input, a closed descriptor): the tool reports it on stderr and exits 1.

@@ -26,9 +26,9 @@ struct BorrowCommand: Command {
             .value("market", valueName: "file", help: "The market file (PT collateral; for the token, its PY index and stock price)."),
             MarketOptions.at,
             .value("collateral", valueName: "kind", help: "What is posted: token or pt.", default: "token"),
-            .value("amount", valueName: "amount", help: "The collateral in its own units (tokens or PT), instead of a size."),
+            .value("amount", valueName: "amount", help: "The collateral in its own units (tokens or PT), instead of a size.")
         ] + StrategyInputs.sizeOptions + [
-            .value("exchange-rate", valueName: "shares", help: "The token's shares per token without a market file (default 1)."),
+            .value("exchange-rate", valueName: "shares", help: "The token's shares per token without a market file (default 1).")
         ] + LendingInputs.oracleOptions + LendingInputs.termsOptions + [
             .value("debt", valueName: "amount", help: "The debt: USD, or tokens with --debt-asset token.", default: "0"),
             .value("debt-asset", valueName: "asset", help: "What is borrowed: usd (a stablecoin) or token.", default: "usd"),
@@ -36,7 +36,7 @@ struct BorrowCommand: Command {
             StrategyInputs.stockPriceOption,
             .value("token-apy", valueName: "apy", help: "The token's APY, its dividends reinvested (default: the market's implied APY, else 0)."),
             .value("horizons", valueName: "days", help: "Days ahead for the projection rows (default 30,90,180,365)."),
-            CommonOptions.json, CommonOptions.csv,
+            CommonOptions.json, CommonOptions.csv
         ]
     }
 
@@ -44,7 +44,9 @@ struct BorrowCommand: Command {
         let source = LendingSource(invocation)
         let at = try MarketOptions.time(invocation, "at")
         if let at, at < 0 {
-            throw invocation.usageError("The value '\(invocation.option("at") ?? "")' is invalid for '\(MarketOptions.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)")
+            throw invocation.usageError(
+                "The value '\(invocation.option("at") ?? "")' is invalid for '\(MarketOptions.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)"
+            )
         }
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         let size = try StrategyInputs.size(invocation, others: ["amount"])
@@ -59,8 +61,9 @@ struct BorrowCommand: Command {
             context = chosen
         }
         let (time, timeSource) = context.map { ($0.blockTime, $0.blockTimeSource) } ?? BlockTimeChoice.resolve(at)
-        let request = try BorrowOptions.request(source, size: size, amount: amount, stockPrice: context?.stockPrice ?? stockPrice,
-                                                hasMarket: context != nil)
+        let request = try BorrowOptions.request(
+            source, size: size, amount: amount, stockPrice: context?.stockPrice ?? stockPrice,
+            hasMarket: context != nil)
         let exchangeRate = try source.decimal("exchangeRate")
         let result = try BorrowOptions.compute(request, context: context, exchangeRate: exchangeRate, at: time)
         let answer = try BorrowAnswer.build(result, blockTimeSource: timeSource)
@@ -88,10 +91,12 @@ enum BorrowOptions {
             throw source.conflict("\(source.name(stray)) prices a PT: give \(source.name("collateral")) pt with it", field: stray)
         }
         if source.given("exchangeRate") && hasMarket {
-            throw source.conflict("\(source.name("exchangeRate")) is the market's PY index when a market is given: leave it out", field: "exchangeRate")
+            throw source.conflict(
+                "\(source.name("exchangeRate")) is the market's PY index when a market is given: leave it out", field: "exchangeRate")
         }
         if collateral == .pt && !hasMarket {
-            throw source.conflict("PT collateral is priced from its market: give \(source.isBatch ? "'market' and 'pyIndex'" : "'--market <file>'")", field: "market")
+            throw source.conflict(
+                "PT collateral is priced from its market: give \(source.isBatch ? "'market' and 'pyIndex'" : "'--market <file>'")", field: "market")
         }
         if collateral == .pt && source.given("exchangeRate") {
             throw source.conflict("\(source.name("exchangeRate")) is the token's: PT is priced by its oracle", field: "exchangeRate")
@@ -107,9 +112,10 @@ enum BorrowOptions {
         let oracle = collateral == .pt ? try LendingInputs.oracle(source) : .market
         let debt = try source.number("debt") ?? 0
         let horizons = try source.list("horizons")
-        return BorrowRequest(collateral: collateral, amount: collateralAmount, oracle: oracle, terms: try LendingInputs.terms(source), debt: debt,
-                             debtAsset: debtAsset, borrowApr: try source.rate("borrowApr") ?? 0, stockPrice: stockPrice,
-                             tokenApy: try source.rate("tokenApy"), horizonsDays: horizons?.values)
+        return BorrowRequest(
+            collateral: collateral, amount: collateralAmount, oracle: oracle, terms: try LendingInputs.terms(source), debt: debt,
+            debtAsset: debtAsset, borrowApr: try source.rate("borrowApr") ?? 0, stockPrice: stockPrice,
+            tokenApy: try source.rate("tokenApy"), horizonsDays: horizons?.values)
     }
 
     static func compute(_ request: BorrowRequest, context: MarketContext?, exchangeRate: Wad?, at time: Int64) throws -> BorrowResult {
@@ -183,11 +189,14 @@ struct BorrowAnswer {
         try answer.number("debtValueAsset", r.debtValueAsset, label: "debt value (shares)", display: real)
         try answer.number("debtUsd", r.debtUsd, label: "debt value (USD)", display: usd)
         try answer.number("borrowApr", r.borrowApr, label: "borrow APR", display: percent)
-        answer.text("protocol", r.protocolName, label: "rules", display: r.protocolName == "morpho" ? "Morpho (one LLTV)" : "Aave (LTV, threshold, bonus)")
+        answer.text(
+            "protocol", r.protocolName, label: "rules", display: r.protocolName == "morpho" ? "Morpho (one LLTV)" : "Aave (LTV, threshold, bonus)")
         try answer.number("maxLtv", r.maxLtv, label: "maximum LTV") { LendingInputs.percent($0, 2) }
         try answer.number("liquidationThreshold", r.liquidationThreshold, label: "liquidation threshold") { LendingInputs.percent($0, 2) }
         try answer.number("liquidationBonus", r.liquidationBonus, label: "liquidation bonus", display: percent)
-        try answer.number("liquidationIncentiveFactor", r.liquidationIncentiveFactor, label: "liquidation incentive factor") { TableFormat.fixed($0, digits: 4) }
+        try answer.number("liquidationIncentiveFactor", r.liquidationIncentiveFactor, label: "liquidation incentive factor") {
+            TableFormat.fixed($0, digits: 4)
+        }
         answer.wad("morphoIncentiveFactor", r.morphoIncentiveFactor, label: "Morpho incentive factor (exact)")
         try answer.number("closeFactor", r.closeFactor, label: "close factor (share of debt one liquidation repays)") { LendingInputs.percent($0, 0) }
         try answer.number("ltv", r.ltv, label: "loan-to-value now", display: percent)
@@ -206,19 +215,22 @@ struct BorrowAnswer {
         try answer.number("liquidationPenaltyUsd", r.liquidationPenaltyUsd, label: "liquidation penalty (USD)", display: usd)
         try answer.number("tokenApy", r.tokenApy, label: "token APY (dividends reinvested)", display: percent)
         answer.text("tokenApyBasis", r.tokenApyBasis, label: "token APY from")
-        answer.hiddenMember("projection", .array(try r.projection.map { row in
-            var object = JSONObject()
-            try object.append("days", finite: row.days)
-            object.append("time", .number(JSONNumber(row.time)))
-            try object.append("collateralPrice", finite: row.collateralPrice)
-            try object.append("collateralValueAsset", finite: row.collateralValueAsset)
-            object.append("collateralValueUsd", analytic: row.collateralValueUsd)
-            try object.append("debtValueAsset", finite: row.debtValueAsset)
-            object.append("debtUsd", analytic: row.debtUsd)
-            object.append("healthFactor", analytic: row.healthFactor)
-            object.append("liquidationStockPrice", analytic: row.liquidationStockPrice)
-            return .object(object)
-        }))
+        answer.hiddenMember(
+            "projection",
+            .array(
+                try r.projection.map { row in
+                    var object = JSONObject()
+                    try object.append("days", finite: row.days)
+                    object.append("time", .number(JSONNumber(row.time)))
+                    try object.append("collateralPrice", finite: row.collateralPrice)
+                    try object.append("collateralValueAsset", finite: row.collateralValueAsset)
+                    object.append("collateralValueUsd", analytic: row.collateralValueUsd)
+                    try object.append("debtValueAsset", finite: row.debtValueAsset)
+                    object.append("debtUsd", analytic: row.debtUsd)
+                    object.append("healthFactor", analytic: row.healthFactor)
+                    object.append("liquidationStockPrice", analytic: row.liquidationStockPrice)
+                    return .object(object)
+                }))
         answer.texts("notes", r.notes, label: "notes")
         answer.texts("warnings", r.warnings, label: "warnings")
         answer.texts("assumptions", r.assumptions, label: "assumptions")
@@ -228,35 +240,52 @@ struct BorrowAnswer {
 
     func tableText(title: String) -> String {
         let r = result
-        var projection = TextTable(header: ["days", "date", r.collateral == .pt ? "PT price (shares)" : "shares per token", "collateral (USD)", "debt (USD)",
-                                            "health factor", "liquidation price (USD)"])
+        var projection = TextTable(header: [
+            "days", "date", r.collateral == .pt ? "PT price (shares)" : "shares per token", "collateral (USD)", "debt (USD)",
+            "health factor", "liquidation price (USD)"
+        ])
         for row in r.projection {
-            projection.rows.append([TableFormat.significant(row.days, digits: 6), UnixTime.formatDate(row.time), TableFormat.significant(row.collateralPrice, digits: 8),
-                                    LendingInputs.usd(row.collateralValueUsd), LendingInputs.usd(row.debtUsd), TableFormat.fixed(row.healthFactor, digits: 4),
-                                    LendingInputs.usd(row.liquidationStockPrice)])
+            projection.rows.append([
+                TableFormat.significant(row.days, digits: 6), UnixTime.formatDate(row.time), TableFormat.significant(row.collateralPrice, digits: 8),
+                LendingInputs.usd(row.collateralValueUsd), LendingInputs.usd(row.debtUsd), TableFormat.fixed(row.healthFactor, digits: 4),
+                LendingInputs.usd(row.liquidationStockPrice)
+            ])
         }
-        let header = r.collateral == .pt ? "the position ahead, at today's stock price (the PT pulled to one share at maturity)"
+        let header =
+            r.collateral == .pt
+            ? "the position ahead, at today's stock price (the PT pulled to one share at maturity)"
             : "the position ahead, at today's stock price (the token's dividends reinvested)"
-        return JobTable.render(title: title, summary: summary, report: report, tables: [header + "\n" + projection.render(indent: 2)], assumptions: r.assumptions)
+        return JobTable.render(
+            title: title, summary: summary, report: report, tables: [header + "\n" + projection.render(indent: 2)], assumptions: r.assumptions)
     }
 
     var summary: [String] {
         let r = result
         var lines: [String] = []
         let what = r.collateral == .pt ? "PT" : "tokens"
-        lines.append("\(r.collateralAmount) \(what) at \(r.oraclePrice) shares each" + (r.collateralValueUsd.map { " = \(LendingInputs.usd($0)) USD" } ?? "")
-            + (r.debt > 0 ? "; the debt is \(LendingInputs.percent(r.ltv, 2)) of it." : "; no debt."))
+        lines.append(
+            "\(r.collateralAmount) \(what) at \(r.oraclePrice) shares each" + (r.collateralValueUsd.map { " = \(LendingInputs.usd($0)) USD" } ?? "")
+                + (r.debt > 0 ? "; the debt is \(LendingInputs.percent(r.ltv, 2)) of it." : "; no debt."))
         if let health = r.healthFactor {
             var text = "Health factor \(TableFormat.fixed(health, digits: 4))"
             if let price = r.liquidationStockPrice {
-                text += ": liquidated if the stock falls to \(LendingInputs.usd(price)) USD" + (r.distanceToLiquidation.map { " (\(LendingInputs.percent($0, 2)) below today)" } ?? "")
+                text +=
+                    ": liquidated if the stock falls to \(LendingInputs.usd(price)) USD"
+                    + (r.distanceToLiquidation.map { " (\(LendingInputs.percent($0, 2)) below today)" } ?? "")
             }
-            if let apy = r.liquidationImpliedApy { text += (r.liquidationStockPrice == nil ? ": liquidated" : ", or") + " if the market's implied APY rises to \(LendingInputs.percent(apy))" }
+            if let apy = r.liquidationImpliedApy {
+                text +=
+                    (r.liquidationStockPrice == nil ? ": liquidated" : ", or") + " if the market's implied APY rises to \(LendingInputs.percent(apy))"
+            }
             lines.append(text + ".")
         }
-        if let date = r.liquidationDate { lines.append("At today's stock price the debt's interest overtakes the oracle's accretion on \(UnixTime.formatDate(date)).") }
+        if let date = r.liquidationDate {
+            lines.append("At today's stock price the debt's interest overtakes the oracle's accretion on \(UnixTime.formatDate(date)).")
+        }
         if let penalty = r.liquidationPenaltyUsd {
-            lines.append("A liquidation at a health factor just below 1 repays \(LendingInputs.percent(r.closeFactor, 0)) of the debt and costs \(LendingInputs.usd(penalty)) USD.")
+            lines.append(
+                "A liquidation at a health factor just below 1 repays \(LendingInputs.percent(r.closeFactor, 0)) of the debt and costs \(LendingInputs.usd(penalty)) USD."
+            )
         }
         return lines + (r.notes + r.warnings).map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
     }

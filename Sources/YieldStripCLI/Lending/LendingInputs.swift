@@ -152,13 +152,16 @@ enum LendingInputs {
 
     static func modelOptions(required: Bool) -> [OptionSpec] {
         [
-            .value("model", valueName: "model", help: required ? "The rate model: aave, morpho or kinked." : "A rate model for the borrow APR instead of --borrow-apr: aave, morpho or kinked."),
+            .value(
+                "model", valueName: "model",
+                help: required
+                    ? "The rate model: aave, morpho or kinked." : "A rate model for the borrow APR instead of --borrow-apr: aave, morpho or kinked."),
             .value("optimal", valueName: "rate", help: "Aave: the optimal usage ratio (1% to 99%, whole basis points)."),
             .value("base", valueName: "rate", help: "Aave: the base variable borrow rate (default 0)."),
             .value("slope1", valueName: "rate", help: "Aave: the variable rate slope 1 (up to the optimal ratio)."),
             .value("slope2", valueName: "rate", help: "Aave: the variable rate slope 2 (above it; at least slope 1)."),
             .value("rate-at-target", valueName: "rate", help: "Morpho: the stored rate at target, per year (default 4%, the initial)."),
-            .value("points", valueName: "list", help: "Kinked: utilization:rate points from 0 to 100% (0:0,80%:8%,100%:100%)."),
+            .value("points", valueName: "list", help: "Kinked: utilization:rate points from 0 to 100% (0:0,80%:8%,100%:100%).")
         ]
     }
 
@@ -169,7 +172,8 @@ enum LendingInputs {
         guard let kind = try source.text("model") else {
             if required { throw source.missing("model", "aave, morpho or kinked") }
             if let stray = modelFields.first(where: source.given) {
-                throw source.conflict("\(source.name(stray)) is a rate model's parameter: give \(source.name("model")) aave, morpho or kinked with it", field: stray)
+                throw source.conflict(
+                    "\(source.name(stray)) is a rate model's parameter: give \(source.name("model")) aave, morpho or kinked with it", field: stray)
             }
             return nil
         }
@@ -183,7 +187,8 @@ enum LendingInputs {
             let optimal = try source.required("optimal", "the optimal usage ratio, e.g. 92%", RateText.exact)
             let slope1 = try source.required("slope1", "slope 1, e.g. 12.5%", RateText.exact)
             let slope2 = try source.required("slope2", "slope 2, e.g. 35%", RateText.exact)
-            return .aave(try AaveRateStrategy(optimalUsageRatio: optimal, base: try source.exactRate("base") ?? .zero, slope1: slope1, slope2: slope2))
+            return .aave(
+                try AaveRateStrategy(optimalUsageRatio: optimal, base: try source.exactRate("base") ?? .zero, slope1: slope1, slope2: slope2))
         case "morpho":
             return .morpho(rateAtTarget: try source.exactRate("rateAtTarget") ?? (Wad(decimal: "0.04") ?? .zero))
         default:
@@ -238,11 +243,13 @@ enum LendingInputs {
     // MARK: Liquidation terms
 
     static let termsOptions: [OptionSpec] = [
-        .value("protocol", valueName: "name", help: "The lending rules: aave (--ltv, --liquidation-threshold, --liquidation-bonus) or morpho (--lltv).", default: "aave"),
+        .value(
+            "protocol", valueName: "name", help: "The lending rules: aave (--ltv, --liquidation-threshold, --liquidation-bonus) or morpho (--lltv).",
+            default: "aave"),
         .value("ltv", valueName: "rate", help: "Aave: the maximum loan-to-value to borrow (e.g. 80%)."),
         .value("liquidation-threshold", valueName: "rate", help: "Aave: the LTV at which the loan is liquidated (e.g. 85%)."),
         .value("liquidation-bonus", valueName: "rate", help: "Aave: the liquidator's bonus on the collateral seized (default 5%)."),
-        .value("lltv", valueName: "rate", help: "Morpho: the market's LLTV (e.g. 86%): borrow up to it, liquidated past it."),
+        .value("lltv", valueName: "rate", help: "Morpho: the market's LLTV (e.g. 86%): borrow up to it, liquidated past it.")
     ]
 
     static func terms(_ source: LendingSource) throws -> LiquidationTerms {
@@ -253,7 +260,9 @@ enum LendingInputs {
             }
             return .morpho(lltv: try source.required("lltv", "the market's LLTV, e.g. 86%", RateText.exact))
         }
-        if source.given("lltv") { throw source.conflict("\(source.name("lltv")) is Morpho's: give \(source.name("protocol")) morpho with it", field: "lltv") }
+        if source.given("lltv") {
+            throw source.conflict("\(source.name("lltv")) is Morpho's: give \(source.name("protocol")) morpho with it", field: "lltv")
+        }
         let ltv = try source.required("ltv", "the maximum loan-to-value, e.g. 80%", RateText.double)
         let threshold = try source.required("liquidationThreshold", "the liquidation threshold, e.g. 85%", RateText.double)
         return .aave(maxLtv: ltv, liquidationThreshold: threshold, liquidationBonus: try source.rate("liquidationBonus") ?? 0.05)
@@ -262,10 +271,12 @@ enum LendingInputs {
     // MARK: PT oracles
 
     static let oracleOptions: [OptionSpec] = [
-        .value("pt-oracle", valueName: "kind", help: "How the lender prices the PT: market, linear-discount (--discount), twap (--twap-apy) or fixed (--price).", default: "market"),
+        .value(
+            "pt-oracle", valueName: "kind",
+            help: "How the lender prices the PT: market, linear-discount (--discount), twap (--twap-apy) or fixed (--price).", default: "market"),
         .value("discount", valueName: "rate", help: "The linear-discount oracle's discount per year (e.g. 18%)."),
         .value("twap-apy", valueName: "apy", help: "The TWAP oracle's implied APY (e.g. 8%)."),
-        .value("price", valueName: "asset", help: "A fixed PT price in shares per PT (e.g. 0.97)."),
+        .value("price", valueName: "asset", help: "A fixed PT price in shares per PT (e.g. 0.97).")
     ]
 
     static func oracle(_ source: LendingSource) throws -> PtOracle {
@@ -276,7 +287,8 @@ enum LendingInputs {
             throw source.conflict("\(source.name(stray)) applies to \(source.name("ptOracle")) \(owner)", field: stray)
         }
         switch kind {
-        case "linear-discount": return .linearDiscount(baseDiscountPerYear: try source.required("discount", "the discount per year, e.g. 18%", RateText.exact))
+        case "linear-discount":
+            return .linearDiscount(baseDiscountPerYear: try source.required("discount", "the discount per year, e.g. 18%", RateText.exact))
         case "twap": return .twap(apy: try source.required("twapApy", "the TWAP's implied APY, e.g. 8%", RateText.exact))
         case "fixed": return .fixed(price: try source.required("price", "the PT price in shares, e.g. 0.97", ValueText.wad))
         default: return .market
@@ -285,12 +297,13 @@ enum LendingInputs {
 
     // MARK: Borrow rates
 
-    static let borrowRateOptions: [OptionSpec] = [
-        .value("borrow-apr", valueName: "apr", help: "The borrow rate, APR (or a rate model: --model with --pool-supplied)."),
-    ] + modelOptions(required: false) + [
-        .value("pool-supplied", valueName: "amount", help: "With --model: the lending pool's supply, in the borrowed asset's units."),
-        .value("pool-borrowed", valueName: "amount", help: "With --model: what others borrowed from it already (default 0)."),
-    ]
+    static let borrowRateOptions: [OptionSpec] =
+        [
+            .value("borrow-apr", valueName: "apr", help: "The borrow rate, APR (or a rate model: --model with --pool-supplied).")
+        ] + modelOptions(required: false) + [
+            .value("pool-supplied", valueName: "amount", help: "With --model: the lending pool's supply, in the borrowed asset's units."),
+            .value("pool-borrowed", valueName: "amount", help: "With --model: what others borrowed from it already (default 0).")
+        ]
 
     /// `borrowApr`, or a model at the utilization the loan leaves the pool at.
     static func borrowRate(_ source: LendingSource, default fixed: Double? = nil) throws -> LoopBorrowRate {
@@ -299,7 +312,9 @@ enum LendingInputs {
             if source.given("borrowApr") {
                 throw source.conflict("give \(source.name("borrowApr")) or a rate model (\(source.name("model"))), not both", field: "borrowApr")
             }
-            let supplied = try source.required("poolSupplied", "the lending pool's supply, for the utilization", { ValueText.double($0, expecting: TokenizationValues.numberExpectation) })
+            let supplied = try source.required(
+                "poolSupplied", "the lending pool's supply, for the utilization",
+                { ValueText.double($0, expecting: TokenizationValues.numberExpectation) })
             return .model(model, poolSupplied: supplied, poolBorrowed: try source.number("poolBorrowed") ?? 0)
         }
         if let stray = ["poolSupplied", "poolBorrowed"].first(where: source.given) {

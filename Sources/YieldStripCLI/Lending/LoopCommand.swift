@@ -25,17 +25,17 @@ struct LoopCommand: Command {
         """
     var options: [OptionSpec] {
         [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
-            .value("borrow", valueName: "asset", help: "What is borrowed: token (the stock token) or usd (a stablecoin).", default: "token"),
+            .value("borrow", valueName: "asset", help: "What is borrowed: token (the stock token) or usd (a stablecoin).", default: "token")
         ] + LendingInputs.termsOptions + LendingInputs.oracleOptions + [
             .value("target-ltv", valueName: "rate", help: "Each round borrows up to this LTV (default: the maximum LTV)."),
-            .value("loops", valueName: "n", help: "Borrow-and-buy rounds after the first purchase (default: until the target LTV)."),
+            .value("loops", valueName: "n", help: "Borrow-and-buy rounds after the first purchase (default: until the target LTV).")
         ] + LendingInputs.borrowRateOptions + [
             StrategyInputs.stockPriceOption,
             .value("token-apy", valueName: "apy", help: "The token's APY, which a token debt also owes (default: the market's implied APY)."),
             .value("price-range", valueName: "range", help: "USD loop: stock prices at maturity (200..260:20) or moves (-30%..30%:10%)."),
             .value("hedge", valueName: "kind", help: "USD loop: none, or perp (short the shares the PT redeems for).", default: "none"),
             .value("funding", valueName: "apr", help: "With --hedge perp: the funding the short receives per year (default 0)."),
-            .value("initial-margin", valueName: "rate", help: "With --hedge perp: the margin, a share of the short's notional.", default: "20%"),
+            .value("initial-margin", valueName: "rate", help: "With --hedge perp: the margin, a share of the short's notional.", default: "20%")
         ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
     }
 
@@ -68,16 +68,20 @@ enum LoopOptions {
             throw source.conflict("\(source.name(field)) applies to the dollar hedge (\(source.name("hedge")) perp)", field: field)
         }
         if borrow == .token, let stray = ["hedge", "priceRange"].first(where: source.given) {
-            throw source.conflict("\(source.name(stray)) is for a USD loop (\(source.name("borrow")) usd): a token loop's result does not depend on the stock price", field: stray)
+            throw source.conflict(
+                "\(source.name(stray)) is for a USD loop (\(source.name("borrow")) usd): a token loop's result does not depend on the stock price",
+                field: stray)
         }
-        var request = PtLoopRequest(size: size, borrow: borrow, terms: try LendingInputs.terms(source), oracle: try LendingInputs.oracle(source),
-                                    targetLtv: try source.rate("targetLtv"), loops: try source.integer("loops"),
-                                    borrowRate: try LendingInputs.borrowRate(source), stockPrice: stockPrice, tokenApy: try source.rate("tokenApy"))
+        var request = PtLoopRequest(
+            size: size, borrow: borrow, terms: try LendingInputs.terms(source), oracle: try LendingInputs.oracle(source),
+            targetLtv: try source.rate("targetLtv"), loops: try source.integer("loops"),
+            borrowRate: try LendingInputs.borrowRate(source), stockPrice: stockPrice, tokenApy: try source.rate("tokenApy"))
         if let prices = try source.list("priceRange") {
             request.priceScenarios = prices.unit == .fraction ? .prices(prices.values) : .moves(prices.values)
         }
         if hedge == "perp" {
-            request.dollarHedge = DollarHedgeRequest(instrument: .perp(fundingApr: try source.rate("funding") ?? 0), initialMargin: try source.rate("initialMargin") ?? 0.2)
+            request.dollarHedge = DollarHedgeRequest(
+                instrument: .perp(fundingApr: try source.rate("funding") ?? 0), initialMargin: try source.rate("initialMargin") ?? 0.2)
         }
         return request
     }
@@ -115,8 +119,9 @@ struct LoopAnswer {
         let percent = { (value: Double) in LendingInputs.percent(value) }
         let real = { (value: Double) in LendingInputs.real(value) }
         let usd = { (value: Double) in LendingInputs.usd(value) }
-        try answer.jobHeader(curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry (PT redeems one share)",
-                             secondsToExpiry: r.secondsToExpiry, yearsToExpiry: r.yearsToExpiry)
+        try answer.jobHeader(
+            curveName: r.curveName, context: context, expiry: r.expiry, expiryLabel: "expiry (PT redeems one share)",
+            secondsToExpiry: r.secondsToExpiry, yearsToExpiry: r.yearsToExpiry)
         answer.text("borrow", r.borrow.rawValue, label: "borrowing", display: r.borrow == .usd ? "USD (a stablecoin)" : "the stock token")
         answer.text("sizeUnit", r.size.given.unit, label: "size unit")
         answer.text("sizeAmount", r.size.given.amount.description, label: "size given")
@@ -133,28 +138,31 @@ struct LoopAnswer {
         try answer.number("maxLtv", r.maxLtv, label: "maximum LTV") { LendingInputs.percent($0, 2) }
         try answer.number("liquidationThreshold", r.liquidationThreshold, label: "liquidation threshold") { LendingInputs.percent($0, 2) }
         try answer.number("targetLtv", r.targetLtv, label: "target LTV") { LendingInputs.percent($0, 2) }
-        answer.hiddenMember("rounds", .array(try r.rounds.map { round in
-            var object = JSONObject()
-            object.append("round", .number(JSONNumber(round.round)))
-            object.append("borrowed", .wei(round.borrowed.raw))
-            object.append("syIn", .wei(round.syIn.raw))
-            object.append("ptOut", .wei(round.purchase.amountOut.raw))
-            object.append("ptHeld", .wei(round.ptHeld.raw))
-            object.append("debt", .wei(round.debt.raw))
-            try object.append("roundFixedApy", finite: round.roundFixedApy)
-            try object.append("impliedApyAfter", finite: round.impliedApyAfter)
-            object.append("oraclePrice", .wei(round.oraclePrice.raw))
-            try object.append("collateralValueAsset", finite: round.collateralValueAsset)
-            try object.append("debtValueAsset", finite: round.debtValueAsset)
-            try object.append("ltv", finite: round.ltv)
-            try object.append("leverage", finite: round.leverage)
-            object.append("healthFactor", analytic: round.healthFactor)
-            try object.append("borrowApr", finite: round.borrowApr)
-            try object.append("netApy", finite: round.netApy)
-            object.append("liquidationStockPrice", analytic: round.liquidationStockPrice)
-            object.append("liquidationImpliedApy", analytic: round.liquidationImpliedApy)
-            return .object(object)
-        }))
+        answer.hiddenMember(
+            "rounds",
+            .array(
+                try r.rounds.map { round in
+                    var object = JSONObject()
+                    object.append("round", .number(JSONNumber(round.round)))
+                    object.append("borrowed", .wei(round.borrowed.raw))
+                    object.append("syIn", .wei(round.syIn.raw))
+                    object.append("ptOut", .wei(round.purchase.amountOut.raw))
+                    object.append("ptHeld", .wei(round.ptHeld.raw))
+                    object.append("debt", .wei(round.debt.raw))
+                    try object.append("roundFixedApy", finite: round.roundFixedApy)
+                    try object.append("impliedApyAfter", finite: round.impliedApyAfter)
+                    object.append("oraclePrice", .wei(round.oraclePrice.raw))
+                    try object.append("collateralValueAsset", finite: round.collateralValueAsset)
+                    try object.append("debtValueAsset", finite: round.debtValueAsset)
+                    try object.append("ltv", finite: round.ltv)
+                    try object.append("leverage", finite: round.leverage)
+                    object.append("healthFactor", analytic: round.healthFactor)
+                    try object.append("borrowApr", finite: round.borrowApr)
+                    try object.append("netApy", finite: round.netApy)
+                    object.append("liquidationStockPrice", analytic: round.liquidationStockPrice)
+                    object.append("liquidationImpliedApy", analytic: round.liquidationImpliedApy)
+                    return .object(object)
+                }))
         answer.wad("ptHeld", r.ptHeld, label: "PT held")
         answer.wad("debt", r.debt, label: r.borrow == .usd ? "debt (USD)" : "debt (tokens)")
         answer.wad("sySpent", r.sySpent, label: "SY spent on PT")
@@ -169,7 +177,10 @@ struct LoopAnswer {
         try answer.number("poolUtilization", r.poolUtilization, label: "lending pool utilization after", display: percent)
         try answer.number("tokenApy", r.tokenApy, label: "token APY", display: percent)
         answer.text("tokenApyBasis", r.tokenApyBasis, label: "token APY from")
-        if r.borrow == .usd { answer.hideInTable("tokenApy"); answer.hideInTable("tokenApyBasis") }
+        if r.borrow == .usd {
+            answer.hideInTable("tokenApy")
+            answer.hideInTable("tokenApyBasis")
+        }
         try answer.number("ptAtMaturityShares", r.ptAtMaturityShares, label: "PT at maturity (shares)", display: real)
         try answer.number("debtAtMaturityShares", r.debtAtMaturityShares, label: "debt at maturity (shares)", display: real)
         try answer.number("netAtMaturityShares", r.netAtMaturityShares, label: "net at maturity (shares)", display: real)
@@ -178,15 +189,18 @@ struct LoopAnswer {
         try answer.number("netAtMaturityUsd", r.netAtMaturityUsd, label: "net at maturity (USD, today's price)", display: usd)
         try answer.number("liquidationStockPrice", r.liquidationStockPrice, label: "stock price that liquidates (USD)", display: usd)
         try answer.number("liquidationImpliedApy", r.liquidationImpliedApy, label: "market implied APY that liquidates", display: percent)
-        answer.hiddenMember("priceScenarios", .array(try r.priceScenarios.map { row in
-            var object = JSONObject()
-            try object.append("stockPrice", finite: row.stockPrice)
-            try object.append("priceChange", finite: row.priceChange)
-            try object.append("usdAtMaturity", finite: row.usdAtMaturity)
-            try object.append("usdApy", finite: row.usdApy)
-            object.append("hedgedUsdAtMaturity", analytic: row.hedgedUsdAtMaturity)
-            return .object(object)
-        }))
+        answer.hiddenMember(
+            "priceScenarios",
+            .array(
+                try r.priceScenarios.map { row in
+                    var object = JSONObject()
+                    try object.append("stockPrice", finite: row.stockPrice)
+                    try object.append("priceChange", finite: row.priceChange)
+                    try object.append("usdAtMaturity", finite: row.usdAtMaturity)
+                    try object.append("usdApy", finite: row.usdApy)
+                    object.append("hedgedUsdAtMaturity", analytic: row.hedgedUsdAtMaturity)
+                    return .object(object)
+                }))
         answer.nested("dollarHedge", try r.dollarHedge.map(LockInAnswer.hedgeObject))
         try answer.number("hedgedUsdAtMaturity", r.hedgedUsdAtMaturity, label: "hedged net at maturity (USD, any price)", display: usd)
         try answer.number("hedgedUsdApy", r.hedgedUsdApy, label: "hedged USD APY on the capital", display: percent)
@@ -199,21 +213,31 @@ struct LoopAnswer {
 
     func tableText(title: String) -> String {
         let r = result
-        var rounds = TextTable(header: ["round", r.borrow == .usd ? "borrowed (USD)" : "borrowed (tokens)", "PT bought", "its fixed APY", "PT held", "leverage",
-                                        "LTV", "health", "net APY"] + (r.borrow == .usd ? ["liq. price (USD)"] : ["liq. implied APY"]))
+        var rounds = TextTable(
+            header: [
+                "round", r.borrow == .usd ? "borrowed (USD)" : "borrowed (tokens)", "PT bought", "its fixed APY", "PT held", "leverage",
+                "LTV", "health", "net APY"
+            ] + (r.borrow == .usd ? ["liq. price (USD)"] : ["liq. implied APY"]))
         for round in r.rounds {
-            rounds.rows.append([String(round.round), TableFormat.significant(round.borrowed.doubleValue, digits: 8),
-                                TableFormat.significant(round.purchase.amountOut.doubleValue, digits: 8), LendingInputs.percent(round.roundFixedApy),
-                                TableFormat.significant(round.ptHeld.doubleValue, digits: 8), TableFormat.fixed(round.leverage, digits: 3),
-                                LendingInputs.percent(round.ltv, 2), TableFormat.fixed(round.healthFactor, digits: 4), LendingInputs.percent(round.netApy)]
-                               + (r.borrow == .usd ? [LendingInputs.usd(round.liquidationStockPrice)] : [LendingInputs.percent(round.liquidationImpliedApy, 2)]))
+            rounds.rows.append(
+                [
+                    String(round.round), TableFormat.significant(round.borrowed.doubleValue, digits: 8),
+                    TableFormat.significant(round.purchase.amountOut.doubleValue, digits: 8), LendingInputs.percent(round.roundFixedApy),
+                    TableFormat.significant(round.ptHeld.doubleValue, digits: 8), TableFormat.fixed(round.leverage, digits: 3),
+                    LendingInputs.percent(round.ltv, 2), TableFormat.fixed(round.healthFactor, digits: 4), LendingInputs.percent(round.netApy)
+                ]
+                    + (r.borrow == .usd ? [LendingInputs.usd(round.liquidationStockPrice)] : [LendingInputs.percent(round.liquidationImpliedApy, 2)]))
         }
         var blocks = ["round by round (round 0: the capital's own purchase)\n" + rounds.render(indent: 2)]
         if !r.priceScenarios.isEmpty {
-            var table = TextTable(header: ["stock at maturity", "change", "net USD at maturity", "USD APY"] + (r.dollarHedge == nil ? [] : ["hedged USD"]))
+            var table = TextTable(
+                header: ["stock at maturity", "change", "net USD at maturity", "USD APY"] + (r.dollarHedge == nil ? [] : ["hedged USD"]))
             for row in r.priceScenarios {
-                table.rows.append([LendingInputs.usd(row.stockPrice), LendingInputs.percent(row.priceChange, 1), LendingInputs.usd(row.usdAtMaturity),
-                                   LendingInputs.percent(row.usdApy, 2)] + (r.dollarHedge == nil ? [] : [LendingInputs.usd(row.hedgedUsdAtMaturity)]))
+                table.rows.append(
+                    [
+                        LendingInputs.usd(row.stockPrice), LendingInputs.percent(row.priceChange, 1), LendingInputs.usd(row.usdAtMaturity),
+                        LendingInputs.percent(row.usdApy, 2)
+                    ] + (r.dollarHedge == nil ? [] : [LendingInputs.usd(row.hedgedUsdAtMaturity)]))
             }
             blocks.append("net USD at maturity by the stock price then (a USD loop is a leveraged long stock)\n" + table.render(indent: 2))
         }
@@ -222,11 +246,14 @@ struct LoopAnswer {
 
     var summary: [String] {
         let r = result
-        var lines = ["\(r.rounds.count - 1) round\(r.rounds.count == 2 ? "" : "s") of borrowing \(r.borrow == .usd ? "USD" : "the token") at \(LendingInputs.percent(r.borrowApr)) APR: "
-            + "\(r.ptHeld) PT held, leverage \(TableFormat.fixed(r.leverage, digits: 3)), LTV \(LendingInputs.percent(r.ltv, 2))"
-            + (r.healthFactor.map { ", health factor \(TableFormat.fixed($0, digits: 4))." } ?? ".")]
-        lines.append("Net APY \(LendingInputs.percent(r.netApy)) on the capital against \(LendingInputs.percent(r.unleveredFixedApy)) for the capital's own lock-in"
-            + (r.breakEvenBorrowApr.map { "; the loop pays while borrowing costs less than \(LendingInputs.percent($0)) a year." } ?? "."))
+        var lines = [
+            "\(r.rounds.count - 1) round\(r.rounds.count == 2 ? "" : "s") of borrowing \(r.borrow == .usd ? "USD" : "the token") at \(LendingInputs.percent(r.borrowApr)) APR: "
+                + "\(r.ptHeld) PT held, leverage \(TableFormat.fixed(r.leverage, digits: 3)), LTV \(LendingInputs.percent(r.ltv, 2))"
+                + (r.healthFactor.map { ", health factor \(TableFormat.fixed($0, digits: 4))." } ?? ".")
+        ]
+        lines.append(
+            "Net APY \(LendingInputs.percent(r.netApy)) on the capital against \(LendingInputs.percent(r.unleveredFixedApy)) for the capital's own lock-in"
+                + (r.breakEvenBorrowApr.map { "; the loop pays while borrowing costs less than \(LendingInputs.percent($0)) a year." } ?? "."))
         return lines + r.notes.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
     }
 }

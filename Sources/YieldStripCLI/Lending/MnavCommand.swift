@@ -30,7 +30,7 @@ struct MnavCommand: Command {
             .value("side", valueName: "side", help: "short (coin collateral, the stock borrowed and sold) or long (the reverse).", default: "short"),
             .value("capital", valueName: "usd", help: "The collateral posted, in USD.", required: true),
             .value("ltv", valueName: "rate", help: "What is borrowed, a share of the collateral's value (e.g. 50%).", required: true),
-            .value("liquidation-threshold", valueName: "rate", help: "The LTV at which the loan is liquidated (e.g. 70%).", required: true),
+            .value("liquidation-threshold", valueName: "rate", help: "The LTV at which the loan is liquidated (e.g. 70%).", required: true)
         ] + LendingInputs.borrowRateOptions + [
             .value("collateral-apr", valueName: "apr", help: "What the collateral earns per year (default 0)."),
             .value("proceeds-apr", valueName: "apr", help: "What the sale proceeds earn as stablecoins per year (default 0)."),
@@ -38,7 +38,7 @@ struct MnavCommand: Command {
             .value("funding", valueName: "apr", help: "The funding the coin perp short receives per year (default 0)."),
             .value("days", valueName: "days", help: "The horizon for the carry and the break-even.", default: "365"),
             .value("mnav-range", valueName: "list", help: "mNAVs at the horizon for the PnL rows (1,1.5,2 or 1..3:0.25)."),
-            CommonOptions.json, CommonOptions.csv,
+            CommonOptions.json, CommonOptions.csv
         ]
     }
 
@@ -57,25 +57,28 @@ enum MnavOptions {
         func required(_ field: String, _ what: String) throws -> Double {
             try source.required(field, what) { ValueText.double($0, expecting: TokenizationValues.numberExpectation) }
         }
-        let company = TreasuryCompany(sharesOutstanding: try required("sharesOutstanding", "the shares outstanding"),
-                                      stockPrice: try required("stockPrice", "USD per share"),
-                                      coinHoldings: try required("coinHoldings", "the coins held"), coinPrice: try required("coinPrice", "USD per coin"),
-                                      debtUsd: try source.number("companyDebt") ?? 0)
+        let company = TreasuryCompany(
+            sharesOutstanding: try required("sharesOutstanding", "the shares outstanding"),
+            stockPrice: try required("stockPrice", "USD per share"),
+            coinHoldings: try required("coinHoldings", "the coins held"), coinPrice: try required("coinPrice", "USD per coin"),
+            debtUsd: try source.number("companyDebt") ?? 0)
         let side = PremiumSide(rawValue: try source.choice("side", ["short", "long"], default: "short")) ?? .short
         let hedge = try source.choice("hedgeCoin", ["perp", "none"], default: "perp")
         if side == .long, let stray = ["hedgeCoin", "funding"].first(where: source.given) {
             throw source.conflict("\(source.name(stray)) applies to a short of the premium (\(source.name("side")) short)", field: stray)
         }
         if hedge == "none" && source.given("funding") {
-            throw source.conflict("\(source.name("funding")) is the coin perp's: leave it out with \(source.name("hedgeCoin")) none", field: "funding")
+            throw source.conflict(
+                "\(source.name("funding")) is the coin perp's: leave it out with \(source.name("hedgeCoin")) none", field: "funding")
         }
         let ltv = try source.required("ltv", "what is borrowed, a share of the collateral, e.g. 50%", RateText.double)
         let threshold = try source.required("liquidationThreshold", "the liquidation threshold, e.g. 70%", RateText.double)
-        return PremiumTradeRequest(company: company, side: side, capitalUsd: try required("capital", "the collateral posted, in USD"), ltv: ltv,
-                                   liquidationThreshold: threshold, borrowRate: try LendingInputs.borrowRate(source),
-                                   collateralApr: try source.rate("collateralApr") ?? 0, proceedsApr: try source.rate("proceedsApr") ?? 0,
-                                   hedgeCoin: hedge == "perp", fundingApr: try source.rate("funding") ?? 0, days: try source.number("days") ?? 365,
-                                   mnavScenarios: try source.list("mnavRange")?.values)
+        return PremiumTradeRequest(
+            company: company, side: side, capitalUsd: try required("capital", "the collateral posted, in USD"), ltv: ltv,
+            liquidationThreshold: threshold, borrowRate: try LendingInputs.borrowRate(source),
+            collateralApr: try source.rate("collateralApr") ?? 0, proceedsApr: try source.rate("proceedsApr") ?? 0,
+            hedgeCoin: hedge == "perp", fundingApr: try source.rate("funding") ?? 0, days: try source.number("days") ?? 365,
+            mnavScenarios: try source.list("mnavRange")?.values)
     }
 
     /// The batch op `mnav`.
@@ -118,11 +121,17 @@ struct MnavAnswer {
         try answer.number("navPerShareUsd", r.navPerShareUsd, label: "NAV per share (USD)", display: usd)
         try answer.number("enterpriseValueUsd", r.enterpriseValueUsd, label: "enterprise value (USD)", display: usd)
         try answer.number("mnavEnterpriseValue", r.mnavEnterpriseValue, label: "EV / coin NAV") { TableFormat.fixed($0, digits: 4) }
-        answer.text("side", r.side.rawValue, label: "side", display: r.side == .short ? "short the premium: coin posted, stock token borrowed and sold"
-                        : "long the premium: stock token posted, coin borrowed and sold")
+        answer.text(
+            "side", r.side.rawValue, label: "side",
+            display: r.side == .short
+                ? "short the premium: coin posted, stock token borrowed and sold"
+                : "long the premium: stock token posted, coin borrowed and sold")
         try answer.number("capitalUsd", r.capitalUsd, label: "collateral (USD)", display: usd)
-        try answer.number("collateralUnits", r.collateralUnits, label: r.side == .short ? "collateral (coins)" : "collateral (stock tokens)", display: real)
-        try answer.number("borrowedUnits", r.borrowedUnits, label: r.side == .short ? "borrowed and sold (stock tokens)" : "borrowed and sold (coins)", display: real)
+        try answer.number(
+            "collateralUnits", r.collateralUnits, label: r.side == .short ? "collateral (coins)" : "collateral (stock tokens)", display: real)
+        try answer.number(
+            "borrowedUnits", r.borrowedUnits, label: r.side == .short ? "borrowed and sold (stock tokens)" : "borrowed and sold (coins)",
+            display: real)
         try answer.number("borrowedUsd", r.borrowedUsd, label: "borrowed and sold (USD)", display: usd)
         try answer.number("ltv", r.ltv, label: "loan-to-value") { LendingInputs.percent($0, 2) }
         try answer.number("liquidationThreshold", r.liquidationThreshold, label: "liquidation threshold") { LendingInputs.percent($0, 2) }
@@ -142,20 +151,26 @@ struct MnavAnswer {
         try answer.number("carryUsd", r.carryUsd, label: "carry to the horizon (USD)", display: usd)
         try answer.number("breakEvenMnav", r.breakEvenMnav, label: "mNAV at the horizon that breaks even") { TableFormat.fixed($0, digits: 4) }
         try answer.number("breakEvenMnavChange", r.breakEvenMnavChange, label: "its change from today's mNAV") { TableFormat.fixed($0, digits: 4) }
-        try answer.number("liquidationStockPrice", r.liquidationStockPrice, label: r.side == .short ? "stock price that liquidates, coin unchanged (USD)"
-                            : "stock price that liquidates, coin unchanged (USD)", display: usd)
+        try answer.number(
+            "liquidationStockPrice", r.liquidationStockPrice,
+            label: r.side == .short
+                ? "stock price that liquidates, coin unchanged (USD)"
+                : "stock price that liquidates, coin unchanged (USD)", display: usd)
         try answer.number("liquidationCoinPrice", r.liquidationCoinPrice, label: "coin price that liquidates, stock unchanged (USD)", display: usd)
         try answer.number("liquidationMnav", r.liquidationMnav, label: "mNAV that liquidates (coin unchanged)") { TableFormat.fixed($0, digits: 4) }
-        answer.hiddenMember("scenarios", .array(try r.scenarios.map { row in
-            var object = JSONObject()
-            try object.append("mnav", finite: row.mnav)
-            try object.append("stockPrice", finite: row.stockPrice)
-            try object.append("premiumPnlUsd", finite: row.premiumPnlUsd)
-            try object.append("carryUsd", finite: row.carryUsd)
-            try object.append("pnlUsd", finite: row.pnlUsd)
-            try object.append("returnOnCapital", finite: row.returnOnCapital)
-            return .object(object)
-        }))
+        answer.hiddenMember(
+            "scenarios",
+            .array(
+                try r.scenarios.map { row in
+                    var object = JSONObject()
+                    try object.append("mnav", finite: row.mnav)
+                    try object.append("stockPrice", finite: row.stockPrice)
+                    try object.append("premiumPnlUsd", finite: row.premiumPnlUsd)
+                    try object.append("carryUsd", finite: row.carryUsd)
+                    try object.append("pnlUsd", finite: row.pnlUsd)
+                    try object.append("returnOnCapital", finite: row.returnOnCapital)
+                    return .object(object)
+                }))
         answer.texts("notes", r.notes, label: "notes")
         answer.texts("assumptions", r.assumptions, label: "assumptions")
         answer.withReport { $0.hiddenInTable.formUnion(["notes", "assumptions"]) }
@@ -166,19 +181,27 @@ struct MnavAnswer {
         let r = result
         var table = TextTable(header: ["mNAV then", "stock (USD)", "premium PnL", "carry", "PnL (USD)", "on capital"])
         for row in r.scenarios {
-            table.rows.append([TableFormat.fixed(row.mnav, digits: 4), LendingInputs.usd(row.stockPrice), LendingInputs.usd(row.premiumPnlUsd),
-                               LendingInputs.usd(row.carryUsd), LendingInputs.usd(row.pnlUsd), LendingInputs.percent(row.returnOnCapital, 2)])
+            table.rows.append([
+                TableFormat.fixed(row.mnav, digits: 4), LendingInputs.usd(row.stockPrice), LendingInputs.usd(row.premiumPnlUsd),
+                LendingInputs.usd(row.carryUsd), LendingInputs.usd(row.pnlUsd), LendingInputs.percent(row.returnOnCapital, 2)
+            ])
         }
-        let horizon = "PnL after \(TableFormat.significant(r.days, digits: 8)) days by the mNAV then (the coin price unchanged)\n" + table.render(indent: 2)
+        let horizon =
+            "PnL after \(TableFormat.significant(r.days, digits: 8)) days by the mNAV then (the coin price unchanged)\n" + table.render(indent: 2)
         return JobTable.render(title: "", summary: summary, report: report, tables: [horizon], assumptions: r.assumptions)
     }
 
     var summary: [String] {
         let r = result
-        var lines = ["mNAV \(TableFormat.fixed(r.mnav, digits: 4)): the stock trades at \(LendingInputs.percent(r.premium, 2)) "
-            + (r.premium >= 0 ? "above" : "below") + " the coin it holds per share (\(LendingInputs.usd(r.navPerShareUsd)) USD)."]
-        lines.append("Carry \(LendingInputs.usd(r.carryUsdPerYear)) USD a year (\(LendingInputs.percent(r.carryApr, 2)) on the capital)"
-            + (r.breakEvenMnav.map { "; over \(TableFormat.significant(r.days, digits: 8)) days the trade breaks even at an mNAV of \(TableFormat.fixed($0, digits: 4))." } ?? "."))
+        var lines = [
+            "mNAV \(TableFormat.fixed(r.mnav, digits: 4)): the stock trades at \(LendingInputs.percent(r.premium, 2)) "
+                + (r.premium >= 0 ? "above" : "below") + " the coin it holds per share (\(LendingInputs.usd(r.navPerShareUsd)) USD)."
+        ]
+        lines.append(
+            "Carry \(LendingInputs.usd(r.carryUsdPerYear)) USD a year (\(LendingInputs.percent(r.carryApr, 2)) on the capital)"
+                + (r.breakEvenMnav.map {
+                    "; over \(TableFormat.significant(r.days, digits: 8)) days the trade breaks even at an mNAV of \(TableFormat.fixed($0, digits: 4))."
+                } ?? "."))
         return lines + r.notes.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
     }
 }

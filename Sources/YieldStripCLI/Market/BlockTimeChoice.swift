@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import YieldStrip
 import YieldStripJSON
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How a market command picks its block time: `--at TIME` when given, else the market file's
 /// `blockTime`, else the wall clock (read here, in the CLI; the library never reads a clock).
@@ -38,14 +39,21 @@ enum WallClock {
 
 /// Options the market commands share, and their parsing.
 enum MarketOptions {
-    static let market = OptionSpec.value("market", valueName: "file", help: "The market file (JSON; - reads standard input): market state, PY index and optional descriptive fields; see examples/markets/.", required: true)
-    static let at = OptionSpec.value("at", valueName: "time", help: "The block time: ISO-8601 (2026-03-05, 2026-03-05T15:00:00Z) or Unix seconds. Default: the file's blockTime, else the wall clock.")
+    static let market = OptionSpec.value(
+        "market", valueName: "file",
+        help: "The market file (JSON; - reads standard input): market state, PY index and optional descriptive fields; see examples/markets/.",
+        required: true)
+    static let at = OptionSpec.value(
+        "at", valueName: "time",
+        help: "The block time: ISO-8601 (2026-03-05, 2026-03-05T15:00:00Z) or Unix seconds. Default: the file's blockTime, else the wall clock.")
 
     /// The market file named by `--market`, at the block time chosen by `--at`.
     static func context(_ invocation: Invocation) throws -> (file: MarketFile, context: MarketContext) {
         let at = try time(invocation, "at")
         if let at, at < 0 {
-            throw invocation.usageError("The value '\(invocation.option("at") ?? "")' is invalid for '\(Self.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)")
+            throw invocation.usageError(
+                "The value '\(invocation.option("at") ?? "")' is invalid for '\(Self.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)"
+            )
         }
         let choice: BlockTimeChoice = at.map { .given($0) } ?? .fileOrWallClock
         guard let path = invocation.option(market.name) else {

@@ -20,7 +20,8 @@ struct CompareInputs {
     /// ten times it), 49 sizes evenly in log.
     func sweep() throws -> [VenueSweepPoint] {
         let sizes = request.sizes.map(\.doubleValue)
-        let low = sizes.min() ?? 1, high = sizes.max() ?? 1
+        let low = sizes.min() ?? 1
+        let high = sizes.max() ?? 1
         let (from, to) = low == high ? (low / 100, high * 10) : (low, high)
         return try VenueComparison.sweep(request, venueA: files[0].curve, venueB: files[1].curve, at: blockTime, from: from, to: to)
     }
@@ -33,7 +34,9 @@ struct CompareInputs {
         guard let first = prices.first else { return nil }
         guard prices.allSatisfy({ $0 == first }) else {
             if needed {
-                throw conflict("the market files give different stock prices (\(prices.map { TableFormat.significant($0) }.joined(separator: " and ")) USD per share)")
+                throw conflict(
+                    "the market files give different stock prices (\(prices.map { TableFormat.significant($0) }.joined(separator: " and ")) USD per share)"
+                )
             }
             return nil
         }
@@ -46,7 +49,9 @@ struct CompareInputs {
         let powers: [Character: Int] = ["k": 3, "m": 6, "b": 9]
         guard let last = trimmed.last?.lowercased().first, let power = powers[last] else { return ValueText.wad(trimmed) }
         let digits = String(trimmed.dropLast())
-        guard case .value(let base) = ValueText.wad(digits) else { return .invalid(reason: "expected a number with an optional k, m or b (1k, 2.5m)") }
+        guard case .value(let base) = ValueText.wad(digits) else {
+            return .invalid(reason: "expected a number with an optional k, m or b (1k, 2.5m)")
+        }
         var raw = base.raw
         for _ in 0..<power {
             let (product, overflow) = raw.multipliedReportingOverflow(by: Int256(10))
@@ -95,47 +100,58 @@ enum CompareReport {
         report.append("unit", .string(result.unit.rawValue))
         report.object.append("stockPrice", analytic: result.stockPrice)
         context.appendBlockTime(to: &report)
-        report.append("venues", .array(try result.venues.enumerated().map { index, venue in
-            var object = JSONObject()
-            object.append("venue", .string(labels[index]))
-            object.append("market", .string(names[index]))
-            object.append("curve", .string(venue.curveName))
-            object.append("expiry", .number(JSONNumber(venue.expiry)))
-            object.append("expiryISO", .string(UnixTime.format(venue.expiry)))
-            object.append("secondsToExpiry", .number(JSONNumber(venue.secondsToExpiry)))
-            try object.append("yearsToExpiry", finite: venue.yearsToExpiry)
-            object.append("assetPerSy", .wei(venue.assetPerSy.raw))
-            try object.append("spotApy", finite: venue.spotApy)
-            try object.append("annualFeeRate", finite: venue.annualFeeRate)
-            object.append("largestInput", venue.largestInput.map { .wei($0.raw) } ?? .null)
-            object.append("largestInputShares", analytic: venue.largestInputShares)
-            object.append("largestInputUsd", analytic: venue.largestInputUsd)
-            object.append("largestInputInUnit", analytic: venue.largestInputInUnit)
-            return .object(object)
-        }))
-        report.append("rows", .array(try result.rows.map { row in
-            var object = JSONObject()
-            object.append("size", .string(row.size.description))
-            object.append("better", row.better.map { .string(labels[$0]) } ?? .null)
-            object.append("advantageBp", analytic: row.advantageBp)
-            object.append("advantageShares", analytic: row.advantageShares)
-            object.append("advantageUsd", analytic: row.advantageUsd)
-            object.append("fills", .array(try row.outcomes.enumerated().map { index, outcome in .object(try fillObject(outcome, venue: labels[index])) }))
-            return .object(object)
-        }))
-        report.append("flips", .array(try result.flips.map { flip in
-            var object = JSONObject()
-            object.append("from", .string(labels[flip.betterBelow]))
-            object.append("to", .string(labels[flip.betterAbove]))
-            object.append("lowerSize", .string(flip.lowerSize.description))
-            object.append("upperSize", .string(flip.upperSize.description))
-            try object.append("flipSize", finite: flip.flipSize)
-            try object.append("flipSizeLow", finite: flip.flipSizeLow)
-            try object.append("flipSizeHigh", finite: flip.flipSizeHigh)
-            try object.append("relativePrecision", finite: result.flipPrecision)
-            object.append("cause", .string(flip.cause))
-            return .object(object)
-        }))
+        report.append(
+            "venues",
+            .array(
+                try result.venues.enumerated().map { index, venue in
+                    var object = JSONObject()
+                    object.append("venue", .string(labels[index]))
+                    object.append("market", .string(names[index]))
+                    object.append("curve", .string(venue.curveName))
+                    object.append("expiry", .number(JSONNumber(venue.expiry)))
+                    object.append("expiryISO", .string(UnixTime.format(venue.expiry)))
+                    object.append("secondsToExpiry", .number(JSONNumber(venue.secondsToExpiry)))
+                    try object.append("yearsToExpiry", finite: venue.yearsToExpiry)
+                    object.append("assetPerSy", .wei(venue.assetPerSy.raw))
+                    try object.append("spotApy", finite: venue.spotApy)
+                    try object.append("annualFeeRate", finite: venue.annualFeeRate)
+                    object.append("largestInput", venue.largestInput.map { .wei($0.raw) } ?? .null)
+                    object.append("largestInputShares", analytic: venue.largestInputShares)
+                    object.append("largestInputUsd", analytic: venue.largestInputUsd)
+                    object.append("largestInputInUnit", analytic: venue.largestInputInUnit)
+                    return .object(object)
+                }))
+        report.append(
+            "rows",
+            .array(
+                try result.rows.map { row in
+                    var object = JSONObject()
+                    object.append("size", .string(row.size.description))
+                    object.append("better", row.better.map { .string(labels[$0]) } ?? .null)
+                    object.append("advantageBp", analytic: row.advantageBp)
+                    object.append("advantageShares", analytic: row.advantageShares)
+                    object.append("advantageUsd", analytic: row.advantageUsd)
+                    object.append(
+                        "fills",
+                        .array(try row.outcomes.enumerated().map { index, outcome in .object(try fillObject(outcome, venue: labels[index])) }))
+                    return .object(object)
+                }))
+        report.append(
+            "flips",
+            .array(
+                try result.flips.map { flip in
+                    var object = JSONObject()
+                    object.append("from", .string(labels[flip.betterBelow]))
+                    object.append("to", .string(labels[flip.betterAbove]))
+                    object.append("lowerSize", .string(flip.lowerSize.description))
+                    object.append("upperSize", .string(flip.upperSize.description))
+                    try object.append("flipSize", finite: flip.flipSize)
+                    try object.append("flipSizeLow", finite: flip.flipSizeLow)
+                    try object.append("flipSizeHigh", finite: flip.flipSizeHigh)
+                    try object.append("relativePrecision", finite: result.flipPrecision)
+                    object.append("cause", .string(flip.cause))
+                    return .object(object)
+                }))
         report.append("assumptions", .array(result.assumptions.map { .string($0) }))
         return report
     }
@@ -148,7 +164,7 @@ enum CompareReport {
         case .filled:
             object.append("refused", .bool(false))
             for key in ["error", "errorArgs", "message"] { object.append(key, .null) }
-        case let .refused(name, args, message):
+        case .refused(let name, let args, let message):
             object.append("refused", .bool(true))
             object.append("error", .string(name))
             object.append("errorArgs", .array(args.map { .string($0) }))
@@ -214,20 +230,27 @@ enum CompareReport {
         blocks.append(header.render())
         var venues = TextTable(header: ["venue", "curve", "spot APY", "fee (annual)", "asset per SY", "largest \(buying ? "purchase" : "sale")"])
         for (index, venue) in result.venues.enumerated() {
-            let largest = venue.largestInput.map { "\($0) \(buying ? "SY" : "PT")" + (venue.largestInputUsd.map { " (\(TableFormat.fixed($0, digits: 0)) USD)" } ?? "") } ?? "none"
-            venues.rows.append([labels[index], venue.curveName, TableFormat.percent(venue.spotApy), TableFormat.percent(venue.annualFeeRate),
-                                venue.assetPerSy.description, largest])
+            let largest =
+                venue.largestInput.map {
+                    "\($0) \(buying ? "SY" : "PT")" + (venue.largestInputUsd.map { " (\(TableFormat.fixed($0, digits: 0)) USD)" } ?? "")
+                } ?? "none"
+            venues.rows.append([
+                labels[index], venue.curveName, TableFormat.percent(venue.spotApy), TableFormat.percent(venue.annualFeeRate),
+                venue.assetPerSy.description, largest
+            ])
         }
         blocks.append("venues\n" + venues.render(indent: 2))
         if result.rows.count == 1, let row = result.rows.first {
             var detail = TextTable(header: ["", "A", "B"])
             func line(_ label: String, _ value: (VenueFill) -> String) {
-                detail.rows.append([label] + row.outcomes.map { outcome in
-                    switch outcome {
-                    case .filled(let fill): return value(fill)
-                    case .refused(let name, _, _): return "refused (\(name))"
-                    }
-                })
+                detail.rows.append(
+                    [label]
+                        + row.outcomes.map { outcome in
+                            switch outcome {
+                            case .filled(let fill): return value(fill)
+                            case .refused(let name, _, _): return "refused (\(name))"
+                            }
+                        })
             }
             line(buying ? "SY paid" : "PT sold") { $0.amountIn.description }
             line(buying ? "paid in shares (now)" : "PT sold (shares at maturity)") { TableFormat.significant($0.sharesIn, digits: 10) }
@@ -246,8 +269,10 @@ enum CompareReport {
                 if case .refused(_, _, let message) = outcome { blocks.append("\(labels[index]) refuses: \(message)\n") }
             }
         } else {
-            var rows = TextTable(header: ["size (\(unitText(result)))", buying ? "A: APY locked" : "A: APY sold at", buying ? "B: APY locked" : "B: APY sold at",
-                                          "better", "by (bp)", result.stockPrice == nil ? "by (shares)" : "by (USD)"])
+            var rows = TextTable(header: [
+                "size (\(unitText(result)))", buying ? "A: APY locked" : "A: APY sold at", buying ? "B: APY locked" : "B: APY sold at",
+                "better", "by (bp)", result.stockPrice == nil ? "by (shares)" : "by (USD)"
+            ])
             for row in result.rows {
                 let cells = row.outcomes.map { outcome -> String in
                     switch outcome {
@@ -255,18 +280,24 @@ enum CompareReport {
                     case .refused(let name, _, _): return "refused (\(name))"
                     }
                 }
-                let by = result.stockPrice == nil ? row.advantageShares.map { TableFormat.significant($0, digits: 6) }
+                let by =
+                    result.stockPrice == nil
+                    ? row.advantageShares.map { TableFormat.significant($0, digits: 6) }
                     : row.advantageUsd.map { TableFormat.fixed($0, digits: 2) }
-                rows.rows.append([row.size.description] + cells + [row.better.map { labels[$0] } ?? "—",
-                                                                   row.advantageBp.map { TableFormat.fixed($0, digits: 2) } ?? "—", by ?? "—"])
+                rows.rows.append(
+                    [row.size.description] + cells + [
+                        row.better.map { labels[$0] } ?? "—",
+                        row.advantageBp.map { TableFormat.fixed($0, digits: 2) } ?? "—", by ?? "—"
+                    ])
             }
             blocks.append(rows.render())
             var flips: [String] = []
             for flip in result.flips {
-                flips.append("The better venue flips from \(labels[flip.betterBelow]) to \(labels[flip.betterAbove]) at about "
-                             + "\(TableFormat.significant(flip.flipSize, digits: 6)) \(unitText(result)) (between \(flip.lowerSize) and \(flip.upperSize); "
-                             + "bracketed to \(String(format: "%g", result.flipPrecision * 100)) %: "
-                             + (flip.cause == "refusal" ? "\(labels[flip.betterBelow]) takes no more above it" : "the APYs cross there") + ").")
+                flips.append(
+                    "The better venue flips from \(labels[flip.betterBelow]) to \(labels[flip.betterAbove]) at about "
+                        + "\(TableFormat.significant(flip.flipSize, digits: 6)) \(unitText(result)) (between \(flip.lowerSize) and \(flip.upperSize); "
+                        + "bracketed to \(String(format: "%g", result.flipPrecision * 100)) %: "
+                        + (flip.cause == "refusal" ? "\(labels[flip.betterBelow]) takes no more above it" : "the APYs cross there") + ").")
             }
             if flips.isEmpty && result.rows.count > 1 { flips.append("The better venue does not change across these sizes.") }
             blocks.append(flips.joined(separator: "\n") + "\n")

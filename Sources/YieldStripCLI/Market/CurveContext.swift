@@ -88,8 +88,10 @@ struct CurveContext: BlockTimeContext, Sendable {
     init(request: some FieldReader) throws {
         if case .string(let curve)? = request.value("curve"), curve == YieldSpaceMarketFile.curveName {
             let file = try YieldSpaceMarketFile(origin: "request", fields: request)
-            venue = .yieldSpace(YieldSpaceContext(pool: file.pool, blockTime: try MarketFields.blockTime(request), blockTimeSource: .given,
-                                                  stockPrice: file.stockPrice))
+            venue = .yieldSpace(
+                YieldSpaceContext(
+                    pool: file.pool, blockTime: try MarketFields.blockTime(request), blockTimeSource: .given,
+                    stockPrice: file.stockPrice))
         } else {
             venue = .pendle(try MarketContext(request: request))
         }

@@ -15,8 +15,10 @@ import YieldStripJSON
 /// pool holds) its numbers are null and `…ExceedsLimit` is true.
 enum DepthReport {
     /// The keys of a row, in order: the CSV header.
-    static let columns = ["fraction", "ptAmount", "buySyPaid", "buyImpliedApyAfter", "buyEffectiveApy", "buyExceedsLimit",
-                          "sellSyReceived", "sellImpliedApyAfter", "sellEffectiveApy", "sellExceedsLimit"]
+    static let columns = [
+        "fraction", "ptAmount", "buySyPaid", "buyImpliedApyAfter", "buyEffectiveApy", "buyExceedsLimit",
+        "sellSyReceived", "sellImpliedApyAfter", "sellEffectiveApy", "sellExceedsLimit"
+    ]
 
     /// The library's depth at the standard sizes (the largest legs too when `includesLimits`: for the chart).
     static func depth(_ context: CurveContext, includesLimits: Bool = false) throws -> MarketDepth<Wad> {
@@ -29,20 +31,23 @@ enum DepthReport {
         context.appendBlockTime(to: &report)
         report.object.append("impliedApy", analytic: depth.impliedApy)
         let rows = depth.rows
-        report.append("rows", .array(rows.map { row in
-            var object = JSONObject()
-            object.append("fraction", analytic: row.fraction)
-            object.append("ptAmount", analytic: row.ptAmount)
-            object.append("buySyPaid", analytic: row.buySyPaid)
-            object.append("buyImpliedApyAfter", analytic: row.buyImpliedApyAfter)
-            object.append("buyEffectiveApy", analytic: row.buyEffectiveApy)
-            object.append("buyExceedsLimit", .bool(row.buySyPaid == nil))
-            object.append("sellSyReceived", analytic: row.sellSyReceived)
-            object.append("sellImpliedApyAfter", analytic: row.sellImpliedApyAfter)
-            object.append("sellEffectiveApy", analytic: row.sellEffectiveApy)
-            object.append("sellExceedsLimit", .bool(row.sellSyReceived == nil))
-            return .object(object)
-        }))
+        report.append(
+            "rows",
+            .array(
+                rows.map { row in
+                    var object = JSONObject()
+                    object.append("fraction", analytic: row.fraction)
+                    object.append("ptAmount", analytic: row.ptAmount)
+                    object.append("buySyPaid", analytic: row.buySyPaid)
+                    object.append("buyImpliedApyAfter", analytic: row.buyImpliedApyAfter)
+                    object.append("buyEffectiveApy", analytic: row.buyEffectiveApy)
+                    object.append("buyExceedsLimit", .bool(row.buySyPaid == nil))
+                    object.append("sellSyReceived", analytic: row.sellSyReceived)
+                    object.append("sellImpliedApyAfter", analytic: row.sellImpliedApyAfter)
+                    object.append("sellEffectiveApy", analytic: row.sellEffectiveApy)
+                    object.append("sellExceedsLimit", .bool(row.sellSyReceived == nil))
+                    return .object(object)
+                }))
         return report
     }
 
@@ -66,18 +71,25 @@ enum DepthReport {
         if let display = report.displays["blockTime"] { header.rows.append(["block time", display]) }
         header.rows.append(["implied APY", TableFormat.percent(report.object.number("impliedApy"))])
         text += header.render() + "\n"
-        var table = yieldSpace
-            ? TextTable(header: ["size", "fyToken", "buy: shares paid", "APY after", "effective APY", "sell: shares received", "APY after", "effective APY"])
-            : TextTable(header: ["size", "PT", "buy: SY paid", "APY after", "effective APY",
-                                 "sell: SY received", "APY after", "effective APY"])
+        var table =
+            yieldSpace
+            ? TextTable(header: [
+                "size", "fyToken", "buy: shares paid", "APY after", "effective APY", "sell: shares received", "APY after", "effective APY"
+            ])
+            : TextTable(header: [
+                "size", "PT", "buy: SY paid", "APY after", "effective APY",
+                "sell: SY received", "APY after", "effective APY"
+            ])
         for row in rows(of: report) {
             let size = TableFormat.percent(row.number("fraction"), digits: 2)
             let pt = TableFormat.fixed(row.number("ptAmount"), digits: 6)
             func side(_ prefix: String, _ amountKey: String) -> [String] {
                 if row[prefix + "ExceedsLimit"] == .bool(true) { return ["exceeds limit", "", ""] }
-                return [TableFormat.fixed(row.number(amountKey), digits: 6),
-                        TableFormat.percent(row.number(prefix + "ImpliedApyAfter")),
-                        TableFormat.percent(row.number(prefix + "EffectiveApy"))]
+                return [
+                    TableFormat.fixed(row.number(amountKey), digits: 6),
+                    TableFormat.percent(row.number(prefix + "ImpliedApyAfter")),
+                    TableFormat.percent(row.number(prefix + "EffectiveApy"))
+                ]
             }
             table.rows.append([size, pt] + side("buy", "buySyPaid") + side("sell", "sellSyReceived"))
         }
@@ -89,13 +101,14 @@ enum DepthReport {
     static func csv(_ report: Report) -> String {
         var lines = [columns.joined(separator: ",")]
         for row in rows(of: report) {
-            lines.append(columns.map { key in
-                switch row[key] {
-                case .number(let number)?: return number.text
-                case .bool(let flag)?: return flag ? "true" : "false"
-                default: return ""
-                }
-            }.joined(separator: ","))
+            lines.append(
+                columns.map { key in
+                    switch row[key] {
+                    case .number(let number)?: return number.text
+                    case .bool(let flag)?: return flag ? "true" : "false"
+                    default: return ""
+                    }
+                }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -21,8 +21,9 @@ extension BlockTimeContext {
     /// Appends `blockTime` (Unix seconds), `blockTimeISO` and `blockTimeSource`; the table shows one row,
     /// `2026-03-05T15:00:00Z (market file)`.
     func appendBlockTime(to report: inout Report) {
-        report.append("blockTime", .number(JSONNumber(blockTime)), label: "block time",
-                      display: "\(UnixTime.format(blockTime)) (\(blockTimeSource.rawValue))")
+        report.append(
+            "blockTime", .number(JSONNumber(blockTime)), label: "block time",
+            display: "\(UnixTime.format(blockTime)) (\(blockTimeSource.rawValue))")
         report.append("blockTimeISO", .string(UnixTime.format(blockTime)))
         report.append("blockTimeSource", .string(blockTimeSource.rawValue))
         report.hiddenInTable.formUnion(["blockTimeISO", "blockTimeSource"])
@@ -47,8 +48,9 @@ struct MarketContext: BlockTimeContext, Sendable {
     /// a clock) and the optional `stockPrice`, which must be finite and positive.
     init(request: some FieldReader) throws(RequestError) {
         let (market, pyIndex, blockTime) = try MarketFields.context(request)
-        self.init(market: market, pyIndex: pyIndex, blockTime: blockTime, blockTimeSource: .given,
-                  stockPrice: try MarketFields.stockPrice(request))
+        self.init(
+            market: market, pyIndex: pyIndex, blockTime: blockTime, blockTimeSource: .given,
+            stockPrice: try MarketFields.stockPrice(request))
     }
 
     init(market: MarketState<Wad>, pyIndex: Wad, blockTime: Int64, blockTimeSource: TimeSource, stockPrice: Double?) {

@@ -49,7 +49,9 @@ struct MarketNewInputs: Sendable {
         notes = try request.stringIfPresent("notes")
         curve = try request.stringIfPresent("curve") ?? MarketFile.pendleCurve
         guard [MarketFile.pendleCurve, YieldSpaceMarketFile.curveName].contains(curve) else {
-            throw .badRequest(field: "curve", reason: "field 'curve' must be '\(MarketFile.pendleCurve)' or '\(YieldSpaceMarketFile.curveName)'; got \(quoted(.string(curve)))")
+            throw .badRequest(
+                field: "curve",
+                reason: "field 'curve' must be '\(MarketFile.pendleCurve)' or '\(YieldSpaceMarketFile.curveName)'; got \(quoted(.string(curve)))")
         }
         if isYieldSpace {
             if request.value("mu") != nil { mu = try MarketFields.unsigned(request, "mu") }
@@ -71,7 +73,10 @@ struct MarketNewInputs: Sendable {
     static func rate(_ request: some FieldReader, _ name: String, required: Bool) throws(RequestError) -> Double? {
         let path = request.fieldPath + name
         guard let value = request.value(name) else {
-            if required { throw .badRequest(field: path, reason: "missing field '\(path)' (a rate: a JSON number such as 0.003, or a string such as \"0.3%\" or \"30bp\")") }
+            if required {
+                throw .badRequest(
+                    field: path, reason: "missing field '\(path)' (a rate: a JSON number such as 0.003, or a string such as \"0.3%\" or \"30bp\")")
+            }
             return nil
         }
         return try rate(value, path: path)
@@ -83,7 +88,10 @@ struct MarketNewInputs: Sendable {
         switch value {
         case .number(let number): text = number.text
         case .string(let string): text = string
-        default: throw .badRequest(field: path, reason: "field '\(path)' must be a rate: a JSON number or a string such as \"0.3%\", \"30bp\" or \"0.003\"; got \(quoted(value))")
+        default:
+            throw .badRequest(
+                field: path,
+                reason: "field '\(path)' must be a rate: a JSON number or a string such as \"0.3%\", \"30bp\" or \"0.003\"; got \(quoted(value))")
         }
         switch RateText.double(text) {
         case .value(let rate): return rate
@@ -109,7 +117,8 @@ struct MarketNewInputs: Sendable {
             case .invalid(let reason): throw .badRequest(field: path, reason: "field '\(path)' is \(quoted(.string(text))): \(reason)")
             }
         case let other?:
-            throw .badRequest(field: path, reason: "field '\(path)' must be [min, max] or a string \"MIN..MAX\" such as \"0.1%..1%\"; got \(quoted(other))")
+            throw .badRequest(
+                field: path, reason: "field '\(path)' must be [min, max] or a string \"MIN..MAX\" such as \"0.1%..1%\"; got \(quoted(other))")
         }
     }
 
@@ -189,12 +198,14 @@ enum MarketNewReport {
         var band = JSONObject()
         band.append("min", analytic: built.apyBand.min)
         band.append("max", analytic: built.apyBand.max)
-        report.append("apyBand", .array([band["min"] ?? .null, band["max"] ?? .null]), label: "APY band",
-                      display: "\(TableFormat.percent(built.apyBand.min)) .. \(TableFormat.percent(built.apyBand.max))")
+        report.append(
+            "apyBand", .array([band["min"] ?? .null, band["max"] ?? .null]), label: "APY band",
+            display: "\(TableFormat.percent(built.apyBand.min)) .. \(TableFormat.percent(built.apyBand.max))")
         report.append("initialAnchor", wad: built.initialAnchor, label: "initial anchor")
         report.append("initialProportion", analytic: built.initialProportion, label: "PT proportion") { TableFormat.percent($0) }
-        report.append("expiryIsThursdayMidnightUtc", .bool(built.expiryIsThursdayMidnightUtc), label: "expiry",
-                      display: UnixTime.format(inputs.expiry) + (built.expiryIsThursdayMidnightUtc ? " (Thursday 00:00 UTC)" : " (not a Thursday 00:00 UTC)"))
+        report.append(
+            "expiryIsThursdayMidnightUtc", .bool(built.expiryIsThursdayMidnightUtc), label: "expiry",
+            display: UnixTime.format(inputs.expiry) + (built.expiryIsThursdayMidnightUtc ? " (Thursday 00:00 UTC)" : " (not a Thursday 00:00 UTC)"))
         return (built, report)
     }
 

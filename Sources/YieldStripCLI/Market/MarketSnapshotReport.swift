@@ -20,8 +20,9 @@ import YieldStripJSON
 enum MarketSnapshotReport {
     static func build(_ context: MarketContext, title: String? = nil) throws -> Report {
         let market = context.market
-        let snapshot = try PendleMarketMath.snapshot(market, pyIndex: context.pyIndex, blockTime: context.blockTime,
-                                                     stockPrice: context.stockPrice)
+        let snapshot = try PendleMarketMath.snapshot(
+            market, pyIndex: context.pyIndex, blockTime: context.blockTime,
+            stockPrice: context.stockPrice)
         let comp = snapshot.preCompute
 
         var report = Report(title: title)
@@ -31,9 +32,10 @@ enum MarketSnapshotReport {
         report.hiddenInTable.insert("expiryISO")
         report.appendTimeToExpiry(snapshot.secondsToExpiry)
 
-        report.appendRateForms(impliedApy: snapshot.impliedApy, lnImpliedRate: snapshot.lnImpliedRate, ptPerAsset: snapshot.ptPerAsset,
-                               ptPriceInAsset: snapshot.ptPriceInAsset, ytPriceInAsset: snapshot.ytPriceInAsset,
-                               ytLeverage: snapshot.ytLeverage)
+        report.appendRateForms(
+            impliedApy: snapshot.impliedApy, lnImpliedRate: snapshot.lnImpliedRate, ptPerAsset: snapshot.ptPerAsset,
+            ptPriceInAsset: snapshot.ptPriceInAsset, ytPriceInAsset: snapshot.ytPriceInAsset,
+            ytLeverage: snapshot.ytLeverage)
 
         report.append("proportion", analytic: snapshot.proportion, label: "PT proportion") { TableFormat.percent($0) }
         report.append("rateScalar", analytic: snapshot.rateScalar, label: "rate scalar") { TableFormat.significant($0) }
@@ -51,8 +53,12 @@ enum MarketSnapshotReport {
 
         report.append("largestPtBuy", wad: snapshot.largestPtBuy, label: "largest PT buy")
         report.append("largestPtSell", wad: snapshot.largestPtSell, label: "largest PT sell")
-        report.append("ptPerBasisPointBuy", analytic: snapshot.ptPerBasisPointBuy, label: "PT bought per −1 bp APY (first order)") { TableFormat.fixed($0, digits: 6) }
-        report.append("ptPerBasisPointSell", analytic: snapshot.ptPerBasisPointSell, label: "PT sold per +1 bp APY (first order)") { TableFormat.fixed($0, digits: 6) }
+        report.append("ptPerBasisPointBuy", analytic: snapshot.ptPerBasisPointBuy, label: "PT bought per −1 bp APY (first order)") {
+            TableFormat.fixed($0, digits: 6)
+        }
+        report.append("ptPerBasisPointSell", analytic: snapshot.ptPerBasisPointSell, label: "PT sold per +1 bp APY (first order)") {
+            TableFormat.fixed($0, digits: 6)
+        }
 
         let usd = snapshot.usd
         report.append("stockPrice", analytic: usd?.stockPrice, label: "stock price (USD per asset)") { TableFormat.fixed($0, digits: 2) }
@@ -64,8 +70,10 @@ enum MarketSnapshotReport {
             report.hiddenInTable.formUnion(["stockPrice", "syPriceUsd", "ptPriceUsd", "ytPriceUsd", "poolValueUsd"])
         }
 
-        var exact: JSONObject = ["lastLnImpliedRate": .wei(market.lastLnImpliedRate.raw), "rateScalar": .wei(comp.rateScalar.raw),
-                                 "rateAnchor": .wei(comp.rateAnchor.raw), "feeRate": .wei(comp.feeRate.raw)]
+        var exact: JSONObject = [
+            "lastLnImpliedRate": .wei(market.lastLnImpliedRate.raw), "rateScalar": .wei(comp.rateScalar.raw),
+            "rateAnchor": .wei(comp.rateAnchor.raw), "feeRate": .wei(comp.feeRate.raw)
+        ]
         let rates = snapshot.contractRates
         exact.append("ptPerAsset", rates?.ptPerAsset.map { .wei($0.raw) } ?? .null)
         exact.append("ptPriceInAsset", rates?.ptPriceInAsset.map { .wei($0.raw) } ?? .null)

@@ -33,10 +33,13 @@ import YieldStripJSON
 /// trade whose LPs' fee share rounds to zero (`MarketZeroNetLPFee`), an exact input beyond what the
 /// market takes (`ExceedsMarketLimit`, with the exact largest amount in wei).
 enum QuoteReport {
-    static func build(_ context: MarketContext, swap kind: SwapKind, amount: Wad, size: SizeConversion<Wad>? = nil,
-                      title: String? = nil) throws -> Report {
-        let quote = try PendleMarketMath.quote(kind, market: context.market, pyIndex: context.pyIndex, amount: amount,
-                                               blockTime: context.blockTime, stockPrice: context.stockPrice)
+    static func build(
+        _ context: MarketContext, swap kind: SwapKind, amount: Wad, size: SizeConversion<Wad>? = nil,
+        title: String? = nil
+    ) throws -> Report {
+        let quote = try PendleMarketMath.quote(
+            kind, market: context.market, pyIndex: context.pyIndex, amount: amount,
+            blockTime: context.blockTime, stockPrice: context.stockPrice)
         let result = quote.result
         let (tokenIn, tokenOut) = kind.tokens
         var report = Report(title: title)
@@ -62,12 +65,18 @@ enum QuoteReport {
         }
         report.append("netAssetFee", wad: quote.netAssetFee, label: "fee (asset)")
 
-        report.append("effectivePrice", analytic: quote.effectivePrice,
-                      label: "effective price (\(tokenIn.rawValue) per \(tokenOut.rawValue))") { TableFormat.significant($0) }
-        report.append("effectivePtPriceInAsset", analytic: quote.effectivePtPriceInAsset,
-                      label: "effective PT price (asset)") { TableFormat.significant($0) }
+        report.append(
+            "effectivePrice", analytic: quote.effectivePrice,
+            label: "effective price (\(tokenIn.rawValue) per \(tokenOut.rawValue))"
+        ) { TableFormat.significant($0) }
+        report.append(
+            "effectivePtPriceInAsset", analytic: quote.effectivePtPriceInAsset,
+            label: "effective PT price (asset)"
+        ) { TableFormat.significant($0) }
         let ytUnit = tokenIn == .pt || tokenOut == .pt ? "PT" : "asset"
-        report.append("effectiveYtPrice", analytic: quote.effectiveYtPrice, label: "effective YT price (\(ytUnit) per YT)") { TableFormat.significant($0) }
+        report.append("effectiveYtPrice", analytic: quote.effectiveYtPrice, label: "effective YT price (\(ytUnit) per YT)") {
+            TableFormat.significant($0)
+        }
         if quote.effectiveYtPrice == nil { report.hiddenInTable.insert("effectiveYtPrice") }
         report.append("effectiveImpliedApy", analytic: quote.effectiveImpliedApy, label: "effective implied APY") { TableFormat.percent($0) }
         report.append("impliedApyBefore", analytic: quote.impliedApyBefore, label: "implied APY before") { TableFormat.percent($0) }
@@ -78,14 +87,18 @@ enum QuoteReport {
         report.append("ytPriceInAssetAfter", analytic: quote.ytPriceInAssetAfter, label: "YT price after (asset)") { TableFormat.significant($0) }
         let traded = tokenIn == .yt || tokenOut == .yt ? "YT" : "PT"
         report.append("priceImpact", analytic: quote.priceImpact, label: "price impact on \(traded), fees included") { TableFormat.percent($0) }
-        report.append("priceImpactBeforeFees", analytic: quote.priceImpactBeforeFees, label: "PT leg slippage, curve only") { TableFormat.percent($0) }
+        report.append("priceImpactBeforeFees", analytic: quote.priceImpactBeforeFees, label: "PT leg slippage, curve only") {
+            TableFormat.percent($0)
+        }
         report.append("ptToAccount", wad: result.trade?.netPtToAccount ?? .zero, label: "market PT leg (to account)")
-        report.append("largestAmount", quote.largestAmount.map { .wei($0.raw) } ?? .null,
-                      label: "largest \(kind.amountField) the market takes",
-                      display: quote.largestAmount?.description ?? "— (no trade executes this way)")
-        report.append("largestUsefulAmount", quote.largestUsefulAmount.map { .wei($0.raw) } ?? .null,
-                      label: "largest useful \(kind.amountField) (the most \(tokenOut.rawValue) out)",
-                      display: quote.largestUsefulAmount?.description ?? "— (no trade executes this way)")
+        report.append(
+            "largestAmount", quote.largestAmount.map { .wei($0.raw) } ?? .null,
+            label: "largest \(kind.amountField) the market takes",
+            display: quote.largestAmount?.description ?? "— (no trade executes this way)")
+        report.append(
+            "largestUsefulAmount", quote.largestUsefulAmount.map { .wei($0.raw) } ?? .null,
+            label: "largest useful \(kind.amountField) (the most \(tokenOut.rawValue) out)",
+            display: quote.largestUsefulAmount?.description ?? "— (no trade executes this way)")
 
         report.append("stockPrice", analytic: context.stockPrice, label: "stock price (USD per asset)") { TableFormat.fixed($0, digits: 2) }
         report.append("amountInUsd", analytic: quote.usd?.amountInUsd, label: "amount in (USD)") { TableFormat.fixed($0, digits: 2) }
@@ -124,8 +137,10 @@ enum QuoteReport {
     /// The size as given and converted: `unit`, `amount` (decimal text), `conversion` (in words), `sy` (wei:
     /// the SY amount given to the swap, paid for exactSyIn, received for exactSyOut), `shares`, `usd`, `stockPrice`.
     static func sizeObject(_ size: SizeConversion<Wad>) -> JSONObject {
-        var object: JSONObject = ["unit": .string(size.given.unit), "amount": .string(size.given.amount.description),
-                                  "conversion": .string(size.description), "sy": .wei(size.sy.raw)]
+        var object: JSONObject = [
+            "unit": .string(size.given.unit), "amount": .string(size.given.amount.description),
+            "conversion": .string(size.description), "sy": .wei(size.sy.raw)
+        ]
         object.append("shares", analytic: size.shares)
         object.append("usd", analytic: size.usd)
         object.append("stockPrice", analytic: size.stockPrice)

@@ -92,13 +92,13 @@ enum RateReport {
     static func build(_ input: RateInput, time: RateTime) throws -> Report {
         let seconds: Int64
         switch time {
-        case let .untilExpiry(expiry, now, source):
+        case .untilExpiry(let expiry, let now, let source):
             do {
                 seconds = try RateConventions.secondsToExpiry(expiry: expiry, now: now)
             } catch RateError.maturityExpired(let seconds, _, _) {
                 throw MaturityExpiredAtNow(secondsToExpiry: seconds, expiry: expiry, now: now, source: source)
             }
-        case let .seconds(given): seconds = given
+        case .seconds(let given): seconds = given
         }
         let quote = try ImpliedRateQuote(input.form.quantity, input.value, secondsToExpiry: seconds)
 
@@ -108,15 +108,16 @@ enum RateReport {
         report.hiddenInTable.insert("given")
         appendTime(time, to: &report)
         report.appendTimeToExpiry(quote.secondsToExpiry)
-        report.appendRateForms(impliedApy: quote.impliedAPY, lnImpliedRate: quote.lnImpliedRate, ptPerAsset: quote.ptPerAsset,
-                               ptPriceInAsset: quote.ptPriceInAsset, ytPriceInAsset: quote.ytPriceInAsset, ytLeverage: quote.ytLeverage)
+        report.appendRateForms(
+            impliedApy: quote.impliedAPY, lnImpliedRate: quote.lnImpliedRate, ptPerAsset: quote.ptPerAsset,
+            ptPriceInAsset: quote.ptPriceInAsset, ytPriceInAsset: quote.ytPriceInAsset, ytLeverage: quote.ytLeverage)
         report.append("ptReturnToExpiry", analytic: quote.ptReturnToExpiry, label: "PT return to expiry") { TableFormat.percent($0) }
 
         var yields = JSONObject()
         let compoundings: [(String, Compounding, String)] = [
             ("continuous", .continuous, "continuous"), ("annual", .annual, "annual"), ("semiAnnual", .semiAnnual, "semi-annual"),
             ("quarterly", .quarterly, "quarterly"), ("monthly", .monthly, "monthly"), ("daily", .daily, "daily"),
-            ("simple", .simple, "simple (money market)"),
+            ("simple", .simple, "simple (money market)")
         ]
         for (key, compounding, label) in compoundings {
             let value = quote.yield(compounding)
@@ -128,10 +129,14 @@ enum RateReport {
 
         report.append("modifiedDuration", analytic: quote.modifiedDuration, label: "modified duration (years)") { TableFormat.significant($0) }
         report.append("convexity", analytic: quote.convexity, label: "convexity") { TableFormat.significant($0) }
-        report.append("ptPriceChangePerBasisPoint", analytic: quote.ptPriceChangePerBasisPoint,
-                      label: "PT price change per +1 bp APY") { TableFormat.significant($0, digits: 6) }
-        report.append("ytPriceChangePerBasisPoint", analytic: quote.ytPriceChangePerBasisPoint,
-                      label: "YT price change per +1 bp APY") { TableFormat.significant($0, digits: 6) }
+        report.append(
+            "ptPriceChangePerBasisPoint", analytic: quote.ptPriceChangePerBasisPoint,
+            label: "PT price change per +1 bp APY"
+        ) { TableFormat.significant($0, digits: 6) }
+        report.append(
+            "ytPriceChangePerBasisPoint", analytic: quote.ytPriceChangePerBasisPoint,
+            label: "YT price change per +1 bp APY"
+        ) { TableFormat.significant($0, digits: 6) }
 
         let exact = exactForms(input, quote: quote)
         report.append("exact", exact, label: "exact wad forms", display: exact == .null ? "— (the contract's math reverts)" : nil)
@@ -146,7 +151,7 @@ enum RateReport {
     /// `expiry`, `now` and `nowSource`, or nulls when only the seconds were given (hidden in the table).
     private static func appendTime(_ time: RateTime, to report: inout Report) {
         switch time {
-        case let .untilExpiry(expiry, now, source):
+        case .untilExpiry(let expiry, let now, let source):
             report.append("expiry", .number(JSONNumber(expiry)), label: "expiry", display: UnixTime.format(expiry))
             report.append("expiryISO", .string(UnixTime.format(expiry)))
             report.append("now", .number(JSONNumber(now)), label: "now", display: "\(UnixTime.format(now)) (\(source.rawValue))")
@@ -166,11 +171,14 @@ enum RateReport {
     private static func exactForms(_ input: RateInput, quote: ImpliedRateQuote) -> JSONValue {
         let exactText = input.form == .lnRate ? Wad(decimal: input.text) : nil
         guard let lnRate = exactText ?? Wad(rounding: quote.lnImpliedRate),
-              let ptPerAsset = try? ImpliedRateMath.exchangeRate(fromLnImpliedRate: lnRate, secondsToExpiry: quote.secondsToExpiry),
-              let ptPrice = try? ImpliedRateMath.ptPriceInAsset(fromExchangeRate: ptPerAsset),
-              let ytPrice = try? ImpliedRateMath.ytPriceInAsset(fromExchangeRate: ptPerAsset) else { return .null }
-        return .object(["lnImpliedRate": .wei(lnRate.raw), "ptPerAsset": .wei(ptPerAsset.raw),
-                        "ptPriceInAsset": .wei(ptPrice.raw), "ytPriceInAsset": .wei(ytPrice.raw)])
+            let ptPerAsset = try? ImpliedRateMath.exchangeRate(fromLnImpliedRate: lnRate, secondsToExpiry: quote.secondsToExpiry),
+            let ptPrice = try? ImpliedRateMath.ptPriceInAsset(fromExchangeRate: ptPerAsset),
+            let ytPrice = try? ImpliedRateMath.ytPriceInAsset(fromExchangeRate: ptPerAsset)
+        else { return .null }
+        return .object([
+            "lnImpliedRate": .wei(lnRate.raw), "ptPerAsset": .wei(ptPerAsset.raw),
+            "ptPriceInAsset": .wei(ptPrice.raw), "ytPriceInAsset": .wei(ytPrice.raw)
+        ])
     }
 }
 

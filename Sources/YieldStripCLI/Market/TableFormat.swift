@@ -67,16 +67,22 @@ extension Report {
     /// `secondsToExpiry`, `daysToExpiry` and `yearsToExpiry` (365-day years).
     mutating func appendTimeToExpiry(_ seconds: Int64) {
         append("secondsToExpiry", .number(JSONNumber(seconds)), label: "time to expiry (s)")
-        append("daysToExpiry", analytic: RateConventions.daysToExpiry(secondsToExpiry: seconds),
-               label: "time to expiry (days)") { TableFormat.fixed($0, digits: 6) }
-        append("yearsToExpiry", analytic: RateConventions.yearsToExpiry(secondsToExpiry: seconds),
-               label: "time to expiry (years)") { TableFormat.fixed($0, digits: 10) }
+        append(
+            "daysToExpiry", analytic: RateConventions.daysToExpiry(secondsToExpiry: seconds),
+            label: "time to expiry (days)"
+        ) { TableFormat.fixed($0, digits: 6) }
+        append(
+            "yearsToExpiry", analytic: RateConventions.yearsToExpiry(secondsToExpiry: seconds),
+            label: "time to expiry (years)"
+        ) { TableFormat.fixed($0, digits: 10) }
     }
 
     /// One implied rate in every form: `impliedApy`, `lnImpliedRate`, `ptPerAsset`, `ptPriceInAsset`,
     /// `ytPriceInAsset`, `ytLeverage` (null when YT is free).
-    mutating func appendRateForms(impliedApy: Double, lnImpliedRate: Double, ptPerAsset: Double, ptPriceInAsset: Double,
-                                  ytPriceInAsset: Double, ytLeverage: Double?) {
+    mutating func appendRateForms(
+        impliedApy: Double, lnImpliedRate: Double, ptPerAsset: Double, ptPriceInAsset: Double,
+        ytPriceInAsset: Double, ytLeverage: Double?
+    ) {
         append("impliedApy", analytic: impliedApy, label: "implied APY") { TableFormat.percent($0) }
         append("lnImpliedRate", analytic: lnImpliedRate, label: "ln implied rate") { TableFormat.significant($0) }
         append("ptPerAsset", analytic: ptPerAsset, label: "PT per asset") { TableFormat.significant($0) }

@@ -42,11 +42,14 @@ extension MarketOptions {
     /// chosen by `--at`; nil for any other file (which ``context(_:)`` then reads, with its own errors).
     static func yieldSpaceContext(_ invocation: Invocation) throws -> (file: YieldSpaceMarketFile, context: YieldSpaceContext)? {
         guard let path = invocation.option(market.name),
-              let bytes = try? MarketFileError.bytes(path: path),
-              MarketFile.declaredCurve(bytes) == YieldSpaceMarketFile.curveName else { return nil }
+            let bytes = try? MarketFileError.bytes(path: path),
+            MarketFile.declaredCurve(bytes) == YieldSpaceMarketFile.curveName
+        else { return nil }
         let at = try time(invocation, "at")
         if let at, at < 0 {
-            throw invocation.usageError("The value '\(invocation.option("at") ?? "")' is invalid for '\(Self.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)")
+            throw invocation.usageError(
+                "The value '\(invocation.option("at") ?? "")' is invalid for '\(Self.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)"
+            )
         }
         let file = try YieldSpaceMarketFile.parse(bytes, origin: path)
         let (time, source) = (at.map { BlockTimeChoice.given($0) } ?? .fileOrWallClock).resolve(fileBlockTime: file.blockTime)
@@ -103,7 +106,8 @@ enum YieldSpaceSnapshotReport {
         var report = Report(title: title)
         report.append("curve", .string(YieldSpaceMarketFile.curveName), label: "curve")
         context.appendBlockTime(to: &report)
-        report.append("expiry", .number(JSONNumber(pool.maturity)), label: "maturity (fyToken redeems one base)", display: UnixTime.format(pool.maturity))
+        report.append(
+            "expiry", .number(JSONNumber(pool.maturity)), label: "maturity (fyToken redeems one base)", display: UnixTime.format(pool.maturity))
         report.append("expiryISO", .string(UnixTime.format(pool.maturity)))
         report.hiddenInTable.insert("expiryISO")
         report.appendTimeToExpiry(snap.secondsToExpiry)
@@ -112,8 +116,12 @@ enum YieldSpaceSnapshotReport {
         report.append("lnImpliedRate", analytic: snap.lnImpliedRate, label: "ln implied rate (365-day year)") { TableFormat.significant($0) }
         report.append("yieldApy", analytic: snap.yieldApy, label: "Yield's rate (calcInterestRate, 365.25-day year)") { TableFormat.percent($0) }
         report.append("ptPriceInAsset", analytic: snap.ptPriceInAsset, label: "fyToken price (base), fee-free") { TableFormat.significant($0) }
-        report.append("ptBuyPriceInAsset", analytic: snap.ptBuyPriceInAsset, label: "fyToken price to buy, marginal (g1)") { TableFormat.significant($0) }
-        report.append("ptSellPriceInAsset", analytic: snap.ptSellPriceInAsset, label: "fyToken price to sell, marginal (g2)") { TableFormat.significant($0) }
+        report.append("ptBuyPriceInAsset", analytic: snap.ptBuyPriceInAsset, label: "fyToken price to buy, marginal (g1)") {
+            TableFormat.significant($0)
+        }
+        report.append("ptSellPriceInAsset", analytic: snap.ptSellPriceInAsset, label: "fyToken price to sell, marginal (g2)") {
+            TableFormat.significant($0)
+        }
 
         report.append("c", analytic: snap.c, label: "c (base per pool share)") { _ in pool.c.exactValue.rounded(decimalPlaces: 18).description }
         report.append("mu", analytic: snap.mu, label: "μ (c when the pool began)") { _ in pool.mu.exactValue.rounded(decimalPlaces: 18).description }
@@ -122,8 +130,9 @@ enum YieldSpaceSnapshotReport {
         report.append("g1", analytic: snap.g1, label: "g1 (fyToken bought)") { TableFormat.significant($0) }
         report.append("g2", analytic: snap.g2, label: "g2 (fyToken sold)") { TableFormat.significant($0) }
         report.append("annualFeeRate", analytic: snap.annualFeeRate, label: "fee rate (annual, buying)") { TableFormat.percent($0) }
-        report.append("longestTimeToMaturity", snap.longestTimeToMaturity.map { .number(JSONNumber($0)) } ?? .null,
-                      label: "longest time to maturity priced (s)", display: snap.longestTimeToMaturity.map(String.init) ?? "unbounded")
+        report.append(
+            "longestTimeToMaturity", snap.longestTimeToMaturity.map { .number(JSONNumber($0)) } ?? .null,
+            label: "longest time to maturity priced (s)", display: snap.longestTimeToMaturity.map(String.init) ?? "unbounded")
 
         report.append("decimals", .number(JSONNumber(d)), label: "decimals")
         report.append("sharesReserves", baseUnits: pool.sharesReserves, decimals: d, label: "shares reserves (z)")
@@ -137,13 +146,16 @@ enum YieldSpaceSnapshotReport {
         report.append("maxFyTokenOut", baseUnits: snap.maxFyTokenOut, decimals: d, label: "maxFyTokenOut (preview)")
         report.append("maxFyTokenIn", baseUnits: snap.maxFyTokenIn, decimals: d, label: "maxFyTokenIn (preview)")
         let largestIn = snap.largestSharesIn
-        report.append("largestSharesIn", largestIn.map { .wei($0.raw) } ?? .null, label: "largest sellBase (shares in)",
-                      display: largestIn?.description ?? "— (none)")
+        report.append(
+            "largestSharesIn", largestIn.map { .wei($0.raw) } ?? .null, label: "largest sellBase (shares in)",
+            display: largestIn?.description ?? "— (none)")
         let largestBuy = snap.largestPtBuy
-        report.append("largestPtBuy", largestBuy.map { .wei($0.raw) } ?? .null, label: "largest fyToken buy", display: largestBuy?.description ?? "— (none)")
+        report.append(
+            "largestPtBuy", largestBuy.map { .wei($0.raw) } ?? .null, label: "largest fyToken buy", display: largestBuy?.description ?? "— (none)")
         let largestSell = snap.largestPtSell
-        report.append("largestPtSell", largestSell.map { .wei($0.raw) } ?? .null, label: "largest fyToken sell (sellFYToken)",
-                      display: largestSell?.description ?? "— (none)")
+        report.append(
+            "largestPtSell", largestSell.map { .wei($0.raw) } ?? .null, label: "largest fyToken sell (sellFYToken)",
+            display: largestSell?.description ?? "— (none)")
 
         let price = context.stockPrice
         report.append("stockPrice", analytic: price, label: "stock price (USD per base)") { TableFormat.fixed($0, digits: 2) }
@@ -152,8 +164,12 @@ enum YieldSpaceSnapshotReport {
         report.append("poolValueUsd", analytic: snap.poolValueUsd, label: "pool value (USD)") { TableFormat.fixed($0, digits: 2) }
         if price == nil { report.hiddenInTable.formUnion(["stockPrice", "sharePriceUsd", "ptPriceUsd", "poolValueUsd"]) }
 
-        report.append("exact", .object(["c": .wei(pool.c.raw), "mu": .wei(pool.mu.raw), "ts": .wei(pool.ts.raw), "g1": .wei(pool.g1.raw),
-                                        "g2": .wei(pool.g2.raw), "yieldApy": .string(snap.yieldApyExact.description)]))
+        report.append(
+            "exact",
+            .object([
+                "c": .wei(pool.c.raw), "mu": .wei(pool.mu.raw), "ts": .wei(pool.ts.raw), "g1": .wei(pool.g1.raw),
+                "g2": .wei(pool.g2.raw), "yieldApy": .string(snap.yieldApyExact.description)
+            ]))
         for key in ["c", "mu", "ts", "g1", "g2"] { report.labels["exact." + key] = "exact \(key) (64.64)" }
         report.labels["exact.yieldApy"] = "exact Yield rate (64 digits)"
         return report
@@ -188,12 +204,16 @@ enum YieldSpaceQuoteReport {
         }
     }
 
-    static func build(_ context: YieldSpaceContext, kind: CurveTradeKind, amount: Wad, size: SizeConversion<Wad>? = nil,
-                      title: String? = nil) throws -> Report {
-        let curve = context.curve, pool = context.pool
+    static func build(
+        _ context: YieldSpaceContext, kind: CurveTradeKind, amount: Wad, size: SizeConversion<Wad>? = nil,
+        title: String? = nil
+    ) throws -> Report {
+        let curve = context.curve
+        let pool = context.pool
         let spot = try curve.spot(at: context.blockTime)
         let trade = try curve.trade(kind, exactIn: amount, at: context.blockTime)
-        let c = pool.c.doubleValue, buying = kind == .buyPtWithSy
+        let c = pool.c.doubleValue
+        let buying = kind == .buyPtWithSy
         let (tokenIn, tokenOut) = kind.tokens
         var report = Report(title: title)
         report.append("curve", .string(YieldSpaceMarketFile.curveName), label: "curve")
@@ -224,16 +244,22 @@ enum YieldSpaceQuoteReport {
         report.append("impliedApyBefore", analytic: trade.impliedApyBefore, label: "implied APY before") { TableFormat.percent($0) }
         report.append("impliedApyAfter", analytic: trade.impliedApyAfter, label: "implied APY after") { TableFormat.percent($0) }
         report.append("ptPriceInAssetBefore", analytic: spot.ptPriceInAsset, label: "fyToken price before (base)") { TableFormat.significant($0) }
-        report.append("ptPriceInAssetAfter", analytic: Foundation.exp(-Foundation.log1p(trade.impliedApyAfter) * tau),
-                      label: "fyToken price after (base)") { TableFormat.significant($0) }
-        report.append("priceImpact", analytic: buying ? effective / spot.ptPriceInAsset - 1 : 1 - effective / spot.ptPriceInAsset,
-                      label: "price impact on fyToken, fee included") { TableFormat.percent($0) }
+        report.append(
+            "ptPriceInAssetAfter", analytic: Foundation.exp(-Foundation.log1p(trade.impliedApyAfter) * tau),
+            label: "fyToken price after (base)"
+        ) { TableFormat.significant($0) }
+        report.append(
+            "priceImpact", analytic: buying ? effective / spot.ptPriceInAsset - 1 : 1 - effective / spot.ptPriceInAsset,
+            label: "price impact on fyToken, fee included"
+        ) { TableFormat.percent($0) }
         let largest = curve.largestInput(kind, at: context.blockTime)
-        report.append("largestAmount", largest.map { .wei($0.raw) } ?? .null, label: "largest \(tokenIn.rawValue) in the pool takes",
-                      display: largest?.description ?? "— (no trade executes this way)")
+        report.append(
+            "largestAmount", largest.map { .wei($0.raw) } ?? .null, label: "largest \(tokenIn.rawValue) in the pool takes",
+            display: largest?.description ?? "— (no trade executes this way)")
 
         let price = context.stockPrice
-        let valueIn = buying ? shares * c : fy * spot.ptPriceInAsset, valueOut = buying ? fy * spot.ptPriceInAsset : shares * c
+        let valueIn = buying ? shares * c : fy * spot.ptPriceInAsset
+        let valueOut = buying ? fy * spot.ptPriceInAsset : shares * c
         report.append("stockPrice", analytic: price, label: "stock price (USD per base)") { TableFormat.fixed($0, digits: 2) }
         report.append("amountInUsd", analytic: price.map { $0 * valueIn }, label: "amount in (USD)") { TableFormat.fixed($0, digits: 2) }
         report.append("amountOutUsd", analytic: price.map { $0 * valueOut }, label: "amount out (USD)") { TableFormat.fixed($0, digits: 2) }
@@ -242,8 +268,11 @@ enum YieldSpaceQuoteReport {
 
         let s = YieldSpaceSnapshotReport.scale(pool.decimals)
         func base(_ value: Wad) -> UInt256 { value.raw.magnitude.quotientAndRemainder(dividingBy: s).quotient }
-        let inBase = base(trade.amountIn), outBase = base(trade.amountOut)
-        let (z, y) = buying ? (pool.sharesReserves &+ inBase, pool.fyTokenReserves &- outBase) : (pool.sharesReserves &- outBase, pool.fyTokenReserves &+ inBase)
+        let inBase = base(trade.amountIn)
+        let outBase = base(trade.amountOut)
+        let (z, y) =
+            buying
+            ? (pool.sharesReserves &+ inBase, pool.fyTokenReserves &- outBase) : (pool.sharesReserves &- outBase, pool.fyTokenReserves &+ inBase)
         report.append("pool", .object(["sharesReserves": .wei(z), "fyTokenReserves": .wei(y)]))
         report.displays["pool.sharesReserves"] = YieldDecimal(z, timesPowerOfTen: -pool.decimals).description
         report.displays["pool.fyTokenReserves"] = YieldDecimal(y, timesPowerOfTen: -pool.decimals).description

@@ -6,7 +6,8 @@ import YieldStripCharts
 /// command prints without it (the table, CSV or `--json`).
 enum ChartOutput {
     static let svgOption = OptionSpec.value("svg", valueName: "file", help: "Also write the result's chart to this file as SVG (stdout unchanged).")
-    static let sizeOption = OptionSpec.value("size", valueName: "WxH", help: "The chart's size in pixels, with --svg.", default: ChartSize.standard.description)
+    static let sizeOption = OptionSpec.value(
+        "size", valueName: "WxH", help: "The chart's size in pixels, with --svg.", default: ChartSize.standard.description)
     static let options = [svgOption, sizeOption]
 
     /// Where to write the chart and at what size; nil without `--svg`. Read before any computation, so a
@@ -17,12 +18,15 @@ enum ChartOutput {
     }
 
     static func request(_ invocation: Invocation) throws(UsageError) -> Request? {
-        let size = try invocation.parse(option: sizeOption.name) { text -> ValueParse<ChartSize> in
-            let (size, reason) = ChartSize.parse(text)
-            return size.map { .value($0) } ?? .invalid(reason: reason ?? "expected WIDTHxHEIGHT")
-        } ?? .standard
+        let size =
+            try invocation.parse(option: sizeOption.name) { text -> ValueParse<ChartSize> in
+                let (size, reason) = ChartSize.parse(text)
+                return size.map { .value($0) } ?? .invalid(reason: reason ?? "expected WIDTHxHEIGHT")
+            } ?? .standard
         guard let path = invocation.option(svgOption.name) else {
-            if invocation.optionWasGiven(sizeOption.name) { throw invocation.usageError("'--size' sets the size of the chart '--svg' writes; give '--svg FILE'") }
+            if invocation.optionWasGiven(sizeOption.name) {
+                throw invocation.usageError("'--size' sets the size of the chart '--svg' writes; give '--svg FILE'")
+            }
             return nil
         }
         guard !path.isEmpty else { throw invocation.usageError("The value '' is invalid for '--svg <file>': expected a file name") }

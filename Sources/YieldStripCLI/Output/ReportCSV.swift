@@ -10,17 +10,26 @@ extension Report {
     /// as such, `null` as an empty field; a value holding a comma, a quote or a line break is quoted
     /// (RFC 4180).
     public var csvText: String {
-        var names: [String] = [], values: [String] = []
+        var names: [String] = []
+        var values: [String] = []
         func flatten(_ object: JSONObject, prefix: String) {
             for member in object.members {
                 let name = prefix + member.key
                 switch member.value {
                 case .object(let nested): flatten(nested, prefix: name + ".")
                 case .array: continue
-                case .null: names.append(name); values.append("")
-                case .bool(let flag): names.append(name); values.append(flag ? "true" : "false")
-                case .number(let number): names.append(name); values.append(number.text)
-                case .string(let text): names.append(name); values.append(text)
+                case .null:
+                    names.append(name)
+                    values.append("")
+                case .bool(let flag):
+                    names.append(name)
+                    values.append(flag ? "true" : "false")
+                case .number(let number):
+                    names.append(name)
+                    values.append(number.text)
+                case .string(let text):
+                    names.append(name)
+                    values.append(text)
                 }
             }
         }

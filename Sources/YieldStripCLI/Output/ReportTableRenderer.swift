@@ -15,7 +15,8 @@ struct ReportTableRenderer {
         }
         for member in report.tableMembers where !report.hiddenInTable.contains(member.key) {
             if case .array(let elements) = member.value, !elements.isEmpty,
-               case let rows = elements.compactMap(Self.objectOrNil), rows.count == elements.count {
+                case let rows = elements.compactMap(Self.objectOrNil), rows.count == elements.count
+            {
                 flushPairs()
                 blocks.append(renderTable(key: member.key, rows: rows))
             } else {

@@ -6,8 +6,10 @@ import YieldStripJSON
 extension AnswerBuilder {
     /// `curve`; `blockTime`, `blockTimeISO`, `blockTimeSource`; `expiry`, `expiryISO`; `secondsToExpiry`
     /// (hidden in the table); `yearsToExpiry`.
-    mutating func jobHeader(curveName: String, context: some BlockTimeContext, expiry: Int64, expiryLabel: String,
-                            secondsToExpiry: Int64, yearsToExpiry: Double) throws {
+    mutating func jobHeader(
+        curveName: String, context: some BlockTimeContext, expiry: Int64, expiryLabel: String,
+        secondsToExpiry: Int64, yearsToExpiry: Double
+    ) throws {
         text("curve", curveName, label: "curve")
         withReport { context.appendBlockTime(to: &$0) }
         time("expiry", expiry, label: expiryLabel)

@@ -24,8 +24,9 @@ struct LockInAnswer {
         let real = { (value: Double) in TableFormat.significant(value) }
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
         let percent = { (value: Double) in TableFormat.percent(value) }
-        try answer.jobHeader(curveName: result.curveName, context: context, expiry: result.expiry, expiryLabel: "expiry (PT redeems one share)",
-                             secondsToExpiry: result.secondsToExpiry, yearsToExpiry: result.yearsToExpiry)
+        try answer.jobHeader(
+            curveName: result.curveName, context: context, expiry: result.expiry, expiryLabel: "expiry (PT redeems one share)",
+            secondsToExpiry: result.secondsToExpiry, yearsToExpiry: result.yearsToExpiry)
 
         let size = result.size
         answer.text("sizeUnit", size.given.unit, label: "size unit")
@@ -33,7 +34,9 @@ struct LockInAnswer {
         answer.text("conversion", size.description, label: "size in SY")
         answer.withReport { $0.hiddenInTable.formUnion(["sizeUnit", "sizeAmount", "conversion"]) }
         // (On a YieldSpace pool SY is the pool's shares and the asset its base: the field carries c.)
-        answer.wad("pyIndex", size.assetPerSy, label: result.curveName == YieldSpaceMarketFile.curveName ? "c (base per pool share)" : "PY index (shares per SY)")
+        answer.wad(
+            "pyIndex", size.assetPerSy,
+            label: result.curveName == YieldSpaceMarketFile.curveName ? "c (base per pool share)" : "PY index (shares per SY)")
         answer.wad("syIn", size.sy, label: "SY in (budget)")
         try answer.number("sharesIn", size.shares, label: "budget in shares", display: real)
         try answer.number("usdIn", size.usd, label: "budget in USD", display: usd)
@@ -50,7 +53,9 @@ struct LockInAnswer {
         try answer.number("fixedApyWithoutFee", result.fixedApyWithoutFee, label: "fixed APY without the fee", display: percent)
         try answer.number("feeApy", result.feeApy, label: "APY taken by the fee", display: percent)
         try answer.number("impactApy", result.impactApy, label: "APY taken by price impact", display: percent)
-        try answer.number("feeShareOfSpotApy", result.feeShareOfSpotApy, label: "fee's share of the spot yield") { TableFormat.percent($0, digits: 1) }
+        try answer.number("feeShareOfSpotApy", result.feeShareOfSpotApy, label: "fee's share of the spot yield") {
+            TableFormat.percent($0, digits: 1)
+        }
         try answer.number("annualFeeRate", result.annualFeeRate, label: "fee rate (annual)", display: percent)
         answer.wad("feeSy", result.feeSy, label: "fee paid (SY)")
 
@@ -58,16 +63,19 @@ struct LockInAnswer {
         try answer.number("usdAtMaturity", result.usdAtMaturity, label: "USD at maturity", display: usd)
         try answer.number("usdApy", result.usdApy, label: "USD APY", display: percent)
 
-        answer.hiddenMember("priceScenarios", .array(try result.priceScenarios.map { row in
-            var object = JSONObject()
-            try object.append("stockPrice", finite: row.stockPrice)
-            try object.append("priceChange", finite: row.priceChange)
-            try object.append("usdAtMaturity", finite: row.usdAtMaturity)
-            try object.append("usdApy", finite: row.usdApy)
-            object.append("hedgedUsdAtMaturity", analytic: row.hedgedUsdAtMaturity)
-            object.append("holdUsdAtMaturity", analytic: row.holdUsdAtMaturity)
-            return .object(object)
-        }))
+        answer.hiddenMember(
+            "priceScenarios",
+            .array(
+                try result.priceScenarios.map { row in
+                    var object = JSONObject()
+                    try object.append("stockPrice", finite: row.stockPrice)
+                    try object.append("priceChange", finite: row.priceChange)
+                    try object.append("usdAtMaturity", finite: row.usdAtMaturity)
+                    try object.append("usdApy", finite: row.usdApy)
+                    object.append("hedgedUsdAtMaturity", analytic: row.hedgedUsdAtMaturity)
+                    object.append("holdUsdAtMaturity", analytic: row.holdUsdAtMaturity)
+                    return .object(object)
+                }))
         answer.nested("dollarHedge", try result.dollarHedge.map(hedgeObject))
         answer.nested("hold", try result.hold.map(holdObject))
 
@@ -86,8 +94,9 @@ struct LockInAnswer {
         var answer = AnswerBuilder()
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
         let percent = { (value: Double) in TableFormat.percent(value) }
-        answer.text("instrument", hedge.instrument, label: "hedge instrument",
-                    display: hedge.instrument == "perp" ? "perp short" : "borrowed stock, sold short")
+        answer.text(
+            "instrument", hedge.instrument, label: "hedge instrument",
+            display: hedge.instrument == "perp" ? "perp short" : "borrowed stock, sold short")
         try answer.number("shortShares", hedge.shortShares, label: "shares to short now") { TableFormat.significant($0) }
         try answer.number("shortNotionalUsd", hedge.shortNotionalUsd, label: "short notional (USD)", display: usd)
         try answer.number("carryApr", hedge.carryApr, label: "carry the short earns (APR)", display: percent)
@@ -120,8 +129,9 @@ struct LockInAnswer {
         try answer.number("lockinMinusHoldShares", hold.lockinMinusHoldShares, label: "lock-in minus hold (shares)") { TableFormat.significant($0) }
         try answer.number("breakEvenTokenApy", hold.breakEvenTokenApy, label: "token APY at which holding ties (= fixed APY)", display: percent)
         try answer.number("tokenWithholding", hold.tokenWithholding, label: "token's withholding") { TableFormat.percent($0, digits: 2) }
-        try answer.number("breakEvenGrossDividendYield", hold.breakEvenGrossDividendYield,
-                          label: "gross dividend yield above which holding wins", display: percent)
+        try answer.number(
+            "breakEvenGrossDividendYield", hold.breakEvenGrossDividendYield,
+            label: "gross dividend yield above which holding wins", display: percent)
         try answer.number("usdAtMaturity", hold.usdAtMaturity, label: "USD at maturity if held") { TableFormat.fixed($0, digits: 2) }
         return answer
     }
@@ -133,13 +143,16 @@ struct LockInAnswer {
         var blocks: [String] = []
         if !result.priceScenarios.isEmpty {
             var header = ["stock at maturity", "change", "USD at maturity", "USD APY"]
-            let hedged = result.dollarHedge != nil, held = result.hold != nil
+            let hedged = result.dollarHedge != nil
+            let held = result.hold != nil
             if hedged { header.append("hedged USD") }
             if held { header.append("hold USD") }
             var table = TextTable(header: header)
             for row in result.priceScenarios {
-                var cells = [TableFormat.fixed(row.stockPrice, digits: 2), TableFormat.percent(row.priceChange, digits: 1),
-                             TableFormat.fixed(row.usdAtMaturity, digits: 2), TableFormat.percent(row.usdApy, digits: 2)]
+                var cells = [
+                    TableFormat.fixed(row.stockPrice, digits: 2), TableFormat.percent(row.priceChange, digits: 1),
+                    TableFormat.fixed(row.usdAtMaturity, digits: 2), TableFormat.percent(row.usdApy, digits: 2)
+                ]
                 if hedged { cells.append(TableFormat.fixed(row.hedgedUsdAtMaturity, digits: 2)) }
                 if held { cells.append(TableFormat.fixed(row.holdUsdAtMaturity, digits: 2)) }
                 table.rows.append(cells)
@@ -152,26 +165,34 @@ struct LockInAnswer {
     /// The verdict in words.
     var summary: [String] {
         let r = result
-        var lines = ["Budget: \(r.size.description).","Locks in \(TableFormat.percent(r.fixedApy)) a year, fixed in shares, to \(UnixTime.formatDate(r.expiry)): "
-            + "\(TableFormat.significant(r.size.shares, digits: 8)) shares now → \(TableFormat.significant(r.sharesAtMaturity, digits: 8)) shares at maturity."]
+        var lines = [
+            "Budget: \(r.size.description).",
+            "Locks in \(TableFormat.percent(r.fixedApy)) a year, fixed in shares, to \(UnixTime.formatDate(r.expiry)): "
+                + "\(TableFormat.significant(r.size.shares, digits: 8)) shares now → \(TableFormat.significant(r.sharesAtMaturity, digits: 8)) shares at maturity."
+        ]
         if let share = r.feeShareOfSpotApy {
-            lines.append("Of the \(TableFormat.percent(r.spotApy)) spot yield, the fee takes \(TableFormat.percent(r.feeApy)) "
-                + "(\(TableFormat.percent(share, digits: 1)) of it) and the price impact \(TableFormat.percent(r.impactApy)).")
+            lines.append(
+                "Of the \(TableFormat.percent(r.spotApy)) spot yield, the fee takes \(TableFormat.percent(r.feeApy)) "
+                    + "(\(TableFormat.percent(share, digits: 1)) of it) and the price impact \(TableFormat.percent(r.impactApy)).")
         }
         if let usdIn = r.usdIn, let usdAtMaturity = r.usdAtMaturity, let price = r.priceAtMaturity {
-            lines.append("In dollars: \(TableFormat.fixed(usdIn, digits: 2)) USD → \(TableFormat.fixed(usdAtMaturity, digits: 2)) USD if the stock is "
-                + "\(TableFormat.fixed(price, digits: 2)) at maturity; the dollar result still carries the stock's price risk"
-                + (r.dollarHedge == nil ? " (a --hedge fixes it)." : "."))
+            lines.append(
+                "In dollars: \(TableFormat.fixed(usdIn, digits: 2)) USD → \(TableFormat.fixed(usdAtMaturity, digits: 2)) USD if the stock is "
+                    + "\(TableFormat.fixed(price, digits: 2)) at maturity; the dollar result still carries the stock's price risk"
+                    + (r.dollarHedge == nil ? " (a --hedge fixes it)." : "."))
         }
         if let hedge = r.dollarHedge {
-            lines.append("Hedged (\(hedge.instrument == "perp" ? "perp" : "stock") short of \(TableFormat.significant(hedge.shortShares, digits: 8)) shares): "
-                + "\(TableFormat.fixed(hedge.usdAtMaturity, digits: 2)) USD at any price, \(TableFormat.percent(hedge.dollarApy)) a year in dollars"
-                + (hedge.dividendBasis.map { "; dividends owed: \($0)." } ?? "."))
+            lines.append(
+                "Hedged (\(hedge.instrument == "perp" ? "perp" : "stock") short of \(TableFormat.significant(hedge.shortShares, digits: 8)) shares): "
+                    + "\(TableFormat.fixed(hedge.usdAtMaturity, digits: 2)) USD at any price, \(TableFormat.percent(hedge.dollarApy)) a year in dollars"
+                    + (hedge.dividendBasis.map { "; dividends owed: \($0)." } ?? "."))
         }
         if let hold = r.hold {
             let verdict = hold.lockinMinusHoldShares >= 0 ? "the lock-in ends ahead" : "holding ends ahead"
-            lines.append("Holding the token instead (\(TableFormat.percent(hold.tokenApy)) a year; \(hold.basisDescription)): \(verdict) by "
-                + "\(TableFormat.significant(abs(hold.lockinMinusHoldShares), digits: 6)) shares; holding ties at a token APY of \(TableFormat.percent(r.fixedApy)).")
+            lines.append(
+                "Holding the token instead (\(TableFormat.percent(hold.tokenApy)) a year; \(hold.basisDescription)): \(verdict) by "
+                    + "\(TableFormat.significant(abs(hold.lockinMinusHoldShares), digits: 6)) shares; holding ties at a token APY of \(TableFormat.percent(r.fixedApy))."
+            )
         }
         return lines
     }

@@ -27,16 +27,21 @@ struct LockInCommand: Command {
         [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
             StrategyInputs.stockPriceOption,
             .value("price-at-maturity", valueName: "usd", help: "The stock price at maturity for the USD result (default: today's)."),
-            .value("price-range", valueName: "range", help: "Stock prices at maturity for the scenario rows: USD (200..260:20, 200,230) or moves (-30%..30%:10%)."),
+            .value(
+                "price-range", valueName: "range",
+                help: "Stock prices at maturity for the scenario rows: USD (200..260:20, 200,230) or moves (-30%..30%:10%)."),
             .value("hedge", valueName: "kind", help: "The dollar hedge: none, perp or short (borrowed stock).", default: "none"),
             .value("funding", valueName: "apr", help: "Perp funding the short receives per year (default 0)."),
             .value("borrow-fee", valueName: "apr", help: "Stock short: the lender's fee per year (default 0)."),
             .value("rebate", valueName: "apr", help: "Stock short: the rebate earned on the sale proceeds per year (default 0)."),
             .value("dividend-yield", valueName: "rate", help: "Stock short: the gross dividend yield owed to the lender (or --schedule)."),
             .value("initial-margin", valueName: "rate", help: "The hedge's initial margin, a share of its notional.", default: "20%"),
-            .value("schedule", valueName: "file", help: "A dividend schedule (.csv or .json): holding the token to compare, and a stock short's dividends."),
-            .value("withholding", valueName: "rate", help: "The token's withholding on dividends: a rate or standard, treaty, exempt.", default: "30%"),
-            .value("hold-apy", valueName: "apy", help: "Compare with holding the token at this APY (instead of --schedule)."),
+            .value(
+                "schedule", valueName: "file",
+                help: "A dividend schedule (.csv or .json): holding the token to compare, and a stock short's dividends."),
+            .value(
+                "withholding", valueName: "rate", help: "The token's withholding on dividends: a rate or standard, treaty, exempt.", default: "30%"),
+            .value("hold-apy", valueName: "apy", help: "Compare with holding the token at this APY (instead of --schedule).")
         ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
     }
 
@@ -106,7 +111,9 @@ enum LockInOptions {
     /// option of one hedge with another, both dividend sources, both hold comparisons, both price inputs.
     static func conflict(hedge: String, given: (Name) -> Bool, name: (Name) -> String) -> String? {
         let kind = Self.hedge
-        for option in [funding] where hedge != "perp" && given(option) { return "\(name(option)) applies to the perp hedge only (\(name(kind)) perp)" }
+        for option in [funding] where hedge != "perp" && given(option) {
+            return "\(name(option)) applies to the perp hedge only (\(name(kind)) perp)"
+        }
         for option in [borrowFee, rebate, dividendYield] where hedge != "short" && given(option) {
             return "\(name(option)) applies to the borrowed-stock hedge only (\(name(kind)) short)"
         }
@@ -122,9 +129,11 @@ enum LockInOptions {
         return nil
     }
 
-    static func request(size: PositionSize, stockPrice: Double?, priceAtMaturity: Double?, prices: ValueRange?, hedge: String,
-                        funding: Double, borrowFee: Double, rebate: Double, dividendYield: Double?, initialMargin: Double,
-                        schedule: DividendSchedule?, holdApy: Double?, withholding: Withholding) throws -> LockInRequest {
+    static func request(
+        size: PositionSize, stockPrice: Double?, priceAtMaturity: Double?, prices: ValueRange?, hedge: String,
+        funding: Double, borrowFee: Double, rebate: Double, dividendYield: Double?, initialMargin: Double,
+        schedule: DividendSchedule?, holdApy: Double?, withholding: Withholding
+    ) throws -> LockInRequest {
         let reinvest = StrategyInputs.reinvestPrices(stockPrice: stockPrice)
         var request = LockInRequest(size: size, stockPrice: stockPrice, priceAtMaturity: priceAtMaturity, tokenWithholding: withholding)
         if let prices {
@@ -141,7 +150,8 @@ enum LockInOptions {
             } else if let schedule {
                 dividends = .schedule(schedule, prices: reinvest)
             } else {
-                throw RequestError.badRequest(field: "dividendYield", reason: "a short of borrowed stock owes its dividends: give dividendYield or schedule")
+                throw RequestError.badRequest(
+                    field: "dividendYield", reason: "a short of borrowed stock owes its dividends: give dividendYield or schedule")
             }
             request.dollarHedge = DollarHedgeRequest(
                 instrument: .borrowedStock(borrowFeeApr: borrowFee, rebateApr: rebate, dividends: dividends), initialMargin: initialMargin)
@@ -165,7 +175,13 @@ enum LockInOptions {
             throw RequestError.badRequest(field: "hedge", reason: "field 'hedge' must be none, perp or short; got \"\(hedge)\"")
         }
         var culprit: String? = nil
-        if let conflict = conflict(hedge: hedge, given: { batch.value($0.field) != nil }, name: { culprit = culprit ?? $0.field; return "'\($0.field)'" }) {
+        if let conflict = conflict(
+            hedge: hedge, given: { batch.value($0.field) != nil },
+            name: {
+                culprit = culprit ?? $0.field
+                return "'\($0.field)'"
+            })
+        {
             throw RequestError.badRequest(field: culprit, reason: conflict)
         }
         let priceAtMaturity = try batch.doubleIfPresent("priceAtMaturity")

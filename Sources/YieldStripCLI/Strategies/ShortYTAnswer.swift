@@ -20,15 +20,19 @@ struct ShortYTAnswer {
     let result: ShortYTResult<Wad>
     let title: String
 
-    static func build(_ result: ShortYTResult<Wad>, context: some BlockTimeContext & Sendable, assetPerSy: Wad, title: String?) throws -> ShortYTAnswer {
+    static func build(_ result: ShortYTResult<Wad>, context: some BlockTimeContext & Sendable, assetPerSy: Wad, title: String?) throws
+        -> ShortYTAnswer
+    {
         var answer = AnswerBuilder()
         let real = { (value: Double) in TableFormat.significant(value) }
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
         let percent = { (value: Double) in TableFormat.percent(value) }
-        try answer.jobHeader(curveName: result.curveName, context: context, expiry: result.expiry, expiryLabel: "expiry",
-                             secondsToExpiry: result.secondsToExpiry, yearsToExpiry: result.yearsToExpiry)
-        answer.text("heldAs", result.heldAs.rawValue, label: "dividends held as",
-                    display: result.heldAs == .token ? "stock token (split own tokens)" : "stock (token borrowed to mint)")
+        try answer.jobHeader(
+            curveName: result.curveName, context: context, expiry: result.expiry, expiryLabel: "expiry",
+            secondsToExpiry: result.secondsToExpiry, yearsToExpiry: result.yearsToExpiry)
+        answer.text(
+            "heldAs", result.heldAs.rawValue, label: "dividends held as",
+            display: result.heldAs == .token ? "stock token (split own tokens)" : "stock (token borrowed to mint)")
         try answer.number("holderWithholding", result.holderWithholding, label: "holder's withholding") { TableFormat.percent($0, digits: 2) }
         try answer.number("tokenWithholding", result.tokenWithholding, label: "token's withholding") { TableFormat.percent($0, digits: 2) }
         try answer.number("fraction", result.fraction, label: "share of the position hedged") { TableFormat.percent($0, digits: 2) }
@@ -51,7 +55,9 @@ struct ShortYTAnswer {
         try answer.number("incomeHedgeRatio", result.incomeHedgeRatio, label: "YT per share hedged", display: real)
         answer.wad("ytSold", result.ytSold, label: "YT sold")
         answer.wad("syToMint", result.syToMint, label: result.heldAs == .stock ? "SY borrowed and split" : "SY split into PT + YT")
-        answer.wad("ptKept", result.ptMinted, label: result.heldAs == .stock ? "PT minted (redeems shares at maturity toward the loan)" : "PT minted and kept")
+        answer.wad(
+            "ptKept", result.ptMinted,
+            label: result.heldAs == .stock ? "PT minted (redeems shares at maturity toward the loan)" : "PT minted and kept")
         answer.wad("ytKept", result.ytKept, label: "YT minted beyond the sale (kept)")
         answer.wad("syReceived", result.syReceived, label: "SY received (fees included)")
         answer.wad("loanSy", result.loanSy, label: "SY owed to the lender at maturity")
@@ -66,17 +72,21 @@ struct ShortYTAnswer {
         try answer.number("capitalUsd", result.capitalUsd, label: result.heldAs == .stock ? "loan (USD)" : "capital (USD)", display: usd)
         try answer.number("borrowCostShares", result.borrowCostShares, label: "borrow fee to maturity (shares)", display: real)
         if result.heldAs == .token { answer.withReport { $0.hiddenInTable.formUnion(["borrowFeeApr", "borrowCostShares"]) } }
-        answer.hiddenMember("pnl", .array(try result.pnl.map { row in
-            var object = JSONObject()
-            try object.append("realizedApy", finite: row.realizedApy)
-            try object.append("growth", finite: row.growth)
-            try object.append("pnlShares", finite: row.pnlShares)
-            object.append("pnlUsd", analytic: row.pnlUsd)
-            return .object(object)
-        }))
+        answer.hiddenMember(
+            "pnl",
+            .array(
+                try result.pnl.map { row in
+                    var object = JSONObject()
+                    try object.append("realizedApy", finite: row.realizedApy)
+                    try object.append("growth", finite: row.growth)
+                    try object.append("pnlShares", finite: row.pnlShares)
+                    object.append("pnlUsd", analytic: row.pnlUsd)
+                    return .object(object)
+                }))
         try answer.number("breakEvenApy", result.breakEvenApy, label: "break-even realized APY", display: percent)
-        try answer.number("breakEvenGrossDividendYield", result.breakEvenGrossDividendYield,
-                          label: "break-even gross dividend yield", display: percent)
+        try answer.number(
+            "breakEvenGrossDividendYield", result.breakEvenGrossDividendYield,
+            label: "break-even gross dividend yield", display: percent)
 
         answer.nested("sale", AnswerBuilder.venueTrade(result.sale))
         answer.texts("assumptions", result.assumptions, label: "assumptions")
@@ -90,8 +100,11 @@ struct ShortYTAnswer {
         let hasUsd = result.pnl.contains { $0.pnlUsd != nil }
         var table = TextTable(header: ["realized APY", "token growth", "PnL (shares)"] + (hasUsd ? ["PnL (USD)"] : []))
         for row in result.pnl {
-            table.rows.append([TableFormat.percent(row.realizedApy), TableFormat.significant(row.growth, digits: 10),
-                               TableFormat.significant(row.pnlShares, digits: 8)] + (hasUsd ? [TableFormat.fixed(row.pnlUsd, digits: 2)] : []))
+            table.rows.append(
+                [
+                    TableFormat.percent(row.realizedApy), TableFormat.significant(row.growth, digits: 10),
+                    TableFormat.significant(row.pnlShares, digits: 8)
+                ] + (hasUsd ? [TableFormat.fixed(row.pnlUsd, digits: 2)] : []))
         }
         let against = result.heldAs == .stock ? "against not hedging (the loan repaid in SY, the PT redeemed)" : "against keeping the SY"
         let pnl = "PnL at maturity \(against), by the token's realized APY\n" + table.render(indent: 2)
@@ -107,26 +120,35 @@ struct ShortYTAnswer {
             switch size.given {
             case .shares(let shares): lines.append("Hedges the dividends of \(shares) shares\(part).")
             case .usd(let usd):
-                lines.append("Hedges the dividends of \(usd) USD ÷ \(TableFormat.fixed(size.stockPrice, digits: 2)) USD/share = \(r.positionShares) shares\(part).")
+                lines.append(
+                    "Hedges the dividends of \(usd) USD ÷ \(TableFormat.fixed(size.stockPrice, digits: 2)) USD/share = \(r.positionShares) shares\(part)."
+                )
             case .sy(let sy), .tokens(let sy):
                 lines.append("Hedges the dividends of \(sy) SY × \(size.assetPerSy) shares/SY = \(r.positionShares) shares\(part).")
             }
         }
-        let what = r.heldAs == .token
+        let what =
+            r.heldAs == .token
             ? (r.syToMint.isZero ? "Sells \(r.ytSold) YT already held" : "Splits \(r.syToMint) SY and sells \(r.ytSold) YT, keeping the PT")
             : "Borrows \(r.syToMint) SY of the token, splits it and sells \(r.ytSold) YT (\(TableFormat.significant(r.incomeHedgeRatio, digits: 6)) YT per share hedged)"
-        lines.append(what + ": a premium of \(TableFormat.significant(r.premiumShares, digits: 8)) shares"
-            + (r.premiumUsd.map { " (\(TableFormat.fixed($0, digits: 2)) USD)" } ?? "") + " now for the dividends to \(UnixTime.formatDate(r.expiry)).")
-        var breakEven = "the short gains when the token earns less than \(TableFormat.percent(r.breakEvenApy)) a year"
+        lines.append(
+            what + ": a premium of \(TableFormat.significant(r.premiumShares, digits: 8)) shares"
+                + (r.premiumUsd.map { " (\(TableFormat.fixed($0, digits: 2)) USD)" } ?? "")
+                + " now for the dividends to \(UnixTime.formatDate(r.expiry)).")
+        var breakEven =
+            "the short gains when the token earns less than \(TableFormat.percent(r.breakEvenApy)) a year"
             + (r.breakEvenGrossDividendYield.map { ", a gross dividend yield of \(TableFormat.percent($0))" } ?? "")
         if let apy = r.breakEvenApy, apy < 0 {
             breakEven = "the costs exceed the premium: the short loses unless the token's index falls \(TableFormat.percent(-apy)) a year"
         } else if r.breakEvenApy == nil {
             breakEven = "no realized APY makes the short break even"
         }
-        lines.append("That sells the yield at \(TableFormat.percent(r.effectiveShortApy)) a year (spot \(TableFormat.percent(r.spotApy))); " + breakEven + ".")
+        lines.append(
+            "That sells the yield at \(TableFormat.percent(r.effectiveShortApy)) a year (spot \(TableFormat.percent(r.spotApy))); " + breakEven + ".")
         if r.heldAs == .stock {
-            lines.append("A stock holder has no SY to split: the token is borrowed and repaid in SY at maturity, so the position owes the token's yield, which the stock's own dividends pay.")
+            lines.append(
+                "A stock holder has no SY to split: the token is borrowed and repaid in SY at maturity, so the position owes the token's yield, which the stock's own dividends pay."
+            )
         }
         return lines
     }

@@ -32,7 +32,7 @@ struct ShortYTCommand: Command {
             .value("borrow-fee", valueName: "apr", help: "The token lender's fee per year (--held-as stock).", default: "0"),
             .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1] (0.5 or 50%).", default: "1"),
             .value("realized-apys", valueName: "list", help: "Realized token APYs for the PnL rows: a list (0,0.2%,0.4%) or a range (0..0.6%:0.1%)."),
-            StrategyInputs.stockPriceOption,
+            StrategyInputs.stockPriceOption
         ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
     }
 
@@ -71,8 +71,9 @@ struct ShortYTCommand: Command {
         let answer = try context.explainingExpiry {
             var priced = request
             priced.stockPrice = $0.stockPrice
-            return try ShortYTAnswer.build(ShortYT.compute(priced, curve: $0.curve, at: $0.blockTime), context: $0, assetPerSy: $0.assetPerSy,
-                                           title: file.title)
+            return try ShortYTAnswer.build(
+                ShortYT.compute(priced, curve: $0.curve, at: $0.blockTime), context: $0, assetPerSy: $0.assetPerSy,
+                title: file.title)
         }
         try ChartOutput.write(JobCharts.shortYT(answer.result, subject: file.chartSubject), chart)
         return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
@@ -92,7 +93,8 @@ enum ShortYTOptions {
         } else if let position {
             size = .position(position)
         } else {
-            throw RequestError.badRequest(field: nil, reason: "give the size: one of shares, sy, tokens (wei), usd (dollars), or yt (wei) for YT already held")
+            throw RequestError.badRequest(
+                field: nil, reason: "give the size: one of shares, sy, tokens (wei), usd (dollars), or yt (wei) for YT already held")
         }
         let heldText = try batch.stringIfPresent("heldAs") ?? "token"
         guard let heldAs = YieldHolding(rawValue: heldText) else {

@@ -15,11 +15,12 @@ enum StrategyInputs {
         .value("sy", valueName: "amount", help: "The size in SY (decimal units)."),
         .value("tokens", valueName: "amount", help: "The size in stock tokens (= SY on a stock-token market)."),
         .value("shares", valueName: "amount", help: "The size in shares (the asset), converted at the PY index."),
-        .value("usd", valueName: "amount", help: "The size in USD, converted at the stock price."),
+        .value("usd", valueName: "amount", help: "The size in USD, converted at the stock price.")
     ]
 
-    static let stockPriceOption = OptionSpec.value("stock-price", valueName: "usd",
-                                                   help: "USD per share today (default: the market file's stockPrice).")
+    static let stockPriceOption = OptionSpec.value(
+        "stock-price", valueName: "usd",
+        help: "USD per share today (default: the market file's stockPrice).")
 
     /// The one size option given (`--sy`, `--tokens`, `--shares`, `--usd`); nil when none is; a usage error
     /// when several are or one is malformed. `others` are the options that also size the job (`--yt`).
@@ -31,7 +32,8 @@ enum StrategyInputs {
             throw invocation.usageError("Give the size once, in one of \(list); got \(given.map { "--" + $0 }.joined(separator: " and "))")
         }
         guard let unit = given.first, PositionSize.units.contains(unit),
-              let amount = try invocation.parse(option: unit, ValueText.wad) else { return nil }
+            let amount = try invocation.parse(option: unit, ValueText.wad)
+        else { return nil }
         return PositionSize(unit: unit, amount: amount)
     }
 
@@ -48,7 +50,8 @@ enum StrategyInputs {
         let names = PositionSize.units + others
         let given = names.filter { request.value($0) != nil }
         guard given.count <= 1 else {
-            throw .badRequest(field: given[1], reason: "give the size once, in one of \(names.joined(separator: ", ")); got \(given.joined(separator: " and "))")
+            throw .badRequest(
+                field: given[1], reason: "give the size once, in one of \(names.joined(separator: ", ")); got \(given.joined(separator: " and "))")
         }
         guard let unit = given.first, PositionSize.units.contains(unit) else { return nil }
         let amount = unit == "usd" ? try decimal(request, unit) : try request.wad(unit)
@@ -75,7 +78,9 @@ enum StrategyInputs {
         }
         if let exact = Wad(decimal: text) { return exact }
         guard let value = Double(text), let approx = Wad.shortestDecimal(value), approx.isZero == (value == 0) else {
-            throw .badRequest(field: name, reason: "field '\(name)' must be a decimal number with at most 18 decimals (≥ 1e-18 when not zero); got \(quoted(.string(text)))")
+            throw .badRequest(
+                field: name,
+                reason: "field '\(name)' must be a decimal number with at most 18 decimals (≥ 1e-18 when not zero); got \(quoted(.string(text)))")
         }
         return approx
     }
@@ -99,7 +104,9 @@ enum StrategyInputs {
     static func apyList(_ invocation: Invocation, _ name: String) throws -> ValueRange? {
         guard let list = try range(invocation, name) else { return nil }
         if list.unit == .fraction, let large = list.values.first(where: { $0 > 1 }) {
-            try invocation.warn("--\(name) reads plain numbers as fractions: \(TableFormat.percent(large, digits: 2)) a year is among them; write % or bp for percent or basis points")
+            try invocation.warn(
+                "--\(name) reads plain numbers as fractions: \(TableFormat.percent(large, digits: 2)) a year is among them; write % or bp for percent or basis points"
+            )
         }
         return list
     }
@@ -119,7 +126,9 @@ enum StrategyInputs {
     static func rate(_ request: BatchRequest, _ name: String) throws(RequestError) -> Double? {
         guard let text = try rateText(request, name) else { return nil }
         guard case .value(let rate) = RateText.double(text) else {
-            throw .badRequest(field: name, reason: "field '\(name)' must be a rate: a number (0.05) or text such as \"5%\" or \"50bp\"; got \(quoted(.string(text)))")
+            throw .badRequest(
+                field: name,
+                reason: "field '\(name)' must be a rate: a number (0.05) or text such as \"5%\" or \"50bp\"; got \(quoted(.string(text)))")
         }
         return rate
     }
@@ -128,7 +137,10 @@ enum StrategyInputs {
     static func exactRate(_ request: BatchRequest, _ name: String) throws(RequestError) -> Wad? {
         guard let text = try rateText(request, name) else { return nil }
         guard case .value(let rate) = RateText.exact(text) else {
-            throw .badRequest(field: name, reason: "field '\(name)' must be a rate with at most 18 decimals: a number (0.5) or text such as \"50%\"; got \(quoted(.string(text)))")
+            throw .badRequest(
+                field: name,
+                reason:
+                    "field '\(name)' must be a rate with at most 18 decimals: a number (0.5) or text such as \"50%\"; got \(quoted(.string(text)))")
         }
         return rate
     }
@@ -147,7 +159,8 @@ enum StrategyInputs {
         case .number(let number)?: return number.text
         case .string(let text)?: return text
         case let other?:
-            throw .badRequest(field: name, reason: "field '\(name)' must be a rate: a number (0.05) or text such as \"5%\" or \"50bp\"; got \(quoted(other))")
+            throw .badRequest(
+                field: name, reason: "field '\(name)' must be a rate: a number (0.05) or text such as \"5%\" or \"50bp\"; got \(quoted(other))")
         }
     }
 
@@ -184,7 +197,8 @@ enum StrategyInputs {
             case .invalid(let reason): throw .badRequest(field: name, reason: "field '\(name)': \(reason)")
             }
         case let other?:
-            throw .badRequest(field: name, reason: "field '\(name)' must be an array of numbers or a range text such as \"-30%..30%:10%\"; got \(quoted(other))")
+            throw .badRequest(
+                field: name, reason: "field '\(name)' must be an array of numbers or a range text such as \"-30%..30%:10%\"; got \(quoted(other))")
         }
     }
 
@@ -204,7 +218,8 @@ enum StrategyInputs {
             let text = "{\"events\":[" + rows.map(\.jsonText).joined(separator: ",\n") + "]}"
             return try ScheduleFiles.parseDividendSchedule(text, format: .json)
         case let other?:
-            throw RequestError.badRequest(field: name, reason: "field '\(name)' must be the schedule's CSV or JSON text or an array of rows; got \(quoted(other))")
+            throw RequestError.badRequest(
+                field: name, reason: "field '\(name)' must be the schedule's CSV or JSON text or an array of rows; got \(quoted(other))")
         }
     }
 

@@ -24,8 +24,10 @@ struct AnswerBuilder {
     }
 
     /// A real value: a JSON number shown by `display`; a non-finite value is a ``NonFiniteResultError``.
-    mutating func number(_ key: String, _ value: Double?, label: String,
-                         display: (Double) -> String) throws(NonFiniteResultError) {
+    mutating func number(
+        _ key: String, _ value: Double?, label: String,
+        display: (Double) -> String
+    ) throws(NonFiniteResultError) {
         guard let value else { return absent(key) }
         guard let number = JSONNumber(value) else { throw NonFiniteResultError(field: key) }
         report.append(key, .number(number), label: label, display: display(value))

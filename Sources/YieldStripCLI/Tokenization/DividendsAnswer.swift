@@ -60,8 +60,9 @@ struct DividendsAnswer {
         answer.time("to", path.to, label: "window end")
         try answer.number("years", path.years, label: "window (years)") { TableFormat.fixed($0, digits: 6) }
         answer.wad("withholding", withholding.rate, label: "withholding", display: TableFormat.percent(withholding.rate))
-        answer.text("priceAssumption", inputs.priceAssumption.text, label: "reinvest prices",
-                    display: inputs.priceAssumption == .eventPricesOnly ? "events (each row's own)" : inputs.priceAssumption.text)
+        answer.text(
+            "priceAssumption", inputs.priceAssumption.text, label: "reinvest prices",
+            display: inputs.priceAssumption == .eventPricesOnly ? "events (each row's own)" : inputs.priceAssumption.text)
         var rows: [JSONValue] = []
         for (i, row) in path.rows.enumerated() {
             rows.append(.object(try rowObject(row, ytInterest: Self.ytInterest(dividends, row: i))))
@@ -89,14 +90,16 @@ struct DividendsAnswer {
         try answer.number("stockPrice", inputs.stockPrice, label: "stock price (USD per share)") { TableFormat.fixed($0, digits: 2) }
         answer.time("maturity", dividends.maturity, label: "maturity")
         try answer.number("assumedYield", dividends.assumedGrossYield, label: "assumed gross dividend yield") { TableFormat.percent($0) }
-        answer.text("projectionBasis", dividends.projectionBasis?.rawValue, label: "projection basis",
-                    display: dividends.projectionBasis.map(describe))
+        answer.text(
+            "projectionBasis", dividends.projectionBasis?.rawValue, label: "projection basis",
+            display: dividends.projectionBasis.map(describe))
         try answer.number("projectedApy", dividends.projectedAPY, label: "projected APY to maturity") { TableFormat.percent($0) }
         answer.nested("projection", try dividends.projection.map(projectionAnswer))
         answer.nested("marketComparison", try dividends.marketComparison.map(comparisonAnswer))
         answer.hiddenMember("warnings", .array(dividends.warnings.map(warningObject)))
 
-        let title = "Dividends reinvested, \(TableFormat.percent(withholding.rate)) withheld: "
+        let title =
+            "Dividends reinvested, \(TableFormat.percent(withholding.rate)) withheld: "
             + "\(UnixTime.formatDate(path.from)) → \(UnixTime.formatDate(path.to))"
         return DividendsAnswer(report: answer.report, title: title, library: dividends)
     }
@@ -142,8 +145,9 @@ struct DividendsAnswer {
         case .tokenGrowth: discounting = "tokenGrowth"
         case .apy: discounting = "apy"
         }
-        answer.text("discounting", discounting, label: "discounting",
-                    display: discounting == "tokenGrowth" ? "token growth" : discounting)
+        answer.text(
+            "discounting", discounting, label: "discounting",
+            display: discounting == "tokenGrowth" ? "token growth" : discounting)
         try answer.number("currentIndex", projection.currentIndex, label: "yield index now", display: real)
         try answer.number("expectedIndexAtMaturity", projection.expectedIndexAtMaturity, label: "expected yield index at maturity", display: real)
         try answer.number("expectedGrowth", projection.expectedGrowth, label: "expected growth to maturity", display: real)
@@ -158,7 +162,8 @@ struct DividendsAnswer {
         try answer.number("ytFairPriceInSy", projection.ytFairPriceInSy, label: "YT fair price (SY)", display: real)
         try answer.number("ptFairPriceUsd", projection.ptFairPriceUSD, label: "PT fair price (USD)") { TableFormat.fixed($0, digits: 2) }
         try answer.number("ytFairPriceUsd", projection.ytFairPriceUSD, label: "YT fair price (USD)") { TableFormat.fixed($0, digits: 4) }
-        try answer.number("treasurySharesPerPt", projection.treasurySharesPerPT, label: "to the treasury after maturity (shares per PT)", display: real)
+        try answer.number(
+            "treasurySharesPerPt", projection.treasurySharesPerPT, label: "to the treasury after maturity (shares per PT)", display: real)
         answer.hiddenMember("dividendsBeforeMaturity", .array(try projection.dividendsBeforeMaturity.map(projectedDividend)))
         answer.hiddenMember("dividendsAfterMaturity", .array(try projection.dividendsAfterMaturity.map(projectedDividend)))
         return answer
@@ -248,7 +253,8 @@ struct DividendsAnswer {
     var tableText: String {
         var blocks = [title + "\n", "index path\n" + rowsTable().render(indent: 2), report.tableText]
         if let projection = library.projection,
-           !(projection.dividendsBeforeMaturity.isEmpty && projection.dividendsAfterMaturity.isEmpty) {
+            !(projection.dividendsBeforeMaturity.isEmpty && projection.dividendsAfterMaturity.isEmpty)
+        {
             blocks.append("projected dividends\n" + projectedDividendsTable(projection).render(indent: 2))
         }
         return blocks.joined(separator: "\n")
@@ -269,9 +275,11 @@ struct DividendsAnswer {
         if hasCertainty { header.append("certainty") }
         var table = TextTable(header: header)
         for (i, row) in rows.enumerated() {
-            var cells = [UnixTime.formatDate(row.date), row.kind.rawValue, row.dividendPerShareUSD?.description ?? "",
-                         row.reinvestPriceUSD?.description ?? "",
-                         row.kind == .dividend ? TableFormat.percent(row.netYield) : ""]
+            var cells = [
+                UnixTime.formatDate(row.date), row.kind.rawValue, row.dividendPerShareUSD?.description ?? "",
+                row.reinvestPriceUSD?.description ?? "",
+                row.kind == .dividend ? TableFormat.percent(row.netYield) : ""
+            ]
             if hasSplits { cells += [row.splitRatio?.description ?? "", row.multiplierWad.description] }
             cells.append(row.yieldIndexWad.description)
             if hasNegativeYield { cells.append(row.pyIndexWad.description) }
@@ -286,9 +294,11 @@ struct DividendsAnswer {
         var table = TextTable(header: ["ex-date", "dividend (USD)", "reinvest price", "net yield", "index after", "reaches YT"])
         for (dividends, reaches) in [(projection.dividendsBeforeMaturity, "yes"), (projection.dividendsAfterMaturity, "no: after maturity")] {
             for dividend in dividends {
-                table.rows.append([dividend.exDateText, TableFormat.significant(dividend.amountPerShareUSD),
-                                   TableFormat.significant(dividend.reinvestPriceUSD), TableFormat.percent(dividend.netYield),
-                                   TableFormat.significant(dividend.indexAfter), reaches])
+                table.rows.append([
+                    dividend.exDateText, TableFormat.significant(dividend.amountPerShareUSD),
+                    TableFormat.significant(dividend.reinvestPriceUSD), TableFormat.percent(dividend.netYield),
+                    TableFormat.significant(dividend.indexAfter), reaches
+                ])
             }
         }
         return table
@@ -296,14 +306,18 @@ struct DividendsAnswer {
 
     /// The index path as CSV (`--csv`): a header, then one line per row, exact values in units.
     var csvText: String {
-        var lines = ["date,event,dividend,reinvest_price,net_yield,split_ratio,multiplier,split_factor,yield_index,py_index,yield_index_real,yt_interest_sy,certainty,line"]
+        var lines = [
+            "date,event,dividend,reinvest_price,net_yield,split_ratio,multiplier,split_factor,yield_index,py_index,yield_index_real,yt_interest_sy,certainty,line"
+        ]
         for (i, row) in library.path.rows.enumerated() {
-            let fields = [UnixTime.formatDate(row.date), row.kind.rawValue, row.dividendPerShareUSD?.description ?? "",
-                          row.reinvestPriceUSD?.description ?? "", row.netYield.description, row.splitRatio?.description ?? "",
-                          row.multiplierWad.description, row.splitFactorWad.description, row.yieldIndexWad.description,
-                          row.pyIndexWad.description, row.yieldIndex.description,
-                          Self.ytInterest(library, row: i)?.description ?? "",
-                          row.certainty ?? "", row.line.map(String.init) ?? ""]
+            let fields = [
+                UnixTime.formatDate(row.date), row.kind.rawValue, row.dividendPerShareUSD?.description ?? "",
+                row.reinvestPriceUSD?.description ?? "", row.netYield.description, row.splitRatio?.description ?? "",
+                row.multiplierWad.description, row.splitFactorWad.description, row.yieldIndexWad.description,
+                row.pyIndexWad.description, row.yieldIndex.description,
+                Self.ytInterest(library, row: i)?.description ?? "",
+                row.certainty ?? "", row.line.map(String.init) ?? ""
+            ]
             lines.append(fields.map(Self.csvField).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

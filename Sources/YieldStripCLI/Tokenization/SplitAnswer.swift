@@ -47,16 +47,18 @@ enum SplitAnswer {
         answer.wad("syExchangeRate", split.syExchangeRate, label: "SY exchange rate (shares per SY)")
         answer.wad("pyIndexStored", split.pyIndexStored, label: "PY index stored")
         answer.wad("pyIndex", split.pyIndex, label: "PY index used")
-        answer.flag("negativeYield", split.negativeYield, label: "negative yield",
-                    display: split.negativeYield ? "yes" : "no")
+        answer.flag(
+            "negativeYield", split.negativeYield, label: "negative yield",
+            display: split.negativeYield ? "yes" : "no")
         answer.wad("amountPt", split.amountPt, label: "PT minted")
         answer.wad("amountYt", split.amountYt, label: "YT minted")
         answer.wad("syValueInShares", split.syValueInShares, label: "SY value (shares)")
         answer.wad("pairRedeemsForSy", split.pairRedeemsForSy, label: "PT + YT redeem now for (SY)")
         answer.wad("pairRoundingLossSy", split.pairRoundingLossSy, label: "lost to rounding (SY)")
         answer.wad("ptRedeemsAtMaturityForShares", split.ptRedeemsAtMaturityForShares, label: "PT redeems at maturity for (shares)")
-        answer.wad("ytInterestSyPerOnePercentIndexRise", split.ytInterestSyPerOnePercentIndexRise,
-                   label: "YT interest if the index rises 1% (SY)")
+        answer.wad(
+            "ytInterestSyPerOnePercentIndexRise", split.ytInterestSyPerOnePercentIndexRise,
+            label: "YT interest if the index rises 1% (SY)")
 
         answer.time("expiry", split.expiry, label: "expiry")
         answer.time("valuationTime", split.valuationTime, source: inputs.valuationTimeSource, label: "valuation time")
@@ -74,8 +76,9 @@ enum SplitAnswer {
 
         try answer.number("stockPrice", split.stockPriceUSD, label: "stock price (USD per share)", display: usd)
         try answer.number("syValueUsd", split.syValueUSD, label: "SY value (USD)", display: usd)
-        try answer.number("ptRedeemsAtMaturityForUsd", split.ptRedeemsAtMaturityForUSDAtTodaysPrice,
-                          label: "PT at maturity (USD at today's price)", display: usd)
+        try answer.number(
+            "ptRedeemsAtMaturityForUsd", split.ptRedeemsAtMaturityForUSDAtTodaysPrice,
+            label: "PT at maturity (USD at today's price)", display: usd)
         try answer.number("ptValueUsd", split.ptValueUSD, label: "PT value (USD)", display: usd)
         try answer.number("ytValueUsd", split.ytValueUSD, label: "YT value (USD)", display: usd)
         return answer.report

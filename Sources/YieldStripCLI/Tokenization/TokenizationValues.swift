@@ -18,7 +18,8 @@ enum TokenizationValues {
         switch RateText.exact(text) {
         case .value(let rate): return .value(rate)
         case .invalid(let reason):
-            return .invalid(reason: reason.hasPrefix("too large") ? reason : reason.replacingOccurrences(of: RateText.expectation, with: fractionExpectation))
+            return .invalid(
+                reason: reason.hasPrefix("too large") ? reason : reason.replacingOccurrences(of: RateText.expectation, with: fractionExpectation))
         }
     }
 
@@ -108,7 +109,7 @@ enum PriceAssumptionSpec: Hashable, Sendable {
         switch self {
         case .eventPricesOnly: return "events"
         case .flat(let price): return price.map { "flat:\($0)" } ?? "flat"
-        case let .growing(price, growth): return "growing:\(price):\(growth)"
+        case .growing(let price, let growth): return "growing:\(price):\(growth)"
         }
     }
 
@@ -126,7 +127,7 @@ enum PriceAssumptionSpec: Hashable, Sendable {
             }
             guard let price = Wad(rounding: stockPrice) else { throw TokenizationError.nonFiniteValue(field: "stock price") }
             return .flat(usdPerShare: price)
-        case let .growing(price, growth):
+        case .growing(let price, let growth):
             return .growing(usdPerShare: price, from: try windowEnd(), annualGrowth: growth)
         }
     }

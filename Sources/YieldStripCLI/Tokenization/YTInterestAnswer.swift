@@ -22,8 +22,9 @@ struct YTInterestInputs: Sendable {
 /// `effectiveIndexTo`).
 enum YTInterestAnswer {
     static func build(_ inputs: YTInterestInputs) throws -> Report {
-        let interest = try YTInterestReport.compute(balance: inputs.balance, indexFrom: inputs.indexFrom,
-                                                    indexTo: inputs.indexTo, feeRate: inputs.feeRate)
+        let interest = try YTInterestReport.compute(
+            balance: inputs.balance, indexFrom: inputs.indexFrom,
+            indexTo: inputs.indexTo, feeRate: inputs.feeRate)
         let real = { (value: Double) in value.description }
         var answer = AnswerBuilder(title: "YT interest on \(inputs.balance) YT, index \(inputs.indexFrom) → \(inputs.indexTo)")
         answer.wad("balance", interest.balance, label: "YT balance")
@@ -31,8 +32,9 @@ enum YTInterestAnswer {
         answer.wad("indexTo", interest.indexTo, label: "PY index to")
         answer.wad("feeRate", interest.feeRate, label: "interest fee rate", display: TableFormat.percent(interest.feeRate))
         answer.wad("effectiveIndexTo", interest.effectiveIndexTo, label: "PY index used (never falls)")
-        answer.flag("negativeYield", interest.negativeYield, label: "negative yield",
-                    display: interest.negativeYield ? "yes" : "no")
+        answer.flag(
+            "negativeYield", interest.negativeYield, label: "negative yield",
+            display: interest.negativeYield ? "yes" : "no")
         answer.wad("interestSy", interest.interestSy, label: "interest accrued (SY)")
         answer.wad("feeSy", interest.feeSy, label: "fee to the treasury (SY)")
         answer.wad("paidSy", interest.paidSy, label: "paid to the holder (SY)")

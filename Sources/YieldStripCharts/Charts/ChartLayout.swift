@@ -72,8 +72,11 @@ enum ChartLayout {
                 x = 0
                 let lines = TextMetrics.wrapped(item.text, toWidth: width - lead, fontSize: legendSize, maxLines: 3)
                 for (index, line) in lines.enumerated() {
-                    rows.append([index == 0 ? PlacedItem(item: item, x: 0, text: line)
-                                            : PlacedItem(item: LegendItem(swatch: .none, text: line), x: lead, text: line)])
+                    rows.append([
+                        index == 0
+                            ? PlacedItem(item: item, x: 0, text: line)
+                            : PlacedItem(item: LegendItem(swatch: .none, text: line), x: lead, text: line)
+                    ])
                 }
                 continue
             }
@@ -103,11 +106,14 @@ enum ChartLayout {
                 let x = padding + placed.x
                 var textX = x + swatchWidth + 6
                 switch placed.item.swatch {
-                case let .line(color, dash, width, marker, hollow):
+                case .line(let color, let dash, let width, let marker, let hollow):
                     svg.line(x1: x, y1: middle, x2: x + swatchWidth, y2: middle, stroke: color.hex, width: Swift.min(width, 3), dash: dash.pattern)
-                    if let marker { drawMarker(&svg, marker, x: x + swatchWidth / 2, y: middle, radius: 3.5, color: color, hollow: hollow, opacity: 1) }
-                case let .marker(shape, color, hollow, opacity):
-                    drawMarker(&svg, shape, x: x + swatchWidth / 2, y: middle, radius: 4, color: color, hollow: hollow, opacity: Swift.max(opacity, 0.8))
+                    if let marker {
+                        drawMarker(&svg, marker, x: x + swatchWidth / 2, y: middle, radius: 3.5, color: color, hollow: hollow, opacity: 1)
+                    }
+                case .marker(let shape, let color, let hollow, let opacity):
+                    drawMarker(
+                        &svg, shape, x: x + swatchWidth / 2, y: middle, radius: 4, color: color, hollow: hollow, opacity: Swift.max(opacity, 0.8))
                 case .box(let color):
                     svg.rect(x: x + 4, y: middle - 6, width: swatchWidth - 8, height: 12, fill: color.hex, stroke: Palette.axis.hex, strokeWidth: 0.5)
                 case .none:
@@ -123,8 +129,10 @@ enum ChartLayout {
 
     // MARK: Markers
 
-    static func drawMarker(_ svg: inout SVGWriter, _ shape: MarkerShape, x: Double, y: Double, radius r: Double, color: ChartColor,
-                           hollow: Bool, opacity: Double) {
+    static func drawMarker(
+        _ svg: inout SVGWriter, _ shape: MarkerShape, x: Double, y: Double, radius r: Double, color: ChartColor,
+        hollow: Bool, opacity: Double
+    ) {
         let fill = hollow ? "none" : color.hex
         let stroke: String? = hollow ? color.hex : "#ffffff"
         let strokeWidth = hollow ? 1.5 : 0.8
@@ -134,13 +142,15 @@ enum ChartLayout {
             svg.circle(cx: x, cy: y, r: r, fill: fill, stroke: stroke, strokeWidth: strokeWidth, opacity: alpha)
         case .square:
             let side = r * 1.8
-            svg.rect(x: x - side / 2, y: y - side / 2, width: side, height: side, fill: fill, stroke: stroke, strokeWidth: strokeWidth, opacity: alpha)
+            svg.rect(
+                x: x - side / 2, y: y - side / 2, width: side, height: side, fill: fill, stroke: stroke, strokeWidth: strokeWidth, opacity: alpha)
         case .diamond:
             let d = r * 1.35
             svg.polygon([(x, y - d), (x + d, y), (x, y + d), (x - d, y)], fill: fill, stroke: stroke, strokeWidth: strokeWidth, opacity: alpha)
         case .triangle:
             let d = r * 1.3
-            svg.polygon([(x, y - d), (x + d, y + d * 0.8), (x - d, y + d * 0.8)], fill: fill, stroke: stroke, strokeWidth: strokeWidth, opacity: alpha)
+            svg.polygon(
+                [(x, y - d), (x + d, y + d * 0.8), (x - d, y + d * 0.8)], fill: fill, stroke: stroke, strokeWidth: strokeWidth, opacity: alpha)
         }
     }
 
@@ -160,7 +170,8 @@ enum ChartLayout {
     static func axisTicks(values: [Double], scale: AxisScaleKind, style: TickStyle, signed: Bool, targetCount: Int) -> AxisTicks {
         let factor = style == .percent ? 100.0 : 1.0
         let data = values.filter(\.isFinite).map { $0 * factor }.filter { scale != .log || $0 > 0 }
-        let lo = data.min() ?? (scale == .log ? 1 : 0), hi = data.max() ?? (scale == .log ? 10 : 1)
+        let lo = data.min() ?? (scale == .log ? 1 : 0)
+        let hi = data.max() ?? (scale == .log ? 10 : 1)
         let ticks: TickSet
         switch scale {
         case .linear: ticks = NiceTicks.linear(lower: lo, upper: hi, targetCount: targetCount)
@@ -176,8 +187,9 @@ enum ChartLayout {
             inside.upper = hi + pad
             ticks = inside
         }
-        return AxisTicks(ticks: ticks, values: ticks.values.map { $0 / factor }, labels: labels(ticks, scale: scale, style: style, signed: signed),
-                         lower: ticks.lower / factor, upper: ticks.upper / factor)
+        return AxisTicks(
+            ticks: ticks, values: ticks.values.map { $0 / factor }, labels: labels(ticks, scale: scale, style: style, signed: signed),
+            lower: ticks.lower / factor, upper: ticks.upper / factor)
     }
 
     /// Labels for ticks computed in tick units (percent for a percent axis).

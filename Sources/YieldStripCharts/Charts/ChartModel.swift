@@ -112,9 +112,11 @@ public struct ChartSeries: Sendable {
     public var opacity: Double
     public var inLegend: Bool
 
-    public init(name: String, points: [ChartPoint], style: SeriesStyle = .line, color: ChartColor, dash: LineDash = .solid,
-                marker: MarkerShape? = nil, hollowMarkers: Bool = false, lineWidth: Double = 2, markerRadius: Double = 3.5,
-                opacity: Double = 1, inLegend: Bool = true) {
+    public init(
+        name: String, points: [ChartPoint], style: SeriesStyle = .line, color: ChartColor, dash: LineDash = .solid,
+        marker: MarkerShape? = nil, hollowMarkers: Bool = false, lineWidth: Double = 2, markerRadius: Double = 3.5,
+        opacity: Double = 1, inLegend: Bool = true
+    ) {
         self.name = name
         self.points = points
         self.style = style
@@ -148,8 +150,10 @@ public struct ReferenceLine: Sendable {
     public var dash: LineDash
     public var inLegend: Bool
 
-    public init(_ orientation: Orientation, at value: Double, label: String, tag: String? = nil, color: ChartColor = Palette.gray,
-                dash: LineDash = .dashed, inLegend: Bool = true) {
+    public init(
+        _ orientation: Orientation, at value: Double, label: String, tag: String? = nil, color: ChartColor = Palette.gray,
+        dash: LineDash = .dashed, inLegend: Bool = true
+    ) {
         self.orientation = orientation
         self.value = value
         self.label = label
@@ -190,8 +194,10 @@ public struct ChartAxis: Sendable {
     /// Labels carry a sign (`+10%`).
     public var signedLabels: Bool
 
-    public init(label: String, scale: AxisScaleKind = .linear, ticks: TickStyle = .number, includesZero: Bool = false,
-                signedLabels: Bool = false) {
+    public init(
+        label: String, scale: AxisScaleKind = .linear, ticks: TickStyle = .number, includesZero: Bool = false,
+        signedLabels: Bool = false
+    ) {
         self.label = label
         self.scale = scale
         self.ticks = ticks

@@ -27,9 +27,11 @@ public struct HeatmapChart: Chart {
     public var rowValues: [Double]?
     public var columnValues: [Double]?
 
-    public init(title: String, subtitle: String? = nil, rowLabels: [String], columnLabels: [String], values: [[Double]],
-                rowAxisLabel: String, columnAxisLabel: String, valueLabel: String, notes: [String] = [],
-                rowValues: [Double]? = nil, columnValues: [Double]? = nil) {
+    public init(
+        title: String, subtitle: String? = nil, rowLabels: [String], columnLabels: [String], values: [[Double]],
+        rowAxisLabel: String, columnAxisLabel: String, valueLabel: String, notes: [String] = [],
+        rowValues: [Double]? = nil, columnValues: [Double]? = nil
+    ) {
         self.rowValues = rowValues
         self.columnValues = columnValues
         self.title = title
@@ -91,12 +93,14 @@ public struct HeatmapChart: Chart {
     }
 
     public func svg(size: ChartSize = .standard, options: SVGOptions = SVGOptions()) -> String {
-        let width = Double(Swift.max(size.width, ChartSize.minimum.width)), height = Double(Swift.max(size.height, ChartSize.minimum.height))
+        let width = Double(Swift.max(size.width, ChartSize.minimum.width))
+        let height = Double(Swift.max(size.height, ChartSize.minimum.height))
         let pad = ChartLayout.padding
         var svg = SVGWriter(width: width, height: height, title: title, description: subtitle, options: options)
         svg.rect(x: 0, y: 0, width: width, height: height, fill: "#ffffff", className: "background")
         let headerBottom = ChartLayout.drawHeader(&svg, title: title, subtitle: subtitle, width: width)
-        let rows = values.count, columns = values.map(\.count).min() ?? 0
+        let rows = values.count
+        let columns = values.map(\.count).min() ?? 0
 
         let labels = rows > 0 && columns > 0 ? cellLabels() : []
         let magnitude = scaleMagnitude
@@ -108,9 +112,11 @@ public struct HeatmapChart: Chart {
         var legendTop = height - pad - ChartLayout.legendHeight(legend)
 
         guard rows > 0, columns > 0 else {
-            let top = headerBottom + 12, bottom = legendTop - 10
+            let top = headerBottom + 12
+            let bottom = legendTop - 10
             svg.rect(x: pad, y: top, width: width - 2 * pad, height: Swift.max(20, bottom - top), fill: "#f6f6f6", stroke: Palette.grid.hex, rx: 4)
-            svg.text("No cells to draw.", x: width / 2, y: (top + bottom) / 2, size: 14, anchor: .middle, fill: Palette.gray.hex, className: "message")
+            svg.text(
+                "No cells to draw.", x: width / 2, y: (top + bottom) / 2, size: 14, anchor: .middle, fill: Palette.gray.hex, className: "message")
             ChartLayout.drawLegend(&svg, rows: legend, top: legendTop)
             return svg.document()
         }
@@ -138,8 +144,9 @@ public struct HeatmapChart: Chart {
         }
         var font = labelFont()
         if font < 7 {
-            legend = ChartLayout.legendRows(noteItems(["Cells too small to label at this size: a larger --size, or the --csv rows, give the values."]),
-                                            width: width - 2 * pad)
+            legend = ChartLayout.legendRows(
+                noteItems(["Cells too small to label at this size: a larger --size, or the --csv rows, give the values."]),
+                width: width - 2 * pad)
             legendTop = height - pad - ChartLayout.legendHeight(legend)
             gridBottom = legendTop - 8 - ChartLayout.axisLabelSize - 8 - ChartLayout.tickSize - 8
             cellHeight = Swift.max(1, (gridBottom - gridTop) / Double(rows))
@@ -154,11 +161,13 @@ public struct HeatmapChart: Chart {
             for column in 0..<columns {
                 let value = values[row][column]
                 let colour = Palette.diverging(magnitude > 0 && value.isFinite ? value / magnitude : 0)
-                let x = gridLeft + Double(column) * cellWidth, y = gridTop + Double(row) * cellHeight
+                let x = gridLeft + Double(column) * cellWidth
+                let y = gridTop + Double(row) * cellHeight
                 svg.rect(x: x, y: y, width: cellWidth - gap, height: cellHeight - gap, fill: colour.hex, className: "cell")
                 if font >= 7 {
-                    svg.text(labels[row][column], x: x + (cellWidth - gap) / 2, y: y + (cellHeight - gap) / 2 + font * 0.36, size: font,
-                             anchor: .middle, fill: colour.textColor.hex, className: "cell-label")
+                    svg.text(
+                        labels[row][column], x: x + (cellWidth - gap) / 2, y: y + (cellHeight - gap) / 2 + font * 0.36, size: font,
+                        anchor: .middle, fill: colour.textColor.hex, className: "cell-label")
                 }
             }
         }
@@ -167,48 +176,60 @@ public struct HeatmapChart: Chart {
 
         // Row and column labels, thinned so they do not overlap.
         svg.beginGroup(className: "axes")
-        let rowsLabelled = Self.labelled(count: Swift.min(rows, rowLabels.count), values: rowValues,
-                                         every: Swift.max(1, Int(Foundation.ceil((ChartLayout.tickSize + 2) / cellHeight))))
+        let rowsLabelled = Self.labelled(
+            count: Swift.min(rows, rowLabels.count), values: rowValues,
+            every: Swift.max(1, Int(Foundation.ceil((ChartLayout.tickSize + 2) / cellHeight))))
         for row in rowsLabelled {
             let y = gridTop + (Double(row) + 0.5) * cellHeight - gap / 2
-            svg.text(rowLabels[row], x: gridLeft - 6, y: y + ChartLayout.tickSize * 0.35, size: ChartLayout.tickSize, anchor: .end,
-                     fill: Palette.axis.hex, className: "tick")
+            svg.text(
+                rowLabels[row], x: gridLeft - 6, y: y + ChartLayout.tickSize * 0.35, size: ChartLayout.tickSize, anchor: .end,
+                fill: Palette.axis.hex, className: "tick")
         }
         let widestColumn = columnLabels.prefix(columns).map { TextMetrics.width($0, fontSize: ChartLayout.tickSize) }.max() ?? 0
-        let columnsLabelled = Self.labelled(count: Swift.min(columns, columnLabels.count), values: columnValues,
-                                            every: Swift.max(1, Int(Foundation.ceil((widestColumn + 8) / cellWidth))))
+        let columnsLabelled = Self.labelled(
+            count: Swift.min(columns, columnLabels.count), values: columnValues,
+            every: Swift.max(1, Int(Foundation.ceil((widestColumn + 8) / cellWidth))))
         for column in columnsLabelled {
             let x = gridLeft + (Double(column) + 0.5) * cellWidth - gap / 2
-            svg.text(columnLabels[column], x: x, y: gridBottomEdge + 6 + ChartLayout.tickSize, size: ChartLayout.tickSize, anchor: .middle,
-                     fill: Palette.axis.hex, className: "tick")
+            svg.text(
+                columnLabels[column], x: x, y: gridBottomEdge + 6 + ChartLayout.tickSize, size: ChartLayout.tickSize, anchor: .middle,
+                fill: Palette.axis.hex, className: "tick")
         }
-        svg.text(TextMetrics.truncated(columnAxisLabel, toWidth: gridRight - gridLeft, fontSize: ChartLayout.axisLabelSize),
-                 x: (gridLeft + gridRight) / 2, y: gridBottomEdge + 8 + ChartLayout.tickSize + 6 + ChartLayout.axisLabelSize,
-                 size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex, className: "axis-label")
+        svg.text(
+            TextMetrics.truncated(columnAxisLabel, toWidth: gridRight - gridLeft, fontSize: ChartLayout.axisLabelSize),
+            x: (gridLeft + gridRight) / 2, y: gridBottomEdge + 8 + ChartLayout.tickSize + 6 + ChartLayout.axisLabelSize,
+            size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex, className: "axis-label")
         let gridHeight = gridBottomEdge - gridTop
-        svg.text(TextMetrics.truncated(rowAxisLabel, toWidth: gridHeight, fontSize: ChartLayout.axisLabelSize),
-                 x: pad + ChartLayout.axisLabelSize - 2, y: gridTop + gridHeight / 2, size: ChartLayout.axisLabelSize, anchor: .middle,
-                 fill: Palette.ink.hex, rotation: -90, className: "axis-label")
+        svg.text(
+            TextMetrics.truncated(rowAxisLabel, toWidth: gridHeight, fontSize: ChartLayout.axisLabelSize),
+            x: pad + ChartLayout.axisLabelSize - 2, y: gridTop + gridHeight / 2, size: ChartLayout.axisLabelSize, anchor: .middle,
+            fill: Palette.ink.hex, rotation: -90, className: "axis-label")
         svg.endGroup()
 
         // The colour bar: bands from +m (top) to −m (bottom), ticks at nice values.
         svg.beginGroup(className: "colour-bar", label: valueLabel)
-        let barLeft = gridRight + 16, barTop = gridTop, barHeight = gridHeight
+        let barLeft = gridRight + 16
+        let barTop = gridTop
+        let barHeight = gridHeight
         let bands = 48
         for band in 0..<bands {
             let t = 1 - (Double(band) + 0.5) / Double(bands) * 2
-            svg.rect(x: barLeft, y: barTop + Double(band) * barHeight / Double(bands), width: barWidth, height: barHeight / Double(bands) + 0.5,
-                     fill: Palette.diverging(magnitude > 0 ? t : 0).hex)
+            svg.rect(
+                x: barLeft, y: barTop + Double(band) * barHeight / Double(bands), width: barWidth, height: barHeight / Double(bands) + 0.5,
+                fill: Palette.diverging(magnitude > 0 ? t : 0).hex)
         }
         svg.rect(x: barLeft, y: barTop, width: barWidth, height: barHeight, fill: nil, stroke: Palette.axis.hex, strokeWidth: 0.5)
         for (value, label) in zip(barTicks.values, barLabels) {
             let y = barTop + (1 - (value + barMagnitude) / (2 * barMagnitude)) * barHeight
             svg.line(x1: barLeft + barWidth, y1: y, x2: barLeft + barWidth + 4, y2: y, stroke: Palette.axis.hex)
-            svg.text(label, x: barLeft + barWidth + 7, y: y + ChartLayout.tickSize * 0.35, size: ChartLayout.tickSize, fill: Palette.axis.hex, className: "tick")
+            svg.text(
+                label, x: barLeft + barWidth + 7, y: y + ChartLayout.tickSize * 0.35, size: ChartLayout.tickSize, fill: Palette.axis.hex,
+                className: "tick")
         }
-        svg.text(TextMetrics.truncated(valueLabel, toWidth: barHeight, fontSize: ChartLayout.axisLabelSize),
-                 x: width - pad - 3, y: barTop + barHeight / 2, size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex,
-                 rotation: 90, className: "axis-label")
+        svg.text(
+            TextMetrics.truncated(valueLabel, toWidth: barHeight, fontSize: ChartLayout.axisLabelSize),
+            x: width - pad - 3, y: barTop + barHeight / 2, size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex,
+            rotation: 90, className: "axis-label")
         svg.endGroup()
 
         ChartLayout.drawLegend(&svg, rows: legend, top: legendTop)

@@ -35,7 +35,8 @@ public struct ChartColor: Hashable, Sendable {
     /// Text that reads on this colour: near-black on light colours, white on dark ones.
     public var textColor: ChartColor {
         // Contrast against white (1.05) and against the near-black (#1a1a1a, luminance ≈ 0.0103).
-        let onWhite = 1.05 / (luminance + 0.05), onBlack = (luminance + 0.05) / 0.0603
+        let onWhite = 1.05 / (luminance + 0.05)
+        let onBlack = (luminance + 0.05) / 0.0603
         return onWhite > onBlack ? .white : Palette.ink
     }
 
@@ -75,7 +76,7 @@ public enum Palette {
 
     /// ColorBrewer RdBu, 11 classes, from the strongest loss to the strongest gain.
     public static let divergingStops: [ChartColor] = [
-        0x67001F, 0xB2182B, 0xD6604D, 0xF4A582, 0xFDDBC7, 0xF7F7F7, 0xD1E5F0, 0x92C5DE, 0x4393C3, 0x2166AC, 0x053061,
+        0x67001F, 0xB2182B, 0xD6604D, 0xF4A582, 0xFDDBC7, 0xF7F7F7, 0xD1E5F0, 0x92C5DE, 0x4393C3, 0x2166AC, 0x053061
     ].map(ChartColor.init(hex:))
 
     /// The diverging colour of `t` in [−1, 1] (clamped; 0 is the neutral middle, not-finite reads as 0).

@@ -21,8 +21,10 @@ public struct XYChart: Chart {
     /// Shown in place of the plot when there is nothing to draw (and why).
     public var message: String?
 
-    public init(title: String, subtitle: String? = nil, x: ChartAxis, y: ChartAxis, y2: SecondaryAxis? = nil, series: [ChartSeries] = [],
-                references: [ReferenceLine] = [], notes: [String] = [], message: String? = nil) {
+    public init(
+        title: String, subtitle: String? = nil, x: ChartAxis, y: ChartAxis, y2: SecondaryAxis? = nil, series: [ChartSeries] = [],
+        references: [ReferenceLine] = [], notes: [String] = [], message: String? = nil
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.x = x
@@ -42,21 +44,24 @@ public struct XYChart: Chart {
         let lines = references.filter(\.inLegend)
         if named.count > 1 || !lines.isEmpty || !notes.isEmpty {
             for s in named {
-                let swatch: ChartLayout.Swatch = s.style == .scatter
+                let swatch: ChartLayout.Swatch =
+                    s.style == .scatter
                     ? .marker(s.marker ?? .circle, color: s.color, hollow: s.hollowMarkers, opacity: s.opacity)
                     : .line(color: s.color, dash: s.dash, width: s.lineWidth, marker: s.marker, hollow: s.hollowMarkers)
                 items.append(ChartLayout.LegendItem(swatch: swatch, text: s.name))
             }
         }
         for line in lines {
-            items.append(ChartLayout.LegendItem(swatch: .line(color: line.color, dash: line.dash, width: 1.5, marker: nil, hollow: false), text: line.label))
+            items.append(
+                ChartLayout.LegendItem(swatch: .line(color: line.color, dash: line.dash, width: 1.5, marker: nil, hollow: false), text: line.label))
         }
         for note in notes { items.append(ChartLayout.LegendItem(swatch: .none, text: note)) }
         return items
     }
 
     public func svg(size: ChartSize = .standard, options: SVGOptions = SVGOptions()) -> String {
-        let width = Double(Swift.max(size.width, ChartSize.minimum.width)), height = Double(Swift.max(size.height, ChartSize.minimum.height))
+        let width = Double(Swift.max(size.width, ChartSize.minimum.width))
+        let height = Double(Swift.max(size.height, ChartSize.minimum.height))
         let pad = ChartLayout.padding
         var svg = SVGWriter(width: width, height: height, title: title, description: subtitle, options: options)
         svg.rect(x: 0, y: 0, width: width, height: height, fill: "#ffffff", className: "background")
@@ -70,12 +75,14 @@ public struct XYChart: Chart {
         let legendTop = height - pad - legendHeight
 
         if let message {
-            let top = headerBottom + 12, bottom = legendTop - 10
+            let top = headerBottom + 12
+            let bottom = legendTop - 10
             svg.rect(x: pad, y: top, width: width - 2 * pad, height: Swift.max(20, bottom - top), fill: "#f6f6f6", stroke: Palette.grid.hex, rx: 4)
             let lines = TextMetrics.wrapped(message, toWidth: width - 4 * pad, fontSize: 14, maxLines: 4)
             let first = (top + bottom) / 2 - Double(lines.count - 1) * 9
             for (index, line) in lines.enumerated() {
-                svg.text(line, x: width / 2, y: first + Double(index) * 18 + 5, size: 14, anchor: .middle, fill: Palette.gray.hex, className: "message")
+                svg.text(
+                    line, x: width / 2, y: first + Double(index) * 18 + 5, size: 14, anchor: .middle, fill: Palette.gray.hex, className: "message")
             }
             ChartLayout.drawLegend(&svg, rows: legend, top: legendTop)
             return svg.document()
@@ -100,7 +107,8 @@ public struct XYChart: Chart {
         var rightMargin = pad + 6
         if let y2, y2.factor.isFinite, y2.factor != 0 {
             let factor = y2.ticks == .percent ? 100.0 : 1.0
-            let a = yTicks.lower * y2.factor * factor, b = yTicks.upper * y2.factor * factor
+            let a = yTicks.lower * y2.factor * factor
+            let b = yTicks.upper * y2.factor * factor
             let ticks = NiceTicks.inside(lower: Swift.min(a, b), upper: Swift.max(a, b), targetCount: Swift.max(2, yTicks.values.count - 1))
             let labels = ChartLayout.labels(ticks, scale: .linear, style: y2.ticks, signed: false)
             secondTicks = (ticks.values.map { $0 / factor / y2.factor }, labels)
@@ -133,8 +141,12 @@ public struct XYChart: Chart {
 
         // Grid.
         svg.beginGroup(className: "grid")
-        for value in yTicks.values { if let py = yMap.position(value) { svg.line(x1: plotLeft, y1: py, x2: plotRight, y2: py, stroke: Palette.grid.hex) } }
-        for value in xTicks.values { if let px = xMap.position(value) { svg.line(x1: px, y1: plotTop, x2: px, y2: bottom, stroke: Palette.grid.hex) } }
+        for value in yTicks.values {
+            if let py = yMap.position(value) { svg.line(x1: plotLeft, y1: py, x2: plotRight, y2: py, stroke: Palette.grid.hex) }
+        }
+        for value in xTicks.values {
+            if let px = xMap.position(value) { svg.line(x1: px, y1: plotTop, x2: px, y2: bottom, stroke: Palette.grid.hex) }
+        }
         svg.endGroup()
         if y.scale != .log, yTicks.lower < 0, yTicks.upper > 0, let zero = yMap.position(0) {
             svg.line(x1: plotLeft, y1: zero, x2: plotRight, y2: zero, stroke: "#9a9a9a", width: 1, className: "zero")
@@ -146,11 +158,14 @@ public struct XYChart: Chart {
             switch line.orientation {
             case .vertical:
                 if let px = xMap.position(line.value) {
-                    svg.line(x1: px, y1: plotTop, x2: px, y2: bottom, stroke: line.color.hex, width: 1.5, dash: line.dash.pattern, className: "reference")
+                    svg.line(
+                        x1: px, y1: plotTop, x2: px, y2: bottom, stroke: line.color.hex, width: 1.5, dash: line.dash.pattern, className: "reference")
                 }
             case .horizontal:
                 if let py = yMap.position(line.value) {
-                    svg.line(x1: plotLeft, y1: py, x2: plotRight, y2: py, stroke: line.color.hex, width: 1.5, dash: line.dash.pattern, className: "reference")
+                    svg.line(
+                        x1: plotLeft, y1: py, x2: plotRight, y2: py, stroke: line.color.hex, width: 1.5, dash: line.dash.pattern,
+                        className: "reference")
                 }
             }
         }
@@ -170,7 +185,10 @@ public struct XYChart: Chart {
                     segment = []
                 }
                 for point in placed {
-                    guard let point else { flush(); continue }
+                    guard let point else {
+                        flush()
+                        continue
+                    }
                     if s.style == .step, let last = segment.last { segment.append((point.x, last.y)) }
                     segment.append(point)
                 }
@@ -178,8 +196,9 @@ public struct XYChart: Chart {
             }
             if let marker = s.marker {
                 for point in placed.compactMap({ $0 }) {
-                    ChartLayout.drawMarker(&svg, marker, x: point.x, y: point.y, radius: s.markerRadius, color: s.color, hollow: s.hollowMarkers,
-                                           opacity: s.opacity)
+                    ChartLayout.drawMarker(
+                        &svg, marker, x: point.x, y: point.y, radius: s.markerRadius, color: s.color, hollow: s.hollowMarkers,
+                        opacity: s.opacity)
                 }
             }
             svg.endGroup()
@@ -192,32 +211,41 @@ public struct XYChart: Chart {
         for (value, label) in zip(yTicks.values, yTicks.labels) {
             guard let py = yMap.position(value) else { continue }
             svg.line(x1: plotLeft - 4, y1: py, x2: plotLeft, y2: py, stroke: Palette.axis.hex)
-            svg.text(label, x: plotLeft - 7, y: py + ChartLayout.tickSize * 0.35, size: ChartLayout.tickSize, anchor: .end, fill: Palette.axis.hex, className: "tick")
+            svg.text(
+                label, x: plotLeft - 7, y: py + ChartLayout.tickSize * 0.35, size: ChartLayout.tickSize, anchor: .end, fill: Palette.axis.hex,
+                className: "tick")
         }
         for (value, label) in zip(xTicks.values, xTicks.labels) {
             guard let px = xMap.position(value) else { continue }
             svg.line(x1: px, y1: bottom, x2: px, y2: bottom + 4, stroke: Palette.axis.hex)
-            svg.text(label, x: px, y: bottom + 6 + ChartLayout.tickSize, size: ChartLayout.tickSize, anchor: .middle, fill: Palette.axis.hex, className: "tick")
+            svg.text(
+                label, x: px, y: bottom + 6 + ChartLayout.tickSize, size: ChartLayout.tickSize, anchor: .middle, fill: Palette.axis.hex,
+                className: "tick")
         }
         if let secondTicks, let y2 {
             svg.line(x1: plotRight, y1: plotTop, x2: plotRight, y2: bottom, stroke: Palette.axis.hex)
             for (value, label) in zip(secondTicks.values, secondTicks.labels) {
                 guard let py = yMap.position(value) else { continue }
                 svg.line(x1: plotRight, y1: py, x2: plotRight + 4, y2: py, stroke: Palette.axis.hex)
-                svg.text(label, x: plotRight + 7, y: py + ChartLayout.tickSize * 0.35, size: ChartLayout.tickSize, fill: Palette.axis.hex, className: "tick")
+                svg.text(
+                    label, x: plotRight + 7, y: py + ChartLayout.tickSize * 0.35, size: ChartLayout.tickSize, fill: Palette.axis.hex,
+                    className: "tick")
             }
             let label = TextMetrics.truncated(y2.label, toWidth: plotHeight, fontSize: ChartLayout.axisLabelSize)
             let lx = width - pad - 3
-            svg.text(label, x: lx, y: plotTop + plotHeight / 2, size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex,
-                     rotation: 90, className: "axis-label")
+            svg.text(
+                label, x: lx, y: plotTop + plotHeight / 2, size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex,
+                rotation: 90, className: "axis-label")
         }
         let xLabel = TextMetrics.truncated(x.label, toWidth: plotRight - plotLeft, fontSize: ChartLayout.axisLabelSize)
-        svg.text(xLabel, x: (plotLeft + plotRight) / 2, y: bottom + 8 + ChartLayout.tickSize + 6 + ChartLayout.axisLabelSize,
-                 size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex, className: "axis-label")
+        svg.text(
+            xLabel, x: (plotLeft + plotRight) / 2, y: bottom + 8 + ChartLayout.tickSize + 6 + ChartLayout.axisLabelSize,
+            size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex, className: "axis-label")
         let yLabel = TextMetrics.truncated(y.label, toWidth: plotHeight, fontSize: ChartLayout.axisLabelSize)
         let ly = pad + ChartLayout.axisLabelSize - 2
-        svg.text(yLabel, x: ly, y: plotTop + plotHeight / 2, size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex,
-                 rotation: -90, className: "axis-label")
+        svg.text(
+            yLabel, x: ly, y: plotTop + plotHeight / 2, size: ChartLayout.axisLabelSize, anchor: .middle, fill: Palette.ink.hex,
+            rotation: -90, className: "axis-label")
         svg.endGroup()
 
         // Tags of the vertical reference lines, above the plot, in up to two rows without collisions.
@@ -232,7 +260,8 @@ public struct XYChart: Chart {
                 guard let row = (0..<rowCount).first(where: { r in rows[r].allSatisfy { $0.1 <= span.0 || $0.0 >= span.1 } }) else { continue }
                 rows[row].append(span)
                 let baseline = plotTop - 5 - Double(rowCount - 1 - row) * 16
-                svg.text(tag, x: left + w / 2, y: baseline, size: ChartLayout.tagSize, anchor: .middle, fill: line.color.hex, bold: true, className: "tag")
+                svg.text(
+                    tag, x: left + w / 2, y: baseline, size: ChartLayout.tagSize, anchor: .middle, fill: line.color.hex, bold: true, className: "tag")
             }
         }
 

@@ -16,18 +16,28 @@ extension JobCharts {
         let apyScale = Swift.max(result.rounds.map { abs($0.netApy) }.max() ?? 0, abs(result.unleveredFixedApy), 1e-6)
         let healthTop = Swift.max(healthRounds.map(\.1).max() ?? 1, 1)
         let factor = healthTop / apyScale
-        var series = [ChartSeries(name: "net APY after each round (left axis)", points: apyPoints, color: Palette.blue, marker: .circle, lineWidth: 2.5)]
+        var series = [
+            ChartSeries(name: "net APY after each round (left axis)", points: apyPoints, color: Palette.blue, marker: .circle, lineWidth: 2.5)
+        ]
         if !healthRounds.isEmpty {
-            series.append(ChartSeries(name: "health factor (right axis)", points: healthRounds.map { ChartPoint($0.0, $0.1 / factor) },
-                                      color: Palette.vermillion, dash: .dashed, marker: .square))
+            series.append(
+                ChartSeries(
+                    name: "health factor (right axis)", points: healthRounds.map { ChartPoint($0.0, $0.1 / factor) },
+                    color: Palette.vermillion, dash: .dashed, marker: .square))
         }
-        var references = [ReferenceLine(.horizontal, at: result.unleveredFixedApy,
-                                        label: "the capital's own lock-in: \(percent(result.unleveredFixedApy)) a year", color: Palette.green, dash: .dotted)]
+        var references = [
+            ReferenceLine(
+                .horizontal, at: result.unleveredFixedApy,
+                label: "the capital's own lock-in: \(percent(result.unleveredFixedApy)) a year", color: Palette.green, dash: .dotted)
+        ]
         if !healthRounds.isEmpty {
-            references.append(ReferenceLine(.horizontal, at: 1 / factor, label: "health factor 1: liquidation", color: Palette.vermillion, dash: .dashDot))
+            references.append(
+                ReferenceLine(.horizontal, at: 1 / factor, label: "health factor 1: liquidation", color: Palette.vermillion, dash: .dashDot))
         }
-        var notes = ["borrowing \(result.borrow == .usd ? "USD" : "the token") at \(percent(result.borrowApr)) APR, up to \(ChartNumberFormat.short(result.targetLtv * 100, maxDecimals: 2))% LTV; "
-                     + "\(result.rounds.count - 1) round\(result.rounds.count == 2 ? "" : "s") after the capital's purchase"]
+        var notes = [
+            "borrowing \(result.borrow == .usd ? "USD" : "the token") at \(percent(result.borrowApr)) APR, up to \(ChartNumberFormat.short(result.targetLtv * 100, maxDecimals: 2))% LTV; "
+                + "\(result.rounds.count - 1) round\(result.rounds.count == 2 ? "" : "s") after the capital's purchase"
+        ]
         if let breakEven = result.breakEvenBorrowApr {
             notes.append("break-even borrow APR \(percent(breakEven)): above it the loop earns less than the capital's own lock-in")
         } else if result.debt.isPositive {
@@ -36,7 +46,9 @@ extension JobCharts {
         let days = Double(result.secondsToExpiry) / 86_400
         return XYChart(
             title: "PT loop: net APY and health factor by leverage",
-            subtitle: joined([subject, "\(number(result.size.sy.doubleValue)) SY of capital", "\(ChartNumberFormat.significant(days, digits: 4)) days to maturity"]),
+            subtitle: joined([
+                subject, "\(number(result.size.sy.doubleValue)) SY of capital", "\(ChartNumberFormat.significant(days, digits: 4)) days to maturity"
+            ]),
             x: ChartAxis(label: "leverage (asset in PT per unit of capital)"),
             y: ChartAxis(label: "net APY at maturity (%)", ticks: .percent, includesZero: true),
             y2: healthRounds.isEmpty ? nil : SecondaryAxis(label: "health factor", factor: factor),

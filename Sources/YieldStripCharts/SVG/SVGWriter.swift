@@ -28,7 +28,8 @@ public struct SVGWriter {
         self.height = height
         var head = options.standalone ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : ""
         let size = "width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\""
-        head += "<svg" + (options.standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : "")
+        head +=
+            "<svg" + (options.standalone ? " xmlns=\"http://www.w3.org/2000/svg\"" : "")
             + (options.id.map { " id=\"\(XMLText.escape($0))\"" } ?? "")
             + " \(size) role=\"img\" font-family=\"Helvetica, Arial, sans-serif\" class=\"yieldstrip-chart\">\n"
         head += "<title>\(XMLText.escape(title))</title>\n"
@@ -44,10 +45,14 @@ public struct SVGWriter {
     // MARK: Elements
 
     /// A rectangle; `fill: nil` draws none.
-    public mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String?, stroke: String? = nil,
-                              strokeWidth: Double = 1, opacity: Double? = nil, rx: Double? = nil, className: String? = nil) {
-        var attributes: [(String, String)] = [("x", Self.number(x)), ("y", Self.number(y)),
-                                              ("width", Self.number(Swift.max(0, width))), ("height", Self.number(Swift.max(0, height)))]
+    public mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String?, stroke: String? = nil,
+        strokeWidth: Double = 1, opacity: Double? = nil, rx: Double? = nil, className: String? = nil
+    ) {
+        var attributes: [(String, String)] = [
+            ("x", Self.number(x)), ("y", Self.number(y)),
+            ("width", Self.number(Swift.max(0, width))), ("height", Self.number(Swift.max(0, height)))
+        ]
         if let rx { attributes.append(("rx", Self.number(rx))) }
         attributes.append(("fill", fill ?? "none"))
         if let stroke { attributes += [("stroke", stroke), ("stroke-width", Self.number(strokeWidth))] }
@@ -57,22 +62,30 @@ public struct SVGWriter {
     }
 
     /// A straight line.
-    public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
-                              dash: String? = nil, className: String? = nil) {
-        var attributes: [(String, String)] = [("x1", Self.number(x1)), ("y1", Self.number(y1)), ("x2", Self.number(x2)),
-                                              ("y2", Self.number(y2)), ("stroke", stroke), ("stroke-width", Self.number(width))]
+    public mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1,
+        dash: String? = nil, className: String? = nil
+    ) {
+        var attributes: [(String, String)] = [
+            ("x1", Self.number(x1)), ("y1", Self.number(y1)), ("x2", Self.number(x2)),
+            ("y2", Self.number(y2)), ("stroke", stroke), ("stroke-width", Self.number(width))
+        ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
         if let className { attributes.append(("class", className)) }
         element("line", attributes)
     }
 
     /// A polyline through `points` (nothing for fewer than two).
-    public mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double = 2, dash: String? = nil,
-                                  opacity: Double? = nil, className: String? = nil) {
+    public mutating func polyline(
+        _ points: [(x: Double, y: Double)], stroke: String, width: Double = 2, dash: String? = nil,
+        opacity: Double? = nil, className: String? = nil
+    ) {
         guard points.count >= 2 else { return }
-        var attributes: [(String, String)] = [("points", points.map { Self.number($0.x) + "," + Self.number($0.y) }.joined(separator: " ")),
-                                              ("fill", "none"), ("stroke", stroke), ("stroke-width", Self.number(width)),
-                                              ("stroke-linejoin", "round"), ("stroke-linecap", "round")]
+        var attributes: [(String, String)] = [
+            ("points", points.map { Self.number($0.x) + "," + Self.number($0.y) }.joined(separator: " ")),
+            ("fill", "none"), ("stroke", stroke), ("stroke-width", Self.number(width)),
+            ("stroke-linejoin", "round"), ("stroke-linecap", "round")
+        ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
         if let opacity { attributes.append(("opacity", Self.number(opacity, decimals: 3))) }
         if let className { attributes.append(("class", className)) }
@@ -80,21 +93,29 @@ public struct SVGWriter {
     }
 
     /// A closed polygon.
-    public mutating func polygon(_ points: [(x: Double, y: Double)], fill: String, stroke: String? = nil, strokeWidth: Double = 1,
-                                 opacity: Double? = nil) {
+    public mutating func polygon(
+        _ points: [(x: Double, y: Double)], fill: String, stroke: String? = nil, strokeWidth: Double = 1,
+        opacity: Double? = nil
+    ) {
         guard points.count >= 3 else { return }
-        var attributes: [(String, String)] = [("points", points.map { Self.number($0.x) + "," + Self.number($0.y) }.joined(separator: " ")),
-                                              ("fill", fill)]
+        var attributes: [(String, String)] = [
+            ("points", points.map { Self.number($0.x) + "," + Self.number($0.y) }.joined(separator: " ")),
+            ("fill", fill)
+        ]
         if let stroke { attributes += [("stroke", stroke), ("stroke-width", Self.number(strokeWidth))] }
         if let opacity { attributes.append(("opacity", Self.number(opacity, decimals: 3))) }
         element("polygon", attributes)
     }
 
     /// A circle.
-    public mutating func circle(cx: Double, cy: Double, r: Double, fill: String, stroke: String? = nil, strokeWidth: Double = 1,
-                                opacity: Double? = nil, className: String? = nil) {
-        var attributes: [(String, String)] = [("cx", Self.number(cx)), ("cy", Self.number(cy)), ("r", Self.number(Swift.max(0, r))),
-                                              ("fill", fill)]
+    public mutating func circle(
+        cx: Double, cy: Double, r: Double, fill: String, stroke: String? = nil, strokeWidth: Double = 1,
+        opacity: Double? = nil, className: String? = nil
+    ) {
+        var attributes: [(String, String)] = [
+            ("cx", Self.number(cx)), ("cy", Self.number(cy)), ("r", Self.number(Swift.max(0, r))),
+            ("fill", fill)
+        ]
         if let stroke { attributes += [("stroke", stroke), ("stroke-width", Self.number(strokeWidth))] }
         if let opacity { attributes.append(("opacity", Self.number(opacity, decimals: 3))) }
         if let className { attributes.append(("class", className)) }
@@ -108,8 +129,10 @@ public struct SVGWriter {
 
     /// A text at (`x`, `y`: its baseline), optionally rotated by `rotation` degrees about that point; `halo`
     /// draws a white outline under the glyphs so that the text reads over lines.
-    public mutating func text(_ content: String, x: Double, y: Double, size: Double, anchor: Anchor = .start, fill: String = "#1a1a1a",
-                              bold: Bool = false, rotation: Double? = nil, halo: Bool = false, className: String? = nil) {
+    public mutating func text(
+        _ content: String, x: Double, y: Double, size: Double, anchor: Anchor = .start, fill: String = "#1a1a1a",
+        bold: Bool = false, rotation: Double? = nil, halo: Bool = false, className: String? = nil
+    ) {
         var attributes: [(String, String)] = [("x", Self.number(x)), ("y", Self.number(y)), ("font-size", Self.number(size))]
         if anchor != .start { attributes.append(("text-anchor", anchor.rawValue)) }
         if bold { attributes.append(("font-weight", "bold")) }

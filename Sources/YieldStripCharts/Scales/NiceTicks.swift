@@ -30,7 +30,8 @@ public enum NiceTicks {
         let (lo, hi) = widened(lower, upper)
         let target = Double(Swift.max(1, targetCount))
         let (step, exponent, mantissa) = niceStep((hi - lo) / target)
-        var first = indexBelow(lo, step: step), last = indexAbove(hi, step: step)
+        var first = indexBelow(lo, step: step)
+        var last = indexAbove(hi, step: step)
         if last <= first { last = first + 1 }
         // Never more than a few hundred ticks, whatever the input.
         if last - first > 400 { first = last - 400 }
@@ -43,7 +44,8 @@ public enum NiceTicks {
     public static func inside(lower: Double, upper: Double, targetCount: Int) -> TickSet {
         let (lo, hi) = widened(lower, upper)
         let (step, exponent, mantissa) = niceStep((hi - lo) / Double(Swift.max(1, targetCount)))
-        let first = indexAbove(lo, step: step), last = indexBelow(hi, step: step)
+        let first = indexAbove(lo, step: step)
+        let last = indexBelow(hi, step: step)
         let values = first <= last ? (first...Swift.min(last, first + 400)).map { value(index: $0, mantissa: mantissa, exponent: exponent) } : []
         return TickSet(values: values, lower: lo, upper: hi, step: step, decimalExponent: exponent)
     }
@@ -56,7 +58,10 @@ public enum NiceTicks {
         var hi = upper.isFinite && upper > 0 ? Swift.min(upper, limit) : lo * 10
         lo = Swift.max(lo, 1 / limit)
         if hi < lo { swap(&lo, &hi) }
-        if hi == lo { lo /= 1.5; hi *= 1.5 }
+        if hi == lo {
+            lo /= 1.5
+            hi *= 1.5
+        }
         let target = Swift.max(2, targetCount)
         let lowDecade = Int(Foundation.floor(Foundation.log10(lo) + 1e-12))
         let highDecade = Int(Foundation.ceil(Foundation.log10(hi) - 1e-12))
@@ -70,8 +75,9 @@ public enum NiceTicks {
             let chosen = candidates.filter { $0.value >= below.value && $0.value <= above.value }
             let intervals = chosen.count - 1
             if intervals <= target + target / 2 {
-                return TickSet(values: chosen.map(\.value), lower: below.value, upper: above.value,
-                               step: mantissas.count == 1 ? 10 : 2, decimalExponent: chosen.map(\.exponent).min() ?? 0)
+                return TickSet(
+                    values: chosen.map(\.value), lower: below.value, upper: above.value,
+                    step: mantissas.count == 1 ? 10 : 2, decimalExponent: chosen.map(\.exponent).min() ?? 0)
             }
         }
         // Many decades: every k-th power of ten.
@@ -80,8 +86,9 @@ public enum NiceTicks {
         let first = Int(Foundation.floor(Double(lowDecade) / Double(k))) * k
         let last = Int(Foundation.ceil(Double(highDecade) / Double(k))) * k
         let values = stride(from: first, through: last, by: k).map { ChartNumberFormat.powerOfTen($0) }
-        return TickSet(values: values, lower: values[0], upper: values[values.count - 1], step: ChartNumberFormat.powerOfTen(k),
-                       decimalExponent: first)
+        return TickSet(
+            values: values, lower: values[0], upper: values[values.count - 1], step: ChartNumberFormat.powerOfTen(k),
+            decimalExponent: first)
     }
 
     /// Calendar ticks for Unix seconds covering `[lower, upper]`: every 1, 2, 7 or 14 days, or every 1, 2, 3
@@ -91,18 +98,23 @@ public enum NiceTicks {
         var lo = lower.isFinite ? Swift.max(-6e10, Swift.min(2.5e11, lower)) : 0
         var hi = upper.isFinite ? Swift.max(-6e10, Swift.min(2.5e11, upper)) : lo + 86_400
         if hi < lo { swap(&lo, &hi) }
-        if hi - lo < 86_400 { lo -= 43_200; hi += 43_200 }
+        if hi - lo < 86_400 {
+            lo -= 43_200
+            hi += 43_200
+        }
         let target = Swift.max(1, targetCount)
         let day = 86_400.0
         for days in [1, 2, 7, 14] {
             let step = Double(days) * day
-            let first = Int(Foundation.floor(lo / step)), last = Int(Foundation.ceil(hi / step))
+            let first = Int(Foundation.floor(lo / step))
+            let last = Int(Foundation.ceil(hi / step))
             if last - first <= target {
                 let values = (first...Swift.max(last, first + 1)).map { Double($0) * step }
                 return TickSet(values: values, lower: values[0], upper: values[values.count - 1], step: step, decimalExponent: 0)
             }
         }
-        let loMonth = CivilDate(unixSeconds: lo).monthIndex, hiDate = CivilDate(unixSeconds: hi)
+        let loMonth = CivilDate(unixSeconds: lo).monthIndex
+        let hiDate = CivilDate(unixSeconds: hi)
         let hiMonth = hiDate.monthIndex + (hiDate.isMonthStart(unixSeconds: hi) ? 0 : 1)
         var months = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200]
         while let step = months.first {
@@ -111,8 +123,9 @@ public enum NiceTicks {
             let last = Int(Foundation.ceil(Double(hiMonth) / Double(step))) * step
             if (last - first) / step <= target || months.isEmpty {
                 let values = stride(from: first, through: Swift.max(last, first + step), by: step).map { CivilDate.unixSeconds(monthIndex: $0) }
-                return TickSet(values: values, lower: values[0], upper: values[values.count - 1], step: Double(step) * 30.44 * day,
-                               decimalExponent: 0)
+                return TickSet(
+                    values: values, lower: values[0], upper: values[values.count - 1], step: Double(step) * 30.44 * day,
+                    decimalExponent: 0)
             }
         }
         return linear(lower: lo, upper: hi, targetCount: targetCount)
@@ -162,7 +175,9 @@ public enum NiceTicks {
         case ...1.000000001: mantissa = 1
         case ...2.000000001: mantissa = 2
         case ...5.000000001: mantissa = 5
-        default: mantissa = 1; exponent += 1
+        default:
+            mantissa = 1
+            exponent += 1
         }
         return (value(index: 1, mantissa: mantissa, exponent: exponent), exponent, mantissa)
     }

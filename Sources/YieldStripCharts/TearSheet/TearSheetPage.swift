@@ -25,9 +25,10 @@ public enum TearSheetPage {
 
         // Header.
         page.raw("<header>\n<h1>\(e(subject))</h1>\n")
-        page.raw("<p class=\"lede\">Read at <b>\(e(UnixTime.format(sheet.blockTime)))</b> (\(e(sheet.blockTimeSource))); expiry \(e(UnixTime.format(sheet.expiry))), "
-                 + "\(e(fixed(Double(sheet.spot.secondsToExpiry) / 86_400, 1))) days away. Implied APY <b>\(e(pct(sheet.spot.impliedApy)))</b>"
-                 + (sheet.stockPrice.map { "; stock \(e(fixed($0, 2))) USD per share." } ?? "; no stock price: figures in shares.") + "</p>\n")
+        page.raw(
+            "<p class=\"lede\">Read at <b>\(e(UnixTime.format(sheet.blockTime)))</b> (\(e(sheet.blockTimeSource))); expiry \(e(UnixTime.format(sheet.expiry))), "
+                + "\(e(fixed(Double(sheet.spot.secondsToExpiry) / 86_400, 1))) days away. Implied APY <b>\(e(pct(sheet.spot.impliedApy)))</b>"
+                + (sheet.stockPrice.map { "; stock \(e(fixed($0, 2))) USD per share." } ?? "; no stock price: figures in shares.") + "</p>\n")
         if let source = sheet.source { page.raw("<p class=\"note\">Source: \(e(source))</p>\n") }
         page.raw("</header>\n")
 
@@ -39,7 +40,9 @@ public enum TearSheetPage {
         hedges(&page, sheet)
         assumptions(&page, sheet)
 
-        page.raw("<footer class=\"note\">Made by \(e(generator)) from the market file \(e(JobCharts.lastComponent(sheet.origin))); every figure is the library's result for the state and time above.</footer>\n")
+        page.raw(
+            "<footer class=\"note\">Made by \(e(generator)) from the market file \(e(JobCharts.lastComponent(sheet.origin))); every figure is the library's result for the state and time above.</footer>\n"
+        )
         page.raw("</body>\n</html>\n")
         return page.text
     }
@@ -60,22 +63,26 @@ public enum TearSheetPage {
             ("YT price", "\(sig(snap.ytPriceInAsset, 6)) shares" + (snap.usd.map { " · \(fixed($0.ytPriceUsd, 4)) USD" } ?? "")),
             ("YT leverage", snap.ytLeverage.map { sig($0, 4) + "×" } ?? "—"),
             ("PY index (shares per SY)", snap.pyIndex.description),
-            ("time to expiry", "\(fixed(Double(snap.secondsToExpiry) / 86_400, 2)) days (\(fixed(snap.yearsToExpiry, 4)) years)"),
+            ("time to expiry", "\(fixed(Double(snap.secondsToExpiry) / 86_400, 2)) days (\(fixed(snap.yearsToExpiry, 4)) years)")
         ]
         if let usd = snap.usd { prices.append(("SY price", "\(fixed(usd.syPriceUsd, 2)) USD")) }
         var pool: [(String, String)] = [
             ("pool value", "\(num(snap.poolValueInAsset)) shares" + (snap.usd.map { " · \(fixed($0.poolValueUsd, 0)) USD" } ?? "")),
             ("PT / SY in the pool", "\(num(snap.totalPt)) PT / \(num(snap.totalSy)) SY"),
             ("PT proportion", ChartNumberFormat.percent(snap.proportion, decimals: 2)),
-            ("fee (annual)", pct(snap.annualFeeRate)),
+            ("fee (annual)", pct(snap.annualFeeRate))
         ]
         if let lockIn = sheet.lockIn.value {
-            pool.append(("fee's drag on the lock-in", "\(pct(lockIn.feeApy)) of \(pct(lockIn.spotApy))"
-                         + (lockIn.feeShareOfSpotApy.map { " (\(ChartNumberFormat.fixed($0 * 100, decimals: 1))% of the yield)" } ?? "")))
+            pool.append(
+                (
+                    "fee's drag on the lock-in",
+                    "\(pct(lockIn.feeApy)) of \(pct(lockIn.spotApy))"
+                        + (lockIn.feeShareOfSpotApy.map { " (\(ChartNumberFormat.fixed($0 * 100, decimals: 1))% of the yield)" } ?? "")
+                ))
         }
         pool += [
             ("largest PT buy / sell", "\(num(snap.largestPtBuy.doubleValue)) / \(num(snap.largestPtSell.doubleValue)) PT"),
-            ("PT per 1 bp of APY", "\(num(snap.ptPerBasisPointBuy)) bought / \(num(snap.ptPerBasisPointSell)) sold"),
+            ("PT per 1 bp of APY", "\(num(snap.ptPerBasisPointBuy)) bought / \(num(snap.ptPerBasisPointSell)) sold")
         ]
         page.raw("<div class=\"grid2\">\n")
         page.table(caption: "Prices", rows: prices)
@@ -88,7 +95,9 @@ public enum TearSheetPage {
     /// reserves (real and virtual), the fee and its drag, the limits.
     private static func yieldSpaceMarket(_ page: inout Page, _ sheet: MarketTearSheet, _ snap: YieldSpaceSnapshot) {
         page.open("market", "Market")
-        page.raw("<p>A YieldSpace pool (Yield Protocol v2): fyToken plays the PT and redeems one base at maturity; the pool's shares play the SY, worth c base each. It trades no YT.</p>\n")
+        page.raw(
+            "<p>A YieldSpace pool (Yield Protocol v2): fyToken plays the PT and redeems one base at maturity; the pool's shares play the SY, worth c base each. It trades no YT.</p>\n"
+        )
         var prices: [(String, String)] = [
             ("implied APY (365-day year)", pct(snap.impliedApy)),
             ("Yield's rate (365.25-day year)", pct(snap.yieldApy)),
@@ -97,22 +106,33 @@ public enum TearSheetPage {
             ("fyToken price to buy / sell, marginal", "\(sig(snap.ptBuyPriceInAsset, 8)) / \(sig(snap.ptSellPriceInAsset, 8)) base"),
             ("YT", "none traded (1 − PT = \(sig(snap.syntheticYtPriceInAsset, 6)) base as a synthetic)"),
             ("c (base per pool share), μ", "\(sig(snap.c, 10)), \(sig(snap.mu, 10))"),
-            ("time to expiry", "\(fixed(Double(snap.secondsToExpiry) / 86_400, 2)) days (\(fixed(snap.yearsToExpiry, 4)) years)"),
+            ("time to expiry", "\(fixed(Double(snap.secondsToExpiry) / 86_400, 2)) days (\(fixed(snap.yearsToExpiry, 4)) years)")
         ]
         if let usd = snap.sharePriceUsd { prices.append(("pool share price", "\(fixed(usd, 2)) USD")) }
         var pool: [(String, String)] = [
-            ("pool value", snap.poolValueInAsset.map { "\(num($0)) base" + (snap.poolValueUsd.map { " · \(fixed($0, 0)) USD" } ?? "") } ?? "— (no LP supply)"),
+            (
+                "pool value",
+                snap.poolValueInAsset.map { "\(num($0)) base" + (snap.poolValueUsd.map { " · \(fixed($0, 0)) USD" } ?? "") } ?? "— (no LP supply)"
+            ),
             ("shares / fyToken (virtual)", "\(num(snap.sharesReserves)) shares / \(num(snap.fyTokenReserves)) fyToken"),
             ("real fyToken / LP supply", snap.realFyTokenReserves.map { "\(num($0)) / \(num(snap.totalSupply ?? 0))" } ?? "— (no LP supply)"),
             ("time stretch", "\(fixed(snap.tsYears, 2)) Yield years"),
             ("fee factors g1 / g2", "\(sig(snap.g1, 6)) / \(sig(snap.g2, 6))"),
-            ("fee (annual, at this rate)", pct(snap.annualFeeRate)),
+            ("fee (annual, at this rate)", pct(snap.annualFeeRate))
         ]
         if let lockIn = sheet.lockIn.value {
-            pool.append(("fee's drag on the lock-in", "\(pct(lockIn.feeApy)) of \(pct(lockIn.spotApy))"
-                         + (lockIn.feeShareOfSpotApy.map { " (\(ChartNumberFormat.fixed($0 * 100, decimals: 1))% of the yield)" } ?? "")))
+            pool.append(
+                (
+                    "fee's drag on the lock-in",
+                    "\(pct(lockIn.feeApy)) of \(pct(lockIn.spotApy))"
+                        + (lockIn.feeShareOfSpotApy.map { " (\(ChartNumberFormat.fixed($0 * 100, decimals: 1))% of the yield)" } ?? "")
+                ))
         }
-        pool.append(("largest PT buy / sell", "\(snap.largestPtBuy.map { num($0.doubleValue) } ?? "—") / \(snap.largestPtSell.map { num($0.doubleValue) } ?? "—") fyToken"))
+        pool.append(
+            (
+                "largest PT buy / sell",
+                "\(snap.largestPtBuy.map { num($0.doubleValue) } ?? "—") / \(snap.largestPtSell.map { num($0.doubleValue) } ?? "—") fyToken"
+            ))
         page.raw("<div class=\"grid2\">\n")
         page.table(caption: "Prices", rows: prices)
         page.table(caption: "Liquidity and fee", rows: pool)
@@ -123,7 +143,9 @@ public enum TearSheetPage {
     private static func depth(_ page: inout Page, _ sheet: MarketTearSheet, subject: String) {
         page.open("depth", "Depth")
         let what = sheet.yieldSpace == nil ? "PT" : "real fyToken"
-        page.raw("<p>The implied APY after buying or selling 0.1 % … 50 % of the pool's \(what) in one trade, and the APY the trade itself locks in.</p>\n")
+        page.raw(
+            "<p>The implied APY after buying or selling 0.1 % … 50 % of the pool's \(what) in one trade, and the APY the trade itself locks in.</p>\n"
+        )
         page.figure(JobCharts.depth(sheet.depth, subject: subject), id: "depth")
         page.close()
     }
@@ -141,14 +163,16 @@ public enum TearSheetPage {
             ("PT bought (shares at maturity)", num(r.ptOut.doubleValue)),
             ("fixed APY (in shares)", pct(r.fixedApy)),
             ("spot APY, APY after", "\(pct(r.spotApy)), \(pct(r.impliedApyAfter))"),
-            ("taken by the fee, by price impact", "\(pct(r.feeApy)), \(pct(r.impactApy))"),
+            ("taken by the fee, by price impact", "\(pct(r.feeApy)), \(pct(r.impactApy))")
         ]
         if let usd = r.usdAtMaturity, let apy = r.usdApy {
             rows.append(("USD at maturity (stock unchanged)", "\(fixed(usd, 2)) USD (\(pct(apy)) a year)"))
         }
         page.table(caption: nil, rows: rows)
         if r.priceScenarios.isEmpty {
-            page.raw("<p class=\"note\">No chart of USD at maturity: there is no stock price (give --stock-price, or stockPrice in the market file).</p>\n")
+            page.raw(
+                "<p class=\"note\">No chart of USD at maturity: there is no stock price (give --stock-price, or stockPrice in the market file).</p>\n"
+            )
         } else {
             page.figure(JobCharts.lockIn(r, subject: subject), id: "lockin")
         }
@@ -162,14 +186,16 @@ public enum TearSheetPage {
             page.close()
             return
         }
-        page.raw("<p>A token holder splits \(e(sheet.sizeBasis)) into PT + YT and sells the YT: the dividends to maturity sold at <b>\(e(pct(r.effectiveShortApy)))</b> a year.</p>\n")
+        page.raw(
+            "<p>A token holder splits \(e(sheet.sizeBasis)) into PT + YT and sells the YT: the dividends to maturity sold at <b>\(e(pct(r.effectiveShortApy)))</b> a year.</p>\n"
+        )
         var rows: [(String, String)] = [
             ("YT sold", num(r.ytSold.doubleValue)),
             ("SY split into PT + YT", num(r.syToMint.doubleValue)),
             ("premium", "\(num(r.premiumShares)) shares" + (r.premiumUsd.map { " = \(fixed($0, 2)) USD" } ?? "")),
             ("YT price sold at, spot", "\(sig(r.effectiveYtPrice, 6)), \(sig(r.spotYtPriceInAsset, 6)) shares"),
             ("APY sold, spot APY", "\(pct(r.effectiveShortApy)), \(pct(r.spotApy))"),
-            ("capital", "\(num(r.capitalShares)) shares" + (r.capitalUsd.map { " = \(fixed($0, 2)) USD" } ?? "")),
+            ("capital", "\(num(r.capitalShares)) shares" + (r.capitalUsd.map { " = \(fixed($0, 2)) USD" } ?? ""))
         ]
         rows.append(("break-even realized APY", r.breakEvenApy.map(pct) ?? "none"))
         if let yield = r.breakEvenGrossDividendYield { rows.append(("break-even gross dividend yield", pct(yield))) }
@@ -185,7 +211,9 @@ public enum TearSheetPage {
             page.close()
             return
         }
-        page.raw("<p>The PnL in USD of \(e(JobCharts.positionText(r.position))) (\(e(sheet.positionBasis))) when the implied APY and the stock move together.</p>\n")
+        page.raw(
+            "<p>The PnL in USD of \(e(JobCharts.positionText(r.position))) (\(e(sheet.positionBasis))) when the implied APY and the stock move together.</p>\n"
+        )
         page.figure(JobCharts.scenario(r, subject: subject), id: "scenario", size: ChartSize(width: 760, height: 470))
         page.close()
     }
@@ -215,17 +243,27 @@ public enum TearSheetPage {
             page.unavailable("The rate risk", sheet.rateRisk.reason)
         }
         if let delta = sheet.stockDelta.value {
-            page.table(caption: "Stock delta", rows: [
-                ("delta now", "\(num(delta.deltaShares)) shares"),
-                ("hedge now", "\(delta.hedgeShares <= 0 ? "short" : "buy") \(num(abs(delta.hedgeShares))) shares"
-                    + (delta.hedgeUsd.map { " = \(fixed(abs($0), 2)) USD" } ?? "")),
-                ("delta at maturity", "\(num(delta.deltaSharesAtMaturity)) shares (token APY \(pct(delta.realizedApy)), \(delta.realizedApyBasis))"),
-            ])
+            page.table(
+                caption: "Stock delta",
+                rows: [
+                    ("delta now", "\(num(delta.deltaShares)) shares"),
+                    (
+                        "hedge now",
+                        "\(delta.hedgeShares <= 0 ? "short" : "buy") \(num(abs(delta.hedgeShares))) shares"
+                            + (delta.hedgeUsd.map { " = \(fixed(abs($0), 2)) USD" } ?? "")
+                    ),
+                    (
+                        "delta at maturity",
+                        "\(num(delta.deltaSharesAtMaturity)) shares (token APY \(pct(delta.realizedApy)), \(delta.realizedApyBasis))"
+                    )
+                ])
         } else {
             page.unavailable("The stock delta", sheet.stockDelta.reason)
         }
         if let short = sheet.shortYT.value {
-            page.raw("<p class=\"note\">Income hedge: \(e(sig(short.incomeHedgeRatio, 6))) YT sold per share whose dividends are hedged (a token holder); a stock holder's ratio is (1 − its withholding) / (1 − the token's).</p>\n")
+            page.raw(
+                "<p class=\"note\">Income hedge: \(e(sig(short.incomeHedgeRatio, 6))) YT sold per share whose dividends are hedged (a token holder); a stock holder's ratio is (1 − its withholding) / (1 − the token's).</p>\n"
+            )
         }
         page.close()
     }
@@ -233,8 +271,10 @@ public enum TearSheetPage {
     private static func assumptions(_ page: inout Page, _ sheet: MarketTearSheet) {
         page.open("assumptions", "Assumptions and time")
         var lines = sheet.assumptions
-        for part in [sheet.lockIn.value?.assumptions, sheet.shortYT.value?.assumptions, sheet.scenario.value?.assumptions,
-                     sheet.rateRisk.value?.assumptions, sheet.stockDelta.value?.assumptions] {
+        for part in [
+            sheet.lockIn.value?.assumptions, sheet.shortYT.value?.assumptions, sheet.scenario.value?.assumptions,
+            sheet.rateRisk.value?.assumptions, sheet.stockDelta.value?.assumptions
+        ] {
             for line in part ?? [] where !lines.contains(line) { lines.append(line) }
         }
         page.raw("<ul>\n" + lines.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n")
@@ -274,8 +314,13 @@ public enum TearSheetPage {
             text += "<table class=\"grid\">\n<caption>\(XMLText.escape(caption))</caption>\n<tr>"
             text += header.map { "<th scope=\"col\">\(XMLText.escape($0))</th>" }.joined() + "</tr>\n"
             for row in rows {
-                text += "<tr>" + row.enumerated().map { $0.offset == 0 ? "<th scope=\"row\">\(XMLText.escape($0.element))</th>"
-                    : "<td class=\"num\">\(XMLText.escape($0.element))</td>" }.joined() + "</tr>\n"
+                text +=
+                    "<tr>"
+                    + row.enumerated().map {
+                        $0.offset == 0
+                            ? "<th scope=\"row\">\(XMLText.escape($0.element))</th>"
+                            : "<td class=\"num\">\(XMLText.escape($0.element))</td>"
+                    }.joined() + "</tr>\n"
             }
             text += "</table>\n"
         }

@@ -63,9 +63,14 @@ extension PendleMarketMath {
     ) -> Int {
         precondition(output.count >= sizes.count, "calcTradeSweep: the output holds fewer points than there are sizes")
         guard let sizeBase = sizes.baseAddress, let outBase = output.baseAddress, sizes.count > 0 else { return 0 }
-        let totalPt = market.totalPt, total = market.totalPt + comp.totalAsset
-        let rateScalar = comp.rateScalar, rateAnchor = comp.rateAnchor, feeRate = comp.feeRate, oneMinusFee = 1 - feeRate
-        let reservePercent = Double(market.reserveFeePercent), percent = Double(percentageDecimals)
+        let totalPt = market.totalPt
+        let total = market.totalPt + comp.totalAsset
+        let rateScalar = comp.rateScalar
+        let rateAnchor = comp.rateAnchor
+        let feeRate = comp.feeRate
+        let oneMinusFee = 1 - feeRate
+        let reservePercent = Double(market.reserveFeePercent)
+        let percent = Double(percentageDecimals)
         let maxProportion = Double(wei: maxMarketProportionWei)
         // A zero divisor the scalar path meets on every size: all refused.
         if total == 0 || rateScalar == 0 || feeRate == 0 || pyIndex == 0 {
@@ -102,8 +107,9 @@ extension PendleMarketMath {
                 fee = -(preFee * oneMinusFee / feeRate)
             }
             let reserve = fee * reservePercent / percent
-            outBase[i] = TradeSweepPoint(netSyToAccount: (preFee - fee) / pyIndex, netSyFee: fee / pyIndex,
-                                         netSyToReserve: reserve / pyIndex, preFeeExchangeRate: rate)
+            outBase[i] = TradeSweepPoint(
+                netSyToAccount: (preFee - fee) / pyIndex, netSyFee: fee / pyIndex,
+                netSyToReserve: reserve / pyIndex, preFeeExchangeRate: rate)
         }
         return refused
     }

@@ -13,7 +13,8 @@ import Foundation
 /// (`calcParams`, `calcInitialProportion`, `calcFee`).
 public enum MarketDeployment {
     /// `scalarRoot` and `initialAnchor` for a band of annual implied rates.
-    public static func curveParameters(rateMin: Double, rateMax: Double, secondsToExpiry: Int64) throws -> (scalarRoot: Double, initialAnchor: Double) {
+    public static func curveParameters(rateMin: Double, rateMax: Double, secondsToExpiry: Int64) throws -> (scalarRoot: Double, initialAnchor: Double)
+    {
         guard rateMin.isFinite else { throw RateError.notFinite(quantity: "rateMin", value: rateMin) }
         guard rateMax.isFinite else { throw RateError.notFinite(quantity: "rateMax", value: rateMax) }
         guard rateMin >= 0 else { throw RateError.rateOutOfRange(quantity: "rateMin", value: rateMin) }
@@ -22,7 +23,8 @@ public enum MarketDeployment {
             throw RateError.maturityExpired(secondsToExpiry: secondsToExpiry, expiry: nil, now: nil)
         }
         let years = Double(secondsToExpiry) / Double(RateConventions.secondsPerYear)
-        let minScaled = pow(1 + rateMin, years), maxScaled = pow(1 + rateMax, years)
+        let minScaled = pow(1 + rateMin, years)
+        let maxScaled = pow(1 + rateMax, years)
         let anchor = (minScaled + maxScaled) / 2
         return (log(9) * years / (maxScaled - anchor), anchor)
     }
@@ -33,8 +35,10 @@ public enum MarketDeployment {
     /// The PT proportion at which a pool with this curve prices `desiredImpliedApy` (≥ 0), in (0, 1).
     /// Throws when the inputs are not finite, the time is not positive, or the rate is so far outside the
     /// curve's band that the proportion rounds to 0 or 1 (`RateOutOfRange`).
-    public static func initialProportion(scalarRoot: Double, rateAnchor: Double, desiredImpliedApy: Double,
-                                         secondsToExpiry: Int64) throws -> Double {
+    public static func initialProportion(
+        scalarRoot: Double, rateAnchor: Double, desiredImpliedApy: Double,
+        secondsToExpiry: Int64
+    ) throws -> Double {
         for (name, value) in [("scalarRoot", scalarRoot), ("rateAnchor", rateAnchor), ("desiredImpliedApy", desiredImpliedApy)]
         where !value.isFinite {
             throw RateError.notFinite(quantity: name, value: value)
@@ -55,18 +59,22 @@ public enum MarketDeployment {
 
     /// A freshly seeded market holding `assetLiquidity` of asset (as SY at `pyIndex`) and the PT that prices
     /// `desiredImpliedApy`, with LP = √(SY · PT) as on the first add (less the 1000-wei reserve).
-    public static func seededMarket(rateMin: Double, rateMax: Double, desiredImpliedApy: Double, annualFee: Double,
-                                    reserveFeePercent: Int64, expiry: Int64, now: Int64, assetLiquidity: Double,
-                                    pyIndex: Double) throws -> MarketState<Double> {
+    public static func seededMarket(
+        rateMin: Double, rateMax: Double, desiredImpliedApy: Double, annualFee: Double,
+        reserveFeePercent: Int64, expiry: Int64, now: Int64, assetLiquidity: Double,
+        pyIndex: Double
+    ) throws -> MarketState<Double> {
         let t = try RateConventions.secondsToExpiry(expiry: expiry, now: now)
         let (scalarRoot, anchor) = try curveParameters(rateMin: rateMin, rateMax: rateMax, secondsToExpiry: t)
-        let p = try initialProportion(scalarRoot: scalarRoot, rateAnchor: anchor, desiredImpliedApy: desiredImpliedApy,
-                                  secondsToExpiry: t)
+        let p = try initialProportion(
+            scalarRoot: scalarRoot, rateAnchor: anchor, desiredImpliedApy: desiredImpliedApy,
+            secondsToExpiry: t)
         let totalPt = assetLiquidity * p / (1 - p)
         let totalSy = assetLiquidity / pyIndex
-        var market = MarketState<Double>(totalPt: totalPt, totalSy: totalSy, totalLp: (totalPt * totalSy).squareRoot(),
-                                         scalarRoot: scalarRoot, expiry: expiry, lnFeeRateRoot: lnFeeRateRoot(annualFee: annualFee),
-                                         reserveFeePercent: reserveFeePercent, lastLnImpliedRate: 0)
+        var market = MarketState<Double>(
+            totalPt: totalPt, totalSy: totalSy, totalLp: (totalPt * totalSy).squareRoot(),
+            scalarRoot: scalarRoot, expiry: expiry, lnFeeRateRoot: lnFeeRateRoot(annualFee: annualFee),
+            reserveFeePercent: reserveFeePercent, lastLnImpliedRate: 0)
         market = try PendleMarketMath.setInitialLnImpliedRate(market, pyIndex: pyIndex, initialAnchor: anchor, blockTime: now)
         return market
     }

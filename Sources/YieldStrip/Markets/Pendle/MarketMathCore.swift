@@ -67,8 +67,9 @@ public enum PendleMarketMath {
         if market.totalPt.isZero || totalAsset.isZero {
             throw .marketZeroTotalPtOrTotalAsset(totalPt: market.totalPt.revertValue, totalAsset: totalAsset.revertValue)
         }
-        let rateAnchor = try getRateAnchor(totalPt: market.totalPt, lastLnImpliedRate: market.lastLnImpliedRate,
-                                           totalAsset: totalAsset, rateScalar: rateScalar, timeToExpiry: timeToExpiry)
+        let rateAnchor = try getRateAnchor(
+            totalPt: market.totalPt, lastLnImpliedRate: market.lastLnImpliedRate,
+            totalAsset: totalAsset, rateScalar: rateScalar, timeToExpiry: timeToExpiry)
         let feeRate = try getExchangeRateFromImpliedRate(market.lnFeeRateRoot, timeToExpiry: timeToExpiry)
         return MarketPreCompute(rateScalar: rateScalar, totalAsset: totalAsset, rateAnchor: rateAnchor, feeRate: feeRate)
     }
@@ -102,8 +103,9 @@ public enum PendleMarketMath {
             throw .marketInsufficientPtForTrade(totalPt: market.totalPt.revertValue, netPtToAccount: netPtToAccount.revertValue)
         }
         let (amounts, rate) = try calcTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPtToAccount)
-        let newMarket = try setNewMarketStateTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPtToAccount,
-                                                   amounts: amounts, blockTime: blockTime)
+        let newMarket = try setNewMarketStateTrade(
+            market, comp, pyIndex: pyIndex, netPtToAccount: netPtToAccount,
+            amounts: amounts, blockTime: blockTime)
         return ExecutedTrade(netPtToAccount: netPtToAccount, amounts: amounts, market: newMarket, preFeeExchangeRate: rate)
     }
 
@@ -121,9 +123,10 @@ public enum PendleMarketMath {
     public static func calcTrade<S: PendleScalar>(
         _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, netPtToAccount: S
     ) throws(PendleError) -> (amounts: TradeAmounts<S>, preFeeExchangeRate: S) {
-        let preFeeExchangeRate = try getExchangeRate(totalPt: market.totalPt, totalAsset: comp.totalAsset,
-                                                     rateScalar: comp.rateScalar, rateAnchor: comp.rateAnchor,
-                                                     netPtToAccount: netPtToAccount)
+        let preFeeExchangeRate = try getExchangeRate(
+            totalPt: market.totalPt, totalAsset: comp.totalAsset,
+            rateScalar: comp.rateScalar, rateAnchor: comp.rateAnchor,
+            netPtToAccount: netPtToAccount)
         let preFeeAssetToAccount = try netPtToAccount.divDown(preFeeExchangeRate).negated()
         let fee: S
         if netPtToAccount.isPositive {
@@ -135,11 +138,13 @@ public enum PendleMarketMath {
         }
         let netAssetToReserve = try fee.scaled(by: market.reserveFeePercent, dividedBy: percentageDecimals)
         let netAssetToAccount = try preFeeAssetToAccount - fee
-        let netSyToAccount = netAssetToAccount.isNegative
+        let netSyToAccount =
+            netAssetToAccount.isNegative
             ? try netAssetToAccount.assetToSyUp(index: pyIndex)
             : try netAssetToAccount.assetToSy(index: pyIndex)
-        let amounts = TradeAmounts(netSyToAccount: netSyToAccount, netSyFee: try fee.assetToSy(index: pyIndex),
-                                   netSyToReserve: try netAssetToReserve.assetToSy(index: pyIndex))
+        let amounts = TradeAmounts(
+            netSyToAccount: netSyToAccount, netSyFee: try fee.assetToSy(index: pyIndex),
+            netSyToReserve: try netAssetToReserve.assetToSy(index: pyIndex))
         return (amounts, preFeeExchangeRate)
     }
 
@@ -196,7 +201,10 @@ public enum PendleMarketMath {
     ) throws(PendleError) -> AddLiquidityResult<S> {
         if syDesired.isZero || ptDesired.isZero { throw .marketZeroAmountsInput }
         if market.isExpired(at: blockTime) { throw .marketExpired }
-        var lpToReserve = S.zero, lpToAccount: S, syUsed: S, ptUsed: S
+        var lpToReserve = S.zero
+        var lpToAccount: S
+        var syUsed: S
+        var ptUsed: S
         if market.totalLp.isZero {
             lpToAccount = try S.sqrtOfProductRaw(syDesired, ptDesired) - S(wei: minimumLiquidityWei)
             lpToReserve = S(wei: minimumLiquidityWei)
@@ -220,8 +228,9 @@ public enum PendleMarketMath {
         next.totalSy = try market.totalSy + syUsed
         next.totalPt = try market.totalPt + ptUsed
         next.totalLp = try market.totalLp + (lpToAccount + lpToReserve)
-        return AddLiquidityResult(lpToReserve: lpToReserve, lpToAccount: lpToAccount, syUsed: syUsed, ptUsed: ptUsed,
-                                  market: next)
+        return AddLiquidityResult(
+            lpToReserve: lpToReserve, lpToAccount: lpToAccount, syUsed: syUsed, ptUsed: ptUsed,
+            market: next)
     }
 
     /// `removeLiquidityCore`'s result.
@@ -268,9 +277,10 @@ public enum PendleMarketMath {
         let timeToExpiry = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let rateScalar = try getRateScalar(market.scalarRoot, timeToExpiry: timeToExpiry)
         var next = market
-        next.lastLnImpliedRate = try getLnImpliedRate(totalPt: market.totalPt, totalAsset: totalAsset,
-                                                      rateScalar: rateScalar, rateAnchor: initialAnchor,
-                                                      timeToExpiry: timeToExpiry)
+        next.lastLnImpliedRate = try getLnImpliedRate(
+            totalPt: market.totalPt, totalAsset: totalAsset,
+            rateScalar: rateScalar, rateAnchor: initialAnchor,
+            timeToExpiry: timeToExpiry)
         return next
     }
 
@@ -295,8 +305,9 @@ public enum PendleMarketMath {
         totalPt: S, totalAsset: S, rateScalar: S, rateAnchor: S, timeToExpiry: Int64
     ) throws(PendleError) -> S {
         try checkTime(timeToExpiry)
-        let exchangeRate = try getExchangeRate(totalPt: totalPt, totalAsset: totalAsset, rateScalar: rateScalar,
-                                               rateAnchor: rateAnchor, netPtToAccount: S.zero)
+        let exchangeRate = try getExchangeRate(
+            totalPt: totalPt, totalAsset: totalAsset, rateScalar: rateScalar,
+            rateAnchor: rateAnchor, netPtToAccount: S.zero)
         return try exchangeRate.ln().unsignedScaled(by: impliedRateTime, dividedBy: timeToExpiry)
     }
 

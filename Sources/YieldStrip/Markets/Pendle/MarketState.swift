@@ -19,8 +19,10 @@ public struct MarketState<Scalar: PendleScalar>: Hashable, Sendable {
     public var reserveFeePercent: Int64
     public var lastLnImpliedRate: Scalar
 
-    public init(totalPt: Scalar, totalSy: Scalar, totalLp: Scalar, scalarRoot: Scalar, expiry: Int64,
-                lnFeeRateRoot: Scalar, reserveFeePercent: Int64, lastLnImpliedRate: Scalar) {
+    public init(
+        totalPt: Scalar, totalSy: Scalar, totalLp: Scalar, scalarRoot: Scalar, expiry: Int64,
+        lnFeeRateRoot: Scalar, reserveFeePercent: Int64, lastLnImpliedRate: Scalar
+    ) {
         self.totalPt = totalPt
         self.totalSy = totalSy
         self.totalLp = totalLp
@@ -39,11 +41,13 @@ public struct MarketState<Scalar: PendleScalar>: Hashable, Sendable {
     /// Nil when a value cannot be represented in the target (a `Double` too large for int256 wei).
     public func converted<Other: PendleScalar>(to: Other.Type = Other.self) -> MarketState<Other>? {
         guard let pt = Other(approximating: totalPt.doubleValue), let sy = Other(approximating: totalSy.doubleValue),
-              let lp = Other(approximating: totalLp.doubleValue), let root = Other(approximating: scalarRoot.doubleValue),
-              let fee = Other(approximating: lnFeeRateRoot.doubleValue),
-              let rate = Other(approximating: lastLnImpliedRate.doubleValue) else { return nil }
-        return MarketState<Other>(totalPt: pt, totalSy: sy, totalLp: lp, scalarRoot: root, expiry: expiry,
-                                  lnFeeRateRoot: fee, reserveFeePercent: reserveFeePercent, lastLnImpliedRate: rate)
+            let lp = Other(approximating: totalLp.doubleValue), let root = Other(approximating: scalarRoot.doubleValue),
+            let fee = Other(approximating: lnFeeRateRoot.doubleValue),
+            let rate = Other(approximating: lastLnImpliedRate.doubleValue)
+        else { return nil }
+        return MarketState<Other>(
+            totalPt: pt, totalSy: sy, totalLp: lp, scalarRoot: root, expiry: expiry,
+            lnFeeRateRoot: fee, reserveFeePercent: reserveFeePercent, lastLnImpliedRate: rate)
     }
 }
 
@@ -91,8 +95,10 @@ public struct ExecutedTrade<Scalar: PendleScalar>: Hashable, Sendable {
     public var preFeeExchangeRate: Scalar
 
     @inlinable
-    public init(netPtToAccount: Scalar, amounts: TradeAmounts<Scalar>, market: MarketState<Scalar>,
-                preFeeExchangeRate: Scalar) {
+    public init(
+        netPtToAccount: Scalar, amounts: TradeAmounts<Scalar>, market: MarketState<Scalar>,
+        preFeeExchangeRate: Scalar
+    ) {
         self.netPtToAccount = netPtToAccount
         self.amounts = amounts
         self.market = market

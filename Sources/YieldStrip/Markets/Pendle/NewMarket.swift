@@ -95,12 +95,16 @@ extension MarketDeployment {
     /// - Throws: ``NewMarketError`` naming the input to change; a contract revert on the way (a band so far from
     ///   the APY that the proportion leaves the curve, a pool too small for the 1000-wei minimum or too large for
     ///   256 bits) comes wrapped with the step that reverted.
-    public static func newMarket(impliedApy: Double, expiry: Int64, blockTime: Int64, liquidityUsd: Double, stockPrice: Double,
-                                 annualFee: Double = defaultAnnualFee, apyBand: ApyBand? = nil, pyIndex: Wad = .one,
-                                 reserveFeePercent: Int64 = defaultReserveFeePercent, name: String? = nil, underlying: String? = nil,
-                                 source: String? = nil, notes: String? = nil) throws(NewMarketError) -> NewMarket {
-        for (input, value) in [("impliedApy", impliedApy), ("liquidityUsd", liquidityUsd), ("stockPrice", stockPrice),
-                               ("annualFee", annualFee)] where !value.isFinite {
+    public static func newMarket(
+        impliedApy: Double, expiry: Int64, blockTime: Int64, liquidityUsd: Double, stockPrice: Double,
+        annualFee: Double = defaultAnnualFee, apyBand: ApyBand? = nil, pyIndex: Wad = .one,
+        reserveFeePercent: Int64 = defaultReserveFeePercent, name: String? = nil, underlying: String? = nil,
+        source: String? = nil, notes: String? = nil
+    ) throws(NewMarketError) -> NewMarket {
+        for (input, value) in [
+            ("impliedApy", impliedApy), ("liquidityUsd", liquidityUsd), ("stockPrice", stockPrice),
+            ("annualFee", annualFee)
+        ] where !value.isFinite {
             throw .notFinite(input: input, value: value)
         }
         guard impliedApy >= 0 else { throw .negativeApy(impliedApy) }
@@ -124,23 +128,28 @@ extension MarketDeployment {
 
         let secondsToExpiry = expiry - blockTime
         let years = Double(secondsToExpiry) / Double(RateConventions.secondsPerYear)
-        let curve: (scalarRoot: Double, initialAnchor: Double), proportion: Double
+        let curve: (scalarRoot: Double, initialAnchor: Double)
+        let proportion: Double
         do {
             curve = try curveParameters(rateMin: band.min, rateMax: band.max, secondsToExpiry: secondsToExpiry)
-            proportion = try initialProportion(scalarRoot: curve.scalarRoot, rateAnchor: curve.initialAnchor,
-                                               desiredImpliedApy: impliedApy, secondsToExpiry: secondsToExpiry)
+            proportion = try initialProportion(
+                scalarRoot: curve.scalarRoot, rateAnchor: curve.initialAnchor,
+                desiredImpliedApy: impliedApy, secondsToExpiry: secondsToExpiry)
         } catch {
             throw .curveOutOfRange(min: band.min, max: band.max, reason: (error as? any DomainError)?.message ?? "\(error)")
         }
         guard curve.scalarRoot.isFinite, curve.scalarRoot > 0, let scalarRoot = Wad(rounding: curve.scalarRoot),
-              scalarRoot.isPositive, let anchor = Wad(rounding: curve.initialAnchor) else {
-            throw .curveOutOfRange(min: band.min, max: band.max,
-                                   reason: "scalarRoot \(curve.scalarRoot) does not fit in a positive int256 wad")
+            scalarRoot.isPositive, let anchor = Wad(rounding: curve.initialAnchor)
+        else {
+            throw .curveOutOfRange(
+                min: band.min, max: band.max,
+                reason: "scalarRoot \(curve.scalarRoot) does not fit in a positive int256 wad")
         }
         guard let lnFeeRateRoot = Wad(rounding: lnFeeRateRoot(annualFee: annualFee)) else { throw .feeOutOfRange(annualFee) }
 
-        let empty = MarketState<Wad>(totalPt: .zero, totalSy: .zero, totalLp: .zero, scalarRoot: scalarRoot, expiry: expiry,
-                                     lnFeeRateRoot: lnFeeRateRoot, reserveFeePercent: reserveFeePercent, lastLnImpliedRate: .zero)
+        let empty = MarketState<Wad>(
+            totalPt: .zero, totalSy: .zero, totalLp: .zero, scalarRoot: scalarRoot, expiry: expiry,
+            lnFeeRateRoot: lnFeeRateRoot, reserveFeePercent: reserveFeePercent, lastLnImpliedRate: .zero)
         // PT per asset in the pool, e^logit, from the curve the contract will use (the anchor in wei, its rateScalar
         // = scalarRoot · 365 d / t) and E − anchor without cancellation near 1 (expm1, the anchor's excess over 1 in
         // wei): the rule's `Double` proportion loses the anchor's last ~100 wei, which matters when E − 1 is tiny.
@@ -157,24 +166,28 @@ extension MarketDeployment {
         }
         let targetValue = liquidityUsd / stockPrice
         var asset = targetValue / (1 + ptPerAssetInPool * exp(-log1p(impliedApy) * years))
-        var seeded = try seed(empty, asset: asset, ptPerAsset: ptPerAssetInPool, pyIndex: pyIndex, anchor: anchor,
-                              blockTime: blockTime, years: years, liquidityUsd: liquidityUsd)
+        var seeded = try seed(
+            empty, asset: asset, ptPerAsset: ptPerAssetInPool, pyIndex: pyIndex, anchor: anchor,
+            blockTime: blockTime, years: years, liquidityUsd: liquidityUsd)
         for _ in 0..<3 {
             let ratio = targetValue / seeded.valueInAsset
             guard abs(ratio - 1) > 1e-15 else { break }
             asset *= ratio
-            let next = try seed(empty, asset: asset, ptPerAsset: ptPerAssetInPool, pyIndex: pyIndex, anchor: anchor,
-                                blockTime: blockTime, years: years, liquidityUsd: liquidityUsd)
+            let next = try seed(
+                empty, asset: asset, ptPerAsset: ptPerAssetInPool, pyIndex: pyIndex, anchor: anchor,
+                blockTime: blockTime, years: years, liquidityUsd: liquidityUsd)
             if abs(next.valueInAsset / targetValue - 1) >= abs(seeded.valueInAsset / targetValue - 1) { break }
             seeded = next
         }
 
-        let file = MarketFile(origin: name ?? "new market", market: seeded.market, pyIndex: pyIndex, name: name, underlying: underlying,
-                              stockPrice: stockPrice, blockTime: blockTime, source: source, notes: notes)
-        return NewMarket(file: file, apyBand: band, initialAnchor: anchor, initialProportion: proportion,
-                         lpToAccount: seeded.lpToAccount, lpToReserve: seeded.lpToReserve,
-                         impliedApy: expm1(seeded.market.lastLnImpliedRate.doubleValue), poolValueInAsset: seeded.valueInAsset,
-                         poolValueUsd: seeded.valueInAsset * stockPrice, expiryIsThursdayMidnightUtc: isThursdayMidnightUtc(expiry))
+        let file = MarketFile(
+            origin: name ?? "new market", market: seeded.market, pyIndex: pyIndex, name: name, underlying: underlying,
+            stockPrice: stockPrice, blockTime: blockTime, source: source, notes: notes)
+        return NewMarket(
+            file: file, apyBand: band, initialAnchor: anchor, initialProportion: proportion,
+            lpToAccount: seeded.lpToAccount, lpToReserve: seeded.lpToReserve,
+            impliedApy: expm1(seeded.market.lastLnImpliedRate.doubleValue), poolValueInAsset: seeded.valueInAsset,
+            poolValueUsd: seeded.valueInAsset * stockPrice, expiryIsThursdayMidnightUtc: isThursdayMidnightUtc(expiry))
     }
 
     /// The market seeded with `asset` (as SY) and the PT at `ptPerAsset` of it, and its value read back.
@@ -183,9 +196,12 @@ extension MarketDeployment {
     /// land a wei below it (`MarketExchangeRateBelowOne`): the PT is then raised by a relative 1e-15, 4e-15, …
     /// (at most 1e-6) until the rate is ≥ 1. That moves the implied APY by about the same relative amount divided
     /// by `scalarRoot` (below 1e-17 in practice, under 1e-8 at worst).
-    private static func seed(_ empty: MarketState<Wad>, asset: Double, ptPerAsset: Double, pyIndex: Wad, anchor: Wad,
-                             blockTime: Int64, years: Double, liquidityUsd: Double)
-        throws(NewMarketError) -> (market: MarketState<Wad>, valueInAsset: Double, lpToAccount: Wad, lpToReserve: Wad) {
+    private static func seed(
+        _ empty: MarketState<Wad>, asset: Double, ptPerAsset: Double, pyIndex: Wad, anchor: Wad,
+        blockTime: Int64, years: Double, liquidityUsd: Double
+    )
+        throws(NewMarketError) -> (market: MarketState<Wad>, valueInAsset: Double, lpToAccount: Wad, lpToReserve: Wad)
+    {
         guard let assetWad = Wad(rounding: asset) else { throw .poolTooLarge(liquidityUsd: liquidityUsd) }
         var raise = 0.0
         while true {
@@ -205,8 +221,9 @@ extension MarketDeployment {
                 throw .poolTooLarge(liquidityUsd: liquidityUsd)
             }
             do {
-                let market = try PendleMarketMath.setInitialLnImpliedRate(added.market, pyIndex: pyIndex, initialAnchor: anchor,
-                                                                          blockTime: blockTime)
+                let market = try PendleMarketMath.setInitialLnImpliedRate(
+                    added.market, pyIndex: pyIndex, initialAnchor: anchor,
+                    blockTime: blockTime)
                 let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
                 // As `market show` reads it: totalAsset + totalPt · exp(−lnImpliedRate · years).
                 let value = comp.totalAsset.doubleValue + market.totalPt.doubleValue * exp(-market.lastLnImpliedRate.doubleValue * years)
@@ -288,57 +305,64 @@ public enum NewMarketError: DomainError, Equatable {
 
     public var errorArgs: [String] {
         switch self {
-        case let .notFinite(input, value): return [input, value.description]
-        case let .negativeApy(value), let .nonPositiveLiquidity(value), let .nonPositiveStockPrice(value),
-             let .feeOutOfRange(value), let .poolTooSmall(value), let .poolTooLarge(value):
+        case .notFinite(let input, let value): return [input, value.description]
+        case .negativeApy(let value), .nonPositiveLiquidity(let value), .nonPositiveStockPrice(let value),
+            .feeOutOfRange(let value), .poolTooSmall(let value), .poolTooLarge(let value):
             return [value.description]
-        case let .nonPositivePyIndex(index): return [index.raw.description]
-        case let .reserveFeePercentOutOfRange(value): return [String(value)]
-        case let .timeOutOfRange(input, value): return [input, String(value)]
-        case let .expiryNotAfterBlockTime(expiry, blockTime): return [String(expiry), String(blockTime)]
-        case let .invalidApyBand(min, max), let .curveOutOfRange(min, max, _): return [min.description, max.description]
-        case let .apyOutsideBand(apy, min, max): return [apy.description, min.description, max.description]
-        case let .contractRevert(_, error): return error.errorArgs
+        case .nonPositivePyIndex(let index): return [index.raw.description]
+        case .reserveFeePercentOutOfRange(let value): return [String(value)]
+        case .timeOutOfRange(let input, let value): return [input, String(value)]
+        case .expiryNotAfterBlockTime(let expiry, let blockTime): return [String(expiry), String(blockTime)]
+        case .invalidApyBand(let min, let max), .curveOutOfRange(let min, let max, _): return [min.description, max.description]
+        case .apyOutsideBand(let apy, let min, let max): return [apy.description, min.description, max.description]
+        case .contractRevert(_, let error): return error.errorArgs
         }
     }
 
     public var message: String {
         switch self {
-        case let .notFinite(input, value):
+        case .notFinite(let input, let value):
             return "NotFinite: \(input) is \(value); give a finite number"
-        case let .negativeApy(value):
-            return "RateOutOfRange: the target implied APY \(Self.percent(value)) is negative; Pendle rates are ≥ 0, give an APY ≥ 0 (0.3%, 30bp or 0.003)"
-        case let .nonPositiveLiquidity(value):
+        case .negativeApy(let value):
+            return
+                "RateOutOfRange: the target implied APY \(Self.percent(value)) is negative; Pendle rates are ≥ 0, give an APY ≥ 0 (0.3%, 30bp or 0.003)"
+        case .nonPositiveLiquidity(let value):
             return "NonPositiveLiquidity: the liquidity \(Self.plain(value)) USD is not positive; give the pool's value in USD, > 0 (e.g. 20000000)"
-        case let .nonPositiveStockPrice(value):
+        case .nonPositiveStockPrice(let value):
             return "NonPositivePrice: the stock price \(Self.plain(value)) USD is not positive; give USD per share, > 0 (e.g. 230)"
-        case let .feeOutOfRange(value):
-            return "InvalidFee: the annual fee \(Self.percent(value)) is outside 0 … 5 % (the market factory caps lnFeeRateRoot at ln 1.05); give a fee such as 0.1%"
-        case let .nonPositivePyIndex(index):
+        case .feeOutOfRange(let value):
+            return
+                "InvalidFee: the annual fee \(Self.percent(value)) is outside 0 … 5 % (the market factory caps lnFeeRateRoot at ln 1.05); give a fee such as 0.1%"
+        case .nonPositivePyIndex(let index):
             return "NonPositiveExchangeRate: the PY index \(index) is not positive; give asset per SY, > 0 (1 at the token's launch)"
-        case let .reserveFeePercentOutOfRange(value):
-            return "InvalidReserveFeePercent: the reserve's share of fees is \(value) %; the market factory takes 0 to 100, give a value in that range (Pendle uses 80)"
-        case let .timeOutOfRange(input, value):
+        case .reserveFeePercentOutOfRange(let value):
+            return
+                "InvalidReserveFeePercent: the reserve's share of fees is \(value) %; the market factory takes 0 to 100, give a value in that range (Pendle uses 80)"
+        case .timeOutOfRange(let input, let value):
             return input == "blockTime" && value < 0
                 ? "TimeOutOfRange: the block time \(value) is before 1970; give a block time ≥ 0 (Unix seconds)"
                 : "TimeOutOfRange: \(input) \(value) lies outside years 1970–9999; give a time in that range"
-        case let .expiryNotAfterBlockTime(expiry, blockTime):
+        case .expiryNotAfterBlockTime(let expiry, let blockTime):
             return "ExpiryNotAfterBlockTime: the expiry \(UnixTime.format(expiry)) is not after the block time \(UnixTime.format(blockTime)); "
                 + "a market is created before it expires: give a later expiry or an earlier block time"
-        case let .invalidApyBand(min, max):
+        case .invalidApyBand(let min, let max):
             return min < 0
                 ? "InvalidApyBand: the APY band \(Self.percent(min))..\(Self.percent(max)) starts below 0; give a band with 0 ≤ min < max (e.g. 0.1%..1%)"
                 : "InvalidApyBand: the APY band \(Self.percent(min))..\(Self.percent(max)) is empty; give a band whose minimum is below its maximum (e.g. 0.1%..1%)"
-        case let .apyOutsideBand(apy, min, max):
-            return "ApyOutsideBand: the target APY \(Self.percent(apy)) is outside the band \(Self.percent(min))..\(Self.percent(max)) the curve is sized for; "
+        case .apyOutsideBand(let apy, let min, let max):
+            return
+                "ApyOutsideBand: the target APY \(Self.percent(apy)) is outside the band \(Self.percent(min))..\(Self.percent(max)) the curve is sized for; "
                 + "give a band that includes it (or none: the default is APY/3..3·APY)"
-        case let .curveOutOfRange(min, max, reason):
-            return "CurveOutOfRange: the band \(Self.percent(min))..\(Self.percent(max)) gives no usable curve for this time to expiry (\(reason)); give a wider band"
-        case let .poolTooSmall(value):
-            return "PoolTooSmall: a pool worth \(Self.plain(value)) USD is too small for the first addLiquidityCore (√(SY · PT) must exceed the 1000 wei of LP locked in the reserve); give a larger liquidity"
-        case let .poolTooLarge(value):
-            return "PoolTooLarge: a pool worth \(Self.plain(value)) USD does not fit the contract's 256-bit arithmetic (SY · PT overflows); give a smaller liquidity or a higher stock price"
-        case let .contractRevert(step, error):
+        case .curveOutOfRange(let min, let max, let reason):
+            return
+                "CurveOutOfRange: the band \(Self.percent(min))..\(Self.percent(max)) gives no usable curve for this time to expiry (\(reason)); give a wider band"
+        case .poolTooSmall(let value):
+            return
+                "PoolTooSmall: a pool worth \(Self.plain(value)) USD is too small for the first addLiquidityCore (√(SY · PT) must exceed the 1000 wei of LP locked in the reserve); give a larger liquidity"
+        case .poolTooLarge(let value):
+            return
+                "PoolTooLarge: a pool worth \(Self.plain(value)) USD does not fit the contract's 256-bit arithmetic (SY · PT overflows); give a smaller liquidity or a higher stock price"
+        case .contractRevert(let step, let error):
             return "\(error.message) (in the market's first \(step)); give another APY band or time to expiry"
         }
     }

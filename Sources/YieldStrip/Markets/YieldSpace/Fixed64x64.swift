@@ -37,7 +37,8 @@ public struct Fixed64x64: Hashable, Sendable, Comparable, CustomStringConvertibl
     public init?(rounding value: Double) {
         guard value.isFinite, abs(value) < 0x1p63 else { return nil }
         guard let magnitude = UInt256(rounding: abs(value) * 0x1p64),
-              let raw = Int256(negative: value < 0, magnitude: magnitude) else { return nil }
+            let raw = Int256(negative: value < 0, magnitude: magnitude)
+        else { return nil }
         self.raw = raw
     }
 

@@ -31,7 +31,9 @@ public enum YieldSpaceDeployment {
     /// `Pool._getC` of a vault worth `assetPerShare` base per share (an 18-decimal number):
     /// ⌊assetPerShare · 2^64 / 1e18⌋ as 64.64.
     public static func fixed(assetPerShare: Wad) -> Fixed64x64 {
-        Fixed64x64(raw: Int256(bitPattern: (assetPerShare.raw.magnitude << 64).quotientAndRemainder(dividingBy: UInt256(1_000_000_000_000_000_000)).quotient))
+        Fixed64x64(
+            raw: Int256(bitPattern: (assetPerShare.raw.magnitude << 64).quotientAndRemainder(dividingBy: UInt256(1_000_000_000_000_000_000)).quotient)
+        )
     }
 
     /// A new pool that prices `impliedApy` (365-day year) and holds `liquidityUsd` of value (shares at `c`, real
@@ -58,10 +60,12 @@ public enum YieldSpaceDeployment {
     /// - Throws: ``NewMarketError`` for an input out of range (the same names as a Pendle market's), ``YieldSpaceError``
     ///   for the pool's parameters (`InvalidFee`, `YieldMath: t must be positive`, `YieldMath: Too far from
     ///   maturity` when `a = 1 − g2 · ts · T` is not positive), and the pool's reverts on the seeding trade.
-    public static func newPool(impliedApy: Double, maturity: Int64, blockTime: Int64, liquidityUsd: Double, stockPrice: Double,
-                               assetPerShare: Wad = .one, assetPerShareAtStart: Wad? = nil, tsYears: Int = defaultTsYears,
-                               g1Fee: Int = defaultG1Fee, decimals: Int = 18, name: String? = nil, underlying: String? = nil,
-                               source: String? = nil, notes: String? = nil) throws -> NewYieldSpacePool {
+    public static func newPool(
+        impliedApy: Double, maturity: Int64, blockTime: Int64, liquidityUsd: Double, stockPrice: Double,
+        assetPerShare: Wad = .one, assetPerShareAtStart: Wad? = nil, tsYears: Int = defaultTsYears,
+        g1Fee: Int = defaultG1Fee, decimals: Int = 18, name: String? = nil, underlying: String? = nil,
+        source: String? = nil, notes: String? = nil
+    ) throws -> NewYieldSpacePool {
         for (input, value) in [("impliedApy", impliedApy), ("liquidityUsd", liquidityUsd), ("stockPrice", stockPrice)] where !value.isFinite {
             throw NewMarketError.notFinite(input: input, value: value)
         }
@@ -75,18 +79,22 @@ public enum YieldSpaceDeployment {
         guard maturity >= 0, maturity <= range.upperBound else { throw NewMarketError.timeOutOfRange(input: "expiry", value: maturity) }
         guard maturity > blockTime else { throw NewMarketError.expiryNotAfterBlockTime(expiry: maturity, blockTime: blockTime) }
         guard (0...18).contains(decimals) else { throw YieldSpaceError.invalidDecimals(decimals) }
-        let c = fixed(assetPerShare: assetPerShare), mu = fixed(assetPerShare: assetPerShareAtStart ?? assetPerShare)
+        let c = fixed(assetPerShare: assetPerShare)
+        let mu = fixed(assetPerShare: assetPerShareAtStart ?? assetPerShare)
         let ts = try Fixed64x64.timeStretch(years: tsYears)
         let poolValue = liquidityUsd / stockPrice
-        let pool = try YieldSpacePool.seeded(impliedApy: impliedApy, poolValueInBase: poolValue, c: c, mu: mu, ts: ts, g1Fee: g1Fee,
-                                             maturity: maturity, decimals: decimals, at: blockTime)
-        let file = YieldSpaceMarketFile(origin: "new pool", pool: pool, tsYears: tsYears, name: name, underlying: underlying, stockPrice: stockPrice,
-                                        blockTime: blockTime, source: source, notes: notes)
+        let pool = try YieldSpacePool.seeded(
+            impliedApy: impliedApy, poolValueInBase: poolValue, c: c, mu: mu, ts: ts, g1Fee: g1Fee,
+            maturity: maturity, decimals: decimals, at: blockTime)
+        let file = YieldSpaceMarketFile(
+            origin: "new pool", pool: pool, tsYears: tsYears, name: name, underlying: underlying, stockPrice: stockPrice,
+            blockTime: blockTime, source: source, notes: notes)
         let snapshot = try pool.snapshot(at: blockTime, stockPrice: stockPrice)
         let value = snapshot.poolValueInAsset ?? 0
-        return NewYieldSpacePool(file: file, impliedApy: snapshot.impliedApy, yieldApy: snapshot.yieldApy,
-                                 impliedApyError: Swift.abs(snapshot.impliedApy - impliedApy), poolValueInAsset: value,
-                                 poolValueUsd: value * stockPrice, realFyTokenReserves: snapshot.realFyTokenReserves ?? 0)
+        return NewYieldSpacePool(
+            file: file, impliedApy: snapshot.impliedApy, yieldApy: snapshot.yieldApy,
+            impliedApyError: Swift.abs(snapshot.impliedApy - impliedApy), poolValueInAsset: value,
+            poolValueUsd: value * stockPrice, realFyTokenReserves: snapshot.realFyTokenReserves ?? 0)
     }
 }
 

@@ -10,8 +10,10 @@ import Foundation
 /// `1e-16 · reserves / trade` of relative accuracy. The checks, and their errors, are the exact flavour's.
 public enum YieldSpaceAnalytics {
     /// fyToken out for `sharesIn` shares (pass `g1`).
-    public static func sellBase(sharesReserves: Double, fyTokenReserves: Double, sharesIn: Double, timeTillMaturity: Double,
-                                ts: Double, g: Double, c: Double = 1, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func sellBase(
+        sharesReserves: Double, fyTokenReserves: Double, sharesIn: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, c: Double = 1, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         let k = try terms(sharesReserves, fyTokenReserves, [("sharesIn", sharesIn)], timeTillMaturity, ts, g, c, mu)
         guard let result = YieldSpaceFormulas.sellBase(z: sharesReserves, y: fyTokenReserves, x: sharesIn, k) else {
             throw .sumUnderflow(sharesIn: "\(sharesIn)")
@@ -20,8 +22,10 @@ public enum YieldSpaceAnalytics {
     }
 
     /// Shares out for `fyTokenIn` fyToken (pass `g2`).
-    public static func sellFYToken(sharesReserves: Double, fyTokenReserves: Double, fyTokenIn: Double, timeTillMaturity: Double,
-                                   ts: Double, g: Double, c: Double = 1, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func sellFYToken(
+        sharesReserves: Double, fyTokenReserves: Double, fyTokenIn: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, c: Double = 1, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         let k = try terms(sharesReserves, fyTokenReserves, [("fyTokenIn", fyTokenIn)], timeTillMaturity, ts, g, c, mu)
         guard let result = YieldSpaceFormulas.sellFYToken(z: sharesReserves, y: fyTokenReserves, x: fyTokenIn, k) else {
             throw .fyTokenInBeyondCurve(fyTokenIn: "\(fyTokenIn)")
@@ -30,8 +34,10 @@ public enum YieldSpaceAnalytics {
     }
 
     /// fyToken in for `sharesOut` shares (pass `g2`).
-    public static func buyBase(sharesReserves: Double, fyTokenReserves: Double, sharesOut: Double, timeTillMaturity: Double,
-                               ts: Double, g: Double, c: Double = 1, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func buyBase(
+        sharesReserves: Double, fyTokenReserves: Double, sharesOut: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, c: Double = 1, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         let k = try terms(sharesReserves, fyTokenReserves, [("sharesOut", sharesOut)], timeTillMaturity, ts, g, c, mu)
         guard sharesOut <= sharesReserves, let result = YieldSpaceFormulas.buyBase(z: sharesReserves, y: fyTokenReserves, x: sharesOut, k) else {
             throw .tooManySharesOut(sharesOut: "\(sharesOut)", sharesReserves: "\(sharesReserves)")
@@ -40,39 +46,50 @@ public enum YieldSpaceAnalytics {
     }
 
     /// Shares in for `fyTokenOut` fyToken (pass `g1`).
-    public static func buyFYToken(sharesReserves: Double, fyTokenReserves: Double, fyTokenOut: Double, timeTillMaturity: Double,
-                                  ts: Double, g: Double, c: Double = 1, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func buyFYToken(
+        sharesReserves: Double, fyTokenReserves: Double, fyTokenOut: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, c: Double = 1, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         let k = try terms(sharesReserves, fyTokenReserves, [("fyTokenOut", fyTokenOut)], timeTillMaturity, ts, g, c, mu)
-        guard fyTokenOut <= fyTokenReserves, let result = YieldSpaceFormulas.buyFYToken(z: sharesReserves, y: fyTokenReserves, x: fyTokenOut, k) else {
+        guard fyTokenOut <= fyTokenReserves, let result = YieldSpaceFormulas.buyFYToken(z: sharesReserves, y: fyTokenReserves, x: fyTokenOut, k)
+        else {
             throw .fyTokenOutBeyondReserves(fyTokenOut: "\(fyTokenOut)", fyTokenReserves: "\(fyTokenReserves)")
         }
         return result
     }
 
     /// The most shares that can be sold before the rate reaches zero (pass `g1`).
-    public static func maxBaseIn(sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
-                                 ts: Double, g: Double, c: Double = 1, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func maxBaseIn(
+        sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, c: Double = 1, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         let k = try terms(sharesReserves, fyTokenReserves, [], timeTillMaturity, ts, g, c, mu)
         return try finite(YieldSpaceFormulas.maxBaseIn(z: sharesReserves, y: fyTokenReserves, k))
     }
 
     /// The most fyToken that can be sold, until the shares reserves are gone (pass `g2`).
-    public static func maxFyTokenIn(sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
-                                    ts: Double, g: Double, c: Double = 1, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func maxFyTokenIn(
+        sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, c: Double = 1, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         let k = try terms(sharesReserves, fyTokenReserves, [], timeTillMaturity, ts, g, c, mu)
         return try finite(YieldSpaceFormulas.maxFyTokenIn(z: sharesReserves, y: fyTokenReserves, k))
     }
 
     /// The most fyToken that can be bought before the rate reaches zero (pass `g1`).
-    public static func maxFyTokenOut(sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
-                                     ts: Double, g: Double, c: Double = 1, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func maxFyTokenOut(
+        sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, c: Double = 1, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         let k = try terms(sharesReserves, fyTokenReserves, [], timeTillMaturity, ts, g, c, mu)
         return try finite(YieldSpaceFormulas.maxFyTokenOut(z: sharesReserves, y: fyTokenReserves, k))
     }
 
     /// The pool's value per LP token in base (pass `g2`, as Yield does).
-    public static func invariant(sharesReserves: Double, fyTokenReserves: Double, totalSupply: Double, timeTillMaturity: Double,
-                                 ts: Double, g: Double, c: Double = 1, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func invariant(
+        sharesReserves: Double, fyTokenReserves: Double, totalSupply: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, c: Double = 1, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         let k = try terms(sharesReserves, fyTokenReserves, [("totalSupply", totalSupply)], timeTillMaturity, ts, g, c, mu)
         guard totalSupply > 0 else { throw .reservesNotPositive(field: "totalSupply", value: "\(totalSupply)") }
         return try finite(YieldSpaceFormulas.invariant(z: sharesReserves, y: fyTokenReserves, totalSupply: totalSupply, k))
@@ -81,14 +98,17 @@ public enum YieldSpaceAnalytics {
     /// The pool's rate as an APY on Yield's 365.25-day year (`calcInterestRate`): `(y / (μz))^(ts·31,557,600) − 1`.
     public static func interestRate(sharesReserves: Double, fyTokenReserves: Double, ts: Double, mu: Double = 1) throws(YieldSpaceError) -> Double {
         try checkPositive(sharesReserves, fyTokenReserves, c: 1, mu: mu, ts: ts)
-        return try finite(YieldSpaceFormulas.interestRate(z: sharesReserves, y: fyTokenReserves, ts: ts, mu: mu,
-                                                          secondsPerYear: Double(YieldSpaceMath.secondsPerYear)))
+        return try finite(
+            YieldSpaceFormulas.interestRate(
+                z: sharesReserves, y: fyTokenReserves, ts: ts, mu: mu,
+                secondsPerYear: Double(YieldSpaceMath.secondsPerYear)))
     }
 
     /// The pool's continuously compounded rate per second, `ts · ln(y / (μz))`: fyToken's fee-free price in
     /// base is `e^(−rate · T)`. Times 31,536,000 it is the ln-rate on YieldStrip's (Pendle's) 365-day year,
     /// times 31,557,600 on Yield's.
-    public static func lnRatePerSecond(sharesReserves: Double, fyTokenReserves: Double, ts: Double, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func lnRatePerSecond(sharesReserves: Double, fyTokenReserves: Double, ts: Double, mu: Double = 1) throws(YieldSpaceError) -> Double
+    {
         try checkPositive(sharesReserves, fyTokenReserves, c: 1, mu: mu, ts: ts)
         return ts * Foundation.log(fyTokenReserves / (mu * sharesReserves))
     }
@@ -96,16 +116,20 @@ public enum YieldSpaceAnalytics {
     /// fyToken's marginal price in base, `(μz/y)^(g·ts·T)`: what the first fyToken of a trade costs (g1:
     /// bought with base) or pays (g2: sold for base); g = 1 is the fee-free mid price. In shares it is this
     /// divided by `c`.
-    public static func marginalPrice(sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
-                                     ts: Double, g: Double, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func marginalPrice(
+        sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         _ = try terms(sharesReserves, fyTokenReserves, [], timeTillMaturity, ts, g, 1, mu)
         return Foundation.pow(mu * sharesReserves / fyTokenReserves, g * ts * timeTillMaturity)
     }
 
     /// The fee-free invariant `(c/μ)(μz)^a + y^a` at `a = 1 − g·ts·T`: constant along every trade priced with
     /// the same `g`.
-    public static func curveSum(sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
-                                ts: Double, g: Double, c: Double = 1, mu: Double = 1) throws(YieldSpaceError) -> Double {
+    public static func curveSum(
+        sharesReserves: Double, fyTokenReserves: Double, timeTillMaturity: Double,
+        ts: Double, g: Double, c: Double = 1, mu: Double = 1
+    ) throws(YieldSpaceError) -> Double {
         let k = try terms(sharesReserves, fyTokenReserves, [], timeTillMaturity, ts, g, c, mu)
         return k.cOverMu * Foundation.pow(mu * sharesReserves, k.a) + Foundation.pow(fyTokenReserves, k.a)
     }
@@ -119,8 +143,10 @@ public enum YieldSpaceAnalytics {
         guard ts > 0, ts.isFinite else { throw .timeStretchNotPositive(ts: "\(ts)") }
     }
 
-    static func terms(_ z: Double, _ y: Double, _ amounts: [(String, Double)], _ time: Double, _ ts: Double, _ g: Double,
-                      _ c: Double, _ mu: Double) throws(YieldSpaceError) -> YieldSpaceTerms<Double> {
+    static func terms(
+        _ z: Double, _ y: Double, _ amounts: [(String, Double)], _ time: Double, _ ts: Double, _ g: Double,
+        _ c: Double, _ mu: Double
+    ) throws(YieldSpaceError) -> YieldSpaceTerms<Double> {
         for (field, amount) in amounts where !(amount >= 0 && amount.isFinite) {
             throw .amountOutOfRange(field: field, value: "\(amount)")
         }

@@ -92,62 +92,68 @@ public enum YieldSpaceError: DomainError, Hashable {
 
     public var errorArgs: [String] {
         switch self {
-        case let .cAndMuNotPositive(c, mu): return [c, mu]
-        case let .timeStretchNotPositive(ts): return [ts]
-        case let .tooFarFromMaturity(time, limit): return [time, limit]
-        case let .gNotPositive(g): return [g]
-        case let .sumUnderflow(sharesIn): return [sharesIn]
-        case let .fyTokenInBeyondCurve(fyTokenIn): return [fyTokenIn]
-        case let .tooManySharesOut(out, reserves): return [out, reserves]
-        case let .fyTokenOutBeyondReserves(out, reserves): return [out, reserves]
-        case let .afterMaturity(time): return [time]
-        case let .invalidFee(fee): return [fee]
-        case let .negativeInterestRatesNotAllowed(fy, shares): return [fy, shares]
-        case let .fyTokenCachedBadState(fy, supply): return [fy, supply]
-        case let .reservesNotPositive(field, value): return [field, value]
-        case let .invalidDecimals(decimals): return [String(decimals)]
-        case let .amountOutOfRange(field, value): return [field, value]
-        case let .zeroAmount(field): return [field]
-        case let .outputNotPositive(field, value): return [field, value]
+        case .cAndMuNotPositive(let c, let mu): return [c, mu]
+        case .timeStretchNotPositive(let ts): return [ts]
+        case .tooFarFromMaturity(let time, let limit): return [time, limit]
+        case .gNotPositive(let g): return [g]
+        case .sumUnderflow(let sharesIn): return [sharesIn]
+        case .fyTokenInBeyondCurve(let fyTokenIn): return [fyTokenIn]
+        case .tooManySharesOut(let out, let reserves): return [out, reserves]
+        case .fyTokenOutBeyondReserves(let out, let reserves): return [out, reserves]
+        case .afterMaturity(let time): return [time]
+        case .invalidFee(let fee): return [fee]
+        case .negativeInterestRatesNotAllowed(let fy, let shares): return [fy, shares]
+        case .fyTokenCachedBadState(let fy, let supply): return [fy, supply]
+        case .reservesNotPositive(let field, let value): return [field, value]
+        case .invalidDecimals(let decimals): return [String(decimals)]
+        case .amountOutOfRange(let field, let value): return [field, value]
+        case .zeroAmount(let field): return [field]
+        case .outputNotPositive(let field, let value): return [field, value]
         }
     }
 
     public var message: String {
         switch self {
-        case let .cAndMuNotPositive(c, mu):
+        case .cAndMuNotPositive(let c, let mu):
             return "YieldMath: c and mu must be positive: c is \(c) and mu is \(mu) (64.64); both are share prices in base, 2^64 for 1.0"
-        case let .timeStretchNotPositive(ts):
-            return "YieldMath: t must be positive: the time stretch ts is \(ts); give a positive ts (64.64 per second, e.g. 2^64 / (10 · 31,557,600) for a 10-year stretch)"
-        case let .tooFarFromMaturity(time, limit):
-            return "YieldMath: Too far from maturity: a = 1 − g · ts · T is not positive at T = \(time) s; with this ts and fee the pool prices at most \(limit) s before maturity (choose a longer time stretch or a later time)"
-        case let .gNotPositive(g):
+        case .timeStretchNotPositive(let ts):
+            return
+                "YieldMath: t must be positive: the time stretch ts is \(ts); give a positive ts (64.64 per second, e.g. 2^64 / (10 · 31,557,600) for a 10-year stretch)"
+        case .tooFarFromMaturity(let time, let limit):
+            return
+                "YieldMath: Too far from maturity: a = 1 − g · ts · T is not positive at T = \(time) s; with this ts and fee the pool prices at most \(limit) s before maturity (choose a longer time stretch or a later time)"
+        case .gNotPositive(let g):
             return "YieldMath: g must be positive: the fee factor g is \(g) (64.64), so a = 1 − g · ts · T exceeds 1"
-        case let .sumUnderflow(sharesIn):
+        case .sumUnderflow(let sharesIn):
             return "YieldMath: Sum underflow: selling \(sharesIn) shares would take more than all the pool's fyToken; sell at most maxBaseIn"
-        case let .fyTokenInBeyondCurve(fyTokenIn):
-            return "YieldMath: Rate overflow (yxa): selling \(fyTokenIn) fyToken would take more than all the pool's shares; sell at most maxFyTokenIn"
-        case let .tooManySharesOut(out, reserves):
+        case .fyTokenInBeyondCurve(let fyTokenIn):
+            return
+                "YieldMath: Rate overflow (yxa): selling \(fyTokenIn) fyToken would take more than all the pool's shares; sell at most maxFyTokenIn"
+        case .tooManySharesOut(let out, let reserves):
             return "YieldMath: Too many shares in: buying \(out) shares from a pool holding \(reserves); buy at most the shares reserves"
-        case let .fyTokenOutBeyondReserves(out, reserves):
+        case .fyTokenOutBeyondReserves(let out, let reserves):
             return "YieldMath: Underflow (yxa): buying \(out) fyToken from a pool holding \(reserves) (virtual); buy at most maxFyTokenOut"
-        case let .afterMaturity(time):
+        case .afterMaturity(let time):
             return "AfterMaturity: the time till maturity is \(time) s; the pool trades only before maturity"
-        case let .invalidFee(fee):
+        case .invalidFee(let fee):
             return "InvalidFee: g1Fee is \(fee); it is the pool's fee as fp4, in (0, 10000] (10000: no fee, 9500: g1 = 0.95)"
-        case let .negativeInterestRatesNotAllowed(fy, shares):
-            return "NegativeInterestRatesNotAllowed: the trade would leave \(fy) fyToken (virtual) against mu · shares = \(shares), a negative rate; trade less"
-        case let .fyTokenCachedBadState(fy, supply):
-            return "FYTokenCachedBadState: the trade would leave \(fy) fyToken (virtual) against an LP supply of \(supply), more than the pool's real fyToken; trade less"
-        case let .reservesNotPositive(field, value):
+        case .negativeInterestRatesNotAllowed(let fy, let shares):
+            return
+                "NegativeInterestRatesNotAllowed: the trade would leave \(fy) fyToken (virtual) against mu · shares = \(shares), a negative rate; trade less"
+        case .fyTokenCachedBadState(let fy, let supply):
+            return
+                "FYTokenCachedBadState: the trade would leave \(fy) fyToken (virtual) against an LP supply of \(supply), more than the pool's real fyToken; trade less"
+        case .reservesNotPositive(let field, let value):
             return "ReservesNotPositive: \(field) is \(value); a pool's reserves and LP supply must be positive"
-        case let .invalidDecimals(decimals):
+        case .invalidDecimals(let decimals):
             return "InvalidDecimals: decimals is \(decimals); YieldSpace pools hold tokens of 0 to 18 decimals"
-        case let .amountOutOfRange(field, value):
+        case .amountOutOfRange(let field, let value):
             return "AmountOutOfRange: \(field) is \(value), beyond the contract's integer type (uint128 for amounts, int128 for 64.64 parameters)"
-        case let .zeroAmount(field):
+        case .zeroAmount(let field):
             return "ZeroAmount: \(field) is 0; trade a positive amount"
-        case let .outputNotPositive(field, value):
-            return "OutputNotPositive: the trade pays \(value) \(field) after the preview's precision fee (1e12 wei at 18 decimals); trade a larger amount"
+        case .outputNotPositive(let field, let value):
+            return
+                "OutputNotPositive: the trade pays \(value) \(field) after the preview's precision fee (1e12 wei at 18 decimals); trade a larger amount"
         }
     }
 }

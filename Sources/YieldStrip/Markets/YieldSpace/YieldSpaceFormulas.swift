@@ -70,7 +70,8 @@ enum YieldSpaceFormulas {
     static func sellBase<N: YieldSpaceArithmetic>(z: N, y: N, x: N, _ k: YieldSpaceTerms<N>) -> N? {
         let cm = k.cOverMu
         guard let muZa = (k.mu * z).raised(to: k.a), let ya = y.raised(to: k.a),
-              let zxa = (k.mu * z + k.mu * x).raised(to: k.a) else { return nil }
+            let zxa = (k.mu * z + k.mu * x).raised(to: k.a)
+        else { return nil }
         let sum = cm * muZa + ya - cm * zxa
         guard let root = sum.raised(to: k.invA) else { return nil }
         return y - root
@@ -89,7 +90,8 @@ enum YieldSpaceFormulas {
     static func buyBase<N: YieldSpaceArithmetic>(z: N, y: N, x: N, _ k: YieldSpaceTerms<N>) -> N? {
         let cm = k.cOverMu
         guard let muZa = (k.mu * z).raised(to: k.a), let ya = y.raised(to: k.a),
-              let zxa = (k.mu * z - k.mu * x).raised(to: k.a) else { return nil }
+            let zxa = (k.mu * z - k.mu * x).raised(to: k.a)
+        else { return nil }
         let sum = cm * muZa + ya - cm * zxa
         guard let root = sum.raised(to: k.invA) else { return nil }
         return root - y
@@ -116,7 +118,8 @@ enum YieldSpaceFormulas {
     /// The most fyToken that can be sold (shares reserves to zero): `[ (c/μ)(μz)^a + y^a ]^(1/a) − y`.
     static func maxFyTokenIn<N: YieldSpaceArithmetic>(z: N, y: N, _ k: YieldSpaceTerms<N>) -> N? {
         guard let muZa = (k.mu * z).raised(to: k.a), let ya = y.raised(to: k.a),
-              let root = (k.cOverMu * muZa + ya).raised(to: k.invA) else { return nil }
+            let root = (k.cOverMu * muZa + ya).raised(to: k.invA)
+        else { return nil }
         return root - y
     }
 
@@ -134,7 +137,8 @@ enum YieldSpaceFormulas {
     static func invariant<N: YieldSpaceArithmetic>(z: N, y: N, totalSupply s: N, _ k: YieldSpaceTerms<N>) -> N? {
         let cm = k.cOverMu
         guard let muZa = (k.mu * z).raised(to: k.a), let ya = y.raised(to: k.a),
-              let root = ((cm * muZa + ya) / (cm + N.one)).raised(to: k.invA) else { return nil }
+            let root = ((cm * muZa + ya) / (cm + N.one)).raised(to: k.invA)
+        else { return nil }
         return cm * root / s
     }
 

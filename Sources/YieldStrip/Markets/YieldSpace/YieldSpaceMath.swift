@@ -52,8 +52,10 @@ public enum YieldSpaceMath {
     // MARK: Trades
 
     /// fyToken a trader gets for `sharesIn` shares (`fyTokenOutForSharesIn`; fee factor `g1`).
-    public static func sellBase(sharesReserves: UInt256, fyTokenReserves: UInt256, sharesIn: UInt256, timeTillMaturity: Int64,
-                                ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
+    public static func sellBase(
+        sharesReserves: UInt256, fyTokenReserves: UInt256, sharesIn: UInt256, timeTillMaturity: Int64,
+        ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one
+    ) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [("sharesIn", sharesIn)], timeTillMaturity, ts, g1, decimals, c, mu)
         guard let result = YieldSpaceFormulas.sellBase(z: p.z, y: p.y, x: p.scaled(sharesIn), p.terms) else {
             throw .sumUnderflow(sharesIn: sharesIn.description)
@@ -62,8 +64,10 @@ public enum YieldSpaceMath {
     }
 
     /// Shares a trader gets for `fyTokenIn` fyToken (`sharesOutForFYTokenIn`; fee factor `g2`).
-    public static func sellFYToken(sharesReserves: UInt256, fyTokenReserves: UInt256, fyTokenIn: UInt256, timeTillMaturity: Int64,
-                                   ts: Fixed64x64, g2: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
+    public static func sellFYToken(
+        sharesReserves: UInt256, fyTokenReserves: UInt256, fyTokenIn: UInt256, timeTillMaturity: Int64,
+        ts: Fixed64x64, g2: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one
+    ) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [("fyTokenIn", fyTokenIn)], timeTillMaturity, ts, g2, decimals, c, mu)
         guard let result = YieldSpaceFormulas.sellFYToken(z: p.z, y: p.y, x: p.scaled(fyTokenIn), p.terms) else {
             throw .fyTokenInBeyondCurve(fyTokenIn: fyTokenIn.description)
@@ -72,8 +76,10 @@ public enum YieldSpaceMath {
     }
 
     /// fyToken a trader must sell to get `sharesOut` shares (`fyTokenInForSharesOut`; fee factor `g2`).
-    public static func buyBase(sharesReserves: UInt256, fyTokenReserves: UInt256, sharesOut: UInt256, timeTillMaturity: Int64,
-                               ts: Fixed64x64, g2: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
+    public static func buyBase(
+        sharesReserves: UInt256, fyTokenReserves: UInt256, sharesOut: UInt256, timeTillMaturity: Int64,
+        ts: Fixed64x64, g2: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one
+    ) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [("sharesOut", sharesOut)], timeTillMaturity, ts, g2, decimals, c, mu)
         guard sharesOut <= sharesReserves else {
             throw .tooManySharesOut(sharesOut: sharesOut.description, sharesReserves: sharesReserves.description)
@@ -85,8 +91,10 @@ public enum YieldSpaceMath {
     }
 
     /// Shares a trader must sell to get `fyTokenOut` fyToken (`sharesInForFYTokenOut`; fee factor `g1`).
-    public static func buyFYToken(sharesReserves: UInt256, fyTokenReserves: UInt256, fyTokenOut: UInt256, timeTillMaturity: Int64,
-                                  ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
+    public static func buyFYToken(
+        sharesReserves: UInt256, fyTokenReserves: UInt256, fyTokenOut: UInt256, timeTillMaturity: Int64,
+        ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one
+    ) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [("fyTokenOut", fyTokenOut)], timeTillMaturity, ts, g1, decimals, c, mu)
         guard fyTokenOut <= fyTokenReserves, let result = YieldSpaceFormulas.buyFYToken(z: p.z, y: p.y, x: p.scaled(fyTokenOut), p.terms) else {
             throw .fyTokenOutBeyondReserves(fyTokenOut: fyTokenOut.description, fyTokenReserves: fyTokenReserves.description)
@@ -98,16 +106,20 @@ public enum YieldSpaceMath {
 
     /// The most shares that can be sold before the pool's rate reaches zero (`maxSharesIn`; `g1`), plus the
     /// precision fee.
-    public static func maxBaseIn(sharesReserves: UInt256, fyTokenReserves: UInt256, timeTillMaturity: Int64,
-                                 ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
+    public static func maxBaseIn(
+        sharesReserves: UInt256, fyTokenReserves: UInt256, timeTillMaturity: Int64,
+        ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one
+    ) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [], timeTillMaturity, ts, g1, decimals, c, mu)
         return try p.finish(try value(YieldSpaceFormulas.maxBaseIn(z: p.z, y: p.y, p.terms)) + fee)
     }
 
     /// The most fyToken that can be sold, until the shares reserves are gone (`maxFYTokenIn`; `g2`), less the
     /// precision fee (not below zero).
-    public static func maxFyTokenIn(sharesReserves: UInt256, fyTokenReserves: UInt256, timeTillMaturity: Int64,
-                                    ts: Fixed64x64, g2: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
+    public static func maxFyTokenIn(
+        sharesReserves: UInt256, fyTokenReserves: UInt256, timeTillMaturity: Int64,
+        ts: Fixed64x64, g2: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one
+    ) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [], timeTillMaturity, ts, g2, decimals, c, mu)
         let result = try value(YieldSpaceFormulas.maxFyTokenIn(z: p.z, y: p.y, p.terms))
         return try p.finish(fee < result ? result - fee : .zero)
@@ -115,16 +127,20 @@ public enum YieldSpaceMath {
 
     /// The most fyToken that can be bought before the rate reaches zero (`maxFYTokenOut`; `g1`), plus the
     /// precision fee.
-    public static func maxFyTokenOut(sharesReserves: UInt256, fyTokenReserves: UInt256, timeTillMaturity: Int64,
-                                     ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
+    public static func maxFyTokenOut(
+        sharesReserves: UInt256, fyTokenReserves: UInt256, timeTillMaturity: Int64,
+        ts: Fixed64x64, g1: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one
+    ) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [], timeTillMaturity, ts, g1, decimals, c, mu)
         return try p.finish(try value(YieldSpaceFormulas.maxFyTokenOut(z: p.z, y: p.y, p.terms)) + fee)
     }
 
     /// The pool's value per LP token in base, scaled by `10^decimals` (`invariant`; called with `g2`), plus
     /// the precision fee: the number that grows with fees.
-    public static func invariant(sharesReserves: UInt256, fyTokenReserves: UInt256, totalSupply: UInt256, timeTillMaturity: Int64,
-                                 ts: Fixed64x64, g2: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> Int256 {
+    public static func invariant(
+        sharesReserves: UInt256, fyTokenReserves: UInt256, totalSupply: UInt256, timeTillMaturity: Int64,
+        ts: Fixed64x64, g2: Fixed64x64, decimals: Int, c: Fixed64x64 = .one, mu: Fixed64x64 = .one
+    ) throws(YieldSpaceError) -> Int256 {
         let p = try prepare(sharesReserves, fyTokenReserves, amounts: [("totalSupply", totalSupply)], timeTillMaturity, ts, g2, decimals, c, mu)
         guard !totalSupply.isZero else { throw .reservesNotPositive(field: "totalSupply", value: "0") }
         let perLp = try value(YieldSpaceFormulas.invariant(z: p.z, y: p.y, totalSupply: p.scaled(totalSupply), p.terms))
@@ -134,7 +150,9 @@ public enum YieldSpaceMath {
     /// The pool's rate (`calcInterestRate`): `(y / (z·μ))^(1/tsYears) − 1` with
     /// `tsYears = (1/ts)/31,557,600`, an APY on Yield's 365.25-day year, at 64 significant digits. The
     /// reserves are read as given (no decimal scaling: only their ratio counts).
-    public static func calcInterestRate(sharesReserves: UInt256, fyTokenReserves: UInt256, ts: Fixed64x64, mu: Fixed64x64 = .one) throws(YieldSpaceError) -> YieldDecimal {
+    public static func calcInterestRate(sharesReserves: UInt256, fyTokenReserves: UInt256, ts: Fixed64x64, mu: Fixed64x64 = .one)
+        throws(YieldSpaceError) -> YieldDecimal
+    {
         try checkRange([("sharesReserves", sharesReserves), ("fyTokenReserves", fyTokenReserves)], [("ts", ts), ("mu", mu)])
         try checkReserves(sharesReserves, fyTokenReserves)
         guard mu.isPositive else { throw .cAndMuNotPositive(c: "(not used)", mu: mu.description) }
@@ -217,23 +235,28 @@ public enum YieldSpaceMath {
         return Int256(String(text.prefix(end))) ?? .zero
     }
 
-    static func prepare(_ sharesReserves: UInt256, _ fyTokenReserves: UInt256, amounts: [(String, UInt256)], _ timeTillMaturity: Int64,
-                        _ ts: Fixed64x64, _ g: Fixed64x64, _ decimals: Int, _ c: Fixed64x64, _ mu: Fixed64x64) throws(YieldSpaceError) -> Prepared {
+    static func prepare(
+        _ sharesReserves: UInt256, _ fyTokenReserves: UInt256, amounts: [(String, UInt256)], _ timeTillMaturity: Int64,
+        _ ts: Fixed64x64, _ g: Fixed64x64, _ decimals: Int, _ c: Fixed64x64, _ mu: Fixed64x64
+    ) throws(YieldSpaceError) -> Prepared {
         guard (0...18).contains(decimals) else { throw .invalidDecimals(decimals) }
-        try checkRange([("sharesReserves", sharesReserves), ("fyTokenReserves", fyTokenReserves)] + amounts,
-                       [("ts", ts), ("g", g), ("c", c), ("mu", mu)])
+        try checkRange(
+            [("sharesReserves", sharesReserves), ("fyTokenReserves", fyTokenReserves)] + amounts,
+            [("ts", ts), ("g", g), ("c", c), ("mu", mu)])
         guard timeTillMaturity > 0 else { throw .afterMaturity(timeTillMaturity: String(timeTillMaturity)) }
         try checkReserves(sharesReserves, fyTokenReserves)
         guard c.isPositive, mu.isPositive else { throw .cAndMuNotPositive(c: c.description, mu: mu.description) }
         guard ts.isPositive else { throw .timeStretchNotPositive(ts: ts.description) }
-        let a = YieldSpaceFormulas.a(g: reference(g), ts: reference(ts), timeTillMaturity: ReferenceDecimal(value: YieldDecimal(Int(timeTillMaturity))))
+        let a = YieldSpaceFormulas.a(
+            g: reference(g), ts: reference(ts), timeTillMaturity: ReferenceDecimal(value: YieldDecimal(Int(timeTillMaturity))))
         if a.value > .one { throw .gNotPositive(g: g.description) }
         guard a.value.isNegative == false, !a.value.isZero else {
             throw .tooFarFromMaturity(timeTillMaturity: String(timeTillMaturity), limit: longestTime(g: g.doubleValue, ts: ts.doubleValue))
         }
         let terms = YieldSpaceTerms(c: reference(c), mu: reference(mu), a: a, invA: ReferenceDecimal.one / a)
         let scale = 18 - decimals
-        return Prepared(z: ReferenceDecimal(value: YieldDecimal(sharesReserves, timesPowerOfTen: scale)),
-                        y: ReferenceDecimal(value: YieldDecimal(fyTokenReserves, timesPowerOfTen: scale)), terms: terms, decimals: decimals)
+        return Prepared(
+            z: ReferenceDecimal(value: YieldDecimal(sharesReserves, timesPowerOfTen: scale)),
+            y: ReferenceDecimal(value: YieldDecimal(fyTokenReserves, timesPowerOfTen: scale)), terms: terms, decimals: decimals)
     }
 }

@@ -26,8 +26,10 @@ public struct YieldSpacePool: Hashable, Sendable {
     public var decimals: Int
 
     /// A pool from its virtual fyToken reserves; the parameters are checked as the contracts check them.
-    public init(sharesReserves: UInt256, fyTokenReserves: UInt256, totalSupply: UInt256? = nil, c: Fixed64x64, mu: Fixed64x64,
-                ts: Fixed64x64, g1Fee: Int, maturity: Int64, decimals: Int) throws(YieldSpaceError) {
+    public init(
+        sharesReserves: UInt256, fyTokenReserves: UInt256, totalSupply: UInt256? = nil, c: Fixed64x64, mu: Fixed64x64,
+        ts: Fixed64x64, g1Fee: Int, maturity: Int64, decimals: Int
+    ) throws(YieldSpaceError) {
         self.sharesReserves = sharesReserves
         self.fyTokenReserves = fyTokenReserves
         self.totalSupply = totalSupply
@@ -41,12 +43,15 @@ public struct YieldSpacePool: Hashable, Sendable {
     }
 
     /// A pool from its real fyToken balance and LP supply: the virtual reserves are their sum.
-    public init(sharesReserves: UInt256, realFyTokenReserves: UInt256, totalSupply: UInt256, c: Fixed64x64, mu: Fixed64x64,
-                ts: Fixed64x64, g1Fee: Int, maturity: Int64, decimals: Int) throws(YieldSpaceError) {
+    public init(
+        sharesReserves: UInt256, realFyTokenReserves: UInt256, totalSupply: UInt256, c: Fixed64x64, mu: Fixed64x64,
+        ts: Fixed64x64, g1Fee: Int, maturity: Int64, decimals: Int
+    ) throws(YieldSpaceError) {
         let (sum, overflow) = realFyTokenReserves.addingReportingOverflow(totalSupply)
         if overflow { throw .amountOutOfRange(field: "fyTokenReserves", value: "real + totalSupply beyond 2^256") }
-        try self.init(sharesReserves: sharesReserves, fyTokenReserves: sum, totalSupply: totalSupply, c: c, mu: mu, ts: ts, g1Fee: g1Fee,
-                      maturity: maturity, decimals: decimals)
+        try self.init(
+            sharesReserves: sharesReserves, fyTokenReserves: sum, totalSupply: totalSupply, c: c, mu: mu, ts: ts, g1Fee: g1Fee,
+            maturity: maturity, decimals: decimals)
     }
 
     /// Checks what every price needs: decimals 0…18, reserves positive and within `uint128`, the LP supply
@@ -58,7 +63,8 @@ public struct YieldSpacePool: Hashable, Sendable {
         if let totalSupply {
             guard !totalSupply.isZero else { throw .reservesNotPositive(field: "totalSupply", value: "0") }
             guard totalSupply <= fyTokenReserves else {
-                throw .reservesNotPositive(field: "real fyToken (fyTokenReserves − totalSupply)", value: "-" + (totalSupply &- fyTokenReserves).description)
+                throw .reservesNotPositive(
+                    field: "real fyToken (fyTokenReserves − totalSupply)", value: "-" + (totalSupply &- fyTokenReserves).description)
             }
         }
         guard c.isPositive, mu.isPositive else { throw .cAndMuNotPositive(c: c.description, mu: mu.description) }
@@ -110,20 +116,25 @@ extension YieldSpacePool {
     /// so that the pool is worth `poolValueInBase` (shares at `c`, real fyToken at `(1 + apy)^(−τ)`), both
     /// rounded to 6 decimals. The exact trade then sets the reserves, so the rate read back agrees with
     /// `impliedApy` to the rounding of `Δy` (about 1e-9).
-    public static func seeded(impliedApy: Double, poolValueInBase: Double, c: Fixed64x64, mu: Fixed64x64, ts: Fixed64x64, g1Fee: Int,
-                              maturity: Int64, decimals: Int, at blockTime: Int64) throws -> YieldSpacePool {
+    public static func seeded(
+        impliedApy: Double, poolValueInBase: Double, c: Fixed64x64, mu: Fixed64x64, ts: Fixed64x64, g1Fee: Int,
+        maturity: Int64, decimals: Int, at blockTime: Int64
+    ) throws -> YieldSpacePool {
         guard impliedApy.isFinite, impliedApy >= 0 else {
             throw StrategyError.invalidInput(field: "impliedApy", value: "\(impliedApy)", reason: "a YieldSpace pool's rate is at least zero")
         }
         guard poolValueInBase.isFinite, poolValueInBase > 0 else {
             throw StrategyError.invalidInput(field: "poolValueInBase", value: "\(poolValueInBase)", reason: "give a positive pool value")
         }
-        let probe = try YieldSpacePool(sharesReserves: UInt256(1_000_000), fyTokenReserves: UInt256(1_000_000), c: c, mu: mu, ts: ts, g1Fee: g1Fee,
-                                       maturity: maturity, decimals: decimals)
+        let probe = try YieldSpacePool(
+            sharesReserves: UInt256(1_000_000), fyTokenReserves: UInt256(1_000_000), c: c, mu: mu, ts: ts, g1Fee: g1Fee,
+            maturity: maturity, decimals: decimals)
         let time = try probe.timeTillMaturity(at: blockTime)
         let (cu, muu, tsu, g2) = (c.doubleValue, mu.doubleValue, ts.doubleValue, 10_000 / Double(g1Fee))
         let a = YieldSpaceFormulas.a(g: g2, ts: tsu, timeTillMaturity: Double(time))
-        guard a > 0 else { throw YieldSpaceError.tooFarFromMaturity(timeTillMaturity: String(time), limit: YieldSpaceMath.longestTime(g: g2, ts: tsu)) }
+        guard a > 0 else {
+            throw YieldSpaceError.tooFarFromMaturity(timeTillMaturity: String(time), limit: YieldSpaceMath.longestTime(g: g2, ts: tsu))
+        }
         let lnRate = Foundation.log1p(impliedApy)
         let ratio = Foundation.exp(lnRate / (tsu * Double(RateConventions.secondsPerYear)))
         // Per share of z₀: y₀ = μ, K = (c/μ)μ^a + μ^a.
@@ -135,19 +146,24 @@ extension YieldSpacePool {
         func baseUnits(_ units: Double) throws -> UInt256 {
             let micro = (units * 1e6).rounded()
             guard let value = UInt256(rounding: micro) else { throw StrategyError.notFinite(quantity: "the seeded reserves") }
-            return decimals >= 6 ? value &* Self.powerOfTen(decimals - 6) : value.quotientAndRemainder(dividingBy: Self.powerOfTen(6 - decimals)).quotient
+            return decimals >= 6
+                ? value &* Self.powerOfTen(decimals - 6) : value.quotientAndRemainder(dividingBy: Self.powerOfTen(6 - decimals)).quotient
         }
-        let shares = try baseUnits(z0), fyTokenSold = try baseUnits(sold * z0)
+        let shares = try baseUnits(z0)
+        let fyTokenSold = try baseUnits(sold * z0)
         let supply = (mu.raw.bits &* shares) >> 64
-        let started = try YieldSpacePool(sharesReserves: shares, fyTokenReserves: supply, totalSupply: supply, c: c, mu: mu, ts: ts, g1Fee: g1Fee,
-                                         maturity: maturity, decimals: decimals)
+        let started = try YieldSpacePool(
+            sharesReserves: shares, fyTokenReserves: supply, totalSupply: supply, c: c, mu: mu, ts: ts, g1Fee: g1Fee,
+            maturity: maturity, decimals: decimals)
         // A zero rate: the pool as Yield's init leaves it.
         guard !fyTokenSold.isZero else { return started }
         let scale = Self.powerOfTen(18 - decimals)
-        let trade = try YieldSpaceCurve<Wad>(pool: started).trade(.sellPtForSy, exactIn: Wad(raw: Int256(bitPattern: fyTokenSold &* scale)), at: blockTime)
+        let trade = try YieldSpaceCurve<Wad>(pool: started).trade(
+            .sellPtForSy, exactIn: Wad(raw: Int256(bitPattern: fyTokenSold &* scale)), at: blockTime)
         let sharesOut = trade.amountOut.raw.magnitude.quotientAndRemainder(dividingBy: scale).quotient
-        return try YieldSpacePool(sharesReserves: shares &- sharesOut, fyTokenReserves: supply &+ fyTokenSold, totalSupply: supply, c: c, mu: mu,
-                                  ts: ts, g1Fee: g1Fee, maturity: maturity, decimals: decimals)
+        return try YieldSpacePool(
+            sharesReserves: shares &- sharesOut, fyTokenReserves: supply &+ fyTokenSold, totalSupply: supply, c: c, mu: mu,
+            ts: ts, g1Fee: g1Fee, maturity: maturity, decimals: decimals)
     }
 
     static func powerOfTen(_ n: Int) -> UInt256 {

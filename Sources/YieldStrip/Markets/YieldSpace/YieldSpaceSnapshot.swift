@@ -67,7 +67,8 @@ extension YieldSpacePool {
         let spot = try curve.spot(at: blockTime)
         let time = spot.secondsToExpiry
         let yieldApy = try YieldSpaceMath.calcInterestRate(sharesReserves: sharesReserves, fyTokenReserves: fyTokenReserves, ts: ts, mu: mu)
-        let T = Double(time), tsValue = ts.doubleValue
+        let T = Double(time)
+        let tsValue = ts.doubleValue
         let ratio = mu.doubleValue * sharesUnits / fyTokenUnits
         let real = totalSupplyUnits.map { fyTokenUnits - $0 }
         let value = real.map { sharesUnits * c.doubleValue + $0 * spot.ptPriceInAsset }
@@ -86,12 +87,18 @@ extension YieldSpacePool {
             longestTimeToMaturity: Int64(YieldSpaceMath.longestTime(g: 10_000 / Double(g1Fee), ts: tsValue)),
             sharesReserves: sharesUnits, fyTokenReserves: fyTokenUnits, realFyTokenReserves: real, totalSupply: totalSupplyUnits,
             poolValueInAsset: value, lpValueInAsset: value.flatMap { v in totalSupplyUnits.map { v / $0 } },
-            maxBaseIn: native(try? YieldSpaceMath.maxBaseIn(sharesReserves: z18, fyTokenReserves: y18, timeTillMaturity: time, ts: ts, g1: g1,
-                                                            decimals: 18, c: c, mu: mu)),
-            maxFyTokenOut: native(try? YieldSpaceMath.maxFyTokenOut(sharesReserves: z18, fyTokenReserves: y18, timeTillMaturity: time, ts: ts, g1: g1,
-                                                                    decimals: 18, c: c, mu: mu)),
-            maxFyTokenIn: native(try? YieldSpaceMath.maxFyTokenIn(sharesReserves: z18, fyTokenReserves: y18, timeTillMaturity: time, ts: ts, g2: g2,
-                                                                  decimals: 18, c: c, mu: mu)),
+            maxBaseIn: native(
+                try? YieldSpaceMath.maxBaseIn(
+                    sharesReserves: z18, fyTokenReserves: y18, timeTillMaturity: time, ts: ts, g1: g1,
+                    decimals: 18, c: c, mu: mu)),
+            maxFyTokenOut: native(
+                try? YieldSpaceMath.maxFyTokenOut(
+                    sharesReserves: z18, fyTokenReserves: y18, timeTillMaturity: time, ts: ts, g1: g1,
+                    decimals: 18, c: c, mu: mu)),
+            maxFyTokenIn: native(
+                try? YieldSpaceMath.maxFyTokenIn(
+                    sharesReserves: z18, fyTokenReserves: y18, timeTillMaturity: time, ts: ts, g2: g2,
+                    decimals: 18, c: c, mu: mu)),
             largestSharesIn: largestIn, largestPtBuy: largestBuy, largestPtSell: curve.largestInput(.sellPtForSy, at: blockTime),
             stockPrice: stockPrice, sharePriceUsd: stockPrice.map { $0 * c.doubleValue }, ptPriceUsd: stockPrice.map { $0 * spot.ptPriceInAsset },
             poolValueUsd: stockPrice.flatMap { p in value.map { p * $0 } })

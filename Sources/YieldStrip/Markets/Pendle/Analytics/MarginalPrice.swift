@@ -16,8 +16,9 @@ extension PendleMarketMath {
         _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, netPtToAccount: S, buyingPt: Bool
     ) -> Double {
         let rate = exchangeRateAndSlope(market, comp, netPtToAccount: netPtToAccount).rate
-        return marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: netPtToAccount, buyingPt: buyingPt,
-                                      preFeeExchangeRate: rate)
+        return marginalNetSyToAccount(
+            market, comp, pyIndex: pyIndex, netPtToAccount: netPtToAccount, buyingPt: buyingPt,
+            preFeeExchangeRate: rate)
     }
 
     /// ``marginalNetSyToAccount(_:_:pyIndex:netPtToAccount:buyingPt:)`` when the trade's pre-fee exchange

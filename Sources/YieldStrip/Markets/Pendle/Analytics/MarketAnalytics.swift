@@ -137,8 +137,10 @@ public struct SwapQuoteUsd: Hashable, Sendable {
 extension PendleMarketMath {
     /// The market at `blockTime`, with its largest trades, its depth and, given a stock price (USD per unit
     /// of asset), its prices in USD.
-    public static func snapshot<S: PendleScalar>(_ market: MarketState<S>, pyIndex: S, blockTime: Int64,
-                                                 stockPrice: Double? = nil) throws -> MarketSnapshot<S> {
+    public static func snapshot<S: PendleScalar>(
+        _ market: MarketState<S>, pyIndex: S, blockTime: Int64,
+        stockPrice: Double? = nil
+    ) throws -> MarketSnapshot<S> {
         let comp = try getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
         let t = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let years = Double(t) / Double(impliedRateTime)
@@ -146,7 +148,8 @@ extension PendleMarketMath {
         let ptPerAsset = Foundation.exp(lnRate * years)
         let ptPrice = Foundation.exp(-lnRate * years)
         let ytPrice = -Foundation.expm1(-lnRate * years)
-        let pt = market.totalPt.doubleValue, asset = comp.totalAsset.doubleValue
+        let pt = market.totalPt.doubleValue
+        let asset = comp.totalAsset.doubleValue
         let buy = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: true)
         let sell = largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: false)
         // First order in the trade's size n: the new implied rate is the new pool's at n = 0,
@@ -155,7 +158,8 @@ extension PendleMarketMath {
         // per PT sold. So d ln r / dn = (1 − p (1 − a)) · |r'| / r, and one basis point of APY is
         // 1e-4 / (1 + APY) of ln(1 + APY).
         let (rate0, rateSlope) = exchangeRateAndSlope(market, comp, netPtToAccount: S.zero)
-        let feeFactor = comp.feeRate.doubleValue, reserveShare = Double(market.reserveFeePercent) / 100
+        let feeFactor = comp.feeRate.doubleValue
+        let reserveShare = Double(market.reserveFeePercent) / 100
         let assetPerPtBought = (feeFactor - (feeFactor - 1) * reserveShare) / rate0
         let assetPerPtSold = (1 + (feeFactor - 1) * reserveShare) / (feeFactor * rate0)
         let p0 = pt / (pt + asset)
@@ -167,8 +171,9 @@ extension PendleMarketMath {
         let poolValue = asset + pt * ptPrice
         let index = pyIndex.doubleValue
         let usd = stockPrice.map {
-            MarketSnapshotUsd(stockPrice: $0, syPriceUsd: index * $0, ptPriceUsd: ptPrice * $0, ytPriceUsd: ytPrice * $0,
-                              poolValueUsd: poolValue * $0)
+            MarketSnapshotUsd(
+                stockPrice: $0, syPriceUsd: index * $0, ptPriceUsd: ptPrice * $0, ytPriceUsd: ytPrice * $0,
+                poolValueUsd: poolValue * $0)
         }
         return MarketSnapshot(
             blockTime: blockTime, secondsToExpiry: t, yearsToExpiry: years, market: market, pyIndex: pyIndex, preCompute: comp,
@@ -207,7 +212,8 @@ extension PendleMarketMath {
         _ market: MarketState<S>, pyIndex: S, blockTime: Int64, buyingPt: Bool
     ) -> (size: S, evaluations: Int) {
         guard let comp = try? getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime),
-              let upper = try? (buyingPt ? market.totalPt - S(wei: 1) : market.totalPt + comp.totalAsset) else { return (.zero, 0) }
+            let upper = try? (buyingPt ? market.totalPt - S(wei: 1) : market.totalPt + comp.totalAsset)
+        else { return (.zero, 0) }
         if let limit = tradeLimit(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: buyingPt, upper: upper) {
             return (limit.size, limit.evaluations)
         }
@@ -225,9 +231,10 @@ extension PendleMarketMath {
             seed = (Swift.min(size, upper.doubleValue) * (1 - 1e-12), 0)
         }
         let one = S.one
-        let found = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: nil) { size -> (margin: S, slope: Double, value: Bool)? in
+        let found = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: nil) {
+            size -> (margin: S, slope: Double, value: Bool)? in
             guard size.isPositive, let netPt = try? (buyingPt ? size : size.negated()),
-                  (try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)) != nil
+                (try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)) != nil
             else { return nil }
             return (one, 0, true)
         }
@@ -242,8 +249,8 @@ extension PendleMarketMath {
     ) -> S? {
         let leg = largestLeg ?? largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0)
         guard leg.isPositive,
-              let netPt = try? (kind.ptLegSign > 0 ? leg : leg.negated()),
-              let trade = try? executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)
+            let netPt = try? (kind.ptLegSign > 0 ? leg : leg.negated()),
+            let trade = try? executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)
         else { return nil }
         switch kind {
         case .swapSyForExactPt, .swapExactPtForSy, .swapExactYtForSy: return leg
@@ -273,9 +280,11 @@ extension PendleMarketMath {
         }
         let index = pyIndex.doubleValue
         guard let curve = market.converted(to: Double.self),
-              let comp = try? getMarketPreCompute(curve, pyIndex: index, blockTime: blockTime) else { return largest }
+            let comp = try? getMarketPreCompute(curve, pyIndex: index, blockTime: blockTime)
+        else { return largest }
         // The largest PT leg: the given amount itself for the two sales of exactly that much PT.
-        let limit = kind == .swapExactPtForSy || kind == .swapExactYtForSy
+        let limit =
+            kind == .swapExactPtForSy || kind == .swapExactYtForSy
             ? largest.doubleValue
             : largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0).doubleValue
         /// What the account receives for a PT leg of `leg`, in the output token's units.
@@ -294,21 +303,30 @@ extension PendleMarketMath {
         guard top > 0, top.isFinite else { return largest }
         // Still rising at the limit: nothing beats the largest amount.
         if output(top) >= output(top * (1 - 1e-6)) { return largest }
-        var lo = 0.0, hi = top
+        var lo = 0.0
+        var hi = top
         let ratio = (5.0.squareRoot() - 1) / 2
-        var x1 = hi - ratio * (hi - lo), x2 = lo + ratio * (hi - lo)
-        var f1 = output(x1), f2 = output(x2)
+        var x1 = hi - ratio * (hi - lo)
+        var x2 = lo + ratio * (hi - lo)
+        var f1 = output(x1)
+        var f2 = output(x2)
         while hi - lo > 1e-10 * top {
             if f1 < f2 {
-                lo = x1; x1 = x2; f1 = f2
-                x2 = lo + ratio * (hi - lo); f2 = output(x2)
+                lo = x1
+                x1 = x2
+                f1 = f2
+                x2 = lo + ratio * (hi - lo)
+                f2 = output(x2)
             } else {
-                hi = x2; x2 = x1; f2 = f1
-                x1 = hi - ratio * (hi - lo); f1 = output(x1)
+                hi = x2
+                x2 = x1
+                f2 = f1
+                x1 = hi - ratio * (hi - lo)
+                f1 = output(x1)
             }
         }
         guard let leg = S(approximating: (lo + hi) / 2), leg.isPositive,
-              let amount = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: leg)
+            let amount = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime, largestLeg: leg)
         else { return largest }
         return Swift.min(amount, largest)
     }
@@ -343,8 +361,9 @@ extension PendleMarketMath {
             let nextLeg = kind.ptLegSign > 0 ? next : try next.negated()
             if (try? executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: nextLeg, blockTime: blockTime)) == nil {
                 // The trade stopped at the market's limit: the largest amount is what that leg spends.
-                largest = largestAmount(kind, market: market, pyIndex: pyIndex, blockTime: blockTime,
-                                        largestLeg: largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0))
+                largest = largestAmount(
+                    kind, market: market, pyIndex: pyIndex, blockTime: blockTime,
+                    largestLeg: largestPtLeg(market, pyIndex: pyIndex, blockTime: blockTime, buyingPt: kind.ptLegSign > 0))
             }
         }
         // A searched exact input above what the largest executable leg uses would stop at the market's limit.
@@ -366,30 +385,38 @@ extension PendleMarketMath {
         let lnBefore = market.lastLnImpliedRate.doubleValue
         let after = result.trade?.market ?? market
         let lnAfter = after.lastLnImpliedRate.doubleValue
-        let ptBefore = Foundation.exp(-lnBefore * years), ytBefore = -Foundation.expm1(-lnBefore * years)
-        let ptAfter = Foundation.exp(-lnAfter * years), ytAfter = -Foundation.expm1(-lnAfter * years)
+        let ptBefore = Foundation.exp(-lnBefore * years)
+        let ytBefore = -Foundation.expm1(-lnBefore * years)
+        let ptAfter = Foundation.exp(-lnAfter * years)
+        let ytAfter = -Foundation.expm1(-lnAfter * years)
         let leg = result.trade?.netPtToAccount.doubleValue ?? 0
         let legAsset = abs(result.trade?.netSyToAccount.doubleValue ?? 0) * index
         let effectivePt = leg == 0 ? ptBefore : legAsset / abs(leg)
         let preFeePt = result.trade.map { 1 / $0.preFeeExchangeRate.doubleValue } ?? ptBefore
         let legSign: Double = leg >= 0 ? 1 : -1
         let fee = result.netSyFee.doubleValue
-        let amountIn = result.amountIn.doubleValue, amountOut = result.amountOut.doubleValue
+        let amountIn = result.amountIn.doubleValue
+        let amountOut = result.amountOut.doubleValue
 
         // Pendle's effective exchange rate per pair, and the traded token's effective and spot prices.
-        let exchangeRate: Double, effective: Double, spot: Double, buying: Bool
+        let exchangeRate: Double
+        let effective: Double
+        let spot: Double
+        let buying: Bool
         var effectiveYt: Double? = nil
         switch kind.tokens {
         case (.sy, .yt), (.yt, .sy):
             buying = kind.tokens.output == .yt
-            let ytAmount = buying ? amountOut : amountIn, underlying = (buying ? amountIn : amountOut) * index
+            let ytAmount = buying ? amountOut : amountIn
+            let underlying = (buying ? amountIn : amountOut) * index
             effective = underlying / ytAmount
             spot = ytBefore
             exchangeRate = 1 / (1 - effective)
             effectiveYt = effective
         case (.pt, .yt), (.yt, .pt):
             buying = kind.tokens.output == .yt
-            let ytAmount = buying ? amountOut : amountIn, ptAmount = buying ? amountIn : amountOut
+            let ytAmount = buying ? amountOut : amountIn
+            let ptAmount = buying ? amountIn : amountOut
             effective = ptAmount / ytAmount
             spot = ytBefore / ptBefore
             exchangeRate = 1 + effective
@@ -410,8 +437,9 @@ extension PendleMarketMath {
             }
         }
         let usd = stockPrice.map {
-            SwapQuoteUsd(stockPrice: $0, amountInUsd: assetValue(kind.tokens.input, result.amountIn) * $0,
-                         amountOutUsd: assetValue(kind.tokens.output, result.amountOut) * $0, feeUsd: netAssetFee.doubleValue * $0)
+            SwapQuoteUsd(
+                stockPrice: $0, amountInUsd: assetValue(kind.tokens.input, result.amountIn) * $0,
+                amountOutUsd: assetValue(kind.tokens.output, result.amountOut) * $0, feeUsd: netAssetFee.doubleValue * $0)
         }
         return SwapQuote(
             kind: kind, result: result, secondsToExpiry: t, amountGiven: amount,
@@ -456,16 +484,18 @@ extension PendleMarketMath {
             let size = S(approximating: market.totalPt.doubleValue * fraction) ?? .zero
             func side(_ buying: Bool) -> (Double, Double, Double)? {
                 guard let netPt = try? (buying ? size : size.negated()),
-                      let trade = try? executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)
+                    let trade = try? executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)
                 else { return nil }
                 let sy = abs(trade.netSyToAccount.doubleValue)
                 let price = sy * index / size.doubleValue
                 return (sy, Foundation.expm1(trade.market.lastLnImpliedRate.doubleValue), Foundation.expm1(-Foundation.log(price) / years))
             }
-            let buy = side(true), sell = side(false)
-            return DepthRow(fraction: fraction, ptAmount: size.doubleValue, buySyPaid: buy?.0, buyImpliedApyAfter: buy?.1,
-                            buyEffectiveApy: buy?.2, sellSyReceived: sell?.0, sellImpliedApyAfter: sell?.1,
-                            sellEffectiveApy: sell?.2)
+            let buy = side(true)
+            let sell = side(false)
+            return DepthRow(
+                fraction: fraction, ptAmount: size.doubleValue, buySyPaid: buy?.0, buyImpliedApyAfter: buy?.1,
+                buyEffectiveApy: buy?.2, sellSyReceived: sell?.0, sellImpliedApyAfter: sell?.1,
+                sellEffectiveApy: sell?.2)
         }
     }
 }

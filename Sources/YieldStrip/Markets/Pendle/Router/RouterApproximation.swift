@@ -28,8 +28,9 @@ public enum RouterApproximation {
         }
 
         /// `createDefaultApproxParams()`: [0, 2^256 − 1], no guess, 256 iterations, eps 1e14 (0.01 %).
-        public static let onchainDefault = Params(guessMin: .zero, guessMax: .max, guessOffchain: .zero, maxIteration: 256,
-                                                  eps: UInt256(100_000_000_000_000))
+        public static let onchainDefault = Params(
+            guessMin: .zero, guessMax: .max, guessOffchain: .zero, maxIteration: 256,
+            eps: UInt256(100_000_000_000_000))
     }
 
     /// The router's answer: the PT (or YT) amount, its fee, and the `calcTrade` evaluations used.
@@ -70,7 +71,8 @@ public enum RouterApproximation {
     ) -> RouterOnchainApproximation.Run {
         var evaluations = 0
         do {
-            let answer = kind == .swapExactSyForYt
+            let answer =
+                kind == .swapExactSyForYt
                 ? try exactSyForYt(market, pyIndex: pyIndex, exactSyIn: exactSyIn, blockTime: blockTime, params: params, evaluations: &evaluations)
                 : try exactSyForPt(market, pyIndex: pyIndex, exactSyIn: exactSyIn, blockTime: blockTime, params: params, evaluations: &evaluations)
             return RouterOnchainApproximation.Run(answer: answer, failure: nil, evaluations: evaluations)
@@ -100,8 +102,9 @@ public enum RouterApproximation {
         var guess = try firstGuess(approx)
         for iteration in 0..<approx.maxIteration {
             evaluations += 1
-            let (amounts, _) = try PendleMarketMath.calcTrade(market, comp, pyIndex: pyIndex,
-                                                              netPtToAccount: Wad(raw: PMath.toInt(guess)))
+            let (amounts, _) = try PendleMarketMath.calcTrade(
+                market, comp, pyIndex: pyIndex,
+                netPtToAccount: Wad(raw: PMath.toInt(guess)))
             let netSyIn = try PMath.toUint(PMath.neg(amounts.netSyToAccount.raw))
             if netSyIn <= budget {
                 if try isASmallerApproxB(netSyIn, budget, approx.eps) {
@@ -112,8 +115,10 @@ public enum RouterApproximation {
             } else {
                 approx.guessMax = try PMath.sub(guess, .one)
             }
-            guess = iteration <= 2 ? try scaleClamp(guess, target: budget, current: netSyIn, approx)
-                                   : try midpoint(approx)
+            guess =
+                iteration <= 2
+                ? try scaleClamp(guess, target: budget, current: netSyIn, approx)
+                : try midpoint(approx)
         }
         throw Failure.approxExhausted
     }
@@ -143,8 +148,9 @@ public enum RouterApproximation {
         var guess = try firstGuess(approx)
         for iteration in 0..<approx.maxIteration {
             evaluations += 1
-            let (amounts, _) = try PendleMarketMath.calcTrade(market, comp, pyIndex: pyIndex,
-                                                              netPtToAccount: Wad(raw: PMath.neg(PMath.toInt(guess))))
+            let (amounts, _) = try PendleMarketMath.calcTrade(
+                market, comp, pyIndex: pyIndex,
+                netPtToAccount: Wad(raw: PMath.neg(PMath.toInt(guess))))
             let netSyOut = try PMath.toUint(amounts.netSyToAccount.raw)
             let netSyToTokenize = try SYUtils.assetToSyUp(index, guess)
             let netSyToPull = try PMath.sub(netSyToTokenize, netSyOut)
@@ -157,8 +163,10 @@ public enum RouterApproximation {
             } else {
                 approx.guessMax = try PMath.sub(guess, .one)
             }
-            guess = iteration <= 2 ? try scaleClamp(guess, target: budget, current: netSyToPull, approx)
-                                   : try midpoint(approx)
+            guess =
+                iteration <= 2
+                ? try scaleClamp(guess, target: budget, current: netSyToPull, approx)
+                : try midpoint(approx)
         }
         throw Failure.approxExhausted
     }
@@ -197,8 +205,9 @@ public enum RouterApproximation {
         let diffAssetPtToMarket = try PMath.sub(comp.totalAsset.raw, ptToMarket)
         let sumPt = try PMath.add(ptToMarket, totalPt)
         guard diffAssetPtToMarket.isPositive, sumPt.isPositive else { throw Failure.invalidPtToMarket }
-        let part1 = try PMath.divDown(PMath.mul(ptToMarket, PMath.add(totalPt, comp.totalAsset.raw)),
-                                      PMath.mul(sumPt, diffAssetPtToMarket))
+        let part1 = try PMath.divDown(
+            PMath.mul(ptToMarket, PMath.add(totalPt, comp.totalAsset.raw)),
+            PMath.mul(sumPt, diffAssetPtToMarket))
         let part2 = try LogExpMath.ln(PMath.divDown(sumPt, diffAssetPtToMarket))
         let part3 = try PMath.divDown(PMath.iOne, comp.rateScalar.raw)
         return try PMath.sub(comp.rateAnchor.raw, PMath.mulDown(PMath.sub(part1, part2), part3))

@@ -45,8 +45,10 @@ public enum RouterOnchainApproximation {
             let start = min(max(estimation, hardBounds.lo), hardBounds.hi)
             startingGuess = start
             guess = start
-            range = (max(try PMath.mulDown(start, try PMath.sub(PMath.one, Self.rangeTweak)), hardBounds.lo),
-                     min(try PMath.mulDown(start, try PMath.add(PMath.one, Self.rangeTweak)), hardBounds.hi))
+            range = (
+                max(try PMath.mulDown(start, try PMath.sub(PMath.one, Self.rangeTweak)), hardBounds.lo),
+                min(try PMath.mulDown(start, try PMath.add(PMath.one, Self.rangeTweak)), hardBounds.hi)
+            )
             self.hardBounds = hardBounds
         }
 
@@ -124,8 +126,9 @@ public enum RouterOnchainApproximation {
             let comp = try PendleMarketMath.getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
             let budget = try PMath.toUint(exactSyIn.raw)
             let estimated = try estimate(market, pyIndex: pyIndex, exactSyIn: budget, blockTime: blockTime, yt: false)
-            var state = try State(estimation: estimated,
-                                  hardBounds: (.zero, try RouterApproximation.calcMaxPtOut(comp, totalPt: market.totalPt)))
+            var state = try State(
+                estimation: estimated,
+                hardBounds: (.zero, try RouterApproximation.calcMaxPtOut(comp, totalPt: market.totalPt)))
             return try search(&state, budget: budget, evaluations: &evaluations) { guess in
                 let (amounts, _) = try PendleMarketMath.calcTrade(market, comp, pyIndex: pyIndex, netPtToAccount: Wad(raw: try PMath.toInt(guess)))
                 return (try PMath.toUint(try PMath.neg(amounts.netSyToAccount.raw)), amounts.netSyFee)
@@ -148,8 +151,9 @@ public enum RouterOnchainApproximation {
             let softMax = try Wad(wei: PendleMarketMath.maxMarketProportionWei).mulDown(market.totalPt + comp.totalAsset) - market.totalPt
             var state = try State(estimation: estimated, hardBounds: (try SYUtils.syToAsset(index, budget), try PMath.toUint(softMax.raw)))
             return try search(&state, budget: budget, evaluations: &evaluations) { guess in
-                let (amounts, _) = try PendleMarketMath.calcTrade(market, comp, pyIndex: pyIndex,
-                                                                  netPtToAccount: Wad(raw: try PMath.neg(try PMath.toInt(guess))))
+                let (amounts, _) = try PendleMarketMath.calcTrade(
+                    market, comp, pyIndex: pyIndex,
+                    netPtToAccount: Wad(raw: try PMath.neg(try PMath.toInt(guess))))
                 let netSyOut = try PMath.toUint(amounts.netSyToAccount.raw)
                 return (try PMath.sub(try SYUtils.assetToSyUp(index, guess), netSyOut), amounts.netSyFee)
             }
@@ -161,16 +165,19 @@ public enum RouterOnchainApproximation {
     /// The on-chain search (`ApproxStateLib`), shared by both swaps: at most `maxIteration` guesses; a guess
     /// whose SY spend fits the budget within `eps` is the answer, one that fits moves the range up, one that
     /// does not moves it down; `spend` gives a guess's SY spent and its fee.
-    static func search(_ state: inout State, budget: UInt256, evaluations: inout Int,
-                       spend: (UInt256) throws -> (spent: UInt256, fee: Wad)) throws -> Run {
+    static func search(
+        _ state: inout State, budget: UInt256, evaluations: inout Int,
+        spend: (UInt256) throws -> (spent: UInt256, fee: Wad)
+    ) throws -> Run {
         for _ in 0..<State.maxIteration {
             evaluations += 1
             let guess = state.guess
             let (spent, fee) = try spend(guess)
             if spent <= budget {
                 if try RouterApproximation.isASmallerApproxB(spent, budget, State.eps) {
-                    return Run(answer: RouterApproximation.Answer(amountOut: Wad(raw: try PMath.toInt(guess)), netSyFee: fee, evaluations: evaluations),
-                               failure: nil, evaluations: evaluations)
+                    return Run(
+                        answer: RouterApproximation.Answer(amountOut: Wad(raw: try PMath.toInt(guess)), netSyFee: fee, evaluations: evaluations),
+                        failure: nil, evaluations: evaluations)
                 }
                 try state.up(excludingGuess: false)
             } else {

@@ -54,10 +54,13 @@ extension PendleMarketMath {
         let netSyAdded = try netSyIn - netSyMintPy
         let netPy = try netSyMintPy.syToAsset(index: pyIndex)
         let added = try addLiquidityCore(market, syDesired: netSyAdded, ptDesired: netPy, blockTime: blockTime)
-        return LiquidityResult(operation: "addLiquiditySingleSyKeepYt", netLp: added.lpToAccount, swap: nil, market: added.market,
-                               fields: [("netLpOut", added.lpToAccount), ("netYtOut", netPy), ("netSyMintPy", netSyMintPy),
-                                        ("netSyAdded", added.syUsed)],
-                               evaluations: 0, seedEvaluations: 0)
+        return LiquidityResult(
+            operation: "addLiquiditySingleSyKeepYt", netLp: added.lpToAccount, swap: nil, market: added.market,
+            fields: [
+                ("netLpOut", added.lpToAccount), ("netYtOut", netPy), ("netSyMintPy", netSyMintPy),
+                ("netSyAdded", added.syUsed)
+            ],
+            evaluations: 0, seedEvaluations: 0)
     }
 
     /// `removeLiquiditySingleSy`: burn LP, sell the PT for SY (after expiry the PT is redeemed instead:
@@ -74,17 +77,21 @@ extension PendleMarketMath {
         } else if burned.netPtToAccount.isZero {
             fromPt = .zero
         } else {
-            let sold = try executeTradeCore(burned.market, pyIndex: pyIndex, netPtToAccount: burned.netPtToAccount.negated(),
-                                            blockTime: blockTime)
+            let sold = try executeTradeCore(
+                burned.market, pyIndex: pyIndex, netPtToAccount: burned.netPtToAccount.negated(),
+                blockTime: blockTime)
             trade = sold
             fromPt = sold.netSyToAccount
         }
         let netSyOut = try burned.netSyToAccount + fromPt
-        return LiquidityResult(operation: "removeLiquiditySingleSy", netLp: lpToRemove, swap: trade, market: trade?.market ?? burned.market,
-                               fields: [("netSyOut", netSyOut), ("netSyFromBurn", burned.netSyToAccount),
-                                        ("netPtFromBurn", burned.netPtToAccount), ("netSyFromPt", fromPt),
-                                        ("netSyFee", trade?.netSyFee ?? .zero), ("netSyToReserve", trade?.netSyToReserve ?? .zero)],
-                               evaluations: trade == nil ? 0 : 1, seedEvaluations: 0)
+        return LiquidityResult(
+            operation: "removeLiquiditySingleSy", netLp: lpToRemove, swap: trade, market: trade?.market ?? burned.market,
+            fields: [
+                ("netSyOut", netSyOut), ("netSyFromBurn", burned.netSyToAccount),
+                ("netPtFromBurn", burned.netPtToAccount), ("netSyFromPt", fromPt),
+                ("netSyFee", trade?.netSyFee ?? .zero), ("netSyToReserve", trade?.netSyToReserve ?? .zero)
+            ],
+            evaluations: trade == nil ? 0 : 1, seedEvaluations: 0)
     }
 
     /// `removeLiquiditySinglePt`: burn LP, spend the SY on PT (the optimal `swapExactSyForPt`).
@@ -93,15 +100,19 @@ extension PendleMarketMath {
         _ market: MarketState<S>, pyIndex: S, lpToRemove: S, blockTime: Int64
     ) throws -> LiquidityResult<S> {
         let burned = try removeLiquidityCore(market, lpToRemove: lpToRemove)
-        let swap = try self.swap(.swapExactSyForPt, market: burned.market, pyIndex: pyIndex, amount: burned.netSyToAccount,
-                                 blockTime: blockTime)
+        let swap = try self.swap(
+            .swapExactSyForPt, market: burned.market, pyIndex: pyIndex, amount: burned.netSyToAccount,
+            blockTime: blockTime)
         let netPtOut = try burned.netPtToAccount + swap.amountOut
-        return LiquidityResult(operation: "removeLiquiditySinglePt", netLp: lpToRemove, swap: swap.trade,
-                               market: swap.trade?.market ?? burned.market,
-                               fields: [("netPtOut", netPtOut), ("netSyFromBurn", burned.netSyToAccount),
-                                        ("netPtFromBurn", burned.netPtToAccount), ("netPtFromSwap", swap.amountOut),
-                                        ("netSyFee", swap.netSyFee), ("netSyToReserve", swap.netSyToReserve)],
-                               evaluations: swap.evaluations, seedEvaluations: swap.seedEvaluations)
+        return LiquidityResult(
+            operation: "removeLiquiditySinglePt", netLp: lpToRemove, swap: swap.trade,
+            market: swap.trade?.market ?? burned.market,
+            fields: [
+                ("netPtOut", netPtOut), ("netSyFromBurn", burned.netSyToAccount),
+                ("netPtFromBurn", burned.netPtToAccount), ("netPtFromSwap", swap.amountOut),
+                ("netSyFee", swap.netSyFee), ("netSyToReserve", swap.netSyToReserve)
+            ],
+            evaluations: swap.evaluations, seedEvaluations: swap.seedEvaluations)
     }
 
     /// The optimal single-sided add. With `g` the PT leg (bought with SY, or sold for SY), the LP each side
@@ -122,10 +133,11 @@ extension PendleMarketMath {
         // The LP each side would mint after a swap leg of `size`; nil when the swap or the add reverts.
         func evaluate(_ size: S) -> (byPt: S, bySy: S, candidate: Candidate)? {
             guard size.isPositive, let netPt = try? (sign > 0 ? size : size.negated()),
-                  let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)
+                let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)
             else { return nil }
             let after = trade.market
-            let sy: S?, pt: S?
+            let sy: S?
+            let pt: S?
             if fromSy {
                 sy = try? amountIn + trade.netSyToAccount  // netSyToAccount < 0: the SY spent
                 pt = size
@@ -134,9 +146,9 @@ extension PendleMarketMath {
                 pt = try? amountIn - size
             }
             guard let sy, let pt, sy.isPositive, pt.isPositive,
-                  let byPt = try? S.mulDivRaw(pt, after.totalLp, after.totalPt),
-                  let bySy = try? S.mulDivRaw(sy, after.totalLp, after.totalSy),
-                  let added = try? addLiquidityCore(after, syDesired: sy, ptDesired: pt, blockTime: blockTime)
+                let byPt = try? S.mulDivRaw(pt, after.totalLp, after.totalPt),
+                let bySy = try? S.mulDivRaw(sy, after.totalLp, after.totalSy),
+                let added = try? addLiquidityCore(after, syDesired: sy, ptDesired: pt, blockTime: blockTime)
             else { return nil }
             return (byPt, bySy, Candidate(trade: trade, added: added))
         }
@@ -147,11 +159,15 @@ extension PendleMarketMath {
         // from SY: lpByPt = g·L/P' (P' = P − g), lpBySy = (X − cost)·L/S' (S' ≈ S + cost, d cost/dg = −curve);
         // from PT: lpBySy = q·L/S' (S' = S − q, dq/dg = −curve), lpByPt = (X − g)·L/P' (P' = P + g).
         func marginSlope(_ size: S, _ c: Candidate) -> Double {
-            let curve = marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: c.trade.netPtToAccount,
-                                               buyingPt: fromSy)
+            let curve = marginalNetSyToAccount(
+                market, comp, pyIndex: pyIndex, netPtToAccount: c.trade.netPtToAccount,
+                buyingPt: fromSy)
             let lp = c.trade.market.totalLp.doubleValue
-            let pt = c.trade.market.totalPt.doubleValue, sy = c.trade.market.totalSy.doubleValue
-            let g = size.doubleValue, x = amountIn.doubleValue, netSy = c.trade.netSyToAccount.doubleValue
+            let pt = c.trade.market.totalPt.doubleValue
+            let sy = c.trade.market.totalSy.doubleValue
+            let g = size.doubleValue
+            let x = amountIn.doubleValue
+            let netSy = c.trade.netSyToAccount.doubleValue
             if fromSy {
                 let dByPt = lp * (pt + g) / (pt * pt)
                 let dBySy = -lp * (-curve) * (sy + x + netSy) / (sy * sy)
@@ -164,20 +180,25 @@ extension PendleMarketMath {
         var seed: (size: Double, slope: Double)? = nil
         var seedEvaluations = 0
         if S.isExact, let approxMarket = market.converted(to: Double.self) {
-            if let approx = try? singleSidedAdd(approxMarket, pyIndex: index, amountIn: amountIn.doubleValue, fromSy: fromSy,
-                                                blockTime: blockTime), let leg = approx.swap {
+            if let approx = try? singleSidedAdd(
+                approxMarket, pyIndex: index, amountIn: amountIn.doubleValue, fromSy: fromSy,
+                blockTime: blockTime), let leg = approx.swap
+            {
                 seedEvaluations = approx.evaluations + approx.seedEvaluations
                 seed = (abs(leg.netPtToAccount), -1)
             }
         } else {
             // Linear start: split the input in the pool's value proportion.
-            let totalAsset = comp.totalAsset.doubleValue, pt = market.totalPt.doubleValue
+            let totalAsset = comp.totalAsset.doubleValue
+            let pt = market.totalPt.doubleValue
             let ptValueShare = pt / (pt + totalAsset)
             seed = (amountIn.doubleValue * (fromSy ? index * ptValueShare : 1 - ptValueShare), -1)
         }
-        let solved = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: nil) { size -> (margin: S, slope: Double, value: Candidate)? in
+        let solved = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: nil) {
+            size -> (margin: S, slope: Double, value: Candidate)? in
             guard let (byPt, bySy, candidate) = evaluate(size),
-                  let margin = try? (fromSy ? bySy - byPt : byPt - bySy) else { return nil }
+                let margin = try? (fromSy ? bySy - byPt : byPt - bySy)
+            else { return nil }
             return (margin, !S.isExact ? marginSlope(size, candidate) : 0, candidate)
         }
         var evaluations = solved.evaluations
@@ -187,21 +208,29 @@ extension PendleMarketMath {
             let next = try solved.size + S(wei: 1)
             evaluations += 1
             if next <= upper, let (_, _, candidate) = evaluate(next),
-               candidate.added.lpToAccount > (best?.added.lpToAccount ?? .zero) {
+                candidate.added.lpToAccount > (best?.added.lpToAccount ?? .zero)
+            {
                 best = candidate
             }
         }
         guard let chosen = best else { throw PendleError.marketZeroAmountsOutput }
-        let trade = chosen.trade, added = chosen.added
+        let trade = chosen.trade
+        let added = chosen.added
         let size = trade.netPtToAccount.isNegative ? try trade.netPtToAccount.negated() : trade.netPtToAccount
-        let fields: [(name: String, value: S)] = fromSy
-            ? [("netLpOut", added.lpToAccount), ("netPtFromSwap", size), ("netSyUsedForSwap", try trade.netSyToAccount.negated()),
-               ("netSyAdded", added.syUsed), ("netSyFee", trade.netSyFee), ("netSyToReserve", trade.netSyToReserve)]
-            : [("netLpOut", added.lpToAccount), ("netPtSwapped", size), ("netSyFromSwap", trade.netSyToAccount),
-               ("netPtAdded", added.ptUsed), ("netSyFee", trade.netSyFee), ("netSyToReserve", trade.netSyToReserve)]
-        return LiquidityResult(operation: fromSy ? "addLiquiditySingleSy" : "addLiquiditySinglePt", netLp: added.lpToAccount,
-                               swap: trade, market: added.market, fields: fields, evaluations: evaluations,
-                               seedEvaluations: seedEvaluations)
+        let fields: [(name: String, value: S)] =
+            fromSy
+            ? [
+                ("netLpOut", added.lpToAccount), ("netPtFromSwap", size), ("netSyUsedForSwap", try trade.netSyToAccount.negated()),
+                ("netSyAdded", added.syUsed), ("netSyFee", trade.netSyFee), ("netSyToReserve", trade.netSyToReserve)
+            ]
+            : [
+                ("netLpOut", added.lpToAccount), ("netPtSwapped", size), ("netSyFromSwap", trade.netSyToAccount),
+                ("netPtAdded", added.ptUsed), ("netSyFee", trade.netSyFee), ("netSyToReserve", trade.netSyToReserve)
+            ]
+        return LiquidityResult(
+            operation: fromSy ? "addLiquiditySingleSy" : "addLiquiditySinglePt", netLp: added.lpToAccount,
+            swap: trade, market: added.market, fields: fields, evaluations: evaluations,
+            seedEvaluations: seedEvaluations)
     }
 }
 

@@ -22,21 +22,24 @@ extension PendleMarketMath {
         switch kind {
         case .swapExactPtForSy:
             let trade = try executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: amount.negated(), blockTime: blockTime)
-            return SwapResult(kind: kind, amountIn: amount, amountOut: trade.netSyToAccount, trade: trade,
-                              values: inline(trade.netSyToAccount, trade.netSyFee, trade.netSyToReserve), evaluations: 1, seedEvaluations: 0)
+            return SwapResult(
+                kind: kind, amountIn: amount, amountOut: trade.netSyToAccount, trade: trade,
+                values: inline(trade.netSyToAccount, trade.netSyFee, trade.netSyToReserve), evaluations: 1, seedEvaluations: 0)
         case .swapSyForExactPt:
             let trade = try executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: amount, blockTime: blockTime)
             let netSyIn = try trade.netSyToAccount.negated()
-            return SwapResult(kind: kind, amountIn: netSyIn, amountOut: amount, trade: trade,
-                              values: inline(netSyIn, trade.netSyFee, trade.netSyToReserve), evaluations: 1, seedEvaluations: 0)
+            return SwapResult(
+                kind: kind, amountIn: netSyIn, amountOut: amount, trade: trade,
+                values: inline(netSyIn, trade.netSyFee, trade.netSyToReserve), evaluations: 1, seedEvaluations: 0)
         case .swapExactYtForSy:
             let trade = try executeTradeCore(market, pyIndex: pyIndex, netPtToAccount: amount, blockTime: blockTime)
             let syOwed = try trade.netSyToAccount.negated()
             let pyForMarket = try syOwed.syToAssetUp(index: pyIndex)
             if amount < pyForMarket { throw PendleError.arithmeticOverflow }
             let netSyOut = try (amount - pyForMarket).assetToSy(index: pyIndex)
-            return SwapResult(kind: kind, amountIn: amount, amountOut: netSyOut, trade: trade,
-                              values: inline(netSyOut, trade.netSyFee, trade.netSyToReserve, syOwed, pyForMarket), evaluations: 1, seedEvaluations: 0)
+            return SwapResult(
+                kind: kind, amountIn: amount, amountOut: netSyOut, trade: trade,
+                values: inline(netSyOut, trade.netSyFee, trade.netSyToReserve, syOwed, pyForMarket), evaluations: 1, seedEvaluations: 0)
         case .swapExactSyForPt, .swapExactSyForYt, .swapExactPtForYt, .swapExactYtForPt, .swapPtForExactSy:
             return try searchedSwap(kind, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime)
         }
@@ -49,8 +52,9 @@ extension PendleMarketMath {
         let comp = try getMarketPreCompute(market, pyIndex: pyIndex, blockTime: blockTime)
         if kind == .swapPtForExactSy && amount.isZero {
             // Nothing to receive: nothing to sell.
-            return SwapResult(kind: kind, amountIn: .zero, amountOut: .zero, trade: nil, values: inline(), evaluations: 0,
-                              seedEvaluations: 0)
+            return SwapResult(
+                kind: kind, amountIn: .zero, amountOut: .zero, trade: nil, values: inline(), evaluations: 0,
+                seedEvaluations: 0)
         }
         let upper: S = kind.ptLegSign > 0 ? try market.totalPt - S(wei: 1) : try market.totalPt + comp.totalAsset
         // swapPtForExactSy: the largest PT input whose proceeds stay below exactSyOut, plus one wei.
@@ -67,59 +71,73 @@ extension PendleMarketMath {
             if isExact { size = try size + S(wei: 1) }
             evaluations += 1
             let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: size.negated(), blockTime: blockTime)
-            let reached = trade.map { isExact ? $0.netSyToAccount >= amount
-                                              : $0.netSyToAccount.doubleValue >= amount.doubleValue * (1 - 1e-12) } ?? false
+            let reached =
+                trade.map {
+                    isExact
+                        ? $0.netSyToAccount >= amount
+                        : $0.netSyToAccount.doubleValue >= amount.doubleValue * (1 - 1e-12)
+                } ?? false
             guard let trade, reached else {
-                throw SwapError.cannotFillExactOutput(requested: amount.revertValue,
-                                                      maximum: (solved.trade?.netSyToAccount ?? .zero).revertValue)
+                throw SwapError.cannotFillExactOutput(
+                    requested: amount.revertValue,
+                    maximum: (solved.trade?.netSyToAccount ?? .zero).revertValue)
             }
             found = trade
         }
         guard let trade = found else {
             // Not even one wei of the PT leg fits the budget: nothing trades.
-            return SwapResult(kind: kind, amountIn: .zero, amountOut: .zero, trade: nil,
-                              values: inline(), evaluations: evaluations, seedEvaluations: seedEvaluations)
+            return SwapResult(
+                kind: kind, amountIn: .zero, amountOut: .zero, trade: nil,
+                values: inline(), evaluations: evaluations, seedEvaluations: seedEvaluations)
         }
-        let fee = trade.netSyFee, reserve = trade.netSyToReserve
+        let fee = trade.netSyFee
+        let reserve = trade.netSyToReserve
         switch kind {
         case .swapExactSyForPt:
             let netSyIn = try trade.netSyToAccount.negated()
-            return SwapResult(kind: kind, amountIn: netSyIn, amountOut: size, trade: trade,
-                              values: inline(size, netSyIn, fee, reserve),
-                              evaluations: evaluations, seedEvaluations: seedEvaluations)
+            return SwapResult(
+                kind: kind, amountIn: netSyIn, amountOut: size, trade: trade,
+                values: inline(size, netSyIn, fee, reserve),
+                evaluations: evaluations, seedEvaluations: seedEvaluations)
         case .swapExactSyForYt:
             let fromSale = trade.netSyToAccount
             let pulled = try size.assetToSyUp(index: pyIndex) - fromSale
             let ytMinted = try (amount + fromSale).syToAsset(index: pyIndex)
             // The router mints PT + YT from all the SY (the input and the sale's proceeds): the account
             // receives ytMinted YT, and the PT beyond the g it owes the market stays in the market.
-            return SwapResult(kind: kind, amountIn: amount, amountOut: ytMinted, trade: trade,
-                              values: inline(size, fromSale, pulled, fee, reserve, ytMinted),
-                              evaluations: evaluations, seedEvaluations: seedEvaluations)
+            return SwapResult(
+                kind: kind, amountIn: amount, amountOut: ytMinted, trade: trade,
+                values: inline(size, fromSale, pulled, fee, reserve, ytMinted),
+                evaluations: evaluations, seedEvaluations: seedEvaluations)
         case .swapExactPtForYt:
             let fromSale = trade.netSyToAccount
             let netYtOut = try fromSale.syToAsset(index: pyIndex)
             let ptPulled = try size - netYtOut
-            return SwapResult(kind: kind, amountIn: ptPulled, amountOut: netYtOut, trade: trade,
-                              values: inline(netYtOut, size, fromSale, ptPulled, fee, reserve),
-                              evaluations: evaluations, seedEvaluations: seedEvaluations)
+            return SwapResult(
+                kind: kind, amountIn: ptPulled, amountOut: netYtOut, trade: trade,
+                values: inline(netYtOut, size, fromSale, ptPulled, fee, reserve),
+                evaluations: evaluations, seedEvaluations: seedEvaluations)
         case .swapExactYtForPt:
             let owed = try trade.netSyToAccount.negated()
             let ytPulled = try owed.syToAssetUp(index: pyIndex)
             let netPtOut = try size - ytPulled
-            return SwapResult(kind: kind, amountIn: ytPulled, amountOut: netPtOut, trade: trade,
-                              values: inline(netPtOut, size, owed, ytPulled, fee, reserve),
-                              evaluations: evaluations, seedEvaluations: seedEvaluations)
+            return SwapResult(
+                kind: kind, amountIn: ytPulled, amountOut: netPtOut, trade: trade,
+                values: inline(netPtOut, size, owed, ytPulled, fee, reserve),
+                evaluations: evaluations, seedEvaluations: seedEvaluations)
         default:  // .swapPtForExactSy
-            return SwapResult(kind: kind, amountIn: size, amountOut: trade.netSyToAccount, trade: trade,
-                              values: inline(size, trade.netSyToAccount, fee, reserve), evaluations: evaluations, seedEvaluations: seedEvaluations)
+            return SwapResult(
+                kind: kind, amountIn: size, amountOut: trade.netSyToAccount, trade: trade,
+                values: inline(size, trade.netSyToAccount, fee, reserve), evaluations: evaluations, seedEvaluations: seedEvaluations)
         }
     }
 
     /// Up to six amounts, zero-padded, for ``SwapResult/values``.
     @inlinable
-    static func inline<S: PendleScalar>(_ a: S = .zero, _ b: S = .zero, _ c: S = .zero, _ d: S = .zero, _ e: S = .zero,
-                                        _ f: S = .zero) -> (S, S, S, S, S, S) {
+    static func inline<S: PendleScalar>(
+        _ a: S = .zero, _ b: S = .zero, _ c: S = .zero, _ d: S = .zero, _ e: S = .zero,
+        _ f: S = .zero
+    ) -> (S, S, S, S, S, S) {
         (a, b, c, d, e, f)
     }
 
@@ -177,8 +195,9 @@ extension PendleMarketMath {
         let index = pyIndex.doubleValue
         func slope(at size: S, rate: Double) -> Double {
             let netPt = sign > 0 ? size : ((try? size.negated()) ?? size)
-            let curve = marginalNetSyToAccount(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, buyingPt: sign > 0,
-                                               preFeeExchangeRate: rate)
+            let curve = marginalNetSyToAccount(
+                market, comp, pyIndex: pyIndex, netPtToAccount: netPt, buyingPt: sign > 0,
+                preFeeExchangeRate: rate)
             return -legSpendSlope(kind, pyIndex: index, netSySlope: curve)
         }
         var seed: (size: Double, slope: Double)? = nil
@@ -189,14 +208,17 @@ extension PendleMarketMath {
             let initialSlope = -legSpendSlope(kind, pyIndex: index, netSySlope: curve)
             if initialSlope < 0 { seed = (budget.doubleValue / -initialSlope, initialSlope) }
         } else if let approxMarket = market.converted(to: Double.self),
-                  let approxComp = try? getMarketPreCompute(approxMarket, pyIndex: index, blockTime: blockTime) {
-            let approx = solveLargestLeg(kind, approxMarket, approxComp, pyIndex: index, blockTime: blockTime,
-                                         budget: budget.doubleValue, upper: upper.doubleValue)
+            let approxComp = try? getMarketPreCompute(approxMarket, pyIndex: index, blockTime: blockTime)
+        {
+            let approx = solveLargestLeg(
+                kind, approxMarket, approxComp, pyIndex: index, blockTime: blockTime,
+                budget: budget.doubleValue, upper: upper.doubleValue)
             seedEvaluations = approx.evaluations + approx.seedEvaluations
             if let approxTrade = approx.trade {
-                let curve = marginalNetSyToAccount(approxMarket, approxComp, pyIndex: index,
-                                                   netPtToAccount: approxTrade.netPtToAccount, buyingPt: sign > 0,
-                                                   preFeeExchangeRate: approxTrade.preFeeExchangeRate)
+                let curve = marginalNetSyToAccount(
+                    approxMarket, approxComp, pyIndex: index,
+                    netPtToAccount: approxTrade.netPtToAccount, buyingPt: sign > 0,
+                    preFeeExchangeRate: approxTrade.preFeeExchangeRate)
                 seed = (approx.size, -legSpendSlope(kind, pyIndex: index, netSySlope: curve))
             }
         }
@@ -207,7 +229,8 @@ extension PendleMarketMath {
         let indexWei = index.isFinite ? Swift.max(1, Swift.min(index.rounded(.up), 1e6)) : 1e6
         let noise = S(wei: spendInSy ? 4 : 4 + 3 * Int64(indexWei))
         // The market's limit (the largest leg whose full trade succeeds), asked at the first revert.
-        var limitEvaluations = 0, limitSeedEvaluations = 0
+        var limitEvaluations = 0
+        var limitSeedEvaluations = 0
         var limitTrade: (size: S, trade: ExecutedTrade<S>)? = nil
         let limit: (() -> S?)? = {
             guard let found = tradeLimit(market, comp, pyIndex: pyIndex, blockTime: blockTime, buyingPt: sign > 0, upper: upper)
@@ -217,9 +240,11 @@ extension PendleMarketMath {
             limitTrade = (found.size, found.trade)
             return found.size
         }
-        let searched = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: noise, limit: limit) { size -> (margin: S, slope: Double, value: S)? in
+        let searched = S.largestFeasibleSize(lower: .zero, upper: upper, seed: seed, referenceNoise: noise, limit: limit) {
+            size -> (margin: S, slope: Double, value: S)? in
             guard size.isPositive, let netPt = try? (sign > 0 ? size : size.negated()) else { return nil }
-            let netSyToAccount: S, rate: S
+            let netSyToAccount: S
+            let rate: S
             if fullTrades {
                 guard let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: netPt, blockTime: blockTime)
                 else { return nil }
@@ -230,7 +255,8 @@ extension PendleMarketMath {
                 (netSyToAccount, rate) = (amounts.netSyToAccount, preFeeRate)
             }
             guard let spend = try? legSpend(kind, size: size, netSyToAccount: netSyToAccount, pyIndex: pyIndex),
-                  let margin = try? budget - spend else { return nil }
+                let margin = try? budget - spend
+            else { return nil }
             return (margin, !S.isExact ? slope(at: size, rate: rate.doubleValue) : 0, netSyToAccount)
         }
         let result = (size: searched.size, value: searched.value, evaluations: searched.evaluations + limitEvaluations)
@@ -245,8 +271,9 @@ extension PendleMarketMath {
             return (result.size, trade, result.evaluations + 1, seedEvaluations)
         }
         if fullTrades { return (.zero, nil, result.evaluations + 1, seedEvaluations) }
-        let again = solveLargestLeg(kind, market, comp, pyIndex: pyIndex, blockTime: blockTime, budget: budget, upper: upper,
-                                    fullTrades: true)
+        let again = solveLargestLeg(
+            kind, market, comp, pyIndex: pyIndex, blockTime: blockTime, budget: budget, upper: upper,
+            fullTrades: true)
         return (again.size, again.trade, result.evaluations + 1 + again.evaluations, seedEvaluations + again.seedEvaluations)
     }
 }

@@ -70,7 +70,9 @@ public enum SwapKind: String, CaseIterable, Sendable {
 
 /// The three tokens of a Pendle market.
 public enum Token: String, Sendable {
-    case sy = "SY", pt = "PT", yt = "YT"
+    case sy = "SY"
+    case pt = "PT"
+    case yt = "YT"
 }
 
 /// A swap's outcome: what the account gives and gets, the market leg, and the named amounts in the
@@ -94,8 +96,10 @@ public struct SwapResult<S: PendleScalar>: Sendable {
     public var seedEvaluations: Int
 
     @inlinable
-    public init(kind: SwapKind, amountIn: S, amountOut: S, trade: ExecutedTrade<S>?, values: (S, S, S, S, S, S),
-                evaluations: Int, seedEvaluations: Int) {
+    public init(
+        kind: SwapKind, amountIn: S, amountOut: S, trade: ExecutedTrade<S>?, values: (S, S, S, S, S, S),
+        evaluations: Int, seedEvaluations: Int
+    ) {
         self.kind = kind
         self.amountIn = amountIn
         self.amountOut = amountOut
@@ -140,7 +144,7 @@ public enum SwapError: DomainError, Hashable {
 
     public var errorArgs: [String] {
         switch self {
-        case let .cannotFillExactOutput(requested, maximum), let .exceedsMarketLimit(requested, maximum):
+        case .cannotFillExactOutput(let requested, let maximum), .exceedsMarketLimit(let requested, let maximum):
             return [requested.description, maximum.description]
         case .negativeAmount, .zeroAmount: return []
         }
@@ -148,14 +152,16 @@ public enum SwapError: DomainError, Hashable {
 
     public var message: String {
         switch self {
-        case let .cannotFillExactOutput(requested, maximum):
-            return "InsufficientLiquidity: the market cannot pay out \(requested.unitsDescription); the most it pays is about \(maximum.unitsDescription); ask for less"
-        case let .negativeAmount(field):
+        case .cannotFillExactOutput(let requested, let maximum):
+            return
+                "InsufficientLiquidity: the market cannot pay out \(requested.unitsDescription); the most it pays is about \(maximum.unitsDescription); ask for less"
+        case .negativeAmount(let field):
             return "NegativeAmount: \(field) is negative; amounts are unsigned, give a value ≥ 0"
-        case let .zeroAmount(field):
+        case .zeroAmount(let field):
             return "ZeroAmount: \(field) is zero; give a positive amount"
-        case let .exceedsMarketLimit(given, largest):
-            return "ExceedsMarketLimit: the market takes at most about \(largest.unitsDescription) in this direction, \(given.unitsDescription) was given; trade less (the router would refuse it)"
+        case .exceedsMarketLimit(let given, let largest):
+            return
+                "ExceedsMarketLimit: the market takes at most about \(largest.unitsDescription) in this direction, \(given.unitsDescription) was given; trade less (the router would refuse it)"
         }
     }
 }

@@ -54,7 +54,8 @@ public enum BoundarySearch {
         evaluate: (Int256) -> (margin: Int256, value: Value)?
     ) -> Outcome<Value> {
         var evaluations = 0
-        var lo = lower, loValue: Value? = nil
+        var lo = lower
+        var loValue: Value? = nil
         var hi = upper &+ .one
         var infeasibleFrom: Int256? = nil
         var limitAsked = limit == nil
@@ -81,7 +82,10 @@ public enum BoundarySearch {
             }
             lastMargin = margin
             if !margin.isNegative {
-                if x > lo { lo = x; loValue = value }
+                if x > lo {
+                    lo = x
+                    loValue = value
+                }
             } else if x < hi {
                 hi = x
             }
@@ -146,15 +150,18 @@ public enum BoundarySearch {
             if approachOnly && newtonSteps > 0 {
                 // At the limit with its margin known, hand both on (the replay need not evaluate it again).
                 let atLimit = infeasibleFrom == hi && x == lo && x &+ .one == hi
-                return Outcome(size: x, value: atLimit ? loValue : nil, evaluations: evaluations, infeasibleFrom: infeasibleFrom,
-                               margin: atLimit ? lastMargin : nil)
+                return Outcome(
+                    size: x, value: atLimit ? loValue : nil, evaluations: evaluations, infeasibleFrom: infeasibleFrom,
+                    margin: atLimit ? lastMargin : nil)
             }
             // Bracket: step outward from the side the last probe fell on, doubling, until the boundary is
             // crossed.
             // After Newton (or a guess the slope already puts within 2 wei) the boundary is within a few
             // wei; without it (a revert boundary, no slope) it is within the guess's own uncertainty, ~1e-13
             // relative for a `Double` seed.
-            var step = newtonSteps > 0 || converged ? Int256.one
+            var step =
+                newtonSteps > 0 || converged
+                ? Int256.one
                 : Swift.max(Int256.one, Int256(rounding: guess.doubleValue.magnitude * 1e-13) ?? .one)
             for _ in 0..<128 {
                 guard hi &- lo > .one else { break }
@@ -221,7 +228,10 @@ extension BoundarySearch {
             let candidate = g &- step <= lower ? lower : g &- step
             if candidate == lower { break }
             evaluations += 1
-            if let (margin, _) = evaluate(candidate), margin >= noise { surelyFeasible = candidate; break }
+            if let (margin, _) = evaluate(candidate), margin >= noise {
+                surelyFeasible = candidate
+                break
+            }
             step = step &+ step
         }
         step = Int256(rounding: Swift.min(width, 1e70)) ?? .one
@@ -229,12 +239,19 @@ extension BoundarySearch {
             let candidate = g &+ step
             if candidate >= surelyInfeasible { break }
             evaluations += 1
-            guard let (margin, _) = evaluate(candidate) else { surelyInfeasible = candidate; break }
-            if margin < noise.negatedWrapping { surelyInfeasible = candidate; break }
+            guard let (margin, _) = evaluate(candidate) else {
+                surelyInfeasible = candidate
+                break
+            }
+            if margin < noise.negatedWrapping {
+                surelyInfeasible = candidate
+                break
+            }
             step = step &+ step
         }
         // Replay.
-        var lo = lower, hi = upper
+        var lo = lower
+        var hi = upper
         var loValue: Value? = nil
         var loEvaluated = false
         while lo < hi {
@@ -290,8 +307,10 @@ extension BoundarySearch {
         limit: (() -> Double?)? = nil,
         evaluate: (Double) -> (margin: Double, slope: Double)?
     ) -> (size: Double, largestFeasible: Double, evaluations: Int) {
-        var lo = lower, hi = upper
-        var top = upper, topEvaluated = false
+        var lo = lower
+        var hi = upper
+        var top = upper
+        var topEvaluated = false
         var limitAsked = limit == nil
         var evaluations = 0
         var x = min(max(guess ?? (lower + upper) / 2, lower), upper)

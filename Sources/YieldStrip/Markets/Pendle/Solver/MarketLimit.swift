@@ -58,15 +58,19 @@ extension PendleMarketMath {
         _ market: MarketState<S>, _ comp: MarketPreCompute<S>, pyIndex: S, blockTime: Int64, buyingPt: Bool, upper: S
     ) -> (size: S, trade: ExecutedTrade<S>, evaluations: Int, seedEvaluations: Int)? {
         if let market = market as? MarketState<Wad>, let comp = comp as? MarketPreCompute<Wad>, let index = pyIndex as? Wad,
-           let upper = upper as? Wad {
+            let upper = upper as? Wad
+        {
             guard let limit = exactTradeLimit(market, comp, pyIndex: index, blockTime: blockTime, buyingPt: buyingPt, upper: upper.raw),
-                  let size = Wad(raw: limit.size) as? S, let trade = limit.trade as? ExecutedTrade<S> else { return nil }
+                let size = Wad(raw: limit.size) as? S, let trade = limit.trade as? ExecutedTrade<S>
+            else { return nil }
             return (size, trade, limit.evaluations, limit.seedEvaluations)
         }
         if let market = market as? MarketState<Double>, let comp = comp as? MarketPreCompute<Double>, let index = pyIndex as? Double,
-           let upper = upper as? Double {
+            let upper = upper as? Double
+        {
             guard let limit = approximateTradeLimit(market, comp, pyIndex: index, blockTime: blockTime, buyingPt: buyingPt, upper: upper),
-                  let size = limit.size as? S, let trade = limit.trade as? ExecutedTrade<S> else { return nil }
+                let size = limit.size as? S, let trade = limit.trade as? ExecutedTrade<S>
+            else { return nil }
             return (size, trade, limit.evaluations, 0)
         }
         return nil
@@ -93,7 +97,7 @@ extension PendleMarketMath {
         } else {
             // floor(n / 1e18) for n = (c − 1) · rateScalar < 0: −ceil(−n / 1e18).
             guard let n = try? PMath.mul(c &- .one, rateScalar),
-                  let up = try? PMath.div(PMath.sub(PMath.add(n.negatedWrapping, PMath.iOne), .one), PMath.iOne)
+                let up = try? PMath.div(PMath.sub(PMath.add(n.negatedWrapping, PMath.iOne), .one), PMath.iOne)
             else { return nil }
             smallestLn = up.negatedWrapping &+ .one
         }
@@ -136,7 +140,8 @@ extension PendleMarketMath {
         guard totalPt.isPositive, upper.isPositive, let total = try? PMath.add(totalPt, comp.totalAsset.raw), total.isPositive
         else { return nil }
         let maxProportion = Int256(maxMarketProportionWei)
-        var evaluations = 0, seedEvaluations = 0
+        var evaluations = 0
+        var seedEvaluations = 0
         // calcTrade's boundary, unverified: closed form selling; buying from the smallest proportion whose
         // post-fee rate reaches 1.
         func calcTradeBoundary() -> Int256? {
@@ -145,11 +150,13 @@ extension PendleMarketMath {
                 guard let found = smallestProportion(reachingRate: comp.feeRate.raw, comp) else { return nil }
                 evaluations += found.evaluations
                 guard let needed = try? PMath.rawDivUp(PMath.mul(found.p, total), PMath.iOne),
-                      let g = try? PMath.sub(totalPt, needed) else { return nil }
+                    let g = try? PMath.sub(totalPt, needed)
+                else { return nil }
                 size = g
             } else {
                 guard let top = try? PMath.div(PMath.sub(PMath.mul(maxProportion &+ .one, total), .one), PMath.iOne),
-                      let g = try? PMath.sub(top, totalPt) else { return nil }
+                    let g = try? PMath.sub(top, totalPt)
+                else { return nil }
                 size = g
             }
             if size > upper { size = upper }
@@ -165,16 +172,20 @@ extension PendleMarketMath {
         // Buying: which check binds, from the Double limit.
         var approximate: (size: Double, newStateBinds: Bool)? = nil
         if buyingPt, let approxMarket = market.converted(to: Double.self),
-           let approxComp = try? getMarketPreCompute(approxMarket, pyIndex: pyIndex.doubleValue, blockTime: blockTime),
-           let found = approximateTradeLimit(approxMarket, approxComp, pyIndex: pyIndex.doubleValue, blockTime: blockTime,
-                                             buyingPt: true, upper: upper.doubleValue * 1e-18) {
+            let approxComp = try? getMarketPreCompute(approxMarket, pyIndex: pyIndex.doubleValue, blockTime: blockTime),
+            let found = approximateTradeLimit(
+                approxMarket, approxComp, pyIndex: pyIndex.doubleValue, blockTime: blockTime,
+                buyingPt: true, upper: upper.doubleValue * 1e-18)
+        {
             seedEvaluations = found.evaluations
             approximate = (found.size, found.newStateBinds)
         }
         if let approximate, approximate.newStateBinds, let guess = Int256(rounding: approximate.size * 1e18), guess.isPositive,
-           guess <= upper {
-            let found = newStateLimit(market, comp, pyIndex: pyIndex, blockTime: blockTime, upper: upper, guess: guess,
-                                      calcTradeBoundary: knownBoundary)
+            guess <= upper
+        {
+            let found = newStateLimit(
+                market, comp, pyIndex: pyIndex, blockTime: blockTime, upper: upper, guess: guess,
+                calcTradeBoundary: knownBoundary)
             evaluations += found.evaluations
             if let leg = found.leg { return (leg.size, leg.trade, evaluations, seedEvaluations) }
             // Not decided from the Double leg: from calcTrade's boundary below.
@@ -190,12 +201,14 @@ extension PendleMarketMath {
             if size == upper { return (size, trade, evaluations, seedEvaluations) }
             evaluations += 1
             guard let netPt = buyingPt ? size &+ .one : try? PMath.neg(size &+ .one),
-                  (try? calcTrade(market, comp, pyIndex: pyIndex, netPtToAccount: Wad(raw: netPt))) == nil else { return nil }
+                (try? calcTrade(market, comp, pyIndex: pyIndex, netPtToAccount: Wad(raw: netPt))) == nil
+            else { return nil }
             return (size, trade, evaluations, seedEvaluations)
         }
         guard buyingPt, size > .one else { return nil }
-        let found = newStateLimit(market, comp, pyIndex: pyIndex, blockTime: blockTime, upper: size &- .one, guess: size &- .one,
-                                  calcTradeBoundary: nil)
+        let found = newStateLimit(
+            market, comp, pyIndex: pyIndex, blockTime: blockTime, upper: size &- .one, guess: size &- .one,
+            calcTradeBoundary: nil)
         guard let leg = found.leg else { return nil }
         return (leg.size, leg.trade, evaluations + found.evaluations, seedEvaluations)
     }
@@ -227,16 +240,18 @@ extension PendleMarketMath {
         guard reached, let newState = smallestProportion(reachingRate: rate, comp) else { return (nil, evaluations) }
         evaluations += newState.evaluations
         let target = newState.p
-        let search = BoundarySearch.largestFeasible(lower: .zero, upper: upper, guess: guess, slope: -1e18,
-                                                   limit: calcTradeBoundary, newtonSteps: 16) {
+        let search = BoundarySearch.largestFeasible(
+            lower: .zero, upper: upper, guess: guess, slope: -1e18,
+            limit: calcTradeBoundary, newtonSteps: 16
+        ) {
             g -> (margin: Int256, value: Bool)? in
             guard g.isPositive,
-                  let (amounts, _) = try? calcTrade(market, comp, pyIndex: pyIndex, netPtToAccount: Wad(raw: g)),
-                  let newPt = try? market.totalPt.subNoNeg(Wad(raw: g)),
-                  let newSy = try? market.totalSy.subNoNeg(amounts.netSyToAccount + amounts.netSyToReserve),
-                  let newAsset = try? newSy.syToAsset(index: pyIndex),
-                  let newTotal = try? newPt + newAsset,
-                  let margin = try? PMath.sub(PMath.mul(newPt.raw, PMath.iOne), PMath.mul(target, newTotal.raw))
+                let (amounts, _) = try? calcTrade(market, comp, pyIndex: pyIndex, netPtToAccount: Wad(raw: g)),
+                let newPt = try? market.totalPt.subNoNeg(Wad(raw: g)),
+                let newSy = try? market.totalSy.subNoNeg(amounts.netSyToAccount + amounts.netSyToReserve),
+                let newAsset = try? newSy.syToAsset(index: pyIndex),
+                let newTotal = try? newPt + newAsset,
+                let margin = try? PMath.sub(PMath.mul(newPt.raw, PMath.iOne), PMath.mul(target, newTotal.raw))
             else { return nil }
             return (margin, true)
         }
@@ -246,7 +261,7 @@ extension PendleMarketMath {
         // rate below R) or a calcTrade revert.
         evaluations += 1
         guard leg.isPositive,
-              let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: Wad(raw: leg), blockTime: blockTime)
+            let trade = try? executeTrade(market, comp, pyIndex: pyIndex, netPtToAccount: Wad(raw: leg), blockTime: blockTime)
         else { return (nil, evaluations) }
         return ((leg, trade), evaluations)
     }
@@ -261,7 +276,8 @@ extension PendleMarketMath {
         _ market: MarketState<Double>, _ comp: MarketPreCompute<Double>, pyIndex: Double, blockTime: Int64, buyingPt: Bool,
         upper: Double
     ) -> (size: Double, trade: ExecutedTrade<Double>, evaluations: Int, newStateBinds: Bool)? {
-        let totalPt = market.totalPt, total = market.totalPt + comp.totalAsset
+        let totalPt = market.totalPt
+        let total = market.totalPt + comp.totalAsset
         guard totalPt > 0, total > 0, upper > 0 else { return nil }
         var evaluations = 0
         func headroom(_ g: Double) -> Double? {
@@ -274,7 +290,8 @@ extension PendleMarketMath {
         }
         var g: Double
         if buyingPt {
-            let rateScalar = comp.rateScalar, feeRate = comp.feeRate
+            let rateScalar = comp.rateScalar
+            let feeRate = comp.feeRate
             let pStar = 1 / (1 + Foundation.exp(-rateScalar * (feeRate - comp.rateAnchor)))
             g = totalPt - pStar * total
             for _ in 0..<3 {
@@ -309,7 +326,8 @@ extension PendleMarketMath {
         func f(_ g: Double) -> Double? {
             evaluations += 1
             guard let (amounts, _) = try? calcTrade(market, comp, pyIndex: pyIndex, netPtToAccount: g) else { return nil }
-            let newPt = totalPt - g, newAsset = (market.totalSy - amounts.netSyToAccount - amounts.netSyToReserve) * pyIndex
+            let newPt = totalPt - g
+            let newAsset = (market.totalSy - amounts.netSyToAccount - amounts.netSyToReserve) * pyIndex
             return newPt - target * (newPt + newAsset)
         }
         var previous: (x: Double, f: Double)? = nil

@@ -27,7 +27,8 @@ struct BigUInt: Hashable, Sendable, Comparable {
     init?(decimalDigits text: Substring) {
         guard !text.isEmpty else { return nil }
         var value = BigUInt.zero
-        var chunk: UInt32 = 0, chunkDigits = 0
+        var chunk: UInt32 = 0
+        var chunkDigits = 0
         for byte in text.utf8 {
             guard byte >= 48, byte <= 57 else { return nil }
             chunk = chunk * 10 + UInt32(byte - 48)
@@ -176,7 +177,8 @@ struct BigUInt: Hashable, Sendable, Comparable {
             let (q, r) = quotientAndRemainder(dividingBy: divisor.limbs[0])
             return (q, BigUInt(UInt64(r)))
         }
-        let n = divisor.limbs.count, m = limbs.count
+        let n = divisor.limbs.count
+        let m = limbs.count
         let shift = divisor.limbs[n - 1].leadingZeroBitCount
         let v = (divisor << shift).limbs
         var u = (self << shift).limbs
@@ -222,7 +224,8 @@ struct BigUInt: Hashable, Sendable, Comparable {
 
     static func << (value: BigUInt, shift: Int) -> BigUInt {
         if shift <= 0 || value.isZero { return shift < 0 ? value >> -shift : value }
-        let whole = shift / 32, bits = shift % 32
+        let whole = shift / 32
+        let bits = shift % 32
         var result = [UInt32](repeating: 0, count: value.limbs.count + whole + 1)
         for i in 0..<value.limbs.count {
             let wide = UInt64(value.limbs[i]) << UInt64(bits)
@@ -235,7 +238,8 @@ struct BigUInt: Hashable, Sendable, Comparable {
     /// `value >> shift`, rounding toward zero.
     static func >> (value: BigUInt, shift: Int) -> BigUInt {
         if shift <= 0 { return shift < 0 ? value << -shift : value }
-        let whole = shift / 32, bits = shift % 32
+        let whole = shift / 32
+        let bits = shift % 32
         if whole >= value.limbs.count { return .zero }
         var result = [UInt32](repeating: 0, count: value.limbs.count - whole)
         for i in 0..<result.count {
@@ -299,7 +303,9 @@ struct BigUInt: Hashable, Sendable, Comparable {
 
     /// `self / 10^exponent` rounded toward zero (`exponent` ≥ 0), with whether the part dropped was zero.
     func dividedByPowerOfTen(_ exponent: Int) -> (quotient: BigUInt, exact: Bool) {
-        var rest = self, exact = true, k = exponent
+        var rest = self
+        var exact = true
+        var k = exponent
         while k > 0 {
             let step = Swift.min(k, 9)
             let (q, r) = rest.quotientAndRemainder(dividingBy: BigUInt.smallPowersOfTen[step])

@@ -15,8 +15,9 @@ struct BinaryFixed: Sendable {
 
     static func + (lhs: BinaryFixed, rhs: BinaryFixed) -> BinaryFixed {
         if lhs.negative == rhs.negative { return BinaryFixed(negative: lhs.negative, magnitude: lhs.magnitude + rhs.magnitude) }
-        return lhs.magnitude < rhs.magnitude ? BinaryFixed(negative: rhs.negative, magnitude: rhs.magnitude - lhs.magnitude)
-                                             : BinaryFixed(negative: lhs.negative, magnitude: lhs.magnitude - rhs.magnitude)
+        return lhs.magnitude < rhs.magnitude
+            ? BinaryFixed(negative: rhs.negative, magnitude: rhs.magnitude - lhs.magnitude)
+            : BinaryFixed(negative: lhs.negative, magnitude: lhs.magnitude - rhs.magnitude)
     }
 
     static prefix func - (value: BinaryFixed) -> BinaryFixed { BinaryFixed(negative: !value.negative, magnitude: value.magnitude) }
@@ -61,8 +62,10 @@ struct BinaryFixed: Sendable {
     /// A decimal in this format (truncated toward zero).
     init(_ value: YieldDecimal) {
         let shifted = value.coefficient << BinaryFixed.fractionBits
-        let magnitude = value.exponent >= 0 ? shifted.timesPowerOfTen(value.exponent)
-                                            : shifted.quotientAndRemainder(dividingBy: BigUInt.powerOfTen(-value.exponent)).quotient
+        let magnitude =
+            value.exponent >= 0
+            ? shifted.timesPowerOfTen(value.exponent)
+            : shifted.quotientAndRemainder(dividingBy: BigUInt.powerOfTen(-value.exponent)).quotient
         self.init(negative: value.isNegative, magnitude: magnitude)
     }
 
@@ -83,7 +86,8 @@ struct BinaryFixed: Sendable {
         let numerator = below ? oneMagnitude - m : m - oneMagnitude
         let s = BinaryFixed(negative: below, magnitude: (numerator << fractionBits).quotientAndRemainder(dividingBy: m + oneMagnitude).quotient)
         let s2 = s * s
-        var sum = s, power = s
+        var sum = s
+        var power = s
         var divisor: UInt32 = 3
         while true {
             power = power * s2
@@ -140,8 +144,10 @@ extension YieldDecimal {
         // Keep digits + 8 decimal digits: coefficient = ⌊magnitude · 10^s / 2^shift⌋.
         let leading = Int((Double(magnitude.bitWidth - shift) * 0.30102999566398119521).rounded(.down))
         let s = digits + 8 - leading
-        let coefficient = s >= 0 ? (magnitude.timesPowerOfTen(s)) >> shift
-                                 : (magnitude >> shift).dividedByPowerOfTen(-s).quotient
+        let coefficient =
+            s >= 0
+            ? (magnitude.timesPowerOfTen(s)) >> shift
+            : (magnitude >> shift).dividedByPowerOfTen(-s).quotient
         return YieldDecimal(negative: negative, coefficient: coefficient, exponent: -s).rounded(significantDigits: digits)
     }
 
@@ -150,16 +156,18 @@ extension YieldDecimal {
         guard !isNegative, !isZero else { return nil }
         if self == .one { return .zero }
         let value = BinaryFixed.ln(self)
-        return YieldDecimal.fromBinary(negative: value.negative, magnitude: value.magnitude, binaryExponent: -BinaryFixed.fractionBits,
-                                       significantDigits: digits)
+        return YieldDecimal.fromBinary(
+            negative: value.negative, magnitude: value.magnitude, binaryExponent: -BinaryFixed.fractionBits,
+            significantDigits: digits)
     }
 
     /// `e^x` rounded to `digits` significant digits; nil when the result is beyond about 10^±12,000.
     public func exp(significantDigits digits: Int) -> YieldDecimal? {
         if isZero { return .one }
         guard let (mantissa, n) = BinaryFixed.exp(BinaryFixed(self)) else { return nil }
-        return YieldDecimal.fromBinary(negative: false, magnitude: mantissa, binaryExponent: n - BinaryFixed.fractionBits,
-                                       significantDigits: digits)
+        return YieldDecimal.fromBinary(
+            negative: false, magnitude: mantissa, binaryExponent: n - BinaryFixed.fractionBits,
+            significantDigits: digits)
     }
 
     /// `self^y` rounded to `digits` significant digits, as decimal.js's `pow`: `x^0 = 1`, `1^y = 1`,
@@ -178,7 +186,8 @@ extension YieldDecimal {
         }
         let product = BinaryFixed(y) * BinaryFixed.ln(magnitude)
         guard let (mantissa, n) = BinaryFixed.exp(product) else { return nil }
-        return YieldDecimal.fromBinary(negative: negativeResult, magnitude: mantissa, binaryExponent: n - BinaryFixed.fractionBits,
-                                       significantDigits: digits)
+        return YieldDecimal.fromBinary(
+            negative: negativeResult, magnitude: mantissa, binaryExponent: n - BinaryFixed.fractionBits,
+            significantDigits: digits)
     }
 }

@@ -34,7 +34,8 @@ public struct YieldDecimal: Hashable, Sendable, Comparable, CustomStringConverti
             self.exponent = 0
             return
         }
-        var c = coefficient, e = exponent
+        var c = coefficient
+        var e = exponent
         // Strip trailing zeros, nine at a time while possible.
         while true {
             let (q, r) = c.quotientAndRemainder(dividingBy: 1_000_000_000)
@@ -92,7 +93,8 @@ public struct YieldDecimal: Hashable, Sendable, Comparable, CustomStringConverti
             rest = rest[..<e]
         }
         let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts[0], fraction = parts.count > 1 ? parts[1] : ""
+        let whole = parts[0]
+        let fraction = parts.count > 1 ? parts[1] : ""
         guard !(whole.isEmpty && fraction.isEmpty) else { return nil }
         guard let coefficient = BigUInt(decimalDigits: Substring(String(whole) + String(fraction))) else { return nil }
         self.init(negative: negative, coefficient: coefficient, exponent: exponent - fraction.count)
@@ -150,7 +152,9 @@ public struct YieldDecimal: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     private func pow10(_ n: Int) -> Double {
-        var result = 1.0, base = 10.0, k = n
+        var result = 1.0
+        var base = 10.0
+        var k = n
         while k > 0 {
             if k & 1 == 1 { result *= base }
             base *= base
@@ -179,10 +183,12 @@ public struct YieldDecimal: Hashable, Sendable, Comparable, CustomStringConverti
     /// −1, 0 or 1 as |lhs| is below, equal to or above |rhs|.
     static func compareMagnitudes(_ lhs: YieldDecimal, _ rhs: YieldDecimal) -> Int {
         if lhs.isZero || rhs.isZero { return lhs.isZero ? (rhs.isZero ? 0 : -1) : 1 }
-        let l = lhs.leadingDigitPosition, r = rhs.leadingDigitPosition
+        let l = lhs.leadingDigitPosition
+        let r = rhs.leadingDigitPosition
         if l != r { return l < r ? -1 : 1 }
         let e = Swift.min(lhs.exponent, rhs.exponent)
-        let a = lhs.coefficient.timesPowerOfTen(lhs.exponent - e), b = rhs.coefficient.timesPowerOfTen(rhs.exponent - e)
+        let a = lhs.coefficient.timesPowerOfTen(lhs.exponent - e)
+        let b = rhs.coefficient.timesPowerOfTen(rhs.exponent - e)
         return a < b ? -1 : (b < a ? 1 : 0)
     }
 
@@ -225,10 +231,12 @@ public struct YieldDecimal: Hashable, Sendable, Comparable, CustomStringConverti
         if lhs.isZero { return rhs }
         if rhs.isZero { return lhs }
         let e = Swift.min(lhs.exponent, rhs.exponent)
-        let a = lhs.coefficient.timesPowerOfTen(lhs.exponent - e), b = rhs.coefficient.timesPowerOfTen(rhs.exponent - e)
+        let a = lhs.coefficient.timesPowerOfTen(lhs.exponent - e)
+        let b = rhs.coefficient.timesPowerOfTen(rhs.exponent - e)
         if lhs.isNegative == rhs.isNegative { return YieldDecimal(negative: lhs.isNegative, coefficient: a + b, exponent: e) }
-        return a < b ? YieldDecimal(negative: rhs.isNegative, coefficient: b - a, exponent: e)
-                     : YieldDecimal(negative: lhs.isNegative, coefficient: a - b, exponent: e)
+        return a < b
+            ? YieldDecimal(negative: rhs.isNegative, coefficient: b - a, exponent: e)
+            : YieldDecimal(negative: lhs.isNegative, coefficient: a - b, exponent: e)
     }
 
     /// `self + other`, rounded to `digits` significant digits.
@@ -250,8 +258,10 @@ public struct YieldDecimal: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// `self · other`, rounded to `digits` significant digits.
     public func multiplied(by other: YieldDecimal, significantDigits digits: Int) -> YieldDecimal {
-        YieldDecimal(negative: isNegative != other.isNegative, coefficient: coefficient * other.coefficient,
-                     exponent: exponent + other.exponent).rounded(significantDigits: digits)
+        YieldDecimal(
+            negative: isNegative != other.isNegative, coefficient: coefficient * other.coefficient,
+            exponent: exponent + other.exponent
+        ).rounded(significantDigits: digits)
     }
 
     /// `self / other` (`other` ≠ 0), rounded to `digits` significant digits.
@@ -261,11 +271,13 @@ public struct YieldDecimal: Hashable, Sendable, Comparable, CustomStringConverti
         // A quotient of at least digits + 1 digits: rounding half up needs no sticky bit beyond it.
         let scale = Swift.max(0, digits + 2 + other.coefficient.decimalDigitCount - coefficient.decimalDigitCount)
         let quotient = coefficient.timesPowerOfTen(scale).quotientAndRemainder(dividingBy: other.coefficient).quotient
-        return YieldDecimal(negative: isNegative != other.isNegative, coefficient: quotient,
-                            exponent: exponent - other.exponent - scale).rounded(significantDigits: digits)
+        return YieldDecimal(
+            negative: isNegative != other.isNegative, coefficient: quotient,
+            exponent: exponent - other.exponent - scale
+        ).rounded(significantDigits: digits)
     }
 }
 
-private extension UInt {
-    var toUInt64: UInt64 { UInt64(self) }
+extension UInt {
+    fileprivate var toUInt64: UInt64 { UInt64(self) }
 }
