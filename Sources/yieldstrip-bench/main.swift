@@ -5,9 +5,11 @@ extension String {
     var utf8Data: Data { Data(utf8) }
 }
 
-// yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json] [--sweep-fixture]
+// yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json] [--sweep-fixture] [--batch-lines fixture|vector N]
 // Median time per operation over repeated samples (warm-up excluded). Build with -c release.
 // --sweep-fixture prints the sweep rows' pre-computed market and sizes as JSON (for scripts/bench-numpy.sh) and exits.
+// --batch-lines prints N request lines of the batch rows (the fixture market's, or the 64 reference-vector
+// cases') and exits: the input of the piped and instruction-count measurements in docs/performance.md.
 var filter: String? = nil
 var samples = 21
 var sampleMilliseconds = 20.0
@@ -27,8 +29,17 @@ while let argument = arguments.next() {
             FileHandle.standardError.write("Error: \(error)\n".utf8Data)
             exit(1)
         }
+    case "--batch-lines":
+        let kind = arguments.next()
+        let count = arguments.next().flatMap(Int.init)
+        guard let count, count > 0, kind == "fixture" || kind == "vector" else {
+            FileHandle.standardError.write("Error: --batch-lines takes fixture or vector, then a count of lines\n".utf8Data)
+            exit(2)
+        }
+        print(kind == "fixture" ? executeTradeLines(count: count) : vectorTradeLines(count: count), terminator: "")
+        exit(0)
     case "-h", "--help":
-        print("USAGE: yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json] [--sweep-fixture]")
+        print("USAGE: yieldstrip-bench [--filter TEXT] [--samples N] [--sample-ms MS] [--json] [--sweep-fixture] [--batch-lines fixture|vector N]")
         exit(0)
     default:
         FileHandle.standardError.write("Error: unknown option '\(argument)'\n".utf8Data)
