@@ -152,7 +152,7 @@ import YieldStrip
 
         // The library's report on the same inputs, warnings included (stderr carries them, one line each).
         let schedule = try ScheduleFiles.loadDividendSchedule(path: T.aaplSchedulePath)
-        let report = try DividendsReport.compute(schedule: schedule, to: blockTime, stockPriceUSD: file.stockPrice, market: file.curve)
+        let report = try DividendsReport.compute(schedule: schedule, to: blockTime, stockPriceUsd: file.stockPrice, market: file.curve)
         #expect(T.number(comparison, "ptRichBp") == report.marketComparison?.ptRichBp)
         #expect(run.stderr == report.warnings.map { "warning: \($0.message)\n" }.joined())
         #expect(T.rows(answer, "warnings").count == report.warnings.count)

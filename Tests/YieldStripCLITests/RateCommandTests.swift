@@ -26,7 +26,7 @@ import YieldStrip
             ]))
         let quote = try ImpliedRateQuote(form.quantity, value, secondsToExpiry: 15_768_000)
         #expect(object["given"] == .string(form.rawValue))
-        #expect(object["impliedApy"] == JSONOutput.text(quote.impliedAPY))
+        #expect(object["impliedApy"] == JSONOutput.text(quote.impliedApy))
         #expect(object["lnImpliedRate"] == JSONOutput.text(quote.lnImpliedRate))
         #expect(object["ptPriceInAsset"] == JSONOutput.text(quote.ptPriceInAsset))
         #expect(object["ytPriceInAsset"] == JSONOutput.text(quote.ytPriceInAsset))
@@ -53,8 +53,8 @@ import YieldStrip
         let object = try JSONOutput.object(yieldstrip("rate", "--apy", "0.05", "--expiry", "2027-01-01", "--now", "2026-01-01T00:00:00Z", "--json"))
         #expect(object["expiry"] == 1_798_761_600 && object["expiryISO"] == "2027-01-01T00:00:00Z")
         #expect(object["now"] == 1_767_225_600 && object["nowISO"] == "2026-01-01T00:00:00Z" && object["nowSource"] == "given")
-        let quote = try ImpliedRateQuote(impliedAPY: 0.05, secondsToExpiry: 31_536_000)
-        #expect(object["secondsToExpiry"] == 31_536_000 && object["impliedApy"] == JSONOutput.text(quote.impliedAPY))
+        let quote = try ImpliedRateQuote(impliedApy: 0.05, secondsToExpiry: 31_536_000)
+        #expect(object["secondsToExpiry"] == 31_536_000 && object["impliedApy"] == JSONOutput.text(quote.impliedApy))
         let seconds = try JSONOutput.object(yieldstrip("rate", "--apy", "0.05", "--seconds-to-expiry", Self.year, "--json"))
         for key in ["expiry", "expiryISO", "now", "nowISO", "nowSource"] { #expect(seconds[key] == .null) }
     }

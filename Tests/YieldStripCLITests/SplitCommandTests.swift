@@ -40,7 +40,7 @@ import YieldStrip
         let at = try UnixTime.parse("2025-09-01")
         let split = try SplitReport.compute(
             tokens: Wad(units: 100), exchangeRate: #require(Wad(decimal: "1.003214142718150519")),
-            expiry: expiry, valuationTime: at, ptImpliedAPY: 0.0035, stockPriceUSD: 230)
+            expiry: expiry, valuationTime: at, ptImpliedApy: 0.0035, stockPriceUsd: 230)
         #expect(T.wei(answer, "amountSy") == split.amountSy.weiDescription)
         #expect(T.wei(answer, "amountPt") == split.amountPt.weiDescription)
         #expect(T.wei(answer, "amountYt") == "100321414271815051900")
@@ -55,9 +55,9 @@ import YieldStrip
         #expect(T.number(answer, "ptPriceInAsset") == split.ptPriceInAsset)
         #expect(T.number(answer, "ptValueInShares") == split.ptValueInShares)
         #expect(T.number(answer, "ytValueInShares") == split.ytValueInShares)
-        #expect(T.number(answer, "ptValueUsd") == split.ptValueUSD)
-        #expect(T.number(answer, "ytValueUsd") == split.ytValueUSD)
-        #expect(T.number(answer, "syValueUsd") == split.syValueUSD)
+        #expect(T.number(answer, "ptValueUsd") == split.ptValueUsd)
+        #expect(T.number(answer, "ytValueUsd") == split.ytValueUsd)
+        #expect(T.number(answer, "syValueUsd") == split.syValueUsd)
         #expect(
             answer.keys == [
                 "amountSy", "syExchangeRate", "pyIndexStored", "pyIndex", "negativeYield", "amountPt", "amountYt",

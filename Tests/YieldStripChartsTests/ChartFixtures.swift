@@ -70,7 +70,7 @@ enum ChartFixtures {
         let text = try String(contentsOfFile: path("examples/data/aapl.csv"), encoding: .utf8)
         let schedule = try ScheduleFiles.parseDividendSchedule(text, format: .csv)
         return try DividendsReport.compute(
-            schedule: schedule, withholding: .standard, to: file.blockTime, stockPriceUSD: file.stockPrice,
+            schedule: schedule, withholding: .standard, to: file.blockTime, stockPriceUsd: file.stockPrice,
             assumedGrossYield: 0.0046, market: file.curve)
     }
 

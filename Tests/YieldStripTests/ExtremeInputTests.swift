@@ -58,7 +58,7 @@ import YieldStrip
         // Year fractions never overflow, whatever the two times.
         #expect(RateConventions.years(from: .min, to: .max) > 5e11)
         #expect(throws: TokenizationError.self) {
-            try SplitReport.compute(tokens: Wad(units: 1), exchangeRate: .one, expiry: .max, valuationTime: .min, ptImpliedAPY: -0.5)
+            try SplitReport.compute(tokens: Wad(units: 1), exchangeRate: .one, expiry: .max, valuationTime: .min, ptImpliedApy: -0.5)
         }
         let split = try SplitReport.compute(tokens: Wad(units: 1), exchangeRate: .one, expiry: .max, valuationTime: .min)
         #expect(split.yearsToExpiry.map { $0 > 5e11 } == true)

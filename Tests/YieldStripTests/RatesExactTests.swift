@@ -108,7 +108,7 @@ import YieldStrip
         #expect(try ImpliedRateMath.ptPriceInAsset(fromLnImpliedRate: lnImpliedRate, expiry: expiry, now: now) == ptPrice)
         #expect(try ImpliedRateMath.ytPriceInAsset(fromLnImpliedRate: lnImpliedRate, expiry: expiry, now: now) == ytPrice)
         // And the Double quote agrees to ~1e-16.
-        let quote = try ImpliedRateQuote(impliedAPY: 0.05, secondsToExpiry: t)
+        let quote = try ImpliedRateQuote(impliedApy: 0.05, secondsToExpiry: t)
         #expect(abs(quote.ptPerAsset - exchangeRate.doubleValue) <= 2e-16)
         #expect(abs(quote.ptPriceInAsset - ptPrice.doubleValue) <= 2e-16)
         #expect(abs(quote.ytPriceInAsset - ytPrice.doubleValue) <= 2e-17)
@@ -124,7 +124,7 @@ import YieldStrip
         var worstRelative = 0.0
         for apy in RatesCheck.apys {
             for t in RatesCheck.seconds {
-                let quote = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: t)
+                let quote = try ImpliedRateQuote(impliedApy: apy, secondsToExpiry: t)
                 guard let lnImpliedRate = Wad(rounding: quote.lnImpliedRate) else {
                     failures.append("no wad for \(quote.lnImpliedRate)")
                     continue

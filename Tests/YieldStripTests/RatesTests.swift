@@ -34,7 +34,7 @@ enum RatesCheck {
             let quote = try ImpliedRateQuote(row.form, row.input, secondsToExpiry: row.secondsToExpiry)
             let expected = row.expected.map { Double($0)! }
             let actual = [
-                quote.impliedAPY, quote.lnImpliedRate, quote.ptPriceInAsset, quote.ytPriceInAsset,
+                quote.impliedApy, quote.lnImpliedRate, quote.ptPriceInAsset, quote.ytPriceInAsset,
                 quote.ptPerAsset, quote.lnPtPerAsset
             ]
             let bound = RatesCheck.quoteBound(lnImpliedRate: expected[1], lnPtPerAsset: expected[5])
@@ -56,7 +56,7 @@ enum RatesCheck {
     @Test func closedForms() throws {
         let year: Int64 = 31_536_000
         // 5 % APY over exactly one year: PT costs 1/1.05, 1 asset buys 1.05 PT.
-        let fivePercent = try ImpliedRateQuote(impliedAPY: 0.05, secondsToExpiry: year)
+        let fivePercent = try ImpliedRateQuote(impliedApy: 0.05, secondsToExpiry: year)
         #expect(RatesCheck.isClose(fivePercent.ptPriceInAsset, 1 / 1.05, relative: 4 * RatesCheck.u))
         #expect(RatesCheck.isClose(fivePercent.ptPerAsset, 1.05, relative: 4 * RatesCheck.u))
         #expect(RatesCheck.isClose(fivePercent.ytPriceInAsset, 0.05 / 1.05, relative: 8 * RatesCheck.u))
@@ -64,25 +64,25 @@ enum RatesCheck {
         #expect(fivePercent.yearsToExpiry == 1)
         #expect(fivePercent.daysToExpiry == 365)
         // 100 % over one year: PT 0.5, YT 0.5, leverage 2; over two years PT 0.25, leverage 4/3.
-        let doubling = try ImpliedRateQuote(impliedAPY: 1, secondsToExpiry: year)
+        let doubling = try ImpliedRateQuote(impliedApy: 1, secondsToExpiry: year)
         #expect(RatesCheck.isClose(doubling.ptPriceInAsset, 0.5, relative: 4 * RatesCheck.u))
         #expect(RatesCheck.isClose(doubling.ytPriceInAsset, 0.5, relative: 4 * RatesCheck.u))
         #expect(RatesCheck.isClose(doubling.ytLeverage ?? 0, 2, relative: 8 * RatesCheck.u))
         #expect(RatesCheck.isClose(doubling.lnImpliedRate, M_LN2, relative: 2 * RatesCheck.u))
-        let twoYears = try ImpliedRateQuote(impliedAPY: 1, secondsToExpiry: 2 * year)
+        let twoYears = try ImpliedRateQuote(impliedApy: 1, secondsToExpiry: 2 * year)
         #expect(RatesCheck.isClose(twoYears.ptPriceInAsset, 0.25, relative: 8 * RatesCheck.u))
         #expect(RatesCheck.isClose(twoYears.ptPerAsset, 4, relative: 8 * RatesCheck.u))
         #expect(RatesCheck.isClose(twoYears.ytLeverage ?? 0, 4.0 / 3, relative: 8 * RatesCheck.u))
         #expect(twoYears.yearsToExpiry == 2)
         // PT at 0.8 for half a year: APY = 0.8^-2 − 1 = 0.5625.
         let half = try ImpliedRateQuote(ptPriceInAsset: 0.8, secondsToExpiry: year / 2)
-        #expect(RatesCheck.isClose(half.impliedAPY, 0.5625, relative: 8 * RatesCheck.u))
+        #expect(RatesCheck.isClose(half.impliedApy, 0.5625, relative: 8 * RatesCheck.u))
         #expect(RatesCheck.isClose(half.ytLeverage ?? 0, 5, relative: 8 * RatesCheck.u))
         // Zero rate: every form is exact; YT leverage is undefined.
         for form in RateQuantity.allCases {
             let value: Double = form == .ptPriceInAsset || form == .ptPerAsset ? 1 : 0
             let zero = try ImpliedRateQuote(form, value, secondsToExpiry: 3600)
-            #expect(zero.impliedAPY == 0 && zero.lnImpliedRate == 0 && zero.lnPtPerAsset == 0)
+            #expect(zero.impliedApy == 0 && zero.lnImpliedRate == 0 && zero.lnPtPerAsset == 0)
             #expect(zero.ptPriceInAsset == 1 && zero.ptPerAsset == 1)
             #expect(zero.ytPriceInAsset == 0 && zero.ytPriceInAsset.sign == .plus)
             #expect(zero.ytLeverage == nil)
@@ -96,14 +96,14 @@ enum RatesCheck {
     /// Short times and tiny rates keep full relative precision in the YT price (no `1 − exp` cancellation).
     @Test func tinyRatesAndShortTimes() throws {
         // mpmath: 1 − 1.001^(−3600/31536000) and 1 − (1 + 1e-6)^(−1/31536000).
-        let hour = try ImpliedRateQuote(impliedAPY: 0.001, secondsToExpiry: 3600)
+        let hour = try ImpliedRateQuote(impliedApy: 0.001, secondsToExpiry: 3600)
         #expect(RatesCheck.isClose(hour.ytPriceInAsset, 1.140982050300154242714e-7, relative: 1e-15))
         #expect(RatesCheck.isClose(hour.ytLeverage ?? 0, 8_764_379.770364778505643, relative: 1e-15))
-        let second = try ImpliedRateQuote(impliedAPY: 1e-6, secondsToExpiry: 1)
+        let second = try ImpliedRateQuote(impliedApy: 1e-6, secondsToExpiry: 1)
         #expect(RatesCheck.isClose(second.ytPriceInAsset, 3.17097761288786617898e-14, relative: 1e-15))
         // And back: the YT price alone recovers the APY to ~1e-15 despite PT = 1 − 3e-14.
         let back = try ImpliedRateQuote(ytPriceInAsset: second.ytPriceInAsset, secondsToExpiry: 1)
-        #expect(RatesCheck.isClose(back.impliedAPY, 1e-6, relative: 2e-15))
+        #expect(RatesCheck.isClose(back.impliedApy, 1e-6, relative: 2e-15))
     }
 
     // MARK: Round trips
@@ -116,7 +116,7 @@ enum RatesCheck {
         var count = 0
         for apy in RatesCheck.apys {
             for seconds in RatesCheck.seconds {
-                let origin = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: seconds)
+                let origin = try ImpliedRateQuote(impliedApy: apy, secondsToExpiry: seconds)
                 for from in RateQuantity.allCases {
                     let first = try ImpliedRateQuote(from, origin.value(of: from), secondsToExpiry: seconds)
                     let x = max(first.lnImpliedRate, first.lnPtPerAsset)
@@ -135,7 +135,7 @@ enum RatesCheck {
                         switch through {
                         case .ptPriceInAsset, .ptPerAsset: absolute = (6 + 4 * x) * RatesCheck.u
                         case .ytPriceInAsset: absolute = expm1(rt) * (6 + 4 * x) * RatesCheck.u
-                        case .impliedAPY, .lnImpliedRate: absolute = 0
+                        case .impliedApy, .lnImpliedRate: absolute = 0
                         }
                         if abs(second.lnPtPerAsset - rt) > 2 * bound * rt + absolute {
                             failures.append("\(from)→\(through) \(apy) \(seconds): rt \(second.lnPtPerAsset) vs \(rt)")
@@ -157,8 +157,8 @@ enum RatesCheck {
         let expiry = try UnixTime.parse("2026-12-31")
         let now = try UnixTime.parse("2026-07-02")
         #expect(try RateConventions.secondsToExpiry(expiry: expiry, now: now) == 182 * 86_400)
-        let byTime = try ImpliedRateQuote(.impliedAPY, 0.05, expiry: expiry, now: now)
-        let bySeconds = try ImpliedRateQuote(impliedAPY: 0.05, secondsToExpiry: 182 * 86_400)
+        let byTime = try ImpliedRateQuote(.impliedApy, 0.05, expiry: expiry, now: now)
+        let bySeconds = try ImpliedRateQuote(impliedApy: 0.05, secondsToExpiry: 182 * 86_400)
         #expect(byTime == bySeconds)
         #expect(
             try ImpliedRateQuote(lnImpliedRate: bySeconds.lnImpliedRate, secondsToExpiry: bySeconds.secondsToExpiry)
@@ -178,7 +178,7 @@ enum RatesCheck {
                 bySeconds.value(of: form)
                     == {
                         switch form {
-                        case .impliedAPY: return bySeconds.impliedAPY
+                        case .impliedApy: return bySeconds.impliedApy
                         case .lnImpliedRate: return bySeconds.lnImpliedRate
                         case .ptPriceInAsset: return bySeconds.ptPriceInAsset
                         case .ytPriceInAsset: return bySeconds.ytPriceInAsset
@@ -190,15 +190,15 @@ enum RatesCheck {
 
     // MARK: Pendle's documented formula
 
-    /// Pendle docs (Glossary): `impliedAPY = (1 + ytPrice/ptPrice)^(365/daysToExpiry) − 1` is the same
+    /// Pendle docs (Glossary): `impliedApy = (1 + ytPrice/ptPrice)^(365/daysToExpiry) − 1` is the same
     /// number as `e^lnImpliedRate − 1`. Evaluated stably (`expm1((365/days)·log1p(yt/pt))`) it agrees to
     /// the quote's bound at every grid point; evaluated literally with `pow`, to within the conditioning
     /// of `pow` (rounding `1 + yt/pt` is amplified by 365/days, ~3e7 at one second).
-    @Test func pendleDocsImpliedAPYAgrees() throws {
+    @Test func pendleDocsImpliedApyAgrees() throws {
         var failures: [String] = []
         for apy in RatesCheck.apys {
             for seconds in RatesCheck.seconds {
-                let quote = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: seconds)
+                let quote = try ImpliedRateQuote(impliedApy: apy, secondsToExpiry: seconds)
                 let pt = quote.ptPriceInAsset
                 let yt = quote.ytPriceInAsset
                 let exponent = 365 / quote.daysToExpiry
@@ -217,14 +217,14 @@ enum RatesCheck {
         // Days to expiry in the docs formula are secondsToExpiry / 86,400 (fractional days allowed).
         let quote = try ImpliedRateQuote(ytPriceInAsset: 0.02, secondsToExpiry: 90 * 86_400 + 43_200)
         #expect(quote.daysToExpiry == 90.5)
-        #expect(RatesCheck.isClose(pow(1 + 0.02 / 0.98, 365 / 90.5) - 1, quote.impliedAPY, relative: 1e-13))
+        #expect(RatesCheck.isClose(pow(1 + 0.02 / 0.98, 365 / 90.5) - 1, quote.impliedApy, relative: 1e-13))
     }
 
     // MARK: Worked example (docs/conventions.md)
 
     /// APY 5 %, 182 days. Literals: mpmath, 60 digits.
     @Test func workedExample() throws {
-        let q = try ImpliedRateQuote(impliedAPY: 0.05, secondsToExpiry: 182 * 86_400)
+        let q = try ImpliedRateQuote(impliedApy: 0.05, secondsToExpiry: 182 * 86_400)
         let tight = 8 * RatesCheck.u
         #expect(q.secondsToExpiry == 15_724_800)
         #expect(RatesCheck.isClose(q.yearsToExpiry, 0.49863013698630136986, relative: tight))
@@ -235,7 +235,7 @@ enum RatesCheck {
         #expect(RatesCheck.isClose(q.ptPriceInAsset, 0.9759653002306965999, relative: tight))
         #expect(RatesCheck.isClose(q.ytPriceInAsset, 0.024034699769303400100, relative: tight))
         #expect(RatesCheck.isClose(q.ytLeverage ?? 0, 41.606510986135904264, relative: tight))
-        #expect(RatesCheck.isClose(q.impliedAPY, 0.05, relative: tight))
+        #expect(RatesCheck.isClose(q.impliedApy, 0.05, relative: tight))
         #expect(RatesCheck.isClose(q.ptReturnToExpiry, 0.024626592527031574726, relative: tight))
         #expect(RatesCheck.isClose(q.yield(.continuous), 0.048790164169432003065, relative: tight))
         #expect(RatesCheck.isClose(q.yield(.annual), 0.05, relative: tight))
@@ -252,7 +252,7 @@ enum RatesCheck {
 
     @Test func compoundingConventionsAreConsistent() throws {
         for apy in RatesCheck.apys.dropFirst() {
-            let q = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: 182 * 86_400)
+            let q = try ImpliedRateQuote(impliedApy: apy, secondsToExpiry: 182 * 86_400)
             let r = q.lnImpliedRate
             // Yields decrease with compounding frequency, the continuous one is the limit.
             let ordered: [Compounding] = [.annual, .semiAnnual, .quarterly, .monthly, .daily, .continuous]
@@ -275,9 +275,9 @@ enum RatesCheck {
         for apy: Double in [0.001, 0.05, 1, 10] {
             for seconds: Int64 in [86_400, 182 * 86_400, 63_072_000] {
                 let h = 1e-4 * (1 + apy)
-                let q = try ImpliedRateQuote(impliedAPY: apy, secondsToExpiry: seconds)
-                let up = try ImpliedRateQuote(impliedAPY: apy + h, secondsToExpiry: seconds).ptPriceInAsset
-                let down = try ImpliedRateQuote(impliedAPY: apy - h, secondsToExpiry: seconds).ptPriceInAsset
+                let q = try ImpliedRateQuote(impliedApy: apy, secondsToExpiry: seconds)
+                let up = try ImpliedRateQuote(impliedApy: apy + h, secondsToExpiry: seconds).ptPriceInAsset
+                let down = try ImpliedRateQuote(impliedApy: apy - h, secondsToExpiry: seconds).ptPriceInAsset
                 let p = q.ptPriceInAsset
                 let slope = (up - down) / (2 * h)
                 let curvature = (up - 2 * p + down) / (h * h)
@@ -303,7 +303,7 @@ enum RatesCheck {
             let error = #expect(throws: RateError.self) { try RateConventions.secondsToExpiry(expiry: expiry, now: now) }
             #expect(error?.errorName == "MaturityExpired")
             #expect(error?.message.contains("expiry 2026-12-31T00:00:00Z is not after now") == true)
-            #expect(throws: RateError.self) { try ImpliedRateQuote(.impliedAPY, 0.05, expiry: expiry, now: now) }
+            #expect(throws: RateError.self) { try ImpliedRateQuote(.impliedApy, 0.05, expiry: expiry, now: now) }
         }
         #expect(try RateConventions.secondsToExpiry(expiry: expiry, now: expiry - 1) == 1)
         let overflow = #expect(throws: RateError.self) { try RateConventions.secondsToExpiry(expiry: .max, now: -1) }
@@ -332,14 +332,14 @@ enum RatesCheck {
     }
 
     @Test(arguments: [
-        (RateQuantity.impliedAPY, -1.0), (.impliedAPY, -1.5), (.impliedAPY, -0.01), (.impliedAPY, -1e-300),
+        (RateQuantity.impliedApy, -1.0), (.impliedApy, -1.5), (.impliedApy, -0.01), (.impliedApy, -1e-300),
         (.lnImpliedRate, -1e-9), (.lnImpliedRate, -5)
     ])
     func rateOutOfRange(form: RateQuantity, value: Double) {
         let error = #expect(throws: RateError.self) { try ImpliedRateQuote(form, value, secondsToExpiry: 3600) }
         #expect(error?.errorName == "RateOutOfRange")
         #expect(error?.errorArgs == [form.rawValue, value.description])
-        let undefined = form == .impliedAPY && value <= -1
+        let undefined = form == .impliedApy && value <= -1
         #expect(error?.message.contains(undefined ? "ln(1 + APY) is undefined" : "is negative") == true)
     }
 
@@ -355,12 +355,12 @@ enum RatesCheck {
 
     @Test(arguments: [
         // PT at half price one second before expiry: lnImpliedRate = ln 2 · 31,536,000, e^that overflows.
-        (RateQuantity.ptPriceInAsset, 0.5, Int64(1), "impliedAPY"),
-        (.lnImpliedRate, 710, 1, "impliedAPY"),
-        (.impliedAPY, 1e308, 63_072_000, "ptPerAsset"),
+        (RateQuantity.ptPriceInAsset, 0.5, Int64(1), "impliedApy"),
+        (.lnImpliedRate, 710, 1, "impliedApy"),
+        (.impliedApy, 1e308, 63_072_000, "ptPerAsset"),
         (.ptPriceInAsset, .leastNonzeroMagnitude, 63_072_000, "ptPerAsset"),
-        (.ptPriceInAsset, .leastNonzeroMagnitude, 31_536_000, "impliedAPY"),
-        (.ytPriceInAsset, 0.9999999999999999, 3600, "impliedAPY")
+        (.ptPriceInAsset, .leastNonzeroMagnitude, 31_536_000, "impliedApy"),
+        (.ytPriceInAsset, 0.9999999999999999, 3600, "impliedApy")
     ])
     func overflow(form: RateQuantity, value: Double, seconds: Int64, quantity: String) {
         let error = #expect(throws: RateError.self) { try ImpliedRateQuote(form, value, secondsToExpiry: seconds) }
@@ -370,7 +370,7 @@ enum RatesCheck {
 
     @Test func largestRepresentableRatesStillWork() throws {
         let q = try ImpliedRateQuote(lnImpliedRate: 709, secondsToExpiry: 31_536_000)
-        #expect(q.impliedAPY.isFinite && q.ptPerAsset.isFinite && q.ptPriceInAsset > 0)
+        #expect(q.impliedApy.isFinite && q.ptPerAsset.isFinite && q.ptPriceInAsset > 0)
         #expect(RatesCheck.isClose(q.ytLeverage ?? 0, 1, relative: 4 * RatesCheck.u))
         // Tiny rate, leverage huge but finite; a rate whose YT price underflows has no leverage.
         #expect(try ImpliedRateQuote(lnImpliedRate: 1e-300, secondsToExpiry: 1).ytLeverage.map { $0 > 1e307 } == true)
@@ -383,9 +383,9 @@ enum RatesCheck {
             RateError.priceOutOfRange(quantity: "ptPriceInAsset", value: 1.2).message,
             RateError.priceOutOfRange(quantity: "ytPriceInAsset", value: 1).message,
             RateError.priceOutOfRange(quantity: "ptPerAsset", value: 0.5).message,
-            RateError.rateOutOfRange(quantity: "impliedAPY", value: -2).message,
-            RateError.notFinite(quantity: "impliedAPY", value: .nan).message,
-            RateError.overflow(quantity: "impliedAPY").message,
+            RateError.rateOutOfRange(quantity: "impliedApy", value: -2).message,
+            RateError.notFinite(quantity: "impliedApy", value: .nan).message,
+            RateError.overflow(quantity: "impliedApy").message,
             RateError.overflow(quantity: "ptPerAsset").message
         ]
         #expect(messages[0] == "MaturityExpired: time to expiry is 0 s; it must be at least 1 s (expiry after now)")
@@ -393,11 +393,11 @@ enum RatesCheck {
         #expect(messages[2].contains("outside [0, 1)"))
         #expect(messages[3].contains("outside [1, ∞)"))
         #expect(messages[4].contains("give an APY ≥ 0"))
-        #expect(messages[5] == "NotFinite: impliedAPY is nan; give a finite number")
+        #expect(messages[5] == "NotFinite: impliedApy is nan; give a finite number")
         #expect(messages[6].contains("a price far from 1 this close to expiry"))
         #expect(messages[7].contains("use a lower rate or a shorter time to expiry"))
         #expect(messages.allSatisfy { $0.contains(";") })
-        #expect(RateError.overflow(quantity: "impliedAPY").description == messages[6])
+        #expect(RateError.overflow(quantity: "impliedApy").description == messages[6])
     }
 
     @Test func yearConvention() {

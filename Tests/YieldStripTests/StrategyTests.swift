@@ -157,10 +157,10 @@ import YieldStrip
         // Two dividends listed before expiry (one after it is ignored): growth Π(1 + d(1 − w)/P).
         let day: Int64 = 86_400
         let schedule = try DividendSchedule(actions: [
-            .dividend(DividendEvent(exDate: Self.now - 90 * day, amountPerShareUSD: Wad(decimal: "0.25")!, reinvestPriceUSD: Wad(units: 220))),
-            .dividend(DividendEvent(exDate: Self.now + 30 * day, amountPerShareUSD: Wad(decimal: "0.26")!, reinvestPriceUSD: Wad(units: 230))),
-            .dividend(DividendEvent(exDate: Self.now + 120 * day, amountPerShareUSD: Wad(decimal: "0.26")!)),
-            .dividend(DividendEvent(exDate: Self.now + 400 * day, amountPerShareUSD: Wad(decimal: "0.27")!, reinvestPriceUSD: Wad(units: 250)))
+            .dividend(DividendEvent(exDate: Self.now - 90 * day, amountPerShareUsd: Wad(decimal: "0.25")!, reinvestPriceUsd: Wad(units: 220))),
+            .dividend(DividendEvent(exDate: Self.now + 30 * day, amountPerShareUsd: Wad(decimal: "0.26")!, reinvestPriceUsd: Wad(units: 230))),
+            .dividend(DividendEvent(exDate: Self.now + 120 * day, amountPerShareUsd: Wad(decimal: "0.26")!)),
+            .dividend(DividendEvent(exDate: Self.now + 400 * day, amountPerShareUsd: Wad(decimal: "0.27")!, reinvestPriceUsd: Wad(units: 250)))
         ])
         request.hold = .schedule(schedule, prices: .flat(usdPerShare: Wad(units: 240)))
         let listed = try #require(try LockIn.compute(request, curve: curve, at: Self.now).hold)

@@ -21,8 +21,8 @@ import YieldStrip
         let schedule = try DividendSchedule(actions: [
             .dividend(
                 DividendEvent(
-                    exDate: day("2025-03-03"), amountPerShareUSD: w("0.5"),
-                    reinvestPriceUSD: w("100")))
+                    exDate: day("2025-03-03"), amountPerShareUsd: w("0.5"),
+                    reinvestPriceUsd: w("100")))
         ])
         let path = try StockTokenIndex.path(schedule: schedule, from: day("2025-01-01"), to: day("2025-06-01"))
         #expect(path.rows.count == 2)
@@ -32,15 +32,15 @@ import YieldStrip
         #expect(path.rows[1].kind == .dividend && path.rows[1].dateText == "2025-03-03")
         // The exact step floors once: 1.000000000000000001 · 0.24 · 0.7 / 186 adds floor(903225806451612.9…) wei.
         let step = try StockTokenIndex.reinvest(
-            index: wei("1000000000000000001"), dividendPerShareUSD: w("0.24"),
-            withholding: .standard, reinvestPriceUSD: w("186"))
+            index: wei("1000000000000000001"), dividendPerShareUsd: w("0.24"),
+            withholding: .standard, reinvestPriceUsd: w("186"))
         #expect(step == wei("1000903225806451613"))
     }
 
     /// Withholding 0 % vs 30 %: every per-event yield is in the ratio 1 / 0.7.
     @Test func withholdingRatio() throws {
-        let exact0 = try StockTokenIndex.reinvest(index: .one, dividendPerShareUSD: w("0.7"), withholding: .exempt, reinvestPriceUSD: w("100"))
-        let exact30 = try StockTokenIndex.reinvest(index: .one, dividendPerShareUSD: w("0.7"), withholding: .standard, reinvestPriceUSD: w("100"))
+        let exact0 = try StockTokenIndex.reinvest(index: .one, dividendPerShareUsd: w("0.7"), withholding: .exempt, reinvestPriceUsd: w("100"))
+        let exact30 = try StockTokenIndex.reinvest(index: .one, dividendPerShareUsd: w("0.7"), withholding: .standard, reinvestPriceUsd: w("100"))
         #expect(exact0 == w("1.007") && exact30 == w("1.0049"))
         let schedule = try ScheduleFiles.parseDividendSchedule(try String(contentsOfFile: TokenizationExampleData.path("aapl.csv"), encoding: .utf8))
         let p0 = try StockTokenIndex.path(schedule: schedule, withholding: .exempt)
@@ -52,7 +52,7 @@ import YieldStrip
         for (a, b) in zip(p0.rows.dropFirst(), p15.rows.dropFirst()) {
             #expect(abs(a.netYield / b.netYield - 1 / 0.85) < 1e-14)
         }
-        #expect(p0.realizedAPY > p15.realizedAPY && p15.realizedAPY > p30.realizedAPY)
+        #expect(p0.realizedApy > p15.realizedApy && p15.realizedApy > p30.realizedApy)
         #expect(throws: TokenizationError.invalidWithholding(value: "1.01")) { try Withholding(rate: Wad(decimal: "1.01")!) }
         #expect(throws: TokenizationError.invalidWithholding(value: "-0.1")) { try Withholding(rate: Wad(decimal: "-0.1")!) }
     }
@@ -61,9 +61,9 @@ import YieldStrip
     /// the post-split price grows both by the same factor; a 1-for-10 reverse split likewise.
     @Test func splitLeavesYieldIndexUnchanged() throws {
         let actions: [CorporateAction] = [
-            .dividend(DividendEvent(exDate: day("2024-02-01"), amountPerShareUSD: w("1"), reinvestPriceUSD: w("200"))),
+            .dividend(DividendEvent(exDate: day("2024-02-01"), amountPerShareUsd: w("1"), reinvestPriceUsd: w("200"))),
             .split(StockSplit(effectiveDate: day("2024-03-01"), ratio: w("10"))),
-            .dividend(DividendEvent(exDate: day("2024-05-01"), amountPerShareUSD: w("0.1"), reinvestPriceUSD: w("20"))),
+            .dividend(DividendEvent(exDate: day("2024-05-01"), amountPerShareUsd: w("0.1"), reinvestPriceUsd: w("20"))),
             .split(StockSplit(effectiveDate: day("2024-06-03"), ratio: w("0.1")))
         ]
         let path = try StockTokenIndex.path(
@@ -81,7 +81,7 @@ import YieldStrip
         let splitOnly = try StockTokenIndex.path(
             schedule: try DividendSchedule(actions: [actions[1]]),
             from: day("2024-01-01"), to: day("2024-07-01"))
-        #expect(splitOnly.realizedGrowth == 1 && splitOnly.realizedAPY == 0)
+        #expect(splitOnly.realizedGrowth == 1 && splitOnly.realizedApy == 0)
         #expect(splitOnly.endRow.multiplierWad == w("10") && splitOnly.endRow.yieldIndexWad == .one)
     }
 
@@ -122,8 +122,8 @@ import YieldStrip
         let single = try DividendSchedule(actions: [
             .dividend(
                 DividendEvent(
-                    exDate: day("2025-06-01"), amountPerShareUSD: w("1"),
-                    reinvestPriceUSD: w("50")))
+                    exDate: day("2025-06-01"), amountPerShareUsd: w("1"),
+                    reinvestPriceUsd: w("50")))
         ])
         #expect(try StockTokenIndex.defaultWindow(for: single).from == day("2024-06-01"))
     }
@@ -142,7 +142,7 @@ import YieldStrip
                 PricePoint(date: day("2025-01-31"), usdPerShare: w("100")),
                 PricePoint(date: day("2025-05-05"), usdPerShare: w("50"))
             ]))
-        #expect(series.rows[1].reinvestPriceUSD == w("100") && series.rows[2].reinvestPriceUSD == w("50"))
+        #expect(series.rows[1].reinvestPriceUsd == w("100") && series.rows[2].reinvestPriceUsd == w("50"))
         #expect(series.endRow.yieldIndexWad == w("1.0105245"))  // 1.0035 · 1.007
         let early = #expect(throws: TokenizationError.self) {
             try StockTokenIndex.path(schedule: schedule, prices: .series([PricePoint(date: day("2025-03-01"), usdPerShare: w("100"))]))

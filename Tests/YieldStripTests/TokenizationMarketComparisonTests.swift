@@ -18,7 +18,7 @@ import YieldStrip
         let first = start ?? jan2025
         return try DividendSchedule(
             actions: (0..<count).map { i in
-                .dividend(DividendEvent(exDate: first + Int64(i) * gapDays * day, amountPerShareUSD: w("0.25"), reinvestPriceUSD: w("100")))
+                .dividend(DividendEvent(exDate: first + Int64(i) * gapDays * day, amountPerShareUsd: w("0.25"), reinvestPriceUsd: w("100")))
             })
     }
 
@@ -98,7 +98,7 @@ import YieldStrip
         #expect(abs(projection.expectedGrowth - growth) < 1e-15)
         #expect(abs(projection.ptFairPriceInShares - 1 / growth) < 1e-15)
         #expect(abs(projection.ytFairPriceInShares - (growth - 1) * 0.97 / growth) < 1e-15)
-        #expect(abs(projection.expectedUnderlyingAPY - Foundation.expm1(0.005 * 0.85)) < 1e-14)
+        #expect(abs(projection.expectedUnderlyingApy - Foundation.expm1(0.005 * 0.85)) < 1e-14)
         #expect(projection.dividendsBeforeMaturity.isEmpty)  // the listed ones after `to` are not used
         // Without it the listed dividends are.
         #expect(try DividendsReport.compute(schedule: schedule, to: to, maturity: maturity).projectionBasis == .listedDividends)
@@ -133,7 +133,7 @@ import YieldStrip
         let schedule = try scheduleBefore(to)
         let q = 0.0046
         let report = try DividendsReport.compute(
-            schedule: schedule, to: to, stockPriceUSD: 200, assumedGrossYield: q,
+            schedule: schedule, to: to, stockPriceUsd: 200, assumedGrossYield: q,
             market: file.curve)
         #expect(report.maturity == expiry)  // defaults to the market's expiry
         let c = try #require(report.marketComparison)
@@ -148,16 +148,16 @@ import YieldStrip
         #expect(c.time == to && c.expiry == expiry && abs(c.yearsToExpiry - tau) < 1e-15)
         #expect(abs(c.marketPtPriceInShares - marketPt) < 1e-15)
         #expect(abs(c.marketYtPriceInShares - (1 - marketPt)) < 1e-15)
-        #expect(abs(c.marketImpliedAPY - marketApy) < 1e-15)
+        #expect(abs(c.marketImpliedApy - marketApy) < 1e-15)
         #expect(abs(c.fairPtPriceInShares - fairPt) < 1e-15 && abs(c.fairYtPriceInShares - fairYt) < 1e-15)
-        #expect(abs(c.fairImpliedAPY - fairApy) < 1e-13)
+        #expect(abs(c.fairImpliedApy - fairApy) < 1e-13)
         #expect(abs(c.ptRichBp - (marketPt / fairPt - 1) * 1e4) < 1e-8)
         #expect(abs(try #require(c.ytRichBp) - ((1 - marketPt) / fairYt - 1) * 1e4) < 1e-6)
         #expect(abs(c.impliedApyMinusFairBp - (marketApy - fairApy) * 1e4) < 1e-8)
         // Rich PT ⇔ implied APY below fair: the two measures have opposite signs.
         #expect(c.ptRichBp * c.impliedApyMinusFairBp < 0)
-        #expect(abs(try #require(c.marketPtPriceUSD) - 200 * marketPt) < 1e-10)
-        #expect(abs(try #require(c.fairYtPriceUSD) - 200 * fairYt) < 1e-12)
+        #expect(abs(try #require(c.marketPtPriceUsd) - 200 * marketPt) < 1e-10)
+        #expect(abs(try #require(c.fairYtPriceUsd) - 200 * fairYt) < 1e-12)
     }
 
     /// A fair APY equal to the market's: PT neither rich nor cheap.
@@ -200,13 +200,13 @@ import YieldStrip
             valuationTime: at, market: file.curve)
         let snapshot = try PendleMarketMath.snapshot(file.market, pyIndex: file.pyIndex, blockTime: at)
         #expect(split.expiry == file.market.expiry)
-        #expect(split.ptImpliedAPYSource == .market && split.ptImpliedAPY == snapshot.impliedApy)
+        #expect(split.ptImpliedApySource == .market && split.ptImpliedApy == snapshot.impliedApy)
         let tau = Double(file.market.expiry - at) / 31_536_000
         #expect(abs(try #require(split.ptPriceInAsset) - Foundation.exp(-file.market.lastLnImpliedRate.doubleValue * tau)) < 1e-15)
         let given = try SplitReport.compute(
-            tokens: w("100"), exchangeRate: file.pyIndex, valuationTime: at, ptImpliedAPY: 0.01,
+            tokens: w("100"), exchangeRate: file.pyIndex, valuationTime: at, ptImpliedApy: 0.01,
             market: file.curve)
-        #expect(given.ptImpliedAPYSource == .given && given.ptImpliedAPY == 0.01)
-        #expect(try SplitReport.compute(tokens: w("100"), exchangeRate: file.pyIndex).ptImpliedAPYSource == nil)
+        #expect(given.ptImpliedApySource == .given && given.ptImpliedApy == 0.01)
+        #expect(try SplitReport.compute(tokens: w("100"), exchangeRate: file.pyIndex).ptImpliedApySource == nil)
     }
 }

@@ -41,8 +41,8 @@ import YieldStrip
         #expect(s.splits.map(\.ratio) == [w("4")])
         #expect(s.splits.first?.line == 4 && s.splits.first?.certainty == "verified")
         let d = s.dividends
-        #expect(d.map(\.amountPerShareUSD) == [w("0.25"), w("0.25"), w("0.26")])
-        #expect(d.map(\.reinvestPriceUSD) == [w("227"), nil, w("210")])
+        #expect(d.map(\.amountPerShareUsd) == [w("0.25"), w("0.25"), w("0.26")])
+        #expect(d.map(\.reinvestPriceUsd) == [w("227"), nil, w("210")])
         #expect(d.map(\.line) == [5, 6, 7])
         #expect(d[0].exDate == 1_731_024_000)  // 2024-11-08T00:00:00Z
         #expect(d[2].exDate == 1_739_750_400)  // Unix seconds accepted as is
@@ -61,7 +61,7 @@ import YieldStrip
             """
         let s = try ScheduleFiles.parseDividendSchedule(text)
         #expect(s.actions.count == 3 && s.dividends.map(\.line) == [5, 6])
-        #expect(s.dividends[0].reinvestPriceUSD == w("227") && s.dividends[1].reinvestPriceUSD == nil)
+        #expect(s.dividends[0].reinvestPriceUsd == w("227") && s.dividends[1].reinvestPriceUsd == nil)
         let bare = try ScheduleFiles.parseDividendSchedule(#"[{"exDate": "2024-11-08", "amount": 0.25}]"#, format: .json)
         #expect(bare.dividends.count == 1)
         // JSON's grammar, as strictly as the batch reader: no leading +, no leading zeros, no bare dot.
@@ -149,14 +149,14 @@ import YieldStrip
             let s = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path(name))
             #expect(s.dividends.count == count, "\(name)")
             #expect(s.dividends.first?.certainty == firstCertainty, "\(name)")
-            #expect(s.dividends.allSatisfy { $0.reinvestPriceUSD != nil }, "\(name)")
+            #expect(s.dividends.allSatisfy { $0.reinvestPriceUsd != nil }, "\(name)")
         }
         let ko = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("ko.csv"))
         #expect(ko.dividends.allSatisfy { $0.certainty == "unverified" })
         let spy = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("spy.csv"))
-        #expect(spy.dividends[0].amountPerShareUSD == w("1.9059") && spy.dividends[7].certainty == "approximate")
+        #expect(spy.dividends[0].amountPerShareUsd == w("1.9059") && spy.dividends[7].certainty == "approximate")
         let o = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("o.csv"))
-        #expect(o.dividends.last?.amountPerShareUSD == w("0.2695"))
+        #expect(o.dividends.last?.amountPerShareUsd == w("0.2695"))
         let missing = #expect(throws: TokenizationError.self) {
             try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("nope.csv"))
         }

@@ -10,7 +10,7 @@ import YieldStrip
     let dayS: Int64 = 86_400
 
     func schedule(_ events: [(Int64, String, String)]) throws -> DividendSchedule {
-        try DividendSchedule(actions: events.map { .dividend(DividendEvent(exDate: $0.0, amountPerShareUSD: w($0.1), reinvestPriceUSD: w($0.2))) })
+        try DividendSchedule(actions: events.map { .dividend(DividendEvent(exDate: $0.0, amountPerShareUsd: w($0.1), reinvestPriceUsd: w($0.2))) })
     }
 
     /// One dividend d = 1, P = 100, w = 30 %: I_T = 1.007; PT = 1/1.007 shares, YT = 0.007 · 0.97 / 1.007.
@@ -18,15 +18,15 @@ import YieldStrip
         let p = try TokenProjectionModel.project(
             currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear,
             dividends: .schedule(try schedule([(t0 + 100 * dayS, "1", "100")]), prices: .eventPricesOnly),
-            interestFeeRate: 0.03, discounting: .tokenGrowth, stockPriceUSD: 230)
+            interestFeeRate: 0.03, discounting: .tokenGrowth, stockPriceUsd: 230)
         #expect(abs(p.expectedIndexAtMaturity - 1.007) < 1e-15)
-        #expect(abs(p.expectedUnderlyingAPY - 0.007) < 1e-14)
+        #expect(abs(p.expectedUnderlyingApy - 0.007) < 1e-14)
         #expect(abs(p.ptFairPriceInShares - 0.99304865938431) < 1e-14)
         #expect(abs(p.ytFairPriceInShares - 0.006742800397219464) < 1e-15)
         #expect(abs(p.ytPayoffInShares - 0.007 * 0.97) < 1e-15)
         #expect(abs(p.ytInterestSyPerYT - (1 - 1 / 1.007) * 0.97) < 1e-15)
-        #expect(abs(p.ptFairPriceUSD! - 230 * 0.99304865938431) < 1e-11)
-        #expect(abs(p.ptFairImpliedAPY - 0.007) < 1e-14)
+        #expect(abs(p.ptFairPriceUsd! - 230 * 0.99304865938431) < 1e-11)
+        #expect(abs(p.ptFairImpliedApy - 0.007) < 1e-14)
         // PT + YT + the fee's present value = 1 share.
         #expect(abs(p.ptFairPriceInShares + p.ytFairPriceInShares + 0.007 * 0.03 / 1.007 - 1) < 1e-15)
         // In SY at an index of 1.25: prices in shares / 1.25.
@@ -35,7 +35,7 @@ import YieldStrip
             dividends: .schedule(try schedule([(t0 + 100 * dayS, "1", "100")]), prices: .eventPricesOnly),
             interestFeeRate: 0.03, discounting: .tokenGrowth)
         #expect(abs(q.expectedIndexAtMaturity - 1.25 * 1.007) < 1e-15)
-        #expect(abs(q.ptFairPriceInSy - 0.99304865938431 / 1.25) < 1e-15 && q.ptFairPriceUSD == nil)
+        #expect(abs(q.ptFairPriceInSy - 0.99304865938431 / 1.25) < 1e-15 && q.ptFairPriceUsd == nil)
     }
 
     /// Discounting at a PT implied APY of 5 % over one year: PT = 1/1.05, YT = 0.007 · 0.97 / 1.05.
@@ -46,7 +46,7 @@ import YieldStrip
             interestFeeRate: 0.03, discounting: .apy(0.05))
         #expect(abs(p.ptFairPriceInShares - 1 / 1.05) < 1e-15)
         #expect(abs(p.ytFairPriceInShares - 0.006466666666666667) < 1e-15)
-        #expect(abs(p.ptFairImpliedAPY - 0.05) < 1e-14)
+        #expect(abs(p.ptFairImpliedApy - 0.05) < 1e-14)
     }
 
     /// A flat gross yield of 2 % at 30 % withholding over two years: I_T = e^{0.028}, APY = e^{0.014} − 1.
@@ -56,7 +56,7 @@ import YieldStrip
             dividends: .flatYield(grossAnnualYield: 0.02), interestFeeRate: 0,
             discounting: .tokenGrowth)
         #expect(abs(p.expectedIndexAtMaturity - 1.028395684421425) < 1e-14)
-        #expect(abs(p.expectedUnderlyingAPY - 0.014098458938492264) < 1e-14)
+        #expect(abs(p.expectedUnderlyingApy - 0.014098458938492264) < 1e-14)
         #expect(abs(p.ptFairPriceInShares + p.ytFairPriceInShares - 1) < 1e-15)  // no fee: PT + YT = 1
     }
 
@@ -67,7 +67,7 @@ import YieldStrip
             try TokenProjectionModel.project(
                 currentIndex: 1, valuationTime: t0, maturity: maturity,
                 dividends: .schedule(try schedule([(exDate, "1", "100")]), prices: .eventPricesOnly),
-                interestFeeRate: 0.03, discounting: .apy(0.04), stockPriceUSD: 100)
+                interestFeeRate: 0.03, discounting: .apy(0.04), stockPriceUsd: 100)
         }
         let before = try project(maturity - dayS)
         let after = try project(maturity + dayS)
@@ -80,7 +80,7 @@ import YieldStrip
         #expect(onMaturity.ytFairPriceInShares == 0 && onMaturity.dividendsAfterMaturity.count == 1)
         // PT is worth the same either way when discounted at a given APY: only YT loses the dividend.
         #expect(before.ptFairPriceInShares == after.ptFairPriceInShares)
-        #expect(abs(before.ytFairPriceUSD! - after.ytFairPriceUSD! - 100 * 0.007 * 0.97 * df) < 1e-12)
+        #expect(abs(before.ytFairPriceUsd! - after.ytFairPriceUsd! - 100 * 0.007 * 0.97 * df) < 1e-12)
     }
 
     /// Dividends dated at or before the valuation time are already in the current index.
@@ -91,7 +91,7 @@ import YieldStrip
             withholding: .exempt, interestFeeRate: 0, discounting: .tokenGrowth)
         #expect(abs(p.expectedGrowth - 1.01) < 1e-15)
         // Prices from the assumption when the rows have none.
-        let noPrice = try DividendSchedule(actions: [.dividend(DividendEvent(exDate: t0 + dayS, amountPerShareUSD: w("1")))])
+        let noPrice = try DividendSchedule(actions: [.dividend(DividendEvent(exDate: t0 + dayS, amountPerShareUsd: w("1")))])
         let flat = try TokenProjectionModel.project(
             currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear,
             dividends: .schedule(noPrice, prices: .flat(usdPerShare: w("50"))),
@@ -100,7 +100,7 @@ import YieldStrip
         let growing = try TokenProjectionModel.project(
             currentIndex: 1, valuationTime: t0, maturity: t0 + 2 * oneYear,
             dividends: .schedule(
-                try DividendSchedule(actions: [.dividend(DividendEvent(exDate: t0 + oneYear, amountPerShareUSD: w("1")))]),
+                try DividendSchedule(actions: [.dividend(DividendEvent(exDate: t0 + oneYear, amountPerShareUsd: w("1")))]),
                 prices: .growing(usdPerShare: w("100"), from: t0, annualGrowth: 0.25)),
             withholding: .exempt, interestFeeRate: 0, discounting: .tokenGrowth)
         #expect(abs(growing.expectedGrowth - 1.008) < 1e-15)  // price 125 after one year
@@ -133,10 +133,10 @@ import YieldStrip
                 currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
                 interestFeeRate: 0, discounting: .apy(-1))
         }
-        #expect(throws: TokenizationError.nonPositivePrice(line: 0, field: "stockPriceUSD", value: "0.0")) {
+        #expect(throws: TokenizationError.nonPositivePrice(line: 0, field: "stockPriceUsd", value: "0.0")) {
             try TokenProjectionModel.project(
                 currentIndex: 1, valuationTime: t0, maturity: t0 + oneYear, dividends: forward,
-                interestFeeRate: 0, discounting: .tokenGrowth, stockPriceUSD: 0)
+                interestFeeRate: 0, discounting: .tokenGrowth, stockPriceUsd: 0)
         }
     }
 }

@@ -18,7 +18,7 @@ import YieldStrip
         let schedule = try ScheduleFiles.loadDividendSchedule(path: TokenizationExampleData.path("aapl.csv"))
         return try DividendsReport.compute(
             schedule: schedule, withholding: .standard, from: sep2024, to: sep2025,
-            maturity: maturity, interestFeeRate: w("0.03"), stockPriceUSD: 230)
+            maturity: maturity, interestFeeRate: w("0.03"), stockPriceUsd: 230)
     }
 
     @Test func workedExampleIndexPath() throws {
@@ -35,7 +35,7 @@ import YieldStrip
         #expect(abs(rows[3].netYield - 0.0008666666666666666) < 1e-18)
         // 365 days: the realized APY is the growth.
         #expect(r.path.years == 1)
-        #expect(abs(r.realizedAPY - 0.003214142718150459) < 1e-15)
+        #expect(abs(r.realizedApy - 0.003214142718150459) < 1e-15)
         // One YT over the year: the exact steps, the 3 % fee, what is paid.
         #expect(
             r.ytInterestPerYT.steps.map(\.interest) == [
@@ -47,7 +47,7 @@ import YieldStrip
         #expect(r.ytInterestPerYT.paid == wei("3107729749661149"))
         #expect(abs(r.ytPaidPerYTInShares - 0.003117718436606002) < 1e-15)
         #expect(abs(r.ytInterestPerYTDouble.paid - r.ytInterestPerYT.paid.doubleValue) < 1e-15)
-        #expect(abs(r.ytPaidPerYTUSD! - 230 * 0.003117718436606002) < 1e-12)
+        #expect(abs(r.ytPaidPerYTUsd! - 230 * 0.003117718436606002) < 1e-12)
     }
 
     @Test func workedExampleProjection() throws {
@@ -56,11 +56,11 @@ import YieldStrip
         let p = try #require(r.projection)
         #expect(abs(p.yearsToMaturity - 0.4958904109589041) < 1e-15)
         #expect(abs(p.expectedIndexAtMaturity - 1.0048118348543624) < 1e-14)
-        #expect(abs(r.projectedAPY! - 0.003214142718150459) < 1e-13)
+        #expect(abs(r.projectedApy! - 0.003214142718150459) < 1e-13)
         #expect(abs(p.ptFairPriceInShares - 0.9984099588790736) < 1e-14)
         #expect(abs(p.ytFairPriceInShares - 0.0015423398872986293) < 1e-14)
-        #expect(abs(p.ptFairPriceUSD! - 229.63429054218693) < 1e-10)
-        #expect(abs(p.ytFairPriceUSD! - 0.35473817407868474) < 1e-11)
+        #expect(abs(p.ptFairPriceUsd! - 229.63429054218693) < 1e-10)
+        #expect(abs(p.ytFairPriceUsd! - 0.35473817407868474) < 1e-11)
         // A maturity before a listed row is rejected with that row's line (2025-08-11 is line 16 of aapl.csv).
         let e = #expect(throws: TokenizationError.self) { try aaplReport(maturity: 1_754_006_400) }  // 2025-08-01
         #expect(e?.errorName == "DateAfterMaturity" && e?.line == 16)
@@ -70,7 +70,7 @@ import YieldStrip
         let index = wei("1003214142718150519")
         let s = try SplitReport.compute(
             tokens: w("100"), exchangeRate: index, expiry: mar2026, valuationTime: sep2025,
-            ptImpliedAPY: 0.0035, stockPriceUSD: 230)
+            ptImpliedApy: 0.0035, stockPriceUsd: 230)
         #expect(s.amountSy == w("100") && s.pyIndex == index && !s.negativeYield)
         #expect(s.amountPt == wei("100321414271815051900") && s.amountYt == s.amountPt)
         #expect(s.syValueInShares == wei("100321414271815051900"))
@@ -81,9 +81,9 @@ import YieldStrip
         #expect(abs(s.ptPriceInAsset! - 0.9982689138828411) < 1e-15)
         #expect(abs(s.ptValueInShares! - 100.14774926431538) < 1e-12)
         #expect(abs(s.ytValueInShares! - 0.17366500749968444) < 1e-12)
-        #expect(abs(s.syValueUSD! - 23073.925282517463) < 1e-9)
-        #expect(abs(s.ptValueUSD! - 23033.982330792536) < 1e-9)
-        #expect(abs(s.ytValueUSD! - 39.94295172492742) < 1e-9)
+        #expect(abs(s.syValueUsd! - 23073.925282517463) < 1e-9)
+        #expect(abs(s.ptValueUsd! - 23033.982330792536) < 1e-9)
+        #expect(abs(s.ytValueUsd! - 39.94295172492742) < 1e-9)
         // PT + YT value = the PY amount in shares = the SY's value at the index.
         #expect(abs(s.ptValueInShares! + s.ytValueInShares! - s.syValueInShares.doubleValue) < 1e-12)
     }
@@ -94,7 +94,7 @@ import YieldStrip
         let s = try SplitReport.compute(tokens: w("10"), exchangeRate: w("1.01"), pyIndexStored: w("1.02"))
         #expect(s.negativeYield && s.pyIndex == w("1.02") && s.amountPt == w("10.2"))
         #expect(s.syValueInShares == w("10.1"))
-        #expect(s.ptValueInShares == nil && s.syValueUSD == nil)
+        #expect(s.ptValueInShares == nil && s.syValueUsd == nil)
         // 1 wei lost to the two floors: 3 SY at 1.000000000000000007 → 3.000000000000000021 PY → 2.999999999999999999… SY.
         let r = try SplitReport.compute(tokens: w("3"), exchangeRate: wei("1000000000000000007"))
         #expect(r.amountPt == wei("3000000000000000021") && r.pairRedeemsForSy == wei("3000000000000000000"))
@@ -111,13 +111,13 @@ import YieldStrip
             try SplitReport.compute(tokens: w("-5"), exchangeRate: .one)
         }
         #expect(throws: TokenizationError.missingInput(field: "PT implied APY", needs: "an expiry and a valuation time")) {
-            try SplitReport.compute(tokens: w("1"), exchangeRate: .one, ptImpliedAPY: 0.05)
+            try SplitReport.compute(tokens: w("1"), exchangeRate: .one, ptImpliedApy: 0.05)
         }
         #expect(throws: TokenizationError.missingInput(field: "valuation time", needs: "an expiry")) {
             try SplitReport.compute(tokens: w("1"), exchangeRate: .one, valuationTime: sep2025)
         }
         #expect(throws: TokenizationError.nonPositivePrice(line: 0, field: "stock price", value: "-1.0")) {
-            try SplitReport.compute(tokens: w("1"), exchangeRate: .one, stockPriceUSD: -1)
+            try SplitReport.compute(tokens: w("1"), exchangeRate: .one, stockPriceUsd: -1)
         }
     }
 
@@ -183,17 +183,17 @@ import YieldStrip
     /// collected a $1 dividend (reinvested at $100, no tax, no fee) is worth $1 after the split at $50.
     @Test func dividendsReportAcrossASplit() throws {
         let schedule = try DividendSchedule(actions: [
-            .dividend(DividendEvent(exDate: 1_738_540_800, amountPerShareUSD: w("1"), reinvestPriceUSD: w("100"))),  // 2025-02-03
+            .dividend(DividendEvent(exDate: 1_738_540_800, amountPerShareUsd: w("1"), reinvestPriceUsd: w("100"))),  // 2025-02-03
             .split(StockSplit(effectiveDate: 1_743_465_600, ratio: w("2")))  // 2025-04-01
         ])
         let r = try DividendsReport.compute(
             schedule: schedule, withholding: .exempt, from: 1_735_689_600, to: 1_748_736_000,
-            maturity: 1_767_225_600, interestFeeRate: .zero, stockPriceUSD: 50)
+            maturity: 1_767_225_600, interestFeeRate: .zero, stockPriceUsd: 50)
         #expect(r.path.endRow.multiplierWad == w("2.02") && r.path.endRow.yieldIndexWad == w("1.01"))
         #expect(r.ytInterestPerYT.paid == wei("9900990099009900"))  // floor(1e18 · 0.01 / 1.01)
         #expect(abs(r.ytPaidPerYTInShares - 0.01) < 1e-15)
-        #expect(abs(r.ytPaidPerYTUSD! - 1) < 1e-14)
-        #expect(r.projection?.stockPriceUSD == 100)  // per split-adjusted share
+        #expect(abs(r.ytPaidPerYTUsd! - 1) < 1e-14)
+        #expect(r.projection?.stockPriceUsd == 100)  // per split-adjusted share
     }
 
     @Test func dividendsReportWithListedFutureDividends() throws {
@@ -211,7 +211,7 @@ import YieldStrip
         #expect(r.projectionBasis == .listedDividends)
         #expect(r.path.rows.count == 3 && r.path.endRow.yieldIndexWad == w("1.010025"))
         let p = try #require(r.projection)
-        #expect(p.dividendsBeforeMaturity.count == 1 && p.dividendsBeforeMaturity[0].reinvestPriceUSD == 50)
+        #expect(p.dividendsBeforeMaturity.count == 1 && p.dividendsBeforeMaturity[0].reinvestPriceUsd == 50)
         #expect(abs(p.expectedGrowth - 1.01) < 1e-15)
         #expect(throws: TokenizationError.invalidDateRange(what: "projection (window end → maturity)", start: "2025-08-11", end: "2025-08-11")) {
             try DividendsReport.compute(schedule: schedule, prices: .flat(usdPerShare: w("50")), maturity: 1_754_870_400)  // 2025-08-11

@@ -12,7 +12,7 @@
 ///
 /// | form | definition | domain |
 /// | --- | --- | --- |
-/// | ``impliedAPY`` | `(1 + APY) = e^r` (annual compounding) | [0, ∞) |
+/// | ``impliedApy`` | `(1 + APY) = e^r` (annual compounding) | [0, ∞) |
 /// | ``lnImpliedRate`` | `r = ln(1 + APY)` (continuous compounding) | [0, ∞) |
 /// | ``ptPriceInAsset`` | `e^(−r·T)` | (0, 1] |
 /// | ``ytPriceInAsset`` | `1 − e^(−r·T)` | [0, 1) |
@@ -21,8 +21,8 @@
 /// The raw value is the name used in error arguments (`"ptPriceInAsset"`).
 public enum RateQuantity: String, Sendable, Hashable, CaseIterable {
     /// The annually compounded implied APY as a fraction (0.05 = 5 %).
-    case impliedAPY
-    /// The continuously compounded annual rate `ln(1 + impliedAPY)`, Pendle's `lnImpliedRate`.
+    case impliedApy
+    /// The continuously compounded annual rate `ln(1 + impliedApy)`, Pendle's `lnImpliedRate`.
     case lnImpliedRate
     /// The price of 1 PT in units of the accounting asset (PT redeems 1 asset at expiry).
     case ptPriceInAsset
@@ -36,7 +36,7 @@ public enum RateQuantity: String, Sendable, Hashable, CaseIterable {
 public enum Compounding: Sendable, Hashable, CaseIterable {
     /// `lnImpliedRate`: continuously compounded.
     case continuous
-    /// `impliedAPY`: compounded once a year (Pendle's displayed APY).
+    /// `impliedApy`: compounded once a year (Pendle's displayed APY).
     case annual
     /// Compounded twice a year.
     case semiAnnual
@@ -68,13 +68,13 @@ public enum Compounding: Sendable, Hashable, CaseIterable {
 ///
 /// ## Definitions (ACT/365F, `T = secondsToExpiry / 31,536,000`)
 /// ```
-/// lnImpliedRate  r = ln(1 + impliedAPY)                      MarketMathCore: lastLnImpliedRate
+/// lnImpliedRate  r = ln(1 + impliedApy)                      MarketMathCore: lastLnImpliedRate
 /// lnPtPerAsset     = r · T                                   MarketMathCore._getExchangeRateFromImpliedRate: rt
-/// ptPerAsset       = e^(r·T)  = (1 + impliedAPY)^T           the contract's exchangeRate
+/// ptPerAsset       = e^(r·T)  = (1 + impliedApy)^T           the contract's exchangeRate
 /// ptPriceInAsset   = e^(−r·T) = 1 / ptPerAsset               PendlePYOracleLib.getPtToAssetRateRaw
 /// ytPriceInAsset   = 1 − ptPriceInAsset = −expm1(−r·T)       PendlePYOracleLib.getYtToAssetRateRaw
 /// ytLeverage       = 1 / ytPriceInAsset                      Pendle docs: "YT price 5 % → 20×"
-/// impliedAPY       = (1 + ytPrice / ptPrice)^(365 / days) − 1   Pendle docs (Glossary), the same number
+/// impliedApy       = (1 + ytPrice / ptPrice)^(365 / days) − 1   Pendle docs (Glossary), the same number
 /// ```
 /// Rates are never negative here: on chain `lnImpliedRate` is unsigned and an exchange rate below 1
 /// reverts (`MarketExchangeRateBelowOne`), so PT costs at most 1 asset. A zero rate is legal
@@ -83,8 +83,8 @@ public enum Compounding: Sendable, Hashable, CaseIterable {
 /// ## Numerics
 /// The quote stores `lnImpliedRate` and `lnPtPerAsset`, both computed once from the input; every
 /// other form is one `exp`, `expm1`, `log` or `log1p` away, so nothing is lost to cancellation for tiny
-/// rates or short times (`ytPriceInAsset = −expm1(−r·T)`, `impliedAPY = expm1(r)`,
-/// `r = log1p(impliedAPY)`, `r·T = −log1p(−ytPriceInAsset)`). With `u = 2^-53` and libm's `exp`/`log`
+/// rates or short times (`ytPriceInAsset = −expm1(−r·T)`, `impliedApy = expm1(r)`,
+/// `r = log1p(impliedApy)`, `r·T = −log1p(−ytPriceInAsset)`). With `u = 2^-53` and libm's `exp`/`log`
 /// family within 1 ulp, every form differs from the exact value for the exact input by a relative error
 ///
 ///     ≤ (6 + 4·x) · u,   x = max(lnImpliedRate, lnPtPerAsset),
@@ -94,7 +94,7 @@ public enum Compounding: Sendable, Hashable, CaseIterable {
 /// `ytLeverage` adds one rounding. Time is exact (whole seconds, `Double(secondsToExpiry)` exact
 /// below 2^53 s).
 public struct ImpliedRateQuote: Sendable, Hashable {
-    /// Pendle's `lnImpliedRate`: the continuously compounded annual rate `ln(1 + impliedAPY)`, ≥ 0.
+    /// Pendle's `lnImpliedRate`: the continuously compounded annual rate `ln(1 + impliedApy)`, ≥ 0.
     public let lnImpliedRate: Double
     /// `ln(ptPerAsset) = lnImpliedRate · yearsToExpiry`: the continuously compounded return of PT to
     /// expiry, not annualized (the contract's `rt`), ≥ 0.
@@ -113,7 +113,7 @@ public struct ImpliedRateQuote: Sendable, Hashable {
     /// - Throws: ``RateError``: `MaturityExpired` (secondsToExpiry ≤ 0), `NotFinite` (NaN, ±∞),
     ///   `RateOutOfRange` (APY or lnImpliedRate < 0; an APY ≤ −100 % has no logarithm),
     ///   `PriceOutOfRange` (PT price outside (0, 1] — 1 is allowed, a zero rate —, YT price outside
-    ///   [0, 1), PT per asset below 1), `Overflow` (``ptPerAsset`` or ``impliedAPY`` above the `Double`
+    ///   [0, 1), PT per asset below 1), `Overflow` (``ptPerAsset`` or ``impliedApy`` above the `Double`
     ///   range, e.g. PT price 0.5 one second before expiry).
     public init(_ quantity: RateQuantity, _ value: Double, secondsToExpiry: Int64) throws(RateError) {
         guard secondsToExpiry > 0 else {
@@ -125,7 +125,7 @@ public struct ImpliedRateQuote: Sendable, Hashable {
         let lnRate: Double
         let lnPtPerAsset: Double
         switch quantity {
-        case .impliedAPY:
+        case .impliedApy:
             guard value >= 0 else { throw .rateOutOfRange(quantity: quantity.rawValue, value: value) }
             lnRate = log1p(value)
             lnPtPerAsset = lnRate * seconds / year
@@ -146,7 +146,7 @@ public struct ImpliedRateQuote: Sendable, Hashable {
             lnPtPerAsset = log(value)
             lnRate = lnPtPerAsset * year / seconds
         }
-        guard expm1(lnRate).isFinite else { throw .overflow(quantity: RateQuantity.impliedAPY.rawValue) }
+        guard expm1(lnRate).isFinite else { throw .overflow(quantity: RateQuantity.impliedApy.rawValue) }
         guard exp(lnPtPerAsset).isFinite else { throw .overflow(quantity: RateQuantity.ptPerAsset.rawValue) }
         // `+ 0` turns a −0 (from −log(1) or −log1p(−0)) into +0.
         self.lnImpliedRate = lnRate + 0
@@ -161,9 +161,9 @@ public struct ImpliedRateQuote: Sendable, Hashable {
         try self.init(quantity, value, secondsToExpiry: RateConventions.secondsToExpiry(expiry: expiry, now: now))
     }
 
-    /// From the annually compounded implied APY (0.05 = 5 %), ≥ 0: `lnImpliedRate = log1p(impliedAPY)`.
-    public init(impliedAPY: Double, secondsToExpiry: Int64) throws(RateError) {
-        try self.init(.impliedAPY, impliedAPY, secondsToExpiry: secondsToExpiry)
+    /// From the annually compounded implied APY (0.05 = 5 %), ≥ 0: `lnImpliedRate = log1p(impliedApy)`.
+    public init(impliedApy: Double, secondsToExpiry: Int64) throws(RateError) {
+        try self.init(.impliedApy, impliedApy, secondsToExpiry: secondsToExpiry)
     }
 
     /// From Pendle's `lnImpliedRate` (continuously compounded annual rate), ≥ 0.
@@ -198,9 +198,9 @@ public struct ImpliedRateQuote: Sendable, Hashable {
 
     /// The annually compounded implied APY, `expm1(lnImpliedRate)`; equal to Pendle's documented
     /// `(1 + ytPrice/ptPrice)^(365/daysToExpiry) − 1`.
-    public var impliedAPY: Double { expm1(lnImpliedRate) }
+    public var impliedApy: Double { expm1(lnImpliedRate) }
 
-    /// PT per asset, Pendle's `exchangeRate`: `exp(lnPtPerAsset) = (1 + impliedAPY)^yearsToExpiry`, ≥ 1.
+    /// PT per asset, Pendle's `exchangeRate`: `exp(lnPtPerAsset) = (1 + impliedApy)^yearsToExpiry`, ≥ 1.
     public var ptPerAsset: Double { exp(lnPtPerAsset) }
 
     /// The price of 1 PT in asset: `exp(−lnPtPerAsset) = 1 / ptPerAsset`, in (0, 1].
@@ -223,7 +223,7 @@ public struct ImpliedRateQuote: Sendable, Hashable {
     /// The value of one form.
     public func value(of quantity: RateQuantity) -> Double {
         switch quantity {
-        case .impliedAPY: return impliedAPY
+        case .impliedApy: return impliedApy
         case .lnImpliedRate: return lnImpliedRate
         case .ptPriceInAsset: return ptPriceInAsset
         case .ytPriceInAsset: return ytPriceInAsset
@@ -232,7 +232,7 @@ public struct ImpliedRateQuote: Sendable, Hashable {
     }
 
     /// The same rate as an annual yield under `compounding`:
-    /// continuous `lnImpliedRate`; `n` periods a year `n · expm1(lnImpliedRate / n)` (annual = impliedAPY);
+    /// continuous `lnImpliedRate`; `n` periods a year `n · expm1(lnImpliedRate / n)` (annual = impliedApy);
     /// simple `expm1(lnPtPerAsset) / yearsToExpiry` (money-market yield, linear in time).
     public func yield(_ compounding: Compounding) -> Double {
         switch compounding {

@@ -63,8 +63,8 @@ public enum RateError: DomainError, Hashable {
             return "PriceOutOfRange: \(quantity) \(value) is outside \(Self.domain(of: quantity)); "
                 + Self.advice(for: quantity)
         case .rateOutOfRange(let quantity, let value):
-            if quantity == RateQuantity.impliedAPY.rawValue, value <= -1 {
-                return "RateOutOfRange: impliedAPY \(value) is at or below −100 %, where ln(1 + APY) is undefined; "
+            if quantity == RateQuantity.impliedApy.rawValue, value <= -1 {
+                return "RateOutOfRange: impliedApy \(value) is at or below −100 %, where ln(1 + APY) is undefined; "
                     + "give an APY ≥ 0 (0.05 means 5 %)"
             }
             return "RateOutOfRange: \(quantity) \(value) is negative; Pendle rates are ≥ 0 "
@@ -75,8 +75,8 @@ public enum RateError: DomainError, Hashable {
             if quantity == "secondsToExpiry" {
                 return "Overflow: expiry − now does not fit in 64-bit seconds; check both timestamps"
             }
-            if quantity == RateQuantity.impliedAPY.rawValue {
-                return "Overflow: impliedAPY exceeds the Double range (~1.8e308), lnImpliedRate is above 709.78; "
+            if quantity == RateQuantity.impliedApy.rawValue {
+                return "Overflow: impliedApy exceeds the Double range (~1.8e308), lnImpliedRate is above 709.78; "
                     + "check the input: a price far from 1 this close to expiry annualizes to such a rate"
             }
             return "Overflow: \(quantity) exceeds the Double range (~1.8e308), rate × years to expiry is above "
@@ -91,7 +91,7 @@ public enum RateError: DomainError, Hashable {
         case .ptPriceInAsset: return "(0, 1]"
         case .ytPriceInAsset: return "[0, 1)"
         case .ptPerAsset: return "[1, ∞)"
-        case .impliedAPY, .lnImpliedRate: return "[0, ∞)"
+        case .impliedApy, .lnImpliedRate: return "[0, ∞)"
         case nil: return "its domain"
         }
     }

@@ -76,7 +76,7 @@ public struct DividendOutlook: Hashable, Sendable {
             var usd = 0.0
             for event in listed {
                 let price = try prices.price(for: event).doubleValue
-                let d = event.amountPerShareUSD.doubleValue
+                let d = event.amountPerShareUsd.doubleValue
                 growth *= 1 + d * retained / price
                 yieldSum += d / price
                 usd += d
@@ -94,7 +94,7 @@ public struct DividendOutlook: Hashable, Sendable {
             let window = try StockTokenIndex.defaultWindow(for: history)
             var yieldSum = 0.0
             for event in past where event.exDate > window.from {
-                yieldSum += event.amountPerShareUSD.doubleValue / (try prices.price(for: event).doubleValue)
+                yieldSum += event.amountPerShareUsd.doubleValue / (try prices.price(for: event).doubleValue)
             }
             let q = yieldSum / RateConventions.years(from: window.from, to: window.to)
             let growth = Foundation.exp(q * retained * years)

@@ -37,18 +37,18 @@ public struct DividendEvent: Hashable, Sendable {
     /// Unix seconds of the ex-date (UTC midnight for dates read from files).
     public var exDate: Int64
     /// Gross dividend, USD per share (before withholding), ≥ 0.
-    public var amountPerShareUSD: Wad
+    public var amountPerShareUsd: Wad
     /// USD per share at which the net dividend buys more stock; nil to take it from a ``ReinvestPriceAssumption``.
-    public var reinvestPriceUSD: Wad?
+    public var reinvestPriceUsd: Wad?
     /// How sure the source is (`verified`, `approximate`, `unverified`, or any note); not used by the math.
     public var certainty: String?
     /// The line of the file it was read from (nil when built in code).
     public var line: Int?
 
-    public init(exDate: Int64, amountPerShareUSD: Wad, reinvestPriceUSD: Wad? = nil, certainty: String? = nil, line: Int? = nil) {
+    public init(exDate: Int64, amountPerShareUsd: Wad, reinvestPriceUsd: Wad? = nil, certainty: String? = nil, line: Int? = nil) {
         self.exDate = exDate
-        self.amountPerShareUSD = amountPerShareUSD
-        self.reinvestPriceUSD = reinvestPriceUSD
+        self.amountPerShareUsd = amountPerShareUsd
+        self.reinvestPriceUsd = reinvestPriceUsd
         self.certainty = certainty
         self.line = line
     }
@@ -124,10 +124,10 @@ public struct DividendSchedule: Hashable, Sendable {
         try TokenizationValidation.strictlyIncreasing(action.date, after: previous?.date, line: line)
         switch action {
         case .dividend(let d):
-            if d.amountPerShareUSD.isNegative {
-                throw .negativeAmount(line: line, field: "amount", value: d.amountPerShareUSD.description)
+            if d.amountPerShareUsd.isNegative {
+                throw .negativeAmount(line: line, field: "amount", value: d.amountPerShareUsd.description)
             }
-            if let price = d.reinvestPriceUSD, !price.isPositive {
+            if let price = d.reinvestPriceUsd, !price.isPositive {
                 throw .nonPositivePrice(line: line, field: "reinvest_price", value: price.description)
             }
         case .split(let s):
@@ -167,7 +167,7 @@ public enum ReinvestPriceAssumption: Hashable, Sendable {
 
     /// The reinvestment price of `event`, USD per share.
     public func price(for event: DividendEvent) throws(TokenizationError) -> Wad {
-        if let own = event.reinvestPriceUSD { return own }
+        if let own = event.reinvestPriceUsd { return own }
         let missing = TokenizationError.missingReinvestPrice(line: event.line ?? 0, date: UnixTime.formatDate(event.exDate))
         switch self {
         case .eventPricesOnly:

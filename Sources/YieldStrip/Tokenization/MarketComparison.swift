@@ -5,10 +5,10 @@ import Foundation
 ///
 /// ```
 /// market:  impliedAPY_m = e^{lastLnImpliedRate} − 1,   PT_m = (1 + impliedAPY_m)^(−τ),   YT_m = 1 − PT_m   (shares)
-/// fair:    PT_f = DF = I₀ / I_T,   fairAPY = DF^(−1/τ) − 1,   YT_f = (I_T/I₀ − 1)(1 − f) · DF               (shares)
+/// fair:    PT_f = DF = I₀ / I_T,   fairApy = DF^(−1/τ) − 1,   YT_f = (I_T/I₀ − 1)(1 − f) · DF               (shares)
 /// ptRichBp              = (PT_m / PT_f − 1) · 10⁴     > 0: the market's PT costs more than its fair value (rich)
 /// ytRichBp              = (YT_m / YT_f − 1) · 10⁴     (nil when YT_f = 0)
-/// impliedApyMinusFairBp = (impliedAPY_m − fairAPY) · 10⁴   < 0 when PT is rich
+/// impliedApyMinusFairBp = (impliedAPY_m − fairApy) · 10⁴   < 0 when PT is rich
 /// ```
 /// Both PT prices are `(1 + y)^(−τ)` over the same `τ`, so `ln(1 + ptRichBp/10⁴) = −τ · ln((1 + y_m)/(1 + y_f))`:
 /// to first order, PT is rich by `τ / (1 + y)` times the APY gap. Prices are in the accounting asset
@@ -19,25 +19,25 @@ public struct MarketComparison: Hashable, Sendable {
     public var expiry: Int64
     public var yearsToExpiry: Double
     /// The market's implied APY, PT and YT prices in shares, at ``time``.
-    public var marketImpliedAPY: Double
+    public var marketImpliedApy: Double
     public var marketPtPriceInShares: Double
     public var marketYtPriceInShares: Double
-    /// The projection's fair implied APY (``TokenProjection/ptFairImpliedAPY``) and fair prices in shares.
-    public var fairImpliedAPY: Double
+    /// The projection's fair implied APY (``TokenProjection/ptFairImpliedApy``) and fair prices in shares.
+    public var fairImpliedApy: Double
     public var fairPtPriceInShares: Double
     public var fairYtPriceInShares: Double
     /// `(PT_m / PT_f − 1) · 10⁴`: positive when the market's PT is rich, negative when cheap.
     public var ptRichBp: Double
     /// `(YT_m / YT_f − 1) · 10⁴`; nil when the fair YT price is zero (no yield projected).
     public var ytRichBp: Double?
-    /// `(impliedAPY_m − fairAPY) · 10⁴`.
+    /// `(impliedAPY_m − fairApy) · 10⁴`.
     public var impliedApyMinusFairBp: Double
     /// USD per split-adjusted share, and the four prices in USD, when a stock price is known.
-    public var stockPriceUSD: Double?
-    public var marketPtPriceUSD: Double?
-    public var marketYtPriceUSD: Double?
-    public var fairPtPriceUSD: Double?
-    public var fairYtPriceUSD: Double?
+    public var stockPriceUsd: Double?
+    public var marketPtPriceUsd: Double?
+    public var marketYtPriceUsd: Double?
+    public var fairPtPriceUsd: Double?
+    public var fairYtPriceUsd: Double?
 
     /// Compares `market` with `projection` at the projection's start.
     ///
@@ -55,14 +55,14 @@ public struct MarketComparison: Hashable, Sendable {
         let marketYt = snapshot.ytPriceInAsset
         let fairPt = projection.ptFairPriceInShares
         let fairYt = projection.ytFairPriceInShares
-        let price = projection.stockPriceUSD
+        let price = projection.stockPriceUsd
         return MarketComparison(
             time: projection.valuationTime, expiry: projection.maturity, yearsToExpiry: snapshot.yearsToExpiry,
-            marketImpliedAPY: snapshot.impliedApy, marketPtPriceInShares: marketPt, marketYtPriceInShares: marketYt,
-            fairImpliedAPY: projection.ptFairImpliedAPY, fairPtPriceInShares: fairPt, fairYtPriceInShares: fairYt,
+            marketImpliedApy: snapshot.impliedApy, marketPtPriceInShares: marketPt, marketYtPriceInShares: marketYt,
+            fairImpliedApy: projection.ptFairImpliedApy, fairPtPriceInShares: fairPt, fairYtPriceInShares: fairYt,
             ptRichBp: (marketPt / fairPt - 1) * 1e4, ytRichBp: fairYt > 0 ? (marketYt / fairYt - 1) * 1e4 : nil,
-            impliedApyMinusFairBp: (snapshot.impliedApy - projection.ptFairImpliedAPY) * 1e4,
-            stockPriceUSD: price, marketPtPriceUSD: price.map { marketPt * $0 }, marketYtPriceUSD: price.map { marketYt * $0 },
-            fairPtPriceUSD: price.map { fairPt * $0 }, fairYtPriceUSD: price.map { fairYt * $0 })
+            impliedApyMinusFairBp: (snapshot.impliedApy - projection.ptFairImpliedApy) * 1e4,
+            stockPriceUsd: price, marketPtPriceUsd: price.map { marketPt * $0 }, marketYtPriceUsd: price.map { marketYt * $0 },
+            fairPtPriceUsd: price.map { fairPt * $0 }, fairYtPriceUsd: price.map { fairYt * $0 })
     }
 }

@@ -26,8 +26,8 @@ public enum ShareDiscounting: Hashable, Sendable {
 public struct ProjectedDividend: Hashable, Sendable {
     public var exDate: Int64
     public var exDateText: String { UnixTime.formatDate(exDate) }
-    public var amountPerShareUSD: Double
-    public var reinvestPriceUSD: Double
+    public var amountPerShareUsd: Double
+    public var reinvestPriceUsd: Double
     /// `d · (1 − w) / P`.
     public var netYield: Double
     /// The yield index right after this dividend.
@@ -61,11 +61,11 @@ public struct TokenProjection: Hashable, Sendable {
     public var expectedIndexAtMaturity: Double
     public var expectedGrowth: Double
     /// `expectedGrowth^(1/years) − 1`.
-    public var expectedUnderlyingAPY: Double
+    public var expectedUnderlyingApy: Double
     /// Today's value, in shares, of one share delivered at maturity.
     public var discountFactor: Double
     /// The APY at which PT's fair price accretes to 1 share: `DF^(−1/years) − 1`.
-    public var ptFairImpliedAPY: Double
+    public var ptFairImpliedApy: Double
     /// Per PT / per YT at maturity, in shares (YT after the interest fee).
     public var ptPayoffInShares: Double
     public var ytPayoffInShares: Double
@@ -77,9 +77,9 @@ public struct TokenProjection: Hashable, Sendable {
     public var ptFairPriceInSy: Double
     public var ytFairPriceInSy: Double
     /// Fair prices in USD, when a stock price was given.
-    public var stockPriceUSD: Double?
-    public var ptFairPriceUSD: Double?
-    public var ytFairPriceUSD: Double?
+    public var stockPriceUsd: Double?
+    public var ptFairPriceUsd: Double?
+    public var ytFairPriceUsd: Double?
     /// Dividends that reach YT (ex-date before maturity) and those that do not (at or after it).
     public var dividendsBeforeMaturity: [ProjectedDividend]
     public var dividendsAfterMaturity: [ProjectedDividend]
@@ -102,15 +102,15 @@ public enum TokenProjectionModel {
     ///   - withholding: withheld share of each dividend.
     ///   - interestFeeRate: the protocol's fee on YT interest, in [0, 1].
     ///   - discounting: how share payoffs are discounted (``ShareDiscounting``); an APY must be > −1.
-    ///   - stockPriceUSD: the price of one split-adjusted share today, for USD values (> 0), or nil.
+    ///   - stockPriceUsd: the price of one split-adjusted share today, for USD values (> 0), or nil.
     public static func project(
         currentIndex: Double, valuationTime: Int64, maturity: Int64, dividends: ForwardDividends,
         withholding: Withholding = .standard, interestFeeRate: Double, discounting: ShareDiscounting,
-        stockPriceUSD: Double? = nil
+        stockPriceUsd: Double? = nil
     ) throws(TokenizationError) -> TokenProjection {
         try TokenizationValidation.positiveRate(currentIndex, "currentIndex")
         try TokenizationValidation.feeRate(interestFeeRate)
-        if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stockPriceUSD") }
+        if let price = stockPriceUsd { try TokenizationValidation.positivePrice(price, "stockPriceUsd") }
         guard valuationTime < maturity else {
             throw .invalidDateRange(
                 what: "projection (valuation time → maturity)", start: UnixTime.formatDate(valuationTime),
@@ -132,11 +132,11 @@ public enum TokenProjectionModel {
             var index = currentIndex
             for event in schedule.dividends where event.exDate > valuationTime {
                 let price = try prices.price(for: event).doubleValue
-                let net = event.amountPerShareUSD.doubleValue * (1 - w) / price
+                let net = event.amountPerShareUsd.doubleValue * (1 - w) / price
                 index *= 1 + net
                 let row = ProjectedDividend(
-                    exDate: event.exDate, amountPerShareUSD: event.amountPerShareUSD.doubleValue,
-                    reinvestPriceUSD: price, netYield: net, indexAfter: index)
+                    exDate: event.exDate, amountPerShareUsd: event.amountPerShareUsd.doubleValue,
+                    reinvestPriceUsd: price, netYield: net, indexAfter: index)
                 if event.exDate < maturity {
                     before.append(row)
                     indexAtMaturity = index
@@ -166,13 +166,13 @@ public enum TokenProjectionModel {
             valuationTime: valuationTime, maturity: maturity, yearsToMaturity: years, withholding: withholding,
             interestFeeRate: f, discounting: discounting, currentIndex: currentIndex,
             expectedIndexAtMaturity: indexAtMaturity, expectedGrowth: growth,
-            expectedUnderlyingAPY: RateConventions.annualizedRate(growth: growth, years: years),
-            discountFactor: discountFactor, ptFairImpliedAPY: RateConventions.annualizedRate(growth: 1 / discountFactor, years: years),
+            expectedUnderlyingApy: RateConventions.annualizedRate(growth: growth, years: years),
+            discountFactor: discountFactor, ptFairImpliedApy: RateConventions.annualizedRate(growth: 1 / discountFactor, years: years),
             ptPayoffInShares: 1, ytPayoffInShares: ytPayoff,
             ytInterestSyPerYT: (1 / currentIndex - 1 / indexAtMaturity) * (1 - f),
             ptFairPriceInShares: pt, ytFairPriceInShares: yt,
             ptFairPriceInSy: pt / currentIndex, ytFairPriceInSy: yt / currentIndex,
-            stockPriceUSD: stockPriceUSD, ptFairPriceUSD: stockPriceUSD.map { pt * $0 }, ytFairPriceUSD: stockPriceUSD.map { yt * $0 },
+            stockPriceUsd: stockPriceUsd, ptFairPriceUsd: stockPriceUsd.map { pt * $0 }, ytFairPriceUsd: stockPriceUsd.map { yt * $0 },
             dividendsBeforeMaturity: before, dividendsAfterMaturity: after,
             treasurySharesPerPT: lateIndex / indexAtMaturity - 1)
     }

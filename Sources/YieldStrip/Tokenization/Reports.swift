@@ -37,19 +37,19 @@ public struct SplitReport: Hashable, Sendable {
     public var yearsToExpiry: Double?
     /// With a PT implied APY: PT's price in the asset `(1 + apy)^(−years)`, YT's `1 − that`, and the
     /// legs' values in shares (`amount · price`). Their sum is `amountPy` shares.
-    public var ptImpliedAPY: Double?
-    /// Where ``ptImpliedAPY`` came from: given, or the market's at the valuation time.
-    public var ptImpliedAPYSource: PTImpliedAPYSource?
+    public var ptImpliedApy: Double?
+    /// Where ``ptImpliedApy`` came from: given, or the market's at the valuation time.
+    public var ptImpliedApySource: PTImpliedApySource?
     public var ptPriceInAsset: Double?
     public var ytPriceInAsset: Double?
     public var ptValueInShares: Double?
     public var ytValueInShares: Double?
-    /// USD values at `stockPriceUSD` (USD per split-adjusted share), when given.
-    public var stockPriceUSD: Double?
-    public var syValueUSD: Double?
-    public var ptRedeemsAtMaturityForUSDAtTodaysPrice: Double?
-    public var ptValueUSD: Double?
-    public var ytValueUSD: Double?
+    /// USD values at `stockPriceUsd` (USD per split-adjusted share), when given.
+    public var stockPriceUsd: Double?
+    public var syValueUsd: Double?
+    public var ptRedeemsAtMaturityForUsdAtTodaysPrice: Double?
+    public var ptValueUsd: Double?
+    public var ytValueUsd: Double?
 
     /// Computes the split.
     ///
@@ -59,28 +59,28 @@ public struct SplitReport: Hashable, Sendable {
     ///   - pyIndexStored: the yield contract's stored PY index, > 0, or nil for a fresh contract.
     ///   - expiry: Unix seconds; with `valuationTime` (both or neither) for time-based values.
     ///   - valuationTime: Unix seconds; at or after expiry minting reverts with `YCExpired`.
-    ///   - ptImpliedAPY: the PT's implied APY (> −1) to value the legs; needs `expiry` and `valuationTime`
+    ///   - ptImpliedApy: the PT's implied APY (> −1) to value the legs; needs `expiry` and `valuationTime`
     ///     (`MissingInput`).
-    ///   - stockPriceUSD: USD per split-adjusted share (> 0), for USD values.
-    ///   - market: a market on the token: the expiry defaults to its expiry, and without `ptImpliedAPY` the
+    ///   - stockPriceUsd: USD per split-adjusted share (> 0), for USD values.
+    ///   - market: a market on the token: the expiry defaults to its expiry, and without `ptImpliedApy` the
     ///     legs are valued at its implied APY at `valuationTime` (``MarketSnapshot/impliedApy``;
     ///     `MarketExpired` when the valuation time is at or after the market's expiry).
     public static func compute(
         tokens: Wad, exchangeRate: Wad, pyIndexStored: Wad? = nil, expiry: Int64? = nil,
-        valuationTime: Int64? = nil, ptImpliedAPY: Double? = nil,
-        stockPriceUSD: Double? = nil, market: PendleV2Curve<Wad>? = nil
+        valuationTime: Int64? = nil, ptImpliedApy: Double? = nil,
+        stockPriceUsd: Double? = nil, market: PendleV2Curve<Wad>? = nil
     ) throws -> SplitReport {
         let expiry = expiry ?? market?.expiry
         try TokenizationValidation.nonNegative(tokens, "tokens")
         try TokenizationValidation.positiveRate(exchangeRate, "exchange rate")
         if let stored = pyIndexStored { try TokenizationValidation.positiveRate(stored, "index") }
-        if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stock price") }
+        if let price = stockPriceUsd { try TokenizationValidation.positivePrice(price, "stock price") }
         if (expiry == nil) != (valuationTime == nil) {
             throw TokenizationError.missingInput(
                 field: expiry == nil ? "valuation time" : "expiry",
                 needs: expiry == nil ? "an expiry" : "a valuation time")
         }
-        if ptImpliedAPY != nil && expiry == nil {
+        if ptImpliedApy != nil && expiry == nil {
             throw TokenizationError.missingInput(field: "PT implied APY", needs: "an expiry and a valuation time")
         }
         let expired = expiry.flatMap { e in valuationTime.map { e <= $0 } } ?? false
@@ -101,13 +101,13 @@ public struct SplitReport: Hashable, Sendable {
             report.valuationTime = valuationTime
             report.yearsToExpiry = RateConventions.years(from: valuationTime, to: expiry)
         }
-        var ptImpliedAPY = ptImpliedAPY
-        report.ptImpliedAPYSource = ptImpliedAPY == nil ? nil : .given
-        if ptImpliedAPY == nil, let market, let valuationTime, report.yearsToExpiry != nil {
-            ptImpliedAPY = try market.spot(at: valuationTime).impliedApy
-            report.ptImpliedAPYSource = .market
+        var ptImpliedApy = ptImpliedApy
+        report.ptImpliedApySource = ptImpliedApy == nil ? nil : .given
+        if ptImpliedApy == nil, let market, let valuationTime, report.yearsToExpiry != nil {
+            ptImpliedApy = try market.spot(at: valuationTime).impliedApy
+            report.ptImpliedApySource = .market
         }
-        if let apy = ptImpliedAPY, let years = report.yearsToExpiry {
+        if let apy = ptImpliedApy, let years = report.yearsToExpiry {
             // A PT's implied APY is never negative (its price in asset is at most 1); the prices come from
             // the ln rate so that tiny rates and short times keep their precision.
             guard apy.isFinite else { throw TokenizationError.nonFiniteValue(field: "PT implied APY") }
@@ -117,25 +117,25 @@ public struct SplitReport: Hashable, Sendable {
             let lnRateTimesYears = Foundation.log1p(apy) * years
             let ptPrice = Foundation.exp(-lnRateTimesYears)
             let ytPrice = -Foundation.expm1(-lnRateTimesYears)
-            report.ptImpliedAPY = apy
+            report.ptImpliedApy = apy
             report.ptPriceInAsset = ptPrice
             report.ytPriceInAsset = ytPrice
             report.ptValueInShares = amountPy.doubleValue * ptPrice
             report.ytValueInShares = amountPy.doubleValue * ytPrice
         }
-        if let price = stockPriceUSD {
-            report.stockPriceUSD = price
-            report.syValueUSD = report.syValueInShares.doubleValue * price
-            report.ptRedeemsAtMaturityForUSDAtTodaysPrice = amountPy.doubleValue * price
-            report.ptValueUSD = report.ptValueInShares.map { $0 * price }
-            report.ytValueUSD = report.ytValueInShares.map { $0 * price }
+        if let price = stockPriceUsd {
+            report.stockPriceUsd = price
+            report.syValueUsd = report.syValueInShares.doubleValue * price
+            report.ptRedeemsAtMaturityForUsdAtTodaysPrice = amountPy.doubleValue * price
+            report.ptValueUsd = report.ptValueInShares.map { $0 * price }
+            report.ytValueUsd = report.ytValueInShares.map { $0 * price }
         }
         return report
     }
 }
 
 /// Where a split's PT implied APY came from.
-public enum PTImpliedAPYSource: String, Hashable, Sendable {
+public enum PTImpliedApySource: String, Hashable, Sendable {
     /// Given by the caller.
     case given
     /// The market's implied APY at the valuation time.
@@ -162,22 +162,22 @@ public struct DividendsReport: Hashable, Sendable {
     public var path: IndexPath
     /// `endIndex / startIndex` and its APY over the window (365-day years).
     public var realizedGrowth: Double
-    public var realizedAPY: Double
+    public var realizedApy: Double
     /// One YT (1e18 wei) held through the window: every step's interest, the fee and what is paid, exact
     /// (``Wad``, the contract's rounding) and real.
     public var ytInterestPerYT: YTInterestAccumulation<Wad>
     public var ytInterestPerYTDouble: YTInterestAccumulation<Double>
     /// The exact `paid` SY valued in split-adjusted shares at the end yield index, and in USD
-    /// (`paid · multiplier · stockPriceUSD`: SY are tokens, worth `multiplier` of today's shares each).
+    /// (`paid · multiplier · stockPriceUsd`: SY are tokens, worth `multiplier` of today's shares each).
     public var ytPaidPerYTInShares: Double
-    public var ytPaidPerYTUSD: Double?
+    public var ytPaidPerYTUsd: Double?
     /// Maturity and the projection to it (from the window's end), when a maturity was given.
     public var maturity: Int64?
     public var projectionBasis: ProjectionBasis?
     /// The flat gross dividend yield assumed for the projection, when one was given.
     public var assumedGrossYield: Double?
-    /// `projection.expectedUnderlyingAPY`: the APY from the window's end to maturity.
-    public var projectedAPY: Double?
+    /// `projection.expectedUnderlyingApy`: the APY from the window's end to maturity.
+    public var projectedApy: Double?
     public var projection: TokenProjection?
     /// The market's PT and YT beside the projection's fair ones, when a market was given.
     public var marketComparison: MarketComparison?
@@ -196,7 +196,7 @@ public struct DividendsReport: Hashable, Sendable {
     ///     after the window's end (`InvalidDateRange`). Default: the market's expiry when `market` is
     ///     given, else no projection.
     ///   - interestFeeRate: the fee on YT interest (default 3 %).
-    ///   - stockPriceUSD: USD per share as quoted today (after any split in the window), > 0, for USD
+    ///   - stockPriceUsd: USD per share as quoted today (after any split in the window), > 0, for USD
     ///     values; the projection gets it per split-adjusted share (`· splitFactor` at the window's end).
     ///   - assumedGrossYield: projects with this flat gross dividend yield (a fraction of the price a year,
     ///     ≥ 0, `RateOutOfRange` below) instead of listed dividends or the trailing yield
@@ -210,11 +210,11 @@ public struct DividendsReport: Hashable, Sendable {
         schedule: DividendSchedule, withholding: Withholding = .standard,
         prices: ReinvestPriceAssumption = .eventPricesOnly, from: Int64? = nil, to: Int64? = nil,
         maturity: Int64? = nil, interestFeeRate: Wad = YTInterest.defaultFeeRate,
-        stockPriceUSD: Double? = nil, assumedGrossYield: Double? = nil,
+        stockPriceUsd: Double? = nil, assumedGrossYield: Double? = nil,
         market: PendleV2Curve<Wad>? = nil
     ) throws -> DividendsReport {
         try TokenizationValidation.feeRate(interestFeeRate)
-        if let price = stockPriceUSD { try TokenizationValidation.positivePrice(price, "stock price") }
+        if let price = stockPriceUsd { try TokenizationValidation.positivePrice(price, "stock price") }
         let maturity = maturity ?? market?.expiry
         if let market, let maturity, maturity != market.expiry {
             throw TokenizationError.maturityNotMarketExpiry(maturity: UnixTime.format(maturity), expiry: UnixTime.format(market.expiry))
@@ -239,9 +239,9 @@ public struct DividendsReport: Hashable, Sendable {
             updates: path.exchangeRateUpdatesDouble(), feeRate: interestFeeRate.doubleValue)
         let paidShares = exact.paid.doubleValue * path.endRow.yieldIndex
         var report = DividendsReport(
-            path: path, realizedGrowth: path.realizedGrowth, realizedAPY: path.realizedAPY,
+            path: path, realizedGrowth: path.realizedGrowth, realizedApy: path.realizedApy,
             ytInterestPerYT: exact, ytInterestPerYTDouble: real, ytPaidPerYTInShares: paidShares,
-            ytPaidPerYTUSD: stockPriceUSD.map { exact.paid.doubleValue * path.endRow.multiplier * $0 })
+            ytPaidPerYTUsd: stockPriceUsd.map { exact.paid.doubleValue * path.endRow.multiplier * $0 })
         report.warnings = StockTokenIndex.coverageWarnings(
             schedule: schedule, from: path.from, to: path.to,
             assumingYield: assumedGrossYield != nil)
@@ -269,11 +269,11 @@ public struct DividendsReport: Hashable, Sendable {
             let projection = try TokenProjectionModel.project(
                 currentIndex: path.endRow.yieldIndex, valuationTime: path.to, maturity: maturity, dividends: forward,
                 withholding: withholding, interestFeeRate: interestFeeRate.doubleValue, discounting: .tokenGrowth,
-                stockPriceUSD: stockPriceUSD.map { $0 * path.endRow.splitFactor })
+                stockPriceUsd: stockPriceUsd.map { $0 * path.endRow.splitFactor })
             report.maturity = maturity
             report.projectionBasis = basis
             report.assumedGrossYield = assumedGrossYield
-            report.projectedAPY = projection.expectedUnderlyingAPY
+            report.projectedApy = projection.expectedUnderlyingApy
             report.projection = projection
             if let market { report.marketComparison = try MarketComparison.compare(projection: projection, market: market) }
         }

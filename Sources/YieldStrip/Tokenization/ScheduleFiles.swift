@@ -152,7 +152,7 @@ public enum ScheduleFiles {
         let price = try fields[priceKey].map { (f) throws(TokenizationError) in try decimal(f, priceKey) }
         return .dividend(
             DividendEvent(
-                exDate: date, amountPerShareUSD: try decimal(amount, amountKey), reinvestPriceUSD: price,
+                exDate: date, amountPerShareUsd: try decimal(amount, amountKey), reinvestPriceUsd: price,
                 certainty: certainty, line: line))
     }
 

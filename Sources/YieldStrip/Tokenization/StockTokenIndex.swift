@@ -21,20 +21,20 @@ import Foundation
 /// split factor with `mulDown` and leaves the yield index's wei untouched.
 public enum StockTokenIndex {
     /// One dividend's reinvestment on an exact index:
-    /// `index + floor(index · dividendPerShareUSD · (1e18 − withholding) / (reinvestPriceUSD · 1e18))` (wei).
+    /// `index + floor(index · dividendPerShareUsd · (1e18 − withholding) / (reinvestPriceUsd · 1e18))` (wei).
     /// **Domain**: index ≥ 0, dividend ≥ 0, price > 0 (`Panic(0x12)` for 0). **Rounding**: floor, once.
     public static func reinvest(
-        index: Wad, dividendPerShareUSD: Wad, withholding: Withholding,
-        reinvestPriceUSD: Wad
+        index: Wad, dividendPerShareUsd: Wad, withholding: Withholding,
+        reinvestPriceUsd: Wad
     ) throws(PendleError) -> Wad {
-        let numerator = try PMath.mul(PMath.mul(index.raw, dividendPerShareUSD.raw), withholding.retained.raw)
-        let denominator = try PMath.mul(reinvestPriceUSD.raw, PMath.iOne)
+        let numerator = try PMath.mul(PMath.mul(index.raw, dividendPerShareUsd.raw), withholding.retained.raw)
+        let denominator = try PMath.mul(reinvestPriceUsd.raw, PMath.iOne)
         return Wad(raw: try PMath.add(index.raw, PMath.div(numerator, denominator)))
     }
 
     /// The same in real arithmetic: `index · (1 + d · (1 − w) / P)`.
-    public static func reinvest(index: Double, dividendPerShareUSD: Double, withholding: Double, reinvestPriceUSD: Double) -> Double {
-        index * (1 + dividendPerShareUSD * (1 - withholding) / reinvestPriceUSD)
+    public static func reinvest(index: Double, dividendPerShareUsd: Double, withholding: Double, reinvestPriceUsd: Double) -> Double {
+        index * (1 + dividendPerShareUsd * (1 - withholding) / reinvestPriceUsd)
     }
 
     /// The typical gap between a schedule's dividends, in seconds: the median of the gaps between
@@ -106,20 +106,20 @@ public enum StockTokenIndex {
             switch action {
             case .dividend(let event):
                 let price = try prices.price(for: event)
-                let net = withholding.retained.doubleValue * event.amountPerShareUSD.doubleValue / price.doubleValue
+                let net = withholding.retained.doubleValue * event.amountPerShareUsd.doubleValue / price.doubleValue
                 state.yieldIndexWad = try reinvest(
-                    index: state.yieldIndexWad, dividendPerShareUSD: event.amountPerShareUSD,
-                    withholding: withholding, reinvestPriceUSD: price)
+                    index: state.yieldIndexWad, dividendPerShareUsd: event.amountPerShareUsd,
+                    withholding: withholding, reinvestPriceUsd: price)
                 state.multiplierWad = try reinvest(
-                    index: state.multiplierWad, dividendPerShareUSD: event.amountPerShareUSD,
-                    withholding: withholding, reinvestPriceUSD: price)
+                    index: state.multiplierWad, dividendPerShareUsd: event.amountPerShareUsd,
+                    withholding: withholding, reinvestPriceUsd: price)
                 state.yieldIndex *= 1 + net
                 state.multiplier *= 1 + net
                 pyIndexWad = Swift.max(pyIndexWad, state.yieldIndexWad)
                 pyIndex = Swift.max(pyIndex, state.yieldIndex)
                 row = IndexPathRow(date: event.exDate, kind: .dividend, state: state, pyIndexWad: pyIndexWad, pyIndex: pyIndex)
-                row.dividendPerShareUSD = event.amountPerShareUSD
-                row.reinvestPriceUSD = price
+                row.dividendPerShareUsd = event.amountPerShareUsd
+                row.reinvestPriceUsd = price
                 row.netYield = net
             case .split(let split):
                 state.multiplierWad = try state.multiplierWad.mulDown(split.ratio)
@@ -240,8 +240,8 @@ public struct IndexPathRow: Hashable, Sendable {
     public var dateText: String { UnixTime.formatDate(date) }
     public var kind: Kind
     /// Dividend rows: gross USD per share, the reinvest price used, and the net yield `d · (1 − w) / P`.
-    public var dividendPerShareUSD: Wad?
-    public var reinvestPriceUSD: Wad?
+    public var dividendPerShareUsd: Wad?
+    public var reinvestPriceUsd: Wad?
     public var netYield: Double = 0
     /// Split rows (and series readings with a split): new shares per old.
     public var splitRatio: Wad?
@@ -295,7 +295,7 @@ public struct IndexPath: Hashable, Sendable {
     public var years: Double { RateConventions.years(from: from, to: to) }
 
     /// `realizedGrowth^(1 / years) − 1`: the underlying APY the token earned over the window.
-    public var realizedAPY: Double { RateConventions.annualizedRate(growth: realizedGrowth, years: years) }
+    public var realizedApy: Double { RateConventions.annualizedRate(growth: realizedGrowth, years: years) }
 
     /// The yield index readings after the start, as the yield contract would see them.
     public func exchangeRateUpdates() -> [ExchangeRateUpdate<Wad>] {

@@ -9,7 +9,7 @@ enum RateForm: String, CaseIterable, Sendable {
     /// The library's name for the form.
     var quantity: RateQuantity {
         switch self {
-        case .apy: return .impliedAPY
+        case .apy: return .impliedApy
         case .ptPrice: return .ptPriceInAsset
         case .ytPrice: return .ytPriceInAsset
         case .lnRate: return .lnImpliedRate
@@ -109,7 +109,7 @@ enum RateReport {
         appendTime(time, to: &report)
         report.appendTimeToExpiry(quote.secondsToExpiry)
         report.appendRateForms(
-            impliedApy: quote.impliedAPY, lnImpliedRate: quote.lnImpliedRate, ptPerAsset: quote.ptPerAsset,
+            impliedApy: quote.impliedApy, lnImpliedRate: quote.lnImpliedRate, ptPerAsset: quote.ptPerAsset,
             ptPriceInAsset: quote.ptPriceInAsset, ytPriceInAsset: quote.ytPriceInAsset, ytLeverage: quote.ytLeverage)
         report.append("ptReturnToExpiry", analytic: quote.ptReturnToExpiry, label: "PT return to expiry") { TableFormat.percent($0) }
 

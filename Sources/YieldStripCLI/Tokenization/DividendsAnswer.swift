@@ -50,7 +50,7 @@ struct DividendsAnswer {
             stockPrice: inputs.stockPrice, windowEnd: try inputs.to ?? StockTokenIndex.defaultWindow(for: inputs.schedule).to)
         let dividends = try DividendsReport.compute(
             schedule: inputs.schedule, withholding: withholding, prices: prices, from: inputs.from, to: inputs.to,
-            maturity: inputs.maturity, interestFeeRate: inputs.feeRate, stockPriceUSD: inputs.stockPrice,
+            maturity: inputs.maturity, interestFeeRate: inputs.feeRate, stockPriceUsd: inputs.stockPrice,
             assumedGrossYield: inputs.assumedYield, market: inputs.market)
         let path = dividends.path
         let real = { (value: Double) in TableFormat.significant(value) }
@@ -71,7 +71,7 @@ struct DividendsAnswer {
         answer.wad("startIndex", path.startRow.yieldIndexWad, label: "yield index at the start")
         answer.wad("endIndex", path.endRow.yieldIndexWad, label: "yield index at the end")
         try answer.number("realizedGrowth", dividends.realizedGrowth, label: "realized growth", display: real)
-        try answer.number("realizedApy", dividends.realizedAPY, label: "realized APY") { TableFormat.percent($0) }
+        try answer.number("realizedApy", dividends.realizedApy, label: "realized APY") { TableFormat.percent($0) }
         answer.wad("feeRate", inputs.feeRate, label: "interest fee", display: TableFormat.percent(inputs.feeRate))
 
         var perYT = AnswerBuilder()
@@ -84,7 +84,7 @@ struct DividendsAnswer {
         try perYT.number("feeSyDouble", approx.fee, label: "one YT: fee (SY, real)") { $0.description }
         try perYT.number("paidSyDouble", approx.paid, label: "one YT: paid (SY, real)") { $0.description }
         try perYT.number("paidInShares", dividends.ytPaidPerYTInShares, label: "one YT: paid (shares)", display: real)
-        try perYT.number("paidUsd", dividends.ytPaidPerYTUSD, label: "one YT: paid (USD)") { TableFormat.fixed($0, digits: 4) }
+        try perYT.number("paidUsd", dividends.ytPaidPerYTUsd, label: "one YT: paid (USD)") { TableFormat.fixed($0, digits: 4) }
         answer.nested("ytInterestPerYt", perYT)
 
         try answer.number("stockPrice", inputs.stockPrice, label: "stock price (USD per share)") { TableFormat.fixed($0, digits: 2) }
@@ -93,7 +93,7 @@ struct DividendsAnswer {
         answer.text(
             "projectionBasis", dividends.projectionBasis?.rawValue, label: "projection basis",
             display: dividends.projectionBasis.map(describe))
-        try answer.number("projectedApy", dividends.projectedAPY, label: "projected APY to maturity") { TableFormat.percent($0) }
+        try answer.number("projectedApy", dividends.projectedApy, label: "projected APY to maturity") { TableFormat.percent($0) }
         answer.nested("projection", try dividends.projection.map(projectionAnswer))
         answer.nested("marketComparison", try dividends.marketComparison.map(comparisonAnswer))
         answer.hiddenMember("warnings", .array(dividends.warnings.map(warningObject)))
@@ -114,8 +114,8 @@ struct DividendsAnswer {
         object.append("date", .number(JSONNumber(row.date)))
         object.append("dateISO", .string(UnixTime.format(row.date)))
         object.append("kind", .string(row.kind.rawValue))
-        object.append("dividend", row.dividendPerShareUSD.map { .wei($0.raw) } ?? .null)
-        object.append("reinvestPrice", row.reinvestPriceUSD.map { .wei($0.raw) } ?? .null)
+        object.append("dividend", row.dividendPerShareUsd.map { .wei($0.raw) } ?? .null)
+        object.append("reinvestPrice", row.reinvestPriceUsd.map { .wei($0.raw) } ?? .null)
         try object.append("netYield", finite: row.netYield)
         object.append("splitRatio", row.splitRatio.map { .wei($0.raw) } ?? .null)
         object.append("multiplier", .wei(row.multiplierWad.raw))
@@ -151,17 +151,17 @@ struct DividendsAnswer {
         try answer.number("currentIndex", projection.currentIndex, label: "yield index now", display: real)
         try answer.number("expectedIndexAtMaturity", projection.expectedIndexAtMaturity, label: "expected yield index at maturity", display: real)
         try answer.number("expectedGrowth", projection.expectedGrowth, label: "expected growth to maturity", display: real)
-        try answer.number("expectedUnderlyingApy", projection.expectedUnderlyingAPY, label: "expected underlying APY") { TableFormat.percent($0) }
+        try answer.number("expectedUnderlyingApy", projection.expectedUnderlyingApy, label: "expected underlying APY") { TableFormat.percent($0) }
         try answer.number("discountFactor", projection.discountFactor, label: "discount factor (shares now per share then)", display: real)
-        try answer.number("ptFairImpliedApy", projection.ptFairImpliedAPY, label: "PT fair implied APY") { TableFormat.percent($0) }
+        try answer.number("ptFairImpliedApy", projection.ptFairImpliedApy, label: "PT fair implied APY") { TableFormat.percent($0) }
         try answer.number("ytPayoffInShares", projection.ytPayoffInShares, label: "YT payoff at maturity (shares, after the fee)", display: real)
         try answer.number("ytInterestSyPerYt", projection.ytInterestSyPerYT, label: "YT interest to maturity (SY, after the fee)", display: real)
         try answer.number("ptFairPriceInShares", projection.ptFairPriceInShares, label: "PT fair price (shares)", display: real)
         try answer.number("ytFairPriceInShares", projection.ytFairPriceInShares, label: "YT fair price (shares)", display: real)
         try answer.number("ptFairPriceInSy", projection.ptFairPriceInSy, label: "PT fair price (SY)", display: real)
         try answer.number("ytFairPriceInSy", projection.ytFairPriceInSy, label: "YT fair price (SY)", display: real)
-        try answer.number("ptFairPriceUsd", projection.ptFairPriceUSD, label: "PT fair price (USD)") { TableFormat.fixed($0, digits: 2) }
-        try answer.number("ytFairPriceUsd", projection.ytFairPriceUSD, label: "YT fair price (USD)") { TableFormat.fixed($0, digits: 4) }
+        try answer.number("ptFairPriceUsd", projection.ptFairPriceUsd, label: "PT fair price (USD)") { TableFormat.fixed($0, digits: 2) }
+        try answer.number("ytFairPriceUsd", projection.ytFairPriceUsd, label: "YT fair price (USD)") { TableFormat.fixed($0, digits: 4) }
         try answer.number(
             "treasurySharesPerPt", projection.treasurySharesPerPT, label: "to the treasury after maturity (shares per PT)", display: real)
         answer.hiddenMember("dividendsBeforeMaturity", .array(try projection.dividendsBeforeMaturity.map(projectedDividend)))
@@ -180,8 +180,8 @@ struct DividendsAnswer {
         answer.time("time", comparison.time, label: "market read at (projection start)")
         answer.time("expiry", comparison.expiry, label: "market expiry")
         try answer.number("yearsToExpiry", comparison.yearsToExpiry, label: "market: years to expiry") { TableFormat.fixed($0, digits: 6) }
-        try answer.number("marketImpliedApy", comparison.marketImpliedAPY, label: "market implied APY") { TableFormat.percent($0) }
-        try answer.number("fairImpliedApy", comparison.fairImpliedAPY, label: "fair implied APY") { TableFormat.percent($0) }
+        try answer.number("marketImpliedApy", comparison.marketImpliedApy, label: "market implied APY") { TableFormat.percent($0) }
+        try answer.number("fairImpliedApy", comparison.fairImpliedApy, label: "fair implied APY") { TableFormat.percent($0) }
         try answer.number("impliedApyMinusFairBp", comparison.impliedApyMinusFairBp, label: "market − fair implied APY (bp)", display: Self.bp)
         try answer.number("marketPtPriceInShares", comparison.marketPtPriceInShares, label: "market PT price (shares)", display: real)
         try answer.number("fairPtPriceInShares", comparison.fairPtPriceInShares, label: "fair PT price (shares)", display: real)
@@ -190,10 +190,10 @@ struct DividendsAnswer {
         try answer.number("fairYtPriceInShares", comparison.fairYtPriceInShares, label: "fair YT price (shares)", display: real)
         try answer.number("ytRichBp", comparison.ytRichBp, label: "YT rich (+) / cheap (−)") { Self.richness("YT", $0) }
         let usd = { (digits: Int) in { (value: Double) in TableFormat.fixed(value, digits: digits) } }
-        try answer.number("marketPtPriceUsd", comparison.marketPtPriceUSD, label: "market PT price (USD)", display: usd(2))
-        try answer.number("fairPtPriceUsd", comparison.fairPtPriceUSD, label: "fair PT price (USD)", display: usd(2))
-        try answer.number("marketYtPriceUsd", comparison.marketYtPriceUSD, label: "market YT price (USD)", display: usd(4))
-        try answer.number("fairYtPriceUsd", comparison.fairYtPriceUSD, label: "fair YT price (USD)", display: usd(4))
+        try answer.number("marketPtPriceUsd", comparison.marketPtPriceUsd, label: "market PT price (USD)", display: usd(2))
+        try answer.number("fairPtPriceUsd", comparison.fairPtPriceUsd, label: "fair PT price (USD)", display: usd(2))
+        try answer.number("marketYtPriceUsd", comparison.marketYtPriceUsd, label: "market YT price (USD)", display: usd(4))
+        try answer.number("fairYtPriceUsd", comparison.fairYtPriceUsd, label: "fair YT price (USD)", display: usd(4))
         return answer
     }
 
@@ -226,8 +226,8 @@ struct DividendsAnswer {
         var object = JSONObject()
         object.append("exDate", .number(JSONNumber(dividend.exDate)))
         object.append("exDateISO", .string(UnixTime.format(dividend.exDate)))
-        try object.append("amount", finite: dividend.amountPerShareUSD)
-        try object.append("reinvestPrice", finite: dividend.reinvestPriceUSD)
+        try object.append("amount", finite: dividend.amountPerShareUsd)
+        try object.append("reinvestPrice", finite: dividend.reinvestPriceUsd)
         try object.append("netYield", finite: dividend.netYield)
         try object.append("indexAfter", finite: dividend.indexAfter)
         return .object(object)
@@ -276,8 +276,8 @@ struct DividendsAnswer {
         var table = TextTable(header: header)
         for (i, row) in rows.enumerated() {
             var cells = [
-                UnixTime.formatDate(row.date), row.kind.rawValue, row.dividendPerShareUSD?.description ?? "",
-                row.reinvestPriceUSD?.description ?? "",
+                UnixTime.formatDate(row.date), row.kind.rawValue, row.dividendPerShareUsd?.description ?? "",
+                row.reinvestPriceUsd?.description ?? "",
                 row.kind == .dividend ? TableFormat.percent(row.netYield) : ""
             ]
             if hasSplits { cells += [row.splitRatio?.description ?? "", row.multiplierWad.description] }
@@ -295,8 +295,8 @@ struct DividendsAnswer {
         for (dividends, reaches) in [(projection.dividendsBeforeMaturity, "yes"), (projection.dividendsAfterMaturity, "no: after maturity")] {
             for dividend in dividends {
                 table.rows.append([
-                    dividend.exDateText, TableFormat.significant(dividend.amountPerShareUSD),
-                    TableFormat.significant(dividend.reinvestPriceUSD), TableFormat.percent(dividend.netYield),
+                    dividend.exDateText, TableFormat.significant(dividend.amountPerShareUsd),
+                    TableFormat.significant(dividend.reinvestPriceUsd), TableFormat.percent(dividend.netYield),
                     TableFormat.significant(dividend.indexAfter), reaches
                 ])
             }
@@ -311,8 +311,8 @@ struct DividendsAnswer {
         ]
         for (i, row) in library.path.rows.enumerated() {
             let fields = [
-                UnixTime.formatDate(row.date), row.kind.rawValue, row.dividendPerShareUSD?.description ?? "",
-                row.reinvestPriceUSD?.description ?? "", row.netYield.description, row.splitRatio?.description ?? "",
+                UnixTime.formatDate(row.date), row.kind.rawValue, row.dividendPerShareUsd?.description ?? "",
+                row.reinvestPriceUsd?.description ?? "", row.netYield.description, row.splitRatio?.description ?? "",
                 row.multiplierWad.description, row.splitFactorWad.description, row.yieldIndexWad.description,
                 row.pyIndexWad.description, row.yieldIndex.description,
                 Self.ytInterest(library, row: i)?.description ?? "",

@@ -37,8 +37,8 @@ enum SplitAnswer {
     static func build(_ inputs: SplitInputs) throws -> Report {
         let split = try SplitReport.compute(
             tokens: inputs.tokens, exchangeRate: inputs.exchangeRate, pyIndexStored: inputs.pyIndexStored,
-            expiry: inputs.expiry, valuationTime: inputs.valuationTime, ptImpliedAPY: inputs.ptImpliedApy,
-            stockPriceUSD: inputs.stockPrice, market: inputs.market)
+            expiry: inputs.expiry, valuationTime: inputs.valuationTime, ptImpliedApy: inputs.ptImpliedApy,
+            stockPriceUsd: inputs.stockPrice, market: inputs.market)
         let shares = { (value: Double) in TableFormat.significant(value) }
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
 
@@ -64,23 +64,23 @@ enum SplitAnswer {
         answer.time("valuationTime", split.valuationTime, source: inputs.valuationTimeSource, label: "valuation time")
         try answer.number("yearsToExpiry", split.yearsToExpiry, label: "years to expiry") { TableFormat.fixed($0, digits: 6) }
 
-        try answer.number("ptImpliedApy", split.ptImpliedAPY, label: "PT implied APY") {
-            TableFormat.percent($0) + (split.ptImpliedAPYSource == .market ? " (market)" : "")
+        try answer.number("ptImpliedApy", split.ptImpliedApy, label: "PT implied APY") {
+            TableFormat.percent($0) + (split.ptImpliedApySource == .market ? " (market)" : "")
         }
-        answer.text("ptImpliedApySource", split.ptImpliedAPYSource?.rawValue, label: "PT implied APY source")
+        answer.text("ptImpliedApySource", split.ptImpliedApySource?.rawValue, label: "PT implied APY source")
         answer.hideInTable("ptImpliedApySource")
         try answer.number("ptPriceInAsset", split.ptPriceInAsset, label: "PT price (shares per PT)", display: shares)
         try answer.number("ytPriceInAsset", split.ytPriceInAsset, label: "YT price (shares per YT)", display: shares)
         try answer.number("ptValueInShares", split.ptValueInShares, label: "PT value (shares)", display: shares)
         try answer.number("ytValueInShares", split.ytValueInShares, label: "YT value (shares)", display: shares)
 
-        try answer.number("stockPrice", split.stockPriceUSD, label: "stock price (USD per share)", display: usd)
-        try answer.number("syValueUsd", split.syValueUSD, label: "SY value (USD)", display: usd)
+        try answer.number("stockPrice", split.stockPriceUsd, label: "stock price (USD per share)", display: usd)
+        try answer.number("syValueUsd", split.syValueUsd, label: "SY value (USD)", display: usd)
         try answer.number(
-            "ptRedeemsAtMaturityForUsd", split.ptRedeemsAtMaturityForUSDAtTodaysPrice,
+            "ptRedeemsAtMaturityForUsd", split.ptRedeemsAtMaturityForUsdAtTodaysPrice,
             label: "PT at maturity (USD at today's price)", display: usd)
-        try answer.number("ptValueUsd", split.ptValueUSD, label: "PT value (USD)", display: usd)
-        try answer.number("ytValueUsd", split.ytValueUSD, label: "YT value (USD)", display: usd)
+        try answer.number("ptValueUsd", split.ptValueUsd, label: "PT value (USD)", display: usd)
+        try answer.number("ytValueUsd", split.ytValueUsd, label: "YT value (USD)", display: usd)
         return answer.report
     }
 }

@@ -326,7 +326,7 @@ public enum JobCharts {
             series.append(ChartSeries(name: "split", points: splits, style: .scatter, color: Palette.purple, marker: .diamond, markerRadius: 4.5))
         }
         var references: [ReferenceLine] = []
-        var notes = ["realized APY \(percent(report.realizedAPY)) over the window"]
+        var notes = ["realized APY \(percent(report.realizedApy)) over the window"]
         if let projection = report.projection {
             let start = Double(projection.valuationTime)
             let end = Double(projection.maturity)
@@ -367,14 +367,14 @@ public enum JobCharts {
                 ReferenceLine(
                     .vertical, at: end, label: "maturity \(UnixTime.formatDate(projection.maturity))", tag: "maturity",
                     color: Palette.ink, dash: .dotted))
-            notes.append("projected APY \(percent(projection.expectedUnderlyingAPY)) to maturity")
+            notes.append("projected APY \(percent(projection.expectedUnderlyingApy)) to maturity")
         }
         if let market = report.marketComparison {
             let rich =
                 market.ptRichBp >= 0
                 ? "PT rich by \(ChartNumberFormat.short(market.ptRichBp, maxDecimals: 2)) bp"
                 : "PT cheap by \(ChartNumberFormat.short(-market.ptRichBp, maxDecimals: 2)) bp"
-            notes.append("market implied APY \(percent(market.marketImpliedAPY)) against a fair \(percent(market.fairImpliedAPY)): \(rich)")
+            notes.append("market implied APY \(percent(market.marketImpliedApy)) against a fair \(percent(market.fairImpliedApy)): \(rich)")
         }
         let withholding = path.withholding.map { "\(ChartNumberFormat.short($0.doubleValue * 100, maxDecimals: 2))% withheld" }
         return XYChart(
