@@ -195,7 +195,7 @@ public struct CurveTrade<S: PendleScalar>: Sendable {
     public var impliedApyAfter: Double
     /// The venue's own names for the trade's amounts (Pendle: the router swap's fields, e.g. `netPtOut`,
     /// `netSyIn`, `netSyFee`), in order.
-    public var venueFields: [(name: String, value: S)]
+    public var venueFields: NamedAmounts<S>
     /// The venue's name for the trade (Pendle: the router swap, `swapExactSyForPt`).
     public var venueTrade: String
     /// Curve evaluations the trade took.

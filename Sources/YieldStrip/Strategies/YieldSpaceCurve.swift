@@ -75,7 +75,7 @@ public struct YieldSpaceCurve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
         let outS = result.outExact.map(S.exactly) ?? S(approximating: amountOut) ?? .zero
         let feeS = result.feeExact.map(S.exactly) ?? S(approximating: result.fee) ?? .zero
         let ptLeg = kind == .buyPtWithSy ? outS : try inS.negated()
-        let fields: [(name: String, value: S)] =
+        let fields: NamedAmounts<S> =
             kind == .buyPtWithSy
             ? [("sharesIn", inS), ("fyTokenOut", outS), ("feeShares", feeS)]
             : [("fyTokenIn", inS), ("sharesOut", outS), ("feeShares", feeS)]

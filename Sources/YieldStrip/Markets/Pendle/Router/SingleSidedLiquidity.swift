@@ -19,7 +19,7 @@ public struct LiquidityResult<S: PendleScalar>: Sendable {
     /// The market after the whole operation.
     public var market: MarketState<S>
     /// Named amounts in the op's vocabulary, in answer order.
-    public var fields: [(name: String, value: S)]
+    public var fields: NamedAmounts<S>
     /// Curve evaluations used (and those of the `Double` search that seeded an exact one).
     public var evaluations: Int
     public var seedEvaluations: Int
@@ -217,7 +217,7 @@ extension PendleMarketMath {
         let trade = chosen.trade
         let added = chosen.added
         let size = trade.netPtToAccount.isNegative ? try trade.netPtToAccount.negated() : trade.netPtToAccount
-        let fields: [(name: String, value: S)] =
+        let fields: NamedAmounts<S> =
             fromSy
             ? [
                 ("netLpOut", added.lpToAccount), ("netPtFromSwap", size), ("netSyUsedForSwap", try trade.netSyToAccount.negated()),

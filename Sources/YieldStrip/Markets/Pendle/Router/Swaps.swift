@@ -110,9 +110,8 @@ public struct SwapResult<S: PendleScalar>: Sendable {
     }
 
     /// The named amounts: `netPtOut`, `netSyIn`, `netSyFee`, … as the op's answer lists them.
-    public var fields: [(name: String, value: S)] {
-        let all = [values.0, values.1, values.2, values.3, values.4, values.5]
-        return zip(kind.fieldNames, all).map { ($0, $1) }
+    public var fields: NamedAmounts<S> {
+        NamedAmounts(names: kind.fieldNames, values: [values.0, values.1, values.2, values.3, values.4, values.5])
     }
 
     public var netSyFee: S { trade?.netSyFee ?? .zero }
