@@ -138,10 +138,10 @@ enum CompareExpiry {
             return try body(inputs)
         } catch PendleError.marketExpired {
             let file = inputs.files.first { $0.curveName == MarketFile.pendleCurve && (try? $0.curve.spot(at: inputs.blockTime)) == nil }
-            throw MarketExpiredAtBlockTime(expiry: file?.curve.expiry ?? 0, blockTime: inputs.blockTime, source: inputs.blockTimeSource)
+            throw EndedAtBlockTime(curve: .pendleMarket, end: file?.curve.expiry ?? 0, blockTime: inputs.blockTime, source: inputs.blockTimeSource)
         } catch YieldSpaceError.afterMaturity {
             let file = inputs.files.first { $0.curveName == YieldSpaceMarketFile.curveName && (try? $0.curve.spot(at: inputs.blockTime)) == nil }
-            throw PoolMaturedAtBlockTime(maturity: file?.curve.expiry ?? 0, blockTime: inputs.blockTime, source: inputs.blockTimeSource)
+            throw EndedAtBlockTime(curve: .yieldSpacePool, end: file?.curve.expiry ?? 0, blockTime: inputs.blockTime, source: inputs.blockTimeSource)
         }
     }
 }

@@ -50,7 +50,7 @@ struct SplitCommand: Command {
             throw YCExpiredAtValuationTime(expiry: expiry, valuationTime: valuationTime, source: inputs.valuationTimeSource)
         } catch PendleError.marketExpired {
             guard let market = inputs.market, let valuationTime = inputs.valuationTime else { throw PendleError.marketExpired }
-            throw MarketExpiredAtBlockTime(expiry: market.market.expiry, blockTime: valuationTime, source: inputs.valuationTimeSource)
+            throw EndedAtBlockTime(curve: .pendleMarket, end: market.market.expiry, blockTime: valuationTime, source: inputs.valuationTimeSource)
         }
     }
 

@@ -71,22 +71,28 @@ extension MarketContext {
         do {
             return try body(self)
         } catch PendleError.marketExpired {
-            throw MarketExpiredAtBlockTime(expiry: market.expiry, blockTime: blockTime, source: blockTimeSource)
+            throw EndedAtBlockTime(curve: .pendleMarket, end: market.expiry, blockTime: blockTime, source: blockTimeSource)
         }
     }
 }
 
-/// `MarketExpired` (the contract's name) with the times involved.
-struct MarketExpiredAtBlockTime: DomainError {
-    let expiry: Int64
+/// A curve's end with the times involved: `MarketExpired` for a Pendle market, `AfterMaturity` for a YieldSpace
+/// pool (the contracts' names), the end and the block time used with its source.
+struct EndedAtBlockTime: DomainError {
+    enum Curve { case pendleMarket, yieldSpacePool }
+
+    let curve: Curve
+    /// The market's expiry or the pool's maturity.
+    let end: Int64
     let blockTime: Int64
     let source: TimeSource
 
-    var errorName: String { "MarketExpired" }
-    var errorArgs: [String] { [String(expiry), String(blockTime)] }
+    var errorName: String { curve == .pendleMarket ? "MarketExpired" : "AfterMaturity" }
+    var errorArgs: [String] { [String(end), String(blockTime)] }
     var message: String {
-        "MarketExpired: the market expired at \(UnixTime.format(expiry)); the block time \(UnixTime.format(blockTime)) "
-            + "(\(source.rawValue)) is not before it; give --at a time before expiry"
+        let (what, endName) = curve == .pendleMarket ? ("the market expired", "expiry") : ("the pool matured", "maturity")
+        return "\(errorName): \(what) at \(UnixTime.format(end)); the block time \(UnixTime.format(blockTime)) "
+            + "(\(source.rawValue)) is not before it; give --at a time before \(endName)"
     }
 }
 

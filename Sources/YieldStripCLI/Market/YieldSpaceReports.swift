@@ -18,22 +18,8 @@ struct YieldSpaceContext: BlockTimeContext, Sendable {
         do {
             return try body(self)
         } catch YieldSpaceError.afterMaturity {
-            throw PoolMaturedAtBlockTime(maturity: pool.maturity, blockTime: blockTime, source: blockTimeSource)
+            throw EndedAtBlockTime(curve: .yieldSpacePool, end: pool.maturity, blockTime: blockTime, source: blockTimeSource)
         }
-    }
-}
-
-/// `AfterMaturity` (the pool's name) with the times involved.
-struct PoolMaturedAtBlockTime: DomainError {
-    let maturity: Int64
-    let blockTime: Int64
-    let source: TimeSource
-
-    var errorName: String { "AfterMaturity" }
-    var errorArgs: [String] { [String(maturity), String(blockTime)] }
-    var message: String {
-        "AfterMaturity: the pool matured at \(UnixTime.format(maturity)); the block time \(UnixTime.format(blockTime)) "
-            + "(\(source.rawValue)) is not before it; give --at a time before maturity"
     }
 }
 

@@ -61,6 +61,8 @@ extension PendleMarketMath {
         _ market: MarketState<Double>, _ comp: MarketPreCompute<Double>, pyIndex: Double,
         netPtToAccount sizes: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<TradeSweepPoint>
     ) -> Int {
+        // The caller's buffer, sized by the caller (the array form sizes it): a programming error, like a too
+        // short destination of `UnsafeMutableBufferPointer.update(from:)`, not input.
         precondition(output.count >= sizes.count, "calcTradeSweep: the output holds fewer points than there are sizes")
         guard let sizeBase = sizes.baseAddress, let outBase = output.baseAddress, sizes.count > 0 else { return 0 }
         let totalPt = market.totalPt

@@ -102,6 +102,8 @@ struct BigUInt: Hashable, Sendable, Comparable {
 
     /// `lhs − rhs`; `lhs` must not be smaller than `rhs`.
     static func - (lhs: BigUInt, rhs: BigUInt) -> BigUInt {
+        // An invariant: `YieldDecimal` and `BinaryFixed` subtract the smaller magnitude from the larger (the sign
+        // carries the rest).
         precondition(!(lhs < rhs), "BigUInt subtraction below zero")
         var result = lhs.limbs
         var borrow: Int64 = 0
@@ -156,6 +158,7 @@ struct BigUInt: Hashable, Sendable, Comparable {
 
     /// Quotient and remainder by a nonzero 32-bit divisor.
     func quotientAndRemainder(dividingBy divisor: UInt32) -> (quotient: BigUInt, remainder: UInt32) {
+        // An invariant: the divisors are constants (10, 10^9, 2, a series term's 2k + 1), never input.
         precondition(divisor != 0, "BigUInt division by zero")
         var result = limbs
         var remainder: UInt64 = 0
@@ -171,6 +174,8 @@ struct BigUInt: Hashable, Sendable, Comparable {
 
     /// Quotient and remainder by a nonzero divisor (Knuth, TAOCP vol. 2, 4.3.1, Algorithm D).
     func quotientAndRemainder(dividingBy divisor: BigUInt) -> (quotient: BigUInt, remainder: BigUInt) {
+        // An invariant: `YieldDecimal.divided(by:)` checks its divisor first, and the pool's inputs are refused
+        // before any division (zero reserves, c, mu, ts, a: `YieldSpaceMath`'s checks).
         precondition(!divisor.isZero, "BigUInt division by zero")
         if self < divisor { return (.zero, self) }
         if divisor.limbs.count == 1 {
@@ -283,6 +288,7 @@ struct BigUInt: Hashable, Sendable, Comparable {
 
     /// 10^`exponent` (`exponent` ≥ 0).
     static func powerOfTen(_ exponent: Int) -> BigUInt {
+        // An invariant: callers pass digit counts and scale differences they have made non-negative.
         precondition(exponent >= 0)
         if exponent < powerOfTenTable.count { return powerOfTenTable[exponent] }
         return powerOfTenTable[powerOfTenTable.count - 1] * powerOfTen(exponent - (powerOfTenTable.count - 1))
