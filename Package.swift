@@ -37,7 +37,7 @@ let package = Package(
 
         // The reference vectors live once, in _TestSupport's bundle (`TestVectors`).
         .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath", "_TestSupport"]),
-        .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip", "_TestSupport"]),
+        .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip", "YieldStripJSON", "_TestSupport"]),
         .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI", "_TestSupport"]),
         // Golden charts are read and rewritten in place (see ChartGoldenTests), not bundled.
         .testTarget(name: "YieldStripChartsTests", dependencies: ["YieldStripCharts", "YieldStrip"], exclude: ["Golden"])

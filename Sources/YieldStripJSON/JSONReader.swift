@@ -127,6 +127,9 @@ struct JSONByteParser {
     var topLevelKeysWithDuplicates: Set<String> = []
     /// Members counted before a set of the keys replaces the linear scan for repeats.
     static let linearKeyScanLimit = 16
+    /// The byte offset where each value starts, in reading order (a container before its members), when
+    /// recorded (``JSONReader/parseLocated(_:)``); nil otherwise.
+    var valueOffsets: [Int]? = nil
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -142,6 +145,7 @@ struct JSONByteParser {
 
     mutating func parseValue() throws(JSONParseError) -> JSONValue {
         guard index < bytes.count else { throw failure("unexpected end of input, expected a value") }
+        valueOffsets?.append(index)
         switch bytes[index] {
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "{"): return .object(try parseObject())

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import YieldStrip
+import YieldStripJSON
 
 /// Schedule files: the CSV and JSON formats, every bad input's error name and line, and the example data.
 @Suite struct TokenizationParsingTests {
@@ -46,6 +47,53 @@ import YieldStrip
         #expect(d.map(\.line) == [5, 6, 7])
         #expect(d[0].exDate == 1_731_024_000)  // 2024-11-08T00:00:00Z
         #expect(d[2].exDate == 1_739_750_400)  // Unix seconds accepted as is
+    }
+
+    /// A batch request's rows are read by the same code as a file's events: the same schedule, and an
+    /// error about row N says line N.
+    @Test func rowsAreReadAsAFilesEvents() throws {
+        let events = [
+            #"{"exDate": "2020-08-31", "splitRatio": 4, "certainty": "verified"}"#,
+            #"{"exDate": "2024-11-08", "amount": 0.25, "reinvestPrice": "227"}"#,
+            #"{"exDate": "2025-02-10", "amount": "0.25", "reinvestPrice": null}"#
+        ]
+        let file = try ScheduleFiles.parseDividendSchedule("[\n" + events.joined(separator: ",\n") + "\n]", format: .json)
+        let rows = try ScheduleFiles.dividendSchedule(rows: events.map { try JSONReader.parse($0) })
+        #expect(rows.dividends.map(\.amountPerShareUsd) == file.dividends.map(\.amountPerShareUsd))
+        #expect(rows.dividends.map(\.exDate) == file.dividends.map(\.exDate))
+        #expect(rows.splits.map(\.ratio) == [w("4")] && rows.dividends.map(\.line) == [2, 3])
+        let bad = [#"{"exDate": "2024-11-08", "amount": 0.25}"#, #"{"exDate": "2025-02-10", "amount": "x"}"#]
+        #expect(
+            throws: TokenizationError.malformedLine(
+                line: 2, reason: "amount 'x' is not a decimal number; write digits with at most one '.' and 18 decimals, no exponent")
+        ) {
+            try ScheduleFiles.dividendSchedule(rows: bad.map { try JSONReader.parse($0) })
+        }
+        #expect(throws: TokenizationError.emptySchedule) { try ScheduleFiles.dividendSchedule(rows: []) }
+        #expect(throws: TokenizationError.self) {
+            try ScheduleFiles.dividendSchedule(rows: [try JSONReader.parse(events[1])], maturity: 1_700_000_000)
+        }
+    }
+
+    /// The JSON reader's lines: each value's first byte, members after their object's line, a syntax
+    /// error's offset on its line.
+    @Test func jsonValuesKeepTheirLines() throws {
+        let text = "{\n  \"a\": [1,\n    2],\n  \"b\":\n\n    {\"c\": null}\n}"
+        let root = try JSONReader.parseLocated(text)
+        #expect(root.line == 1)
+        #expect(root.member("a")?.line == 2 && root.member("a")?.children.map(\.value.line) == [2, 3])
+        #expect(root.member("b")?.line == 6 && root.member("b")?.member("c")?.line == 6)
+        #expect(root.member("z") == nil && root.member("a")?.member("x") == nil)
+        do {
+            _ = try JSONReader.parseLocated("[1,\n2,\n]")
+            Issue.record("a trailing comma was read")
+        } catch {
+            #expect(JSONReader.line(ofOffset: error.offset, in: "[1,\n2,\n]") == 3)
+        }
+        let rows = JSONLocatedValue(try JSONReader.parse(#"{"x": [1, {"y": 2}]}"#), line: 7)
+        #expect(rows.member("x")?.children.last?.value.member("y")?.line == 7)
+        // A repeated key is an error, as everywhere else.
+        #expect(throws: JSONParseError.self) { try JSONReader.parseLocated(#"{"a": 1, "a": 2}"#) }
     }
 
     @Test func jsonFormat() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import YieldStripJSON
 
 /// The two text formats of schedule and rate files.
 public enum ScheduleFileFormat: String, Sendable, CaseIterable {
@@ -78,17 +79,34 @@ public enum ScheduleFiles {
                         priceKey: "reinvest_price", splitKey: "split_ratio"))
             }
         case .json:
-            let root = try ScheduleJSON.parse(text)
-            for event in try jsonArray(root, key: "events") {
-                let fields = try jsonFields(event, allowed: ["exDate", "amount", "reinvestPrice", "splitRatio", "certainty"])
-                try add(
-                    dividendAction(
-                        line: event.line, fields: fields, dateKey: "exDate", amountKey: "amount",
-                        priceKey: "reinvestPrice", splitKey: "splitRatio"))
-            }
+            for event in try jsonArray(parseJSON(text), key: "events") { try add(dividendAction(event)) }
         }
         if actions.isEmpty { throw .emptySchedule }
         return try DividendSchedule(actions: actions)
+    }
+
+    /// A dividend schedule from rows already read as JSON, each an object as in a JSON schedule's `events`
+    /// (`exDate`, `amount`, `reinvestPrice`, `splitRatio`, `certainty`): a batch request's `schedule`
+    /// array. A problem with row N (from 1) says `line N`; the checks are the file's.
+    public static func dividendSchedule(rows: [JSONValue], maturity: Int64? = nil) throws(TokenizationError) -> DividendSchedule {
+        var actions: [CorporateAction] = []
+        for (index, row) in rows.enumerated() {
+            let action = try dividendAction(JSONLocatedValue(row, line: index + 1))
+            try DividendSchedule.check(action, after: actions.last)
+            if let maturity, action.date > maturity {
+                throw .dateAfterMaturity(line: index + 1, date: UnixTime.formatDate(action.date), maturity: UnixTime.formatDate(maturity))
+            }
+            actions.append(action)
+        }
+        if actions.isEmpty { throw .emptySchedule }
+        return try DividendSchedule(actions: actions)
+    }
+
+    /// One event object of a JSON schedule.
+    static func dividendAction(_ event: JSONLocatedValue) throws(TokenizationError) -> CorporateAction {
+        let fields = try jsonFields(event, allowed: ["exDate", "amount", "reinvestPrice", "splitRatio", "certainty"])
+        return try dividendAction(
+            line: event.line, fields: fields, dateKey: "exDate", amountKey: "amount", priceKey: "reinvestPrice", splitKey: "splitRatio")
     }
 
     /// Reads and parses a schedule file (format from the extension, `.json` or else CSV).
@@ -112,8 +130,7 @@ public enum ScheduleFiles {
                 try add(observation(line: row.line, fields: row.fields, dateKey: "date", multiplierKey: "multiplier", splitKey: "split_ratio"))
             }
         case .json:
-            let root = try ScheduleJSON.parse(text)
-            for item in try jsonArray(root, key: "observations") {
+            for item in try jsonArray(parseJSON(text), key: "observations") {
                 let fields = try jsonFields(item, allowed: ["date", "multiplier", "splitRatio"])
                 try add(observation(line: item.line, fields: fields, dateKey: "date", multiplierKey: "multiplier", splitKey: "splitRatio"))
             }
@@ -197,18 +214,18 @@ public enum ScheduleFiles {
     // MARK: JSON shapes
 
     /// The array under `key` of a top-level object, or the top-level array itself.
-    static func jsonArray(_ root: ScheduleJSON.Value, key: String) throws(TokenizationError) -> [ScheduleJSON.Value] {
-        switch root.kind {
-        case .array(let items):
-            return items
-        case .object(let members):
-            guard let member = members.first(where: { $0.key == key }) else {
+    static func jsonArray(_ root: JSONLocatedValue, key: String) throws(TokenizationError) -> [JSONLocatedValue] {
+        switch root.value {
+        case .array:
+            return root.children.map(\.value)
+        case .object:
+            guard let member = root.member(key) else {
                 throw .malformedLine(line: root.line, reason: "the top-level object has no \"\(key)\" array; put the rows under \"\(key)\"")
             }
-            guard case .array(let items) = member.value.kind else {
-                throw .malformedLine(line: member.value.line, reason: "\"\(key)\" must be an array of objects")
+            guard case .array = member.value else {
+                throw .malformedLine(line: member.line, reason: "\"\(key)\" must be an array of objects")
             }
-            return items
+            return member.children.map(\.value)
         default:
             throw .malformedLine(line: root.line, reason: "expected an object with \"\(key)\" or an array of objects")
         }
@@ -216,22 +233,23 @@ public enum ScheduleFiles {
 
     /// An event object's members as text fields; nulls dropped, unknown keys rejected (a repeated key is
     /// the reader's error).
-    static func jsonFields(_ value: ScheduleJSON.Value, allowed: [String]) throws(TokenizationError) -> Fields {
-        guard case .object(let members) = value.kind else {
-            throw .malformedLine(line: value.line, reason: "expected an object {…} for each row")
+    static func jsonFields(_ object: JSONLocatedValue, allowed: [String]) throws(TokenizationError) -> Fields {
+        guard case .object = object.value else {
+            throw .malformedLine(line: object.line, reason: "expected an object {…} for each row")
         }
         var fields: Fields = [:]
-        for member in members {
-            guard allowed.contains(member.key) else {
+        for case (let key?, let member) in object.children {
+            guard allowed.contains(key) else {
                 throw .malformedLine(
-                    line: member.value.line,
-                    reason: "unknown key \"\(member.key)\"; the keys are \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
+                    line: member.line,
+                    reason: "unknown key \"\(key)\"; the keys are \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
             }
-            switch member.value.kind {
+            switch member.value {
             case .null: continue
-            case .string(let s), .number(let s): fields[member.key] = (s, member.value.line)
+            case .string(let text): fields[key] = (text, member.line)
+            case .number(let number): fields[key] = (number.text, member.line)
             default:
-                throw .malformedLine(line: member.value.line, reason: "\"\(member.key)\" must be a number or a string")
+                throw .malformedLine(line: member.line, reason: "\"\(key)\" must be a number or a string")
             }
         }
         return fields
@@ -306,203 +324,18 @@ enum ScheduleCSV {
 
 // MARK: - JSON
 
-/// A small JSON reader that keeps each value's line and the exact text of numbers.
-enum ScheduleJSON {
-    struct Value {
-        indirect enum Kind {
-            case object([(key: String, value: Value)])
-            case array([Value])
-            case string(String)
-            case number(String)
-            case bool(Bool)
-            case null
-        }
-        var kind: Kind
-        var line: Int
-    }
-
-    static func parse(_ text: String) throws(TokenizationError) -> Value {
-        var parser = Parser(bytes: Array(text.utf8))
-        parser.skipSpace()
-        let value = try parser.value(depth: 0)
-        parser.skipSpace()
-        guard parser.atEnd else { throw .malformedLine(line: parser.line, reason: "unexpected text after the JSON value") }
-        return value
-    }
-
-    struct Parser {
-        let bytes: [UInt8]
-        var position = 0
-        var line = 1
-
-        var atEnd: Bool { position >= bytes.count }
-        var current: UInt8? { position < bytes.count ? bytes[position] : nil }
-
-        mutating func skipSpace() {
-            while let c = current, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D {
-                if c == 0x0A { line += 1 }
-                position += 1
+extension ScheduleFiles {
+    /// `text` read by the package's JSON reader, each value with its line; a syntax error or a repeated key
+    /// is `MalformedLine` on the line where it sits.
+    static func parseJSON(_ text: String) throws(TokenizationError) -> JSONLocatedValue {
+        do {
+            return try JSONReader.parseLocated(text)
+        } catch {
+            let line = JSONReader.line(ofOffset: error.offset, in: text)
+            if let repeated = error.duplicateKey {
+                throw .malformedLine(line: line, reason: "JSON: key \"\(repeated.key)\" appears twice in one object; keep one")
             }
-        }
-
-        func fail(_ reason: String) -> TokenizationError { .malformedLine(line: line, reason: "JSON: \(reason)") }
-
-        mutating func expect(_ byte: UInt8, _ what: String) throws(TokenizationError) {
-            guard current == byte else { throw fail("expected \(what)") }
-            position += 1
-        }
-
-        mutating func value(depth: Int) throws(TokenizationError) -> Value {
-            guard depth < 64 else { throw fail("nested too deeply") }
-            let startLine = line
-            guard let c = current else { throw fail("unexpected end of text") }
-            switch c {
-            case UInt8(ascii: "{"):
-                position += 1
-                var members: [(key: String, value: Value)] = []
-                var keys: Set<String> = []
-                skipSpace()
-                if current == UInt8(ascii: "}") {
-                    position += 1
-                    return Value(kind: .object(members), line: startLine)
-                }
-                while true {
-                    skipSpace()
-                    guard current == UInt8(ascii: "\"") else { throw fail("expected a \"key\"") }
-                    let key = try string()
-                    // A key given twice, at any depth, is an error: no value is silently dropped.
-                    guard keys.insert(key).inserted else { throw fail("key \"\(key)\" appears twice in one object; keep one") }
-                    skipSpace()
-                    try expect(UInt8(ascii: ":"), "':' after a key")
-                    skipSpace()
-                    members.append((key, try value(depth: depth + 1)))
-                    skipSpace()
-                    if current == UInt8(ascii: ",") {
-                        position += 1
-                        continue
-                    }
-                    try expect(UInt8(ascii: "}"), "',' or '}'")
-                    return Value(kind: .object(members), line: startLine)
-                }
-            case UInt8(ascii: "["):
-                position += 1
-                var items: [Value] = []
-                skipSpace()
-                if current == UInt8(ascii: "]") {
-                    position += 1
-                    return Value(kind: .array(items), line: startLine)
-                }
-                while true {
-                    skipSpace()
-                    items.append(try value(depth: depth + 1))
-                    skipSpace()
-                    if current == UInt8(ascii: ",") {
-                        position += 1
-                        continue
-                    }
-                    try expect(UInt8(ascii: "]"), "',' or ']'")
-                    return Value(kind: .array(items), line: startLine)
-                }
-            case UInt8(ascii: "\""):
-                return Value(kind: .string(try string()), line: startLine)
-            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
-                for (word, kind) in [("true", Value.Kind.bool(true)), ("false", .bool(false)), ("null", .null)] {
-                    let w = Array(word.utf8)
-                    if position + w.count <= bytes.count, Array(bytes[position..<position + w.count]) == w {
-                        position += w.count
-                        return Value(kind: kind, line: startLine)
-                    }
-                }
-                throw fail("unknown word")
-            default:
-                let start = position
-                while let d = current,
-                    d == UInt8(ascii: "-") || d == UInt8(ascii: "+") || d == UInt8(ascii: ".")
-                        || d == UInt8(ascii: "e") || d == UInt8(ascii: "E") || (d >= UInt8(ascii: "0") && d <= UInt8(ascii: "9"))
-                {
-                    position += 1
-                }
-                guard position > start, let text = String(bytes: bytes[start..<position], encoding: .utf8) else {
-                    throw fail("unexpected character '\(String(decoding: [c], as: UTF8.self))'")
-                }
-                guard Self.isJSONNumber(bytes[start..<position]) else { throw fail("'\(text)' is not a JSON number") }
-                return Value(kind: .number(text), line: startLine)
-            }
-        }
-
-        /// Four hex digits at the cursor (consumed), or nil.
-        mutating func hexQuad() -> UInt32? {
-            guard position + 4 <= bytes.count,
-                let code = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
-            else { return nil }
-            position += 4
-            return code
-        }
-
-        /// JSON's number grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
-        static func isJSONNumber(_ text: ArraySlice<UInt8>) -> Bool {
-            var i = text.startIndex
-            func digits() -> Int {
-                let start = i
-                while i < text.endIndex, text[i] >= UInt8(ascii: "0"), text[i] <= UInt8(ascii: "9") { i += 1 }
-                return i - start
-            }
-            if i < text.endIndex, text[i] == UInt8(ascii: "-") { i += 1 }
-            let integerStart = i
-            let integerDigits = digits()
-            guard integerDigits > 0, integerDigits == 1 || text[integerStart] != UInt8(ascii: "0") else { return false }
-            if i < text.endIndex, text[i] == UInt8(ascii: ".") {
-                i += 1
-                guard digits() > 0 else { return false }
-            }
-            if i < text.endIndex, text[i] == UInt8(ascii: "e") || text[i] == UInt8(ascii: "E") {
-                i += 1
-                if i < text.endIndex, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") { i += 1 }
-                guard digits() > 0 else { return false }
-            }
-            return i == text.endIndex
-        }
-
-        mutating func string() throws(TokenizationError) -> String {
-            position += 1  // opening quote
-            var out: [UInt8] = []
-            while let c = current {
-                position += 1
-                switch c {
-                case UInt8(ascii: "\""):
-                    guard let s = String(bytes: out, encoding: .utf8) else { throw fail("a string is not UTF-8") }
-                    return s
-                case UInt8(ascii: "\\"):
-                    guard let e = current else { throw fail("unterminated string") }
-                    position += 1
-                    switch e {
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "u"):
-                        guard var code = hexQuad() else { throw fail("bad \\u escape") }
-                        if (0xD800...0xDBFF).contains(code) {
-                            // A surrogate pair: \uD83D\uDE00.
-                            guard current == UInt8(ascii: "\\"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u") else {
-                                throw fail("a lone surrogate in a \\u escape")
-                            }
-                            position += 2
-                            guard let low = hexQuad(), (0xDC00...0xDFFF).contains(low) else { throw fail("a lone surrogate in a \\u escape") }
-                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-                        }
-                        guard let scalar = Unicode.Scalar(code) else { throw fail("bad \\u escape") }
-                        out.append(contentsOf: Array(String(Character(scalar)).utf8))
-                    default: out.append(e)
-                    }
-                case 0x0A:
-                    throw fail("line break inside a string")
-                default:
-                    out.append(c)
-                }
-            }
-            throw fail("unterminated string")
+            throw .malformedLine(line: line, reason: "JSON: \(error.reason)")
         }
     }
 }

@@ -109,9 +109,8 @@ enum TokenizationOps {
         case .string(let text)?:
             schedule = try ScheduleFiles.parseDividendSchedule(text)
         case .array(let rows)?:
-            // One row per line, the first on line 1: the library's line numbers count rows.
-            let text = "{\"events\":[" + rows.map(\.jsonText).joined(separator: ",\n") + "]}"
-            schedule = try ScheduleFiles.parseDividendSchedule(text, format: .json)
+            // An error about row N says line N.
+            schedule = try ScheduleFiles.dividendSchedule(rows: rows)
         case let other:
             throw RequestError.badRequest(
                 field: "schedule",
