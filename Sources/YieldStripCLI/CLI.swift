@@ -30,11 +30,13 @@ public enum CLI {
     /// and exits 1. What cannot be written to stderr itself is dropped.
     public static func main(arguments: [String], console: Console) -> Int32 {
         func report(_ text: String) { try? console.errorOutput.write(text) }
+        var running: Invocation?
         do {
             switch try CommandLineParser(root: root, console: console).parse(arguments) {
             case .help(let path):
                 try console.output.write(HelpFormatter.help(for: path))
             case .run(let invocation):
+                running = invocation
                 switch try invocation.command.run(invocation) {
                 case .report(let report):
                     if invocation.flag(CommonOptions.csv.name) {
@@ -57,7 +59,7 @@ public enum CLI {
             report("Error: \(error)\n")
             return ExitStatus.failure
         } catch let error as any DomainError {
-            report("Error: \(error.message)\n")
+            report("Error: \(running?.message(of: error) ?? error.message)\n")
             return ExitStatus.failure
         } catch {
             report("Error: \(error)\n")

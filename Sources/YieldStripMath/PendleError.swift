@@ -30,7 +30,7 @@ public enum RevertValue: Hashable, Sendable, CustomStringConvertible {
 ///
 /// Source: pendle-finance/pendle-core-v2-public, `contracts/core/libraries/Errors.sol`,
 /// `PMath.sol`, `LogExpMath.sol`, `MarketMathCore.sol`, `PendleYieldToken.sol` (commit e8c2cca4).
-public enum PendleError: DomainError, Hashable {
+public enum PendleError: TimedError, Hashable {
     // MARK: Solidity runtime and math libraries
 
     /// `Panic(0x11)`: checked arithmetic overflowed or underflowed.
@@ -48,7 +48,9 @@ public enum PendleError: DomainError, Hashable {
 
     // MARK: Market (MarketMathCore)
 
-    case marketExpired
+    /// `MarketExpired`: the block time is at or after the market's expiry. The contract's error has no
+    /// arguments (``errorArgs`` is empty); the times are kept for the message.
+    case marketExpired(expiry: Int64, blockTime: Int64)
     case marketInsufficientPtForTrade(totalPt: RevertValue, netPtToAccount: RevertValue)
     case marketZeroTotalPtOrTotalAsset(totalPt: RevertValue, totalAsset: RevertValue)
     case marketExchangeRateBelowOne(exchangeRate: RevertValue)
@@ -64,8 +66,9 @@ public enum PendleError: DomainError, Hashable {
 
     // MARK: Yield contract (PendleYieldToken)
 
-    /// `YCExpired`: minting PT + YT after expiry.
-    case yieldContractExpired
+    /// `YCExpired`: minting PT + YT after expiry. The contract's error has no arguments; the expiry and the
+    /// time, when known (nil where the caller only said "expired"), are kept for the message.
+    case yieldContractExpired(expiry: Int64?, time: Int64?)
     /// `YCNotExpired`: a post-expiry operation before expiry.
     case yieldContractNotExpired
 
@@ -105,7 +108,9 @@ public enum PendleError: DomainError, Hashable {
         }
     }
 
-    public var message: String {
+    public var message: String { message(source: nil) }
+
+    private func message(source: TimeSource?) -> String {
         switch self {
         case .arithmeticOverflow:
             return "Panic(0x11): arithmetic overflow; an input is too large for 256-bit fixed point, use smaller amounts"
@@ -119,8 +124,9 @@ public enum PendleError: DomainError, Hashable {
             return "negative: a balance would go below zero; reduce the amount removed"
         case .castOutOfRange:
             return "Revert(): a value is outside the range of its Solidity type (negative where unsigned, or too large)"
-        case .marketExpired:
-            return "MarketExpired: the market has expired (expiry ≤ block time); use a time before expiry"
+        case .marketExpired(let expiry, let blockTime):
+            return "MarketExpired: the market expired at \(CivilTime.format(expiry)); the block time \(CivilTime.format(blockTime))"
+                + "\(TimeSource.suffix(source)) is not before it; give --at a time before expiry"
         case .marketInsufficientPtForTrade(let totalPt, let net):
             return
                 "MarketInsufficientPtForTrade: the pool holds \(totalPt.unitsDescription) PT, the trade asks for \(net.unitsDescription); trade less PT"
@@ -143,10 +149,18 @@ public enum PendleError: DomainError, Hashable {
             return "MarketZeroLnImpliedRate: the trade would set the implied rate to zero; trade less PT into the pool"
         case .marketZeroNetLPFee:
             return "MarketZeroNetLPFee: the LP's share of the fee rounds to zero and the market contract refuses the trade; trade a larger amount"
+        case .yieldContractExpired(let expiry?, let time?):
+            return "YCExpired: the yield contract expires at \(CivilTime.format(expiry)); the valuation time \(CivilTime.format(time))"
+                + "\(TimeSource.suffix(source)) is not before it, and PT + YT can no longer be minted; give --at a time before expiry"
         case .yieldContractExpired:
             return "YCExpired: the yield contract has expired; PT + YT can no longer be minted"
         case .yieldContractNotExpired:
             return "YCNotExpired: the yield contract has not expired yet"
         }
     }
+}
+
+extension PendleError {
+    /// The message with the time's source beside the time, for `MarketExpired` and `YCExpired`.
+    public func message(timeSource source: TimeSource) -> String { message(source: source) }
 }

@@ -17,7 +17,7 @@ import YieldStrip
             try PendleMarketMath.executeTradeCore(far, pyIndex: .one, netPtToAccount: Wad(units: 1), blockTime: blockTime)
         }
         #expect(throws: PendleError.self) { try PendleMarketMath.snapshot(far, pyIndex: .one, blockTime: blockTime) }
-        #expect(throws: PendleError.marketExpired) {
+        #expect(throws: PendleError.marketExpired(expiry: Self.market.expiry, blockTime: .max)) {
             try PendleMarketMath.executeTradeCore(Self.market, pyIndex: .one, netPtToAccount: Wad(units: 1), blockTime: .max)
         }
     }

@@ -14,7 +14,7 @@ import YieldStrip
 
     static func reference(_ curve: PendleV2Curve<Wad>, impliedApy: Double, at blockTime: Int64, assetPerSy: Double?) throws -> Fields {
         guard impliedApy.isFinite, impliedApy > -1 else { throw StrategyError.invalidInput(field: "impliedApy", value: "\(impliedApy)", reason: "") }
-        if curve.market.isExpired(at: blockTime) { throw PendleError.marketExpired }
+        if curve.market.isExpired(at: blockTime) { throw PendleError.marketExpired(expiry: curve.market.expiry, blockTime: blockTime) }
         guard let state = curve.market.converted(to: Double.self) else { throw StrategyError.notFinite(quantity: "market state") }
         let index = assetPerSy ?? curve.pyIndex.doubleValue
         let comp = try PendleMarketMath.getMarketPreCompute(state, pyIndex: index, blockTime: blockTime)
@@ -91,7 +91,7 @@ import YieldStrip
         #expect(throws: StrategyError.self) { try curve.lpValues(impliedApys: [0.05, .nan, 0.04], at: StrategyTests.now, assetPerSy: nil) }
         #expect(throws: StrategyError.self) { try curve.lpValues(impliedApys: [-1.5, 0.05], at: StrategyTests.now, assetPerSy: nil) }
         // The market's own error before a later APY's.
-        #expect(throws: PendleError.marketExpired) {
+        #expect(throws: PendleError.marketExpired(expiry: curve.market.expiry, blockTime: curve.market.expiry + 1)) {
             try curve.lpValues(impliedApys: [0.05, .nan], at: curve.market.expiry + 1, assetPerSy: nil)
         }
     }

@@ -279,7 +279,7 @@ import YieldStrip
                     size: .position(.shares(Wad(units: 1))), heldAs: .stock,
                     tokenWithholding: try Withholding(rate: .one)), curve: curve, at: Self.now)
         }
-        #expect(throws: PendleError.marketExpired) {
+        #expect(throws: PendleError.marketExpired(expiry: curve.market.expiry, blockTime: Self.now + Self.year)) {
             try ShortYT.compute(ShortYTRequest(size: .yieldTokens(Wad(units: 1))), curve: curve, at: Self.now + Self.year)
         }
         #expect(throws: SwapError.self) {

@@ -101,7 +101,7 @@ import YieldStrip
         let lossy = try SplitReport.compute(tokens: wei("1"), exchangeRate: w("1.5"))
         #expect(lossy.pairRoundingLossSy == wei("1"))
 
-        #expect(throws: PendleError.yieldContractExpired) {
+        #expect(throws: PendleError.yieldContractExpired(expiry: sep2025, time: sep2025)) {
             try SplitReport.compute(tokens: w("1"), exchangeRate: .one, expiry: sep2025, valuationTime: sep2025)
         }
         #expect(throws: TokenizationError.nonPositiveExchangeRate(line: 0, field: "exchange rate", value: "0")) {

@@ -57,7 +57,9 @@ import YieldStrip
         #expect(abs(curve.assetPerSy.doubleValue - 1.02) < 1e-15)
         // The fee takes 5 % of the ln-rate when buying fyToken.
         #expect(abs(curve.annualFeeRate - Foundation.expm1(0.05 * Foundation.log1p(0.05))) < 1e-12)
-        #expect(throws: YieldSpaceError.afterMaturity(timeTillMaturity: "0")) { try curve.spot(at: Self.now + Self.year) }
+        #expect(throws: YieldSpaceError.afterMaturity(timeTillMaturity: "0", maturity: Self.now + Self.year, blockTime: Self.now + Self.year)) {
+            try curve.spot(at: Self.now + Self.year)
+        }
     }
 
     @Test func tradesAreThePreviews() throws {

@@ -18,7 +18,7 @@
 /// | `MaxLltvExceeded` | ``maxLltvExceeded(lltv:)`` |
 /// | `MaxFeeExceeded` | ``maxFeeExceeded(fee:)`` |
 /// | `InsufficientLiquidity` | ``insufficientLiquidity(borrowed:supplied:)`` |
-public enum LendingError: DomainError, Hashable {
+public enum LendingError: TimedError, Hashable {
     /// A parameter outside its domain: the field, its value, the range it must lie in.
     case invalidParameter(field: String, value: String, reason: String)
     /// An amount below zero.
@@ -82,7 +82,12 @@ public enum LendingError: DomainError, Hashable {
         }
     }
 
-    public var message: String {
+    public var message: String { message(source: nil) }
+
+    /// The message with the time's source beside the time, for `PtMatured`.
+    public func message(timeSource source: TimeSource) -> String { message(source: source) }
+
+    private func message(source: TimeSource?) -> String {
         switch self {
         case .invalidParameter(let field, let value, let reason):
             return "InvalidParameter: \(field) is \(value); \(reason)"
@@ -96,7 +101,7 @@ public enum LendingError: DomainError, Hashable {
             return "LtvNotBelowThreshold: the maximum LTV \(ltv) is not below the liquidation threshold \(threshold); "
                 + "a new loan at the maximum LTV would be liquidatable at once: give an LTV below the threshold"
         case .ptMatured(let expiry, let at):
-            return "PtMatured: the PT matured at \(UnixTime.format(expiry)) and the time is \(UnixTime.format(at)); "
+            return "PtMatured: the PT matured at \(UnixTime.format(expiry)); the time \(UnixTime.format(at))\(TimeSource.suffix(source)) is not before it; "
                 + "a matured PT redeems one share: post the token as collateral (--collateral token), or give --at a time before expiry"
         case .invalidOptimalUsageRatio(let bps):
             return "InvalidOptimalUsageRatio: the optimal usage ratio is \(bps) bps; Aave accepts 100 to 9900 bps (1 % to 99 %)"

@@ -12,7 +12,7 @@
 /// | `NotFinite` | ``notFinite(quantity:value:)`` | quantity, value |
 /// | `Overflow` | ``overflow(quantity:)`` | quantity |
 /// | `InvalidTimestamp` | ``invalidTimestamp(text:reason:)`` | text |
-public enum RateError: DomainError, Hashable {
+public enum RateError: TimedError, Hashable {
     /// `MaturityExpired`: the time to expiry is zero or negative (expiry ≤ now). `expiry` and `now`
     /// are the Unix seconds when the caller gave them (``RateConventions/secondsToExpiry(expiry:now:)``).
     case maturityExpired(secondsToExpiry: Int64, expiry: Int64?, now: Int64?)
@@ -52,11 +52,16 @@ public enum RateError: DomainError, Hashable {
         }
     }
 
-    public var message: String {
+    public var message: String { message(source: nil) }
+
+    /// The message with the source of `now` beside it, for `MaturityExpired`.
+    public func message(timeSource source: TimeSource) -> String { message(source: source) }
+
+    private func message(source: TimeSource?) -> String {
         switch self {
         case .maturityExpired(let seconds, let expiry?, let now?):
-            return "MaturityExpired: expiry \(UnixTime.format(expiry)) is not after now \(UnixTime.format(now)) "
-                + "(\(seconds) s to expiry); use a time before expiry"
+            return "MaturityExpired: expiry \(UnixTime.format(expiry)) is not after now \(UnixTime.format(now))\(TimeSource.suffix(source)), "
+                + "\(seconds) s to expiry; use a valuation time before expiry"
         case .maturityExpired(let seconds, _, _):
             return "MaturityExpired: time to expiry is \(seconds) s; it must be at least 1 s (expiry after now)"
         case .priceOutOfRange(let quantity, let value):

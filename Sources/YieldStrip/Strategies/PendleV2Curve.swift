@@ -27,7 +27,7 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
     public var tradesYieldToken: Bool { true }
 
     public func spot(at blockTime: Int64) throws -> CurveSpot {
-        if market.isExpired(at: blockTime) { throw PendleError.marketExpired }
+        if market.isExpired(at: blockTime) { throw PendleError.marketExpired(expiry: market.expiry, blockTime: blockTime) }
         let seconds = try PendleMarketMath.timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         return CurveSpot(blockTime: blockTime, secondsToExpiry: seconds, lnImpliedRate: market.lastLnImpliedRate.doubleValue)
     }
@@ -53,7 +53,7 @@ public struct PendleV2Curve<S: PendleScalar>: ImpliedYieldCurve, Hashable {
     public func tradeAndUpdate(_ kind: CurveTradeKind, exactIn amount: S, at blockTime: Int64) throws -> (
         trade: CurveTrade<S>, after: PendleV2Curve<S>
     ) {
-        if market.isExpired(at: blockTime) { throw PendleError.marketExpired }
+        if market.isExpired(at: blockTime) { throw PendleError.marketExpired(expiry: market.expiry, blockTime: blockTime) }
         let swap = Self.swapKind(kind)
         let (result, _) = try PendleMarketMath.checkedSwap(
             swap, market: market, pyIndex: pyIndex, amount: amount, blockTime: blockTime,
@@ -137,7 +137,7 @@ extension PendleV2Curve {
             }
         }
         try checkApy(first)
-        if market.isExpired(at: blockTime) { throw PendleError.marketExpired }
+        if market.isExpired(at: blockTime) { throw PendleError.marketExpired(expiry: market.expiry, blockTime: blockTime) }
         guard let state = market.converted(to: Double.self) else { throw StrategyError.notFinite(quantity: "market state") }
         let index = assetPerSy ?? pyIndex.doubleValue
         guard index.isFinite, index > 0 else {

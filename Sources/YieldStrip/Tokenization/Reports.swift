@@ -83,9 +83,11 @@ public struct SplitReport: Hashable, Sendable {
         if ptImpliedApy != nil && expiry == nil {
             throw TokenizationError.missingInput(field: "PT implied APY", needs: "an expiry and a valuation time")
         }
-        let expired = expiry.flatMap { e in valuationTime.map { e <= $0 } } ?? false
+        if let expiry, let valuationTime, expiry <= valuationTime {
+            throw PendleError.yieldContractExpired(expiry: expiry, time: valuationTime)
+        }
         let pyIndex = try PYIndex.current(syExchangeRate: exchangeRate, stored: pyIndexStored ?? .zero)
-        let mint = try YieldContractMath.mintPy(amountSy: tokens, pyIndex: pyIndex, expired: expired)
+        let mint = try YieldContractMath.mintPy(amountSy: tokens, pyIndex: pyIndex)
         let amountPy = mint.amountPy
         let pair = try YieldContractMath.redeemPy(amountPy: amountPy, pyIndex: pyIndex)
         let onePercentUp = try pyIndex + Wad(raw: pyIndex.raw.divided(byPositive: 100))

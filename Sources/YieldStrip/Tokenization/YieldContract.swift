@@ -71,11 +71,11 @@ public enum YieldContractMath {
 
     /// The batch op `mintPy`: `amountSy, pyIndex[, expired] → amountPy`.
     ///
-    /// Checks in the contract's order: expired → `YCExpired` (``PendleError/yieldContractExpired``);
+    /// Checks in the contract's order: expired → `YCExpired` (``PendleError/yieldContractExpired(expiry:time:)``);
     /// a negative amount → `NegativeAmount`; a PY index ≤ 0 → `NonPositiveExchangeRate`; zero SY →
     /// `YCNoFloatingSy`. Then `amountPy = syToAsset(pyIndex, amountSy)` (floor).
     public static func mintPy<S: TokenizationScalar>(amountSy: S, pyIndex: S, expired: Bool = false) throws -> MintPyResult<S> {
-        if expired { throw PendleError.yieldContractExpired }
+        if expired { throw PendleError.yieldContractExpired(expiry: nil, time: nil) }
         try TokenizationValidation.nonNegative(amountSy, "amountSy")
         try TokenizationValidation.positiveRate(pyIndex, "pyIndex")
         if amountSy.isZero { throw TokenizationError.noFloatingSy }
@@ -173,7 +173,7 @@ public struct YieldContractLedger<S: TokenizationScalar>: Hashable, Sendable {
     /// `mintPY`: tokenizes `amountSy` into PT + YT for the holder; returns the PY amount.
     /// `YCExpired` at or after expiry; `YCNoFloatingSy` for zero SY.
     public mutating func mint(amountSy: S, syExchangeRate: S, at blockTime: Int64) throws -> S {
-        if isExpired(at: blockTime) { throw PendleError.yieldContractExpired }
+        if isExpired(at: blockTime) { throw PendleError.yieldContractExpired(expiry: expiry, time: blockTime) }
         try TokenizationValidation.nonNegative(amountSy, "amountSy")
         let index = try touch(syExchangeRate: syExchangeRate, at: blockTime)
         if amountSy.isZero { throw TokenizationError.noFloatingSy }

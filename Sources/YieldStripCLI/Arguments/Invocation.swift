@@ -17,6 +17,8 @@ public struct Invocation {
     var repeatedOptionValues: [String: [String]] = [:]
     var flagsSet: Set<String> = []
     var argumentValues: [String: [String]] = [:]
+    /// Where the command's time came from, once it has chosen one (``noteTimeSource(_:)``).
+    let chosenTime = ChosenTime()
 
     /// An invocation of `command`, reached from the tool through `parents`.
     init(_ command: any Command, parents: [any Command], console: Console) {
@@ -76,10 +78,26 @@ public struct Invocation {
         try console.errorOutput.write("warning: \(text)\n")
     }
 
+    /// Records where the time the command computes at came from (`--at` given, the market file's
+    /// `blockTime`, the wall clock): an error about that time (a ``TimedError``: `MarketExpired`,
+    /// `AfterMaturity`, `YCExpired`, `MaturityExpired`, `PtMatured`) then names the source beside it.
+    public func noteTimeSource(_ source: TimeSource) { chosenTime.source = source }
+
+    /// The message of `error` as the tool prints it: a ``TimedError`` with the noted time's source.
+    func message(of error: any DomainError) -> String {
+        if let timed = error as? any TimedError, let source = chosenTime.source { return timed.message(timeSource: source) }
+        return error.message
+    }
+
     /// A usage error about this command.
     public func usageError(_ message: String) -> UsageError {
         UsageError(message, commandPath: commandPath)
     }
+}
+
+/// Where a command's time came from, noted once the command has chosen it.
+final class ChosenTime {
+    var source: TimeSource?
 }
 
 /// Options several commands share.

@@ -114,7 +114,8 @@ struct CompareCommand: Command {
         let inputs = CompareInputs(
             files: files, request: VenueComparisonRequest(side: side, unit: unit, sizes: sizes, stockPrice: stockPrice),
             blockTime: blockTime, blockTimeSource: source)
-        let result = try CompareExpiry.explaining(inputs) { try $0.compute() }
+        invocation.noteTimeSource(source)
+        let result = try inputs.compute()
         let context = CompareBlockTime(blockTime: blockTime, blockTimeSource: source)
         let report = try CompareReport.build(result, names: inputs.names, context: context)
         if chart != nil {
@@ -129,21 +130,6 @@ struct CompareCommand: Command {
 struct CompareBlockTime: BlockTimeContext, Sendable {
     var blockTime: Int64
     var blockTimeSource: TimeSource
-}
-
-/// A venue too late for the block time, named with its file.
-enum CompareExpiry {
-    static func explaining<T>(_ inputs: CompareInputs, _ body: (CompareInputs) throws -> T) throws -> T {
-        do {
-            return try body(inputs)
-        } catch PendleError.marketExpired {
-            let file = inputs.files.first { $0.curveName == MarketFile.pendleCurve && (try? $0.curve.spot(at: inputs.blockTime)) == nil }
-            throw EndedAtBlockTime(curve: .pendleMarket, end: file?.curve.expiry ?? 0, blockTime: inputs.blockTime, source: inputs.blockTimeSource)
-        } catch YieldSpaceError.afterMaturity {
-            let file = inputs.files.first { $0.curveName == YieldSpaceMarketFile.curveName && (try? $0.curve.spot(at: inputs.blockTime)) == nil }
-            throw EndedAtBlockTime(curve: .yieldSpacePool, end: file?.curve.expiry ?? 0, blockTime: inputs.blockTime, source: inputs.blockTimeSource)
-        }
-    }
 }
 
 /// The batch op `compare`: `markets` (two market-file paths, or two inline objects as a market file holds

@@ -31,10 +31,8 @@ struct DepthCommand: Command {
         }
         let chart = try ChartOutput.request(invocation)
         let (file, context) = try MarketOptions.curveContext(invocation)
-        let (depth, report) = try context.explainingExpiry { context in
-            let depth = try DepthReport.depth(context, includesLimits: chart != nil)
-            return (depth, try DepthReport.build(context, depth: depth))
-        }
+        let depth = try DepthReport.depth(context, includesLimits: chart != nil)
+        let report = try DepthReport.build(context, depth: depth)
         try ChartOutput.write(JobCharts.depth(depth, subject: file.chartSubject), chart)
         if invocation.wantsJSON { return .report(report) }
         if invocation.flag("csv") {

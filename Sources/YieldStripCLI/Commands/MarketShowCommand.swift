@@ -20,8 +20,8 @@ struct MarketShowCommand: Command {
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let (file, context) = try MarketOptions.curveContext(invocation)
         switch context.venue {
-        case .pendle(let market): return .report(try market.explainingExpiry { try MarketSnapshotReport.build($0, title: file.title) })
-        case .yieldSpace(let pool): return .report(try pool.explainingMaturity { try YieldSpaceSnapshotReport.build($0, title: file.title) })
+        case .pendle(let market): return .report(try MarketSnapshotReport.build(market, title: file.title))
+        case .yieldSpace(let pool): return .report(try YieldSpaceSnapshotReport.build(pool, title: file.title))
         }
     }
 }

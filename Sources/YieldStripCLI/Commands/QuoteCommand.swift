@@ -73,7 +73,7 @@ struct QuoteCommand: Command {
                 file.title + "\n\(trade == .buyPtWithSy ? "sellBase: sharesIn" : "sellFYToken: fyTokenIn") = \(given.description)"
                 + (sized.map { "\nsize: \($0.description)" } ?? "")
             return .report(
-                try context.explainingMaturity { try YieldSpaceQuoteReport.build($0, kind: trade, amount: given, size: sized, title: title) })
+                try YieldSpaceQuoteReport.build(context, kind: trade, amount: given, size: sized, title: title))
         case .pendle(let fileContext):
             var context = fileContext
             if let stockPrice { context.stockPrice = stockPrice }
@@ -81,7 +81,7 @@ struct QuoteCommand: Command {
             let given = sized?.sy ?? amount ?? .zero
             let title =
                 file.title + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
-            return .report(try context.explainingExpiry { try QuoteReport.build($0, swap: kind, amount: given, size: sized, title: title) })
+            return .report(try QuoteReport.build(context, swap: kind, amount: given, size: sized, title: title))
         }
     }
 

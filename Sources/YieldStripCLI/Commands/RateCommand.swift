@@ -56,7 +56,8 @@ struct RateCommand: Command {
         guard let expiry else {
             throw invocation.usageError("Missing expected argument '--expiry <time>' (or give '--seconds-to-expiry <seconds>')")
         }
-        if let now { return .untilExpiry(expiry: expiry, now: now, nowSource: .given) }
-        return .untilExpiry(expiry: expiry, now: WallClock.now(), nowSource: .wallClock)
+        let (time, source) = now.map { ($0, TimeSource.given) } ?? (WallClock.now(), .wallClock)
+        invocation.noteTimeSource(source)
+        return .untilExpiry(expiry: expiry, now: time, nowSource: source)
     }
 }

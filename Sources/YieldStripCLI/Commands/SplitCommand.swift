@@ -43,15 +43,8 @@ struct SplitCommand: Command {
 
     func run(_ invocation: Invocation) throws -> CommandOutput {
         let inputs = try inputs(invocation)
-        do {
-            return .report(try SplitAnswer.build(inputs))
-        } catch PendleError.yieldContractExpired {
-            guard let expiry = inputs.expiry, let valuationTime = inputs.valuationTime else { throw PendleError.yieldContractExpired }
-            throw YCExpiredAtValuationTime(expiry: expiry, valuationTime: valuationTime, source: inputs.valuationTimeSource)
-        } catch PendleError.marketExpired {
-            guard let market = inputs.market, let valuationTime = inputs.valuationTime else { throw PendleError.marketExpired }
-            throw EndedAtBlockTime(curve: .pendleMarket, end: market.market.expiry, blockTime: valuationTime, source: inputs.valuationTimeSource)
-        }
+        if inputs.valuationTime != nil { invocation.noteTimeSource(inputs.valuationTimeSource) }
+        return .report(try SplitAnswer.build(inputs))
     }
 
     /// The options as the split's inputs. Every value is read first (a malformed one, or a missing
@@ -94,20 +87,5 @@ struct SplitCommand: Command {
             }
         }
         return inputs
-    }
-}
-
-/// `YCExpired` (the yield contract's name) with the times involved and where the valuation time came
-/// from: `split --expiry 2020-01-01` without `--at` values at the wall clock, and says so.
-struct YCExpiredAtValuationTime: DomainError {
-    let expiry: Int64
-    let valuationTime: Int64
-    let source: TimeSource
-
-    var errorName: String { "YCExpired" }
-    var errorArgs: [String] { [String(expiry), String(valuationTime)] }
-    var message: String {
-        "YCExpired: the yield contract expires at \(UnixTime.format(expiry)); the valuation time \(UnixTime.format(valuationTime)) "
-            + "(\(source.rawValue)) is not before it, and PT + YT can no longer be minted; give --at a time before expiry"
     }
 }

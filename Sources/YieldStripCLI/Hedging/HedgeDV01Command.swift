@@ -41,12 +41,10 @@ struct HedgeDV01Command: Command {
             let hedgeFile = try MarketFile.loadAny(path: path)
             return RateHedgeInstrument(curve: hedgeFile.curve, token: token, stockPrice: hedgeFile.stockPrice)
         }
-        let report = try context.explainingExpiry {
-            try HedgeDV01Answer.build(
+        let report = try HedgeDV01Answer.build(
                 RateRisk.compute(
-                    position, curve: $0.curve, at: $0.blockTime, stockPrice: stockPrice,
-                    hedgeWith: instrument), context: $0)
-        }
+                    position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
+                    hedgeWith: instrument), context: context)
         return invocation.wantsAnswer ? .report(report) : .text(HedgeDV01Answer.table(report, title: file.title))
     }
 }

@@ -30,11 +30,9 @@ struct HedgeDeltaCommand: Command {
         let (file, context) = try MarketOptions.curveContext(invocation)
         let stockPrice = try HedgeInputs.stockPrice(invocation, context: context)
         let realized = try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice)
-        let result = try context.explainingExpiry {
-            try StockDelta.compute(
-                position, curve: $0.curve, at: $0.blockTime, stockPrice: stockPrice,
+        let result = try StockDelta.compute(
+                position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
                 realizedYield: realized, ytInterestFee: fee)
-        }
         for warning in result.warnings { try invocation.warn(warning) }
         let report = try HedgeDeltaAnswer.build(result, context: context)
         return invocation.wantsAnswer ? .report(report) : .text(HedgeDeltaAnswer.table(report, result: result, title: file.title))

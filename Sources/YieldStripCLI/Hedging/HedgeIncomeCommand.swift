@@ -54,11 +54,9 @@ struct HedgeIncomeCommand: Command {
         let (file, fileContext) = try MarketOptions.curveContext(invocation)
         var context = fileContext
         if let stockPrice { context.stockPrice = stockPrice }
-        let result = try context.explainingExpiry {
-            try HedgeIncomeAnswer.compute(
-                $0.curve, at: $0.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
-                fraction: fraction, borrowFeeApr: borrowFee, stockPrice: $0.stockPrice)
-        }
+        let result = try HedgeIncomeAnswer.compute(
+                context.curve, at: context.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
+                fraction: fraction, borrowFeeApr: borrowFee, stockPrice: context.stockPrice)
         let report = try HedgeIncomeAnswer.build(result, context: context)
         return invocation.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
     }

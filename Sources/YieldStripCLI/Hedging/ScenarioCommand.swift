@@ -50,7 +50,7 @@ struct ScenarioCommand: Command {
             position: position, apyShifts: apyShifts, priceShifts: priceShifts, days: days,
             realizedYield: try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice),
             ytInterestFee: fee, stockPrice: stockPrice)
-        let result = try context.explainingExpiry { try Scenario.compute(request, curve: $0.curve, at: $0.blockTime) }
+        let result = try Scenario.compute(request, curve: context.curve, at: context.blockTime)
         for warning in result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.scenario(result, subject: file.chartSubject), chart)
         if invocation.flag("csv") { return .text(ScenarioAnswer.csv(result)) }

@@ -61,6 +61,7 @@ struct BorrowCommand: Command {
             context = chosen
         }
         let (time, timeSource) = context.map { ($0.blockTime, $0.blockTimeSource) } ?? BlockTimeChoice.resolve(at)
+        invocation.noteTimeSource(timeSource)
         let request = try BorrowOptions.request(
             source, size: size, amount: amount, stockPrice: context?.stockPrice ?? stockPrice,
             hasMarket: context != nil)
@@ -120,7 +121,7 @@ enum BorrowOptions {
 
     static func compute(_ request: BorrowRequest, context: MarketContext?, exchangeRate: Wad?, at time: Int64) throws -> BorrowResult {
         if let context {
-            return try context.explainingMaturity { try Borrow.compute(request, curve: StrategyInputs.curve($0), at: time) }
+            return try Borrow.compute(request, curve: StrategyInputs.curve(context), at: time)
         }
         return try Borrow.compute(request, exchangeRate: exchangeRate ?? .one, at: time)
     }

@@ -330,29 +330,3 @@ enum LendingInputs {
     static func usd(_ value: Double?) -> String { TableFormat.fixed(value, digits: 2) }
     static func real(_ value: Double?, _ digits: Int = 10) -> String { TableFormat.significant(value, digits: digits) }
 }
-
-/// `PtMatured` (``LendingError/ptMatured(expiry:at:)``) with the time's source, for the commands, whose time may
-/// come from the market file or the clock.
-struct PtMaturedAtBlockTime: DomainError {
-    let expiry: Int64
-    let blockTime: Int64
-    let source: TimeSource
-
-    var errorName: String { "PtMatured" }
-    var errorArgs: [String] { [String(expiry), String(blockTime)] }
-    var message: String {
-        "PtMatured: the PT matured at \(UnixTime.format(expiry)); the time \(UnixTime.format(blockTime)) (\(source.rawValue)) is not before it; "
-            + "a matured PT redeems one share: post the token as collateral (--collateral token), or give --at a time before expiry"
-    }
-}
-
-extension MarketContext {
-    /// ``explainingExpiry(_:)``, and `PtMatured` naming the time's source.
-    func explainingMaturity<T>(_ body: (MarketContext) throws -> T) throws -> T {
-        do {
-            return try explainingExpiry(body)
-        } catch LendingError.ptMatured(let expiry, let at) {
-            throw PtMaturedAtBlockTime(expiry: expiry, blockTime: at, source: blockTimeSource)
-        }
-    }
-}

@@ -48,7 +48,7 @@ struct LoopCommand: Command {
         var context = fileContext
         if let stockPrice { context.stockPrice = stockPrice }
         let request = try LoopOptions.request(source, size: size, stockPrice: context.stockPrice)
-        let result = try context.explainingMaturity { try PtLoop.compute(request, curve: StrategyInputs.curve($0), at: $0.blockTime) }
+        let result = try PtLoop.compute(request, curve: StrategyInputs.curve(context), at: context.blockTime)
         let answer = try LoopAnswer.build(result, context: context)
         for warning in result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.ptLoop(result, subject: file.chartSubject), chart)

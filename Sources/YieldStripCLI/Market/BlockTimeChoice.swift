@@ -60,7 +60,9 @@ enum MarketOptions {
             throw invocation.usageError("Missing expected argument '--market <file>'")
         }
         let file = try MarketFile.load(path: path)
-        return (file, file.context(at: choice))
+        let context = file.context(at: choice)
+        invocation.noteTimeSource(context.blockTimeSource)
+        return (file, context)
     }
 
     /// The time option `--name` (ISO-8601 or Unix seconds, in years 0000–9999: ``TimeInput``); a usage

@@ -73,15 +73,6 @@ struct CurveContext: BlockTimeContext, Sendable {
     /// The label of the asset-per-SY figure: the PY index on Pendle, `c` on a YieldSpace pool.
     var assetPerSyLabel: String { isYieldSpace ? "c (base per pool share)" : "PY index (shares per SY)" }
 
-    /// Runs `body`, turning the venue's "too late" error (`MarketExpired`, `AfterMaturity`) into one that names
-    /// the expiry and the block time used, with its source.
-    func explainingExpiry<T>(_ body: (CurveContext) throws -> T) throws -> T {
-        switch venue {
-        case .pendle(let context): return try context.explainingExpiry { _ in try body(self) }
-        case .yieldSpace(let context): return try context.explainingMaturity { _ in try body(self) }
-        }
-    }
-
     /// The context of a batch request: `"curve": "yieldspace"` with `pool` (as a YieldSpace market file holds
     /// it), or a Pendle market's `market` and `pyIndex`; `blockTime` (required: batch reads no clock) and an
     /// optional `stockPrice`.

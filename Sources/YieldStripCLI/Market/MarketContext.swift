@@ -1,16 +1,6 @@
 import YieldStrip
 import YieldStripJSON
 
-/// Where a block time (or a valuation time) came from, printed beside it.
-enum TimeSource: String, Sendable {
-    /// Given on the command line (`--at`, `--now`) or in the batch request.
-    case given
-    /// The market file's `blockTime`.
-    case marketFile = "market file"
-    /// The computer's clock, read by the command when no time was given.
-    case wallClock = "wall clock"
-}
-
 /// A report's block time and where it came from (a Pendle ``MarketContext`` or a ``YieldSpaceContext``).
 protocol BlockTimeContext {
     var blockTime: Int64 { get }
@@ -61,39 +51,6 @@ struct MarketContext: BlockTimeContext, Sendable {
         self.stockPrice = stockPrice
     }
 
-}
-
-extension MarketContext {
-    /// Runs `body` (a report on this context), turning the library's `MarketExpired` into one that
-    /// names the expiry and the block time used, with its source: for the commands, whose block time may
-    /// come from the file or the clock.
-    func explainingExpiry<T>(_ body: (MarketContext) throws -> T) throws -> T {
-        do {
-            return try body(self)
-        } catch PendleError.marketExpired {
-            throw EndedAtBlockTime(curve: .pendleMarket, end: market.expiry, blockTime: blockTime, source: blockTimeSource)
-        }
-    }
-}
-
-/// A curve's end with the times involved: `MarketExpired` for a Pendle market, `AfterMaturity` for a YieldSpace
-/// pool (the contracts' names), the end and the block time used with its source.
-struct EndedAtBlockTime: DomainError {
-    enum Curve { case pendleMarket, yieldSpacePool }
-
-    let curve: Curve
-    /// The market's expiry or the pool's maturity.
-    let end: Int64
-    let blockTime: Int64
-    let source: TimeSource
-
-    var errorName: String { curve == .pendleMarket ? "MarketExpired" : "AfterMaturity" }
-    var errorArgs: [String] { [String(end), String(blockTime)] }
-    var message: String {
-        let (what, endName) = curve == .pendleMarket ? ("the market expired", "expiry") : ("the pool matured", "maturity")
-        return "\(errorName): \(what) at \(UnixTime.format(end)); the block time \(UnixTime.format(blockTime)) "
-            + "(\(source.rawValue)) is not before it; give --at a time before \(endName)"
-    }
 }
 
 extension MarketFile {

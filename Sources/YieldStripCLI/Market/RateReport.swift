@@ -92,12 +92,8 @@ enum RateReport {
     static func build(_ input: RateInput, time: RateTime) throws -> Report {
         let seconds: Int64
         switch time {
-        case .untilExpiry(let expiry, let now, let source):
-            do {
-                seconds = try RateConventions.secondsToExpiry(expiry: expiry, now: now)
-            } catch RateError.maturityExpired(let seconds, _, _) {
-                throw MaturityExpiredAtNow(secondsToExpiry: seconds, expiry: expiry, now: now, source: source)
-            }
+        case .untilExpiry(let expiry, let now, _):
+            seconds = try RateConventions.secondsToExpiry(expiry: expiry, now: now)
         case .seconds(let given): seconds = given
         }
         let quote = try ImpliedRateQuote(input.form.quantity, input.value, secondsToExpiry: seconds)
@@ -179,21 +175,5 @@ enum RateReport {
             "lnImpliedRate": .wei(lnRate.raw), "ptPerAsset": .wei(ptPerAsset.raw),
             "ptPriceInAsset": .wei(ptPrice.raw), "ytPriceInAsset": .wei(ytPrice.raw)
         ])
-    }
-}
-
-/// The library's `MaturityExpired` (same name and arguments) with the valuation time's source:
-/// `rate --expiry 2020-01-01` without `--now` values at the wall clock, and says so.
-struct MaturityExpiredAtNow: DomainError {
-    let secondsToExpiry: Int64
-    let expiry: Int64
-    let now: Int64
-    let source: TimeSource
-
-    var errorName: String { "MaturityExpired" }
-    var errorArgs: [String] { [String(secondsToExpiry)] }
-    var message: String {
-        "MaturityExpired: expiry \(UnixTime.format(expiry)) is not after now \(UnixTime.format(now)) (\(source.rawValue)), "
-            + "\(secondsToExpiry) s to expiry; use a valuation time before expiry"
     }
 }

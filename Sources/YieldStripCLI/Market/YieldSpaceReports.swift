@@ -11,16 +11,6 @@ struct YieldSpaceContext: BlockTimeContext, Sendable {
     var stockPrice: Double?
 
     var curve: YieldSpaceCurve<Wad> { YieldSpaceCurve(pool: pool) }
-
-    /// Runs `body`, turning the pool's `AfterMaturity` into one that names the maturity and the block time
-    /// used, with its source.
-    func explainingMaturity<T>(_ body: (YieldSpaceContext) throws -> T) throws -> T {
-        do {
-            return try body(self)
-        } catch YieldSpaceError.afterMaturity {
-            throw EndedAtBlockTime(curve: .yieldSpacePool, end: pool.maturity, blockTime: blockTime, source: blockTimeSource)
-        }
-    }
 }
 
 extension MarketOptions {
@@ -39,6 +29,7 @@ extension MarketOptions {
         }
         let file = try YieldSpaceMarketFile.parse(bytes, origin: path)
         let (time, source) = (at.map { BlockTimeChoice.given($0) } ?? .fileOrWallClock).resolve(fileBlockTime: file.blockTime)
+        invocation.noteTimeSource(source)
         return (file, YieldSpaceContext(pool: file.pool, blockTime: time, blockTimeSource: source, stockPrice: file.stockPrice))
     }
 }

@@ -79,9 +79,7 @@ struct LockInCommand: Command {
         var context = fileContext
         if let stockPrice { context.stockPrice = stockPrice }
         let request = try request(fileStockPrice: context.stockPrice)
-        let answer = try context.explainingExpiry {
-            try LockInAnswer.build(LockIn.compute(request, curve: $0.curve, at: $0.blockTime), context: $0, title: file.title)
-        }
+        let answer = try LockInAnswer.build(LockIn.compute(request, curve: context.curve, at: context.blockTime), context: context, title: file.title)
         let subject = file.chartSubject
         for warning in answer.result.warnings { try invocation.warn(warning) }
         try ChartOutput.write(JobCharts.lockIn(answer.result, subject: subject), chart)

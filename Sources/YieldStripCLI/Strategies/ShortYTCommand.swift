@@ -68,13 +68,11 @@ struct ShortYTCommand: Command {
         let (file, fileContext) = try MarketOptions.curveContext(invocation)
         var context = fileContext
         if let stockPrice { context.stockPrice = stockPrice }
-        let answer = try context.explainingExpiry {
-            var priced = request
-            priced.stockPrice = $0.stockPrice
-            return try ShortYTAnswer.build(
-                ShortYT.compute(priced, curve: $0.curve, at: $0.blockTime), context: $0, assetPerSy: $0.assetPerSy,
-                title: file.title)
-        }
+        var priced = request
+        priced.stockPrice = context.stockPrice
+        let answer = try ShortYTAnswer.build(
+            ShortYT.compute(priced, curve: context.curve, at: context.blockTime), context: context, assetPerSy: context.assetPerSy,
+            title: file.title)
         try ChartOutput.write(JobCharts.shortYT(answer.result, subject: file.chartSubject), chart)
         return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }

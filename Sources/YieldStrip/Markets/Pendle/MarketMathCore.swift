@@ -58,7 +58,7 @@ public enum PendleMarketMath {
     public static func getMarketPreCompute<S: PendleScalar>(
         _ market: MarketState<S>, pyIndex: S, blockTime: Int64
     ) throws(PendleError) -> MarketPreCompute<S> {
-        if market.isExpired(at: blockTime) { throw .marketExpired }
+        if market.isExpired(at: blockTime) { throw .marketExpired(expiry: market.expiry, blockTime: blockTime) }
         let timeToExpiry = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let rateScalar = try getRateScalar(market.scalarRoot, timeToExpiry: timeToExpiry)
         // The PY index is a uint256 on chain; a negative one cannot be cast (`PMath.Uint`).
@@ -85,7 +85,7 @@ public enum PendleMarketMath {
     public static func executeTradeCore<S: PendleScalar>(
         _ market: MarketState<S>, pyIndex: S, netPtToAccount: S, blockTime: Int64
     ) throws(PendleError) -> ExecutedTrade<S> {
-        if market.isExpired(at: blockTime) { throw .marketExpired }
+        if market.isExpired(at: blockTime) { throw .marketExpired(expiry: market.expiry, blockTime: blockTime) }
         if market.totalPt <= netPtToAccount {
             throw .marketInsufficientPtForTrade(totalPt: market.totalPt.revertValue, netPtToAccount: netPtToAccount.revertValue)
         }
@@ -200,7 +200,7 @@ public enum PendleMarketMath {
         _ market: MarketState<S>, syDesired: S, ptDesired: S, blockTime: Int64
     ) throws(PendleError) -> AddLiquidityResult<S> {
         if syDesired.isZero || ptDesired.isZero { throw .marketZeroAmountsInput }
-        if market.isExpired(at: blockTime) { throw .marketExpired }
+        if market.isExpired(at: blockTime) { throw .marketExpired(expiry: market.expiry, blockTime: blockTime) }
         var lpToReserve = S.zero
         var lpToAccount: S
         var syUsed: S
@@ -272,7 +272,7 @@ public enum PendleMarketMath {
     public static func setInitialLnImpliedRate<S: PendleScalar>(
         _ market: MarketState<S>, pyIndex: S, initialAnchor: S, blockTime: Int64
     ) throws(PendleError) -> MarketState<S> {
-        if market.isExpired(at: blockTime) { throw .marketExpired }
+        if market.isExpired(at: blockTime) { throw .marketExpired(expiry: market.expiry, blockTime: blockTime) }
         let totalAsset = try market.totalSy.syToAsset(index: pyIndex)
         let timeToExpiry = try timeToExpiry(expiry: market.expiry, blockTime: blockTime)
         let rateScalar = try getRateScalar(market.scalarRoot, timeToExpiry: timeToExpiry)

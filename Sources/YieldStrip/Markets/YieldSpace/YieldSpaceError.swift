@@ -19,7 +19,7 @@
 /// | `YieldMath: Rate overflow (yxa)` | ``fyTokenInBeyondCurve(fyTokenIn:)`` |
 /// | `YieldMath: Too many shares in` | ``tooManySharesOut(sharesOut:sharesReserves:)`` |
 /// | `YieldMath: Underflow (yxa)` | ``fyTokenOutBeyondReserves(fyTokenOut:fyTokenReserves:)`` |
-/// | `AfterMaturity` | ``afterMaturity(timeTillMaturity:)`` |
+/// | `AfterMaturity` | ``afterMaturity(timeTillMaturity:maturity:blockTime:)`` |
 /// | `InvalidFee` | ``invalidFee(g1Fee:)`` |
 /// | `NegativeInterestRatesNotAllowed` | ``negativeInterestRatesNotAllowed(newFYTokenBalance:newSharesBalanceTimesMu:)`` |
 /// | `FYTokenCachedBadState` | ``fyTokenCachedBadState(newFYTokenBalance:totalSupply:)`` |
@@ -28,7 +28,7 @@
 /// | `AmountOutOfRange` | ``amountOutOfRange(field:value:)`` |
 /// | `ZeroAmount` | ``zeroAmount(field:)`` |
 /// | `OutputNotPositive` | ``outputNotPositive(field:value:)`` |
-public enum YieldSpaceError: DomainError, Hashable {
+public enum YieldSpaceError: TimedError, Hashable {
     /// `c` or `mu` is zero or negative (`c` below `mu` is legal: it follows a loss in the share vault).
     case cAndMuNotPositive(c: String, mu: String)
     /// The time stretch `ts` is zero or negative (the contract refuses a negative `t = ts · T`; a zero one
@@ -48,8 +48,10 @@ public enum YieldSpaceError: DomainError, Hashable {
     case tooManySharesOut(sharesOut: String, sharesReserves: String)
     /// Buying more fyToken than the pool holds (`buyFYToken`).
     case fyTokenOutBeyondReserves(fyTokenOut: String, fyTokenReserves: String)
-    /// The time till maturity is zero or negative: the pool trades only before maturity.
-    case afterMaturity(timeTillMaturity: String)
+    /// The time till maturity is zero or negative: the pool trades only before maturity. A pool at a block
+    /// time (``YieldSpacePool/timeTillMaturity(at:)``) keeps both times for the message; the math alone
+    /// knows only the difference.
+    case afterMaturity(timeTillMaturity: String, maturity: Int64? = nil, blockTime: Int64? = nil)
     /// `g1Fee` outside (0, 10,000] (the pool's fp4 fee parameter; 10,000 means no fee).
     case invalidFee(g1Fee: String)
     /// The trade would leave fewer fyToken than `mu ·` shares: a negative interest rate.
@@ -100,7 +102,7 @@ public enum YieldSpaceError: DomainError, Hashable {
         case .fyTokenInBeyondCurve(let fyTokenIn): return [fyTokenIn]
         case .tooManySharesOut(let out, let reserves): return [out, reserves]
         case .fyTokenOutBeyondReserves(let out, let reserves): return [out, reserves]
-        case .afterMaturity(let time): return [time]
+        case .afterMaturity(let time, _, _): return [time]
         case .invalidFee(let fee): return [fee]
         case .negativeInterestRatesNotAllowed(let fy, let shares): return [fy, shares]
         case .fyTokenCachedBadState(let fy, let supply): return [fy, supply]
@@ -112,7 +114,12 @@ public enum YieldSpaceError: DomainError, Hashable {
         }
     }
 
-    public var message: String {
+    public var message: String { message(source: nil) }
+
+    /// The message with the block time's source beside it, for a pool's `AfterMaturity`.
+    public func message(timeSource source: TimeSource) -> String { message(source: source) }
+
+    private func message(source: TimeSource?) -> String {
         switch self {
         case .cAndMuNotPositive(let c, let mu):
             return "YieldMath: c and mu must be positive: c is \(c) and mu is \(mu) (64.64); both are share prices in base, 2^64 for 1.0"
@@ -133,7 +140,10 @@ public enum YieldSpaceError: DomainError, Hashable {
             return "YieldMath: Too many shares in: buying \(out) shares from a pool holding \(reserves); buy at most the shares reserves"
         case .fyTokenOutBeyondReserves(let out, let reserves):
             return "YieldMath: Underflow (yxa): buying \(out) fyToken from a pool holding \(reserves) (virtual); buy at most maxFyTokenOut"
-        case .afterMaturity(let time):
+        case .afterMaturity(_, let maturity?, let blockTime?):
+            return "AfterMaturity: the pool matured at \(UnixTime.format(maturity)); the block time \(UnixTime.format(blockTime))"
+                + "\(TimeSource.suffix(source)) is not before it; give --at a time before maturity"
+        case .afterMaturity(let time, _, _):
             return "AfterMaturity: the time till maturity is \(time) s; the pool trades only before maturity"
         case .invalidFee(let fee):
             return "InvalidFee: g1Fee is \(fee); it is the pool's fee as fp4, in (0, 10000] (10000: no fee, 9500: g1 = 0.95)"

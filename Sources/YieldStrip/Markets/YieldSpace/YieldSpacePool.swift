@@ -82,7 +82,9 @@ public struct YieldSpacePool: Hashable, Sendable {
     /// Seconds to maturity at `blockTime`; `AfterMaturity` at or after it.
     public func timeTillMaturity(at blockTime: Int64) throws(YieldSpaceError) -> Int64 {
         let (seconds, overflow) = maturity.subtractingReportingOverflow(blockTime)
-        guard !overflow, seconds > 0 else { throw .afterMaturity(timeTillMaturity: overflow ? "-" : String(seconds)) }
+        guard !overflow, seconds > 0 else {
+            throw .afterMaturity(timeTillMaturity: overflow ? "-" : String(seconds), maturity: maturity, blockTime: blockTime)
+        }
         return seconds
     }
 
