@@ -36,7 +36,9 @@ import YieldStrip
     @Test func contractArgumentsAreUnchanged() {
         #expect(PendleError.marketExpired(expiry: Self.expiry, blockTime: Self.late).errorArgs.isEmpty)
         #expect(PendleError.yieldContractExpired(expiry: nil, time: nil).errorArgs.isEmpty)
-        #expect(PendleError.yieldContractExpired(expiry: nil, time: nil).message == "YCExpired: the yield contract has expired; PT + YT can no longer be minted")
+        #expect(
+            PendleError.yieldContractExpired(expiry: nil, time: nil).message
+                == "YCExpired: the yield contract has expired; PT + YT can no longer be minted")
         #expect(YieldSpaceError.afterMaturity(timeTillMaturity: "-86400", maturity: Self.expiry, blockTime: Self.late).errorArgs == ["-86400"])
         // Errors that are not about a time read the same with a source.
         #expect(PendleError.marketZeroAmountsInput.message(timeSource: .wallClock) == PendleError.marketZeroAmountsInput.message)

@@ -85,7 +85,9 @@ import YieldStrip
         // Index 1.0 → 1.1 → 1.05 (falls: the PY index stays 1.1) → 1.2 at expiry (first touch: frozen) → 1.32.
         #expect(try ledger.touch(syExchangeRate: w("1.1"), at: 100) == w("1.1"))
         #expect(try ledger.touch(syExchangeRate: w("1.05"), at: 200) == w("1.1"))
-        #expect(throws: PendleError.yieldContractExpired(expiry: 1_000, time: 1_000)) { try ledger.mint(amountSy: w("1"), syExchangeRate: w("1.2"), at: 1_000) }
+        #expect(throws: PendleError.yieldContractExpired(expiry: 1_000, time: 1_000)) {
+            try ledger.mint(amountSy: w("1"), syExchangeRate: w("1.2"), at: 1_000)
+        }
         #expect(try ledger.touch(syExchangeRate: w("1.2"), at: 1_000) == w("1.2"))
         #expect(ledger.firstPYIndex == w("1.2"))
         let collected = try ledger.collectInterest(syExchangeRate: w("1.32"), at: 2_000)

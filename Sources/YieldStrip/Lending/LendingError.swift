@@ -101,7 +101,8 @@ public enum LendingError: TimedError, Hashable {
             return "LtvNotBelowThreshold: the maximum LTV \(ltv) is not below the liquidation threshold \(threshold); "
                 + "a new loan at the maximum LTV would be liquidatable at once: give an LTV below the threshold"
         case .ptMatured(let expiry, let at):
-            return "PtMatured: the PT matured at \(UnixTime.format(expiry)); the time \(UnixTime.format(at))\(TimeSource.suffix(source)) is not before it; "
+            return
+                "PtMatured: the PT matured at \(UnixTime.format(expiry)); the time \(UnixTime.format(at))\(TimeSource.suffix(source)) is not before it; "
                 + "a matured PT redeems one share: post the token as collateral (--collateral token), or give --at a time before expiry"
         case .invalidOptimalUsageRatio(let bps):
             return "InvalidOptimalUsageRatio: the optimal usage ratio is \(bps) bps; Aave accepts 100 to 9900 bps (1 % to 99 %)"

@@ -50,7 +50,7 @@ enum MarketOps {
                 "market, pyIndex, blockTime, \(kind.amountField) → \(input.rawValue) for \(output.rawValue): amounts, fees, market, evaluations",
                 Swap(kind: kind))
         }
-        + SingleSidedLiquidity.Operation.allCases.map { operation in
+        + SingleSidedLiquidityKind.allCases.map { operation in
             op(
                 operation.rawValue, "market, pyIndex, blockTime, \(operation.amountField) → LP and token amounts, fees, market, evaluations",
                 SingleSidedLiquidity(operation: operation))
@@ -155,38 +155,14 @@ struct Swap: MarketOpBody {
 }
 
 struct SingleSidedLiquidity: MarketOpBody {
-    enum Operation: String, CaseIterable, Sendable {
-        case addLiquiditySingleSy, addLiquiditySinglePt, addLiquiditySingleSyKeepYt, removeLiquiditySingleSy, removeLiquiditySinglePt
-
-        var amountField: String {
-            switch self {
-            case .addLiquiditySingleSy, .addLiquiditySingleSyKeepYt: return "netSyIn"
-            case .addLiquiditySinglePt: return "netPtIn"
-            case .removeLiquiditySingleSy, .removeLiquiditySinglePt: return "lpToRemove"
-            }
-        }
-    }
-
-    let operation: Operation
+    let operation: SingleSidedLiquidityKind
 
     func run<S: ScalarJSON, Sink: JSONMemberSink>(
         _ market: MarketState<S>, pyIndex: S, blockTime: Int64, request: BatchRequest,
         into answer: inout Sink
     ) throws {
         let given = try amount(request, operation.amountField, as: S.self)
-        let result: LiquidityResult<S>
-        switch operation {
-        case .addLiquiditySingleSy:
-            result = try PendleMarketMath.addLiquiditySingleSy(market, pyIndex: pyIndex, netSyIn: given, blockTime: blockTime)
-        case .addLiquiditySinglePt:
-            result = try PendleMarketMath.addLiquiditySinglePt(market, pyIndex: pyIndex, netPtIn: given, blockTime: blockTime)
-        case .addLiquiditySingleSyKeepYt:
-            result = try PendleMarketMath.addLiquiditySingleSyKeepYt(market, pyIndex: pyIndex, netSyIn: given, blockTime: blockTime)
-        case .removeLiquiditySingleSy:
-            result = try PendleMarketMath.removeLiquiditySingleSy(market, pyIndex: pyIndex, lpToRemove: given, blockTime: blockTime)
-        case .removeLiquiditySinglePt:
-            result = try PendleMarketMath.removeLiquiditySinglePt(market, pyIndex: pyIndex, lpToRemove: given, blockTime: blockTime)
-        }
+        let result = try PendleMarketMath.singleSidedLiquidity(operation, market: market, pyIndex: pyIndex, amount: given, blockTime: blockTime)
         for (key, value) in result.fields { try answer.append(key, scalar: value) }
         try MarketFields.appendObject(result.market, to: &answer)
         answer.append("evaluations", .number(JSONNumber(result.evaluations)))

@@ -75,7 +75,7 @@ enum TokenizationOps {
         inputs.expiry = try TimeField.read(request, "expiry") ?? market?.reference.expiry
         inputs.valuationTime = try TimeField.read(request, "valuationTime") ?? market?.blockTime
         inputs.ptImpliedApy = try request.doubleIfPresent("ptImpliedApy")
-        inputs.stockPrice = try request.doubleIfPresent("stockPrice")
+        inputs.stockPriceUsd = try request.doubleIfPresent("stockPrice")
         inputs.market = market?.reference
         if market != nil && inputs.valuationTime == nil {
             throw RequestError.badRequest(
@@ -129,7 +129,7 @@ enum TokenizationOps {
         inputs.to = try TimeField.read(request, "to") ?? market?.blockTime
         inputs.maturity = try TimeField.read(request, "maturity")
         inputs.feeRate = try request.wadIfPresent("feeRate") ?? inputs.feeRate
-        inputs.stockPrice = try request.doubleIfPresent("stockPrice")
+        inputs.stockPriceUsd = try request.doubleIfPresent("stockPrice")
         inputs.assumedYield = try request.doubleIfPresent("assumeYield")
         inputs.market = market?.reference
         if let text = try request.stringIfPresent("priceAssumption") {

@@ -108,15 +108,18 @@ struct DividendsCommand: Command {
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         let prices = try TokenizationValues.required(invocation, "price-assumption", PriceAssumptionSpec.parse)
         let assumedYield = try invocation.parse(option: "assume-yield") { TokenizationValues.number($0, allowsPercent: true) }
-        var inputs = DividendsInputs(
-            schedule: try loadSchedule(), withholdingRate: withholding, priceAssumption: prices,
-            from: from, to: to, maturity: maturity, feeRate: fee, stockPrice: stockPrice)
+        var inputs = DividendsInputs(schedule: try loadSchedule())
+        inputs.withholdingRate = withholding
+        inputs.priceAssumption = prices
+        (inputs.from, inputs.to, inputs.maturity) = (from, to, maturity)
+        inputs.feeRate = fee
+        inputs.stockPriceUsd = stockPrice
         inputs.assumedYield = assumedYield
         if let marketPath = invocation.option("market") {
             let file = try MarketFile.load(path: marketPath)
             inputs.market = file.curve
             inputs.to = inputs.to ?? file.blockTime
-            inputs.stockPrice = inputs.stockPrice ?? file.stockPrice
+            inputs.stockPriceUsd = inputs.stockPriceUsd ?? file.stockPrice
         }
         return inputs
     }

@@ -31,7 +31,7 @@ struct RateCommand: Command {
             throw invocation.usageError("Give the rate in one form only; got \(given.map { "--" + $0.optionName }.joined(separator: " and "))")
         }
         let text = invocation.option(form.optionName) ?? ""
-        let isRate = form == .apy || form == .lnRate
+        let isRate = form.isRate
         _ = try invocation.parse(option: form.optionName) { isRate ? RateText.double($0) : ValueText.double($0, expecting: "expected a number") }
         guard let input = RateInput(form: form, text: text) else {
             throw invocation.usageError(

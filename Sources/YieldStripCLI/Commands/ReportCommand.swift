@@ -39,7 +39,8 @@ struct ReportCommand: Command {
         let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
         let (file, context) = try MarketOptions.curveContext(invocation)
         let request = MarketTearSheetRequest(size: size, position: position, stockPrice: stockPrice)
-        let sheet = try MarketTearSheet.compute(file: file, blockTime: context.blockTime, blockTimeSource: context.blockTimeSource.rawValue, request: request)
+        let sheet = try MarketTearSheet.compute(
+            file: file, blockTime: context.blockTime, blockTimeSource: context.blockTimeSource.rawValue, request: request)
         try OutputFile.write(TearSheetPage.html(sheet, generator: "yieldstrip \(CLI.version)"), to: path, kind: "tear sheet")
 
         var table = TextTable()

@@ -75,7 +75,7 @@ struct SplitCommand: Command {
         inputs.expiry = expiry ?? file?.market.expiry
         inputs.valuationTime = valuationTime
         inputs.ptImpliedApy = ptImpliedApy
-        inputs.stockPrice = stockPrice ?? file?.stockPrice
+        inputs.stockPriceUsd = stockPrice ?? file?.stockPrice
         inputs.market = file?.curve
         if inputs.expiry != nil && inputs.valuationTime == nil {
             if let blockTime = file?.blockTime {

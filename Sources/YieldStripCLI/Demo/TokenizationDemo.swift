@@ -91,10 +91,11 @@ enum TokenizationDemo {
 
     /// The inputs of ``dividendsCommand`` (the schedule from the embedded text).
     static func dividends() throws -> DividendsAnswer {
-        try DividendsAnswer.build(
-            DividendsInputs(
-                schedule: ScheduleFiles.parseDividendSchedule(scheduleFileText, format: .csv),
-                withholdingRate: Withholding.standard.rate, from: try UnixTime.parse("2024-09-01"), to: try UnixTime.parse("2025-09-01")))
+        var inputs = DividendsInputs(schedule: try ScheduleFiles.parseDividendSchedule(scheduleFileText, format: .csv))
+        inputs.withholdingRate = Withholding.standard.rate
+        inputs.from = try UnixTime.parse("2024-09-01")
+        inputs.to = try UnixTime.parse("2025-09-01")
+        return try DividendsAnswer.build(inputs)
     }
 
     /// The inputs of ``splitCommand``.
@@ -109,7 +110,7 @@ enum TokenizationDemo {
         inputs.expiry = try UnixTime.parse("2026-03-01")
         inputs.valuationTime = try UnixTime.parse("2025-09-01")
         inputs.ptImpliedApy = 0.0035
-        inputs.stockPrice = 230
+        inputs.stockPriceUsd = 230
         return inputs
     }
 

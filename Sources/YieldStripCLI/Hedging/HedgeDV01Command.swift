@@ -42,9 +42,9 @@ struct HedgeDV01Command: Command {
             return RateHedgeInstrument(curve: hedgeFile.curve, token: token, stockPrice: hedgeFile.stockPrice)
         }
         let report = try HedgeDV01Answer.build(
-                RateRisk.compute(
-                    position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
-                    hedgeWith: instrument), context: context)
+            RateRisk.compute(
+                position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
+                hedgeWith: instrument), context: context)
         return invocation.wantsAnswer ? .report(report) : .text(HedgeDV01Answer.table(report, title: file.title))
     }
 }

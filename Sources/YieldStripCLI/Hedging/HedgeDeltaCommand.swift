@@ -31,8 +31,8 @@ struct HedgeDeltaCommand: Command {
         let stockPrice = try HedgeInputs.stockPrice(invocation, context: context)
         let realized = try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice)
         let result = try StockDelta.compute(
-                position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
-                realizedYield: realized, ytInterestFee: fee)
+            position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
+            realizedYield: realized, ytInterestFee: fee)
         for warning in result.warnings { try invocation.warn(warning) }
         let report = try HedgeDeltaAnswer.build(result, context: context)
         return invocation.wantsAnswer ? .report(report) : .text(HedgeDeltaAnswer.table(report, result: result, title: file.title))

@@ -55,8 +55,8 @@ struct HedgeIncomeCommand: Command {
         var context = fileContext
         if let stockPrice { context.stockPrice = stockPrice }
         let result = try HedgeIncomeAnswer.compute(
-                context.curve, at: context.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
-                fraction: fraction, borrowFeeApr: borrowFee, stockPrice: context.stockPrice)
+            context.curve, at: context.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
+            fraction: fraction, borrowFeeApr: borrowFee, stockPrice: context.stockPrice)
         let report = try HedgeIncomeAnswer.build(result, context: context)
         return invocation.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
     }

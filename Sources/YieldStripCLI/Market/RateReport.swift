@@ -1,22 +1,7 @@
 import YieldStrip
 import YieldStripJSON
 
-/// The five forms an implied rate can be given in: the `rate` command's options and the `rate` batch
-/// op's input fields.
-enum RateForm: String, CaseIterable, Sendable {
-    case apy, ptPrice, ytPrice, lnRate, ptPerAsset
-
-    /// The library's name for the form.
-    var quantity: RateQuantity {
-        switch self {
-        case .apy: return .impliedApy
-        case .ptPrice: return .ptPriceInAsset
-        case .ytPrice: return .ytPriceInAsset
-        case .lnRate: return .lnImpliedRate
-        case .ptPerAsset: return .ptPerAsset
-        }
-    }
-
+extension RateForm {
     /// The command-line option (`--pt-price`); the batch field is ``rawValue`` (`ptPrice`).
     var optionName: String {
         switch self {
@@ -47,12 +32,9 @@ struct RateInput: Sendable {
     let value: Double
     let text: String
 
-    /// Whether the form is a rate, and so may be written with a unit (`5%`, `500bp`); prices are plain numbers.
-    var isRate: Bool { form == .apy || form == .lnRate }
-
     /// `text` read as a finite number (a rate form also as `5%` or `500bp`, ``RateText``); nil otherwise.
     init?(form: RateForm, text: String) {
-        let isRate = form == .apy || form == .lnRate
+        let isRate = form.isRate
         let plain = isRate ? RateText.fractionText(text) : text
         if isRate, RateText.split(text).unit != .fraction {
             guard case .value(let rate) = RateText.value(text) else { return nil }
@@ -70,13 +52,6 @@ struct RateInput: Sendable {
     }
 }
 
-/// The time to expiry: from an expiry and a valuation time (with the valuation time's source), or
-/// given in seconds.
-enum RateTime: Sendable {
-    case untilExpiry(expiry: Int64, now: Int64, nowSource: TimeSource)
-    case seconds(Int64)
-}
-
 /// `yieldstrip rate` and the batch op `rate`: one implied rate in every form, its time to expiry, its
 /// sensitivities, and the contract's exact wad forms.
 ///
@@ -90,13 +65,7 @@ enum RateTime: Sendable {
 /// the contract's math reverts, e.g. an exponent above 130).
 enum RateReport {
     static func build(_ input: RateInput, time: RateTime) throws -> Report {
-        let seconds: Int64
-        switch time {
-        case .untilExpiry(let expiry, let now, _):
-            seconds = try RateConventions.secondsToExpiry(expiry: expiry, now: now)
-        case .seconds(let given): seconds = given
-        }
-        let quote = try ImpliedRateQuote(input.form.quantity, input.value, secondsToExpiry: seconds)
+        let quote = try ImpliedRateQuote(input.form, input.value, time: time)
 
         var report = Report(title: "Implied rate from \(input.form.rawValue) \(input.text)")
         report.append("given", .string(input.form.rawValue))

@@ -2,31 +2,6 @@ import Foundation
 import YieldStrip
 import YieldStripJSON
 
-/// What a dividends report is computed from: the `dividends` command's options and the batch op
-/// `dividends`'s fields.
-struct DividendsInputs: Sendable {
-    /// Dividends and splits (`--schedule FILE`, `schedule`).
-    var schedule: DividendSchedule
-    /// The withheld share of each dividend (`--withholding`, `withholding`), 30 % by default.
-    var withholdingRate: Wad = Withholding.standard.rate
-    /// Where dividends without their own reinvest price get one (`--price-assumption`, `priceAssumption`).
-    var priceAssumption: PriceAssumptionSpec = .eventPricesOnly
-    /// The window, Unix seconds; nil for the library's default window (`--from`/`--to`, `from`/`to`).
-    var from: Int64?
-    var to: Int64?
-    /// Projects to this maturity (`--maturity`, `maturity`).
-    var maturity: Int64?
-    /// The protocol's fee on YT interest (`--fee`, `feeRate`), 3 % by default.
-    var feeRate: Wad = YTInterest.defaultFeeRate
-    /// USD per share as quoted today (`--stock-price`, `stockPrice`; default: the market file's).
-    var stockPrice: Double?
-    /// A flat gross dividend yield to project with (`--assume-yield`, `assumeYield`).
-    var assumedYield: Double?
-    /// A market to compare the fair prices with (`--market FILE`; `market` and `pyIndex`). The maturity
-    /// defaults to its expiry.
-    var market: PendleV2Curve<Wad>?
-}
-
 /// `yieldstrip dividends` and the batch op `dividends`: one answer from `DividendsReport.compute`.
 ///
 /// Fields, in order: `from`, `fromISO`, `to`, `toISO`, `years` (the window); `withholding`,
@@ -45,13 +20,8 @@ struct DividendsAnswer {
     let library: DividendsReport
 
     static func build(_ inputs: DividendsInputs) throws -> DividendsAnswer {
+        let dividends = try DividendsReport.compute(inputs)
         let withholding = try Withholding(rate: inputs.withholdingRate)
-        let prices = try inputs.priceAssumption.assumption(
-            stockPrice: inputs.stockPrice, windowEnd: try inputs.to ?? StockTokenIndex.defaultWindow(for: inputs.schedule).to)
-        let dividends = try DividendsReport.compute(
-            schedule: inputs.schedule, withholding: withholding, prices: prices, from: inputs.from, to: inputs.to,
-            maturity: inputs.maturity, interestFeeRate: inputs.feeRate, stockPriceUsd: inputs.stockPrice,
-            assumedGrossYield: inputs.assumedYield, market: inputs.market)
         let path = dividends.path
         let real = { (value: Double) in TableFormat.significant(value) }
 
@@ -87,7 +57,7 @@ struct DividendsAnswer {
         try perYT.number("paidUsd", dividends.ytPaidPerYTUsd, label: "one YT: paid (USD)") { TableFormat.fixed($0, digits: 4) }
         answer.nested("ytInterestPerYt", perYT)
 
-        try answer.number("stockPrice", inputs.stockPrice, label: "stock price (USD per share)") { TableFormat.fixed($0, digits: 2) }
+        try answer.number("stockPrice", inputs.stockPriceUsd, label: "stock price (USD per share)") { TableFormat.fixed($0, digits: 2) }
         answer.time("maturity", dividends.maturity, label: "maturity")
         try answer.number("assumedYield", dividends.assumedGrossYield, label: "assumed gross dividend yield") { TableFormat.percent($0) }
         answer.text(

@@ -1,29 +1,6 @@
 import YieldStrip
 import YieldStripJSON
 
-/// What a split is computed from: the `split` command's options and the batch op `split`'s fields.
-struct SplitInputs: Sendable {
-    /// Stock tokens wrapped one to one into SY (`--tokens`, `tokens`).
-    var tokens: Wad
-    /// The SY exchange rate: split-adjusted shares per token (`--exchange-rate`, `exchangeRate`).
-    var exchangeRate: Wad
-    /// The yield contract's stored PY index, nil for a fresh contract (`--index`, `pyIndexStored`).
-    var pyIndexStored: Wad?
-    /// Unix seconds (`--expiry`, `expiry`); both or neither with ``valuationTime``.
-    var expiry: Int64?
-    /// Unix seconds (`--at`, `valuationTime`), and where it came from.
-    var valuationTime: Int64?
-    var valuationTimeSource: TimeSource = .given
-    /// The PT's implied APY, to value the legs (`--pt-implied-apy`, `ptImpliedApy`); default: the
-    /// market's at the valuation time, when a market is given.
-    var ptImpliedApy: Double?
-    /// USD per split-adjusted share (`--stock-price`, `stockPrice`).
-    var stockPrice: Double?
-    /// A market on the token (`--market FILE`; `market` and `pyIndex`): its implied APY values the legs
-    /// when no APY is given, and the expiry defaults to its expiry.
-    var market: PendleV2Curve<Wad>?
-}
-
 /// `yieldstrip split` and the batch op `split`: one answer from `SplitReport.compute`.
 ///
 /// Fields, in order (wei strings for exact values, numbers for real ones, `null` where an input is
@@ -35,10 +12,7 @@ struct SplitInputs: Sendable {
 /// `syValueUsd`, `ptRedeemsAtMaturityForUsd` (at today's stock price), `ptValueUsd`, `ytValueUsd`.
 enum SplitAnswer {
     static func build(_ inputs: SplitInputs) throws -> Report {
-        let split = try SplitReport.compute(
-            tokens: inputs.tokens, exchangeRate: inputs.exchangeRate, pyIndexStored: inputs.pyIndexStored,
-            expiry: inputs.expiry, valuationTime: inputs.valuationTime, ptImpliedApy: inputs.ptImpliedApy,
-            stockPriceUsd: inputs.stockPrice, market: inputs.market)
+        let split = try SplitReport.compute(inputs)
         let shares = { (value: Double) in TableFormat.significant(value) }
         let usd = { (value: Double) in TableFormat.fixed(value, digits: 2) }
 

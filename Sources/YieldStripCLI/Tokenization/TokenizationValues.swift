@@ -65,17 +65,7 @@ enum TokenizationValues {
     }
 }
 
-/// Where a dividend without its own reinvest price gets one: `events` (every dividend row carries its
-/// price), `flat:PRICE` (one USD price per share for all; `flat` alone takes the stock price given),
-/// `growing:PRICE:RATE` (PRICE at the window's end, growing at RATE a year: for projections).
-///
-/// The same text is the `dividends` command's `--price-assumption` and the batch field `priceAssumption`.
-enum PriceAssumptionSpec: Hashable, Sendable {
-    case eventPricesOnly
-    /// nil: the stock price given (`--stock-price`, `stockPrice`).
-    case flat(usdPerShare: Wad?)
-    case growing(usdPerShare: Wad, annualGrowth: Double)
-
+extension PriceAssumptionSpec {
     static let expectation = "events, flat, flat:PRICE or growing:PRICE:RATE (for example flat:230 or growing:230:0.05)"
 
     /// The spec in `text`, or why it is not one (for the command's usage error).
@@ -83,7 +73,7 @@ enum PriceAssumptionSpec: Hashable, Sendable {
         PriceAssumptionSpec(text).map { .value($0) } ?? .invalid(reason: "expected " + expectation)
     }
 
-    /// The spec in `text`; nil when malformed.
+    /// The spec in `text` (its ``text`` read back; RATE may be a percentage, `5%`); nil when malformed.
     init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         switch (parts.first?.lowercased(), parts.count) {
@@ -101,34 +91,6 @@ enum PriceAssumptionSpec: Hashable, Sendable {
             self = .growing(usdPerShare: price, annualGrowth: growth)
         default:
             return nil
-        }
-    }
-
-    /// The spec as text, as it is echoed in answers (`events`, `flat:230`, `growing:230:0.05`).
-    var text: String {
-        switch self {
-        case .eventPricesOnly: return "events"
-        case .flat(let price): return price.map { "flat:\($0)" } ?? "flat"
-        case .growing(let price, let growth): return "growing:\(price):\(growth)"
-        }
-    }
-
-    /// The library's assumption. `flat` alone needs `stockPrice` (`MissingInput` without it);
-    /// `growing` starts at `windowEnd` (evaluated only for `growing`).
-    func assumption(stockPrice: Double?, windowEnd: @autoclosure () throws -> Int64) throws -> ReinvestPriceAssumption {
-        switch self {
-        case .eventPricesOnly:
-            return .eventPricesOnly
-        case .flat(let price?):
-            return .flat(usdPerShare: price)
-        case .flat(nil):
-            guard let stockPrice else {
-                throw TokenizationError.missingInput(field: "price assumption 'flat'", needs: "a stock price (or write flat:PRICE)")
-            }
-            guard let price = Wad(rounding: stockPrice) else { throw TokenizationError.nonFiniteValue(field: "stock price") }
-            return .flat(usdPerShare: price)
-        case .growing(let price, let growth):
-            return .growing(usdPerShare: price, from: try windowEnd(), annualGrowth: growth)
         }
     }
 }

@@ -1,18 +1,6 @@
 import YieldStrip
 import YieldStripJSON
 
-/// What YT interest is computed from: the `yt-interest` command's options and the batch op
-/// `ytInterestReport`'s fields.
-struct YTInterestInputs: Sendable {
-    /// YT held (`--balance`, `balance`).
-    var balance: Wad
-    /// The PY index when the balance last accrued, and now (`--index-from`/`--index-to`, `indexFrom`/`indexTo`).
-    var indexFrom: Wad
-    var indexTo: Wad
-    /// The protocol's fee on interest (`--fee`, `feeRate`), 3 % by default.
-    var feeRate: Wad = YTInterest.defaultFeeRate
-}
-
 /// `yieldstrip yt-interest` and the batch op `ytInterestReport`: one answer from
 /// `YTInterestReport.compute`.
 ///
@@ -22,9 +10,7 @@ struct YTInterestInputs: Sendable {
 /// `effectiveIndexTo`).
 enum YTInterestAnswer {
     static func build(_ inputs: YTInterestInputs) throws -> Report {
-        let interest = try YTInterestReport.compute(
-            balance: inputs.balance, indexFrom: inputs.indexFrom,
-            indexTo: inputs.indexTo, feeRate: inputs.feeRate)
+        let interest = try YTInterestReport.compute(inputs)
         let real = { (value: Double) in value.description }
         var answer = AnswerBuilder(title: "YT interest on \(inputs.balance) YT, index \(inputs.indexFrom) → \(inputs.indexTo)")
         answer.wad("balance", interest.balance, label: "YT balance")
