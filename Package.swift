@@ -22,8 +22,12 @@ let package = Package(
         .target(name: "YieldStrip", dependencies: ["YieldStripMath", "YieldStripJSON"]),
         /// SVG charts of the jobs' results and the HTML tear sheet of a market: text in, text out, no I/O.
         .target(name: "YieldStripCharts", dependencies: ["YieldStrip"]),
-        /// The command-line interface and the `batch` JSON-Lines protocol, as a library so tests can drive it.
-        .target(name: "YieldStripCLI", dependencies: ["YieldStrip", "YieldStripJSON", "YieldStripCharts"]),
+        /// The `batch` JSON-Lines protocol: the runner, requests, the op registry, the byte streams, and the ops
+        /// that reproduce the contracts' functions exactly (wad math, the Pendle market, YieldSpace pools).
+        .target(name: "YieldStripBatch", dependencies: ["YieldStrip", "YieldStripJSON"]),
+        /// The command-line interface and the job ops of `batch` (whose answers the commands print with
+        /// `--json`), as a library so tests can drive it.
+        .target(name: "YieldStripCLI", dependencies: ["YieldStrip", "YieldStripJSON", "YieldStripBatch", "YieldStripCharts"]),
 
         /// Shared helpers of the test targets (reference-vector loading).
         .target(name: "_TestSupport", dependencies: ["YieldStripMath"], path: "Tests/_TestSupport", resources: [.copy("Vectors")]),
@@ -31,14 +35,14 @@ let package = Package(
         // MARK: Executables
 
         .executableTarget(name: "yieldstrip", dependencies: ["YieldStripCLI"]),
-        .executableTarget(name: "yieldstrip-bench", dependencies: ["YieldStrip", "YieldStripCLI"]),
+        .executableTarget(name: "yieldstrip-bench", dependencies: ["YieldStrip", "YieldStripBatch"]),
 
         // MARK: Tests
 
         // The reference vectors live once, in _TestSupport's bundle (`TestVectors`).
         .testTarget(name: "YieldStripMathTests", dependencies: ["YieldStripMath", "_TestSupport"]),
         .testTarget(name: "YieldStripTests", dependencies: ["YieldStrip", "YieldStripJSON", "_TestSupport"]),
-        .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI", "_TestSupport"]),
+        .testTarget(name: "YieldStripCLITests", dependencies: ["YieldStripCLI", "YieldStripBatch", "_TestSupport"]),
         // Golden charts are read and rewritten in place (see ChartGoldenTests), not bundled.
         .testTarget(name: "YieldStripChartsTests", dependencies: ["YieldStripCharts", "YieldStrip"], exclude: ["Golden"])
     ]

@@ -33,7 +33,7 @@ report() {
     echo
     echo "| target | lines | missed | line coverage |"
     echo "| --- | ---: | ---: | ---: |"
-    for target in YieldStripMath YieldStripJSON YieldStrip YieldStripCharts YieldStripCLI; do
+    for target in YieldStripMath YieldStripJSON YieldStrip YieldStripBatch YieldStripCharts YieldStripCLI; do
         report "Sources/$target" | awk -v t="$target" '/^TOTAL/ { printf "| %s | %s | %s | %s |\n", t, $8, $9, $10 }'
     done
     echo

@@ -29,7 +29,7 @@ optimization=-O
 [ "$configuration" = debug ] && optimization=-Onone
 swift build -c "$configuration" --scratch-path "$scratch" --target YieldStripCLI -Xswiftc -sanitize=fuzzer,address >&2
 objects=$(swift build -c "$configuration" --scratch-path "$scratch" --show-bin-path)
-modules=(YieldStripMath YieldStripJSON YieldStrip YieldStripCharts YieldStripCLI)
+modules=(YieldStripMath YieldStripJSON YieldStrip YieldStripBatch YieldStripCharts YieldStripCLI)
 inputs=()
 for module in "${modules[@]}"; do inputs+=("$objects/$module.build/"*.o); done
 swiftc "$optimization" -sanitize=fuzzer,address -parse-as-library -warnings-as-errors -use-ld=lld -I "$objects/Modules" \

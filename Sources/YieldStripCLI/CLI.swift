@@ -1,4 +1,5 @@
 import YieldStrip
+@_exported import YieldStripBatch
 import YieldStripJSON
 @_exported import YieldStripJSON
 

@@ -126,7 +126,7 @@ public enum PendleError: TimedError, Hashable {
             return "Revert(): a value is outside the range of its Solidity type (negative where unsigned, or too large)"
         case .marketExpired(let expiry, let blockTime):
             return "MarketExpired: the market expired at \(CivilTime.format(expiry)); the block time \(CivilTime.format(blockTime))"
-                + "\(TimeSource.suffix(source)) is not before it; give --at a time before expiry"
+                + "\(TimeSource.suffix(source)) is not before it; give a block time before expiry"
         case .marketInsufficientPtForTrade(let totalPt, let net):
             return
                 "MarketInsufficientPtForTrade: the pool holds \(totalPt.unitsDescription) PT, the trade asks for \(net.unitsDescription); trade less PT"
@@ -151,7 +151,7 @@ public enum PendleError: TimedError, Hashable {
             return "MarketZeroNetLPFee: the LP's share of the fee rounds to zero and the market contract refuses the trade; trade a larger amount"
         case .yieldContractExpired(let expiry?, let time?):
             return "YCExpired: the yield contract expires at \(CivilTime.format(expiry)); the valuation time \(CivilTime.format(time))"
-                + "\(TimeSource.suffix(source)) is not before it, and PT + YT can no longer be minted; give --at a time before expiry"
+                + "\(TimeSource.suffix(source)) is not before it, and PT + YT can no longer be minted; give a valuation time before expiry"
         case .yieldContractExpired:
             return "YCExpired: the yield contract has expired; PT + YT can no longer be minted"
         case .yieldContractNotExpired:

@@ -1,6 +1,6 @@
 import Foundation
 import YieldStrip
-import YieldStripCLI
+import YieldStripBatch
 
 /// Discards what the batch writes (the bytes are still produced and counted).
 final class CountingSink: ByteSink {
@@ -33,7 +33,7 @@ func batchBenchmarks() throws -> [Benchmark] {
     let vectorInput = Array(vectorTradeLines(count: lineCount).utf8)
     let vectorCases = VectorTradeCase.all.compactMap(\.inputs)
     guard vectorCases.count == 64 else { throw BenchError(reason: "a reference-vector case does not parse") }
-    let runner = BatchRunner()
+    let runner = BatchRunner(registry: .contractOps)
     var c = Cursor()
     return [
         Benchmark(

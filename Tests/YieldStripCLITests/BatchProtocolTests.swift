@@ -1,6 +1,7 @@
 import Testing
 import YieldStrip
 
+@testable import YieldStripBatch
 @testable import YieldStripCLI
 
 /// The JSON Lines protocol: id echo, one answer per line in order (blank lines included), error answers.

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripBatch
 import YieldStripJSON
 
 /// Ops behind the human commands `rate`, `market show`, `market new`, `quote` and `depth`: each answers exactly the

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripBatch
 import YieldStripJSON
 
 /// Ops for lending — `rates`, `borrow`, `loop`, `mnav` — each answering exactly the fields its command prints

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripBatch
 import YieldStripJSON
 
 /// Ops for the jobs — `lockin`, `shortYt` (also `short-yt`), `hedgeMinvar` — each answering exactly the fields its

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripBatch
 import YieldStripJSON
 
 /// Ops for the tokenization of stock tokens: the yield contract's exact steps (`ytInterest`, `mintPy`,

@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripBatch
 import YieldStripJSON
 
 /// The three standard streams a command talks through.

@@ -142,7 +142,7 @@ public enum YieldSpaceError: TimedError, Hashable {
             return "YieldMath: Underflow (yxa): buying \(out) fyToken from a pool holding \(reserves) (virtual); buy at most maxFyTokenOut"
         case .afterMaturity(_, let maturity?, let blockTime?):
             return "AfterMaturity: the pool matured at \(UnixTime.format(maturity)); the block time \(UnixTime.format(blockTime))"
-                + "\(TimeSource.suffix(source)) is not before it; give --at a time before maturity"
+                + "\(TimeSource.suffix(source)) is not before it; give a block time before maturity"
         case .afterMaturity(let time, _, _):
             return "AfterMaturity: the time till maturity is \(time) s; the pool trades only before maturity"
         case .invalidFee(let fee):

@@ -8,8 +8,8 @@ import YieldStripJSON
 ///
 /// `"exact": false` runs the same algorithm in `Double` on the same inputs and answers in units (JSON
 /// numbers) instead of wei: for fast analytic sweeps.
-enum MarketOps {
-    static let entries: [BatchOp] =
+package enum MarketOps {
+    package static let entries: [BatchOp] =
         [
             op("getMarketPreCompute", "market, pyIndex, blockTime → rateScalar, totalAsset, rateAnchor, feeRate", PreCompute()),
             op(

@@ -45,17 +45,15 @@ public struct BatchRunner: Sendable {
     /// decimal token units of 10^18 wei (`batch --units token`).
     public let units: BatchUnits
 
-    /// - Parameter maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
-    public init(registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes) {
-        self.init(registry: registry, maxLineBytes: maxLineBytes, usesFastPaths: true)
-    }
-
+    /// A runner of the ops of `registry` (``BatchOpRegistry/contractOps`` here; the `yieldstrip` tool's
+    /// every op, the jobs included, in `YieldStripCLI`).
+    ///
     /// - Parameters:
     ///   - maxLineBytes: the longest line read (bytes before the newline), ≥ 1.
     ///   - usesFastPaths: false sends every line through the general path (``usesFastPaths``).
     ///   - units: the amounts of a request that does not say (``units``).
     public init(
-        registry: BatchOpRegistry = .standard, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool,
+        registry: BatchOpRegistry, maxLineBytes: Int = BatchRunner.defaultMaxLineBytes, usesFastPaths: Bool = true,
         units: BatchUnits = .wei
     ) {
         self.registry = registry
@@ -329,11 +327,11 @@ public struct BatchRunner: Sendable {
 
 /// A failure that no input should cause (an error that is not a ``DomainError``, a table entry
 /// naming something that does not exist): reported as `InternalError`.
-struct InternalError: DomainError {
-    let message: String
-    var errorName: String { "InternalError" }
+package struct InternalError: DomainError {
+    package let message: String
+    package var errorName: String { "InternalError" }
 
-    init(_ description: String) { message = "internal error: \(description)" }
+    package init(_ description: String) { message = "internal error: \(description)" }
 }
 
 /// How a batch request's exact amounts are read and written.

@@ -12,8 +12,8 @@ import YieldStripJSON
 /// `{"result": "<integer>"}` in base units (signed: a sale below the 1e12 precision fee answers a negative
 /// amount, as the reference does); `calcInterestRate` answers the APY on Yield's year as a decimal string
 /// at 40 places (half up) with `secondsPerYear: 31557600`.
-enum YieldSpaceOps {
-    static let entries: [BatchOp] = [
+package enum YieldSpaceOps {
+    package static let entries: [BatchOp] = [
         BatchOp(
             "sellBase",
             "sharesReserves, fyTokenReserves, sharesIn, timeTillMaturity, ts|tsYears, g1|g1Fee, decimals, c?, mu? → fyToken out (YieldSpace, exact as Yield's ui-math)"

@@ -5,8 +5,8 @@ import YieldStripJSON
 /// the reference vectors (`logexp.json`, `pmath.json`). `_u` ops take uint256 inputs, `_i` ops int256.
 /// Every answer is `{"result": "<decimal wei>"}`; reverts keep the contract's names (`Panic(0x11)`,
 /// `Panic(0x12)`, `Invalid exponent`, `out of bounds`, `Revert()`).
-enum MathOps {
-    static let entries: [BatchOp] = [
+package enum MathOps {
+    package static let entries: [BatchOp] = [
         BatchOp("ln", "x → ln(x), wad, int256 (LogExpMath.ln); 'out of bounds' for x ≤ 0") {
             try result(LogExpMath.ln($0.int256("x")))
         },

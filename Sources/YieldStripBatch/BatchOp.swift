@@ -67,3 +67,9 @@ public struct BatchOpRegistry: Sendable {
         return nil
     }
 }
+
+extension BatchOpRegistry {
+    /// The ops that reproduce the contracts' functions exactly: the wad math, the Pendle market and router,
+    /// the YieldSpace pool (the reference vectors' ops).
+    public static let contractOps = BatchOpRegistry(MathOps.entries + MarketOps.entries + YieldSpaceOps.entries)
+}
