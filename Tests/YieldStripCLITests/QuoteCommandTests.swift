@@ -285,6 +285,6 @@ import YieldStrip
         let run = yieldstrip("quote", "--help")
         #expect(run.exitCode == 0)
         #expect(run.stdout.contains("  --sell-pt  --in sy   swapPtForExactSy   receive exactly --amount SY\n"))
-        #expect(run.stdout.contains("USAGE: yieldstrip quote --market <file> [--buy-pt] [--sell-pt] [--buy-yt]\n"))
+        #expect(run.stdout.contains("USAGE: yieldstrip quote --market <file> [--at <time>] [--buy-pt] [--sell-pt]\n"))
     }
 }

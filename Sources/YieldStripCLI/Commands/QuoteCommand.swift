@@ -3,7 +3,7 @@ import YieldStripJSON
 
 /// `yieldstrip quote`: one trade on a market file, exact to the wei, with its analytics (batch op
 /// `quote`).
-struct QuoteCommand: Command {
+struct QuoteCommand: ParsableCommand {
     let name = "quote"
     let abstract = "Quote a PT or YT trade: amounts, fees, effective APY, impact."
     let discussion = """
@@ -25,39 +25,52 @@ struct QuoteCommand: Command {
         'quote' (amounts in wei). On a YieldSpace file --buy-pt pays exactly --amount
         pool shares (sellBase) and --sell-pt exactly --amount fyToken (sellFYToken).
         """
-    let options: [OptionSpec] =
-        [
-            MarketOptions.market,
-            .flag("buy-pt", help: "Buy PT (with SY by default)."),
-            .flag("sell-pt", help: "Sell PT (for SY)."),
-            .flag("buy-yt", help: "Buy YT (with SY by default)."),
-            .flag("sell-yt", help: "Sell YT (for SY)."),
-            .value(
-                "op", valueName: "swap", help: "The router swap instead of a direction: \(SwapKind.allCases.map(\.rawValue).joined(separator: ", "))."
-            ),
-            .value("amount", valueName: "amount", help: "The amount given, in decimal units (1000, 0.5)."),
-            .value("in", valueName: "token", help: "The token --amount counts: sy, pt or yt (see above)."),
-            .flag("wei", help: "Read --amount as an integer of wei.")
-        ] + StrategyInputs.sizeOptions + [
-            StrategyInputs.stockPriceOption,
-            MarketOptions.at,
-            CommonOptions.json, CommonOptions.csv
-        ]
+    /// The market, the trade (a direction with `--in`, or `--op`) and its amount (`--amount`, or an SY
+    /// amount sized in SY, tokens, shares or USD), the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            MarketFileOptions.specs
+            + [
+                .flag("buy-pt", help: "Buy PT (with SY by default)."),
+                .flag("sell-pt", help: "Sell PT (for SY)."),
+                .flag("buy-yt", help: "Buy YT (with SY by default)."),
+                .flag("sell-yt", help: "Sell YT (for SY)."),
+                .value(
+                    "op", valueName: "swap",
+                    help: "The router swap instead of a direction: \(SwapKind.allCases.map(\.rawValue).joined(separator: ", "))."),
+                .value("amount", valueName: "amount", help: "The amount given, in decimal units (1000, 0.5)."),
+                .value("in", valueName: "token", help: "The token --amount counts: sy, pt or yt (see above)."),
+                .flag("wei", help: "Read --amount as an integer of wei.")
+            ] + SizeOptions.specs + OutputOptions.specs
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let kind = try Self.swapKind(invocation)
-        let readsWei = invocation.flag("wei")
-        let amount = try invocation.parse(option: "amount", { ValueText.wad($0, inWei: readsWei) })
-        let size = try StrategyInputs.size(invocation, others: ["amount"])
-        if size != nil && !QuoteReport.takesSize(kind) {
-            throw invocation.usageError("'--\(size?.unit ?? "")' sizes an SY amount; \(kind.rawValue) takes \(kind.amountField): give --amount")
+        let market: MarketFileOptions
+        /// The router swap asked for.
+        let swap: SwapKind
+        /// `--amount`, exact (decimal units, or wei with `--wei`); nil when the amount is sized instead.
+        let amount: Wad?
+        let sizing: SizeOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            market = try MarketFileOptions(parsing: invocation)
+            swap = try QuoteCommand.swapKind(invocation)
+            let readsWei = invocation.flag("wei")
+            amount = try invocation.parse(option: "amount", { ValueText.wad($0, inWei: readsWei) })
+            sizing = try SizeOptions(parsing: invocation, others: ["amount"])
+            output = try OutputOptions(parsing: invocation)
+            if let size = sizing.size, !QuoteReport.takesSize(swap) {
+                throw invocation.usageError("'--\(size.unit)' sizes an SY amount; \(swap.rawValue) takes \(swap.amountField): give --amount")
+            }
+            if sizing.size != nil && readsWei { throw invocation.usageError("'--wei' reads --amount; give the size in decimal units") }
+            guard amount != nil || sizing.size != nil else {
+                throw invocation.usageError("Missing expected argument '--amount <amount>' (or, for an SY amount, --sy, --tokens, --shares or --usd)")
+            }
         }
-        if size != nil && readsWei { throw invocation.usageError("'--wei' reads --amount; give the size in decimal units") }
-        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        guard amount != nil || size != nil else {
-            throw invocation.usageError("Missing expected argument '--amount <amount>' (or, for an SY amount, --sy, --tokens, --shares or --usd)")
-        }
-        let (file, curveContext) = try MarketOptions.curveContext(invocation)
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (kind, size) = (options.swap, options.sizing.size)
+        let (file, curveContext) = try options.market.curveContext(invocation)
         switch curveContext.venue {
         case .yieldSpace(let poolContext):
             guard let trade = YieldSpaceQuoteReport.kind(kind) else {
@@ -66,19 +79,18 @@ struct QuoteCommand: Command {
                 )
             }
             var context = poolContext
-            if let stockPrice { context.stockPrice = stockPrice }
+            if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
             let sized = try size.map { try PositionSizing.convert($0, assetPerSy: context.curve.assetPerSy, stockPrice: context.stockPrice) }
-            let given = sized?.sy ?? amount ?? .zero
+            let given = sized?.sy ?? options.amount ?? .zero
             let title =
                 file.title + "\n\(trade == .buyPtWithSy ? "sellBase: sharesIn" : "sellFYToken: fyTokenIn") = \(given.description)"
                 + (sized.map { "\nsize: \($0.description)" } ?? "")
-            return .report(
-                try YieldSpaceQuoteReport.build(context, kind: trade, amount: given, size: sized, title: title))
+            return .report(try YieldSpaceQuoteReport.build(context, kind: trade, amount: given, size: sized, title: title))
         case .pendle(let fileContext):
             var context = fileContext
-            if let stockPrice { context.stockPrice = stockPrice }
+            if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
             let sized = try size.map { try QuoteReport.syAmount($0, context: context) }
-            let given = sized?.sy ?? amount ?? .zero
+            let given = sized?.sy ?? options.amount ?? .zero
             let title =
                 file.title + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
             return .report(try QuoteReport.build(context, swap: kind, amount: given, size: sized, title: title))

@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip hedge dv01`: a position's value, DV01, duration and convexity (batch op `hedgeDv01`).
-struct HedgeDV01Command: Command {
+struct HedgeDV01Command: ParsableCommand {
     let name = "dv01"
     let abstract = "A position's DV01, duration and convexity; a hedge in another market."
     let discussion = """
@@ -17,35 +17,51 @@ struct HedgeDV01Command: Command {
         synthetic 1 - PT (the pool trades no YT); --hedge-token yt needs a Pendle
         --against file.
         """
-    var options: [OptionSpec] {
-        [
-            MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption,
-            .value("against", valueName: "file", help: "A second market file to hedge the rate risk in."),
-            .value("hedge-token", valueName: "token", help: "The hedge's token in --against: pt or yt.", default: "pt"),
-            CommonOptions.json, CommonOptions.csv
-        ]
+    /// The market, the position, the stock price, the hedge market and token, the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            MarketFileOptions.specs + [
+                HedgeInputs.positionOption, StrategyInputs.stockPriceOption,
+                .value("against", valueName: "file", help: "A second market file to hedge the rate risk in."),
+                .value("hedge-token", valueName: "token", help: "The hedge's token in --against: pt or yt.", default: "pt")
+            ] + OutputOptions.specs
+
+        let market: MarketFileOptions
+        let position: Position
+        let stockPriceUsd: Double?
+        /// `--against`: the hedge market's file, and the token traded there.
+        let againstPath: String?
+        let hedgeToken: PositionToken
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            market = try MarketFileOptions(parsing: invocation)
+            position = try HedgeInputs.position(invocation)
+            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
+            let tokenText = invocation.option("hedge-token") ?? "pt"
+            guard let token = PositionToken(rawValue: tokenText.lowercased()), token == .pt || token == .yt else {
+                throw invocation.usageError("The value '\(tokenText)' is invalid for '--hedge-token <token>': expected pt or yt")
+            }
+            hedgeToken = token
+            againstPath = invocation.option("against")
+            if invocation.optionWasGiven("hedge-token") && againstPath == nil {
+                throw invocation.usageError("'--hedge-token' needs '--against <file>'")
+            }
+            output = try OutputOptions(parsing: invocation)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let position = try HedgeInputs.position(invocation)
-        let tokenText = invocation.option("hedge-token") ?? "pt"
-        guard let token = PositionToken(rawValue: tokenText.lowercased()), token == .pt || token == .yt else {
-            throw invocation.usageError("The value '\(tokenText)' is invalid for '--hedge-token <token>': expected pt or yt")
-        }
-        if invocation.optionWasGiven("hedge-token") && invocation.option("against") == nil {
-            throw invocation.usageError("'--hedge-token' needs '--against <file>'")
-        }
-        let (file, context) = try MarketOptions.curveContext(invocation)
-        let stockPrice = try HedgeInputs.stockPrice(invocation, context: context)
-        let instrument = try invocation.option("against").map { path -> RateHedgeInstrument in
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (file, context) = try options.market.curveContext(invocation)
+        let instrument = try options.againstPath.map { path -> RateHedgeInstrument in
             let hedgeFile = try MarketFile.loadAny(path: path)
-            return RateHedgeInstrument(curve: hedgeFile.curve, token: token, stockPrice: hedgeFile.stockPrice)
+            return RateHedgeInstrument(curve: hedgeFile.curve, token: options.hedgeToken, stockPrice: hedgeFile.stockPrice)
         }
         let report = try HedgeDV01Answer.build(
             RateRisk.compute(
-                position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
+                options.position, curve: context.curve, at: context.blockTime, stockPrice: options.stockPriceUsd ?? context.stockPrice,
                 hedgeWith: instrument), context: context)
-        return invocation.wantsAnswer ? .report(report) : .text(HedgeDV01Answer.table(report, title: file.title))
+        return options.output.wantsAnswer ? .report(report) : .text(HedgeDV01Answer.table(report, title: file.title))
     }
 }
 

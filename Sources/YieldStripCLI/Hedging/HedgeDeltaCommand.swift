@@ -3,7 +3,7 @@ import YieldStripJSON
 
 /// `yieldstrip hedge delta`: how many shares a position behaves like, and the short that hedges it (batch op
 /// `hedgeDelta`).
-struct HedgeDeltaCommand: Command {
+struct HedgeDeltaCommand: ParsableCommand {
     let name = "delta"
     let abstract = "A position's stock delta in shares, and the short that hedges it."
     let discussion = """
@@ -17,25 +17,36 @@ struct HedgeDeltaCommand: Command {
         'hedgeDelta'. On a YieldSpace file SY is the pool's shares (at c) and YT the
         synthetic 1 - PT.
         """
-    var options: [OptionSpec] {
-        [
-            MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption, StrategyInputs.stockPriceOption, HedgeInputs.realizedApyOption,
-            HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption, CommonOptions.json, CommonOptions.csv
-        ]
+    /// The market, the position, the stock price, the realized yield and the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            MarketFileOptions.specs + [HedgeInputs.positionOption, StrategyInputs.stockPriceOption] + RealizedYieldOptions.specs
+            + OutputOptions.specs
+
+        let market: MarketFileOptions
+        let position: Position
+        let stockPriceUsd: Double?
+        let realized: RealizedYieldOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            market = try MarketFileOptions(parsing: invocation)
+            position = try HedgeInputs.position(invocation)
+            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
+            realized = try RealizedYieldOptions(parsing: invocation)
+            output = try OutputOptions(parsing: invocation)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let position = try HedgeInputs.position(invocation)
-        let fee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
-        let (file, context) = try MarketOptions.curveContext(invocation)
-        let stockPrice = try HedgeInputs.stockPrice(invocation, context: context)
-        let realized = try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice)
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (file, context) = try options.market.curveContext(invocation)
+        let stockPrice = options.stockPriceUsd ?? context.stockPrice
         let result = try StockDelta.compute(
-            position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
-            realizedYield: realized, ytInterestFee: fee)
+            options.position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
+            realizedYield: options.realized.realizedYield(stockPrice: stockPrice), ytInterestFee: options.realized.ytFee)
         for warning in result.warnings { try invocation.warn(warning) }
         let report = try HedgeDeltaAnswer.build(result, context: context)
-        return invocation.wantsAnswer ? .report(report) : .text(HedgeDeltaAnswer.table(report, result: result, title: file.title))
+        return options.output.wantsAnswer ? .report(report) : .text(HedgeDeltaAnswer.table(report, result: result, title: file.title))
     }
 }
 

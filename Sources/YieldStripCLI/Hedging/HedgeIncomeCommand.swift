@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip hedge income`: YT to sell per share to hedge a dividend income (batch op `hedgeIncome`).
-struct HedgeIncomeCommand: Command {
+struct HedgeIncomeCommand: ParsableCommand {
     let name = "income"
     let abstract = "YT to sell to hedge a dividend income; with a market, the premium."
     let discussion = """
@@ -13,52 +13,77 @@ struct HedgeIncomeCommand: Command {
         --market, the premium, the APY sold and the capital of that YT short too.
         --json prints the answer of the batch op 'hedgeIncome'.
         """
-    var options: [OptionSpec] {
-        [
-            .value("shares", valueName: "amount", help: "The shares whose dividends are hedged.", required: true),
-            .value("held-as", valueName: "kind", help: "How the dividends are held: token or stock.", default: "token"),
-            .value("holder-withholding", valueName: "rate", help: "The holder's withholding on the stock's dividends.", default: "30%"),
-            .value("token-withholding", valueName: "rate", help: "The token's withholding on dividends.", default: "30%"),
-            .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1].", default: "1"),
-            .value("borrow-fee", valueName: "apr", help: "The token lender's fee per year (--held-as stock, with --market).", default: "0"),
-            .value("market", valueName: "file", help: "A market file: price the YT short there."),
-            MarketOptions.at, StrategyInputs.stockPriceOption, CommonOptions.json, CommonOptions.csv
-        ]
+    /// The shares and how their dividends are held and taxed, the share hedged; with a market, the YT
+    /// short's price (at `--at`, `--stock-price`, `--borrow-fee`); the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            [
+                .value("shares", valueName: "amount", help: "The shares whose dividends are hedged.", required: true),
+                .value("held-as", valueName: "kind", help: "How the dividends are held: token or stock.", default: "token"),
+                .value("holder-withholding", valueName: "rate", help: "The holder's withholding on the stock's dividends.", default: "30%"),
+                .value("token-withholding", valueName: "rate", help: "The token's withholding on dividends.", default: "30%"),
+                .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1].", default: "1"),
+                .value("borrow-fee", valueName: "apr", help: "The token lender's fee per year (--held-as stock, with --market).", default: "0"),
+                .value("market", valueName: "file", help: "A market file: price the YT short there."),
+                MarketOptions.at, StrategyInputs.stockPriceOption
+            ] + OutputOptions.specs
+
+        let shares: Wad
+        let heldAs: YieldHolding
+        let holderWithholding: Withholding
+        let tokenWithholding: Withholding
+        let fraction: Wad
+        let borrowFee: Double
+        /// The market to price the short on; nil without `--market`.
+        let market: MarketFileOptions?
+        let stockPriceUsd: Double?
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            guard let shares = try invocation.parse(option: "shares", ValueText.wad) else {
+                throw invocation.usageError("Missing expected argument '--shares <amount>'")
+            }
+            self.shares = shares
+            let heldText = invocation.option("held-as") ?? "token"
+            guard let heldAs = YieldHolding(rawValue: heldText) else {
+                throw invocation.usageError("The value '\(heldText)' is invalid for '--held-as <kind>': expected token or stock")
+            }
+            self.heldAs = heldAs
+            holderWithholding = try StrategyInputs.withholding(invocation, "holder-withholding") ?? .standard
+            tokenWithholding = try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard
+            fraction = try StrategyInputs.exactRate(invocation, "fraction") ?? .one
+            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
+            if heldAs == .token && invocation.optionWasGiven("borrow-fee") {
+                throw invocation.usageError("'--borrow-fee' applies to '--held-as stock' (a token holder borrows nothing)")
+            }
+            borrowFee = try StrategyInputs.rate(invocation, "borrow-fee") ?? 0
+            market = try MarketFileOptions.ifGiven(invocation)
+            if market == nil {
+                for option in ["at", "stock-price", "borrow-fee"] where invocation.optionWasGiven(option) {
+                    throw invocation.usageError("'--\(option)' prices the YT short: it needs '--market <file>'")
+                }
+            }
+            output = try OutputOptions(parsing: invocation)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        guard let shares = try invocation.parse(option: "shares", ValueText.wad) else {
-            throw invocation.usageError("Missing expected argument '--shares <amount>'")
-        }
-        let heldText = invocation.option("held-as") ?? "token"
-        guard let heldAs = YieldHolding(rawValue: heldText) else {
-            throw invocation.usageError("The value '\(heldText)' is invalid for '--held-as <kind>': expected token or stock")
-        }
-        let holder = try StrategyInputs.withholding(invocation, "holder-withholding") ?? .standard
-        let token = try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard
-        let fraction = try StrategyInputs.exactRate(invocation, "fraction") ?? .one
-        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        if heldAs == .token && invocation.optionWasGiven("borrow-fee") {
-            throw invocation.usageError("'--borrow-fee' applies to '--held-as stock' (a token holder borrows nothing)")
-        }
-        let borrowFee = try StrategyInputs.rate(invocation, "borrow-fee") ?? 0
-        guard invocation.option("market") != nil else {
-            for option in ["at", "stock-price", "borrow-fee"] where invocation.optionWasGiven(option) {
-                throw invocation.usageError("'--\(option)' prices the YT short: it needs '--market <file>'")
-            }
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        guard let market = options.market else {
             let result = try IncomeHedge.compute(
-                shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction)
+                shares: options.shares, heldAs: options.heldAs, holderWithholding: options.holderWithholding,
+                tokenWithholding: options.tokenWithholding, fraction: options.fraction)
             let report = try HedgeIncomeAnswer.build(result, context: nil)
-            return invocation.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: ""))
+            return options.output.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: ""))
         }
-        let (file, fileContext) = try MarketOptions.curveContext(invocation)
+        let (file, fileContext) = try market.curveContext(invocation)
         var context = fileContext
-        if let stockPrice { context.stockPrice = stockPrice }
+        if let stockPrice = options.stockPriceUsd { context.stockPrice = stockPrice }
         let result = try HedgeIncomeAnswer.compute(
-            context.curve, at: context.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
-            fraction: fraction, borrowFeeApr: borrowFee, stockPrice: context.stockPrice)
+            context.curve, at: context.blockTime, shares: options.shares, heldAs: options.heldAs,
+            holderWithholding: options.holderWithholding, tokenWithholding: options.tokenWithholding, fraction: options.fraction,
+            borrowFeeApr: options.borrowFee, stockPrice: context.stockPrice)
         let report = try HedgeIncomeAnswer.build(result, context: context)
-        return invocation.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
+        return options.output.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
     }
 }
 

@@ -65,21 +65,6 @@ enum HedgeInputs {
         return object
     }
 
-    /// The realized yield from `--realized-apy`, `--schedule` (with `--withholding`), or the implied APY.
-    static func realizedYield(_ invocation: Invocation, stockPrice: Double?) throws -> RealizedYield {
-        if invocation.option("realized-apy") != nil && invocation.option("schedule") != nil {
-            throw invocation.usageError("Give '--realized-apy' or '--schedule', not both")
-        }
-        if invocation.optionWasGiven("withholding") && invocation.option("schedule") == nil {
-            throw invocation.usageError("'--withholding' is the schedule's: it needs '--schedule <file>'")
-        }
-        if let apy = try StrategyInputs.apy(invocation, "realized-apy") { return .apy(apy) }
-        guard let path = invocation.option("schedule") else { return .impliedApy }
-        let withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
-        let schedule = try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) }
-        return .schedule(schedule, withholding: withholding, prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
-    }
-
     /// The same from the batch fields `realizedApy`, `schedule`, `withholding`.
     static func realizedYield(_ request: BatchRequest, stockPrice: Double?) throws -> RealizedYield {
         if request.value("realizedApy") != nil && request.value("schedule") != nil {
@@ -91,14 +76,39 @@ enum HedgeInputs {
             schedule, withholding: try StrategyInputs.withholding(request, "withholding") ?? .standard,
             prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
     }
+}
 
-    /// The stock price: `--stock-price`, else the market file's.
-    static func stockPrice(_ invocation: Invocation, context: MarketContext) throws(UsageError) -> Double? {
-        try invocation.parse(option: "stock-price") { TokenizationValues.number($0) } ?? context.stockPrice
+/// `--realized-apy`, `--schedule` (with `--withholding`) and `--yt-fee`: the token's yield to a horizon, as
+/// `hedge delta` and `scenario` take it. At most one of the APY and the schedule; `--withholding` needs the
+/// schedule.
+struct RealizedYieldOptions: ParsableOptions {
+    static let specs = [HedgeInputs.realizedApyOption, HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption]
+
+    let realizedApy: Double?
+    let schedulePath: String?
+    let withholding: Withholding
+    /// Pendle's fee on YT interest (3 % unless given).
+    let ytFee: Double
+
+    init(parsing invocation: Invocation) throws {
+        schedulePath = invocation.option("schedule")
+        if invocation.option("realized-apy") != nil && schedulePath != nil {
+            throw invocation.usageError("Give '--realized-apy' or '--schedule', not both")
+        }
+        if invocation.optionWasGiven("withholding") && schedulePath == nil {
+            throw invocation.usageError("'--withholding' is the schedule's: it needs '--schedule <file>'")
+        }
+        realizedApy = try StrategyInputs.apy(invocation, "realized-apy")
+        withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
+        ytFee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
     }
 
-    /// The same on a market of either curve.
-    static func stockPrice(_ invocation: Invocation, context: CurveContext) throws(UsageError) -> Double? {
-        try invocation.parse(option: "stock-price") { TokenizationValues.number($0) } ?? context.stockPrice
+    /// The realized yield: the APY given, the schedule's (read here, reinvested at `stockPrice`), or the
+    /// market's implied APY.
+    func realizedYield(stockPrice: Double?) throws -> RealizedYield {
+        if let realizedApy { return .apy(realizedApy) }
+        guard let path = schedulePath else { return .impliedApy }
+        let schedule = try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) }
+        return .schedule(schedule, withholding: withholding, prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
     }
 }

@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip hedge minvar`: the minimum-variance hedge ratio of two dated series (batch op `hedgeMinvar`).
-struct HedgeMinVarCommand: Command {
+struct HedgeMinVarCommand: ParsableCommand {
     let name = "minvar"
     let abstract = "Minimum-variance hedge ratio of a spot series on a hedge series."
     let discussion = """
@@ -20,30 +20,47 @@ struct HedgeMinVarCommand: Command {
         prints the answer of the batch op 'hedgeMinvar'. --svg FILE also draws the
         pairs regressed and the fitted line.
         """
-    let options: [OptionSpec] =
-        [
-            .value("spot", valueName: "file", help: "The spot series (the position hedged): a CSV file with a date column.", required: true),
-            .value("hedge", valueName: "file", help: "The hedge series (the instrument shorted): a CSV file with a date column.", required: true),
-            .value("spot-column", valueName: "name", help: "The spot file's value column (default: its only numeric column besides date)."),
-            .value("hedge-column", valueName: "name", help: "The hedge file's value column (default: its only numeric column besides date)."),
-            .value("mode", valueName: "mode", help: "What is regressed: levels, differences, returns or log-returns.", default: "differences")
-        ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
+    /// The two series files and their value columns, the mode, the chart and the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            [
+                .value("spot", valueName: "file", help: "The spot series (the position hedged): a CSV file with a date column.", required: true),
+                .value("hedge", valueName: "file", help: "The hedge series (the instrument shorted): a CSV file with a date column.", required: true),
+                .value("spot-column", valueName: "name", help: "The spot file's value column (default: its only numeric column besides date)."),
+                .value("hedge-column", valueName: "name", help: "The hedge file's value column (default: its only numeric column besides date)."),
+                .value("mode", valueName: "mode", help: "What is regressed: levels, differences, returns or log-returns.", default: "differences")
+            ] + ChartOptions.specs + OutputOptions.specs
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let modeText = invocation.option("mode") ?? "differences"
-        guard let mode = HedgeChangeMode(rawValue: modeText) else {
-            throw invocation.usageError("The value '\(modeText)' is invalid for '--mode <mode>': expected \(HedgeMinVarOptions.modeNames)")
+        let mode: HedgeChangeMode
+        let spotPath: String
+        let hedgePath: String
+        let spotColumn: String?
+        let hedgeColumn: String?
+        let chart: ChartOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            let modeText = invocation.option("mode") ?? "differences"
+            guard let mode = HedgeChangeMode(rawValue: modeText) else {
+                throw invocation.usageError("The value '\(modeText)' is invalid for '--mode <mode>': expected \(HedgeMinVarOptions.modeNames)")
+            }
+            guard let spotPath = invocation.option("spot"), let hedgePath = invocation.option("hedge") else {
+                throw invocation.usageError("Give both series: --spot FILE and --hedge FILE")
+            }
+            (self.mode, self.spotPath, self.hedgePath) = (mode, spotPath, hedgePath)
+            (spotColumn, hedgeColumn) = (invocation.option("spot-column"), invocation.option("hedge-column"))
+            chart = try ChartOptions(parsing: invocation)
+            output = try OutputOptions(parsing: invocation)
         }
-        guard let spotPath = invocation.option("spot"), let hedgePath = invocation.option("hedge") else {
-            throw invocation.usageError("Give both series: --spot FILE and --hedge FILE")
-        }
-        let chart = try ChartOutput.request(invocation)
-        let spot = try DatedSeries.load(path: spotPath, valueColumn: invocation.option("spot-column"))
-        let hedge = try DatedSeries.load(path: hedgePath, valueColumn: invocation.option("hedge-column"))
-        let answer = try HedgeMinVarAnswer.build(MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: mode))
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let spot = try DatedSeries.load(path: options.spotPath, valueColumn: options.spotColumn)
+        let hedge = try DatedSeries.load(path: options.hedgePath, valueColumn: options.hedgeColumn)
+        let answer = try HedgeMinVarAnswer.build(MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: options.mode))
         for warning in answer.result.warnings { try invocation.warn(warning) }
-        try ChartOutput.write(JobCharts.minimumVariance(answer.result), chart)
-        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
+        try options.chart.write(JobCharts.minimumVariance(answer.result))
+        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }
 }
 

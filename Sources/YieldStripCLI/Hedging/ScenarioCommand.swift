@@ -4,7 +4,7 @@ import YieldStripJSON
 
 /// `yieldstrip scenario`: a position's value and PnL when the implied APY, the stock price and the calendar
 /// move together (batch op `scenario`).
-struct ScenarioCommand: Command {
+struct ScenarioCommand: ParsableCommand {
     let name = "scenario"
     let abstract = "A position's PnL across APY shifts, stock moves and days."
     let discussion = """
@@ -20,42 +20,65 @@ struct ScenarioCommand: Command {
         batch op 'scenario'. --svg FILE also draws the grid as a heatmap. On a
         YieldSpace file SY is the pool's shares (at c) and YT the synthetic 1 - PT.
         """
-    var options: [OptionSpec] {
-        [
-            MarketOptions.market, MarketOptions.at, HedgeInputs.positionOption,
-            .value(
-                "apy-shift", valueName: "range", help: "Implied-APY shifts: -200..200:50bp, -1%..1%:0.5%, or a list -50bp,0,50bp.", required: true),
-            .value("price-shift", valueName: "range", help: "Stock-price moves: -20..20:10%, or a list -10%,0,10%.", default: "0"),
-            .value("days", valueName: "days", help: "Days from now to the scenario.", default: "0"),
-            HedgeInputs.realizedApyOption, HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption,
-            StrategyInputs.stockPriceOption,
-            .flag("csv", help: "Print CSV: a header line, then one line per cell.")
-        ]
-            + ChartOutput.options + [CommonOptions.json]
+    /// The market, the position, the grid (APY shifts, price moves, days), the realized yield, the stock
+    /// price, the chart and the output (`--csv`: one line per cell).
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            MarketFileOptions.specs + [
+                HedgeInputs.positionOption,
+                .value(
+                    "apy-shift", valueName: "range", help: "Implied-APY shifts: -200..200:50bp, -1%..1%:0.5%, or a list -50bp,0,50bp.",
+                    required: true),
+                .value("price-shift", valueName: "range", help: "Stock-price moves: -20..20:10%, or a list -10%,0,10%.", default: "0"),
+                .value("days", valueName: "days", help: "Days from now to the scenario.", default: "0")
+            ] + RealizedYieldOptions.specs + [
+                StrategyInputs.stockPriceOption,
+                .flag("csv", help: "Print CSV: a header line, then one line per cell.")
+            ] + ChartOptions.specs + [CommonOptions.json]
+
+        let market: MarketFileOptions
+        let position: Position
+        let apyShifts: [Double]
+        let priceShifts: [Double]
+        let days: Double
+        let realized: RealizedYieldOptions
+        let stockPriceUsd: Double?
+        let chart: ChartOptions
+        /// `--csv` prints the cells; `--json` the answer.
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            output = try OutputOptions(parsing: invocation)
+            market = try MarketFileOptions(parsing: invocation)
+            position = try HedgeInputs.position(invocation)
+            apyShifts = try StrategyInputs.apyList(invocation, "apy-shift")?.values ?? []
+            priceShifts = try StrategyInputs.range(invocation, "price-shift")?.values ?? [0]
+            days = try invocation.parse(option: "days") { TokenizationValues.number($0) } ?? 0
+            realized = try RealizedYieldOptions(parsing: invocation)
+            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
+            chart = try ChartOptions(parsing: invocation)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        if invocation.flag("csv") && invocation.wantsJSON { throw invocation.usageError("Give '--csv' or '--json', not both") }
-        let position = try HedgeInputs.position(invocation)
-        let apyShifts = try StrategyInputs.apyList(invocation, "apy-shift")?.values ?? []
-        let priceShifts = try StrategyInputs.range(invocation, "price-shift")?.values ?? [0]
-        let days = try invocation.parse(option: "days") { TokenizationValues.number($0) } ?? 0
-        let fee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
-        let chart = try ChartOutput.request(invocation)
-        let (file, context) = try MarketOptions.curveContext(invocation)
-        guard let stockPrice = try HedgeInputs.stockPrice(invocation, context: context) else {
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (file, context) = try options.market.curveContext(invocation)
+        guard let stockPrice = options.stockPriceUsd ?? context.stockPrice else {
             throw StrategyError.missingStockPrice(purpose: "a scenario in USD")
         }
         let request = ScenarioRequest(
-            position: position, apyShifts: apyShifts, priceShifts: priceShifts, days: days,
-            realizedYield: try HedgeInputs.realizedYield(invocation, stockPrice: stockPrice),
-            ytInterestFee: fee, stockPrice: stockPrice)
+            position: options.position, apyShifts: options.apyShifts, priceShifts: options.priceShifts, days: options.days,
+            realizedYield: try options.realized.realizedYield(stockPrice: stockPrice), ytInterestFee: options.realized.ytFee,
+            stockPrice: stockPrice)
         let result = try Scenario.compute(request, curve: context.curve, at: context.blockTime)
         for warning in result.warnings { try invocation.warn(warning) }
-        try ChartOutput.write(JobCharts.scenario(result, subject: file.chartSubject), chart)
-        if invocation.flag("csv") { return .text(ScenarioAnswer.csv(result)) }
-        let report = try ScenarioAnswer.build(result, position: position, context: context)
-        return invocation.wantsJSON ? .report(report) : .text(ScenarioAnswer.table(report, result: result, title: file.title))
+        try options.chart.write(JobCharts.scenario(result, subject: file.chartSubject))
+        switch options.output.format {
+        case .csv: return .text(ScenarioAnswer.csv(result))
+        case .json: return .report(try ScenarioAnswer.build(result, position: options.position, context: context))
+        case .table:
+            let report = try ScenarioAnswer.build(result, position: options.position, context: context)
+            return .text(ScenarioAnswer.table(report, result: result, title: file.title))
+        }
     }
 }
 

@@ -47,22 +47,20 @@ enum MarketOptions {
         "at", valueName: "time",
         help: "The block time: ISO-8601 (2026-03-05, 2026-03-05T15:00:00Z) or Unix seconds. Default: the file's blockTime, else the wall clock.")
 
-    /// The market file named by `--market`, at the block time chosen by `--at`.
-    static func context(_ invocation: Invocation) throws -> (file: MarketFile, context: MarketContext) {
-        let at = try time(invocation, "at")
+    /// `--at`: a block time ≥ 0, nil when not given; a usage error naming the problem otherwise.
+    static func blockTime(_ invocation: Invocation) throws(UsageError) -> Int64? {
+        let at = try time(invocation, Self.at.name)
         if let at, at < 0 {
             throw invocation.usageError(
-                "The value '\(invocation.option("at") ?? "")' is invalid for '\(Self.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)"
+                "The value '\(invocation.option(Self.at.name) ?? "")' is invalid for '\(Self.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)"
             )
         }
-        let choice: BlockTimeChoice = at.map { .given($0) } ?? .fileOrWallClock
-        guard let path = invocation.option(market.name) else {
-            throw invocation.usageError("Missing expected argument '--market <file>'")
-        }
-        let file = try MarketFile.load(path: path)
-        let context = file.context(at: choice)
-        invocation.noteTimeSource(context.blockTimeSource)
-        return (file, context)
+        return at
+    }
+
+    /// The market file named by `--market`, at the block time chosen by `--at`.
+    static func context(_ invocation: Invocation) throws -> (file: MarketFile, context: MarketContext) {
+        try MarketFileOptions(parsing: invocation).pendleContext(invocation)
     }
 
     /// The time option `--name` (ISO-8601 or Unix seconds, in years 0000–9999: ``TimeInput``); a usage

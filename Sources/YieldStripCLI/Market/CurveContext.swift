@@ -6,7 +6,7 @@ import YieldStripJSON
 /// came from, the stock price, and the file's title and chart subject.
 ///
 /// A Pendle file is read exactly as ``MarketOptions/context(_:)`` reads it and a YieldSpace file as
-/// ``MarketOptions/yieldSpaceContext(_:)`` does, so the answers on Pendle files do not change.
+/// `MarketOptions.yieldSpaceContext(path:at:_:)` does, so the answers on Pendle files do not change.
 struct CurveContext: BlockTimeContext, Sendable {
     /// The venue's own context.
     enum Venue: Sendable {
@@ -101,10 +101,17 @@ extension MarketOptions {
     /// The market file named by `--market`, of either curve (its `curve` chooses), at the block time chosen by
     /// `--at`.
     static func curveContext(_ invocation: Invocation) throws -> (file: AnyMarketFile, context: CurveContext) {
-        if let (file, context) = try yieldSpaceContext(invocation) {
+        try MarketFileOptions(parsing: invocation).curveContext(invocation)
+    }
+}
+
+extension MarketFileOptions {
+    /// The market file of either curve (its `curve` chooses) at its block time (noted as the time's source).
+    func curveContext(_ invocation: Invocation) throws -> (file: AnyMarketFile, context: CurveContext) {
+        if let (file, context) = try MarketOptions.yieldSpaceContext(path: path, at: at, invocation) {
             return (.yieldSpace(file), CurveContext(venue: .yieldSpace(context), title: file.title, chartSubject: file.chartSubject))
         }
-        let (file, context) = try context(invocation)
+        let (file, context) = try pendleContext(invocation)
         return (.pendle(file), CurveContext(venue: .pendle(context), title: file.title, chartSubject: file.chartSubject))
     }
 }

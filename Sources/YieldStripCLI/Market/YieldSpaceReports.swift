@@ -16,16 +16,11 @@ struct YieldSpaceContext: BlockTimeContext, Sendable {
 extension MarketOptions {
     /// The YieldSpace market file named by `--market` (one whose `curve` is `"yieldspace"`), at the block time
     /// chosen by `--at`; nil for any other file (which ``context(_:)`` then reads, with its own errors).
-    static func yieldSpaceContext(_ invocation: Invocation) throws -> (file: YieldSpaceMarketFile, context: YieldSpaceContext)? {
-        guard let path = invocation.option(market.name),
-            let bytes = try? MarketFileError.bytes(path: path),
-            MarketFile.declaredCurve(bytes) == YieldSpaceMarketFile.curveName
-        else { return nil }
-        let at = try time(invocation, "at")
-        if let at, at < 0 {
-            throw invocation.usageError(
-                "The value '\(invocation.option("at") ?? "")' is invalid for '\(Self.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)"
-            )
+    static func yieldSpaceContext(
+        path: String, at: Int64?, _ invocation: Invocation
+    ) throws -> (file: YieldSpaceMarketFile, context: YieldSpaceContext)? {
+        guard let bytes = try? MarketFileError.bytes(path: path), MarketFile.declaredCurve(bytes) == YieldSpaceMarketFile.curveName else {
+            return nil
         }
         let file = try YieldSpaceMarketFile.parse(bytes, origin: path)
         let (time, source) = (at.map { BlockTimeChoice.given($0) } ?? .fileOrWallClock).resolve(fileBlockTime: file.blockTime)

@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip lockin`: buy PT with a budget and hold it to maturity (batch op `lockin`).
-struct LockInCommand: Command {
+struct LockInCommand: ParsableCommand {
     let name = "lockin"
     let abstract = "Lock in a fixed rate: buy PT, see what it pays at maturity."
     let discussion = """
@@ -23,67 +23,90 @@ struct LockInCommand: Command {
         YieldSpace file the purchase is sellBase: pool shares (SY, at c base each)
         for fyToken (PT).
         """
-    var options: [OptionSpec] {
-        [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
-            StrategyInputs.stockPriceOption,
-            .value("price-at-maturity", valueName: "usd", help: "The stock price at maturity for the USD result (default: today's)."),
-            .value(
-                "price-range", valueName: "range",
-                help: "Stock prices at maturity for the scenario rows: USD (200..260:20, 200,230) or moves (-30%..30%:10%)."),
-            .value("hedge", valueName: "kind", help: "The dollar hedge: none, perp or short (borrowed stock).", default: "none"),
-            .value("funding", valueName: "apr", help: "Perp funding the short receives per year (default 0)."),
-            .value("borrow-fee", valueName: "apr", help: "Stock short: the lender's fee per year (default 0)."),
-            .value("rebate", valueName: "apr", help: "Stock short: the rebate earned on the sale proceeds per year (default 0)."),
-            .value("dividend-yield", valueName: "rate", help: "Stock short: the gross dividend yield owed to the lender (or --schedule)."),
-            .value("initial-margin", valueName: "rate", help: "The hedge's initial margin, a share of its notional.", default: "20%"),
-            .value(
-                "schedule", valueName: "file",
-                help: "A dividend schedule (.csv or .json): holding the token to compare, and a stock short's dividends."),
-            .value(
-                "withholding", valueName: "rate", help: "The token's withholding on dividends: a rate or standard, treaty, exempt.", default: "30%"),
-            .value("hold-apy", valueName: "apy", help: "Compare with holding the token at this APY (instead of --schedule).")
-        ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
+    /// The market, the budget, the scenario and hedge terms, the comparison with holding the token, the
+    /// chart and the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            MarketFileOptions.specs + SizeOptions.specs + [
+                .value("price-at-maturity", valueName: "usd", help: "The stock price at maturity for the USD result (default: today's)."),
+                .value(
+                    "price-range", valueName: "range",
+                    help: "Stock prices at maturity for the scenario rows: USD (200..260:20, 200,230) or moves (-30%..30%:10%)."),
+                .value("hedge", valueName: "kind", help: "The dollar hedge: none, perp or short (borrowed stock).", default: "none"),
+                .value("funding", valueName: "apr", help: "Perp funding the short receives per year (default 0)."),
+                .value("borrow-fee", valueName: "apr", help: "Stock short: the lender's fee per year (default 0)."),
+                .value("rebate", valueName: "apr", help: "Stock short: the rebate earned on the sale proceeds per year (default 0)."),
+                .value("dividend-yield", valueName: "rate", help: "Stock short: the gross dividend yield owed to the lender (or --schedule)."),
+                .value("initial-margin", valueName: "rate", help: "The hedge's initial margin, a share of its notional.", default: "20%"),
+                .value(
+                    "schedule", valueName: "file",
+                    help: "A dividend schedule (.csv or .json): holding the token to compare, and a stock short's dividends."),
+                .value(
+                    "withholding", valueName: "rate", help: "The token's withholding on dividends: a rate or standard, treaty, exempt.",
+                    default: "30%"),
+                .value("hold-apy", valueName: "apy", help: "Compare with holding the token at this APY (instead of --schedule).")
+            ] + ChartOptions.specs + OutputOptions.specs
+
+        let market: MarketFileOptions
+        let sizing: SizeOptions
+        let size: PositionSize
+        let priceAtMaturity: Double?
+        let prices: ValueRange?
+        let hedgeKind: String
+        let funding: Double
+        let borrowFee: Double
+        let rebate: Double
+        let dividendYield: Double?
+        let initialMargin: Double
+        let holdApy: Double?
+        let withholding: Withholding
+        let schedulePath: String?
+        let chart: ChartOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            market = try MarketFileOptions(parsing: invocation)
+            sizing = try SizeOptions(parsing: invocation)
+            size = try sizing.required(invocation)
+            prices = try StrategyInputs.range(invocation, "price-range")
+            priceAtMaturity = try invocation.parse(option: "price-at-maturity") { TokenizationValues.number($0) }
+            hedgeKind = invocation.option("hedge") ?? "none"
+            guard ["none", "perp", "short"].contains(hedgeKind) else {
+                throw invocation.usageError("The value '\(hedgeKind)' is invalid for '--hedge <kind>': expected none, perp or short")
+            }
+            if let conflict = LockInOptions.conflict(hedge: hedgeKind, given: { invocation.optionWasGiven($0.option) }, name: { "'--\($0.option)'" }) {
+                throw invocation.usageError(conflict)
+            }
+            funding = try StrategyInputs.rate(invocation, "funding") ?? 0
+            borrowFee = try StrategyInputs.rate(invocation, "borrow-fee") ?? 0
+            rebate = try StrategyInputs.rate(invocation, "rebate") ?? 0
+            dividendYield = try StrategyInputs.rate(invocation, "dividend-yield")
+            initialMargin = try StrategyInputs.rate(invocation, "initial-margin") ?? 0.2
+            holdApy = try StrategyInputs.apy(invocation, "hold-apy")
+            withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
+            schedulePath = invocation.option("schedule")
+            chart = try ChartOptions(parsing: invocation)
+            output = try OutputOptions(parsing: invocation)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let size = try StrategyInputs.requiredSize(invocation)
-        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        let prices = try StrategyInputs.range(invocation, "price-range")
-        let priceAtMaturity = try invocation.parse(option: "price-at-maturity") { TokenizationValues.number($0) }
-        let hedgeKind = invocation.option("hedge") ?? "none"
-        guard ["none", "perp", "short"].contains(hedgeKind) else {
-            throw invocation.usageError("The value '\(hedgeKind)' is invalid for '--hedge <kind>': expected none, perp or short")
-        }
-        if let conflict = LockInOptions.conflict(hedge: hedgeKind, given: { invocation.optionWasGiven($0.option) }, name: { "'--\($0.option)'" }) {
-            throw invocation.usageError(conflict)
-        }
-        let funding = try StrategyInputs.rate(invocation, "funding") ?? 0
-        let borrowFee = try StrategyInputs.rate(invocation, "borrow-fee") ?? 0
-        let rebate = try StrategyInputs.rate(invocation, "rebate") ?? 0
-        let dividendYield = try StrategyInputs.rate(invocation, "dividend-yield")
-        let margin = try StrategyInputs.rate(invocation, "initial-margin") ?? 0.2
-        let holdApy = try StrategyInputs.apy(invocation, "hold-apy")
-        let withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
-        let schedulePath = invocation.option("schedule")
-        let chart = try ChartOutput.request(invocation)
-
-        let schedule = try schedulePath.map { path in try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) } }
-        func request(fileStockPrice: Double?) throws -> LockInRequest {
-            try LockInOptions.request(
-                size: size, stockPrice: stockPrice ?? fileStockPrice, priceAtMaturity: priceAtMaturity,
-                prices: prices, hedge: hedgeKind, funding: funding, borrowFee: borrowFee, rebate: rebate, dividendYield: dividendYield,
-                initialMargin: margin, schedule: schedule, holdApy: holdApy, withholding: withholding)
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let schedule = try options.schedulePath.map { path in
+            try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) }
         }
         // Either curve: on a YieldSpace pool the same job runs on its curve (sellBase buys the fyToken).
-        let (file, fileContext) = try MarketOptions.curveContext(invocation)
+        let (file, fileContext) = try options.market.curveContext(invocation)
         var context = fileContext
-        if let stockPrice { context.stockPrice = stockPrice }
-        let request = try request(fileStockPrice: context.stockPrice)
+        if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
+        let request = try LockInOptions.request(
+            size: options.size, stockPrice: context.stockPrice, priceAtMaturity: options.priceAtMaturity,
+            prices: options.prices, hedge: options.hedgeKind, funding: options.funding, borrowFee: options.borrowFee, rebate: options.rebate,
+            dividendYield: options.dividendYield, initialMargin: options.initialMargin, schedule: schedule, holdApy: options.holdApy,
+            withholding: options.withholding)
         let answer = try LockInAnswer.build(LockIn.compute(request, curve: context.curve, at: context.blockTime), context: context, title: file.title)
-        let subject = file.chartSubject
         for warning in answer.result.warnings { try invocation.warn(warning) }
-        try ChartOutput.write(JobCharts.lockIn(answer.result, subject: subject), chart)
-        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
+        try options.chart.write(JobCharts.lockIn(answer.result, subject: file.chartSubject))
+        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }
 }
 

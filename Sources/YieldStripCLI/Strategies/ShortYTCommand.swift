@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip short-yt`: sell YT to hedge a dividend stream (batch op `shortYt`, also `short-yt`).
-struct ShortYTCommand: Command {
+struct ShortYTCommand: ParsableCommand {
     let name = "short-yt"
     let abstract = "Short YT to hedge a dividend stream: premium, PnL, break-even."
     let discussion = """
@@ -23,58 +23,74 @@ struct ShortYTCommand: Command {
         on a YieldSpace file the command fails with NoYieldToken (use a Pendle
         market file, which trades YT).
         """
-    var options: [OptionSpec] {
-        [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
-            .value("yt", valueName: "amount", help: "Sell YT already held (decimal units), instead of a position size."),
-            .value("held-as", valueName: "kind", help: "How the dividends are held: token or stock.", default: "token"),
-            .value("holder-withholding", valueName: "rate", help: "The holder's withholding on the stock's dividends.", default: "30%"),
-            .value("token-withholding", valueName: "rate", help: "The token's withholding on dividends.", default: "30%"),
-            .value("borrow-fee", valueName: "apr", help: "The token lender's fee per year (--held-as stock).", default: "0"),
-            .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1] (0.5 or 50%).", default: "1"),
-            .value("realized-apys", valueName: "list", help: "Realized token APYs for the PnL rows: a list (0,0.2%,0.4%) or a range (0..0.6%:0.1%)."),
-            StrategyInputs.stockPriceOption
-        ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
+    /// The market, the size (a position, or `--yt` held), how the dividends are held and taxed, the PnL
+    /// rows, the chart and the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            MarketFileOptions.specs + SizeOptions.specs + [
+                .value("yt", valueName: "amount", help: "Sell YT already held (decimal units), instead of a position size."),
+                .value("held-as", valueName: "kind", help: "How the dividends are held: token or stock.", default: "token"),
+                .value("holder-withholding", valueName: "rate", help: "The holder's withholding on the stock's dividends.", default: "30%"),
+                .value("token-withholding", valueName: "rate", help: "The token's withholding on dividends.", default: "30%"),
+                .value("borrow-fee", valueName: "apr", help: "The token lender's fee per year (--held-as stock).", default: "0"),
+                .value("fraction", valueName: "share", help: "The share of the position hedged, in (0, 1] (0.5 or 50%).", default: "1"),
+                .value(
+                    "realized-apys", valueName: "list",
+                    help: "Realized token APYs for the PnL rows: a list (0,0.2%,0.4%) or a range (0..0.6%:0.1%).")
+            ] + ChartOptions.specs + OutputOptions.specs
+
+        let market: MarketFileOptions
+        let sizing: SizeOptions
+        /// The job's request, priced at the market's stock price when run.
+        let request: ShortYTRequest
+        let chart: ChartOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            market = try MarketFileOptions(parsing: invocation)
+            sizing = try SizeOptions(parsing: invocation, others: ["yt"])
+            let yt = try invocation.parse(option: "yt", ValueText.wad)
+            let size: ShortYTSize
+            if let yt {
+                size = .yieldTokens(yt)
+            } else if let position = sizing.size {
+                size = .position(position)
+            } else {
+                throw invocation.usageError("Give the size: one of --shares, --sy, --tokens, --usd, or --yt for YT already held")
+            }
+            let heldText = invocation.option("held-as") ?? "token"
+            guard let heldAs = YieldHolding(rawValue: heldText) else {
+                throw invocation.usageError("The value '\(heldText)' is invalid for '--held-as <kind>': expected token or stock")
+            }
+            if yt != nil && heldAs == .stock {
+                throw invocation.usageError("'--yt' sells YT already held; a stock holder gives '--shares' with '--held-as stock'")
+            }
+            if heldAs == .token && invocation.optionWasGiven("borrow-fee") {
+                throw invocation.usageError("'--borrow-fee' applies to '--held-as stock' (a token holder borrows nothing)")
+            }
+            let fraction = try StrategyInputs.exactRate(invocation, "fraction") ?? .one
+            let realized = try StrategyInputs.apyList(invocation, "realized-apys")
+            chart = try ChartOptions(parsing: invocation)
+            output = try OutputOptions(parsing: invocation)
+            request = ShortYTRequest(
+                size: size, heldAs: heldAs,
+                holderWithholding: try StrategyInputs.withholding(invocation, "holder-withholding") ?? .standard,
+                tokenWithholding: try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard,
+                borrowFeeApr: try StrategyInputs.rate(invocation, "borrow-fee") ?? 0, fraction: fraction, realizedApys: realized?.values)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let position = try StrategyInputs.size(invocation, others: ["yt"])
-        let yt = try invocation.parse(option: "yt", ValueText.wad)
-        let size: ShortYTSize
-        if let yt {
-            size = .yieldTokens(yt)
-        } else if let position {
-            size = .position(position)
-        } else {
-            throw invocation.usageError("Give the size: one of --shares, --sy, --tokens, --usd, or --yt for YT already held")
-        }
-        let heldText = invocation.option("held-as") ?? "token"
-        guard let heldAs = YieldHolding(rawValue: heldText) else {
-            throw invocation.usageError("The value '\(heldText)' is invalid for '--held-as <kind>': expected token or stock")
-        }
-        if yt != nil && heldAs == .stock {
-            throw invocation.usageError("'--yt' sells YT already held; a stock holder gives '--shares' with '--held-as stock'")
-        }
-        if heldAs == .token && invocation.optionWasGiven("borrow-fee") {
-            throw invocation.usageError("'--borrow-fee' applies to '--held-as stock' (a token holder borrows nothing)")
-        }
-        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        let fraction = try StrategyInputs.exactRate(invocation, "fraction") ?? .one
-        let realized = try StrategyInputs.apyList(invocation, "realized-apys")
-        let chart = try ChartOutput.request(invocation)
-        let request = ShortYTRequest(
-            size: size, heldAs: heldAs, holderWithholding: try StrategyInputs.withholding(invocation, "holder-withholding") ?? .standard,
-            tokenWithholding: try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard,
-            borrowFeeApr: try StrategyInputs.rate(invocation, "borrow-fee") ?? 0, fraction: fraction, realizedApys: realized?.values)
-        let (file, fileContext) = try MarketOptions.curveContext(invocation)
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (file, fileContext) = try options.market.curveContext(invocation)
         var context = fileContext
-        if let stockPrice { context.stockPrice = stockPrice }
-        var priced = request
+        if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
+        var priced = options.request
         priced.stockPrice = context.stockPrice
         let answer = try ShortYTAnswer.build(
             ShortYT.compute(priced, curve: context.curve, at: context.blockTime), context: context, assetPerSy: context.assetPerSy,
             title: file.title)
-        try ChartOutput.write(JobCharts.shortYT(answer.result, subject: file.chartSubject), chart)
-        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
+        try options.chart.write(JobCharts.shortYT(answer.result, subject: file.chartSubject))
+        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }
 }
 

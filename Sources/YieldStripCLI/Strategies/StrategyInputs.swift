@@ -22,6 +22,11 @@ enum StrategyInputs {
         "stock-price", valueName: "usd",
         help: "USD per share today (default: the market file's stockPrice).")
 
+    /// `--stock-price`: USD per share, finite and positive; nil when not given.
+    static func stockPrice(_ invocation: Invocation) throws(UsageError) -> Double? {
+        try invocation.parse(option: stockPriceOption.name) { TokenizationValues.number($0) }
+    }
+
     /// The one size option given (`--sy`, `--tokens`, `--shares`, `--usd`); nil when none is; a usage error
     /// when several are or one is malformed. `others` are the options that also size the job (`--yt`).
     static func size(_ invocation: Invocation, others: [String] = []) throws(UsageError) -> PositionSize? {

@@ -1,0 +1,116 @@
+import YieldStrip
+import YieldStripCharts
+import YieldStripJSON
+
+/// `--json` and `--csv`: how a command's answer is printed. Both at once is a usage error.
+public struct OutputOptions: ParsableOptions {
+    public enum Format: Sendable, Equatable {
+        /// The table (the default).
+        case table
+        /// One JSON object: the batch op's answer.
+        case json
+        /// The `--json` answer's fields as a CSV header and one line.
+        case csv
+    }
+
+    public static let specs = [CommonOptions.json, CommonOptions.csv]
+
+    public let format: Format
+
+    public init(parsing invocation: Invocation) throws {
+        let (json, csv) = (invocation.flag(CommonOptions.json.name), invocation.flag(CommonOptions.csv.name))
+        if json && csv { throw invocation.usageError("Give '--csv' or '--json', not both") }
+        format = json ? .json : csv ? .csv : .table
+    }
+
+    /// The answer itself is wanted (`--json` or `--csv`), not the table.
+    public var wantsAnswer: Bool { format != .table }
+}
+
+/// `--json` alone, for the commands whose output has no one-line CSV form.
+public struct JSONOutputOptions: ParsableOptions {
+    public static let specs = [CommonOptions.json]
+
+    /// `--json` was given.
+    public let json: Bool
+
+    public init(parsing invocation: Invocation) throws { json = invocation.flag(CommonOptions.json.name) }
+}
+
+/// `--svg FILE [--size WxH]`: the chart to write beside the output (nil without `--svg`).
+public struct ChartOptions: ParsableOptions {
+    public static let specs = ChartOutput.options
+
+    let chart: ChartOutput.Request?
+
+    public init(parsing invocation: Invocation) throws { chart = try ChartOutput.request(invocation) }
+
+    /// Writes `chart` where `--svg` asked, at `--size`; nothing without `--svg`.
+    func write(_ chart: @autoclosure () throws -> any Chart) throws {
+        guard let request = self.chart else { return }
+        try ChartOutput.write(chart(), request)
+    }
+
+    /// Whether a chart was asked for (a command computes what only the chart needs only then).
+    var isRequested: Bool { chart != nil }
+}
+
+/// `--market FILE` (required; `-` reads standard input) and `--at TIME`: the market file and the block time
+/// to read it at (`--at`, else the file's `blockTime`, else the wall clock: chosen when the file is read).
+public struct MarketFileOptions: ParsableOptions {
+    public static let specs = [MarketOptions.market, MarketOptions.at]
+
+    /// The file as given.
+    public let path: String
+    /// `--at`, Unix seconds ≥ 0; nil when not given.
+    public let at: Int64?
+
+    public init(parsing invocation: Invocation) throws {
+        at = try MarketOptions.blockTime(invocation)
+        guard let path = invocation.option(MarketOptions.market.name) else {
+            throw invocation.usageError("Missing expected argument '--market <file>'")
+        }
+        self.path = path
+    }
+
+    /// The group of a command whose market is optional: nil when `--market` was not given.
+    static func ifGiven(_ invocation: Invocation) throws -> MarketFileOptions? {
+        invocation.option(MarketOptions.market.name) == nil ? nil : try MarketFileOptions(parsing: invocation)
+    }
+
+    /// The Pendle market file at its block time (noted as the time's source).
+    func pendleContext(_ invocation: Invocation) throws -> (file: MarketFile, context: MarketContext) {
+        let file = try MarketFile.load(path: path)
+        let context = file.context(at: at.map { .given($0) } ?? .fileOrWallClock)
+        invocation.noteTimeSource(context.blockTimeSource)
+        return (file, context)
+    }
+}
+
+/// `--sy`, `--tokens`, `--shares`, `--usd` (at most one: the position's size in a unit a person thinks in)
+/// and `--stock-price` (USD per share, for `--usd` and the USD figures; default: the market file's).
+public struct SizeOptions: ParsableOptions {
+    public static let specs = StrategyInputs.sizeOptions + [StrategyInputs.stockPriceOption]
+
+    /// The size given, nil when none is.
+    public let size: PositionSize?
+    /// `--stock-price`, finite and positive; nil when not given.
+    public let stockPriceUsd: Double?
+
+    public init(parsing invocation: Invocation) throws { try self.init(parsing: invocation, others: []) }
+
+    /// As ``init(parsing:)``, with `others` the command's options that also size it (`--amount`, `--yt`):
+    /// at most one of all of them.
+    init(parsing invocation: Invocation, others: [String]) throws {
+        size = try StrategyInputs.size(invocation, others: others)
+        stockPriceUsd = try invocation.parse(option: StrategyInputs.stockPriceOption.name) { TokenizationValues.number($0) }
+    }
+
+    /// The size, which the command requires.
+    func required(_ invocation: Invocation) throws(UsageError) -> PositionSize {
+        guard let size else {
+            throw invocation.usageError("Give the size: one of \(PositionSize.units.map { "--" + $0 }.joined(separator: ", "))")
+        }
+        return size
+    }
+}
