@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip compare`: the same PT trade on two venues side by side (batch op `compare`).
-struct CompareCommand: Command {
+struct CompareCommand: ParsableCommand {
     let name = "compare"
     let abstract = "A PT trade on two markets: which fills better, and by how much."
     let discussion = """
@@ -22,79 +22,87 @@ struct CompareCommand: Command {
         of the batch op 'compare'. --svg FILE also draws each venue's APY against
         the size.
         """
-    var options: [OptionSpec] {
-        [
-            OptionSpec.repeated(
-                "market", count: 2, valueName: "file",
-                help: "A market file (either curve); give it twice: venue A, then venue B."),
-            .flag("buy-pt", help: "Buy PT with SY (exact input)."),
-            .flag("sell-pt", help: "Sell PT for SY (exact input)."),
-            .value("sy", valueName: "amount", help: "Buying: the SY paid on each venue (decimal units)."),
-            .value("shares", valueName: "amount", help: "Buying: shares' worth of SY; selling: PT (one share each at maturity)."),
-            .value("usd", valueName: "amount", help: "The size in USD, converted at the stock price."),
-            .value("pt", valueName: "amount", help: "Selling: the PT sold."),
-            .value("sizes", valueName: "list", help: "Several sizes for a table, in --unit: 1k,10k,100k,1m."),
-            .value("unit", valueName: "unit", help: "The unit of --sizes: sy, shares, usd or pt.", default: "usd"),
-            StrategyInputs.stockPriceOption, MarketOptions.at
-        ]
-            + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
-    }
+    /// The two market files, the side, the size (one, or `--sizes` in `--unit`), the stock price, the block
+    /// time, the chart and the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            [
+                OptionSpec.repeated(
+                    "market", count: 2, valueName: "file",
+                    help: "A market file (either curve); give it twice: venue A, then venue B."),
+                .flag("buy-pt", help: "Buy PT with SY (exact input)."),
+                .flag("sell-pt", help: "Sell PT for SY (exact input)."),
+                .value("sy", valueName: "amount", help: "Buying: the SY paid on each venue (decimal units)."),
+                .value("shares", valueName: "amount", help: "Buying: shares' worth of SY; selling: PT (one share each at maturity)."),
+                .value("usd", valueName: "amount", help: "The size in USD, converted at the stock price."),
+                .value("pt", valueName: "amount", help: "Selling: the PT sold."),
+                .value("sizes", valueName: "list", help: "Several sizes for a table, in --unit: 1k,10k,100k,1m."),
+                .value("unit", valueName: "unit", help: "The unit of --sizes: sy, shares, usd or pt.", default: "usd"),
+                StrategyInputs.stockPriceOption, MarketOptions.at
+            ] + ChartOptions.specs + OutputOptions.specs
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let paths = invocation.options("market")
-        guard paths.count == 2 else {
-            throw invocation.usageError("Give two market files: --market A.json --market B.json (got \(paths.count))")
-        }
+        let paths: [String]
         let side: VenueTradeSide
-        switch (invocation.flag("buy-pt"), invocation.flag("sell-pt")) {
-        case (true, false): side = .buyPt
-        case (false, true): side = .sellPt
-        case (true, true): throw invocation.usageError("Give one of --buy-pt and --sell-pt, not both")
-        case (false, false): throw invocation.usageError("Say what to do: --buy-pt or --sell-pt")
-        }
-        let units = ["sy", "shares", "usd", "pt"]
-        let given = units.filter { invocation.optionWasGiven($0) }
         let unit: VenueSizeUnit
         let sizes: [Wad]
-        if let list = try invocation.parse(option: "sizes", CompareInputs.sizes) {
-            guard given.isEmpty else {
-                throw invocation.usageError(
-                    "'--sizes' takes its unit from '--unit'; give it without \(given.map { "--" + $0 }.joined(separator: " and "))")
+        let givenPrice: Double?
+        let at: Int64?
+        let chart: ChartOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            paths = invocation.options("market")
+            guard paths.count == 2 else {
+                throw invocation.usageError("Give two market files: --market A.json --market B.json (got \(paths.count))")
             }
-            let text = invocation.option("unit") ?? "usd"
-            guard let parsed = VenueSizeUnit(rawValue: text) else {
-                throw invocation.usageError("The value '\(text)' is invalid for '--unit <unit>': expected sy, shares, usd or pt")
+            switch (invocation.flag("buy-pt"), invocation.flag("sell-pt")) {
+            case (true, false): side = .buyPt
+            case (false, true): side = .sellPt
+            case (true, true): throw invocation.usageError("Give one of --buy-pt and --sell-pt, not both")
+            case (false, false): throw invocation.usageError("Say what to do: --buy-pt or --sell-pt")
             }
-            (unit, sizes) = (parsed, list)
-        } else {
-            if invocation.optionWasGiven("unit") {
-                throw invocation.usageError("'--unit' is the unit of '--sizes'; give --sizes, or one size with --\(units.joined(separator: ", --"))")
+            let units = ["sy", "shares", "usd", "pt"]
+            let given = units.filter { invocation.optionWasGiven($0) }
+            if let list = try invocation.parse(option: "sizes", CompareInputs.sizes) {
+                guard given.isEmpty else {
+                    throw invocation.usageError(
+                        "'--sizes' takes its unit from '--unit'; give it without \(given.map { "--" + $0 }.joined(separator: " and "))")
+                }
+                let text = invocation.option("unit") ?? "usd"
+                guard let parsed = VenueSizeUnit(rawValue: text) else {
+                    throw invocation.usageError("The value '\(text)' is invalid for '--unit <unit>': expected sy, shares, usd or pt")
+                }
+                (unit, sizes) = (parsed, list)
+            } else {
+                if invocation.optionWasGiven("unit") {
+                    throw invocation.usageError("'--unit' is the unit of '--sizes'; give --sizes, or one size with --\(units.joined(separator: ", --"))")
+                }
+                guard given.count == 1, let name = given.first, let parsed = VenueSizeUnit(rawValue: name) else {
+                    throw invocation.usageError(
+                        given.isEmpty
+                            ? "Give the size: one of --sy, --shares, --usd, --pt (or --sizes with --unit)"
+                            : "Give the size once; got \(given.map { "--" + $0 }.joined(separator: " and "))")
+                }
+                guard let amount = try invocation.parse(option: name, { CompareInputs.size($0) }) else {
+                    throw invocation.usageError("Missing value for '--\(name) <amount>'")
+                }
+                (unit, sizes) = (parsed, [amount])
             }
-            guard given.count == 1, let name = given.first, let parsed = VenueSizeUnit(rawValue: name) else {
-                throw invocation.usageError(
-                    given.isEmpty
-                        ? "Give the size: one of --sy, --shares, --usd, --pt (or --sizes with --unit)"
-                        : "Give the size once; got \(given.map { "--" + $0 }.joined(separator: " and "))")
+            if side == .sellPt && unit == .sy {
+                throw invocation.usageError("Selling PT the size is the PT sold: give --pt, --shares (its face value) or --usd, not --sy")
             }
-            guard let amount = try invocation.parse(option: name, { CompareInputs.size($0) }) else {
-                throw invocation.usageError("Missing value for '--\(name) <amount>'")
+            if side == .buyPt && unit == .pt {
+                throw invocation.usageError("Buying PT the size is what is paid: give --sy, --shares or --usd, not --pt")
             }
-            (unit, sizes) = (parsed, [amount])
+            givenPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
+            at = try MarketOptions.blockTime(invocation)
+            chart = try ChartOptions(parsing: invocation)
+            output = try OutputOptions(parsing: invocation)
         }
-        if side == .sellPt && unit == .sy {
-            throw invocation.usageError("Selling PT the size is the PT sold: give --pt, --shares (its face value) or --usd, not --sy")
-        }
-        if side == .buyPt && unit == .pt {
-            throw invocation.usageError("Buying PT the size is what is paid: give --sy, --shares or --usd, not --pt")
-        }
-        let givenPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        let at = try MarketOptions.time(invocation, "at")
-        if let at, at < 0 {
-            throw invocation.usageError(
-                "The value '\(invocation.option("at") ?? "")' is invalid for '\(MarketOptions.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)"
-            )
-        }
-        let chart = try ChartOutput.request(invocation)
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (paths, side, unit, sizes, givenPrice, at) = (options.paths, options.side, options.unit, options.sizes, options.givenPrice, options.at)
         let files = try paths.map { try MarketFile.loadAny(path: $0) }
         let stockPrice = try CompareInputs.stockPrice(given: givenPrice, files: files, needed: unit == .usd) { reason in
             invocation.usageError(reason + "; give --stock-price")
@@ -118,11 +126,11 @@ struct CompareCommand: Command {
         let result = try inputs.compute()
         let context = CompareBlockTime(blockTime: blockTime, blockTimeSource: source)
         let report = try CompareReport.build(result, names: inputs.names, context: context)
-        if chart != nil {
+        if options.chart.isRequested {
             let subject = inputs.names.enumerated().map { "\(CompareReport.labels[$0.offset]): \($0.element)" }.joined(separator: " vs ")
-            try ChartOutput.write(JobCharts.compare(result, sweep: try inputs.sweep(), names: inputs.names, subject: subject), chart)
+            try options.chart.write(JobCharts.compare(result, sweep: try inputs.sweep(), names: inputs.names, subject: subject))
         }
-        return invocation.wantsAnswer ? .report(report) : .text(CompareReport.table(result, report: report, titles: files.map(\.title)))
+        return options.output.wantsAnswer ? .report(report) : .text(CompareReport.table(result, report: report, titles: files.map(\.title)))
     }
 }
 

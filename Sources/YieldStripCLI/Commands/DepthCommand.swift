@@ -4,7 +4,7 @@ import YieldStripJSON
 
 /// `yieldstrip depth`: the implied APY after PT trades of 0.1 % … 50 % of the pool, both sides (batch
 /// op `depth`).
-struct DepthCommand: Command {
+struct DepthCommand: ParsableCommand {
     let name = "depth"
     let abstract = "Implied APY after PT trades of 0.1% to 50% of the pool."
     let discussion = """
@@ -19,29 +19,37 @@ struct DepthCommand: Command {
         limits marked. On a YieldSpace file the sizes are fractions of the pool's
         real fyToken, bought with buyFYToken and sold with sellFYToken.
         """
-    let options =
-        [
-            MarketOptions.market, MarketOptions.at,
-            OptionSpec.flag("csv", help: "Print CSV: a header line, then one line per trade size.")
-        ] + ChartOutput.options + [CommonOptions.json]
+    /// The market, the chart and the output (`--csv`: one line per trade size).
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            MarketFileOptions.specs + [OptionSpec.flag("csv", help: "Print CSV: a header line, then one line per trade size.")]
+            + ChartOptions.specs + [CommonOptions.json]
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        if invocation.flag("csv") && invocation.wantsJSON {
-            throw invocation.usageError("Give '--csv' or '--json', not both")
+        let market: MarketFileOptions
+        let chart: ChartOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            output = try OutputOptions(parsing: invocation)
+            chart = try ChartOptions(parsing: invocation)
+            market = try MarketFileOptions(parsing: invocation)
         }
-        let chart = try ChartOutput.request(invocation)
-        let (file, context) = try MarketOptions.curveContext(invocation)
-        let depth = try DepthReport.depth(context, includesLimits: chart != nil)
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (file, context) = try options.market.curveContext(invocation)
+        let depth = try DepthReport.depth(context, includesLimits: options.chart.isRequested)
         let report = try DepthReport.build(context, depth: depth)
-        try ChartOutput.write(JobCharts.depth(depth, subject: file.chartSubject), chart)
-        if invocation.wantsJSON { return .report(report) }
-        if invocation.flag("csv") {
+        try options.chart.write(JobCharts.depth(depth, subject: file.chartSubject))
+        switch options.output.format {
+        case .json: return .report(report)
+        case .csv:
             // The wall clock makes the rows depend on when the command ran: say so above the header.
             let notice =
                 context.blockTimeSource == .wallClock
                 ? "# blockTime \(context.blockTime) \(UnixTime.format(context.blockTime)) (wall clock)\n" : ""
             return .text(notice + DepthReport.csv(report))
+        case .table: return .text(DepthReport.table(report, title: file.title))
         }
-        return .text(DepthReport.table(report, title: file.title))
     }
 }

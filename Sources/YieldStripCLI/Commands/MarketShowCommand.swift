@@ -3,7 +3,7 @@ import YieldStripJSON
 
 /// `yieldstrip market show`: a market's rates, prices, curve and depth at one block time (batch op
 /// `marketSnapshot`).
-struct MarketShowCommand: Command {
+struct MarketShowCommand: ParsableCommand {
     let name = "show"
     let abstract = "Show a market's implied APY, prices, curve, fees, reserves, depth."
     let discussion = """
@@ -15,10 +15,21 @@ struct MarketShowCommand: Command {
         YieldSpace file ("curve": "yieldspace") shows the pool's rate on both years,
         its parameters, reserves and limits.
         """
-    let options = [MarketOptions.market, MarketOptions.at, CommonOptions.json, CommonOptions.csv]
+    /// The market and the output.
+    struct Options: ParsableOptions {
+        static let specs = MarketFileOptions.specs + OutputOptions.specs
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let (file, context) = try MarketOptions.curveContext(invocation)
+        let market: MarketFileOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            market = try MarketFileOptions(parsing: invocation)
+            output = try OutputOptions(parsing: invocation)
+        }
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (file, context) = try options.market.curveContext(invocation)
         switch context.venue {
         case .pendle(let market): return .report(try MarketSnapshotReport.build(market, title: file.title))
         case .yieldSpace(let pool): return .report(try YieldSpaceSnapshotReport.build(pool, title: file.title))

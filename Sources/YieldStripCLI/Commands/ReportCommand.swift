@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip report`: a market's one-page tear sheet, written as a self-contained HTML file.
-struct ReportCommand: Command {
+struct ReportCommand: ParsableCommand {
     let name = "report"
     let abstract = "One-page tear sheet of a market: an HTML page to print or mail."
     let discussion = """
@@ -20,25 +20,35 @@ struct ReportCommand: Command {
         section shows the pool, and the YT short is left out with the reason (the
         pool trades no YT).
         """
-    var options: [OptionSpec] {
-        [
-            MarketOptions.market,
-            .value("html", valueName: "file", help: "Write the tear sheet here (created or replaced).", required: true),
-            .value(
-                "position", valueName: "legs",
-                help: "The position of the scenario grid and the hedge ratios: pt:1000,yt:-500,lp:10,sy:250 (default: the lock-in's PT).")
-        ] + StrategyInputs.sizeOptions + [MarketOptions.at, StrategyInputs.stockPriceOption]
+    /// The market, the page to write, the position of the grid and the hedge ratios, the lock-in's size.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            MarketFileOptions.specs + [
+                .value("html", valueName: "file", help: "Write the tear sheet here (created or replaced).", required: true),
+                .value(
+                    "position", valueName: "legs",
+                    help: "The position of the scenario grid and the hedge ratios: pt:1000,yt:-500,lp:10,sy:250 (default: the lock-in's PT).")
+            ] + SizeOptions.specs
+
+        let market: MarketFileOptions
+        /// The HTML file written.
+        let path: String
+        let position: Position?
+        let sizing: SizeOptions
+
+        init(parsing invocation: Invocation) throws {
+            market = try MarketFileOptions(parsing: invocation)
+            guard let path = invocation.option("html"), !path.isEmpty else { throw invocation.usageError("Missing expected argument '--html <file>'") }
+            self.path = path
+            sizing = try SizeOptions(parsing: invocation)
+            position = try HedgeInputs.optionalPosition(invocation)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        guard let path = invocation.option("html"), !path.isEmpty else { throw invocation.usageError("Missing expected argument '--html <file>'") }
-        let size = try StrategyInputs.size(invocation)
-        let position = try invocation.parse(option: "position") { text -> ValueParse<Position> in
-            do throws(PositionError) { return .value(try Position(parsing: text)) } catch { return .invalid(reason: error.message) }
-        }
-        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        let (file, context) = try MarketOptions.curveContext(invocation)
-        let request = MarketTearSheetRequest(size: size, position: position, stockPrice: stockPrice)
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let path = options.path
+        let (file, context) = try options.market.curveContext(invocation)
+        let request = MarketTearSheetRequest(size: options.sizing.size, position: options.position, stockPrice: options.sizing.stockPriceUsd)
         let sheet = try MarketTearSheet.compute(
             file: file, blockTime: context.blockTime, blockTimeSource: context.blockTimeSource.rawValue, request: request)
         try OutputFile.write(TearSheetPage.html(sheet, generator: "yieldstrip \(CLI.version)"), to: path, kind: "tear sheet")

@@ -16,14 +16,15 @@ enum HedgeInputs {
 
     /// `--position` read as ``Position``; a usage error naming what is wrong.
     static func position(_ invocation: Invocation) throws(UsageError) -> Position {
-        guard
-            let position = try invocation.parse(
-                option: "position",
-                { text -> ValueParse<Position> in
-                    do throws(PositionError) { return .value(try Position(parsing: text)) } catch { return .invalid(reason: error.message) }
-                })
-        else { throw invocation.usageError("Missing expected argument '--position <legs>'") }
+        guard let position = try optionalPosition(invocation) else { throw invocation.usageError("Missing expected argument '--position <legs>'") }
         return position
+    }
+
+    /// `--position` read as ``Position`` when given.
+    static func optionalPosition(_ invocation: Invocation) throws(UsageError) -> Position? {
+        try invocation.parse(option: "position") { text -> ValueParse<Position> in
+            do throws(PositionError) { return .value(try Position(parsing: text)) } catch { return .invalid(reason: error.message) }
+        }
     }
 
     /// The batch field `position`: text as on the command line (token units), or an array of

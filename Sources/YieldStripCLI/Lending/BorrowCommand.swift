@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip borrow`: a loan against the stock token or its PT (batch op `borrow`).
-struct BorrowCommand: Command {
+struct BorrowCommand: ParsableCommand {
     let name = "borrow"
     let abstract = "Borrow against the token or its PT: health, liquidation."
     let discussion = """
@@ -21,55 +21,69 @@ struct BorrowCommand: Command {
         --token-apy, default the market's implied APY). --json prints the answer of
         the batch op 'borrow'.
         """
-    var options: [OptionSpec] {
-        [
-            .value("market", valueName: "file", help: "The market file (PT collateral; for the token, its PY index and stock price)."),
-            MarketOptions.at,
-            .value("collateral", valueName: "kind", help: "What is posted: token or pt.", default: "token"),
-            .value("amount", valueName: "amount", help: "The collateral in its own units (tokens or PT), instead of a size.")
-        ] + StrategyInputs.sizeOptions + [
-            .value("exchange-rate", valueName: "shares", help: "The token's shares per token without a market file (default 1).")
-        ] + LendingInputs.oracleOptions + LendingInputs.termsOptions + [
-            .value("debt", valueName: "amount", help: "The debt: USD, or tokens with --debt-asset token.", default: "0"),
-            .value("debt-asset", valueName: "asset", help: "What is borrowed: usd (a stablecoin) or token.", default: "usd"),
-            .value("borrow-apr", valueName: "apr", help: "The loan's borrow rate, APR.", default: "0"),
-            StrategyInputs.stockPriceOption,
-            .value("token-apy", valueName: "apy", help: "The token's APY, its dividends reinvested (default: the market's implied APY, else 0)."),
-            .value("horizons", valueName: "days", help: "Days ahead for the projection rows (default 30,90,180,365)."),
-            CommonOptions.json, CommonOptions.csv
-        ]
+    /// The collateral (kind and amount, or a size), its market or exchange rate, the oracle and the loan's
+    /// terms, the debt, the rates, the output.
+    struct Options: ParsableOptions {
+        static var specs: [OptionSpec] {
+                [
+                    .value("market", valueName: "file", help: "The market file (PT collateral; for the token, its PY index and stock price)."),
+                    MarketOptions.at,
+                    .value("collateral", valueName: "kind", help: "What is posted: token or pt.", default: "token"),
+                    .value("amount", valueName: "amount", help: "The collateral in its own units (tokens or PT), instead of a size.")
+                ] + StrategyInputs.sizeOptions + [
+                    .value("exchange-rate", valueName: "shares", help: "The token's shares per token without a market file (default 1).")
+                ] + LendingInputs.oracleOptions + LendingInputs.termsOptions + [
+                    .value("debt", valueName: "amount", help: "The debt: USD, or tokens with --debt-asset token.", default: "0"),
+                    .value("debt-asset", valueName: "asset", help: "What is borrowed: usd (a stablecoin) or token.", default: "usd"),
+                    .value("borrow-apr", valueName: "apr", help: "The loan's borrow rate, APR.", default: "0"),
+                    StrategyInputs.stockPriceOption,
+                    .value("token-apy", valueName: "apy", help: "The token's APY, its dividends reinvested (default: the market's implied APY, else 0)."),
+                    .value("horizons", valueName: "days", help: "Days ahead for the projection rows (default 30,90,180,365)."),
+                    CommonOptions.json, CommonOptions.csv
+                ]
+        }
+
+        /// The market file, when given (PT collateral needs one).
+        let marketPath: String?
+        let at: Int64?
+        let sizing: SizeOptions
+        let amount: Wad?
+        let exchangeRate: Wad?
+        /// The loan, at `--stock-price` until the run prices it at the market's.
+        let request: BorrowRequest
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            let source = LendingSource(invocation)
+            at = try MarketOptions.blockTime(invocation)
+            sizing = try SizeOptions(parsing: invocation, others: ["amount"])
+            amount = try invocation.parse(option: "amount", ValueText.wad)
+            marketPath = invocation.option("market")
+            request = try BorrowOptions.request(
+                source, size: sizing.size, amount: amount, stockPrice: sizing.stockPriceUsd, hasMarket: marketPath != nil)
+            exchangeRate = try source.decimal("exchangeRate")
+            output = try OutputOptions(parsing: invocation)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let source = LendingSource(invocation)
-        let at = try MarketOptions.time(invocation, "at")
-        if let at, at < 0 {
-            throw invocation.usageError(
-                "The value '\(invocation.option("at") ?? "")' is invalid for '\(MarketOptions.at.synopsis)': a block time must be ≥ 0 (Unix seconds from 1970)"
-            )
-        }
-        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        let size = try StrategyInputs.size(invocation, others: ["amount"])
-        let amount = try invocation.parse(option: "amount", ValueText.wad)
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
         var file: MarketFile? = nil
         var context: MarketContext? = nil
-        if let path = invocation.option("market") {
+        if let path = options.marketPath {
             let loaded = try MarketFile.load(path: path)
             file = loaded
-            var chosen = loaded.context(at: at.map { .given($0) } ?? .fileOrWallClock)
-            if let stockPrice { chosen.stockPrice = stockPrice }
+            var chosen = loaded.context(at: options.at.map { .given($0) } ?? .fileOrWallClock)
+            if let stockPrice = options.sizing.stockPriceUsd { chosen.stockPrice = stockPrice }
             context = chosen
         }
-        let (time, timeSource) = context.map { ($0.blockTime, $0.blockTimeSource) } ?? BlockTimeChoice.resolve(at)
+        let (time, timeSource) = context.map { ($0.blockTime, $0.blockTimeSource) } ?? BlockTimeChoice.resolve(options.at)
         invocation.noteTimeSource(timeSource)
-        let request = try BorrowOptions.request(
-            source, size: size, amount: amount, stockPrice: context?.stockPrice ?? stockPrice,
-            hasMarket: context != nil)
-        let exchangeRate = try source.decimal("exchangeRate")
-        let result = try BorrowOptions.compute(request, context: context, exchangeRate: exchangeRate, at: time)
+        var request = options.request
+        request.stockPrice = context?.stockPrice ?? options.sizing.stockPriceUsd
+        let result = try BorrowOptions.compute(request, context: context, exchangeRate: options.exchangeRate, at: time)
         let answer = try BorrowAnswer.build(result, blockTimeSource: timeSource)
         for warning in result.warnings { try invocation.warn(warning) }
-        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText(title: file?.title ?? ""))
+        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText(title: file?.title ?? ""))
     }
 }
 

@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip loop`: PT looping on the market's curve (batch op `loop`).
-struct LoopCommand: Command {
+struct LoopCommand: ParsableCommand {
     let name = "loop"
     let abstract = "Loop PT: borrow and buy again; net APY, health, break-even."
     let discussion = """
@@ -23,36 +23,51 @@ struct LoopCommand: Command {
         the health factor against the leverage. --json prints the answer of the batch
         op 'loop'.
         """
-    var options: [OptionSpec] {
-        [MarketOptions.market, MarketOptions.at] + StrategyInputs.sizeOptions + [
-            .value("borrow", valueName: "asset", help: "What is borrowed: token (the stock token) or usd (a stablecoin).", default: "token")
-        ] + LendingInputs.termsOptions + LendingInputs.oracleOptions + [
-            .value("target-ltv", valueName: "rate", help: "Each round borrows up to this LTV (default: the maximum LTV)."),
-            .value("loops", valueName: "n", help: "Borrow-and-buy rounds after the first purchase (default: until the target LTV).")
-        ] + LendingInputs.borrowRateOptions + [
-            StrategyInputs.stockPriceOption,
-            .value("token-apy", valueName: "apy", help: "The token's APY, which a token debt also owes (default: the market's implied APY)."),
-            .value("price-range", valueName: "range", help: "USD loop: stock prices at maturity (200..260:20) or moves (-30%..30%:10%)."),
-            .value("hedge", valueName: "kind", help: "USD loop: none, or perp (short the shares the PT redeems for).", default: "none"),
-            .value("funding", valueName: "apr", help: "With --hedge perp: the funding the short receives per year (default 0)."),
-            .value("initial-margin", valueName: "rate", help: "With --hedge perp: the margin, a share of the short's notional.", default: "20%")
-        ] + ChartOutput.options + [CommonOptions.json, CommonOptions.csv]
+    /// The market, the size, the loop's terms, oracle, borrow rate and dollar hedge, the chart and the output.
+    struct Options: ParsableOptions {
+        static var specs: [OptionSpec] {
+                MarketFileOptions.specs + StrategyInputs.sizeOptions + [
+                    .value("borrow", valueName: "asset", help: "What is borrowed: token (the stock token) or usd (a stablecoin).", default: "token")
+                ] + LendingInputs.termsOptions + LendingInputs.oracleOptions + [
+                    .value("target-ltv", valueName: "rate", help: "Each round borrows up to this LTV (default: the maximum LTV)."),
+                    .value("loops", valueName: "n", help: "Borrow-and-buy rounds after the first purchase (default: until the target LTV).")
+                ] + LendingInputs.borrowRateOptions + [
+                    StrategyInputs.stockPriceOption,
+                    .value("token-apy", valueName: "apy", help: "The token's APY, which a token debt also owes (default: the market's implied APY)."),
+                    .value("price-range", valueName: "range", help: "USD loop: stock prices at maturity (200..260:20) or moves (-30%..30%:10%)."),
+                    .value("hedge", valueName: "kind", help: "USD loop: none, or perp (short the shares the PT redeems for).", default: "none"),
+                    .value("funding", valueName: "apr", help: "With --hedge perp: the funding the short receives per year (default 0)."),
+                    .value("initial-margin", valueName: "rate", help: "With --hedge perp: the margin, a share of the short's notional.", default: "20%")
+                ] + ChartOptions.specs + OutputOptions.specs
+        }
+
+        let market: MarketFileOptions
+        let sizing: SizeOptions
+        /// The loop, at `--stock-price` until the run prices it at the market's.
+        let request: PtLoopRequest
+        let chart: ChartOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            market = try MarketFileOptions(parsing: invocation)
+            sizing = try SizeOptions(parsing: invocation)
+            request = try LoopOptions.request(LendingSource(invocation), size: sizing.required(invocation), stockPrice: sizing.stockPriceUsd)
+            chart = try ChartOptions(parsing: invocation)
+            output = try OutputOptions(parsing: invocation)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let source = LendingSource(invocation)
-        let size = try StrategyInputs.requiredSize(invocation)
-        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        let chart = try ChartOutput.request(invocation)
-        let (file, fileContext) = try MarketOptions.context(invocation)
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (file, fileContext) = try options.market.pendleContext(invocation)
         var context = fileContext
-        if let stockPrice { context.stockPrice = stockPrice }
-        let request = try LoopOptions.request(source, size: size, stockPrice: context.stockPrice)
+        if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
+        var request = options.request
+        request.stockPrice = context.stockPrice
         let result = try PtLoop.compute(request, curve: StrategyInputs.curve(context), at: context.blockTime)
         let answer = try LoopAnswer.build(result, context: context)
         for warning in result.warnings { try invocation.warn(warning) }
-        try ChartOutput.write(JobCharts.ptLoop(result, subject: file.chartSubject), chart)
-        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText(title: file.title))
+        try options.chart.write(JobCharts.ptLoop(result, subject: file.chartSubject))
+        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText(title: file.title))
     }
 }
 

@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip rates`: a lending protocol's borrow and supply rates (batch op `rates`).
-struct RatesCommand: Command {
+struct RatesCommand: ParsableCommand {
     let name = "rates"
     let abstract = "Lending rates: Aave, Morpho, kinked; APR, APY, the inverse."
     let discussion = """
@@ -21,26 +21,35 @@ struct RatesCommand: Command {
         --target-supply-apy asks the inverse: the utilization that pays suppliers that
         APY. --json prints the answer of the batch op 'rates'.
         """
-    var options: [OptionSpec] {
-        LendingInputs.modelOptions(required: true) + [
-            .value("utilization", valueName: "rate", help: "Borrowed / supplied, in [0, 1] (0.5 or 50%)."),
-            .value("borrowed", valueName: "amount", help: "The pool's total borrowed (with --supplied, instead of --utilization)."),
-            .value("supplied", valueName: "amount", help: "The pool's total supplied (with --borrowed)."),
-            .value("days", valueName: "days", help: "Days at this utilization (Morpho's rate at target adapts; others average)."),
-            .value("path", valueName: "steps", help: "A piecewise-constant utilization path instead: 0.5:10d,1:1d."),
-            .value(
-                "reserve-factor", valueName: "rate", help: "The share of interest kept from suppliers (Aave's reserve factor, Morpho's fee).",
-                default: "0"),
-            .value("target-supply-apy", valueName: "apy", help: "The inverse question: the utilization at which suppliers earn this APY."),
-            CommonOptions.json, CommonOptions.csv
-        ]
+    /// The rate model and the utilization (or its path, or the supply APY to reach), the output.
+    struct Options: ParsableOptions {
+        static var specs: [OptionSpec] {
+                LendingInputs.modelOptions(required: true) + [
+                    .value("utilization", valueName: "rate", help: "Borrowed / supplied, in [0, 1] (0.5 or 50%)."),
+                    .value("borrowed", valueName: "amount", help: "The pool's total borrowed (with --supplied, instead of --utilization)."),
+                    .value("supplied", valueName: "amount", help: "The pool's total supplied (with --borrowed)."),
+                    .value("days", valueName: "days", help: "Days at this utilization (Morpho's rate at target adapts; others average)."),
+                    .value("path", valueName: "steps", help: "A piecewise-constant utilization path instead: 0.5:10d,1:1d."),
+                    .value(
+                        "reserve-factor", valueName: "rate", help: "The share of interest kept from suppliers (Aave's reserve factor, Morpho's fee).",
+                        default: "0"),
+                    .value("target-supply-apy", valueName: "apy", help: "The inverse question: the utilization at which suppliers earn this APY."),
+                    CommonOptions.json, CommonOptions.csv
+                ]
+        }
+
+        let request: LendingRatesRequest
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            request = try RatesOptions.request(LendingSource(invocation))
+            output = try OutputOptions(parsing: invocation)
+        }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let source = LendingSource(invocation)
-        let request = try RatesOptions.request(source)
-        let answer = try RatesAnswer.build(LendingRates.compute(request))
-        return invocation.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let answer = try RatesAnswer.build(LendingRates.compute(options.request))
+        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
     }
 }
 
