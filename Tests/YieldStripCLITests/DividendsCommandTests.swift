@@ -241,7 +241,7 @@ import YieldStrip
     /// Usage errors: exit 2, nothing on stdout.
     @Test(arguments: [
         ([], "Missing expected argument '--schedule <file>'"),
-        (["--schedule", "x.csv", "--json", "--csv"], "Give '--json' or '--csv', not both"),
+        (["--schedule", "x.csv", "--json", "--csv"], "Give '--csv' or '--json', not both"),
         (["--schedule", "x.csv", "--withholding", "most"], "The value 'most' is invalid for '--withholding <rate>'"),
         (["--schedule", "x.csv", "--from", "yesterday"], "The value 'yesterday' is invalid for '--from <time>'"),
         (["--schedule", "x.csv", "--fee", "3 percent"], "The value '3 percent' is invalid for '--fee <rate>'"),

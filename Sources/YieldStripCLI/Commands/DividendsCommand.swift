@@ -4,7 +4,7 @@ import YieldStripJSON
 
 /// `yieldstrip dividends`: a stock token's index path from a dividend schedule, its realized APY, the YT
 /// interest it paid and a projection to maturity (batch op `dividends`).
-struct DividendsCommand: Command {
+struct DividendsCommand: ParsableCommand {
     let name = "dividends"
     let abstract = "Index path, APY and YT interest of a stock token's dividends."
     let discussion = """
@@ -25,57 +25,97 @@ struct DividendsCommand: Command {
         op 'dividends'; --csv prints the index path as CSV. --svg FILE also draws
         the index path, each dividend marked, and the projection to maturity.
         """
-    let options: [OptionSpec] =
-        [
-            .value("schedule", valueName: "file", help: "The dividend schedule: a .csv or .json file.", required: true),
-            .value(
-                "withholding", valueName: "rate",
-                help: "The withheld share of each dividend: 0.30, 30%, or standard (30%), treaty (15%), exempt (0%).",
-                default: "0.30"),
-            .value("from", valueName: "time", help: "The window's start (default: one typical gap before the first dividend)."),
-            .value(
-                "to", valueName: "time",
-                help: "The window's end, where the projection starts (default: the market file's blockTime, else the last row)."),
-            .value(
-                "maturity", valueName: "time",
-                help:
-                    "Project the index from the window's end to this maturity; no row may be dated after it (default: the market's expiry, which it must equal with --market)."
-            ),
-            .value(
-                "market", valueName: "file", help: "A market file on the token (see examples/markets/): compare its PT and YT with the fair ones."),
-            .value(
-                "assume-yield", valueName: "rate",
-                help: "Project with this flat gross dividend yield (0.5% or 0.005) instead of listed dividends or the trailing yield."),
-            .value("fee", valueName: "rate", help: "The protocol's fee on YT interest (0.03 or 3%).", default: "0.03"),
-            .value("stock-price", valueName: "usd", help: "USD per share today, for USD values (default: the market file's stockPrice)."),
-            .value(
-                "price-assumption", valueName: "prices",
-                help:
-                    "Reinvest prices for rows without one: events (none missing), flat (the stock price), flat:PRICE, or growing:PRICE:RATE (from the window's end).",
-                default: "events"),
-            .flag("csv", help: "Print the index path as CSV instead of a table.")
-        ] + ChartOutput.options + [CommonOptions.json]
+    /// The schedule, the withholding, the window and the projection, the market to compare with, the fee,
+    /// the stock price and reinvest prices, the chart and the output (`--csv`: the index path).
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            [
+                .value("schedule", valueName: "file", help: "The dividend schedule: a .csv or .json file.", required: true),
+                .value(
+                    "withholding", valueName: "rate",
+                    help: "The withheld share of each dividend: 0.30, 30%, or standard (30%), treaty (15%), exempt (0%).",
+                    default: "0.30"),
+                .value("from", valueName: "time", help: "The window's start (default: one typical gap before the first dividend)."),
+                .value(
+                    "to", valueName: "time",
+                    help: "The window's end, where the projection starts (default: the market file's blockTime, else the last row)."),
+                .value(
+                    "maturity", valueName: "time",
+                    help:
+                        "Project the index from the window's end to this maturity; no row may be dated after it (default: the market's expiry, which it must equal with --market)."
+                ),
+                .value(
+                    "market", valueName: "file", help: "A market file on the token (see examples/markets/): compare its PT and YT with the fair ones."),
+                .value(
+                    "assume-yield", valueName: "rate",
+                    help: "Project with this flat gross dividend yield (0.5% or 0.005) instead of listed dividends or the trailing yield."),
+                .value("fee", valueName: "rate", help: "The protocol's fee on YT interest (0.03 or 3%).", default: "0.03"),
+                .value("stock-price", valueName: "usd", help: "USD per share today, for USD values (default: the market file's stockPrice)."),
+                .value(
+                    "price-assumption", valueName: "prices",
+                    help:
+                        "Reinvest prices for rows without one: events (none missing), flat (the stock price), flat:PRICE, or growing:PRICE:RATE (from the window's end).",
+                    default: "events"),
+                .flag("csv", help: "Print the index path as CSV instead of a table.")
+            ] + ChartOptions.specs + [CommonOptions.json]
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        if invocation.wantsJSON && invocation.flag("csv") {
-            throw invocation.usageError("Give '--json' or '--csv', not both")
+        let schedulePath: String
+        let withholdingRate: Wad
+        let from: Int64?
+        let to: Int64?
+        let maturity: Int64?
+        let feeRate: Wad
+        let stockPriceUsd: Double?
+        let priceAssumption: PriceAssumptionSpec
+        let assumedYield: Double?
+        let marketPath: String?
+        let chart: ChartOptions
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            output = try OutputOptions(parsing: invocation)
+            schedulePath = try TokenizationValues.required(invocation, "schedule") { ValueParse.value($0) }
+            chart = try ChartOptions(parsing: invocation)
+            withholdingRate = try TokenizationValues.required(invocation, "withholding", TokenizationValues.withholdingRate)
+            from = try MarketOptions.time(invocation, "from")
+            to = try MarketOptions.time(invocation, "to")
+            maturity = try MarketOptions.time(invocation, "maturity")
+            feeRate = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
+            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
+            priceAssumption = try TokenizationValues.required(invocation, "price-assumption", PriceAssumptionSpec.parse)
+            assumedYield = try invocation.parse(option: "assume-yield") { TokenizationValues.number($0, allowsPercent: true) }
+            marketPath = invocation.option("market")
         }
-        let path = try TokenizationValues.required(invocation, "schedule") { ValueParse.value($0) }
-        let chart = try ChartOutput.request(invocation)
-        let inputs = try inputs(invocation) {
-            try ScheduleFileError.naming(path) { try Self.loadSchedule(path: path) }
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let path = options.schedulePath
+        let schedule = try ScheduleFileError.naming(path) { try Self.loadSchedule(path: path) }
+        var inputs = DividendsInputs(schedule: schedule)
+        inputs.withholdingRate = options.withholdingRate
+        inputs.priceAssumption = options.priceAssumption
+        (inputs.from, inputs.to, inputs.maturity) = (options.from, options.to, options.maturity)
+        inputs.feeRate = options.feeRate
+        inputs.stockPriceUsd = options.stockPriceUsd
+        inputs.assumedYield = options.assumedYield
+        // The market file supplies --to (its blockTime) and --stock-price when they are not given; the
+        // maturity defaults to the market's expiry in the library.
+        let file = try options.marketPath.map { try MarketFile.load(path: $0) }
+        if let file {
+            inputs.market = file.curve
+            inputs.to = inputs.to ?? file.blockTime
+            inputs.stockPriceUsd = inputs.stockPriceUsd ?? file.stockPrice
         }
         let answer = try ScheduleFileError.naming(path) { try DividendsAnswer.build(inputs) }
         for warning in answer.library.warnings { try invocation.warn(warning.message) }
-        try ChartOutput.write(JobCharts.dividends(answer.library, subject: try subject(invocation, schedulePath: path)), chart)
-        if invocation.flag("csv") { return .text(answer.csvText) }
-        return .text(invocation.wantsJSON ? answer.report.jsonText : answer.tableText)
-    }
-
-    /// What the chart is about: the market file's name with `--market`, else the schedule file's name.
-    private func subject(_ invocation: Invocation, schedulePath: String) throws -> String {
-        if let marketPath = invocation.option("market") { return try MarketFile.load(path: marketPath).chartSubject }
-        return "schedule " + (schedulePath.split(separator: "/").last.map(String.init) ?? schedulePath)
+        // The chart is about the market file with --market, else the schedule file.
+        let subject = file?.chartSubject ?? "schedule " + (path.split(separator: "/").last.map(String.init) ?? path)
+        try options.chart.write(JobCharts.dividends(answer.library, subject: subject))
+        switch options.output.format {
+        case .csv: return .text(answer.csvText)
+        case .json: return .text(answer.report.jsonText)
+        case .table: return .text(answer.tableText)
+        }
     }
 
     /// The schedule file at `path` (CSV, or JSON for a `.json` name), read with a size limit
@@ -95,34 +135,6 @@ struct DividendsCommand: Command {
         return try ScheduleFiles.parseDividendSchedule(text, format: .forPath(path))
     }
 
-    /// The options as the report's inputs: every value is read first (a malformed one is a usage
-    /// error), then the schedule is loaded by `loadSchedule`, then the market file (`--market`), which
-    /// supplies `--to` (its `blockTime`) and `--stock-price` when they are not given; the maturity
-    /// defaults to the market's expiry in the library.
-    private func inputs(_ invocation: Invocation, loadSchedule: () throws -> DividendSchedule) throws -> DividendsInputs {
-        let withholding = try TokenizationValues.required(invocation, "withholding", TokenizationValues.withholdingRate)
-        let from = try MarketOptions.time(invocation, "from")
-        let to = try MarketOptions.time(invocation, "to")
-        let maturity = try MarketOptions.time(invocation, "maturity")
-        let fee = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
-        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        let prices = try TokenizationValues.required(invocation, "price-assumption", PriceAssumptionSpec.parse)
-        let assumedYield = try invocation.parse(option: "assume-yield") { TokenizationValues.number($0, allowsPercent: true) }
-        var inputs = DividendsInputs(schedule: try loadSchedule())
-        inputs.withholdingRate = withholding
-        inputs.priceAssumption = prices
-        (inputs.from, inputs.to, inputs.maturity) = (from, to, maturity)
-        inputs.feeRate = fee
-        inputs.stockPriceUsd = stockPrice
-        inputs.assumedYield = assumedYield
-        if let marketPath = invocation.option("market") {
-            let file = try MarketFile.load(path: marketPath)
-            inputs.market = file.curve
-            inputs.to = inputs.to ?? file.blockTime
-            inputs.stockPriceUsd = inputs.stockPriceUsd ?? file.stockPrice
-        }
-        return inputs
-    }
 }
 
 /// A schedule error reported with the file it is about: `data/bad.csv: line 4: date … comes before …`.

@@ -9,7 +9,7 @@ import YieldStripJSON
 
 /// `yieldstrip market new`: a new Pendle V2 market (or, with `--curve yieldspace`, a YieldSpace pool) at a target
 /// implied APY and pool value, as a market file (batch op `marketNew`).
-struct MarketNewCommand: Command {
+struct MarketNewCommand: ParsableCommand {
     let name = "new"
     let abstract = "Create a market file: a new market at a target implied APY and pool value."
     let discussion = """
@@ -31,104 +31,117 @@ struct MarketNewCommand: Command {
         --decimals set the pool (--fee, --apy-band and --reserve-fee are Pendle's).
         The implied APY read back lies within 1e-9 of --apy.
         """
-    let options: [OptionSpec] = [
-        .value("apy", valueName: "rate", help: "The target implied APY (0.3%, 30bp or 0.003), ≥ 0.", required: true),
-        .value(
-            "expiry", valueName: "time", help: "The market's expiry: ISO-8601 (2027-03-04) or Unix seconds; Pendle's are Thursdays 00:00 UTC.",
-            required: true),
-        .value("at", valueName: "time", help: "When the market is created, the file's blockTime: ISO-8601 or Unix seconds.", required: true),
-        .value("liquidity-usd", valueName: "usd", help: "The pool's value in USD: PT at its price plus SY at the PY index.", required: true),
-        .value("stock-price", valueName: "usd", help: "USD per share (per unit of the accounting asset).", required: true),
-        .value("fee", valueName: "rate", help: "The annual fee rate, 0 to 5% (lnFeeRateRoot = ln(1 + fee)).", default: "0.1%"),
-        .value(
-            "apy-band", valueName: "min..max",
-            help: "The implied-APY band the curve covers, MIN..MAX such as 0.1%..1% (default: APY/3..3·APY; 0..1% for a zero APY)."),
-        .value("py-index", valueName: "index", help: "Asset per SY at --at, read exactly (at most 18 decimals); a pool's c.", default: "1"),
-        .value("reserve-fee", valueName: "percent", help: "The share of fees sent to the reserve, in percent: 0 to 100.", default: "80"),
-        .value("curve", valueName: "curve", help: "The market's curve: pendle-v2 or yieldspace.", default: "pendle-v2"),
-        .value("ts-years", valueName: "years", help: "YieldSpace: the time stretch in whole Yield years (365.25 days).", default: "10"),
-        .value("g1-fee", valueName: "fp4", help: "YieldSpace: the pool's fee, g1 = g1Fee / 10000, in (0, 10000].", default: "9500"),
-        .value("mu", valueName: "index", help: "YieldSpace: base per share when the pool began (default: --py-index)."),
-        .value("decimals", valueName: "n", help: "YieldSpace: the token's decimals, 0 to 18.", default: "18"),
-        .value("name", valueName: "text", help: "The file's name field."),
-        .value("underlying", valueName: "text", help: "The file's underlying field (AAPL)."),
-        .value("source", valueName: "text", help: "The file's source field (where the numbers come from)."),
-        .value("notes", valueName: "text", help: "The file's notes field."),
-        .value("out", valueName: "file", help: "Write the market file here (replacing it) instead of printing it."),
-        .flag(CommonOptions.json.name, help: "Print the answer of the batch op marketNew on one line: the file's fields and the values read back.")
-    ]
+    /// The market's terms, the file's descriptive fields, where to write it, the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] = [
+            .value("apy", valueName: "rate", help: "The target implied APY (0.3%, 30bp or 0.003), ≥ 0.", required: true),
+            .value(
+                "expiry", valueName: "time", help: "The market's expiry: ISO-8601 (2027-03-04) or Unix seconds; Pendle's are Thursdays 00:00 UTC.",
+                required: true),
+            .value("at", valueName: "time", help: "When the market is created, the file's blockTime: ISO-8601 or Unix seconds.", required: true),
+            .value("liquidity-usd", valueName: "usd", help: "The pool's value in USD: PT at its price plus SY at the PY index.", required: true),
+            .value("stock-price", valueName: "usd", help: "USD per share (per unit of the accounting asset).", required: true),
+            .value("fee", valueName: "rate", help: "The annual fee rate, 0 to 5% (lnFeeRateRoot = ln(1 + fee)).", default: "0.1%"),
+            .value(
+                "apy-band", valueName: "min..max",
+                help: "The implied-APY band the curve covers, MIN..MAX such as 0.1%..1% (default: APY/3..3·APY; 0..1% for a zero APY)."),
+            .value("py-index", valueName: "index", help: "Asset per SY at --at, read exactly (at most 18 decimals); a pool's c.", default: "1"),
+            .value("reserve-fee", valueName: "percent", help: "The share of fees sent to the reserve, in percent: 0 to 100.", default: "80"),
+            .value("curve", valueName: "curve", help: "The market's curve: pendle-v2 or yieldspace.", default: "pendle-v2"),
+            .value("ts-years", valueName: "years", help: "YieldSpace: the time stretch in whole Yield years (365.25 days).", default: "10"),
+            .value("g1-fee", valueName: "fp4", help: "YieldSpace: the pool's fee, g1 = g1Fee / 10000, in (0, 10000].", default: "9500"),
+            .value("mu", valueName: "index", help: "YieldSpace: base per share when the pool began (default: --py-index)."),
+            .value("decimals", valueName: "n", help: "YieldSpace: the token's decimals, 0 to 18.", default: "18"),
+            .value("name", valueName: "text", help: "The file's name field."),
+            .value("underlying", valueName: "text", help: "The file's underlying field (AAPL)."),
+            .value("source", valueName: "text", help: "The file's source field (where the numbers come from)."),
+            .value("notes", valueName: "text", help: "The file's notes field."),
+            .value("out", valueName: "file", help: "Write the market file here (replacing it) instead of printing it."),
+            .flag(CommonOptions.json.name, help: "Print the answer of the batch op marketNew on one line: the file's fields and the values read back.")
+        ]
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let inputs = try inputs(invocation)
-        let path = invocation.option("out")
+        let inputs: MarketNewInputs
+        /// `--out`: the file written instead of printing it.
+        let outPath: String?
+        let json: Bool
+
+        init(parsing invocation: Invocation) throws {
+            inputs = try Self.inputs(invocation)
+            outPath = invocation.option("out")
+            json = invocation.flag(CommonOptions.json.name)
+        }
+
+        /// The options as the library's inputs; a malformed value or a missing option is a usage error, and so is
+        /// a block time before 1970 (as for every `--at`). Values in range are the library's to check.
+        static func inputs(_ invocation: Invocation) throws -> MarketNewInputs {
+            let apyText = invocation.option("apy") ?? ""
+            let apy = try TokenizationValues.required(invocation, "apy") { RateText.value($0) }
+            let expiry = try requiredTime(invocation, "expiry")
+            let at = try requiredTime(invocation, "at")
+            if at < 0 {
+                throw invocation.usageError(
+                    "The value '\(invocation.option("at") ?? "")' is invalid for '--at <time>': a block time must be ≥ 0 (Unix seconds from 1970)")
+            }
+            var inputs = MarketNewInputs(
+                impliedApy: apy.value, expiry: expiry, blockTime: at,
+                liquidityUsd: try TokenizationValues.required(invocation, "liquidity-usd") { TokenizationValues.number($0) },
+                stockPrice: try TokenizationValues.required(invocation, "stock-price") { TokenizationValues.number($0) })
+            inputs.annualFee = try TokenizationValues.required(invocation, "fee") { RateText.double($0) }
+            inputs.apyBand = try invocation.parse(option: "apy-band") { MarketNewInputs.parseBand($0) }
+            inputs.pyIndex = try TokenizationValues.required(invocation, "py-index") { ValueText.wad($0) }
+            inputs.reserveFeePercent = try TokenizationValues.required(invocation, "reserve-fee") { text in
+                Int64(text.trimmingWhitespace()).map { .value($0) } ?? .invalid(reason: "expected a whole number of percent, 0 to 100")
+            }
+            inputs.name = invocation.option("name")
+            inputs.underlying = invocation.option("underlying")
+            inputs.source = invocation.option("source")
+            inputs.notes = invocation.option("notes")
+            let curve = invocation.option("curve") ?? MarketFile.pendleCurve
+            guard [MarketFile.pendleCurve, YieldSpaceMarketFile.curveName].contains(curve) else {
+                throw invocation.usageError("The value '\(curve)' is invalid for '--curve <curve>': expected pendle-v2 or yieldspace")
+            }
+            inputs.curve = curve
+            let pendleOnly = ["fee", "apy-band", "reserve-fee"]
+            let poolOnly = ["ts-years", "g1-fee", "mu", "decimals"]
+            for option in inputs.isYieldSpace ? pendleOnly : poolOnly where invocation.optionWasGiven(option) {
+                throw invocation.usageError(
+                    inputs.isYieldSpace
+                        ? "'--\(option)' sets a Pendle market; a YieldSpace pool takes --ts-years, --g1-fee, --mu and --decimals"
+                        : "'--\(option)' sets a YieldSpace pool: give it with '--curve yieldspace'")
+            }
+            if inputs.isYieldSpace {
+                func integer(_ name: String, _ fallback: Int) throws(UsageError) -> Int {
+                    try invocation.parse(option: name) { text in
+                        Int(text.trimmingWhitespace()).map { .value($0) } ?? .invalid(reason: "expected a whole number")
+                    } ?? fallback
+                }
+                inputs.tsYears = try integer("ts-years", YieldSpaceDeployment.defaultTsYears)
+                inputs.g1Fee = try integer("g1-fee", YieldSpaceDeployment.defaultG1Fee)
+                inputs.decimals = try integer("decimals", 18)
+                inputs.mu = try invocation.parse(option: "mu") { ValueText.wad($0) }
+            }
+            if let warning = RateText.unitlessLargeApyWarning(option: "--apy", text: apyText, value: apy.value) {
+                try invocation.warn(warning)
+            }
+            return inputs
+        }
+
+        /// A required time option (the parser has already refused a missing one).
+        private static func requiredTime(_ invocation: Invocation, _ name: String) throws(UsageError) -> Int64 {
+            guard let time = try MarketOptions.time(invocation, name) else {
+                throw invocation.usageError("Missing expected argument '--\(name) <time>'")
+            }
+            return time
+        }
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let (inputs, path) = (options.inputs, options.outPath)
         let (text, report) = try MarketNewReport.answer(inputs, path: path)
         if !inputs.isYieldSpace, let warning = MarketNewReport.expiryWarning(inputs.expiry) { try invocation.warn(warning) }
         if let path { try OutputFile.write(text, to: path, kind: "market file") }
-        if invocation.wantsJSON || path != nil { return .report(report) }
+        if options.json || path != nil { return .report(report) }
         return .text(text)
-    }
-
-    /// The options as the library's inputs; a malformed value or a missing option is a usage error, and so is
-    /// a block time before 1970 (as for every `--at`). Values in range are the library's to check.
-    func inputs(_ invocation: Invocation) throws -> MarketNewInputs {
-        let apyText = invocation.option("apy") ?? ""
-        let apy = try TokenizationValues.required(invocation, "apy") { RateText.value($0) }
-        let expiry = try requiredTime(invocation, "expiry")
-        let at = try requiredTime(invocation, "at")
-        if at < 0 {
-            throw invocation.usageError(
-                "The value '\(invocation.option("at") ?? "")' is invalid for '--at <time>': a block time must be ≥ 0 (Unix seconds from 1970)")
-        }
-        var inputs = MarketNewInputs(
-            impliedApy: apy.value, expiry: expiry, blockTime: at,
-            liquidityUsd: try TokenizationValues.required(invocation, "liquidity-usd") { TokenizationValues.number($0) },
-            stockPrice: try TokenizationValues.required(invocation, "stock-price") { TokenizationValues.number($0) })
-        inputs.annualFee = try TokenizationValues.required(invocation, "fee") { RateText.double($0) }
-        inputs.apyBand = try invocation.parse(option: "apy-band") { MarketNewInputs.parseBand($0) }
-        inputs.pyIndex = try TokenizationValues.required(invocation, "py-index") { ValueText.wad($0) }
-        inputs.reserveFeePercent = try TokenizationValues.required(invocation, "reserve-fee") { text in
-            Int64(text.trimmingWhitespace()).map { .value($0) } ?? .invalid(reason: "expected a whole number of percent, 0 to 100")
-        }
-        inputs.name = invocation.option("name")
-        inputs.underlying = invocation.option("underlying")
-        inputs.source = invocation.option("source")
-        inputs.notes = invocation.option("notes")
-        let curve = invocation.option("curve") ?? MarketFile.pendleCurve
-        guard [MarketFile.pendleCurve, YieldSpaceMarketFile.curveName].contains(curve) else {
-            throw invocation.usageError("The value '\(curve)' is invalid for '--curve <curve>': expected pendle-v2 or yieldspace")
-        }
-        inputs.curve = curve
-        let pendleOnly = ["fee", "apy-band", "reserve-fee"]
-        let poolOnly = ["ts-years", "g1-fee", "mu", "decimals"]
-        for option in inputs.isYieldSpace ? pendleOnly : poolOnly where invocation.optionWasGiven(option) {
-            throw invocation.usageError(
-                inputs.isYieldSpace
-                    ? "'--\(option)' sets a Pendle market; a YieldSpace pool takes --ts-years, --g1-fee, --mu and --decimals"
-                    : "'--\(option)' sets a YieldSpace pool: give it with '--curve yieldspace'")
-        }
-        if inputs.isYieldSpace {
-            func integer(_ name: String, _ fallback: Int) throws(UsageError) -> Int {
-                try invocation.parse(option: name) { text in
-                    Int(text.trimmingWhitespace()).map { .value($0) } ?? .invalid(reason: "expected a whole number")
-                } ?? fallback
-            }
-            inputs.tsYears = try integer("ts-years", YieldSpaceDeployment.defaultTsYears)
-            inputs.g1Fee = try integer("g1-fee", YieldSpaceDeployment.defaultG1Fee)
-            inputs.decimals = try integer("decimals", 18)
-            inputs.mu = try invocation.parse(option: "mu") { ValueText.wad($0) }
-        }
-        if let warning = RateText.unitlessLargeApyWarning(option: "--apy", text: apyText, value: apy.value) {
-            try invocation.warn(warning)
-        }
-        return inputs
-    }
-
-    /// A required time option (the parser has already refused a missing one).
-    private func requiredTime(_ invocation: Invocation, _ name: String) throws(UsageError) -> Int64 {
-        guard let time = try MarketOptions.time(invocation, name) else {
-            throw invocation.usageError("Missing expected argument '--\(name) <time>'")
-        }
-        return time
     }
 }
 

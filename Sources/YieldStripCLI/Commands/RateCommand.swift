@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip rate`: one implied rate, given in any of its forms, in every form (batch op `rate`).
-struct RateCommand: Command {
+struct RateCommand: ParsableCommand {
     let name = "rate"
     let abstract = "Convert a rate: APY, ln rate, PT/YT price, PT per asset."
     let discussion = """
@@ -14,50 +14,63 @@ struct RateCommand: Command {
         rate (the exchange rate e^(r·t) = PT per asset, and the PT and YT prices), in
         wei in the JSON. --json prints the answer of the batch op 'rate'.
         """
-    var options: [OptionSpec] {
-        RateForm.allCases.map { OptionSpec.value($0.optionName, valueName: "number", help: $0.help) } + [
-            .value("expiry", valueName: "time", help: "The maturity: ISO-8601 or Unix seconds."),
-            .value("now", valueName: "time", help: "The valuation time: ISO-8601 or Unix seconds. Default: the wall clock."),
-            .value("seconds-to-expiry", valueName: "seconds", help: "The time to expiry in seconds, instead of --expiry and --now."),
-            CommonOptions.json, CommonOptions.csv
-        ]
-    }
+    /// The rate in one of its forms, the time to expiry, the output.
+    struct Options: ParsableOptions {
+        static var specs: [OptionSpec] {
+            RateForm.allCases.map { OptionSpec.value($0.optionName, valueName: "number", help: $0.help) } + [
+                .value("expiry", valueName: "time", help: "The maturity: ISO-8601 or Unix seconds."),
+                .value("now", valueName: "time", help: "The valuation time: ISO-8601 or Unix seconds. Default: the wall clock."),
+                .value("seconds-to-expiry", valueName: "seconds", help: "The time to expiry in seconds, instead of --expiry and --now.")
+            ] + OutputOptions.specs
+        }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let flags = RateForm.allCases.map { "--" + $0.optionName }.joined(separator: ", ")
-        let given = RateForm.allCases.filter { invocation.option($0.optionName) != nil }
-        guard let form = given.first else { throw invocation.usageError("Give the rate in one form: one of \(flags)") }
-        guard given.count == 1 else {
-            throw invocation.usageError("Give the rate in one form only; got \(given.map { "--" + $0.optionName }.joined(separator: " and "))")
-        }
-        let text = invocation.option(form.optionName) ?? ""
-        let isRate = form.isRate
-        _ = try invocation.parse(option: form.optionName) { isRate ? RateText.double($0) : ValueText.double($0, expecting: "expected a number") }
-        guard let input = RateInput(form: form, text: text) else {
-            throw invocation.usageError(
-                "The value '\(text)' is invalid for '--\(form.optionName) <number>': \(isRate ? RateText.expectation : "expected a number")")
-        }
-        if form == .apy, let warning = RateText.unitlessLargeApyWarning(option: "--apy", text: text, value: input.value) {
-            try invocation.warn(warning)
-        }
-        return .report(try RateReport.build(input, time: time(invocation)))
-    }
+        let input: RateInput
+        let time: RateTime
+        /// `--json`, `--csv` (printed by the tool from the report).
+        let output: OutputOptions
 
-    /// `--seconds-to-expiry`, or `--expiry` with `--now` (the wall clock when absent).
-    private func time(_ invocation: Invocation) throws(UsageError) -> RateTime {
-        let expiry = try MarketOptions.time(invocation, "expiry")
-        let now = try MarketOptions.time(invocation, "now")
-        if let seconds = try invocation.parse(option: "seconds-to-expiry", ValueText.seconds) {
-            guard expiry == nil, now == nil else {
-                throw invocation.usageError("'--seconds-to-expiry' replaces '--expiry' and '--now'; give one or the other")
+        init(parsing invocation: Invocation) throws {
+            output = try OutputOptions(parsing: invocation)
+            let flags = RateForm.allCases.map { "--" + $0.optionName }.joined(separator: ", ")
+            let given = RateForm.allCases.filter { invocation.option($0.optionName) != nil }
+            guard let form = given.first else { throw invocation.usageError("Give the rate in one form: one of \(flags)") }
+            guard given.count == 1 else {
+                throw invocation.usageError("Give the rate in one form only; got \(given.map { "--" + $0.optionName }.joined(separator: " and "))")
             }
-            return .seconds(seconds)
+            let text = invocation.option(form.optionName) ?? ""
+            let isRate = form.isRate
+            _ = try invocation.parse(option: form.optionName) { isRate ? RateText.double($0) : ValueText.double($0, expecting: "expected a number") }
+            guard let input = RateInput(form: form, text: text) else {
+                throw invocation.usageError(
+                    "The value '\(text)' is invalid for '--\(form.optionName) <number>': \(isRate ? RateText.expectation : "expected a number")")
+            }
+            if form == .apy, let warning = RateText.unitlessLargeApyWarning(option: "--apy", text: text, value: input.value) {
+                try invocation.warn(warning)
+            }
+            self.input = input
+            time = try Self.time(invocation)
         }
-        guard let expiry else {
-            throw invocation.usageError("Missing expected argument '--expiry <time>' (or give '--seconds-to-expiry <seconds>')")
+
+        /// `--seconds-to-expiry`, or `--expiry` with `--now` (the wall clock when absent).
+        private static func time(_ invocation: Invocation) throws(UsageError) -> RateTime {
+            let expiry = try MarketOptions.time(invocation, "expiry")
+            let now = try MarketOptions.time(invocation, "now")
+            if let seconds = try invocation.parse(option: "seconds-to-expiry", ValueText.seconds) {
+                guard expiry == nil, now == nil else {
+                    throw invocation.usageError("'--seconds-to-expiry' replaces '--expiry' and '--now'; give one or the other")
+                }
+                return .seconds(seconds)
+            }
+            guard let expiry else {
+                throw invocation.usageError("Missing expected argument '--expiry <time>' (or give '--seconds-to-expiry <seconds>')")
+            }
+            let (time, source) = now.map { ($0, TimeSource.given) } ?? (WallClock.now(), .wallClock)
+            invocation.noteTimeSource(source)
+            return .untilExpiry(expiry: expiry, now: time, nowSource: source)
         }
-        let (time, source) = now.map { ($0, TimeSource.given) } ?? (WallClock.now(), .wallClock)
-        invocation.noteTimeSource(source)
-        return .untilExpiry(expiry: expiry, now: time, nowSource: source)
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        .report(try RateReport.build(options.input, time: options.time))
     }
 }

@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip split`: stock tokens wrapped as SY and split into PT and YT (batch op `split`).
-struct SplitCommand: Command {
+struct SplitCommand: ParsableCommand {
     let name = "split"
     let abstract = "Split stock tokens into PT and YT: amounts, redemptions, values."
     let discussion = """
@@ -19,63 +19,81 @@ struct SplitCommand: Command {
         (2026-03-01, 2026-03-01T08:00:00Z) or Unix seconds. --json prints the
         answer of the batch op 'split'.
         """
-    let options: [OptionSpec] = [
-        .value("tokens", valueName: "amount", help: "Stock tokens to wrap and split (SY, 1 per token).", required: true),
-        .value(
-            "exchange-rate", valueName: "rate",
-            help: "The SY exchange rate: split-adjusted shares per token (1.0123). Required without --market; default: the market file's pyIndex."),
-        .value(
-            "index", valueName: "index",
-            help: "The yield contract's stored PY index (default: the market file's pyIndex, else none: a fresh contract)."),
-        .value("market", valueName: "file", help: "A market file on the token (see examples/markets/): supplies the values not given."),
-        .value("expiry", valueName: "time", help: "The PT's maturity, for the time to expiry (default: the market's expiry)."),
-        .value(
-            "at", valueName: "time",
-            help: "The valuation time (needs --expiry or --market). Default: the market file's blockTime, else the wall clock."),
-        .value(
-            "pt-implied-apy", valueName: "apy",
-            help:
-                "The PT's implied APY (0.0035 or 0.35%), to value PT and YT (needs --expiry or --market; default: the market's at the valuation time)."
-        ),
-        .value("stock-price", valueName: "usd", help: "USD per share, for USD values (default: the market file's stockPrice)."),
-        CommonOptions.json, CommonOptions.csv
-    ]
+    /// The tokens and the rates and times to split and value them at, the market file that fills what is not
+    /// given, the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            [
+            .value("tokens", valueName: "amount", help: "Stock tokens to wrap and split (SY, 1 per token).", required: true),
+            .value(
+                "exchange-rate", valueName: "rate",
+                help: "The SY exchange rate: split-adjusted shares per token (1.0123). Required without --market; default: the market file's pyIndex."),
+            .value(
+                "index", valueName: "index",
+                help: "The yield contract's stored PY index (default: the market file's pyIndex, else none: a fresh contract)."),
+            .value("market", valueName: "file", help: "A market file on the token (see examples/markets/): supplies the values not given."),
+            .value("expiry", valueName: "time", help: "The PT's maturity, for the time to expiry (default: the market's expiry)."),
+            .value(
+                "at", valueName: "time",
+                help: "The valuation time (needs --expiry or --market). Default: the market file's blockTime, else the wall clock."),
+            .value(
+                "pt-implied-apy", valueName: "apy",
+                help:
+                    "The PT's implied APY (0.0035 or 0.35%), to value PT and YT (needs --expiry or --market; default: the market's at the valuation time)."
+            ),
+            .value("stock-price", valueName: "usd", help: "USD per share, for USD values (default: the market file's stockPrice).")
+            ] + OutputOptions.specs
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let inputs = try inputs(invocation)
+        let tokens: Wad
+        let exchangeRate: Wad?
+        let pyIndexStored: Wad?
+        let expiry: Int64?
+        let valuationTime: Int64?
+        let ptImpliedApy: Double?
+        let stockPriceUsd: Double?
+        let marketPath: String?
+        let output: OutputOptions
+
+        /// Every value read; a malformed one, or a missing `--exchange-rate` without `--market`, is a usage error.
+        init(parsing invocation: Invocation) throws {
+            tokens = try TokenizationValues.required(invocation, "tokens", TokenizationValues.amount)
+            exchangeRate = try invocation.parse(option: "exchange-rate", TokenizationValues.amount)
+            pyIndexStored = try invocation.parse(option: "index", TokenizationValues.amount)
+            expiry = try MarketOptions.time(invocation, "expiry")
+            valuationTime = try MarketOptions.time(invocation, "at")
+            ptImpliedApy = try StrategyInputs.apy(invocation, "pt-implied-apy")
+            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
+            marketPath = invocation.option("market")
+            if marketPath == nil {
+                if exchangeRate == nil {
+                    throw invocation.usageError(
+                        "Missing expected argument '--exchange-rate <rate>' (or give '--market <file>', whose pyIndex it then is)")
+                }
+                if expiry == nil {
+                    if valuationTime != nil { throw invocation.usageError("'--at <time>' needs '--expiry <time>' (or '--market <file>')") }
+                    if ptImpliedApy != nil { throw invocation.usageError("'--pt-implied-apy <apy>' needs '--expiry <time>' (or '--market <file>')") }
+                }
+            }
+            output = try OutputOptions(parsing: invocation)
+        }
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let inputs = try inputs(options)
         if inputs.valuationTime != nil { invocation.noteTimeSource(inputs.valuationTimeSource) }
         return .report(try SplitAnswer.build(inputs))
     }
 
-    /// The options as the split's inputs. Every value is read first (a malformed one, or a missing
-    /// `--exchange-rate` without `--market`, is a usage error); then the market file fills what was not
-    /// given; `--at` is read from the wall clock when an expiry is known and no time is.
-    func inputs(_ invocation: Invocation) throws -> SplitInputs {
-        let tokens = try TokenizationValues.required(invocation, "tokens", TokenizationValues.amount)
-        let exchangeRate = try invocation.parse(option: "exchange-rate", TokenizationValues.amount)
-        let pyIndexStored = try invocation.parse(option: "index", TokenizationValues.amount)
-        let expiry = try MarketOptions.time(invocation, "expiry")
-        let valuationTime = try MarketOptions.time(invocation, "at")
-        let ptImpliedApy = try StrategyInputs.apy(invocation, "pt-implied-apy")
-        let stockPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-        let marketPath = invocation.option("market")
-        if marketPath == nil {
-            if exchangeRate == nil {
-                throw invocation.usageError(
-                    "Missing expected argument '--exchange-rate <rate>' (or give '--market <file>', whose pyIndex it then is)")
-            }
-            if expiry == nil {
-                if valuationTime != nil { throw invocation.usageError("'--at <time>' needs '--expiry <time>' (or '--market <file>')") }
-                if ptImpliedApy != nil { throw invocation.usageError("'--pt-implied-apy <apy>' needs '--expiry <time>' (or '--market <file>')") }
-            }
-        }
-        let file = try marketPath.map { path throws(MarketFileError) in try MarketFile.load(path: path) }
-        var inputs = SplitInputs(tokens: tokens, exchangeRate: exchangeRate ?? file?.pyIndex ?? .zero)
-        inputs.pyIndexStored = pyIndexStored ?? file?.pyIndex
-        inputs.expiry = expiry ?? file?.market.expiry
-        inputs.valuationTime = valuationTime
-        inputs.ptImpliedApy = ptImpliedApy
-        inputs.stockPriceUsd = stockPrice ?? file?.stockPrice
+    /// The split's inputs: the options, then the market file filling what was not given; the valuation time
+    /// is the file's block time, else the wall clock, when an expiry is known and no time is.
+    func inputs(_ options: Options) throws -> SplitInputs {
+        let file = try options.marketPath.map { path throws(MarketFileError) in try MarketFile.load(path: path) }
+        var inputs = SplitInputs(tokens: options.tokens, exchangeRate: options.exchangeRate ?? file?.pyIndex ?? .zero)
+        inputs.pyIndexStored = options.pyIndexStored ?? file?.pyIndex
+        inputs.expiry = options.expiry ?? file?.market.expiry
+        inputs.valuationTime = options.valuationTime
+        inputs.ptImpliedApy = options.ptImpliedApy
+        inputs.stockPriceUsd = options.stockPriceUsd ?? file?.stockPrice
         inputs.market = file?.curve
         if inputs.expiry != nil && inputs.valuationTime == nil {
             if let blockTime = file?.blockTime {

@@ -3,7 +3,7 @@ import YieldStripJSON
 
 /// `yieldstrip yt-interest`: the interest a YT balance earns between two PY indexes (batch op
 /// `ytInterestReport`).
-struct YTInterestCommand: Command {
+struct YTInterestCommand: ParsableCommand {
     let name = "yt-interest"
     let abstract = "Interest a YT balance earns between two PY indexes, fee taken."
     let discussion = """
@@ -14,20 +14,32 @@ struct YTInterestCommand: Command {
         most 18 decimals); the real-arithmetic figures are shown beside the exact
         ones. --json prints the answer of the batch op 'ytInterestReport'.
         """
-    let options: [OptionSpec] = [
-        .value("balance", valueName: "amount", help: "YT held.", required: true),
-        .value("index-from", valueName: "index", help: "The PY index when the balance last accrued.", required: true),
-        .value("index-to", valueName: "index", help: "The PY index now.", required: true),
-        .value("fee", valueName: "rate", help: "The protocol's fee on interest (0.03 or 3%).", default: "0.03"),
-        CommonOptions.json, CommonOptions.csv
-    ]
+    /// The balance, the two indexes and the fee, the output.
+    struct Options: ParsableOptions {
+        static let specs: [OptionSpec] =
+            [
+                .value("balance", valueName: "amount", help: "YT held.", required: true),
+                .value("index-from", valueName: "index", help: "The PY index when the balance last accrued.", required: true),
+                .value("index-to", valueName: "index", help: "The PY index now.", required: true),
+                .value("fee", valueName: "rate", help: "The protocol's fee on interest (0.03 or 3%).", default: "0.03")
+            ] + OutputOptions.specs
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        var inputs = YTInterestInputs(
-            balance: try TokenizationValues.required(invocation, "balance", TokenizationValues.amount),
-            indexFrom: try TokenizationValues.required(invocation, "index-from", TokenizationValues.amount),
-            indexTo: try TokenizationValues.required(invocation, "index-to", TokenizationValues.amount))
-        inputs.feeRate = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
-        return .report(try YTInterestAnswer.build(inputs))
+        let inputs: YTInterestInputs
+        /// `--json`, `--csv` (printed by the tool from the report).
+        let output: OutputOptions
+
+        init(parsing invocation: Invocation) throws {
+            var inputs = YTInterestInputs(
+                balance: try TokenizationValues.required(invocation, "balance", TokenizationValues.amount),
+                indexFrom: try TokenizationValues.required(invocation, "index-from", TokenizationValues.amount),
+                indexTo: try TokenizationValues.required(invocation, "index-to", TokenizationValues.amount))
+            inputs.feeRate = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
+            output = try OutputOptions(parsing: invocation)
+            self.inputs = inputs
+        }
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        .report(try YTInterestAnswer.build(options.inputs))
     }
 }
