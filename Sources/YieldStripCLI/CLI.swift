@@ -40,8 +40,8 @@ public enum CLI {
                 running = invocation
                 switch try invocation.command.run(invocation) {
                 case .report(let report):
+                    // A command's options were validated before it ran (`OutputOptions`: not both).
                     if invocation.flag(CommonOptions.csv.name) {
-                        if invocation.wantsJSON { throw invocation.usageError("Give '--csv' or '--json', not both") }
                         try console.output.write(report.csvText)
                     } else {
                         try console.output.write(invocation.wantsJSON ? report.jsonText : report.tableText)

@@ -49,8 +49,6 @@ public struct Invocation {
 
     /// True when the command declares `--json` and it was given.
     public var wantsJSON: Bool { flag(CommonOptions.json.name) }
-    /// True when the answer itself is wanted, as JSON or as CSV (`--json`, `--csv`), not the table.
-    public var wantsAnswer: Bool { wantsJSON || flag(CommonOptions.csv.name) }
 
     /// The positional argument `name` converted by `convert`; a `UsageError` naming the argument and
     /// what was `expecting` when the conversion fails (or the argument is missing).

@@ -75,7 +75,8 @@ struct CompareCommand: ParsableCommand {
                 (unit, sizes) = (parsed, list)
             } else {
                 if invocation.optionWasGiven("unit") {
-                    throw invocation.usageError("'--unit' is the unit of '--sizes'; give --sizes, or one size with --\(units.joined(separator: ", --"))")
+                    throw invocation.usageError(
+                        "'--unit' is the unit of '--sizes'; give --sizes, or one size with --\(units.joined(separator: ", --"))")
                 }
                 guard given.count == 1, let name = given.first, let parsed = VenueSizeUnit(rawValue: name) else {
                     throw invocation.usageError(

@@ -45,7 +45,8 @@ struct DividendsCommand: ParsableCommand {
                         "Project the index from the window's end to this maturity; no row may be dated after it (default: the market's expiry, which it must equal with --market)."
                 ),
                 .value(
-                    "market", valueName: "file", help: "A market file on the token (see examples/markets/): compare its PT and YT with the fair ones."),
+                    "market", valueName: "file", help: "A market file on the token (see examples/markets/): compare its PT and YT with the fair ones."
+                ),
                 .value(
                     "assume-yield", valueName: "rate",
                     help: "Project with this flat gross dividend yield (0.5% or 0.005) instead of listed dividends or the trailing yield."),

@@ -57,7 +57,8 @@ struct MarketNewCommand: ParsableCommand {
             .value("source", valueName: "text", help: "The file's source field (where the numbers come from)."),
             .value("notes", valueName: "text", help: "The file's notes field."),
             .value("out", valueName: "file", help: "Write the market file here (replacing it) instead of printing it."),
-            .flag(CommonOptions.json.name, help: "Print the answer of the batch op marketNew on one line: the file's fields and the values read back.")
+            .flag(
+                CommonOptions.json.name, help: "Print the answer of the batch op marketNew on one line: the file's fields and the values read back.")
         ]
 
         let inputs: MarketNewInputs

@@ -38,7 +38,9 @@ struct ReportCommand: ParsableCommand {
 
         init(parsing invocation: Invocation) throws {
             market = try MarketFileOptions(parsing: invocation)
-            guard let path = invocation.option("html"), !path.isEmpty else { throw invocation.usageError("Missing expected argument '--html <file>'") }
+            guard let path = invocation.option("html"), !path.isEmpty else {
+                throw invocation.usageError("Missing expected argument '--html <file>'")
+            }
             self.path = path
             sizing = try SizeOptions(parsing: invocation)
             position = try HedgeInputs.optionalPosition(invocation)

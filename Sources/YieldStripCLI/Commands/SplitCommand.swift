@@ -24,24 +24,26 @@ struct SplitCommand: ParsableCommand {
     struct Options: ParsableOptions {
         static let specs: [OptionSpec] =
             [
-            .value("tokens", valueName: "amount", help: "Stock tokens to wrap and split (SY, 1 per token).", required: true),
-            .value(
-                "exchange-rate", valueName: "rate",
-                help: "The SY exchange rate: split-adjusted shares per token (1.0123). Required without --market; default: the market file's pyIndex."),
-            .value(
-                "index", valueName: "index",
-                help: "The yield contract's stored PY index (default: the market file's pyIndex, else none: a fresh contract)."),
-            .value("market", valueName: "file", help: "A market file on the token (see examples/markets/): supplies the values not given."),
-            .value("expiry", valueName: "time", help: "The PT's maturity, for the time to expiry (default: the market's expiry)."),
-            .value(
-                "at", valueName: "time",
-                help: "The valuation time (needs --expiry or --market). Default: the market file's blockTime, else the wall clock."),
-            .value(
-                "pt-implied-apy", valueName: "apy",
-                help:
-                    "The PT's implied APY (0.0035 or 0.35%), to value PT and YT (needs --expiry or --market; default: the market's at the valuation time)."
-            ),
-            .value("stock-price", valueName: "usd", help: "USD per share, for USD values (default: the market file's stockPrice).")
+                .value("tokens", valueName: "amount", help: "Stock tokens to wrap and split (SY, 1 per token).", required: true),
+                .value(
+                    "exchange-rate", valueName: "rate",
+                    help:
+                        "The SY exchange rate: split-adjusted shares per token (1.0123). Required without --market; default: the market file's pyIndex."
+                ),
+                .value(
+                    "index", valueName: "index",
+                    help: "The yield contract's stored PY index (default: the market file's pyIndex, else none: a fresh contract)."),
+                .value("market", valueName: "file", help: "A market file on the token (see examples/markets/): supplies the values not given."),
+                .value("expiry", valueName: "time", help: "The PT's maturity, for the time to expiry (default: the market's expiry)."),
+                .value(
+                    "at", valueName: "time",
+                    help: "The valuation time (needs --expiry or --market). Default: the market file's blockTime, else the wall clock."),
+                .value(
+                    "pt-implied-apy", valueName: "apy",
+                    help:
+                        "The PT's implied APY (0.0035 or 0.35%), to value PT and YT (needs --expiry or --market; default: the market's at the valuation time)."
+                ),
+                .value("stock-price", valueName: "usd", help: "USD per share, for USD values (default: the market file's stockPrice).")
             ] + OutputOptions.specs
 
         let tokens: Wad

@@ -25,22 +25,21 @@ struct BorrowCommand: ParsableCommand {
     /// terms, the debt, the rates, the output.
     struct Options: ParsableOptions {
         static var specs: [OptionSpec] {
-                [
-                    .value("market", valueName: "file", help: "The market file (PT collateral; for the token, its PY index and stock price)."),
-                    MarketOptions.at,
-                    .value("collateral", valueName: "kind", help: "What is posted: token or pt.", default: "token"),
-                    .value("amount", valueName: "amount", help: "The collateral in its own units (tokens or PT), instead of a size.")
-                ] + StrategyInputs.sizeOptions + [
-                    .value("exchange-rate", valueName: "shares", help: "The token's shares per token without a market file (default 1).")
-                ] + LendingInputs.oracleOptions + LendingInputs.termsOptions + [
-                    .value("debt", valueName: "amount", help: "The debt: USD, or tokens with --debt-asset token.", default: "0"),
-                    .value("debt-asset", valueName: "asset", help: "What is borrowed: usd (a stablecoin) or token.", default: "usd"),
-                    .value("borrow-apr", valueName: "apr", help: "The loan's borrow rate, APR.", default: "0"),
-                    StrategyInputs.stockPriceOption,
-                    .value("token-apy", valueName: "apy", help: "The token's APY, its dividends reinvested (default: the market's implied APY, else 0)."),
-                    .value("horizons", valueName: "days", help: "Days ahead for the projection rows (default 30,90,180,365)."),
-                    CommonOptions.json, CommonOptions.csv
-                ]
+            [
+                .value("market", valueName: "file", help: "The market file (PT collateral; for the token, its PY index and stock price)."),
+                MarketOptions.at,
+                .value("collateral", valueName: "kind", help: "What is posted: token or pt.", default: "token"),
+                .value("amount", valueName: "amount", help: "The collateral in its own units (tokens or PT), instead of a size.")
+            ] + StrategyInputs.sizeOptions + [
+                .value("exchange-rate", valueName: "shares", help: "The token's shares per token without a market file (default 1).")
+            ] + LendingInputs.oracleOptions + LendingInputs.termsOptions + [
+                .value("debt", valueName: "amount", help: "The debt: USD, or tokens with --debt-asset token.", default: "0"),
+                .value("debt-asset", valueName: "asset", help: "What is borrowed: usd (a stablecoin) or token.", default: "usd"),
+                .value("borrow-apr", valueName: "apr", help: "The loan's borrow rate, APR.", default: "0"),
+                StrategyInputs.stockPriceOption,
+                .value("token-apy", valueName: "apy", help: "The token's APY, its dividends reinvested (default: the market's implied APY, else 0)."),
+                .value("horizons", valueName: "days", help: "Days ahead for the projection rows (default 30,90,180,365).")
+            ] + OutputOptions.specs
         }
 
         /// The market file, when given (PT collateral needs one).

@@ -26,19 +26,19 @@ struct LoopCommand: ParsableCommand {
     /// The market, the size, the loop's terms, oracle, borrow rate and dollar hedge, the chart and the output.
     struct Options: ParsableOptions {
         static var specs: [OptionSpec] {
-                MarketFileOptions.specs + StrategyInputs.sizeOptions + [
-                    .value("borrow", valueName: "asset", help: "What is borrowed: token (the stock token) or usd (a stablecoin).", default: "token")
-                ] + LendingInputs.termsOptions + LendingInputs.oracleOptions + [
-                    .value("target-ltv", valueName: "rate", help: "Each round borrows up to this LTV (default: the maximum LTV)."),
-                    .value("loops", valueName: "n", help: "Borrow-and-buy rounds after the first purchase (default: until the target LTV).")
-                ] + LendingInputs.borrowRateOptions + [
-                    StrategyInputs.stockPriceOption,
-                    .value("token-apy", valueName: "apy", help: "The token's APY, which a token debt also owes (default: the market's implied APY)."),
-                    .value("price-range", valueName: "range", help: "USD loop: stock prices at maturity (200..260:20) or moves (-30%..30%:10%)."),
-                    .value("hedge", valueName: "kind", help: "USD loop: none, or perp (short the shares the PT redeems for).", default: "none"),
-                    .value("funding", valueName: "apr", help: "With --hedge perp: the funding the short receives per year (default 0)."),
-                    .value("initial-margin", valueName: "rate", help: "With --hedge perp: the margin, a share of the short's notional.", default: "20%")
-                ] + ChartOptions.specs + OutputOptions.specs
+            MarketFileOptions.specs + StrategyInputs.sizeOptions + [
+                .value("borrow", valueName: "asset", help: "What is borrowed: token (the stock token) or usd (a stablecoin).", default: "token")
+            ] + LendingInputs.termsOptions + LendingInputs.oracleOptions + [
+                .value("target-ltv", valueName: "rate", help: "Each round borrows up to this LTV (default: the maximum LTV)."),
+                .value("loops", valueName: "n", help: "Borrow-and-buy rounds after the first purchase (default: until the target LTV).")
+            ] + LendingInputs.borrowRateOptions + [
+                StrategyInputs.stockPriceOption,
+                .value("token-apy", valueName: "apy", help: "The token's APY, which a token debt also owes (default: the market's implied APY)."),
+                .value("price-range", valueName: "range", help: "USD loop: stock prices at maturity (200..260:20) or moves (-30%..30%:10%)."),
+                .value("hedge", valueName: "kind", help: "USD loop: none, or perp (short the shares the PT redeems for).", default: "none"),
+                .value("funding", valueName: "apr", help: "With --hedge perp: the funding the short receives per year (default 0)."),
+                .value("initial-margin", valueName: "rate", help: "With --hedge perp: the margin, a share of the short's notional.", default: "20%")
+            ] + ChartOptions.specs + OutputOptions.specs
         }
 
         let market: MarketFileOptions

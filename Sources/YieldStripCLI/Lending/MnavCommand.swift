@@ -23,25 +23,25 @@ struct MnavCommand: ParsableCommand {
     /// The company, the side and size of the premium trade, its financing and hedge, the output.
     struct Options: ParsableOptions {
         static var specs: [OptionSpec] {
-                [
-                    .value("shares-outstanding", valueName: "n", help: "The company's shares outstanding.", required: true),
-                    .value("stock-price", valueName: "usd", help: "USD per share.", required: true),
-                    .value("coin-holdings", valueName: "n", help: "Coins the company holds.", required: true),
-                    .value("coin-price", valueName: "usd", help: "USD per coin.", required: true),
-                    .value("company-debt", valueName: "usd", help: "The company's debt, for the enterprise value.", default: "0"),
-                    .value("side", valueName: "side", help: "short (coin collateral, the stock borrowed and sold) or long (the reverse).", default: "short"),
-                    .value("capital", valueName: "usd", help: "The collateral posted, in USD.", required: true),
-                    .value("ltv", valueName: "rate", help: "What is borrowed, a share of the collateral's value (e.g. 50%).", required: true),
-                    .value("liquidation-threshold", valueName: "rate", help: "The LTV at which the loan is liquidated (e.g. 70%).", required: true)
-                ] + LendingInputs.borrowRateOptions + [
-                    .value("collateral-apr", valueName: "apr", help: "What the collateral earns per year (default 0)."),
-                    .value("proceeds-apr", valueName: "apr", help: "What the sale proceeds earn as stablecoins per year (default 0)."),
-                    .value("hedge-coin", valueName: "kind", help: "A short: perp (short the coin the collateral leaves long) or none.", default: "perp"),
-                    .value("funding", valueName: "apr", help: "The funding the coin perp short receives per year (default 0)."),
-                    .value("days", valueName: "days", help: "The horizon for the carry and the break-even.", default: "365"),
-                    .value("mnav-range", valueName: "list", help: "mNAVs at the horizon for the PnL rows (1,1.5,2 or 1..3:0.25)."),
-                    CommonOptions.json, CommonOptions.csv
-                ]
+            [
+                .value("shares-outstanding", valueName: "n", help: "The company's shares outstanding.", required: true),
+                .value("stock-price", valueName: "usd", help: "USD per share.", required: true),
+                .value("coin-holdings", valueName: "n", help: "Coins the company holds.", required: true),
+                .value("coin-price", valueName: "usd", help: "USD per coin.", required: true),
+                .value("company-debt", valueName: "usd", help: "The company's debt, for the enterprise value.", default: "0"),
+                .value(
+                    "side", valueName: "side", help: "short (coin collateral, the stock borrowed and sold) or long (the reverse).", default: "short"),
+                .value("capital", valueName: "usd", help: "The collateral posted, in USD.", required: true),
+                .value("ltv", valueName: "rate", help: "What is borrowed, a share of the collateral's value (e.g. 50%).", required: true),
+                .value("liquidation-threshold", valueName: "rate", help: "The LTV at which the loan is liquidated (e.g. 70%).", required: true)
+            ] + LendingInputs.borrowRateOptions + [
+                .value("collateral-apr", valueName: "apr", help: "What the collateral earns per year (default 0)."),
+                .value("proceeds-apr", valueName: "apr", help: "What the sale proceeds earn as stablecoins per year (default 0)."),
+                .value("hedge-coin", valueName: "kind", help: "A short: perp (short the coin the collateral leaves long) or none.", default: "perp"),
+                .value("funding", valueName: "apr", help: "The funding the coin perp short receives per year (default 0)."),
+                .value("days", valueName: "days", help: "The horizon for the carry and the break-even.", default: "365"),
+                .value("mnav-range", valueName: "list", help: "mNAVs at the horizon for the PnL rows (1,1.5,2 or 1..3:0.25).")
+            ] + OutputOptions.specs
         }
 
         let request: PremiumTradeRequest

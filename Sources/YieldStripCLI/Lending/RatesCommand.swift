@@ -24,18 +24,17 @@ struct RatesCommand: ParsableCommand {
     /// The rate model and the utilization (or its path, or the supply APY to reach), the output.
     struct Options: ParsableOptions {
         static var specs: [OptionSpec] {
-                LendingInputs.modelOptions(required: true) + [
-                    .value("utilization", valueName: "rate", help: "Borrowed / supplied, in [0, 1] (0.5 or 50%)."),
-                    .value("borrowed", valueName: "amount", help: "The pool's total borrowed (with --supplied, instead of --utilization)."),
-                    .value("supplied", valueName: "amount", help: "The pool's total supplied (with --borrowed)."),
-                    .value("days", valueName: "days", help: "Days at this utilization (Morpho's rate at target adapts; others average)."),
-                    .value("path", valueName: "steps", help: "A piecewise-constant utilization path instead: 0.5:10d,1:1d."),
-                    .value(
-                        "reserve-factor", valueName: "rate", help: "The share of interest kept from suppliers (Aave's reserve factor, Morpho's fee).",
-                        default: "0"),
-                    .value("target-supply-apy", valueName: "apy", help: "The inverse question: the utilization at which suppliers earn this APY."),
-                    CommonOptions.json, CommonOptions.csv
-                ]
+            LendingInputs.modelOptions(required: true) + [
+                .value("utilization", valueName: "rate", help: "Borrowed / supplied, in [0, 1] (0.5 or 50%)."),
+                .value("borrowed", valueName: "amount", help: "The pool's total borrowed (with --supplied, instead of --utilization)."),
+                .value("supplied", valueName: "amount", help: "The pool's total supplied (with --borrowed)."),
+                .value("days", valueName: "days", help: "Days at this utilization (Morpho's rate at target adapts; others average)."),
+                .value("path", valueName: "steps", help: "A piecewise-constant utilization path instead: 0.5:10d,1:1d."),
+                .value(
+                    "reserve-factor", valueName: "rate", help: "The share of interest kept from suppliers (Aave's reserve factor, Morpho's fee).",
+                    default: "0"),
+                .value("target-supply-apy", valueName: "apy", help: "The inverse question: the utilization at which suppliers earn this APY.")
+            ] + OutputOptions.specs
         }
 
         let request: LendingRatesRequest

@@ -58,11 +58,6 @@ enum MarketOptions {
         return at
     }
 
-    /// The market file named by `--market`, at the block time chosen by `--at`.
-    static func context(_ invocation: Invocation) throws -> (file: MarketFile, context: MarketContext) {
-        try MarketFileOptions(parsing: invocation).pendleContext(invocation)
-    }
-
     /// The time option `--name` (ISO-8601 or Unix seconds, in years 0000–9999: ``TimeInput``); a usage
     /// error naming the problem when it is not a time or lies outside that range, nil when absent.
     static func time(_ invocation: Invocation, _ name: String) throws(UsageError) -> Int64? {

@@ -5,7 +5,7 @@ import YieldStripJSON
 /// the batch ops from their fields: the curve behind the strategies' interface, the block time and where it
 /// came from, the stock price, and the file's title and chart subject.
 ///
-/// A Pendle file is read exactly as ``MarketOptions/context(_:)`` reads it and a YieldSpace file as
+/// A Pendle file is read exactly as `MarketFileOptions.pendleContext(_:)` reads it and a YieldSpace file as
 /// `MarketOptions.yieldSpaceContext(path:at:_:)` does, so the answers on Pendle files do not change.
 struct CurveContext: BlockTimeContext, Sendable {
     /// The venue's own context.
@@ -94,14 +94,6 @@ struct CurveContext: BlockTimeContext, Sendable {
         self.venue = venue
         self.title = title
         self.chartSubject = chartSubject
-    }
-}
-
-extension MarketOptions {
-    /// The market file named by `--market`, of either curve (its `curve` chooses), at the block time chosen by
-    /// `--at`.
-    static func curveContext(_ invocation: Invocation) throws -> (file: AnyMarketFile, context: CurveContext) {
-        try MarketFileOptions(parsing: invocation).curveContext(invocation)
     }
 }
 

@@ -74,7 +74,8 @@ struct LockInCommand: ParsableCommand {
             guard ["none", "perp", "short"].contains(hedgeKind) else {
                 throw invocation.usageError("The value '\(hedgeKind)' is invalid for '--hedge <kind>': expected none, perp or short")
             }
-            if let conflict = LockInOptions.conflict(hedge: hedgeKind, given: { invocation.optionWasGiven($0.option) }, name: { "'--\($0.option)'" }) {
+            if let conflict = LockInOptions.conflict(hedge: hedgeKind, given: { invocation.optionWasGiven($0.option) }, name: { "'--\($0.option)'" })
+            {
                 throw invocation.usageError(conflict)
             }
             funding = try StrategyInputs.rate(invocation, "funding") ?? 0

@@ -42,14 +42,6 @@ enum StrategyInputs {
         return PositionSize(unit: unit, amount: amount)
     }
 
-    /// The size option, required.
-    static func requiredSize(_ invocation: Invocation) throws(UsageError) -> PositionSize {
-        guard let size = try size(invocation) else {
-            throw invocation.usageError("Give the size: one of \(PositionSize.units.map { "--" + $0 }.joined(separator: ", "))")
-        }
-        return size
-    }
-
     /// The one size field (`sy`, `tokens`, `shares` in wei; `usd` in dollars); nil when none is given.
     static func size(_ request: BatchRequest, others: [String] = []) throws(RequestError) -> PositionSize? {
         let names = PositionSize.units + others
