@@ -62,7 +62,7 @@ import YieldStrip
         #expect(quote.output.format == .csv && quote.output.wantsAnswer)
         let lockin = try options(LockInCommand.Options.self, "lockin", ["--market", "m.json", "--shares", "10", "--svg", "c.svg", "--hedge", "perp"])
         #expect(lockin.size == .shares(Wad(units: 10)) && lockin.hedgeKind == "perp")
-        #expect(lockin.chart.isRequested && lockin.output.format == .table && lockin.market.at == nil)
+        #expect(lockin.chart.isRequested && lockin.output.format == .table && lockin.market.file?.at == nil && lockin.market.file?.path == "m.json")
         let delta = try options(
             HedgeDeltaCommand.Options.self, "hedge", ["delta", "--market", "m.json", "--position", "pt:5", "--realized-apy", "2%"])
         #expect(delta.realized.realizedApy == 0.02 && delta.realized.ytFee == 0.03 && delta.realized.schedulePath == nil)

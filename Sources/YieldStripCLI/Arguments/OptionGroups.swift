@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `--json` and `--csv`: how a command's answer is printed. Both at once is a usage error.
-public struct OutputOptions: ParsableOptions {
+public struct OutputOptions: ParsableOptions, Sendable {
     public enum Format: Sendable, Equatable {
         /// The table (the default).
         case table
@@ -16,6 +16,8 @@ public struct OutputOptions: ParsableOptions {
     public static let specs = [CommonOptions.json, CommonOptions.csv]
 
     public let format: Format
+
+    init(format: Format) { self.format = format }
 
     public init(parsing invocation: Invocation) throws {
         let (json, csv) = (invocation.flag(CommonOptions.json.name), invocation.flag(CommonOptions.csv.name))
@@ -38,10 +40,15 @@ public struct JSONOutputOptions: ParsableOptions {
 }
 
 /// `--svg FILE [--size WxH]`: the chart to write beside the output (nil without `--svg`).
-public struct ChartOptions: ParsableOptions {
+public struct ChartOptions: ParsableOptions, Sendable {
     public static let specs = ChartOutput.options
 
     let chart: ChartOutput.Request?
+
+    /// No chart (the batch door, or a command without `--svg`).
+    static let none = ChartOptions(chart: nil)
+
+    init(chart: ChartOutput.Request?) { self.chart = chart }
 
     public init(parsing invocation: Invocation) throws { chart = try ChartOutput.request(invocation) }
 
@@ -96,6 +103,11 @@ public struct SizeOptions: ParsableOptions {
     public let size: PositionSize?
     /// `--stock-price`, finite and positive; nil when not given.
     public let stockPriceUsd: Double?
+
+    init(size: PositionSize?, stockPriceUsd: Double?) {
+        self.size = size
+        self.stockPriceUsd = stockPriceUsd
+    }
 
     public init(parsing invocation: Invocation) throws { try self.init(parsing: invocation, others: []) }
 

@@ -7,7 +7,7 @@ import YieldStrip
 ///
 /// A command's options are one struct that holds the shared groups it takes (``MarketFileOptions``,
 /// ``SizeOptions``, ``OutputOptions``, ``ChartOptions``) beside its own typed values.
-public protocol ParsableOptions: Sendable {
+public protocol ParsableOptions {
     /// The options, in help order.
     static var specs: [OptionSpec] { get }
     /// The typed values of a parsed command line, validated.

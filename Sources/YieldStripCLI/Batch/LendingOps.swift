@@ -3,7 +3,7 @@ import YieldStripBatch
 import YieldStripJSON
 
 /// Ops for lending — `rates`, `borrow`, `loop`, `mnav` — each answering exactly the fields its command prints
-/// with `--json`, its options in camelCase (see ``LendingSource``).
+/// with `--json`, its options in camelCase (see ``DoorFields``).
 enum LendingOps {
     static let entries: [BatchOp] = [
         BatchOp(

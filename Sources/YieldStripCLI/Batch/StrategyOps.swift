@@ -8,12 +8,7 @@ import YieldStripJSON
 /// `hedgeMinvar` takes two series and the options of `hedge minvar` (see ``HedgeMinVarOptions``).
 enum StrategyOps {
     static let entries: [BatchOp] = [
-        BatchOp(
-            "lockin",
-            "market, pyIndex, blockTime, sy|tokens|shares|usd, hedge?, schedule?, holdApy?, … (the options) → fixed APY, fee and impact, shares and USD at maturity, hedge, hold (as 'lockin --json')"
-        ) { request in
-            try LockInOptions.answer(request)
-        },
+        LockInCommand.batchOp,
         BatchOp("shortYt", shortYtSummary) { request in try ShortYTOptions.answer(request) },
         BatchOp("short-yt", "the same as shortYt") { request in try ShortYTOptions.answer(request) },
         BatchOp(

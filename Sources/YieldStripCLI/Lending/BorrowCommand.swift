@@ -53,7 +53,7 @@ struct BorrowCommand: ParsableCommand {
         let output: OutputOptions
 
         init(parsing invocation: Invocation) throws {
-            let source = LendingSource(invocation)
+            let source = DoorFields(invocation)
             at = try MarketOptions.blockTime(invocation)
             sizing = try SizeOptions(parsing: invocation, others: ["amount"])
             amount = try invocation.parse(option: "amount", ValueText.wad)
@@ -98,7 +98,7 @@ extension BlockTimeChoice {
 /// `liquidationThreshold`, `liquidationBonus`, `lltv`, `debt`, `debtAsset`, `borrowApr`, `stockPrice`, `tokenApy`,
 /// `horizons`; with a market: `market`, `pyIndex`, `blockTime`).
 enum BorrowOptions {
-    static func request(_ source: LendingSource, size: PositionSize?, amount: Wad?, stockPrice: Double?, hasMarket: Bool) throws -> BorrowRequest {
+    static func request(_ source: DoorFields, size: PositionSize?, amount: Wad?, stockPrice: Double?, hasMarket: Bool) throws -> BorrowRequest {
         let collateral = CollateralKind(rawValue: try source.choice("collateral", ["token", "pt"], default: "token")) ?? .token
         let debtAsset = DebtAsset(rawValue: try source.choice("debtAsset", ["usd", "token"], default: "usd")) ?? .usd
         if collateral == .token, let stray = ["ptOracle", "discount", "twapApy", "price"].first(where: source.given) {
@@ -142,7 +142,7 @@ enum BorrowOptions {
     /// The batch op `borrow`: with `market` the market context (`market`, `pyIndex`, `blockTime`,
     /// `stockPrice`), else `blockTime` and `stockPrice` alone.
     static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        let source = LendingSource(batch)
+        let source = DoorFields(batch)
         let context = batch.value("market") != nil ? try MarketContext(request: batch) : nil
         let time = try context?.blockTime ?? MarketFields.blockTime(batch)
         let stockPrice = try context?.stockPrice ?? MarketFields.stockPrice(batch)

@@ -51,7 +51,7 @@ struct LoopCommand: ParsableCommand {
         init(parsing invocation: Invocation) throws {
             market = try MarketFileOptions(parsing: invocation)
             sizing = try SizeOptions(parsing: invocation)
-            request = try LoopOptions.request(LendingSource(invocation), size: sizing.required(invocation), stockPrice: sizing.stockPriceUsd)
+            request = try LoopOptions.request(DoorFields(invocation), size: sizing.required(invocation), stockPrice: sizing.stockPriceUsd)
             chart = try ChartOptions(parsing: invocation)
             output = try OutputOptions(parsing: invocation)
         }
@@ -76,7 +76,7 @@ struct LoopCommand: ParsableCommand {
 /// `ptOracle`, `discount`, `twapApy`, `price`, `targetLtv`, `loops`, `borrowApr` | `model` with its parameters,
 /// `poolSupplied`, `poolBorrowed`, `tokenApy`, `priceRange`, `hedge`, `funding`, `initialMargin`).
 enum LoopOptions {
-    static func request(_ source: LendingSource, size: PositionSize, stockPrice: Double?) throws -> PtLoopRequest {
+    static func request(_ source: DoorFields, size: PositionSize, stockPrice: Double?) throws -> PtLoopRequest {
         let borrow = DebtAsset(rawValue: try source.choice("borrow", ["token", "usd"], default: "token")) ?? .token
         let hedge = try source.choice("hedge", ["none", "perp"], default: "none")
         for field in ["funding", "initialMargin"] where hedge == "none" && source.given(field) {
@@ -104,7 +104,7 @@ enum LoopOptions {
     /// The batch op `loop`: the market context and the command's options in camelCase.
     static func answer(_ batch: BatchRequest) throws -> JSONObject {
         let context = try MarketContext(request: batch)
-        let request = try Self.request(LendingSource(batch), size: StrategyInputs.requiredSize(batch), stockPrice: context.stockPrice)
+        let request = try Self.request(DoorFields(batch), size: StrategyInputs.requiredSize(batch), stockPrice: context.stockPrice)
         let result = try PtLoop.compute(request, curve: StrategyInputs.curve(context), at: context.blockTime)
         return try LoopAnswer.build(result, context: context).report.object
     }

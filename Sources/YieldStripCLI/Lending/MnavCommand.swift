@@ -48,7 +48,7 @@ struct MnavCommand: ParsableCommand {
         let output: OutputOptions
 
         init(parsing invocation: Invocation) throws {
-            request = try MnavOptions.request(LendingSource(invocation))
+            request = try MnavOptions.request(DoorFields(invocation))
             output = try OutputOptions(parsing: invocation)
         }
     }
@@ -64,7 +64,7 @@ struct MnavCommand: ParsableCommand {
 /// `borrowApr` | `model` with its parameters, `poolSupplied`, `poolBorrowed`, `collateralApr`, `proceedsApr`,
 /// `hedgeCoin`, `funding`, `days`, `mnavRange`).
 enum MnavOptions {
-    static func request(_ source: LendingSource) throws -> PremiumTradeRequest {
+    static func request(_ source: DoorFields) throws -> PremiumTradeRequest {
         func required(_ field: String, _ what: String) throws -> Double {
             try source.required(field, what) { ValueText.double($0, expecting: TokenizationValues.numberExpectation) }
         }
@@ -94,7 +94,7 @@ enum MnavOptions {
 
     /// The batch op `mnav`.
     static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        try MnavAnswer.build(PremiumTrade.compute(request(LendingSource(batch)))).report.object
+        try MnavAnswer.build(PremiumTrade.compute(request(DoorFields(batch)))).report.object
     }
 }
 

@@ -41,7 +41,7 @@ struct RatesCommand: ParsableCommand {
         let output: OutputOptions
 
         init(parsing invocation: Invocation) throws {
-            request = try RatesOptions.request(LendingSource(invocation))
+            request = try RatesOptions.request(DoorFields(invocation))
             output = try OutputOptions(parsing: invocation)
         }
     }
@@ -56,7 +56,7 @@ struct RatesCommand: ParsableCommand {
 /// `slope1`, `slope2`, `rateAtTarget`, `points`, `utilization` | `borrowed` + `supplied` | `path`, `days`,
 /// `reserveFactor`, `targetSupplyApy`).
 enum RatesOptions {
-    static func request(_ source: LendingSource) throws -> LendingRatesRequest {
+    static func request(_ source: DoorFields) throws -> LendingRatesRequest {
         let model = try LendingInputs.rateModel(source, required: true) ?? .morpho(rateAtTarget: .zero)
         let reserveFactor = try source.exactRate("reserveFactor") ?? .zero
         let target = try source.rate("targetSupplyApy")
@@ -106,7 +106,7 @@ enum RatesOptions {
 
     /// The batch op `rates`.
     static func answer(_ request: BatchRequest) throws -> JSONObject {
-        try RatesAnswer.build(LendingRates.compute(Self.request(LendingSource(request)))).report.object
+        try RatesAnswer.build(LendingRates.compute(Self.request(DoorFields(request)))).report.object
     }
 }
 

@@ -12,7 +12,7 @@ enum ChartOutput {
 
     /// Where to write the chart and at what size; nil without `--svg`. Read before any computation, so a
     /// malformed `--size`, or `--size` without `--svg`, is a usage error (exit 2).
-    struct Request {
+    struct Request: Sendable {
         let path: String
         let size: ChartSize
     }

@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip lockin`: buy PT with a budget and hold it to maturity (batch op `lockin`).
-struct LockInCommand: ParsableCommand {
+struct LockInCommand: JobCommand {
     let name = "lockin"
     let abstract = "Lock in a fixed rate: buy PT, see what it pays at maturity."
     let discussion = """
@@ -25,7 +25,7 @@ struct LockInCommand: ParsableCommand {
         """
     /// The market, the budget, the scenario and hedge terms, the comparison with holding the token, the
     /// chart and the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             MarketFileOptions.specs + SizeOptions.specs + [
                 .value("price-at-maturity", valueName: "usd", help: "The stock price at maturity for the USD result (default: today's)."),
@@ -47,7 +47,7 @@ struct LockInCommand: ParsableCommand {
                 .value("hold-apy", valueName: "apy", help: "Compare with holding the token at this APY (instead of --schedule).")
             ] + ChartOptions.specs + OutputOptions.specs
 
-        let market: MarketFileOptions
+        let market: MarketInput
         let sizing: SizeOptions
         let size: PositionSize
         let priceAtMaturity: Double?
@@ -60,54 +60,57 @@ struct LockInCommand: ParsableCommand {
         let initialMargin: Double
         let holdApy: Double?
         let withholding: Withholding
-        let schedulePath: String?
+        let schedule: ScheduleInput?
         let chart: ChartOptions
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            market = try MarketFileOptions(parsing: invocation)
-            sizing = try SizeOptions(parsing: invocation)
-            size = try sizing.required(invocation)
-            prices = try StrategyInputs.range(invocation, "price-range")
-            priceAtMaturity = try invocation.parse(option: "price-at-maturity") { TokenizationValues.number($0) }
-            hedgeKind = invocation.option("hedge") ?? "none"
-            guard ["none", "perp", "short"].contains(hedgeKind) else {
-                throw invocation.usageError("The value '\(hedgeKind)' is invalid for '--hedge <kind>': expected none, perp or short")
-            }
-            if let conflict = LockInOptions.conflict(hedge: hedgeKind, given: { invocation.optionWasGiven($0.option) }, name: { "'--\($0.option)'" })
-            {
-                throw invocation.usageError(conflict)
-            }
-            funding = try StrategyInputs.rate(invocation, "funding") ?? 0
-            borrowFee = try StrategyInputs.rate(invocation, "borrow-fee") ?? 0
-            rebate = try StrategyInputs.rate(invocation, "rebate") ?? 0
-            dividendYield = try StrategyInputs.rate(invocation, "dividend-yield")
-            initialMargin = try StrategyInputs.rate(invocation, "initial-margin") ?? 0.2
-            holdApy = try StrategyInputs.apy(invocation, "hold-apy")
-            withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
-            schedulePath = invocation.option("schedule")
-            chart = try ChartOptions(parsing: invocation)
-            output = try OutputOptions(parsing: invocation)
+        init(_ fields: DoorFields) throws {
+            market = try MarketInput(fields)
+            sizing = try SizeOptions(fields)
+            size = try sizing.required(fields)
+            let job = fields.job
+            prices = try job.range("priceRange")
+            priceAtMaturity = try job.price("priceAtMaturity")
+            hedgeKind = try fields.choice("hedge", ["none", "perp", "short"], default: "none")
+            var culprit: String? = nil
+            let conflict = LockInOptions.conflict(
+                hedge: hedgeKind, given: { fields.given($0) },
+                name: {
+                    culprit = culprit ?? $0
+                    return fields.name($0)
+                })
+            if let conflict { throw fields.conflict(conflict, field: culprit) }
+            funding = try job.rate("funding") ?? 0
+            borrowFee = try job.rate("borrowFee") ?? 0
+            rebate = try job.rate("rebate") ?? 0
+            dividendYield = try job.rate("dividendYield")
+            initialMargin = try job.rate("initialMargin") ?? 0.2
+            holdApy = try job.apy("holdApy")
+            withholding = try job.withholding("withholding") ?? .standard
+            schedule = try job.schedule()
+            chart = try ChartOptions(fields)
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let schedule = try options.schedulePath.map { path in
-            try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) }
-        }
+    static let opName = "lockin"
+    static let opSummary =
+        "market, pyIndex, blockTime, sy|tokens|shares|usd, hedge?, schedule?, holdApy?, … (the options) → fixed APY, fee and impact, shares and USD at maturity, hedge, hold (as 'lockin --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let schedule = try options.schedule?.schedule()
         // Either curve: on a YieldSpace pool the same job runs on its curve (sellBase buys the fyToken).
-        let (file, fileContext) = try options.market.curveContext(invocation)
-        var context = fileContext
-        if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
+        let context = try options.market.curveContext(stockPriceUsd: options.sizing.stockPriceUsd)
         let request = try LockInOptions.request(
             size: options.size, stockPrice: context.stockPrice, priceAtMaturity: options.priceAtMaturity,
             prices: options.prices, hedge: options.hedgeKind, funding: options.funding, borrowFee: options.borrowFee, rebate: options.rebate,
             dividendYield: options.dividendYield, initialMargin: options.initialMargin, schedule: schedule, holdApy: options.holdApy,
             withholding: options.withholding)
-        let answer = try LockInAnswer.build(LockIn.compute(request, curve: context.curve, at: context.blockTime), context: context, title: file.title)
-        for warning in answer.result.warnings { try invocation.warn(warning) }
-        try options.chart.write(JobCharts.lockIn(answer.result, subject: file.chartSubject))
-        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
+        let answer = try LockInAnswer.build(
+            LockIn.compute(request, curve: context.curve, at: context.blockTime), context: context, title: context.title)
+        return JobAnswer(
+            report: answer.report, tableText: answer.tableText, warnings: answer.result.warnings,
+            chart: { JobCharts.lockIn(answer.result, subject: context.chartSubject ?? "") })
     }
 }
 
@@ -115,24 +118,12 @@ struct LockInCommand: ParsableCommand {
 /// `sy`|`tokens`|`shares`|`usd`, `stockPrice`, `priceAtMaturity`, `priceRange`, `hedge`, `funding`,
 /// `borrowFee`, `rebate`, `dividendYield`, `initialMargin`, `schedule`, `withholding`, `holdApy`).
 enum LockInOptions {
-    /// An option and its batch field.
-    struct Name {
-        let option: String
-        let field: String
-    }
-
-    static let funding = Name(option: "funding", field: "funding"), borrowFee = Name(option: "borrow-fee", field: "borrowFee")
-    static let rebate = Name(option: "rebate", field: "rebate"), dividendYield = Name(option: "dividend-yield", field: "dividendYield")
-    static let initialMargin = Name(option: "initial-margin", field: "initialMargin"), schedule = Name(option: "schedule", field: "schedule")
-    static let holdApy = Name(option: "hold-apy", field: "holdApy")
-    static let priceAtMaturity = Name(option: "price-at-maturity", field: "priceAtMaturity")
-    static let priceRange = Name(option: "price-range", field: "priceRange")
-    static let hedge = Name(option: "hedge", field: "hedge")
-
     /// What the given options contradict, in words naming them by `name` (options or fields), or nil: an
     /// option of one hedge with another, both dividend sources, both hold comparisons, both price inputs.
-    static func conflict(hedge: String, given: (Name) -> Bool, name: (Name) -> String) -> String? {
-        let kind = Self.hedge
+    static func conflict(hedge: String, given: (String) -> Bool, name: (String) -> String) -> String? {
+        let (funding, borrowFee, rebate, dividendYield) = ("funding", "borrowFee", "rebate", "dividendYield")
+        let (initialMargin, schedule, holdApy) = ("initialMargin", "schedule", "holdApy")
+        let (priceAtMaturity, priceRange, kind) = ("priceAtMaturity", "priceRange", "hedge")
         for option in [funding] where hedge != "perp" && given(option) {
             return "\(name(option)) applies to the perp hedge only (\(name(kind)) perp)"
         }
@@ -186,35 +177,5 @@ enum LockInOptions {
             request.hold = .schedule(schedule, prices: reinvest)
         }
         return request
-    }
-
-    /// The batch op `lockin`: the market context (`market`, `pyIndex`, or `"curve": "yieldspace"` and `pool`;
-    /// `blockTime`, `stockPrice`) and the command's options in camelCase.
-    static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        let context = try CurveContext(request: batch)
-        let hedge = try batch.stringIfPresent("hedge") ?? "none"
-        guard ["none", "perp", "short"].contains(hedge) else {
-            throw RequestError.badRequest(field: "hedge", reason: "field 'hedge' must be none, perp or short; got \"\(hedge)\"")
-        }
-        var culprit: String? = nil
-        if let conflict = conflict(
-            hedge: hedge, given: { batch.value($0.field) != nil },
-            name: {
-                culprit = culprit ?? $0.field
-                return "'\($0.field)'"
-            })
-        {
-            throw RequestError.badRequest(field: culprit, reason: conflict)
-        }
-        let priceAtMaturity = try batch.doubleIfPresent("priceAtMaturity")
-        let request = try Self.request(
-            size: StrategyInputs.requiredSize(batch), stockPrice: context.stockPrice, priceAtMaturity: priceAtMaturity,
-            prices: StrategyInputs.range(batch, "priceRange"), hedge: hedge,
-            funding: StrategyInputs.rate(batch, "funding") ?? 0, borrowFee: StrategyInputs.rate(batch, "borrowFee") ?? 0,
-            rebate: StrategyInputs.rate(batch, "rebate") ?? 0, dividendYield: StrategyInputs.rate(batch, "dividendYield"),
-            initialMargin: StrategyInputs.rate(batch, "initialMargin") ?? 0.2, schedule: StrategyInputs.schedule(batch),
-            holdApy: StrategyInputs.rate(batch, "holdApy"), withholding: StrategyInputs.withholding(batch, "withholding") ?? .standard)
-        let result = try LockIn.compute(request, curve: context.curve, at: context.blockTime)
-        return try LockInAnswer.build(result, context: context, title: nil).report.object
     }
 }

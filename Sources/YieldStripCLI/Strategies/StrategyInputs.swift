@@ -211,9 +211,8 @@ enum StrategyInputs {
         case .string(let text)?:
             return try ScheduleFiles.parseDividendSchedule(text)
         case .array(let rows)?:
-            // One row per line, the first on line 1: the library's line numbers count rows.
-            let text = "{\"events\":[" + rows.map(\.jsonText).joined(separator: ",\n") + "]}"
-            return try ScheduleFiles.parseDividendSchedule(text, format: .json)
+            // An error about row N says line N.
+            return try ScheduleFiles.dividendSchedule(rows: rows)
         case let other?:
             throw RequestError.badRequest(
                 field: name, reason: "field '\(name)' must be the schedule's CSV or JSON text or an array of rows; got \(quoted(other))")
