@@ -65,6 +65,6 @@ import YieldStrip
         #expect(lockin.chart.isRequested && lockin.output.format == .table && lockin.market.file?.at == nil && lockin.market.file?.path == "m.json")
         let delta = try options(
             HedgeDeltaCommand.Options.self, "hedge", ["delta", "--market", "m.json", "--position", "pt:5", "--realized-apy", "2%"])
-        #expect(delta.realized.realizedApy == 0.02 && delta.realized.ytFee == 0.03 && delta.realized.schedulePath == nil)
+        #expect(delta.realized.realizedApy == 0.02 && delta.realized.ytFee == 0.03 && delta.realized.schedule == nil)
     }
 }

@@ -230,8 +230,8 @@ struct JobFields {
         }
     }
 
-    /// A positive finite number (a price in USD).
-    func price(_ field: String) throws -> Double? {
+    /// A finite number (a price in USD, days).
+    func number(_ field: String) throws -> Double? {
         switch fields.door {
         case .command(let invocation): return try invocation.parse(option: DoorFields.option(field)) { TokenizationValues.number($0) }
         case .batch(let request): return try request.doubleIfPresent(field)
@@ -252,5 +252,38 @@ struct JobFields {
         case .command(let invocation): return try invocation.parse(option: DoorFields.option(field), ValueText.wad)
         case .batch(let request): return try request.wadIfPresent(field)
         }
+    }
+}
+
+extension DoorFields {
+    /// An error worded for each door: a usage error on the command line, `BadRequest` naming `field` in batch.
+    func refuse(command: String, batch: String, field: String?) -> any Error {
+        switch door {
+        case .command(let invocation): return invocation.usageError(command)
+        case .batch: return RequestError.badRequest(field: field, reason: batch)
+        }
+    }
+}
+
+extension JobFields {
+    /// A position (`pt:1000,yt:-500` on the command line; in batch that text or an array of legs in wei).
+    func position() throws -> Position? {
+        switch fields.door {
+        case .command(let invocation): return try HedgeInputs.optionalPosition(invocation)
+        case .batch(let request): return request.value("position") == nil ? nil : try HedgeInputs.position(request)
+        }
+    }
+
+    /// The position, which the job requires.
+    func requiredPosition() throws -> Position {
+        switch fields.door {
+        case .command(let invocation): return try HedgeInputs.position(invocation)
+        case .batch(let request): return try HedgeInputs.position(request)
+        }
+    }
+
+    /// How the dividends are held: `token` (the default) or `stock`.
+    func holding() throws -> YieldHolding {
+        YieldHolding(rawValue: try fields.choice("heldAs", ["token", "stock"], default: "token")) ?? .token
     }
 }

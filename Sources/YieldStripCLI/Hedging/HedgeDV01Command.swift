@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip hedge dv01`: a position's value, DV01, duration and convexity (batch op `hedgeDv01`).
-struct HedgeDV01Command: ParsableCommand {
+struct HedgeDV01Command: JobCommand {
     let name = "dv01"
     let abstract = "A position's DV01, duration and convexity; a hedge in another market."
     let discussion = """
@@ -18,7 +18,7 @@ struct HedgeDV01Command: ParsableCommand {
         --against file.
         """
     /// The market, the position, the stock price, the hedge market and token, the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             MarketFileOptions.specs + [
                 HedgeInputs.positionOption, StrategyInputs.stockPriceOption,
@@ -26,42 +26,69 @@ struct HedgeDV01Command: ParsableCommand {
                 .value("hedge-token", valueName: "token", help: "The hedge's token in --against: pt or yt.", default: "pt")
             ] + OutputOptions.specs
 
-        let market: MarketFileOptions
+        let market: MarketInput
         let position: Position
         let stockPriceUsd: Double?
-        /// `--against`: the hedge market's file, and the token traded there.
-        let againstPath: String?
+        /// The hedge market: `--against FILE` on the command line, an inline market (`market` and `pyIndex`,
+        /// or `"curve": "yieldspace"` and `pool`) in batch; and the token traded there.
+        let against: Against?
         let hedgeToken: PositionToken
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            market = try MarketFileOptions(parsing: invocation)
-            position = try HedgeInputs.position(invocation)
-            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
-            let tokenText = invocation.option("hedge-token") ?? "pt"
-            guard let token = PositionToken(rawValue: tokenText.lowercased()), token == .pt || token == .yt else {
-                throw invocation.usageError("The value '\(tokenText)' is invalid for '--hedge-token <token>': expected pt or yt")
+        enum Against {
+            case file(String)
+            case inline(RequestFields)
+        }
+
+        init(_ fields: DoorFields) throws {
+            market = try MarketInput(fields)
+            position = try fields.job.requiredPosition()
+            stockPriceUsd = fields.invocation == nil ? nil : try fields.job.number("stockPrice")
+            let tokenText = try fields.choice("hedgeToken", ["pt", "yt"], default: "pt")
+            hedgeToken = PositionToken(rawValue: tokenText) ?? .pt
+            switch fields.door {
+            case .command(let invocation): against = invocation.option("against").map { .file($0) }
+            case .batch(let request): against = try request.objectIfPresent("against").map { .inline($0) }
             }
-            hedgeToken = token
-            againstPath = invocation.option("against")
-            if invocation.optionWasGiven("hedge-token") && againstPath == nil {
-                throw invocation.usageError("'--hedge-token' needs '--against <file>'")
+            if fields.given("hedgeToken") && against == nil {
+                throw fields.refuse(
+                    command: "'--hedge-token' needs '--against <file>'", batch: "hedgeToken needs 'against' (the hedge market: market and pyIndex)",
+                    field: "hedgeToken")
             }
-            output = try OutputOptions(parsing: invocation)
+            output = try OutputOptions(fields)
+        }
+
+        /// The hedge instrument: the market read (a file, or the request's object), the token.
+        func instrument() throws -> RateHedgeInstrument? {
+            switch against {
+            case nil: return nil
+            case .file(let path)?:
+                let hedgeFile = try MarketFile.loadAny(path: path)
+                return RateHedgeInstrument(curve: hedgeFile.curve, token: hedgeToken, stockPrice: hedgeFile.stockPrice)
+            case .inline(let against)?:
+                if case .string(let curve)? = against.value("curve"), curve == YieldSpaceMarketFile.curveName {
+                    let pool = try YieldSpaceMarketFile(origin: "against", fields: against)
+                    return RateHedgeInstrument(curve: pool.curve, token: hedgeToken, stockPrice: pool.stockPrice)
+                }
+                let market = try MarketFields.market(against.object("market"))
+                return RateHedgeInstrument(
+                    curve: PendleV2Curve(market: market, pyIndex: try MarketFields.unsigned(against, "pyIndex")), token: hedgeToken,
+                    stockPrice: try MarketFields.stockPrice(against))
+            }
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let (file, context) = try options.market.curveContext(invocation)
-        let instrument = try options.againstPath.map { path -> RateHedgeInstrument in
-            let hedgeFile = try MarketFile.loadAny(path: path)
-            return RateHedgeInstrument(curve: hedgeFile.curve, token: options.hedgeToken, stockPrice: hedgeFile.stockPrice)
-        }
+    static let opName = "hedgeDv01"
+    static let opSummary =
+        "market, pyIndex, blockTime, position, stockPrice?, against?, hedgeToken? → value, DV01, duration, convexity per leg and in total, a hedge (as 'hedge dv01 --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let context = try options.market.curveContext(stockPriceUsd: options.stockPriceUsd)
         let report = try HedgeDV01Answer.build(
             RateRisk.compute(
-                options.position, curve: context.curve, at: context.blockTime, stockPrice: options.stockPriceUsd ?? context.stockPrice,
-                hedgeWith: instrument), context: context)
-        return options.output.wantsAnswer ? .report(report) : .text(HedgeDV01Answer.table(report, title: file.title))
+                options.position, curve: context.curve, at: context.blockTime, stockPrice: context.stockPrice,
+                hedgeWith: options.instrument()), context: context)
+        return JobAnswer(report: report, tableText: HedgeDV01Answer.table(report, title: context.title ?? ""))
     }
 }
 
@@ -172,36 +199,5 @@ enum HedgeDV01Answer {
         return JobTable.render(
             title: title, summary: summary, report: report, tables: ["positions\n" + legs.render(indent: 2)],
             assumptions: assumptions)
-    }
-
-    /// The batch op `hedgeDv01`: the market context (either curve), `position`, `stockPrice`, and `against` (an
-    /// object with `market` and `pyIndex`, or `"curve": "yieldspace"` and `pool`, as a market file holds them)
-    /// with `hedgeToken`.
-    static func answer(_ request: BatchRequest) throws -> JSONObject {
-        let context = try CurveContext(request: request)
-        let position = try HedgeInputs.position(request)
-        var instrument: RateHedgeInstrument? = nil
-        if let against = try request.objectIfPresent("against") {
-            let tokenText = try request.stringIfPresent("hedgeToken") ?? "pt"
-            guard let token = PositionToken(rawValue: tokenText.lowercased()), token == .pt || token == .yt else {
-                throw RequestError.badRequest(field: "hedgeToken", reason: "field 'hedgeToken' must be pt or yt; got \"\(tokenText)\"")
-            }
-            if case .string(let curve)? = against.value("curve"), curve == YieldSpaceMarketFile.curveName {
-                let pool = try YieldSpaceMarketFile(origin: "against", fields: against)
-                instrument = RateHedgeInstrument(curve: pool.curve, token: token, stockPrice: pool.stockPrice)
-            } else {
-                let market = try MarketFields.market(against.object("market"))
-                instrument = RateHedgeInstrument(
-                    curve: PendleV2Curve(market: market, pyIndex: try MarketFields.unsigned(against, "pyIndex")), token: token,
-                    stockPrice: try MarketFields.stockPrice(against))
-            }
-        } else if request.value("hedgeToken") != nil {
-            throw RequestError.badRequest(field: "hedgeToken", reason: "hedgeToken needs 'against' (the hedge market: market and pyIndex)")
-        }
-        return try build(
-            RateRisk.compute(
-                position, curve: context.curve, at: context.blockTime, stockPrice: context.stockPrice,
-                hedgeWith: instrument), context: context
-        ).object
     }
 }

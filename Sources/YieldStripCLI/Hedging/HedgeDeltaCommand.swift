@@ -3,7 +3,7 @@ import YieldStripJSON
 
 /// `yieldstrip hedge delta`: how many shares a position behaves like, and the short that hedges it (batch op
 /// `hedgeDelta`).
-struct HedgeDeltaCommand: ParsableCommand {
+struct HedgeDeltaCommand: JobCommand {
     let name = "delta"
     let abstract = "A position's stock delta in shares, and the short that hedges it."
     let discussion = """
@@ -18,35 +18,38 @@ struct HedgeDeltaCommand: ParsableCommand {
         synthetic 1 - PT.
         """
     /// The market, the position, the stock price, the realized yield and the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             MarketFileOptions.specs + [HedgeInputs.positionOption, StrategyInputs.stockPriceOption] + RealizedYieldOptions.specs
             + OutputOptions.specs
 
-        let market: MarketFileOptions
+        let market: MarketInput
         let position: Position
         let stockPriceUsd: Double?
         let realized: RealizedYieldOptions
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            market = try MarketFileOptions(parsing: invocation)
-            position = try HedgeInputs.position(invocation)
-            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
-            realized = try RealizedYieldOptions(parsing: invocation)
-            output = try OutputOptions(parsing: invocation)
+        init(_ fields: DoorFields) throws {
+            market = try MarketInput(fields)
+            position = try fields.job.requiredPosition()
+            stockPriceUsd = fields.invocation == nil ? nil : try fields.job.number("stockPrice")
+            realized = try RealizedYieldOptions(fields)
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let (file, context) = try options.market.curveContext(invocation)
-        let stockPrice = options.stockPriceUsd ?? context.stockPrice
+    static let opName = "hedgeDelta"
+    static let opSummary =
+        "market, pyIndex, blockTime, position, stockPrice, realizedApy?|schedule?, ytFee? → delta in shares, the short that hedges it, at maturity (as 'hedge delta --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let context = try options.market.curveContext(stockPriceUsd: options.stockPriceUsd)
         let result = try StockDelta.compute(
-            options.position, curve: context.curve, at: context.blockTime, stockPrice: stockPrice,
-            realizedYield: options.realized.realizedYield(stockPrice: stockPrice), ytInterestFee: options.realized.ytFee)
-        for warning in result.warnings { try invocation.warn(warning) }
+            options.position, curve: context.curve, at: context.blockTime, stockPrice: context.stockPrice,
+            realizedYield: options.realized.realizedYield(stockPrice: context.stockPrice), ytInterestFee: options.realized.ytFee)
         let report = try HedgeDeltaAnswer.build(result, context: context)
-        return options.output.wantsAnswer ? .report(report) : .text(HedgeDeltaAnswer.table(report, result: result, title: file.title))
+        return JobAnswer(
+            report: report, tableText: HedgeDeltaAnswer.table(report, result: result, title: context.title ?? ""), warnings: result.warnings)
     }
 }
 
@@ -113,13 +116,4 @@ enum HedgeDeltaAnswer {
 
     /// The batch op `hedgeDelta`: the market context, `position`, `stockPrice` (for the USD figure), `realizedApy` or
     /// `schedule` (+ `withholding`), `ytFee`.
-    static func answer(_ request: BatchRequest) throws -> JSONObject {
-        let context = try CurveContext(request: request)
-        let stockPrice = context.stockPrice
-        let result = try StockDelta.compute(
-            try HedgeInputs.position(request), curve: context.curve, at: context.blockTime,
-            stockPrice: stockPrice, realizedYield: try HedgeInputs.realizedYield(request, stockPrice: stockPrice),
-            ytInterestFee: try StrategyInputs.rate(request, "ytFee") ?? 0.03)
-        return try build(result, context: context).object
-    }
 }

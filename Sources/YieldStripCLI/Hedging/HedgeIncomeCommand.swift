@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip hedge income`: YT to sell per share to hedge a dividend income (batch op `hedgeIncome`).
-struct HedgeIncomeCommand: ParsableCommand {
+struct HedgeIncomeCommand: JobCommand {
     let name = "income"
     let abstract = "YT to sell to hedge a dividend income; with a market, the premium."
     let discussion = """
@@ -15,7 +15,7 @@ struct HedgeIncomeCommand: ParsableCommand {
         """
     /// The shares and how their dividends are held and taxed, the share hedged; with a market, the YT
     /// short's price (at `--at`, `--stock-price`, `--borrow-fee`); the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             [
                 .value("shares", valueName: "amount", help: "The shares whose dividends are hedged.", required: true),
@@ -34,56 +34,56 @@ struct HedgeIncomeCommand: ParsableCommand {
         let tokenWithholding: Withholding
         let fraction: Wad
         let borrowFee: Double
-        /// The market to price the short on; nil without `--market`.
-        let market: MarketFileOptions?
+        /// The market to price the short on; nil without one (`--market`; `market` or `pool` in batch).
+        let market: MarketInput?
         let stockPriceUsd: Double?
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            guard let shares = try invocation.parse(option: "shares", ValueText.wad) else {
-                throw invocation.usageError("Missing expected argument '--shares <amount>'")
+        init(_ fields: DoorFields) throws {
+            let job = fields.job
+            guard let shares = try job.amount("shares") else {
+                throw fields.refuse(command: "Missing expected argument '--shares <amount>'", batch: "missing field 'shares'", field: "shares")
             }
             self.shares = shares
-            let heldText = invocation.option("held-as") ?? "token"
-            guard let heldAs = YieldHolding(rawValue: heldText) else {
-                throw invocation.usageError("The value '\(heldText)' is invalid for '--held-as <kind>': expected token or stock")
+            heldAs = try job.holding()
+            holderWithholding = try job.withholding("holderWithholding") ?? .standard
+            tokenWithholding = try job.withholding("tokenWithholding") ?? .standard
+            fraction = try job.exactRate("fraction") ?? .one
+            stockPriceUsd = fields.invocation == nil ? nil : try job.number("stockPrice")
+            let hasMarket = fields.invocation == nil ? fields.given("market") || fields.given("pool") : fields.given("market")
+            if heldAs == .token && fields.given("borrowFee") && (hasMarket || fields.invocation != nil) {
+                throw HedgeInputs.borrowFeeNeedsStock(fields)
             }
-            self.heldAs = heldAs
-            holderWithholding = try StrategyInputs.withholding(invocation, "holder-withholding") ?? .standard
-            tokenWithholding = try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard
-            fraction = try StrategyInputs.exactRate(invocation, "fraction") ?? .one
-            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
-            if heldAs == .token && invocation.optionWasGiven("borrow-fee") {
-                throw invocation.usageError("'--borrow-fee' applies to '--held-as stock' (a token holder borrows nothing)")
-            }
-            borrowFee = try StrategyInputs.rate(invocation, "borrow-fee") ?? 0
-            market = try MarketFileOptions.ifGiven(invocation)
-            if market == nil {
-                for option in ["at", "stock-price", "borrow-fee"] where invocation.optionWasGiven(option) {
-                    throw invocation.usageError("'--\(option)' prices the YT short: it needs '--market <file>'")
+            borrowFee = try job.rate("borrowFee") ?? 0
+            market = hasMarket ? try MarketInput(fields) : nil
+            if !hasMarket, fields.invocation != nil {
+                for field in ["at", "stockPrice", "borrowFee"] where fields.given(field) {
+                    throw fields.conflict("\(fields.name(field)) prices the YT short: it needs '--market <file>'", field: field)
                 }
             }
-            output = try OutputOptions(parsing: invocation)
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+    static let opName = "hedgeIncome"
+    static let opSummary =
+        "shares, heldAs?, holderWithholding?, tokenWithholding?, fraction?, market context? → YT per share, YT to sell, the YT short's premium (as 'hedge income --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
         guard let market = options.market else {
             let result = try IncomeHedge.compute(
                 shares: options.shares, heldAs: options.heldAs, holderWithholding: options.holderWithholding,
                 tokenWithholding: options.tokenWithholding, fraction: options.fraction)
             let report = try HedgeIncomeAnswer.build(result, context: nil)
-            return options.output.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: ""))
+            return JobAnswer(report: report, tableText: HedgeIncomeAnswer.table(report, result: result, title: ""))
         }
-        let (file, fileContext) = try market.curveContext(invocation)
-        var context = fileContext
-        if let stockPrice = options.stockPriceUsd { context.stockPrice = stockPrice }
+        let context = try market.curveContext(stockPriceUsd: options.stockPriceUsd)
         let result = try HedgeIncomeAnswer.compute(
             context.curve, at: context.blockTime, shares: options.shares, heldAs: options.heldAs,
             holderWithholding: options.holderWithholding, tokenWithholding: options.tokenWithholding, fraction: options.fraction,
             borrowFeeApr: options.borrowFee, stockPrice: context.stockPrice)
         let report = try HedgeIncomeAnswer.build(result, context: context)
-        return options.output.wantsAnswer ? .report(report) : .text(HedgeIncomeAnswer.table(report, result: result, title: file.title))
+        return JobAnswer(report: report, tableText: HedgeIncomeAnswer.table(report, result: result, title: context.title ?? ""))
     }
 }
 
@@ -153,31 +153,5 @@ enum HedgeIncomeAnswer {
             title: title, summary: summary, report: report, tables: [],
             assumptions: ["YT per share = (1 − holder withholding) / (1 − token withholding); 1 for a token holder"]
                 + (result.shortYt?.assumptions ?? []))
-    }
-
-    /// The batch op `hedgeIncome`: `shares` (wei), `heldAs`, `holderWithholding`, `tokenWithholding`,
-    /// `fraction`, and optionally a market context (`market`, `pyIndex`, `blockTime`, `stockPrice`) with `borrowFee`.
-    static func answer(_ request: BatchRequest) throws -> JSONObject {
-        let heldText = try request.stringIfPresent("heldAs") ?? "token"
-        guard let heldAs = YieldHolding(rawValue: heldText) else {
-            throw RequestError.badRequest(field: "heldAs", reason: "field 'heldAs' must be token or stock; got \"\(heldText)\"")
-        }
-        let shares = try request.wad("shares")
-        let holder = try StrategyInputs.withholding(request, "holderWithholding") ?? .standard
-        let token = try StrategyInputs.withholding(request, "tokenWithholding") ?? .standard
-        let fraction = try StrategyInputs.exactRate(request, "fraction") ?? .one
-        guard request.value("market") != nil || request.value("pool") != nil else {
-            let result = try IncomeHedge.compute(
-                shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token, fraction: fraction)
-            return try build(result, context: nil).object
-        }
-        let context = try CurveContext(request: request)
-        if heldAs == .token && request.value("borrowFee") != nil {
-            throw RequestError.badRequest(field: "borrowFee", reason: "borrowFee applies to heldAs stock (a token holder borrows nothing)")
-        }
-        let result = try compute(
-            context.curve, at: context.blockTime, shares: shares, heldAs: heldAs, holderWithholding: holder, tokenWithholding: token,
-            fraction: fraction, borrowFeeApr: try StrategyInputs.rate(request, "borrowFee") ?? 0, stockPrice: context.stockPrice)
-        return try build(result, context: context).object
     }
 }

@@ -14,6 +14,13 @@ enum HedgeInputs {
         "withholding", valueName: "rate", help: "The token's withholding on dividends (with --schedule).", default: "30%")
     static let ytFeeOption = OptionSpec.value("yt-fee", valueName: "rate", help: "Pendle's fee on YT interest.", default: "3%")
 
+    /// A borrow fee given to a token holder, who borrows nothing.
+    static func borrowFeeNeedsStock(_ fields: DoorFields) -> any Error {
+        fields.refuse(
+            command: "'--borrow-fee' applies to '--held-as stock' (a token holder borrows nothing)",
+            batch: "borrowFee applies to heldAs stock (a token holder borrows nothing)", field: "borrowFee")
+    }
+
     /// `--position` read as ``Position``; a usage error naming what is wrong.
     static func position(_ invocation: Invocation) throws(UsageError) -> Position {
         guard let position = try optionalPosition(invocation) else { throw invocation.usageError("Missing expected argument '--position <legs>'") }
@@ -65,51 +72,40 @@ enum HedgeInputs {
         object.append("amountUnits", analytic: amount.doubleValue)
         return object
     }
-
-    /// The same from the batch fields `realizedApy`, `schedule`, `withholding`.
-    static func realizedYield(_ request: BatchRequest, stockPrice: Double?) throws -> RealizedYield {
-        if request.value("realizedApy") != nil && request.value("schedule") != nil {
-            throw RequestError.badRequest(field: "realizedApy", reason: "give realizedApy or schedule, not both")
-        }
-        if let apy = try StrategyInputs.rate(request, "realizedApy") { return .apy(apy) }
-        guard let schedule = try StrategyInputs.schedule(request) else { return .impliedApy }
-        return .schedule(
-            schedule, withholding: try StrategyInputs.withholding(request, "withholding") ?? .standard,
-            prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
-    }
 }
 
 /// `--realized-apy`, `--schedule` (with `--withholding`) and `--yt-fee`: the token's yield to a horizon, as
 /// `hedge delta` and `scenario` take it. At most one of the APY and the schedule; `--withholding` needs the
 /// schedule.
-struct RealizedYieldOptions: ParsableOptions {
+struct RealizedYieldOptions {
     static let specs = [HedgeInputs.realizedApyOption, HedgeInputs.scheduleOption, HedgeInputs.withholdingOption, HedgeInputs.ytFeeOption]
 
     let realizedApy: Double?
-    let schedulePath: String?
+    let schedule: ScheduleInput?
     let withholding: Withholding
     /// Pendle's fee on YT interest (3 % unless given).
     let ytFee: Double
 
-    init(parsing invocation: Invocation) throws {
-        schedulePath = invocation.option("schedule")
-        if invocation.option("realized-apy") != nil && schedulePath != nil {
-            throw invocation.usageError("Give '--realized-apy' or '--schedule', not both")
+    init(_ fields: DoorFields) throws {
+        let job = fields.job
+        if fields.given("realizedApy") && fields.given("schedule") {
+            throw fields.refuse(
+                command: "Give '--realized-apy' or '--schedule', not both", batch: "give realizedApy or schedule, not both", field: "realizedApy")
         }
-        if invocation.optionWasGiven("withholding") && schedulePath == nil {
-            throw invocation.usageError("'--withholding' is the schedule's: it needs '--schedule <file>'")
+        if fields.invocation != nil && fields.given("withholding") && !fields.given("schedule") {
+            throw fields.refuse(command: "'--withholding' is the schedule's: it needs '--schedule <file>'", batch: "", field: "withholding")
         }
-        realizedApy = try StrategyInputs.apy(invocation, "realized-apy")
-        withholding = try StrategyInputs.withholding(invocation, "withholding") ?? .standard
-        ytFee = try StrategyInputs.rate(invocation, "yt-fee") ?? 0.03
+        realizedApy = try job.apy("realizedApy")
+        schedule = try job.schedule()
+        withholding = try job.withholding("withholding") ?? .standard
+        ytFee = try job.rate("ytFee") ?? 0.03
     }
 
-    /// The realized yield: the APY given, the schedule's (read here, reinvested at `stockPrice`), or the
-    /// market's implied APY.
+    /// The realized yield: the APY given, the schedule's (a file read now, reinvested at `stockPrice`), or
+    /// the market's implied APY.
     func realizedYield(stockPrice: Double?) throws -> RealizedYield {
         if let realizedApy { return .apy(realizedApy) }
-        guard let path = schedulePath else { return .impliedApy }
-        let schedule = try ScheduleFileError.naming(path) { try DividendsCommand.loadSchedule(path: path) }
-        return .schedule(schedule, withholding: withholding, prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
+        guard let schedule else { return .impliedApy }
+        return .schedule(try schedule.schedule(), withholding: withholding, prices: StrategyInputs.reinvestPrices(stockPrice: stockPrice))
     }
 }

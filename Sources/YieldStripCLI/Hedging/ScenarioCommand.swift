@@ -4,7 +4,7 @@ import YieldStripJSON
 
 /// `yieldstrip scenario`: a position's value and PnL when the implied APY, the stock price and the calendar
 /// move together (batch op `scenario`).
-struct ScenarioCommand: ParsableCommand {
+struct ScenarioCommand: JobCommand {
     let name = "scenario"
     let abstract = "A position's PnL across APY shifts, stock moves and days."
     let discussion = """
@@ -22,7 +22,7 @@ struct ScenarioCommand: ParsableCommand {
         """
     /// The market, the position, the grid (APY shifts, price moves, days), the realized yield, the stock
     /// price, the chart and the output (`--csv`: one line per cell).
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             MarketFileOptions.specs + [
                 HedgeInputs.positionOption,
@@ -36,7 +36,7 @@ struct ScenarioCommand: ParsableCommand {
                 .flag("csv", help: "Print CSV: a header line, then one line per cell.")
             ] + ChartOptions.specs + [CommonOptions.json]
 
-        let market: MarketFileOptions
+        let market: MarketInput
         let position: Position
         let apyShifts: [Double]
         let priceShifts: [Double]
@@ -47,38 +47,60 @@ struct ScenarioCommand: ParsableCommand {
         /// `--csv` prints the cells; `--json` the answer.
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            output = try OutputOptions(parsing: invocation)
-            market = try MarketFileOptions(parsing: invocation)
-            position = try HedgeInputs.position(invocation)
-            apyShifts = try StrategyInputs.apyList(invocation, "apy-shift")?.values ?? []
-            priceShifts = try StrategyInputs.range(invocation, "price-shift")?.values ?? [0]
-            days = try invocation.parse(option: "days") { TokenizationValues.number($0) } ?? 0
-            realized = try RealizedYieldOptions(parsing: invocation)
-            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
-            chart = try ChartOptions(parsing: invocation)
+        init(_ fields: DoorFields) throws {
+            output = try OutputOptions(fields)
+            market = try MarketInput(fields)
+            let job = fields.job
+            position = try job.requiredPosition()
+            guard let shifts = try job.apyList("apyShift")?.values else {
+                throw fields.refuse(
+                    command: "Missing expected argument '--apy-shift <range>'",
+                    batch: "missing field 'apyShift' (an array of shifts or text such as \"-200..200:50bp\")", field: "apyShift")
+            }
+            apyShifts = shifts
+            priceShifts = try job.range("priceShift")?.values ?? [0]
+            days = try job.number("days") ?? 0
+            realized = try RealizedYieldOptions(fields)
+            stockPriceUsd = fields.invocation == nil ? nil : try job.number("stockPrice")
+            chart = try ChartOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let (file, context) = try options.market.curveContext(invocation)
-        guard let stockPrice = options.stockPriceUsd ?? context.stockPrice else {
-            throw StrategyError.missingStockPrice(purpose: "a scenario in USD")
-        }
+    static let opName = "scenario"
+    static let opSummary =
+        "market, pyIndex, blockTime, position, apyShift, priceShift?, days?, realizedApy?|schedule?, ytFee?, stockPrice → PnL grid (as 'scenario --json')"
+
+    /// The grid, its answer and the chart.
+    static func compute(_ options: Options) throws -> (result: ScenarioResult, context: CurveContext) {
+        let context = try options.market.curveContext(stockPriceUsd: options.stockPriceUsd)
+        guard let stockPrice = context.stockPrice else { throw StrategyError.missingStockPrice(purpose: "a scenario in USD") }
         let request = ScenarioRequest(
             position: options.position, apyShifts: options.apyShifts, priceShifts: options.priceShifts, days: options.days,
             realizedYield: try options.realized.realizedYield(stockPrice: stockPrice), ytInterestFee: options.realized.ytFee,
             stockPrice: stockPrice)
-        let result = try Scenario.compute(request, curve: context.curve, at: context.blockTime)
-        for warning in result.warnings { try invocation.warn(warning) }
-        try options.chart.write(JobCharts.scenario(result, subject: file.chartSubject))
-        switch options.output.format {
-        case .csv: return .text(ScenarioAnswer.csv(result))
-        case .json: return .report(try ScenarioAnswer.build(result, position: options.position, context: context))
-        case .table:
-            let report = try ScenarioAnswer.build(result, position: options.position, context: context)
-            return .text(ScenarioAnswer.table(report, result: result, title: file.title))
+        return (try Scenario.compute(request, curve: context.curve, at: context.blockTime), context)
+    }
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let (result, context) = try compute(options)
+        let report = try ScenarioAnswer.build(result, position: options.position, context: context)
+        return JobAnswer(
+            report: report, tableText: ScenarioAnswer.table(report, result: result, title: context.title ?? ""), warnings: result.warnings,
+            chart: { JobCharts.scenario(result, subject: context.chartSubject ?? "") })
+    }
+
+    /// As every job, but `--csv` prints one line per cell (not the answer's one line).
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        guard options.output.format == .csv else {
+            let answer = try Self.answer(options)
+            for warning in answer.warnings { try invocation.warn(warning) }
+            if let chart = answer.chart { try options.chart.write(chart()) }
+            return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText ?? "")
         }
+        let (result, context) = try Self.compute(options)
+        for warning in result.warnings { try invocation.warn(warning) }
+        try options.chart.write(JobCharts.scenario(result, subject: context.chartSubject ?? ""))
+        return .text(ScenarioAnswer.csv(result))
     }
 }
 
@@ -178,21 +200,4 @@ enum ScenarioAnswer {
 
     /// The batch op `scenario`: the market context, `position`, `apyShift`, `priceShift` (arrays or range text),
     /// `days`, `realizedApy` or `schedule` (+ `withholding`), `ytFee`, `stockPrice` (required).
-    static func answer(_ request: BatchRequest) throws -> JSONObject {
-        let context = try CurveContext(request: request)
-        guard let stockPrice = context.stockPrice else { throw StrategyError.missingStockPrice(purpose: "a scenario in USD") }
-        guard let apyShifts = try StrategyInputs.range(request, "apyShift")?.values else {
-            throw RequestError.badRequest(
-                field: "apyShift", reason: "missing field 'apyShift' (an array of shifts or text such as \"-200..200:50bp\")")
-        }
-        let position = try HedgeInputs.position(request)
-        let scenario = ScenarioRequest(
-            position: position, apyShifts: apyShifts, priceShifts: try StrategyInputs.range(request, "priceShift")?.values ?? [0],
-            days: try request.doubleIfPresent("days") ?? 0, realizedYield: try HedgeInputs.realizedYield(request, stockPrice: stockPrice),
-            ytInterestFee: try StrategyInputs.rate(request, "ytFee") ?? 0.03, stockPrice: stockPrice)
-        return try build(
-            Scenario.compute(scenario, curve: context.curve, at: context.blockTime), position: position,
-            context: context
-        ).object
-    }
 }

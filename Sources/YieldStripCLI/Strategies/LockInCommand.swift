@@ -70,7 +70,7 @@ struct LockInCommand: JobCommand {
             size = try sizing.required(fields)
             let job = fields.job
             prices = try job.range("priceRange")
-            priceAtMaturity = try job.price("priceAtMaturity")
+            priceAtMaturity = try job.number("priceAtMaturity")
             hedgeKind = try fields.choice("hedge", ["none", "perp", "short"], default: "none")
             var culprit: String? = nil
             let conflict = LockInOptions.conflict(

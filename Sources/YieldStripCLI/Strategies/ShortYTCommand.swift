@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip short-yt`: sell YT to hedge a dividend stream (batch op `shortYt`, also `short-yt`).
-struct ShortYTCommand: ParsableCommand {
+struct ShortYTCommand: JobCommand {
     let name = "short-yt"
     let abstract = "Short YT to hedge a dividend stream: premium, PnL, break-even."
     let discussion = """
@@ -25,7 +25,7 @@ struct ShortYTCommand: ParsableCommand {
         """
     /// The market, the size (a position, or `--yt` held), how the dividends are held and taxed, the PnL
     /// rows, the chart and the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             MarketFileOptions.specs + SizeOptions.specs + [
                 .value("yt", valueName: "amount", help: "Sell YT already held (decimal units), instead of a position size."),
@@ -39,90 +39,60 @@ struct ShortYTCommand: ParsableCommand {
                     help: "Realized token APYs for the PnL rows: a list (0,0.2%,0.4%) or a range (0..0.6%:0.1%).")
             ] + ChartOptions.specs + OutputOptions.specs
 
-        let market: MarketFileOptions
+        let market: MarketInput
         let sizing: SizeOptions
         /// The job's request, priced at the market's stock price when run.
         let request: ShortYTRequest
         let chart: ChartOptions
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            market = try MarketFileOptions(parsing: invocation)
-            sizing = try SizeOptions(parsing: invocation, others: ["yt"])
-            let yt = try invocation.parse(option: "yt", ValueText.wad)
+        init(_ fields: DoorFields) throws {
+            market = try MarketInput(fields)
+            sizing = try SizeOptions(fields, others: ["yt"])
+            let job = fields.job
+            let yt = try job.amount("yt")
             let size: ShortYTSize
             if let yt {
                 size = .yieldTokens(yt)
             } else if let position = sizing.size {
                 size = .position(position)
             } else {
-                throw invocation.usageError("Give the size: one of --shares, --sy, --tokens, --usd, or --yt for YT already held")
+                throw fields.refuse(
+                    command: "Give the size: one of --shares, --sy, --tokens, --usd, or --yt for YT already held",
+                    batch: "give the size: one of shares, sy, tokens (wei), usd (dollars), or yt (wei) for YT already held", field: nil)
             }
-            let heldText = invocation.option("held-as") ?? "token"
-            guard let heldAs = YieldHolding(rawValue: heldText) else {
-                throw invocation.usageError("The value '\(heldText)' is invalid for '--held-as <kind>': expected token or stock")
-            }
+            let heldAs = try job.holding()
             if yt != nil && heldAs == .stock {
-                throw invocation.usageError("'--yt' sells YT already held; a stock holder gives '--shares' with '--held-as stock'")
+                throw fields.refuse(
+                    command: "'--yt' sells YT already held; a stock holder gives '--shares' with '--held-as stock'",
+                    batch: "yt sells YT already held; a stock holder gives shares with heldAs stock", field: "yt")
             }
-            if heldAs == .token && invocation.optionWasGiven("borrow-fee") {
-                throw invocation.usageError("'--borrow-fee' applies to '--held-as stock' (a token holder borrows nothing)")
+            if heldAs == .token && fields.given("borrowFee") {
+                throw HedgeInputs.borrowFeeNeedsStock(fields)
             }
-            let fraction = try StrategyInputs.exactRate(invocation, "fraction") ?? .one
-            let realized = try StrategyInputs.apyList(invocation, "realized-apys")
-            chart = try ChartOptions(parsing: invocation)
-            output = try OutputOptions(parsing: invocation)
+            let fraction = try job.exactRate("fraction") ?? .one
+            let realized = try job.apyList("realizedApys")
+            chart = try ChartOptions(fields)
+            output = try OutputOptions(fields)
             request = ShortYTRequest(
-                size: size, heldAs: heldAs,
-                holderWithholding: try StrategyInputs.withholding(invocation, "holder-withholding") ?? .standard,
-                tokenWithholding: try StrategyInputs.withholding(invocation, "token-withholding") ?? .standard,
-                borrowFeeApr: try StrategyInputs.rate(invocation, "borrow-fee") ?? 0, fraction: fraction, realizedApys: realized?.values)
+                size: size, heldAs: heldAs, holderWithholding: try job.withholding("holderWithholding") ?? .standard,
+                tokenWithholding: try job.withholding("tokenWithholding") ?? .standard, borrowFeeApr: try job.rate("borrowFee") ?? 0,
+                fraction: fraction, realizedApys: realized?.values)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let (file, fileContext) = try options.market.curveContext(invocation)
-        var context = fileContext
-        if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
+    static let opName = "shortYt"
+    static let opSummary =
+        "market, pyIndex, blockTime, shares|sy|tokens|usd or yt, heldAs?, fraction?, realizedApys?, … (the options) → YT sold, premium, APY sold, capital, PnL, break-even (as 'short-yt --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let context = try options.market.curveContext(stockPriceUsd: options.sizing.stockPriceUsd)
         var priced = options.request
         priced.stockPrice = context.stockPrice
         let answer = try ShortYTAnswer.build(
             ShortYT.compute(priced, curve: context.curve, at: context.blockTime), context: context, assetPerSy: context.assetPerSy,
-            title: file.title)
-        try options.chart.write(JobCharts.shortYT(answer.result, subject: file.chartSubject))
-        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
-    }
-}
-
-/// The YT short's request from the batch op's fields: the market context and the command's options in
-/// camelCase (`shares`|`sy`|`tokens` (wei)|`usd` or `yt` (wei), `heldAs`, `holderWithholding`,
-/// `tokenWithholding`, `borrowFee`, `fraction`, `realizedApys`, `stockPrice`).
-enum ShortYTOptions {
-    static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        let context = try CurveContext(request: batch)
-        let position = try StrategyInputs.size(batch, others: ["yt"])
-        let size: ShortYTSize
-        if let yt = try batch.wadIfPresent("yt") {
-            size = .yieldTokens(yt)
-        } else if let position {
-            size = .position(position)
-        } else {
-            throw RequestError.badRequest(
-                field: nil, reason: "give the size: one of shares, sy, tokens (wei), usd (dollars), or yt (wei) for YT already held")
-        }
-        let heldText = try batch.stringIfPresent("heldAs") ?? "token"
-        guard let heldAs = YieldHolding(rawValue: heldText) else {
-            throw RequestError.badRequest(field: "heldAs", reason: "field 'heldAs' must be token or stock; got \"\(heldText)\"")
-        }
-        if heldAs == .token && batch.value("borrowFee") != nil {
-            throw RequestError.badRequest(field: "borrowFee", reason: "borrowFee applies to heldAs stock (a token holder borrows nothing)")
-        }
-        let request = ShortYTRequest(
-            size: size, heldAs: heldAs, holderWithholding: try StrategyInputs.withholding(batch, "holderWithholding") ?? .standard,
-            tokenWithholding: try StrategyInputs.withholding(batch, "tokenWithholding") ?? .standard,
-            borrowFeeApr: try StrategyInputs.rate(batch, "borrowFee") ?? 0, fraction: try StrategyInputs.exactRate(batch, "fraction") ?? .one,
-            realizedApys: try StrategyInputs.range(batch, "realizedApys")?.values, stockPrice: context.stockPrice)
-        let result = try ShortYT.compute(request, curve: context.curve, at: context.blockTime)
-        return try ShortYTAnswer.build(result, context: context, assetPerSy: context.assetPerSy, title: nil).report.object
+            title: context.title)
+        return JobAnswer(
+            report: answer.report, tableText: answer.tableText, chart: { JobCharts.shortYT(answer.result, subject: context.chartSubject ?? "") })
     }
 }
