@@ -155,6 +155,22 @@ struct MarketInput {
         if let stockPriceUsd { context.stockPrice = stockPriceUsd }
         return context
     }
+
+    /// The market as a Pendle market (the lending jobs' PT): the file's (its title and chart subject) on the
+    /// command line, the request's `market` and `pyIndex` in batch; `stockPriceUsd`, when given, replaces the
+    /// market's.
+    func pendleContext(stockPriceUsd: Double? = nil) throws -> (context: MarketContext, title: String?, chartSubject: String?) {
+        var result: (context: MarketContext, title: String?, chartSubject: String?)
+        switch source {
+        case .file(let options, let invocation):
+            let (file, context) = try options.pendleContext(invocation)
+            result = (context, file.title, file.chartSubject)
+        case .request(let request):
+            result = (try MarketContext(request: request), nil, nil)
+        }
+        if let stockPriceUsd { result.context.stockPrice = stockPriceUsd }
+        return result
+    }
 }
 
 /// A dividend schedule as each door gives it: a file on the command line (read when the job runs), the

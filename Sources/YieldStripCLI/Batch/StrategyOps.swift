@@ -2,10 +2,10 @@ import YieldStrip
 import YieldStripBatch
 import YieldStripJSON
 
-/// Ops for the jobs — `lockin`, `shortYt` (also `short-yt`), `hedgeMinvar` — each answering exactly the fields its
-/// command prints with `--json`. `lockin` and `shortYt` take the market context (`market`, `pyIndex`,
-/// `blockTime`, `stockPrice`) and the command's options in camelCase (see ``StrategyInputs``);
-/// `hedgeMinvar` takes two series and the options of `hedge minvar` (see ``HedgeMinVarOptions``).
+/// Ops for the jobs — `lockin`, `shortYt` (also `short-yt`), `hedgeIncome`, `hedgeDv01`, `hedgeDelta`,
+/// `scenario`, `hedgeMinvar` — each derived from its command (`JobCommand`): the command's options in
+/// camelCase, the market context as the market ops take it (`market`, `pyIndex`, `blockTime`, `stockPrice`),
+/// and exactly the fields the command prints with `--json`.
 enum StrategyOps {
     static let entries: [BatchOp] = [
         LockInCommand.batchOp,
@@ -15,9 +15,6 @@ enum StrategyOps {
         HedgeDV01Command.batchOp,
         HedgeDeltaCommand.batchOp,
         ScenarioCommand.batchOp,
-        BatchOp("hedgeMinvar", hedgeMinvarSummary) { request in try HedgeMinVarOptions.answer(request) }
+        HedgeMinVarCommand.batchOp
     ]
-
-    static let hedgeMinvarSummary =
-        "spot, hedge (CSV text or [{date, value}] rows), spotColumn?, hedgeColumn?, mode? → hedgeRatio, intercept, standardError, tStatistic, rSquared, correlation, observations, unmatchedDates (as 'hedge minvar --json')"
 }

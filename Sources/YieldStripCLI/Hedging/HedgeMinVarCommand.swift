@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip hedge minvar`: the minimum-variance hedge ratio of two dated series (batch op `hedgeMinvar`).
-struct HedgeMinVarCommand: ParsableCommand {
+struct HedgeMinVarCommand: JobCommand {
     let name = "minvar"
     let abstract = "Minimum-variance hedge ratio of a spot series on a hedge series."
     let discussion = """
@@ -21,7 +21,7 @@ struct HedgeMinVarCommand: ParsableCommand {
         pairs regressed and the fitted line.
         """
     /// The two series files and their value columns, the mode, the chart and the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             [
                 .value("spot", valueName: "file", help: "The spot series (the position hedged): a CSV file with a date column.", required: true),
@@ -32,54 +32,71 @@ struct HedgeMinVarCommand: ParsableCommand {
             ] + ChartOptions.specs + OutputOptions.specs
 
         let mode: HedgeChangeMode
-        let spotPath: String
-        let hedgePath: String
-        let spotColumn: String?
-        let hedgeColumn: String?
+        /// The two series: files on the command line (read when the job runs), CSV text or rows in batch.
+        let spot: SeriesInput
+        let hedge: SeriesInput
         let chart: ChartOptions
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            let modeText = invocation.option("mode") ?? "differences"
-            guard let mode = HedgeChangeMode(rawValue: modeText) else {
-                throw invocation.usageError("The value '\(modeText)' is invalid for '--mode <mode>': expected \(HedgeMinVarOptions.modeNames)")
+        enum SeriesInput {
+            case file(path: String, column: String?)
+            case inline(DatedSeries)
+
+            func series() throws -> DatedSeries {
+                switch self {
+                case .file(let path, let column): return try DatedSeries.load(path: path, valueColumn: column)
+                case .inline(let series): return series
+                }
             }
-            guard let spotPath = invocation.option("spot"), let hedgePath = invocation.option("hedge") else {
-                throw invocation.usageError("Give both series: --spot FILE and --hedge FILE")
+        }
+
+        init(_ fields: DoorFields) throws {
+            switch fields.door {
+            case .command(let invocation):
+                let modeText = invocation.option("mode") ?? "differences"
+                guard let mode = HedgeChangeMode(rawValue: modeText) else {
+                    throw invocation.usageError("The value '\(modeText)' is invalid for '--mode <mode>': expected \(HedgeMinVarOptions.modeNames)")
+                }
+                guard let spotPath = invocation.option("spot"), let hedgePath = invocation.option("hedge") else {
+                    throw invocation.usageError("Give both series: --spot FILE and --hedge FILE")
+                }
+                self.mode = mode
+                spot = .file(path: spotPath, column: invocation.option("spot-column"))
+                hedge = .file(path: hedgePath, column: invocation.option("hedge-column"))
+            case .batch(let batch):
+                let modeText = try batch.stringIfPresent("mode") ?? "differences"
+                guard let mode = HedgeChangeMode(rawValue: modeText) else {
+                    throw RequestError.badRequest(field: "mode", reason: "field 'mode' must be \(HedgeMinVarOptions.modeNames); got \"\(modeText)\"")
+                }
+                self.mode = mode
+                spot = .inline(try HedgeMinVarOptions.series(batch, "spot", column: "spotColumn"))
+                hedge = .inline(try HedgeMinVarOptions.series(batch, "hedge", column: "hedgeColumn"))
             }
-            (self.mode, self.spotPath, self.hedgePath) = (mode, spotPath, hedgePath)
-            (spotColumn, hedgeColumn) = (invocation.option("spot-column"), invocation.option("hedge-column"))
-            chart = try ChartOptions(parsing: invocation)
-            output = try OutputOptions(parsing: invocation)
+            chart = try ChartOptions(fields)
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let spot = try DatedSeries.load(path: options.spotPath, valueColumn: options.spotColumn)
-        let hedge = try DatedSeries.load(path: options.hedgePath, valueColumn: options.hedgeColumn)
-        let answer = try HedgeMinVarAnswer.build(MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: options.mode))
-        for warning in answer.result.warnings { try invocation.warn(warning) }
-        try options.chart.write(JobCharts.minimumVariance(answer.result))
-        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
+    static let opName = "hedgeMinvar"
+    static let opSummary =
+        "spot, hedge (CSV text or [{date, value}] rows), spotColumn?, hedgeColumn?, mode? → hedgeRatio, intercept, standardError, tStatistic, rSquared, correlation, observations, unmatchedDates (as 'hedge minvar --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let answer = try HedgeMinVarAnswer.build(
+            MinimumVarianceHedge.compute(spot: options.spot.series(), hedge: options.hedge.series(), mode: options.mode))
+        return JobAnswer(
+            report: answer.report, tableText: answer.tableText, warnings: answer.result.warnings,
+            chart: { JobCharts.minimumVariance(answer.result) })
     }
 }
 
-/// The batch op `hedgeMinvar`: the command's options in camelCase. `spot` and `hedge` are each a CSV
+/// The batch op `hedgeMinvar`'s series: the command's options in camelCase. `spot` and `hedge` are each a CSV
 /// file's text or an array of rows `{"date", "value"}` (a date as ISO text or Unix seconds, a value as a
 /// JSON number or decimal text; row N is line N in errors); `spotColumn`, `hedgeColumn` (CSV text only)
 /// and `mode` are optional. Errors name the field (`spot`, `hedge`) where the command names the file.
 enum HedgeMinVarOptions {
     static let modeNames = "levels, differences, returns or log-returns"
 
-    static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        let modeText = try batch.stringIfPresent("mode") ?? "differences"
-        guard let mode = HedgeChangeMode(rawValue: modeText) else {
-            throw RequestError.badRequest(field: "mode", reason: "field 'mode' must be \(modeNames); got \"\(modeText)\"")
-        }
-        let spot = try series(batch, "spot", column: "spotColumn")
-        let hedge = try series(batch, "hedge", column: "hedgeColumn")
-        return try HedgeMinVarAnswer.build(MinimumVarianceHedge.compute(spot: spot, hedge: hedge, mode: mode)).report.object
-    }
 
     /// A series field: CSV text (its value column `column`, optional) or an array of `{"date", "value"}` rows.
     static func series(_ batch: BatchRequest, _ name: String, column: String) throws -> DatedSeries {

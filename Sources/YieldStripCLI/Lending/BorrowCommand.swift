@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip borrow`: a loan against the stock token or its PT (batch op `borrow`).
-struct BorrowCommand: ParsableCommand {
+struct BorrowCommand: JobCommand {
     let name = "borrow"
     let abstract = "Borrow against the token or its PT: health, liquidation."
     let discussion = """
@@ -23,7 +23,7 @@ struct BorrowCommand: ParsableCommand {
         """
     /// The collateral (kind and amount, or a size), its market or exchange rate, the oracle and the loan's
     /// terms, the debt, the rates, the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static var specs: [OptionSpec] {
             [
                 .value("market", valueName: "file", help: "The market file (PT collateral; for the token, its PY index and stock price)."),
@@ -42,47 +42,59 @@ struct BorrowCommand: ParsableCommand {
             ] + OutputOptions.specs
         }
 
-        /// The market file, when given (PT collateral needs one).
-        let marketPath: String?
+        /// The market, when given (PT collateral needs one): `--market FILE` and `--at`; in batch `market` and
+        /// `pyIndex` with `blockTime`.
+        let market: MarketInput?
+        /// Without a market: `--at` (else the wall clock) on the command line, `blockTime` in batch.
         let at: Int64?
         let sizing: SizeOptions
         let amount: Wad?
         let exchangeRate: Wad?
-        /// The loan, at `--stock-price` until the run prices it at the market's.
+        /// The loan, at `--stock-price` until it is priced at the market's.
         let request: BorrowRequest
         let output: OutputOptions
+        let fields: DoorFields
 
-        init(parsing invocation: Invocation) throws {
-            let source = DoorFields(invocation)
-            at = try MarketOptions.blockTime(invocation)
-            sizing = try SizeOptions(parsing: invocation, others: ["amount"])
-            amount = try invocation.parse(option: "amount", ValueText.wad)
-            marketPath = invocation.option("market")
-            request = try BorrowOptions.request(
-                source, size: sizing.size, amount: amount, stockPrice: sizing.stockPriceUsd, hasMarket: marketPath != nil)
-            exchangeRate = try source.decimal("exchangeRate")
-            output = try OutputOptions(parsing: invocation)
+        init(_ fields: DoorFields) throws {
+            self.fields = fields
+            let hasMarket = fields.given("market")
+            switch fields.door {
+            case .command(let invocation): at = try MarketOptions.blockTime(invocation)
+            case .batch(let request): at = hasMarket ? nil : try MarketFields.blockTime(request)
+            }
+            sizing = try SizeOptions(fields, others: ["amount"])
+            amount = try fields.job.amount("amount")
+            market = hasMarket ? try MarketInput(fields) : nil
+            var stockPrice = sizing.stockPriceUsd
+            if case .batch(let request) = fields.door, !hasMarket { stockPrice = try MarketFields.stockPrice(request) }
+            request = try BorrowOptions.request(fields, size: sizing.size, amount: amount, stockPrice: stockPrice, hasMarket: hasMarket)
+            exchangeRate = try fields.decimal("exchangeRate")
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        var file: MarketFile? = nil
-        var context: MarketContext? = nil
-        if let path = options.marketPath {
-            let loaded = try MarketFile.load(path: path)
-            file = loaded
-            var chosen = loaded.context(at: options.at.map { .given($0) } ?? .fileOrWallClock)
-            if let stockPrice = options.sizing.stockPriceUsd { chosen.stockPrice = stockPrice }
-            context = chosen
+    static let opName = "borrow"
+    static let opSummary =
+        "collateral, amount|sy|tokens|shares|usd, market context? (market, pyIndex), blockTime, ptOracle?, protocol, ltv+liquidationThreshold|lltv, debt, debtAsset?, borrowApr?, stockPrice?, … → health factor, liquidation price, APY and date, capacity, penalty (as 'borrow --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let priced = try options.market.map { try $0.pendleContext(stockPriceUsd: options.sizing.stockPriceUsd) }
+        let context = priced?.context
+        let time: Int64
+        let timeSource: TimeSource
+        if let context {
+            (time, timeSource) = (context.blockTime, context.blockTimeSource)
+        } else if let invocation = options.fields.invocation {
+            (time, timeSource) = BlockTimeChoice.resolve(options.at)
+            invocation.noteTimeSource(timeSource)
+        } else {
+            (time, timeSource) = (options.at ?? 0, .given)
         }
-        let (time, timeSource) = context.map { ($0.blockTime, $0.blockTimeSource) } ?? BlockTimeChoice.resolve(options.at)
-        invocation.noteTimeSource(timeSource)
         var request = options.request
-        request.stockPrice = context?.stockPrice ?? options.sizing.stockPriceUsd
+        if let context { request.stockPrice = context.stockPrice }
         let result = try BorrowOptions.compute(request, context: context, exchangeRate: options.exchangeRate, at: time)
         let answer = try BorrowAnswer.build(result, blockTimeSource: timeSource)
-        for warning in result.warnings { try invocation.warn(warning) }
-        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText(title: file?.title ?? ""))
+        return JobAnswer(report: answer.report, tableText: answer.tableText(title: priced?.title ?? ""), warnings: result.warnings)
     }
 }
 
@@ -139,19 +151,6 @@ enum BorrowOptions {
         return try Borrow.compute(request, exchangeRate: exchangeRate ?? .one, at: time)
     }
 
-    /// The batch op `borrow`: with `market` the market context (`market`, `pyIndex`, `blockTime`,
-    /// `stockPrice`), else `blockTime` and `stockPrice` alone.
-    static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        let source = DoorFields(batch)
-        let context = batch.value("market") != nil ? try MarketContext(request: batch) : nil
-        let time = try context?.blockTime ?? MarketFields.blockTime(batch)
-        let stockPrice = try context?.stockPrice ?? MarketFields.stockPrice(batch)
-        let size = try StrategyInputs.size(batch, others: ["amount"])
-        let amount = try batch.wadIfPresent("amount")
-        let request = try Self.request(source, size: size, amount: amount, stockPrice: stockPrice, hasMarket: context != nil)
-        let result = try compute(request, context: context, exchangeRate: try source.decimal("exchangeRate"), at: time)
-        return try BorrowAnswer.build(result, blockTimeSource: .given).report.object
-    }
 }
 
 /// The answer of `borrow` and the batch op `borrow`.

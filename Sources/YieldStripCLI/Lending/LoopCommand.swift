@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip loop`: PT looping on the market's curve (batch op `loop`).
-struct LoopCommand: ParsableCommand {
+struct LoopCommand: JobCommand {
     let name = "loop"
     let abstract = "Loop PT: borrow and buy again; net APY, health, break-even."
     let discussion = """
@@ -24,7 +24,7 @@ struct LoopCommand: ParsableCommand {
         op 'loop'.
         """
     /// The market, the size, the loop's terms, oracle, borrow rate and dollar hedge, the chart and the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static var specs: [OptionSpec] {
             MarketFileOptions.specs + StrategyInputs.sizeOptions + [
                 .value("borrow", valueName: "asset", help: "What is borrowed: token (the stock token) or usd (a stablecoin).", default: "token")
@@ -41,33 +41,35 @@ struct LoopCommand: ParsableCommand {
             ] + ChartOptions.specs + OutputOptions.specs
         }
 
-        let market: MarketFileOptions
+        let market: MarketInput
         let sizing: SizeOptions
-        /// The loop, at `--stock-price` until the run prices it at the market's.
+        /// The loop, at `--stock-price` until it is priced at the market's.
         let request: PtLoopRequest
         let chart: ChartOptions
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            market = try MarketFileOptions(parsing: invocation)
-            sizing = try SizeOptions(parsing: invocation)
-            request = try LoopOptions.request(DoorFields(invocation), size: sizing.required(invocation), stockPrice: sizing.stockPriceUsd)
-            chart = try ChartOptions(parsing: invocation)
-            output = try OutputOptions(parsing: invocation)
+        init(_ fields: DoorFields) throws {
+            market = try MarketInput(fields)
+            sizing = try SizeOptions(fields)
+            request = try LoopOptions.request(fields, size: sizing.required(fields), stockPrice: sizing.stockPriceUsd)
+            chart = try ChartOptions(fields)
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let (file, fileContext) = try options.market.pendleContext(invocation)
-        var context = fileContext
-        if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
+    static let opName = "loop"
+    static let opSummary =
+        "market, pyIndex, blockTime, sy|tokens|shares|usd, borrow?, protocol, ltv+liquidationThreshold|lltv, ptOracle?, targetLtv?, loops?, borrowApr|model+poolSupplied, … → rounds, leverage, health factor, net APY, break-even borrow APR (as 'loop --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let (context, title, chartSubject) = try options.market.pendleContext(stockPriceUsd: options.sizing.stockPriceUsd)
         var request = options.request
         request.stockPrice = context.stockPrice
         let result = try PtLoop.compute(request, curve: StrategyInputs.curve(context), at: context.blockTime)
         let answer = try LoopAnswer.build(result, context: context)
-        for warning in result.warnings { try invocation.warn(warning) }
-        try options.chart.write(JobCharts.ptLoop(result, subject: file.chartSubject))
-        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText(title: file.title))
+        return JobAnswer(
+            report: answer.report, tableText: answer.tableText(title: title ?? ""), warnings: result.warnings,
+            chart: { JobCharts.ptLoop(result, subject: chartSubject ?? "") })
     }
 }
 
@@ -101,13 +103,6 @@ enum LoopOptions {
         return request
     }
 
-    /// The batch op `loop`: the market context and the command's options in camelCase.
-    static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        let context = try MarketContext(request: batch)
-        let request = try Self.request(DoorFields(batch), size: StrategyInputs.requiredSize(batch), stockPrice: context.stockPrice)
-        let result = try PtLoop.compute(request, curve: StrategyInputs.curve(context), at: context.blockTime)
-        return try LoopAnswer.build(result, context: context).report.object
-    }
 }
 
 /// The answer of `loop` and the batch op `loop`.

@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip mnav`: a treasury company's premium and the trade on it (batch op `mnav`).
-struct MnavCommand: ParsableCommand {
+struct MnavCommand: JobCommand {
     let name = "mnav"
     let abstract = "The premium trade: a treasury company's mNAV, short or long."
     let discussion = """
@@ -21,7 +21,7 @@ struct MnavCommand: ParsableCommand {
         --json prints the answer of the batch op 'mnav'.
         """
     /// The company, the side and size of the premium trade, its financing and hedge, the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static var specs: [OptionSpec] {
             [
                 .value("shares-outstanding", valueName: "n", help: "The company's shares outstanding.", required: true),
@@ -47,22 +47,23 @@ struct MnavCommand: ParsableCommand {
         let request: PremiumTradeRequest
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            request = try MnavOptions.request(DoorFields(invocation))
-            output = try OutputOptions(parsing: invocation)
+        init(_ fields: DoorFields) throws {
+            request = try MnavOptions.request(fields)
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+    static let opName = "mnav"
+    static let opSummary =
+        "sharesOutstanding, stockPrice, coinHoldings, coinPrice, companyDebt?, side?, capital, ltv, liquidationThreshold, borrowApr|model+poolSupplied, … → mNAV, premium, carry, break-even mNAV, liquidation, scenarios (as 'mnav --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
         let answer = try MnavAnswer.build(PremiumTrade.compute(options.request))
-        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
+        return JobAnswer(report: answer.report, tableText: answer.tableText)
     }
 }
 
-/// The premium trade's request from the command's options or the batch op's fields (`sharesOutstanding`,
-/// `stockPrice`, `coinHoldings`, `coinPrice`, `companyDebt`, `side`, `capital`, `ltv`, `liquidationThreshold`,
-/// `borrowApr` | `model` with its parameters, `poolSupplied`, `poolBorrowed`, `collateralApr`, `proceedsApr`,
-/// `hedgeCoin`, `funding`, `days`, `mnavRange`).
+/// The premium trade's request from the command's options or the batch op's fields.
 enum MnavOptions {
     static func request(_ source: DoorFields) throws -> PremiumTradeRequest {
         func required(_ field: String, _ what: String) throws -> Double {
@@ -92,10 +93,6 @@ enum MnavOptions {
             mnavScenarios: try source.list("mnavRange")?.values)
     }
 
-    /// The batch op `mnav`.
-    static func answer(_ batch: BatchRequest) throws -> JSONObject {
-        try MnavAnswer.build(PremiumTrade.compute(request(DoorFields(batch)))).report.object
-    }
 }
 
 /// The answer of `mnav` and the batch op `mnav`.

@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip rates`: a lending protocol's borrow and supply rates (batch op `rates`).
-struct RatesCommand: ParsableCommand {
+struct RatesCommand: JobCommand {
     let name = "rates"
     let abstract = "Lending rates: Aave, Morpho, kinked; APR, APY, the inverse."
     let discussion = """
@@ -22,7 +22,7 @@ struct RatesCommand: ParsableCommand {
         APY. --json prints the answer of the batch op 'rates'.
         """
     /// The rate model and the utilization (or its path, or the supply APY to reach), the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static var specs: [OptionSpec] {
             LendingInputs.modelOptions(required: true) + [
                 .value("utilization", valueName: "rate", help: "Borrowed / supplied, in [0, 1] (0.5 or 50%)."),
@@ -40,21 +40,23 @@ struct RatesCommand: ParsableCommand {
         let request: LendingRatesRequest
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            request = try RatesOptions.request(DoorFields(invocation))
-            output = try OutputOptions(parsing: invocation)
+        init(_ fields: DoorFields) throws {
+            request = try RatesOptions.request(fields)
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+    static let opName = "rates"
+    static let opSummary =
+        "model, optimal?, base?, slope1?, slope2?, rateAtTarget?, points?, utilization|borrowed+supplied|path, days?, reserveFactor?, targetSupplyApy? → borrow and supply APR and APY, the curve, the inverse (as 'rates --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
         let answer = try RatesAnswer.build(LendingRates.compute(options.request))
-        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText)
+        return JobAnswer(report: answer.report, tableText: answer.tableText)
     }
 }
 
-/// The `rates` request from the command's options or the batch op's fields (`model`, `optimal`, `base`,
-/// `slope1`, `slope2`, `rateAtTarget`, `points`, `utilization` | `borrowed` + `supplied` | `path`, `days`,
-/// `reserveFactor`, `targetSupplyApy`).
+/// The rates request from the command's options or the batch op's fields (the same names in camelCase).
 enum RatesOptions {
     static func request(_ source: DoorFields) throws -> LendingRatesRequest {
         let model = try LendingInputs.rateModel(source, required: true) ?? .morpho(rateAtTarget: .zero)
@@ -104,10 +106,6 @@ enum RatesOptions {
         return LendingRatesRequest(model: model, path: path, reserveFactor: reserveFactor, targetSupplyApy: target)
     }
 
-    /// The batch op `rates`.
-    static func answer(_ request: BatchRequest) throws -> JSONObject {
-        try RatesAnswer.build(LendingRates.compute(Self.request(DoorFields(request)))).report.object
-    }
 }
 
 /// The answer of `rates` and the batch op `rates`.
