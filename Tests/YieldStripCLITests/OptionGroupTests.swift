@@ -56,7 +56,7 @@ import YieldStrip
         let quote = try options(
             QuoteCommand.Options.self, "quote",
             ["--market", "m.json", "--at", "2026-03-05", "--buy-pt", "--usd", "1000", "--stock-price", "230", "--csv"])
-        #expect(quote.market.path == "m.json" && quote.market.at == 1_772_668_800)
+        #expect(quote.market.file?.path == "m.json" && quote.market.file?.at == 1_772_668_800)
         #expect(quote.swap == .swapExactSyForPt && quote.amount == nil)
         #expect(quote.sizing.size == .usd(Wad(units: 1000)) && quote.sizing.stockPriceUsd == 230)
         #expect(quote.output.format == .csv && quote.output.wantsAnswer)

@@ -49,7 +49,10 @@ protocol JobCommand: ParsableCommand where Options: DoorOptions {
 }
 
 extension JobCommand {
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput { try runJob(options, invocation) }
+
+    /// The command's run: the answer, its warnings on stderr, the chart, then the table or the answer.
+    func runJob(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
         let answer = try Self.answer(options)
         for warning in answer.warnings { try invocation.warn(warning) }
         if let chart = answer.chart { try options.chart.write(chart()) }

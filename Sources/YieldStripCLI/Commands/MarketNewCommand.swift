@@ -9,7 +9,7 @@ import YieldStripJSON
 
 /// `yieldstrip market new`: a new Pendle V2 market (or, with `--curve yieldspace`, a YieldSpace pool) at a target
 /// implied APY and pool value, as a market file (batch op `marketNew`).
-struct MarketNewCommand: ParsableCommand {
+struct MarketNewCommand: JobCommand {
     let name = "new"
     let abstract = "Create a market file: a new market at a target implied APY and pool value."
     let discussion = """
@@ -32,7 +32,7 @@ struct MarketNewCommand: ParsableCommand {
         The implied APY read back lies within 1e-9 of --apy.
         """
     /// The market's terms, the file's descriptive fields, where to write it, the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] = [
             .value("apy", valueName: "rate", help: "The target implied APY (0.3%, 30bp or 0.003), ≥ 0.", required: true),
             .value(
@@ -62,14 +62,22 @@ struct MarketNewCommand: ParsableCommand {
         ]
 
         let inputs: MarketNewInputs
-        /// `--out`: the file written instead of printing it.
+        /// `--out`: the file written instead of printing it (the command line only).
         let outPath: String?
-        let json: Bool
+        /// `--json` (a file written with `--out` also prints the answer); JSON in batch.
+        let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            inputs = try Self.inputs(invocation)
-            outPath = invocation.option("out")
-            json = invocation.flag(CommonOptions.json.name)
+        init(_ fields: DoorFields) throws {
+            switch fields.door {
+            case .command(let invocation):
+                inputs = try Self.inputs(invocation)
+                outPath = invocation.option("out")
+                output = OutputOptions(format: invocation.flag(CommonOptions.json.name) || outPath != nil ? .json : .table)
+            case .batch(let request):
+                inputs = try MarketNewInputs(request: request)
+                outPath = nil
+                output = OutputOptions(format: .json)
+            }
         }
 
         /// The options as the library's inputs; a malformed value or a missing option is a usage error, and so is
@@ -136,13 +144,24 @@ struct MarketNewCommand: ParsableCommand {
         }
     }
 
+    static let opName = "marketNew"
+    static let opSummary =
+        "apy, expiry, blockTime, liquidityUsd, stockPrice, fee?, apyBand?, pyIndex?, reserveFeePercent?, name?, underlying?, source?, notes?, curve? (yieldspace: mu?, tsYears?, g1Fee?, decimals?) → a new market's file fields, implied APY and pool value read back (as 'market new --json')"
+
+    /// The new market's file (the table's text is the file itself) and its answer; the expiry warning.
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let inputs = options.inputs
+        let (text, report) = try MarketNewReport.answer(inputs, path: options.outPath)
+        let warning = inputs.isYieldSpace ? nil : MarketNewReport.expiryWarning(inputs.expiry)
+        return JobAnswer(report: report, tableText: text, warnings: warning.map { [$0] } ?? [])
+    }
+
+    /// As every job, and `--out` writes the file.
     func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let (inputs, path) = (options.inputs, options.outPath)
-        let (text, report) = try MarketNewReport.answer(inputs, path: path)
-        if !inputs.isYieldSpace, let warning = MarketNewReport.expiryWarning(inputs.expiry) { try invocation.warn(warning) }
-        if let path { try OutputFile.write(text, to: path, kind: "market file") }
-        if options.json || path != nil { return .report(report) }
-        return .text(text)
+        let answer = try Self.answer(options)
+        for warning in answer.warnings { try invocation.warn(warning) }
+        if let path = options.outPath, let text = answer.tableText { try OutputFile.write(text, to: path, kind: "market file") }
+        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText ?? "")
     }
 }
 

@@ -3,7 +3,7 @@ import YieldStripJSON
 
 /// `yieldstrip market show`: a market's rates, prices, curve and depth at one block time (batch op
 /// `marketSnapshot`).
-struct MarketShowCommand: ParsableCommand {
+struct MarketShowCommand: JobCommand {
     let name = "show"
     let abstract = "Show a market's implied APY, prices, curve, fees, reserves, depth."
     let discussion = """
@@ -16,23 +16,27 @@ struct MarketShowCommand: ParsableCommand {
         its parameters, reserves and limits.
         """
     /// The market and the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs = MarketFileOptions.specs + OutputOptions.specs
 
-        let market: MarketFileOptions
+        let market: MarketInput
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            market = try MarketFileOptions(parsing: invocation)
-            output = try OutputOptions(parsing: invocation)
+        init(_ fields: DoorFields) throws {
+            market = try MarketInput(fields)
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let (file, context) = try options.market.curveContext(invocation)
+    static let opName = "marketSnapshot"
+    static let opSummary =
+        "market, pyIndex (or curve yieldspace, pool), blockTime, stockPrice? → implied APY, PT/YT prices, proportion, rate scalar, anchor, fee rate, reserves, largest trades"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let context = try options.market.curveContext()
         switch context.venue {
-        case .pendle(let market): return .report(try MarketSnapshotReport.build(market, title: file.title))
-        case .yieldSpace(let pool): return .report(try YieldSpaceSnapshotReport.build(pool, title: file.title))
+        case .pendle(let market): return JobAnswer(report: try MarketSnapshotReport.build(market, title: context.title))
+        case .yieldSpace(let pool): return JobAnswer(report: try YieldSpaceSnapshotReport.build(pool, title: context.title))
         }
     }
 }

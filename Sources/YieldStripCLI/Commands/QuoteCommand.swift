@@ -3,7 +3,7 @@ import YieldStripJSON
 
 /// `yieldstrip quote`: one trade on a market file, exact to the wei, with its analytics (batch op
 /// `quote`).
-struct QuoteCommand: ParsableCommand {
+struct QuoteCommand: JobCommand {
     let name = "quote"
     let abstract = "Quote a PT or YT trade: amounts, fees, effective APY, impact."
     let discussion = """
@@ -27,7 +27,7 @@ struct QuoteCommand: ParsableCommand {
         """
     /// The market, the trade (a direction with `--in`, or `--op`) and its amount (`--amount`, or an SY
     /// amount sized in SY, tokens, shares or USD), the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             MarketFileOptions.specs
             + [
@@ -43,57 +43,86 @@ struct QuoteCommand: ParsableCommand {
                 .flag("wei", help: "Read --amount as an integer of wei.")
             ] + SizeOptions.specs + OutputOptions.specs
 
-        let market: MarketFileOptions
+        let market: MarketInput
         /// The router swap asked for.
         let swap: SwapKind
-        /// `--amount`, exact (decimal units, or wei with `--wei`); nil when the amount is sized instead.
+        /// The amount given (decimal units, or wei with `--wei`, on the command line; wei in batch, in the swap's
+        /// own field); nil when the amount is sized instead.
         let amount: Wad?
         let sizing: SizeOptions
         let output: OutputOptions
+        let fields: DoorFields
 
-        init(parsing invocation: Invocation) throws {
-            market = try MarketFileOptions(parsing: invocation)
-            swap = try QuoteCommand.swapKind(invocation)
-            let readsWei = invocation.flag("wei")
-            amount = try invocation.parse(option: "amount", { ValueText.wad($0, inWei: readsWei) })
-            sizing = try SizeOptions(parsing: invocation, others: ["amount"])
-            output = try OutputOptions(parsing: invocation)
-            if let size = sizing.size, !QuoteReport.takesSize(swap) {
-                throw invocation.usageError("'--\(size.unit)' sizes an SY amount; \(swap.rawValue) takes \(swap.amountField): give --amount")
+        init(_ fields: DoorFields) throws {
+            self.fields = fields
+            market = try MarketInput(fields)
+            switch fields.door {
+            case .command(let invocation):
+                swap = try QuoteCommand.swapKind(invocation)
+                let readsWei = invocation.flag("wei")
+                amount = try invocation.parse(option: "amount", { ValueText.wad($0, inWei: readsWei) })
+                sizing = try SizeOptions(fields, others: ["amount"])
+                if let size = sizing.size, !QuoteReport.takesSize(swap) {
+                    throw invocation.usageError("'--\(size.unit)' sizes an SY amount; \(swap.rawValue) takes \(swap.amountField): give --amount")
+                }
+                if sizing.size != nil && readsWei { throw invocation.usageError("'--wei' reads --amount; give the size in decimal units") }
+                guard amount != nil || sizing.size != nil else {
+                    throw invocation.usageError(
+                        "Missing expected argument '--amount <amount>' (or, for an SY amount, --sy, --tokens, --shares or --usd)")
+                }
+            case .batch(let request):
+                swap = try AnalyticsOps.swapKind(request)
+                sizing = try SizeOptions(fields, others: [swap.amountField])
+                amount = sizing.size == nil ? try request.wadIfPresent(swap.amountField) : nil
+                let isPool = request.value("curve") == .string(YieldSpaceMarketFile.curveName)
+                let takesSize = isPool ? swap == .swapExactSyForPt : QuoteReport.takesSize(swap)
+                if let size = sizing.size, !takesSize {
+                    throw RequestError.badRequest(
+                        field: size.unit, reason: "field '\(size.unit)' sizes an SY amount; \(swap.rawValue) takes \(swap.amountField)")
+                }
+                if amount == nil && sizing.size == nil {
+                    let sizes =
+                        !takesSize
+                        ? "" : isPool ? " (or sy, tokens, shares (wei) or usd)" : " (or, for this SY amount, sy, tokens, shares (wei) or usd)"
+                    throw RequestError.badRequest(
+                        field: swap.amountField, reason: "missing field '\(swap.amountField)', the amount \(swap.rawValue) takes (wei)\(sizes)")
+                }
             }
-            if sizing.size != nil && readsWei { throw invocation.usageError("'--wei' reads --amount; give the size in decimal units") }
-            guard amount != nil || sizing.size != nil else {
-                throw invocation.usageError("Missing expected argument '--amount <amount>' (or, for an SY amount, --sy, --tokens, --shares or --usd)")
-            }
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+    static let opName = "quote"
+    static let opSummary =
+        "market, pyIndex, blockTime, swap (a router swap op), its amount field (or for an SY amount sy|tokens|shares (wei)|usd), stockPrice? → amounts, fees, effective APY, price impact, limit, new market"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
         let (kind, size) = (options.swap, options.sizing.size)
-        let (file, curveContext) = try options.market.curveContext(invocation)
+        let curveContext = try options.market.curveContext(stockPriceUsd: options.sizing.stockPriceUsd)
         switch curveContext.venue {
-        case .yieldSpace(let poolContext):
+        case .yieldSpace(let context):
             guard let trade = YieldSpaceQuoteReport.kind(kind) else {
-                throw invocation.usageError(
-                    "A YieldSpace pool quotes --buy-pt (pool shares in: sellBase) and --sell-pt (fyToken in: sellFYToken), exact input; \(kind.rawValue) does not apply"
-                )
+                throw options.fields.refuse(
+                    command:
+                        "A YieldSpace pool quotes --buy-pt (pool shares in: sellBase) and --sell-pt (fyToken in: sellFYToken), exact input; \(kind.rawValue) does not apply",
+                    batch:
+                        "a YieldSpace pool quotes swapExactSyForPt (sellBase) and swapExactPtForSy (sellFYToken); \(kind.rawValue) does not apply",
+                    field: "swap")
             }
-            var context = poolContext
-            if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
             let sized = try size.map { try PositionSizing.convert($0, assetPerSy: context.curve.assetPerSy, stockPrice: context.stockPrice) }
             let given = sized?.sy ?? options.amount ?? .zero
-            let title =
-                file.title + "\n\(trade == .buyPtWithSy ? "sellBase: sharesIn" : "sellFYToken: fyTokenIn") = \(given.description)"
-                + (sized.map { "\nsize: \($0.description)" } ?? "")
-            return .report(try YieldSpaceQuoteReport.build(context, kind: trade, amount: given, size: sized, title: title))
-        case .pendle(let fileContext):
-            var context = fileContext
-            if let stockPrice = options.sizing.stockPriceUsd { context.stockPrice = stockPrice }
+            let title = curveContext.title.map {
+                $0 + "\n\(trade == .buyPtWithSy ? "sellBase: sharesIn" : "sellFYToken: fyTokenIn") = \(given.description)"
+                    + (sized.map { "\nsize: \($0.description)" } ?? "")
+            }
+            return JobAnswer(report: try YieldSpaceQuoteReport.build(context, kind: trade, amount: given, size: sized, title: title))
+        case .pendle(let context):
             let sized = try size.map { try QuoteReport.syAmount($0, context: context) }
             let given = sized?.sy ?? options.amount ?? .zero
-            let title =
-                file.title + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
-            return .report(try QuoteReport.build(context, swap: kind, amount: given, size: sized, title: title))
+            let title = curveContext.title.map {
+                $0 + "\n\(kind.rawValue): \(kind.amountField) = \(given.description)" + (sized.map { "\nsize: \($0.description)" } ?? "")
+            }
+            return JobAnswer(report: try QuoteReport.build(context, swap: kind, amount: given, size: sized, title: title))
         }
     }
 

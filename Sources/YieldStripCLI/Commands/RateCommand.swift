@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip rate`: one implied rate, given in any of its forms, in every form (batch op `rate`).
-struct RateCommand: ParsableCommand {
+struct RateCommand: JobCommand {
     let name = "rate"
     let abstract = "Convert a rate: APY, ln rate, PT/YT price, PT per asset."
     let discussion = """
@@ -15,7 +15,7 @@ struct RateCommand: ParsableCommand {
         wei in the JSON. --json prints the answer of the batch op 'rate'.
         """
     /// The rate in one of its forms, the time to expiry, the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static var specs: [OptionSpec] {
             RateForm.allCases.map { OptionSpec.value($0.optionName, valueName: "number", help: $0.help) } + [
                 .value("expiry", valueName: "time", help: "The maturity: ISO-8601 or Unix seconds."),
@@ -29,8 +29,20 @@ struct RateCommand: ParsableCommand {
         /// `--json`, `--csv` (printed by the tool from the report).
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            output = try OutputOptions(parsing: invocation)
+        init(_ fields: DoorFields) throws {
+            output = try OutputOptions(fields)
+            switch fields.door {
+            case .command(let invocation):
+                input = try Self.input(invocation)
+                time = try Self.time(invocation)
+            case .batch(let request):
+                input = try AnalyticsOps.rateInput(request)
+                time = try AnalyticsOps.rateTime(request)
+            }
+        }
+
+        /// The one rate option given, read exactly as written (a rate form also as `5%` or `500bp`).
+        private static func input(_ invocation: Invocation) throws -> RateInput {
             let flags = RateForm.allCases.map { "--" + $0.optionName }.joined(separator: ", ")
             let given = RateForm.allCases.filter { invocation.option($0.optionName) != nil }
             guard let form = given.first else { throw invocation.usageError("Give the rate in one form: one of \(flags)") }
@@ -47,8 +59,7 @@ struct RateCommand: ParsableCommand {
             if form == .apy, let warning = RateText.unitlessLargeApyWarning(option: "--apy", text: text, value: input.value) {
                 try invocation.warn(warning)
             }
-            self.input = input
-            time = try Self.time(invocation)
+            return input
         }
 
         /// `--seconds-to-expiry`, or `--expiry` with `--now` (the wall clock when absent).
@@ -70,7 +81,11 @@ struct RateCommand: ParsableCommand {
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        .report(try RateReport.build(options.input, time: options.time))
+    static let opName = "rate"
+    static let opSummary =
+        "one of apy, ptPrice, ytPrice, lnRate, ptPerAsset; expiry and now, or secondsToExpiry → every form, time to expiry, YT leverage, duration, exact wad forms"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        JobAnswer(report: try RateReport.build(options.input, time: options.time))
     }
 }

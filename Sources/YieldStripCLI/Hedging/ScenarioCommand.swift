@@ -91,12 +91,7 @@ struct ScenarioCommand: JobCommand {
 
     /// As every job, but `--csv` prints one line per cell (not the answer's one line).
     func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        guard options.output.format == .csv else {
-            let answer = try Self.answer(options)
-            for warning in answer.warnings { try invocation.warn(warning) }
-            if let chart = answer.chart { try options.chart.write(chart()) }
-            return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText ?? "")
-        }
+        guard options.output.format == .csv else { return try runJob(options, invocation) }
         let (result, context) = try Self.compute(options)
         for warning in result.warnings { try invocation.warn(warning) }
         try options.chart.write(JobCharts.scenario(result, subject: context.chartSubject ?? ""))
