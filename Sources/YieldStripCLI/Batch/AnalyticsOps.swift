@@ -2,8 +2,9 @@ import YieldStrip
 import YieldStripBatch
 import YieldStripJSON
 
-/// Ops behind the human commands `rate`, `market show`, `market new`, `quote` and `depth`: each answers exactly the
-/// fields the command prints with `--json` (the same report builder serves both).
+/// Ops behind the commands `rate`, `market show`, `market new`, `quote`, `compare` and `depth`, each derived from
+/// its command (`JobCommand`): exactly the fields the command prints with `--json`. The batch readers of the
+/// fields whose shape differs from the options (`rate`'s form and time, `quote`'s `swap`) are here.
 ///
 /// Batch never reads a clock: `rate` needs `now` (or `secondsToExpiry`) and the market ops need
 /// `blockTime`, so every answer is reproducible; the time fields report the source `"given"`.
@@ -13,12 +14,7 @@ enum AnalyticsOps {
         MarketShowCommand.batchOp,
         MarketNewCommand.batchOp,
         QuoteCommand.batchOp,
-        BatchOp(
-            "compare",
-            "markets (two file paths or market objects), blockTime, buyPt|sellPt, sy|shares|pt (wei)|usd or sizes with unit, stockPrice? → each venue's fill, effective APY, fee, impact, largest trade; the better venue and by how much; where it flips (as 'compare --json')"
-        ) { request in
-            try CompareOptions.answer(request)
-        },
+        CompareCommand.batchOp,
         DepthCommand.batchOp
     ]
 

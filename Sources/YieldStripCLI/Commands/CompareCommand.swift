@@ -3,7 +3,7 @@ import YieldStripCharts
 import YieldStripJSON
 
 /// `yieldstrip compare`: the same PT trade on two venues side by side (batch op `compare`).
-struct CompareCommand: ParsableCommand {
+struct CompareCommand: JobCommand {
     let name = "compare"
     let abstract = "A PT trade on two markets: which fills better, and by how much."
     let discussion = """
@@ -24,7 +24,7 @@ struct CompareCommand: ParsableCommand {
         """
     /// The two market files, the side, the size (one, or `--sizes` in `--unit`), the stock price, the block
     /// time, the chart and the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             [
                 OptionSpec.repeated(
@@ -41,97 +41,127 @@ struct CompareCommand: ParsableCommand {
                 StrategyInputs.stockPriceOption, MarketOptions.at
             ] + ChartOptions.specs + OutputOptions.specs
 
-        let paths: [String]
+        /// The two markets: files on the command line; file paths or inline market objects in batch.
+        let markets: [MarketSpec]
         let side: VenueTradeSide
         let unit: VenueSizeUnit
         let sizes: [Wad]
         let givenPrice: Double?
-        let at: Int64?
+        /// `--at` (else the files' block time, else the wall clock); `blockTime` in batch (required).
+        let blockTime: Int64?
         let chart: ChartOptions
         let output: OutputOptions
+        let fields: DoorFields
 
-        init(parsing invocation: Invocation) throws {
-            paths = invocation.options("market")
-            guard paths.count == 2 else {
-                throw invocation.usageError("Give two market files: --market A.json --market B.json (got \(paths.count))")
-            }
-            switch (invocation.flag("buy-pt"), invocation.flag("sell-pt")) {
-            case (true, false): side = .buyPt
-            case (false, true): side = .sellPt
-            case (true, true): throw invocation.usageError("Give one of --buy-pt and --sell-pt, not both")
-            case (false, false): throw invocation.usageError("Say what to do: --buy-pt or --sell-pt")
-            }
-            let units = ["sy", "shares", "usd", "pt"]
-            let given = units.filter { invocation.optionWasGiven($0) }
-            if let list = try invocation.parse(option: "sizes", CompareInputs.sizes) {
-                guard given.isEmpty else {
-                    throw invocation.usageError(
-                        "'--sizes' takes its unit from '--unit'; give it without \(given.map { "--" + $0 }.joined(separator: " and "))")
+        enum MarketSpec {
+            case path(String)
+            case inline(AnyMarketFile)
+
+            func file() throws -> AnyMarketFile {
+                switch self {
+                case .path(let path): return try MarketFile.loadAny(path: path)
+                case .inline(let file): return file
                 }
-                let text = invocation.option("unit") ?? "usd"
-                guard let parsed = VenueSizeUnit(rawValue: text) else {
-                    throw invocation.usageError("The value '\(text)' is invalid for '--unit <unit>': expected sy, shares, usd or pt")
-                }
-                (unit, sizes) = (parsed, list)
-            } else {
-                if invocation.optionWasGiven("unit") {
-                    throw invocation.usageError(
-                        "'--unit' is the unit of '--sizes'; give --sizes, or one size with --\(units.joined(separator: ", --"))")
-                }
-                guard given.count == 1, let name = given.first, let parsed = VenueSizeUnit(rawValue: name) else {
-                    throw invocation.usageError(
-                        given.isEmpty
-                            ? "Give the size: one of --sy, --shares, --usd, --pt (or --sizes with --unit)"
-                            : "Give the size once; got \(given.map { "--" + $0 }.joined(separator: " and "))")
-                }
-                guard let amount = try invocation.parse(option: name, { CompareInputs.size($0) }) else {
-                    throw invocation.usageError("Missing value for '--\(name) <amount>'")
-                }
-                (unit, sizes) = (parsed, [amount])
             }
-            if side == .sellPt && unit == .sy {
-                throw invocation.usageError("Selling PT the size is the PT sold: give --pt, --shares (its face value) or --usd, not --sy")
+        }
+
+        init(_ fields: DoorFields) throws {
+            self.fields = fields
+            chart = try ChartOptions(fields)
+            output = try OutputOptions(fields)
+            switch fields.door {
+            case .command(let invocation):
+                let paths = invocation.options("market")
+                guard paths.count == 2 else {
+                    throw invocation.usageError("Give two market files: --market A.json --market B.json (got \(paths.count))")
+                }
+                switch (invocation.flag("buy-pt"), invocation.flag("sell-pt")) {
+                case (true, false): side = .buyPt
+                case (false, true): side = .sellPt
+                case (true, true): throw invocation.usageError("Give one of --buy-pt and --sell-pt, not both")
+                case (false, false): throw invocation.usageError("Say what to do: --buy-pt or --sell-pt")
+                }
+                let units = ["sy", "shares", "usd", "pt"]
+                let given = units.filter { invocation.optionWasGiven($0) }
+                if let list = try invocation.parse(option: "sizes", CompareInputs.sizes) {
+                    guard given.isEmpty else {
+                        throw invocation.usageError(
+                            "'--sizes' takes its unit from '--unit'; give it without \(given.map { "--" + $0 }.joined(separator: " and "))")
+                    }
+                    let text = invocation.option("unit") ?? "usd"
+                    guard let parsed = VenueSizeUnit(rawValue: text) else {
+                        throw invocation.usageError("The value '\(text)' is invalid for '--unit <unit>': expected sy, shares, usd or pt")
+                    }
+                    (unit, sizes) = (parsed, list)
+                } else {
+                    if invocation.optionWasGiven("unit") {
+                        throw invocation.usageError(
+                            "'--unit' is the unit of '--sizes'; give --sizes, or one size with --\(units.joined(separator: ", --"))")
+                    }
+                    guard given.count == 1, let name = given.first, let parsed = VenueSizeUnit(rawValue: name) else {
+                        throw invocation.usageError(
+                            given.isEmpty
+                                ? "Give the size: one of --sy, --shares, --usd, --pt (or --sizes with --unit)"
+                                : "Give the size once; got \(given.map { "--" + $0 }.joined(separator: " and "))")
+                    }
+                    guard let amount = try invocation.parse(option: name, { CompareInputs.size($0) }) else {
+                        throw invocation.usageError("Missing value for '--\(name) <amount>'")
+                    }
+                    (unit, sizes) = (parsed, [amount])
+                }
+                if side == .sellPt && unit == .sy {
+                    throw invocation.usageError("Selling PT the size is the PT sold: give --pt, --shares (its face value) or --usd, not --sy")
+                }
+                if side == .buyPt && unit == .pt {
+                    throw invocation.usageError("Buying PT the size is what is paid: give --sy, --shares or --usd, not --pt")
+                }
+                givenPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
+                let at = try MarketOptions.blockTime(invocation)
+                markets = paths.map { .path($0) }
+                blockTime = at
+
+            case .batch(let request):
+                (markets, side, unit, sizes) = try CompareOptions.read(request)
+                givenPrice = try request.doubleIfPresent("stockPrice")
+                blockTime = try MarketFields.blockTime(request)
             }
-            if side == .buyPt && unit == .pt {
-                throw invocation.usageError("Buying PT the size is what is paid: give --sy, --shares or --usd, not --pt")
-            }
-            givenPrice = try invocation.parse(option: "stock-price") { TokenizationValues.number($0) }
-            at = try MarketOptions.blockTime(invocation)
-            chart = try ChartOptions(parsing: invocation)
-            output = try OutputOptions(parsing: invocation)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let (paths, side, unit, sizes, givenPrice, at) = (options.paths, options.side, options.unit, options.sizes, options.givenPrice, options.at)
-        let files = try paths.map { try MarketFile.loadAny(path: $0) }
-        let stockPrice = try CompareInputs.stockPrice(given: givenPrice, files: files, needed: unit == .usd) { reason in
-            invocation.usageError(reason + "; give --stock-price")
+    static let opName = "compare"
+    static let opSummary =
+        "markets (two file paths or market objects), blockTime, buyPt|sellPt, sy|shares|pt (wei)|usd or sizes with unit, stockPrice? → each venue's fill, effective APY, fee, impact, largest trade; the better venue and by how much; where it flips (as 'compare --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let fields = options.fields
+        let files = try options.markets.map { try $0.file() }
+        let stockPrice = try CompareInputs.stockPrice(given: options.givenPrice, files: files, needed: options.unit == .usd) { reason in
+            fields.refuse(command: reason + "; give --stock-price", batch: reason + "; give stockPrice", field: "stockPrice")
         }
         let (blockTime, source): (Int64, TimeSource)
-        if let at {
+        if let at = options.blockTime {
             (blockTime, source) = (at, .given)
         } else {
             let times = Array(Set(files.compactMap(\.blockTime))).sorted()
             guard times.count <= 1 else {
-                throw invocation.usageError(
-                    "The market files were read at different block times (\(times.map { UnixTime.format($0) }.joined(separator: " and "))); give --at to compare them at one time"
-                )
+                throw fields.refuse(
+                    command:
+                        "The market files were read at different block times (\(times.map { UnixTime.format($0) }.joined(separator: " and "))); give --at to compare them at one time",
+                    batch: "", field: "blockTime")
             }
             (blockTime, source) = BlockTimeChoice.fileOrWallClock.resolve(fileBlockTime: times.first)
         }
+        fields.invocation?.noteTimeSource(source)
         let inputs = CompareInputs(
-            files: files, request: VenueComparisonRequest(side: side, unit: unit, sizes: sizes, stockPrice: stockPrice),
+            files: files, request: VenueComparisonRequest(side: options.side, unit: options.unit, sizes: options.sizes, stockPrice: stockPrice),
             blockTime: blockTime, blockTimeSource: source)
-        invocation.noteTimeSource(source)
         let result = try inputs.compute()
-        let context = CompareBlockTime(blockTime: blockTime, blockTimeSource: source)
-        let report = try CompareReport.build(result, names: inputs.names, context: context)
-        if options.chart.isRequested {
-            let subject = inputs.names.enumerated().map { "\(CompareReport.labels[$0.offset]): \($0.element)" }.joined(separator: " vs ")
-            try options.chart.write(JobCharts.compare(result, sweep: try inputs.sweep(), names: inputs.names, subject: subject))
-        }
-        return options.output.wantsAnswer ? .report(report) : .text(CompareReport.table(result, report: report, titles: files.map(\.title)))
+        let report = try CompareReport.build(result, names: inputs.names, context: CompareBlockTime(blockTime: blockTime, blockTimeSource: source))
+        let subject = inputs.names.enumerated().map { "\(CompareReport.labels[$0.offset]): \($0.element)" }.joined(separator: " vs ")
+        let sweep = options.chart.isRequested ? try inputs.sweep() : nil
+        return JobAnswer(
+            report: report, tableText: CompareReport.table(result, report: report, titles: files.map(\.title)),
+            chart: sweep.map { sweep in { JobCharts.compare(result, sweep: sweep, names: inputs.names, subject: subject) } })
     }
 }
 
@@ -147,22 +177,25 @@ struct CompareBlockTime: BlockTimeContext, Sendable {
 /// dollars) or `sizes` (decimal units, an array or text such as `"1k,10k"`) with `unit` (default `usd`), and
 /// `stockPrice` (else the markets' own).
 enum CompareOptions {
-    static func answer(_ request: BatchRequest) throws -> JSONObject {
+    /// The batch op's markets, side and sizes.
+    static func read(
+        _ request: BatchRequest
+    ) throws -> (markets: [CompareCommand.Options.MarketSpec], side: VenueTradeSide, unit: VenueSizeUnit, sizes: [Wad]) {
         let markets = try request.array("markets")
         guard markets.count == 2 else {
             throw RequestError.badRequest(
                 field: "markets", reason: "field 'markets' must hold two markets (file paths or market objects); got \(markets.count)")
         }
-        var files: [AnyMarketFile] = []
+        var specs: [CompareCommand.Options.MarketSpec] = []
         for (index, market) in markets.enumerated() {
             let field = "markets[\(index)]"
             switch market {
             case .string(let path):
-                files.append(try MarketFile.loadAny(path: path))
+                specs.append(.path(path))
             case .object(let object):
                 let fields = RequestFields(object, path: field + ".")
                 let origin = (try? fields.stringIfPresent("name")).flatMap { $0 } ?? field
-                files.append(try AnyMarketFile.read(fields, origin: origin))
+                specs.append(.inline(try AnyMarketFile.read(fields, origin: origin)))
             default:
                 throw RequestError.badRequest(
                     field: field, reason: "field '\(field)' must be a market file's path or a market object; got \(quoted(market))")
@@ -201,15 +234,7 @@ enum CompareOptions {
             unit = parsed
             sizes = [name == "usd" ? try StrategyInputs.decimal(request, name) : try request.wad(name)]
         }
-        let givenPrice = try request.doubleIfPresent("stockPrice")
-        let stockPrice = try CompareInputs.stockPrice(given: givenPrice, files: files, needed: unit == .usd) { reason in
-            RequestError.badRequest(field: "stockPrice", reason: reason + "; give stockPrice")
-        }
-        let context = CompareBlockTime(blockTime: try MarketFields.blockTime(request), blockTimeSource: .given)
-        let inputs = CompareInputs(
-            files: files, request: VenueComparisonRequest(side: side, unit: unit, sizes: sizes, stockPrice: stockPrice),
-            blockTime: context.blockTime, blockTimeSource: .given)
-        return try CompareReport.build(try inputs.compute(), names: inputs.names, context: context).object
+        return (specs, side, unit, sizes)
     }
 
     /// `sizes`: text as on the command line (`"1k,10k"`), or an array of numbers or decimal texts (with k, m, b).
