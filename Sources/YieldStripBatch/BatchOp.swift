@@ -70,6 +70,6 @@ public struct BatchOpRegistry: Sendable {
 
 extension BatchOpRegistry {
     /// The ops that reproduce the contracts' functions exactly: the wad math, the Pendle market and router,
-    /// the YieldSpace pool (the reference vectors' ops).
-    public static let contractOps = BatchOpRegistry(MathOps.entries + MarketOps.entries + YieldSpaceOps.entries)
+    /// the yield contract, the YieldSpace pool (the reference vectors' ops).
+    public static let contractOps = BatchOpRegistry(MathOps.entries + MarketOps.entries + YieldContractOps.entries + YieldSpaceOps.entries)
 }

@@ -8,7 +8,7 @@ extension BatchOpRegistry {
     /// `entries` list here.
     public static let standard = BatchOpRegistry(
         MathOps.entries + MarketOps.entries + AnalyticsOps.entries + StrategyOps.entries + LendingOps.entries
-            + TokenizationOps.entries + YieldSpaceOps.entries
+            + YieldContractOps.entries + TokenizationOps.entries + YieldSpaceOps.entries
     )
 }
 

@@ -4,7 +4,7 @@ import YieldStripJSON
 
 /// `yieldstrip dividends`: a stock token's index path from a dividend schedule, its realized APY, the YT
 /// interest it paid and a projection to maturity (batch op `dividends`).
-struct DividendsCommand: ParsableCommand {
+struct DividendsCommand: JobCommand {
     let name = "dividends"
     let abstract = "Index path, APY and YT interest of a stock token's dividends."
     let discussion = """
@@ -27,7 +27,7 @@ struct DividendsCommand: ParsableCommand {
         """
     /// The schedule, the withholding, the window and the projection, the market to compare with, the fee,
     /// the stock price and reinvest prices, the chart and the output (`--csv`: the index path).
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             [
                 .value("schedule", valueName: "file", help: "The dividend schedule: a .csv or .json file.", required: true),
@@ -60,7 +60,9 @@ struct DividendsCommand: ParsableCommand {
                 .flag("csv", help: "Print the index path as CSV instead of a table.")
             ] + ChartOptions.specs + [CommonOptions.json]
 
-        let schedulePath: String
+        /// The schedule: a file on the command line (read when the job runs, its errors naming it), text or
+        /// rows in batch.
+        let schedule: ScheduleInput
         let withholdingRate: Wad
         let from: Int64?
         let to: Int64?
@@ -69,54 +71,98 @@ struct DividendsCommand: ParsableCommand {
         let stockPriceUsd: Double?
         let priceAssumption: PriceAssumptionSpec
         let assumedYield: Double?
-        let marketPath: String?
+        /// The market to compare with: a file on the command line (its `blockTime` the default `--to`, its
+        /// `stockPrice` the default `--stock-price`), `market` and `pyIndex` (and `blockTime`) in batch.
+        let market: Market?
         let chart: ChartOptions
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            output = try OutputOptions(parsing: invocation)
-            schedulePath = try TokenizationValues.required(invocation, "schedule") { ValueParse.value($0) }
-            chart = try ChartOptions(parsing: invocation)
-            withholdingRate = try TokenizationValues.required(invocation, "withholding", TokenizationValues.withholdingRate)
-            from = try MarketOptions.time(invocation, "from")
-            to = try MarketOptions.time(invocation, "to")
-            maturity = try MarketOptions.time(invocation, "maturity")
-            feeRate = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
-            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
-            priceAssumption = try TokenizationValues.required(invocation, "price-assumption", PriceAssumptionSpec.parse)
-            assumedYield = try invocation.parse(option: "assume-yield") { TokenizationValues.number($0, allowsPercent: true) }
-            marketPath = invocation.option("market")
+        enum Market {
+            case file(String)
+            /// Its `blockTime` already the default `to` (`TokenizationOps.dividendsInputs`).
+            case inline(PendleV2Curve<Wad>)
+        }
+
+        init(_ fields: DoorFields) throws {
+            output = try OutputOptions(fields)
+            chart = try ChartOptions(fields)
+            switch fields.door {
+            case .command(let invocation):
+                schedule = .file(try TokenizationValues.required(invocation, "schedule") { ValueParse.value($0) })
+                withholdingRate = try TokenizationValues.required(invocation, "withholding", TokenizationValues.withholdingRate)
+                from = try MarketOptions.time(invocation, "from")
+                to = try MarketOptions.time(invocation, "to")
+                maturity = try MarketOptions.time(invocation, "maturity")
+                feeRate = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
+                stockPriceUsd = try StrategyInputs.stockPrice(invocation)
+                priceAssumption = try TokenizationValues.required(invocation, "price-assumption", PriceAssumptionSpec.parse)
+                assumedYield = try invocation.parse(option: "assume-yield") { TokenizationValues.number($0, allowsPercent: true) }
+                market = invocation.option("market").map { .file($0) }
+            case .batch(let request):
+                let inputs = try TokenizationOps.dividendsInputs(request)
+                schedule = .inline(inputs.schedule)
+                (withholdingRate, from, to, maturity) = (inputs.withholdingRate, inputs.from, inputs.to, inputs.maturity)
+                (feeRate, stockPriceUsd, priceAssumption, assumedYield) = (
+                    inputs.feeRate, inputs.stockPriceUsd, inputs.priceAssumption, inputs.assumedYield
+                )
+                market = inputs.market.map { .inline($0) }
+            }
+        }
+
+        /// The report's inputs: the values given, the schedule read, and the market's defaults.
+        func inputs() throws -> (inputs: DividendsInputs, chartSubject: String) {
+            var inputs = DividendsInputs(schedule: try schedule.schedule())
+            inputs.withholdingRate = withholdingRate
+            inputs.priceAssumption = priceAssumption
+            (inputs.from, inputs.to, inputs.maturity) = (from, to, maturity)
+            inputs.feeRate = feeRate
+            inputs.stockPriceUsd = stockPriceUsd
+            inputs.assumedYield = assumedYield
+            var subject = "schedule"
+            if case .file(let path) = schedule { subject = "schedule " + (path.split(separator: "/").last.map(String.init) ?? path) }
+            switch market {
+            case .file(let path)?:
+                // The market file supplies --to (its blockTime) and --stock-price when they are not given; the
+                // maturity defaults to the market's expiry in the library.
+                let file = try MarketFile.load(path: path)
+                inputs.market = file.curve
+                inputs.to = inputs.to ?? file.blockTime
+                inputs.stockPriceUsd = inputs.stockPriceUsd ?? file.stockPrice
+                subject = file.chartSubject
+            case .inline(let curve)?:
+                inputs.market = curve
+            case nil:
+                break
+            }
+            return (inputs, subject)
         }
     }
 
+    static let opName = "dividends"
+    static let opSummary =
+        "schedule (CSV/JSON text or rows), withholding?, from?, to?, maturity?, feeRate?, stockPrice?, priceAssumption?, assumeYield?, market + pyIndex + blockTime? → index path, APY, YT interest, projection, market vs fair, warnings (as 'dividends --json')"
+
+    /// The answer (a schedule file's errors naming it) and the chart's subject.
+    static func build(_ options: Options) throws -> (answer: DividendsAnswer, chartSubject: String) {
+        let (inputs, subject) = try options.inputs()
+        guard case .file(let path) = options.schedule else { return (try DividendsAnswer.build(inputs), subject) }
+        return (try ScheduleFileError.naming(path) { try DividendsAnswer.build(inputs) }, subject)
+    }
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        let (answer, subject) = try build(options)
+        return JobAnswer(
+            report: answer.report, tableText: answer.tableText, warnings: answer.library.warnings.map(\.message),
+            chart: { JobCharts.dividends(answer.library, subject: subject) })
+    }
+
+    /// As every job, but `--csv` prints the index path.
     func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let path = options.schedulePath
-        let schedule = try ScheduleFileError.naming(path) { try Self.loadSchedule(path: path) }
-        var inputs = DividendsInputs(schedule: schedule)
-        inputs.withholdingRate = options.withholdingRate
-        inputs.priceAssumption = options.priceAssumption
-        (inputs.from, inputs.to, inputs.maturity) = (options.from, options.to, options.maturity)
-        inputs.feeRate = options.feeRate
-        inputs.stockPriceUsd = options.stockPriceUsd
-        inputs.assumedYield = options.assumedYield
-        // The market file supplies --to (its blockTime) and --stock-price when they are not given; the
-        // maturity defaults to the market's expiry in the library.
-        let file = try options.marketPath.map { try MarketFile.load(path: $0) }
-        if let file {
-            inputs.market = file.curve
-            inputs.to = inputs.to ?? file.blockTime
-            inputs.stockPriceUsd = inputs.stockPriceUsd ?? file.stockPrice
-        }
-        let answer = try ScheduleFileError.naming(path) { try DividendsAnswer.build(inputs) }
+        guard options.output.format == .csv else { return try runJob(options, invocation) }
+        let (answer, subject) = try Self.build(options)
         for warning in answer.library.warnings { try invocation.warn(warning.message) }
-        // The chart is about the market file with --market, else the schedule file.
-        let subject = file?.chartSubject ?? "schedule " + (path.split(separator: "/").last.map(String.init) ?? path)
         try options.chart.write(JobCharts.dividends(answer.library, subject: subject))
-        switch options.output.format {
-        case .csv: return .text(answer.csvText)
-        case .json: return .text(answer.report.jsonText)
-        case .table: return .text(answer.tableText)
-        }
+        return .text(answer.csvText)
     }
 
     /// The schedule file at `path` (CSV, or JSON for a `.json` name), read with a size limit

@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip split`: stock tokens wrapped as SY and split into PT and YT (batch op `split`).
-struct SplitCommand: ParsableCommand {
+struct SplitCommand: JobCommand {
     let name = "split"
     let abstract = "Split stock tokens into PT and YT: amounts, redemptions, values."
     let discussion = """
@@ -21,7 +21,7 @@ struct SplitCommand: ParsableCommand {
         """
     /// The tokens and the rates and times to split and value them at, the market file that fills what is not
     /// given, the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             [
                 .value("tokens", valueName: "amount", help: "Stock tokens to wrap and split (SY, 1 per token).", required: true),
@@ -53,59 +53,110 @@ struct SplitCommand: ParsableCommand {
         let valuationTime: Int64?
         let ptImpliedApy: Double?
         let stockPriceUsd: Double?
-        let marketPath: String?
+        /// The market that fills what is not given: a file on the command line, `market` and `pyIndex` (with an
+        /// optional `blockTime`) in batch.
+        let market: Market?
         let output: OutputOptions
+        let fields: DoorFields
 
-        /// Every value read; a malformed one, or a missing `--exchange-rate` without `--market`, is a usage error.
-        init(parsing invocation: Invocation) throws {
-            tokens = try TokenizationValues.required(invocation, "tokens", TokenizationValues.amount)
-            exchangeRate = try invocation.parse(option: "exchange-rate", TokenizationValues.amount)
-            pyIndexStored = try invocation.parse(option: "index", TokenizationValues.amount)
-            expiry = try MarketOptions.time(invocation, "expiry")
-            valuationTime = try MarketOptions.time(invocation, "at")
-            ptImpliedApy = try StrategyInputs.apy(invocation, "pt-implied-apy")
-            stockPriceUsd = try StrategyInputs.stockPrice(invocation)
-            marketPath = invocation.option("market")
-            if marketPath == nil {
-                if exchangeRate == nil {
-                    throw invocation.usageError(
-                        "Missing expected argument '--exchange-rate <rate>' (or give '--market <file>', whose pyIndex it then is)")
+        enum Market {
+            case file(String)
+            case inline(PendleV2Curve<Wad>, blockTime: Int64?)
+        }
+
+        /// Every value read; a malformed one, or a missing exchange rate without a market, is a usage error
+        /// (`BadRequest` in batch).
+        init(_ fields: DoorFields) throws {
+            self.fields = fields
+            switch fields.door {
+            case .command(let invocation):
+                tokens = try TokenizationValues.required(invocation, "tokens", TokenizationValues.amount)
+                exchangeRate = try invocation.parse(option: "exchange-rate", TokenizationValues.amount)
+                pyIndexStored = try invocation.parse(option: "index", TokenizationValues.amount)
+                expiry = try MarketOptions.time(invocation, "expiry")
+                valuationTime = try MarketOptions.time(invocation, "at")
+                ptImpliedApy = try StrategyInputs.apy(invocation, "pt-implied-apy")
+                stockPriceUsd = try StrategyInputs.stockPrice(invocation)
+                market = invocation.option("market").map { .file($0) }
+                if market == nil {
+                    if exchangeRate == nil {
+                        throw invocation.usageError(
+                            "Missing expected argument '--exchange-rate <rate>' (or give '--market <file>', whose pyIndex it then is)")
+                    }
+                    if expiry == nil {
+                        if valuationTime != nil { throw invocation.usageError("'--at <time>' needs '--expiry <time>' (or '--market <file>')") }
+                        if ptImpliedApy != nil {
+                            throw invocation.usageError("'--pt-implied-apy <apy>' needs '--expiry <time>' (or '--market <file>')")
+                        }
+                    }
                 }
-                if expiry == nil {
-                    if valuationTime != nil { throw invocation.usageError("'--at <time>' needs '--expiry <time>' (or '--market <file>')") }
-                    if ptImpliedApy != nil { throw invocation.usageError("'--pt-implied-apy <apy>' needs '--expiry <time>' (or '--market <file>')") }
+            case .batch(let request):
+                let reference = try TokenizationOps.marketReference(request)
+                market = reference.map { .inline($0.reference, blockTime: $0.blockTime) }
+                exchangeRate = reference == nil ? try request.wad("exchangeRate") : try request.wadIfPresent("exchangeRate")
+                tokens = try request.wad("tokens")
+                pyIndexStored = try request.wadIfPresent("pyIndexStored")
+                expiry = try TimeField.read(request, "expiry")
+                valuationTime = try TimeField.read(request, "valuationTime")
+                ptImpliedApy = try request.doubleIfPresent("ptImpliedApy")
+                stockPriceUsd = try request.doubleIfPresent("stockPrice")
+            }
+            output = try OutputOptions(fields)
+        }
+
+        /// The split's inputs: the values given, then the market filling what was not: its PY index is the
+        /// exchange rate and the stored index, its expiry the expiry, its block time the valuation time (on the
+        /// command line, else the wall clock, when an expiry is known and no time is; batch reads no clock).
+        func inputs() throws -> SplitInputs {
+            var curve: PendleV2Curve<Wad>? = nil
+            var blockTime: Int64? = nil
+            var fileStockPrice: Double? = nil
+            switch market {
+            case .file(let path)?:
+                let file = try MarketFile.load(path: path)
+                (curve, blockTime, fileStockPrice) = (file.curve, file.blockTime, file.stockPrice)
+            case .inline(let reference, let time)?:
+                (curve, blockTime) = (reference, time)
+            case nil:
+                break
+            }
+            var inputs = SplitInputs(tokens: tokens, exchangeRate: exchangeRate ?? curve?.pyIndex ?? .zero)
+            inputs.pyIndexStored = pyIndexStored ?? curve?.pyIndex
+            inputs.expiry = expiry ?? curve?.expiry
+            inputs.valuationTime = valuationTime
+            inputs.ptImpliedApy = ptImpliedApy
+            inputs.stockPriceUsd = stockPriceUsd ?? fileStockPrice
+            inputs.market = curve
+            if let invocation = fields.invocation {
+                if inputs.expiry != nil && inputs.valuationTime == nil {
+                    if let blockTime {
+                        inputs.valuationTime = blockTime
+                        inputs.valuationTimeSource = .marketFile
+                    } else {
+                        inputs.valuationTime = WallClock.now()
+                        inputs.valuationTimeSource = .wallClock
+                    }
+                }
+                if inputs.valuationTime != nil { invocation.noteTimeSource(inputs.valuationTimeSource) }
+            } else if curve != nil {
+                inputs.valuationTime = inputs.valuationTime ?? blockTime
+                if inputs.valuationTime == nil {
+                    throw RequestError.badRequest(
+                        field: "valuationTime",
+                        reason:
+                            "missing field 'valuationTime' (or 'blockTime'): with 'market' the legs are valued at a time, and batch never reads a clock"
+                    )
                 }
             }
-            output = try OutputOptions(parsing: invocation)
+            return inputs
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        let inputs = try inputs(options)
-        if inputs.valuationTime != nil { invocation.noteTimeSource(inputs.valuationTimeSource) }
-        return .report(try SplitAnswer.build(inputs))
-    }
+    static let opName = "split"
+    static let opSummary =
+        "tokens, exchangeRate, pyIndexStored?, expiry?, valuationTime?, ptImpliedApy?, stockPrice?, market + pyIndex + blockTime? → PT/YT minted, redemptions, values (as 'split --json')"
 
-    /// The split's inputs: the options, then the market file filling what was not given; the valuation time
-    /// is the file's block time, else the wall clock, when an expiry is known and no time is.
-    func inputs(_ options: Options) throws -> SplitInputs {
-        let file = try options.marketPath.map { path throws(MarketFileError) in try MarketFile.load(path: path) }
-        var inputs = SplitInputs(tokens: options.tokens, exchangeRate: options.exchangeRate ?? file?.pyIndex ?? .zero)
-        inputs.pyIndexStored = options.pyIndexStored ?? file?.pyIndex
-        inputs.expiry = options.expiry ?? file?.market.expiry
-        inputs.valuationTime = options.valuationTime
-        inputs.ptImpliedApy = options.ptImpliedApy
-        inputs.stockPriceUsd = options.stockPriceUsd ?? file?.stockPrice
-        inputs.market = file?.curve
-        if inputs.expiry != nil && inputs.valuationTime == nil {
-            if let blockTime = file?.blockTime {
-                inputs.valuationTime = blockTime
-                inputs.valuationTimeSource = .marketFile
-            } else {
-                inputs.valuationTime = WallClock.now()
-                inputs.valuationTimeSource = .wallClock
-            }
-        }
-        return inputs
+    static func answer(_ options: Options) throws -> JobAnswer {
+        JobAnswer(report: try SplitAnswer.build(options.inputs()))
     }
 }

@@ -3,7 +3,7 @@ import YieldStripJSON
 
 /// `yieldstrip yt-interest`: the interest a YT balance earns between two PY indexes (batch op
 /// `ytInterestReport`).
-struct YTInterestCommand: ParsableCommand {
+struct YTInterestCommand: JobCommand {
     let name = "yt-interest"
     let abstract = "Interest a YT balance earns between two PY indexes, fee taken."
     let discussion = """
@@ -15,7 +15,7 @@ struct YTInterestCommand: ParsableCommand {
         ones. --json prints the answer of the batch op 'ytInterestReport'.
         """
     /// The balance, the two indexes and the fee, the output.
-    struct Options: ParsableOptions {
+    struct Options: DoorOptions {
         static let specs: [OptionSpec] =
             [
                 .value("balance", valueName: "amount", help: "YT held.", required: true),
@@ -24,22 +24,31 @@ struct YTInterestCommand: ParsableCommand {
                 .value("fee", valueName: "rate", help: "The protocol's fee on interest (0.03 or 3%).", default: "0.03")
             ] + OutputOptions.specs
 
-        let inputs: YTInterestInputs
+        var inputs: YTInterestInputs
         /// `--json`, `--csv` (printed by the tool from the report).
         let output: OutputOptions
 
-        init(parsing invocation: Invocation) throws {
-            var inputs = YTInterestInputs(
-                balance: try TokenizationValues.required(invocation, "balance", TokenizationValues.amount),
-                indexFrom: try TokenizationValues.required(invocation, "index-from", TokenizationValues.amount),
-                indexTo: try TokenizationValues.required(invocation, "index-to", TokenizationValues.amount))
-            inputs.feeRate = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
-            output = try OutputOptions(parsing: invocation)
-            self.inputs = inputs
+        init(_ fields: DoorFields) throws {
+            switch fields.door {
+            case .command(let invocation):
+                inputs = YTInterestInputs(
+                    balance: try TokenizationValues.required(invocation, "balance", TokenizationValues.amount),
+                    indexFrom: try TokenizationValues.required(invocation, "index-from", TokenizationValues.amount),
+                    indexTo: try TokenizationValues.required(invocation, "index-to", TokenizationValues.amount))
+                inputs.feeRate = try TokenizationValues.required(invocation, "fee", TokenizationValues.fraction)
+            case .batch(let request):
+                inputs = YTInterestInputs(
+                    balance: try request.wad("balance"), indexFrom: try request.wad("indexFrom"), indexTo: try request.wad("indexTo"))
+                inputs.feeRate = try request.wadIfPresent("feeRate") ?? inputs.feeRate
+            }
+            output = try OutputOptions(fields)
         }
     }
 
-    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
-        .report(try YTInterestAnswer.build(options.inputs))
+    static let opName = "ytInterestReport"
+    static let opSummary = "balance, indexFrom, indexTo, feeRate? → interest, fee, paid, exact and real (as 'yt-interest --json')"
+
+    static func answer(_ options: Options) throws -> JobAnswer {
+        JobAnswer(report: try YTInterestAnswer.build(options.inputs))
     }
 }
