@@ -68,3 +68,27 @@ import YieldStrip
         #expect(delta.realized.realizedApy == 0.02 && delta.realized.ytFee == 0.03 && delta.realized.schedule == nil)
     }
 }
+
+/// One door description: every batch op is a contract op or a job's, derived from its command.
+@Suite struct JobDoorTests {
+    /// The commands of the tool, depth first.
+    static func commands(_ command: any Command = CLI.root) -> [any Command] {
+        [command] + command.subcommands.flatMap { commands($0) }
+    }
+
+    static func opName(_ job: some JobCommand) -> String { type(of: job).opName }
+
+    @Test func everyOpIsAContractOpOrAJobsOwn() {
+        let jobs = Self.commands().compactMap { $0 as? any JobCommand }
+        let jobOps = jobs.map { Self.opName($0) }
+        #expect(Set(jobOps).count == jobOps.count)
+        let contractOps = BatchOpRegistry.contractOps.ops.map(\.name)
+        let standard = BatchOpRegistry.standard.ops.map(\.name)
+        // `short-yt` is the alias of `shortYt`.
+        #expect(Set(standard) == Set(contractOps + jobOps + ["short-yt"]), "\(Set(standard).symmetricDifference(contractOps + jobOps + ["short-yt"]))")
+        #expect(standard.count == contractOps.count + jobOps.count + 1)
+        // The command's options are the op's fields: their names in camelCase.
+        #expect(DoorFields.option("rateAtTarget") == "rate-at-target" && DoorFields.option("sy") == "sy")
+        #expect(jobs.count >= 20)
+    }
+}
