@@ -85,7 +85,8 @@ import YieldStrip
         let contractOps = BatchOpRegistry.contractOps.ops.map(\.name)
         let standard = BatchOpRegistry.standard.ops.map(\.name)
         // `short-yt` is the alias of `shortYt`.
-        #expect(Set(standard) == Set(contractOps + jobOps + ["short-yt"]), "\(Set(standard).symmetricDifference(contractOps + jobOps + ["short-yt"]))")
+        #expect(
+            Set(standard) == Set(contractOps + jobOps + ["short-yt"]), "\(Set(standard).symmetricDifference(contractOps + jobOps + ["short-yt"]))")
         #expect(standard.count == contractOps.count + jobOps.count + 1)
         // The command's options are the op's fields: their names in camelCase.
         #expect(DoorFields.option("rateAtTarget") == "rate-at-target" && DoorFields.option("sy") == "sy")

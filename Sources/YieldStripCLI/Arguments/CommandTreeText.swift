@@ -146,7 +146,7 @@ enum CommandTreeText {
 }
 
 /// `yieldstrip completions bash|zsh|fish`: a shell completion script on stdout.
-struct CompletionsCommand: Command {
+struct CompletionsCommand: ParsableCommand {
     let name = "completions"
     let abstract = "Print a shell completion script (bash, zsh or fish)."
     let discussion = """
@@ -157,13 +157,28 @@ struct CompletionsCommand: Command {
         """
     let arguments = [ArgumentSpec("shell", help: "bash, zsh or fish.")]
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let shell = invocation.argument("shell") ?? ""
-        switch shell {
-        case "bash": return .text(CommandTreeText.bash(CLI.root))
-        case "zsh": return .text(CommandTreeText.zsh(CLI.root))
-        case "fish": return .text(CommandTreeText.fish(CLI.root))
-        default: throw invocation.usageError("The value '\(shell)' is invalid for '<shell>': expected bash, zsh or fish")
+    /// The shell, from the one argument.
+    struct Options: ParsableOptions {
+        enum Shell: String { case bash, zsh, fish }
+
+        static let specs: [OptionSpec] = []
+
+        let shell: Shell
+
+        init(parsing invocation: Invocation) throws {
+            let text = invocation.argument("shell") ?? ""
+            guard let shell = Shell(rawValue: text) else {
+                throw invocation.usageError("The value '\(text)' is invalid for '<shell>': expected bash, zsh or fish")
+            }
+            self.shell = shell
+        }
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        switch options.shell {
+        case .bash: return .text(CommandTreeText.bash(CLI.root))
+        case .zsh: return .text(CommandTreeText.zsh(CLI.root))
+        case .fish: return .text(CommandTreeText.fish(CLI.root))
         }
     }
 }

@@ -2,7 +2,7 @@ import YieldStrip
 import YieldStripJSON
 
 /// `yieldstrip help [<subcommand> ...]`: the same page as `<subcommand> --help`.
-struct HelpCommand: Command {
+struct HelpCommand: ParsableCommand {
     let name = "help"
     let abstract = "Show help information for a subcommand."
     let arguments = [
@@ -10,22 +10,33 @@ struct HelpCommand: Command {
             "subcommand", help: "The subcommand to show help for (for example: wad mul).",
             isOptional: true, isRepeating: true)
     ]
-    let options = [OptionSpec.flag("man", help: "Print the whole tool's man page (roff) instead.")]
+    /// `--man`, or the subcommand named by the arguments.
+    struct Options: ParsableOptions {
+        static let specs = [OptionSpec.flag("man", help: "Print the whole tool's man page (roff) instead.")]
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        if invocation.flag("man") {
-            guard invocation.repeatedArgument("subcommand").isEmpty else {
-                throw invocation.usageError("'--man' prints the whole tool's page; give it without a subcommand")
+        /// The commands from the tool down to the one asked about; nil for the man page.
+        let path: [any Command]?
+
+        init(parsing invocation: Invocation) throws {
+            let names = invocation.repeatedArgument("subcommand")
+            if invocation.flag("man") {
+                guard names.isEmpty else { throw invocation.usageError("'--man' prints the whole tool's page; give it without a subcommand") }
+                path = nil
+                return
             }
-            return .text(CommandTreeText.manPage(CLI.root, version: CLI.version))
-        }
-        var path = Array(invocation.commandPath.prefix(1))
-        for name in invocation.repeatedArgument("subcommand") {
-            guard let current = path.last, let next = current.subcommands.first(where: { $0.name == name }) else {
-                throw invocation.usageError("Unknown subcommand '\(name)'")
+            var path = Array(invocation.commandPath.prefix(1))
+            for name in names {
+                guard let current = path.last, let next = current.subcommands.first(where: { $0.name == name }) else {
+                    throw invocation.usageError("Unknown subcommand '\(name)'")
+                }
+                path.append(next)
             }
-            path.append(next)
+            self.path = path
         }
+    }
+
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        guard let path = options.path else { return .text(CommandTreeText.manPage(CLI.root, version: CLI.version)) }
         return .text(HelpFormatter.help(for: path))
     }
 }

@@ -3,14 +3,25 @@ import YieldStripJSON
 
 /// One `yieldstrip wad` operation: reads its operands as wads and runs the batch op of the same
 /// calculation; `--json` prints that op's answer, the table also the operands and the result in units.
-struct WadOperationCommand: Command {
+struct WadOperationCommand: ParsableCommand {
     let name: String
     /// The batch op that computes the result.
     let batchOp: String
     let abstract: String
     let discussion: String
     let arguments: [ArgumentSpec]
-    var options: [OptionSpec] { [Self.wei, CommonOptions.json] }
+    /// `--wei` (the operands read as integers of wei) and `--json`; the operands are the command's arguments.
+    struct Options: ParsableOptions {
+        static let specs = [WadOperationCommand.wei, CommonOptions.json]
+
+        let readsWei: Bool
+        let json: Bool
+
+        init(parsing invocation: Invocation) throws {
+            readsWei = invocation.flag(WadOperationCommand.wei.name)
+            json = invocation.flag(CommonOptions.json.name)
+        }
+    }
 
     static let wei = OptionSpec.flag("wei", help: "Read the arguments as raw wei integers instead of decimal units.")
 
@@ -41,8 +52,8 @@ struct WadOperationCommand: Command {
         }
     }
 
-    func run(_ invocation: Invocation) throws -> CommandOutput {
-        let readsWei = invocation.flag(Self.wei.name)
+    func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
+        let readsWei = options.readsWei
         let unsigned = unsignedArguments
         var operands: [Operand] = []
         for spec in arguments {
