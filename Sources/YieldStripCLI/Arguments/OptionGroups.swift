@@ -1,4 +1,5 @@
 import YieldStrip
+import YieldStripBatch
 import YieldStripCharts
 import YieldStripJSON
 
@@ -27,16 +28,6 @@ public struct OutputOptions: ParsableOptions, Sendable {
 
     /// The answer itself is wanted (`--json` or `--csv`), not the table.
     public var wantsAnswer: Bool { format != .table }
-}
-
-/// `--json` alone, for the commands whose output has no one-line CSV form.
-public struct JSONOutputOptions: ParsableOptions {
-    public static let specs = [CommonOptions.json]
-
-    /// `--json` was given.
-    public let json: Bool
-
-    public init(parsing invocation: Invocation) throws { json = invocation.flag(CommonOptions.json.name) }
 }
 
 /// `--svg FILE [--size WxH]`: the chart to write beside the output (nil without `--svg`).
@@ -124,5 +115,45 @@ public struct SizeOptions: ParsableOptions {
             throw invocation.usageError("Give the size: one of \(PositionSize.units.map { "--" + $0 }.joined(separator: ", "))")
         }
         return size
+    }
+}
+
+// MARK: - Through either door
+
+extension OutputOptions {
+    /// `--json`, `--csv` on the command line; JSON in batch.
+    init(_ fields: DoorFields) throws {
+        if let invocation = fields.invocation { try self.init(parsing: invocation) } else { self.init(format: .json) }
+    }
+}
+
+extension ChartOptions {
+    /// `--svg`, `--size` on the command line; none in batch.
+    init(_ fields: DoorFields) throws {
+        if let invocation = fields.invocation { try self.init(parsing: invocation) } else { self = .none }
+    }
+}
+
+extension SizeOptions {
+    /// The size: decimal units on the command line (`--sy 1.5`), wei in batch (`"sy": "1500000000000000000"`,
+    /// `usd` in dollars); `--stock-price` on the command line (in batch the market context carries
+    /// `stockPrice`).
+    init(_ fields: DoorFields, others: [String] = []) throws {
+        switch fields.door {
+        case .command(let invocation): try self.init(parsing: invocation, others: others)
+        case .batch(let request): self.init(size: try StrategyInputs.size(request, others: others), stockPriceUsd: nil)
+        }
+    }
+
+    /// The size, which the job requires.
+    func required(_ fields: DoorFields) throws -> PositionSize {
+        switch fields.door {
+        case .command(let invocation): return try required(invocation)
+        case .batch:
+            guard let size else {
+                throw RequestError.badRequest(field: nil, reason: "give the size: one of sy, tokens, shares (wei) or usd (dollars)")
+            }
+            return size
+        }
     }
 }
