@@ -106,7 +106,7 @@ public struct SizeOptions: ParsableOptions {
     /// at most one of all of them.
     init(parsing invocation: Invocation, others: [String]) throws {
         size = try StrategyInputs.size(invocation, others: others)
-        stockPriceUsd = try invocation.parse(option: StrategyInputs.stockPriceOption.name) { TokenizationValues.number($0) }
+        stockPriceUsd = try StrategyInputs.stockPrice(invocation)
     }
 
     /// The size, which the command requires.

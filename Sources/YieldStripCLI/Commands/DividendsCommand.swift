@@ -181,7 +181,6 @@ struct DividendsCommand: JobCommand {
         }
         return try ScheduleFiles.parseDividendSchedule(text, format: .forPath(path))
     }
-
 }
 
 /// A schedule error reported with the file it is about: `data/bad.csv: line 4: date … comes before …`.

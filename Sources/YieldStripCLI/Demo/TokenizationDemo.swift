@@ -113,5 +113,4 @@ enum TokenizationDemo {
         inputs.stockPriceUsd = 230
         return inputs
     }
-
 }

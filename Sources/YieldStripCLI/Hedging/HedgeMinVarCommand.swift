@@ -97,7 +97,6 @@ struct HedgeMinVarCommand: JobCommand {
 enum HedgeMinVarOptions {
     static let modeNames = "levels, differences, returns or log-returns"
 
-
     /// A series field: CSV text (its value column `column`, optional) or an array of `{"date", "value"}` rows.
     static func series(_ batch: BatchRequest, _ name: String, column: String) throws -> DatedSeries {
         let columnName = try batch.stringIfPresent(column)

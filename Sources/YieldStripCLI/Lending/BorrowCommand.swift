@@ -150,7 +150,6 @@ enum BorrowOptions {
         }
         return try Borrow.compute(request, exchangeRate: exchangeRate ?? .one, at: time)
     }
-
 }
 
 /// The answer of `borrow` and the batch op `borrow`.

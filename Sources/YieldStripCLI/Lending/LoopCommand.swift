@@ -102,7 +102,6 @@ enum LoopOptions {
         }
         return request
     }
-
 }
 
 /// The answer of `loop` and the batch op `loop`.

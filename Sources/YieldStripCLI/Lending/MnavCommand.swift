@@ -92,7 +92,6 @@ enum MnavOptions {
             hedgeCoin: hedge == "perp", fundingApr: try source.rate("funding") ?? 0, days: try source.number("days") ?? 365,
             mnavScenarios: try source.list("mnavRange")?.values)
     }
-
 }
 
 /// The answer of `mnav` and the batch op `mnav`.

@@ -105,7 +105,6 @@ enum RatesOptions {
         }
         return LendingRatesRequest(model: model, path: path, reserveFactor: reserveFactor, targetSupplyApy: target)
     }
-
 }
 
 /// The answer of `rates` and the batch op `rates`.

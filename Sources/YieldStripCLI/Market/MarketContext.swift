@@ -50,7 +50,6 @@ struct MarketContext: BlockTimeContext, Sendable {
         self.blockTimeSource = blockTimeSource
         self.stockPrice = stockPrice
     }
-
 }
 
 extension MarketFile {
