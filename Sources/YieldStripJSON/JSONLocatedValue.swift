@@ -71,11 +71,7 @@ extension JSONReader {
                 var parser = JSONByteParser(bytes: bytes)
                 parser.valueOffsets = []
                 let value = try parser.parseDocument()
-                if let first = parser.firstDuplicate {
-                    let key = JSONDuplicateKey(offset: first.offset, path: first.reversedPath.reversed())
-                    throw JSONParseError(
-                        offset: key.offset, reason: "key '\(key.key)' occurs more than once in an object (at \(key.pathText))", duplicateKey: key)
-                }
+                if let key = parser.firstDuplicateKey { throw JSONParseError(duplicateKey: key) }
                 var lines = OffsetLines(offsets: parser.valueOffsets ?? [], lineStarts: lineStarts(bytes))
                 return JSONLocatedValue(value, lines: &lines)
             }

@@ -11,6 +11,11 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
         self.duplicateKey = duplicateKey
     }
 
+    /// A key repeated in an object, at its second occurrence, named with its path.
+    init(duplicateKey key: JSONDuplicateKey) {
+        self.init(offset: key.offset, reason: "key '\(key.key)' occurs more than once in an object (at \(key.pathText))", duplicateKey: key)
+    }
+
     /// `malformed JSON at byte 7: expected ':' after an object key`.
     public var description: String { "malformed JSON at byte \(offset): \(reason)" }
 }

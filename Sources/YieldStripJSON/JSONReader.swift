@@ -17,11 +17,7 @@ public enum JSONReader {
     /// Parses the whole of `bytes` as one JSON value; a key repeated in an object is an error.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
         let (value, duplicates) = try parseReportingDuplicateKeys(bytes)
-        if let first = duplicates?.first {
-            throw JSONParseError(
-                offset: first.offset, reason: "key '\(first.key)' occurs more than once in an object (at \(first.pathText))",
-                duplicateKey: first)
-        }
+        if let first = duplicates?.first { throw JSONParseError(duplicateKey: first) }
         return value
     }
 
@@ -32,8 +28,7 @@ public enum JSONReader {
     ) throws(JSONParseError) -> (value: JSONValue, duplicateKeys: JSONDuplicateKeys?) {
         var parser = JSONByteParser(bytes: bytes)
         let value = try parser.parseDocument()
-        guard let first = parser.firstDuplicate else { return (value, nil) }
-        let key = JSONDuplicateKey(offset: first.offset, path: first.reversedPath.reversed())
+        guard let key = parser.firstDuplicateKey else { return (value, nil) }
         return (value, JSONDuplicateKeys(first: key, count: parser.duplicateCount, topLevelKeys: parser.topLevelKeysWithDuplicates))
     }
 
@@ -132,6 +127,11 @@ struct JSONByteParser {
     var valueOffsets: [Int]? = nil
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The first repeated key with its whole path, once the document is read.
+    var firstDuplicateKey: JSONDuplicateKey? {
+        firstDuplicate.map { JSONDuplicateKey(offset: $0.offset, path: $0.reversedPath.reversed()) }
+    }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         skipWhitespace()

@@ -60,29 +60,19 @@ public enum ScheduleFiles {
         maturity: Int64? = nil
     ) throws(TokenizationError) -> DividendSchedule {
         var actions: [CorporateAction] = []
-        let add: (CorporateAction) throws(TokenizationError) -> Void = { action throws(TokenizationError) in
-            try DividendSchedule.check(action, after: actions.last)
-            if let maturity, action.date > maturity {
-                throw .dateAfterMaturity(
-                    line: action.line ?? 0, date: UnixTime.formatDate(action.date),
-                    maturity: UnixTime.formatDate(maturity))
-            }
-            actions.append(action)
-        }
         switch format ?? ScheduleFileFormat.sniff(text) {
         case .csv:
             try ScheduleCSV.rows(text, required: ["ex_date", "amount"], optional: ["reinvest_price", "split_ratio", "certainty"]) {
                 (row: ScheduleCSV.Row) throws(TokenizationError) in
-                try add(
-                    dividendAction(
-                        line: row.line, fields: row.fields, dateKey: "ex_date", amountKey: "amount",
-                        priceKey: "reinvest_price", splitKey: "split_ratio"))
+                let action = try dividendAction(
+                    line: row.line, fields: row.fields, dateKey: "ex_date", amountKey: "amount", priceKey: "reinvest_price",
+                    splitKey: "split_ratio")
+                try append(action, to: &actions, maturity: maturity)
             }
         case .json:
-            for event in try jsonArray(parseJSON(text), key: "events") { try add(dividendAction(event)) }
+            for event in try jsonArray(parseJSON(text), key: "events") { try append(dividendAction(event), to: &actions, maturity: maturity) }
         }
-        if actions.isEmpty { throw .emptySchedule }
-        return try DividendSchedule(actions: actions)
+        return try schedule(actions)
     }
 
     /// A dividend schedule from rows already read as JSON, each an object as in a JSON schedule's `events`
@@ -91,13 +81,23 @@ public enum ScheduleFiles {
     public static func dividendSchedule(rows: [JSONValue], maturity: Int64? = nil) throws(TokenizationError) -> DividendSchedule {
         var actions: [CorporateAction] = []
         for (index, row) in rows.enumerated() {
-            let action = try dividendAction(JSONLocatedValue(row, line: index + 1))
-            try DividendSchedule.check(action, after: actions.last)
-            if let maturity, action.date > maturity {
-                throw .dateAfterMaturity(line: index + 1, date: UnixTime.formatDate(action.date), maturity: UnixTime.formatDate(maturity))
-            }
-            actions.append(action)
+            try append(dividendAction(JSONLocatedValue(row, line: index + 1)), to: &actions, maturity: maturity)
         }
+        return try schedule(actions)
+    }
+
+    /// Appends `action` after the checks of every schedule, file or rows: its order and fields against the
+    /// row before (`DividendSchedule.check`), and no date after `maturity` (`DateAfterMaturity`).
+    static func append(_ action: CorporateAction, to actions: inout [CorporateAction], maturity: Int64?) throws(TokenizationError) {
+        try DividendSchedule.check(action, after: actions.last)
+        if let maturity, action.date > maturity {
+            throw .dateAfterMaturity(line: action.line ?? 0, date: UnixTime.formatDate(action.date), maturity: UnixTime.formatDate(maturity))
+        }
+        actions.append(action)
+    }
+
+    /// The schedule of `actions`; `EmptySchedule` when there are none.
+    static func schedule(_ actions: [CorporateAction]) throws(TokenizationError) -> DividendSchedule {
         if actions.isEmpty { throw .emptySchedule }
         return try DividendSchedule(actions: actions)
     }
