@@ -79,10 +79,13 @@ public struct MarketFileOptions: ParsableOptions {
     /// The Pendle market file at its block time (noted as the time's source).
     func pendleContext(_ invocation: Invocation) throws -> (file: MarketFile, context: MarketContext) {
         let file = try MarketFile.load(path: path)
-        let context = file.context(at: at.map { .given($0) } ?? .fileOrWallClock)
+        let context = file.context(at: blockTimeChoice)
         invocation.noteTimeSource(context.blockTimeSource)
         return (file, context)
     }
+
+    /// `--at` when given, else the file's block time or the wall clock.
+    var blockTimeChoice: BlockTimeChoice { at.map { .given($0) } ?? .fileOrWallClock }
 }
 
 /// `--sy`, `--tokens`, `--shares`, `--usd` (at most one: the position's size in a unit a person thinks in)

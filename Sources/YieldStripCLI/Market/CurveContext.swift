@@ -5,8 +5,8 @@ import YieldStripJSON
 /// the batch ops from their fields: the curve behind the strategies' interface, the block time and where it
 /// came from, the stock price, and the file's title and chart subject.
 ///
-/// A Pendle file is read exactly as `MarketFileOptions.pendleContext(_:)` reads it and a YieldSpace file as
-/// `MarketOptions.yieldSpaceContext(path:at:_:)` does, so the answers on Pendle files do not change.
+/// A Pendle file is read exactly as `MarketFileOptions.pendleContext(_:)` reads it, so the answers on Pendle
+/// files do not change.
 struct CurveContext: BlockTimeContext, Sendable {
     /// The venue's own context.
     enum Venue: Sendable {
@@ -100,11 +100,16 @@ struct CurveContext: BlockTimeContext, Sendable {
 extension MarketFileOptions {
     /// The market file of either curve (its `curve` chooses) at its block time (noted as the time's source).
     func curveContext(_ invocation: Invocation) throws -> (file: AnyMarketFile, context: CurveContext) {
-        if let (file, context) = try MarketOptions.yieldSpaceContext(path: path, at: at, invocation) {
-            return (.yieldSpace(file), CurveContext(venue: .yieldSpace(context), title: file.title, chartSubject: file.chartSubject))
+        // One read and one parse of the file, whichever its curve.
+        let file = try MarketFile.loadAny(path: path)
+        let venue: CurveContext.Venue
+        switch file {
+        case .pendle(let market): venue = .pendle(market.context(at: blockTimeChoice))
+        case .yieldSpace(let pool): venue = .yieldSpace(pool.context(at: blockTimeChoice))
         }
-        let (file, context) = try pendleContext(invocation)
-        return (.pendle(file), CurveContext(venue: .pendle(context), title: file.title, chartSubject: file.chartSubject))
+        let context = CurveContext(venue: venue, title: file.title, chartSubject: file.chartSubject)
+        invocation.noteTimeSource(context.blockTimeSource)
+        return (file, context)
     }
 }
 

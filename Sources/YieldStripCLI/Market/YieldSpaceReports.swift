@@ -13,23 +13,13 @@ struct YieldSpaceContext: BlockTimeContext, Sendable {
     var curve: YieldSpaceCurve<Wad> { YieldSpaceCurve(pool: pool) }
 }
 
-extension MarketOptions {
-    /// The YieldSpace market file named by `--market` (one whose `curve` is `"yieldspace"`), at the block time
-    /// chosen by `--at`; nil for any other file (which ``context(_:)`` then reads, with its own errors).
-    static func yieldSpaceContext(
-        path: String, at: Int64?, _ invocation: Invocation
-    ) throws -> (file: YieldSpaceMarketFile, context: YieldSpaceContext)? {
-        guard let bytes = try? MarketFileError.bytes(path: path), MarketFile.declaredCurve(bytes) == YieldSpaceMarketFile.curveName else {
-            return nil
-        }
-        let file = try YieldSpaceMarketFile.parse(bytes, origin: path)
-        let (time, source) = (at.map { BlockTimeChoice.given($0) } ?? .fileOrWallClock).resolve(fileBlockTime: file.blockTime)
-        invocation.noteTimeSource(source)
-        return (file, YieldSpaceContext(pool: file.pool, blockTime: time, blockTimeSource: source, stockPrice: file.stockPrice))
-    }
-}
-
 extension YieldSpaceMarketFile {
+    /// The pool's context at a block time chosen by ``BlockTimeChoice``, as a Pendle file's.
+    func context(at choice: BlockTimeChoice) -> YieldSpaceContext {
+        let (time, source) = choice.resolve(fileBlockTime: blockTime)
+        return YieldSpaceContext(pool: pool, blockTime: time, blockTimeSource: source, stockPrice: stockPrice)
+    }
+
     /// A title for tables, as a Pendle file's: name (underlying), then the source.
     var title: String {
         var heading = TerminalText.escaped(name ?? origin)
