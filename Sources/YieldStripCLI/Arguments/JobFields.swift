@@ -26,6 +26,25 @@ enum ScheduleInput {
     }
 }
 
+/// The market a tokenization job takes its defaults from (`split`, `dividends`): a market file on the command
+/// line (`--market`), `market` and `pyIndex` with an optional `blockTime` in batch
+/// (`TokenizationOps.marketReference`).
+enum MarketDefaults {
+    case file(String)
+    case inline(PendleV2Curve<Wad>, blockTime: Int64?)
+
+    /// What it supplies: the curve, its block time, and a file's stock price and chart subject (nil inline).
+    func read() throws -> (curve: PendleV2Curve<Wad>, blockTime: Int64?, stockPrice: Double?, chartSubject: String?) {
+        switch self {
+        case .file(let path):
+            let file = try MarketFile.load(path: path)
+            return (file.curve, file.blockTime, file.stockPrice, file.chartSubject)
+        case .inline(let curve, let blockTime):
+            return (curve, blockTime, nil, nil)
+        }
+    }
+}
+
 extension DoorFields {
     /// The jobs' reads, each as its door has always read it (``StrategyInputs``): the option's text on the
     /// command line, the field's JSON in batch, with each door's messages.

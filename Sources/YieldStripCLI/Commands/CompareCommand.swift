@@ -147,7 +147,7 @@ struct CompareCommand: JobCommand {
                 throw fields.refuse(
                     command:
                         "The market files were read at different block times (\(times.map { UnixTime.format($0) }.joined(separator: " and "))); give --at to compare them at one time",
-                    batch: "", field: "blockTime")
+                    batch: "the markets were read at different block times; give blockTime", field: "blockTime")
             }
             (blockTime, source) = BlockTimeChoice.fileOrWallClock.resolve(fileBlockTime: times.first)
         }

@@ -73,15 +73,9 @@ struct DividendsCommand: JobCommand {
         let assumedYield: Double?
         /// The market to compare with: a file on the command line (its `blockTime` the default `--to`, its
         /// `stockPrice` the default `--stock-price`), `market` and `pyIndex` (and `blockTime`) in batch.
-        let market: Market?
+        let market: MarketDefaults?
         let chart: ChartOptions
         let output: OutputOptions
-
-        enum Market {
-            case file(String)
-            /// Its `blockTime` already the default `to` (`TokenizationOps.dividendsInputs`).
-            case inline(PendleV2Curve<Wad>)
-        }
 
         init(_ fields: DoorFields) throws {
             output = try OutputOptions(fields)
@@ -105,7 +99,7 @@ struct DividendsCommand: JobCommand {
                 (feeRate, stockPriceUsd, priceAssumption, assumedYield) = (
                     inputs.feeRate, inputs.stockPriceUsd, inputs.priceAssumption, inputs.assumedYield
                 )
-                market = inputs.market.map { .inline($0) }
+                market = inputs.market.map { .inline($0, blockTime: nil) }  // its blockTime is already the default `to`
             }
         }
 
@@ -120,19 +114,13 @@ struct DividendsCommand: JobCommand {
             inputs.assumedYield = assumedYield
             var subject = "schedule"
             if case .file(let path) = schedule { subject = "schedule " + (path.split(separator: "/").last.map(String.init) ?? path) }
-            switch market {
-            case .file(let path)?:
-                // The market file supplies --to (its blockTime) and --stock-price when they are not given; the
+            if let defaults = try market?.read() {
+                // The market supplies --to (its blockTime) and --stock-price when they are not given; the
                 // maturity defaults to the market's expiry in the library.
-                let file = try MarketFile.load(path: path)
-                inputs.market = file.curve
-                inputs.to = inputs.to ?? file.blockTime
-                inputs.stockPriceUsd = inputs.stockPriceUsd ?? file.stockPrice
-                subject = file.chartSubject
-            case .inline(let curve)?:
-                inputs.market = curve
-            case nil:
-                break
+                inputs.market = defaults.curve
+                inputs.to = inputs.to ?? defaults.blockTime
+                inputs.stockPriceUsd = inputs.stockPriceUsd ?? defaults.stockPrice
+                subject = defaults.chartSubject ?? subject
             }
             return (inputs, subject)
         }

@@ -55,14 +55,9 @@ struct SplitCommand: JobCommand {
         let stockPriceUsd: Double?
         /// The market that fills what is not given: a file on the command line, `market` and `pyIndex` (with an
         /// optional `blockTime`) in batch.
-        let market: Market?
+        let market: MarketDefaults?
         let output: OutputOptions
         let fields: DoorFields
-
-        enum Market {
-            case file(String)
-            case inline(PendleV2Curve<Wad>, blockTime: Int64?)
-        }
 
         /// Every value read; a malformed one, or a missing exchange rate without a market, is a usage error
         /// (`BadRequest` in batch).
@@ -108,24 +103,14 @@ struct SplitCommand: JobCommand {
         /// exchange rate and the stored index, its expiry the expiry, its block time the valuation time (on the
         /// command line, else the wall clock, when an expiry is known and no time is; batch reads no clock).
         func inputs() throws -> SplitInputs {
-            var curve: PendleV2Curve<Wad>? = nil
-            var blockTime: Int64? = nil
-            var fileStockPrice: Double? = nil
-            switch market {
-            case .file(let path)?:
-                let file = try MarketFile.load(path: path)
-                (curve, blockTime, fileStockPrice) = (file.curve, file.blockTime, file.stockPrice)
-            case .inline(let reference, let time)?:
-                (curve, blockTime) = (reference, time)
-            case nil:
-                break
-            }
+            let defaults = try market?.read()
+            let (curve, blockTime) = (defaults?.curve, defaults?.blockTime)
             var inputs = SplitInputs(tokens: tokens, exchangeRate: exchangeRate ?? curve?.pyIndex ?? .zero)
             inputs.pyIndexStored = pyIndexStored ?? curve?.pyIndex
             inputs.expiry = expiry ?? curve?.expiry
             inputs.valuationTime = valuationTime
             inputs.ptImpliedApy = ptImpliedApy
-            inputs.stockPriceUsd = stockPriceUsd ?? fileStockPrice
+            inputs.stockPriceUsd = stockPriceUsd ?? defaults?.stockPrice
             inputs.market = curve
             if let invocation = fields.invocation {
                 if inputs.expiry != nil && inputs.valuationTime == nil {

@@ -92,8 +92,10 @@ struct RealizedYieldOptions {
             throw fields.refuse(
                 command: "Give '--realized-apy' or '--schedule', not both", batch: "give realizedApy or schedule, not both", field: "realizedApy")
         }
-        if fields.invocation != nil && fields.given("withholding") && !fields.given("schedule") {
-            throw fields.refuse(command: "'--withholding' is the schedule's: it needs '--schedule <file>'", batch: "", field: "withholding")
+        // On the command line `--withholding` has a default, so giving it without a schedule says it was meant
+        // for one; batch leaves a withholding without a schedule unread, as it always has.
+        if let invocation = fields.invocation, fields.given("withholding"), !fields.given("schedule") {
+            throw invocation.usageError("'--withholding' is the schedule's: it needs '--schedule <file>'")
         }
         realizedApy = try job.apy("realizedApy")
         schedule = try job.schedule()
