@@ -25,11 +25,21 @@ extension DoorOptions {
 /// the command line; the answer says them too) and the chart `--svg` draws.
 struct JobAnswer {
     let report: Report
-    let tableText: String?
+    /// The table, rendered only when it is printed (never in batch, nor for `--json` or `--csv`).
+    let tableText: (() -> String)?
     let warnings: [String]
     let chart: (() -> any Chart)?
 
-    init(report: Report, tableText: String? = nil, warnings: [String] = [], chart: (() -> any Chart)? = nil) {
+    /// An answer printed as its report's own table.
+    init(report: Report, warnings: [String] = [], chart: (() -> any Chart)? = nil) {
+        self.report = report
+        tableText = nil
+        self.warnings = warnings
+        self.chart = chart
+    }
+
+    /// An answer with a table of its own, rendered when printed.
+    init(report: Report, tableText: @escaping @autoclosure () -> String, warnings: [String] = [], chart: (() -> any Chart)? = nil) {
         self.report = report
         self.tableText = tableText
         self.warnings = warnings
@@ -57,7 +67,7 @@ extension JobCommand {
         for warning in answer.warnings { try invocation.warn(warning) }
         if let chart = answer.chart { try options.chart.write(chart()) }
         guard !options.output.wantsAnswer, let table = answer.tableText else { return .report(answer.report) }
-        return .text(table)
+        return .text(table())
     }
 
     /// The batch op: the same options read from the request's fields, the same answer's object.

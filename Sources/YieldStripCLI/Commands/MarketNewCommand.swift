@@ -160,8 +160,8 @@ struct MarketNewCommand: JobCommand {
     func run(_ options: Options, _ invocation: Invocation) throws -> CommandOutput {
         let answer = try Self.answer(options)
         for warning in answer.warnings { try invocation.warn(warning) }
-        if let path = options.outPath, let text = answer.tableText { try OutputFile.write(text, to: path, kind: "market file") }
-        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText ?? "")
+        if let path = options.outPath, let text = answer.tableText?() { try OutputFile.write(text, to: path, kind: "market file") }
+        return options.output.wantsAnswer ? .report(answer.report) : .text(answer.tableText?() ?? "")
     }
 }
 
